@@ -1,0 +1,255 @@
+"""The one walk over the syntax tree: imports, scopes, bindings and every call with its context."""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.metadata import CodeRange
+
+from dropout_lint.analysis.facts import CallFact, Scope
+from dropout_lint.analysis.names import Names, dotted, layer_kind
+from dropout_lint.finding import Pos
+
+
+def pos_of(rng: CodeRange) -> tuple[Pos, Pos]:
+    return Pos(rng.start.line, rng.start.column + 1), Pos(rng.end.line, rng.end.column + 1)
+
+
+_LOOPS = (cst.For, cst.While, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+
+
+class _Frame:
+    """Context that does not cross a function boundary."""
+
+    __slots__ = ("withs", "loops", "ifs")
+
+    def __init__(self) -> None:
+        self.withs: list[str | None] = []
+        self.loops = 0
+        self.ifs: list[tuple] = []
+
+
+class Collector(cst.CSTVisitor):
+    def __init__(self, positions) -> None:
+        super().__init__()
+        self.positions = positions
+        self.names = Names()
+        self.module_scope = Scope("module", "<module>", None, None, start=Pos(1, 1))
+        self.scopes: list[Scope] = [self.module_scope]
+        self.scope = self.module_scope
+        self.frames: list[_Frame] = [_Frame()]
+        self.calls: list[CallFact] = []
+        self.node_scope: dict[cst.CSTNode, Scope] = {}  # FunctionDef/ClassDef -> Scope
+        self._module_assigns: list[tuple[str, cst.BaseExpression]] = []
+
+    # ---- helpers ---------------------------------------------------------------------
+    def _bind(self, target: cst.BaseExpression, value) -> None:
+        if isinstance(target, cst.Name):
+            self.scope.assigns.setdefault(target.value, []).append(value)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for el in target.elements:
+                if isinstance(el, (cst.Element, cst.StarredElement)):
+                    self._bind(el.value, None)
+        elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+            if target.value.value == "self":
+                cls = self.scope.enclosing_class()
+                if cls is not None:
+                    cls.assigns.setdefault("self." + target.attr.value, []).append(value)
+
+    # ---- imports -------------------------------------------------------------------------
+    def visit_Import(self, node: cst.Import) -> None:
+        self.names.add_import(node)
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        self.names.add_import(node)
+
+    # ---- scopes --------------------------------------------------------------------------
+    def _push(self, scope: Scope, node: cst.CSTNode) -> None:
+        self.scopes.append(scope)
+        self.node_scope[node] = scope
+        self.scope = scope
+        self.frames.append(_Frame())
+
+    def _pop(self) -> None:
+        self.scope = self.scope.parent or self.module_scope
+        self.frames.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if self.scope.kind != "class":
+            self.scope.assigns.setdefault(node.name.value, []).append(None)
+        if self.scope is self.module_scope:
+            self.names.local.add(node.name.value)
+        start, _ = pos_of(self.positions[node])
+        scope = Scope("function", node.name.value, node, self.scope, start=start)
+        for dec in node.decorators:
+            d = dec.decorator
+            if isinstance(d, cst.Call):
+                d = d.func
+            scope.decorators.append(dotted(d) or "")
+        params = node.params
+        for p in (*params.posonly_params, *params.params, *params.kwonly_params):
+            scope.params[p.name.value] = p
+            scope.param_order.append(p.name.value)
+        for p in (params.star_arg, params.star_kwarg):
+            if isinstance(p, cst.Param):
+                scope.params[p.name.value] = p
+        self._push(scope, node)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.scope.assigns.setdefault(node.name.value, []).append(None)
+        if self.scope is self.module_scope:
+            self.names.local.add(node.name.value)
+        start, _ = pos_of(self.positions[node])
+        scope = Scope("class", node.name.value, node, self.scope, start=start)
+        scope.bases = [dotted(b.value) or "" for b in node.bases if b.keyword is None]
+        self._push(scope, node)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self._pop()
+
+    # ---- bindings ------------------------------------------------------------------------
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for t in node.targets:
+            self._bind(t.target, node.value if len(node.targets) == 1 else None)
+            if self.scope is self.module_scope and isinstance(t.target, cst.Name):
+                self._module_assigns.append((t.target.value, node.value))
+            elif self.scope is self.module_scope and isinstance(t.target, (cst.Tuple, cst.List)):
+                for el in t.target.elements:
+                    if isinstance(el.value, cst.Name):
+                        self.names.local.add(el.value.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            self._bind(node.target, node.value)
+            if self.scope is self.module_scope and isinstance(node.target, cst.Name):
+                self._module_assigns.append((node.target.value, node.value))
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._bind(node.target, None)
+        if self.scope is self.module_scope and isinstance(node.target, cst.Name):
+            self.names.local.add(node.target.value)
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self._bind(node.target, node.value)
+
+    # ---- context -------------------------------------------------------------------------
+    def visit_For(self, node: cst.For) -> None:
+        # The loop variable is bound to each element of the iterable: ("for", iterable).
+        if isinstance(node.target, cst.Name):
+            self.scope.assigns.setdefault(node.target.value, []).append(("for", node.iter))
+            if self.scope is self.module_scope:
+                self.names.local.add(node.target.value)
+        else:
+            self._bind(node.target, None)
+        self.frames[-1].loops += 1
+
+    def leave_For(self, node: cst.For) -> None:
+        self.frames[-1].loops -= 1
+
+    def visit_While(self, node: cst.While) -> None:
+        self.frames[-1].loops += 1
+
+    def leave_While(self, node: cst.While) -> None:
+        self.frames[-1].loops -= 1
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._bind(node.target, None)
+
+    def _enter_comp(self, node) -> None:
+        self.frames[-1].loops += 1
+
+    def _leave_comp(self, node) -> None:
+        self.frames[-1].loops -= 1
+
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _enter_comp
+    leave_ListComp = leave_SetComp = leave_DictComp = leave_GeneratorExp = _leave_comp
+
+    def visit_With(self, node: cst.With) -> None:
+        for item in node.items:
+            e = item.item
+            if isinstance(e, cst.Call):
+                e = e.func
+            self.frames[-1].withs.append(dotted(e))
+            if item.asname is not None:
+                self._bind(item.asname.name, None)
+
+    def leave_With(self, node: cst.With) -> None:
+        for _ in node.items:
+            self.frames[-1].withs.pop()
+
+    def visit_If(self, node: cst.If) -> None:
+        # The test applies to the body; the else branch is handled in visit_Else/leave_Else.
+        self.frames[-1].ifs.append((node.test, "body"))
+
+    def visit_If_orelse(self, node: cst.If) -> None:
+        ifs = self.frames[-1].ifs
+        if ifs and ifs[-1][0] is node.test:
+            ifs[-1] = (node.test, "orelse")
+
+    def leave_If(self, node: cst.If) -> None:
+        ifs = self.frames[-1].ifs
+        if ifs and ifs[-1][0] is node.test:
+            ifs.pop()
+
+    def visit_IfExp_body(self, node: cst.IfExp) -> None:
+        self.frames[-1].ifs.append((node.test, "body"))
+
+    def leave_IfExp_body(self, node: cst.IfExp) -> None:
+        self.frames[-1].ifs.pop()
+
+    def visit_IfExp_orelse(self, node: cst.IfExp) -> None:
+        self.frames[-1].ifs.append((node.test, "orelse"))
+
+    def leave_IfExp_orelse(self, node: cst.IfExp) -> None:
+        self.frames[-1].ifs.pop()
+
+    # ---- calls ---------------------------------------------------------------------------
+    def visit_Call(self, node: cst.Call) -> None:
+        start, end = pos_of(self.positions[node])
+        fr = self.frames[-1]
+        self.calls.append(
+            CallFact(
+                node=node,
+                start=start,
+                end=end,
+                scope=self.scope,
+                withs=tuple(fr.withs),
+                loop_depth=fr.loops,
+                ifs=tuple(fr.ifs),
+                func_text=dotted(node.func) or "",
+            )
+        )
+
+    # ---- after the walk ------------------------------------------------------------------
+    def finish(self) -> None:
+        names = self.names
+        # Module-level names: simple aliases of Keras objects, or local names.
+        for target, value in self._module_assigns:
+            if len(self.module_scope.assigns.get(target, [])) == 1:
+                names.add_alias_assignment(target, value)
+            else:
+                names.local.add(target)
+        for scope in self.scopes:
+            scope.decorators = [names.qualify_dotted(d) or d if d else "" for d in scope.decorators]
+            scope.bases = [names.qualify_dotted(b) or b if b else "" for b in scope.bases]
+        for call in self.calls:
+            if call.func_text:
+                head = call.func_text.split(".")[0]
+                if head == "self" or _bound_locally(call.scope, head):
+                    continue
+                q = names.qualify_dotted(call.func_text)
+                call.qname = q
+                if q:
+                    call.kind = layer_kind(q) or (q if q.startswith(("tf.", "keras.")) else None)
+
+
+def _bound_locally(scope: Scope, name: str) -> bool:
+    """A name bound in a function scope (parameter or assignment) is a variable, not an import."""
+    for s in scope.chain():
+        if s.kind == "module":
+            return False
+        if s.kind == "function" and (name in s.params or name in s.assigns):
+            return True
+    return False

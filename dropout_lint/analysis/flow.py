@@ -1,0 +1,408 @@
+"""Model-structure extraction: a small abstract interpreter over the statements of a module.
+
+It follows variables through assignments in statement order and builds the layer graph that every
+rule reads. What it understands:
+
+- ``Sequential([...])`` with a list literal or a list variable (``append``/``extend``/``+=``);
+- ``.add()`` chains on any variable or attribute (``model``, ``self.model``), in any function;
+- the functional API: ``x = Layer(...)(x)``, layer objects bound to names and applied later,
+  ``Add()([a, b])``, ``concatenate([...])``, ``Model(inputs, outputs)`` with one or many outputs;
+- wrappers (``TimeDistributed(Dropout(...))``, ``Bidirectional(LSTM(...))``): the node has the
+  inner layer's kind;
+- op-level calls (``tf.nn.dropout(x)``, ``tf.layers.batch_normalization(x)``) as nodes too;
+- model factories: ``def build(): ...; return model`` then ``m = build()``;
+- a model used as a layer of another model (applied to a tensor, put in a Sequential, or its
+  ``.output`` used) is marked ``is_submodel``.
+
+Branches of an ``if`` are both followed, in order; a loop body once. Unknown calls applied to
+tensors become opaque nodes, which keep the graph connected but match no rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from dropout_lint.analysis.facts import CallFact, Graph, LayerSpec, Node, Scope
+from dropout_lint.analysis.names import Names, dotted
+
+WRAPPERS = frozenset({"TimeDistributed", "Bidirectional"})
+MODEL_KINDS = frozenset({"Model", "Functional"})
+INPUT_KINDS = frozenset({"Input", "InputLayer"})
+TENSOR_KEYWORDS = ("x", "inputs", "input", "features", "logits", "value", "tensor", "input_tensor")
+MERGE_FUNCTIONS = frozenset(
+    {"add", "concatenate", "multiply", "average", "maximum", "minimum", "subtract", "dot"}
+)
+
+
+@dataclass(eq=False)
+class LayerV:
+    spec: LayerSpec
+
+
+@dataclass(eq=False)
+class TensorV:
+    node: Node
+
+
+@dataclass(eq=False)
+class ListV:
+    items: list
+
+
+@dataclass(eq=False)
+class ModelV:
+    graph: Graph
+
+
+@dataclass(eq=False)
+class FuncV:
+    returns: list = field(default_factory=list)
+
+
+class Env:
+    def __init__(self, parent: "Env | None" = None, is_class: bool = False) -> None:
+        self.vars: dict[str, object] = {}
+        self.parent = parent
+        self.is_class = is_class
+        self.returns: list = []
+
+    def get(self, name: str):
+        e: Env | None = self
+        while e is not None:
+            if name in e.vars:
+                return e.vars[name]
+            e = e.parent
+        return None
+
+    def set(self, name: str, value) -> None:
+        if name.startswith("self."):
+            e: Env | None = self
+            while e is not None and not e.is_class:
+                e = e.parent
+            (e or self).vars[name] = value
+        else:
+            self.vars[name] = value
+
+
+class Flow:
+    def __init__(self, calls: list[CallFact], names: Names, node_scope: dict, module_scope: Scope) -> None:
+        self.callmap = {id(c.node): c for c in calls}
+        self.names = names
+        self.node_scope = node_scope
+        self.module_scope = module_scope
+        self.nodes: list[Node] = []
+        self.graphs: list[Graph] = []
+        self._stmt: cst.CSTNode | None = None  # the statement being executed (for containers)
+
+    # ---- entry ---------------------------------------------------------------------------
+    def run(self, module: cst.Module) -> None:
+        env = Env()
+        self.exec_block(module.body, env)
+        for n in self.nodes:
+            for i in n.inputs:
+                i.outputs.append(n)
+        for g in self.graphs:
+            if g.kind == "sequential":
+                g.outputs = [g.nodes[-1]] if g.nodes else []
+            else:
+                g.nodes = _reachable(g.outputs)
+
+    # ---- statements ----------------------------------------------------------------------
+    def exec_block(self, stmts, env: Env) -> None:
+        for stmt in stmts:
+            try:
+                self.exec_stmt(stmt, env)
+            except RecursionError:
+                raise
+            except Exception:  # noqa: BLE001 - an odd statement must not stop the analysis
+                continue
+
+    def exec_stmt(self, stmt, env: Env) -> None:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                self._stmt = stmt
+                self.exec_small(small, env)
+        elif isinstance(stmt, cst.FunctionDef):
+            self.exec_function(stmt, env)
+        elif isinstance(stmt, cst.ClassDef):
+            self.exec_class(stmt, env)
+        elif isinstance(stmt, cst.If):
+            self.exec_block(stmt.body.body, env)
+            orelse = stmt.orelse
+            if isinstance(orelse, cst.If):
+                self.exec_stmt(orelse, env)
+            elif orelse is not None:
+                self.exec_block(orelse.body.body, env)
+        elif isinstance(stmt, (cst.For, cst.While)):
+            if isinstance(stmt, cst.For):
+                self.bind(stmt.target, None, env)
+            self.exec_block(stmt.body.body, env)
+            if stmt.orelse is not None:
+                self.exec_block(stmt.orelse.body.body, env)
+        elif isinstance(stmt, cst.With):
+            for item in stmt.items:
+                self.eval(item.item, env)
+            self.exec_block(stmt.body.body, env)
+        elif isinstance(stmt, (cst.Try, cst.TryStar)):
+            self.exec_block(stmt.body.body, env)
+            for h in stmt.handlers:
+                self.exec_block(h.body.body, env)
+            if stmt.orelse is not None:
+                self.exec_block(stmt.orelse.body.body, env)
+            if stmt.finalbody is not None:
+                self.exec_block(stmt.finalbody.body.body, env)
+
+    def exec_small(self, small, env: Env) -> None:
+        if isinstance(small, cst.Assign):
+            value = self.eval(small.value, env)
+            for t in small.targets:
+                self.bind(t.target, value, env)
+        elif isinstance(small, cst.AnnAssign):
+            if small.value is not None:
+                self.bind(small.target, self.eval(small.value, env), env)
+        elif isinstance(small, cst.AugAssign):
+            key = _key(small.target)
+            current = env.get(key) if key else None
+            value = self.eval(small.value, env)
+            if isinstance(current, ListV) and isinstance(small.operator, cst.AddAssign) and isinstance(value, ListV):
+                current.items.extend(value.items)
+            elif key:
+                env.set(key, None)
+        elif isinstance(small, cst.Expr):
+            self.eval(small.value, env)
+        elif isinstance(small, cst.Return):
+            if small.value is not None:
+                env.returns.append(self.eval(small.value, env))
+
+    def bind(self, target, value, env: Env) -> None:
+        key = _key(target)
+        if key is not None:
+            env.set(key, value)
+            if isinstance(value, ModelV) and value.graph.name is None:
+                value.graph.name = key
+            return
+        if isinstance(target, (cst.Tuple, cst.List)):
+            items = value.items if isinstance(value, ListV) else None
+            for i, el in enumerate(target.elements):
+                sub = items[i] if items is not None and i < len(items) and not isinstance(el, cst.StarredElement) else None
+                self.bind(el.value, sub, env)
+
+    def exec_function(self, fn: cst.FunctionDef, env: Env) -> None:
+        fenv = Env(parent=env)
+        self.exec_block(fn.body.body, fenv)
+        if not env.is_class:
+            env.set(fn.name.value, FuncV(returns=fenv.returns))
+        else:
+            env.set("self." + fn.name.value, FuncV(returns=fenv.returns))
+
+    def exec_class(self, cls: cst.ClassDef, env: Env) -> None:
+        cenv = Env(parent=env, is_class=True)
+        body = list(cls.body.body)
+        first = [s for s in body if isinstance(s, cst.FunctionDef) and s.name.value in ("__init__", "build")]
+        rest = [s for s in body if s not in first]
+        self.exec_block(first + rest, cenv)
+        env.set(cls.name.value, None)
+
+    # ---- expressions ---------------------------------------------------------------------
+    def eval(self, expr, env: Env):
+        if isinstance(expr, cst.Name):
+            return env.get(expr.value)
+        if isinstance(expr, cst.Attribute):
+            key = _key(expr)
+            if key is not None and key.startswith("self."):
+                return env.get(key)
+            base = self.eval(expr.value, env)
+            if isinstance(base, ModelV) and expr.attr.value in ("output", "outputs"):
+                base.graph.is_submodel = True
+                return TensorV(self._node("Model", None, [], sub=base.graph, at=expr))
+            return None
+        if isinstance(expr, (cst.List, cst.Tuple)):
+            return ListV([self.eval(el.value, env) if isinstance(el, cst.Element) else None for el in expr.elements])
+        if isinstance(expr, cst.Dict):
+            return ListV([self.eval(el.value, env) for el in expr.elements if isinstance(el, cst.DictElement)])
+        if isinstance(expr, cst.Subscript):
+            base = self.eval(expr.value, env)
+            if isinstance(base, ListV) and len(expr.slice) == 1:
+                idx = expr.slice[0].slice
+                if isinstance(idx, cst.Index) and isinstance(idx.value, cst.Integer):
+                    i = int(idx.value.value)
+                    if -len(base.items) <= i < len(base.items):
+                        return base.items[i]
+            return None
+        if isinstance(expr, cst.Call):
+            return self.eval_call(expr, env)
+        return None
+
+    def eval_call(self, node: cst.Call, env: Env):
+        call = self.callmap.get(id(node))
+        if call is None:
+            return None
+        kind = call.kind
+        # Method calls on values we track: model.add, list.append/extend.
+        if isinstance(node.func, cst.Attribute):
+            owner = self.eval(node.func.value, env)
+            method = node.func.attr.value
+            if isinstance(owner, ModelV) and method == "add" and owner.graph.kind == "sequential":
+                arg = call.arg("layer", 0)
+                self.add_layer(owner.graph, self.eval(arg, env) if arg is not None else None, ("add", self._stmt, node))
+                return None
+            if isinstance(owner, ListV):
+                if method == "append":
+                    owner.items.append(self.eval(call.arg(None, 0), env))
+                    return None
+                if method == "extend":
+                    v = self.eval(call.arg(None, 0), env)
+                    if isinstance(v, ListV):
+                        owner.items.extend(v.items)
+                    return None
+        if kind == "Sequential":
+            graph = self._graph("sequential", call)
+            arg = call.arg("layers", 0)
+            items = self.eval(arg, env) if arg is not None else None
+            if isinstance(items, ListV):
+                elements = arg.elements if isinstance(arg, (cst.List, cst.Tuple)) else None
+                for i, item in enumerate(items.items):
+                    container = ("list", arg, elements[i]) if elements is not None and i < len(elements) else None
+                    self.add_layer(graph, item, container)
+            return ModelV(graph)
+        if kind in MODEL_KINDS:
+            out_expr = call.arg("outputs", 1)
+            if out_expr is None:
+                out_expr = call.arg("output", None)
+            if out_expr is None:
+                return None
+            for e in (call.arg("inputs", 0),):
+                if e is not None:
+                    self.eval(e, env)
+            outs = _tensors(self.eval(out_expr, env))
+            graph = self._graph("functional", call)
+            graph.outputs = outs
+            return ModelV(graph)
+        if kind in INPUT_KINDS:
+            return TensorV(self._node(kind, None, [], call=call))
+        if kind in WRAPPERS:
+            inner = self.eval(call.arg("layer", 0), env)
+            if isinstance(inner, LayerV):
+                spec = inner.spec
+                return LayerV(LayerSpec(spec.kind, spec.call, wrapper=kind, outer_call=call))
+            return LayerV(LayerSpec(kind, call))
+        if kind is not None and kind[:1].isupper():
+            # Evaluate nested arguments for their side effects (layers inside layers).
+            for a in node.args:
+                self.eval(a.value, env)
+            return LayerV(LayerSpec(kind, call))
+        # Applying something we know: a layer object, a model, a function of this module.
+        callee = None if (call.qname and kind) else self.eval(node.func, env)
+        if isinstance(callee, LayerV):
+            inputs = self._inputs(call, env)
+            n = self._node(callee.spec.kind, callee.spec, inputs, call=call)
+            return TensorV(n)
+        if isinstance(callee, ModelV):
+            callee.graph.is_submodel = True
+            n = self._node("Model", None, self._inputs(call, env), call=call, sub=callee.graph)
+            return TensorV(n)
+        if isinstance(callee, FuncV):
+            for a in node.args:
+                self.eval(a.value, env)
+            rets = [r for r in callee.returns if r is not None]
+            if len(rets) == 1 and isinstance(rets[0], (ModelV, LayerV)):
+                return rets[0]
+            return None
+        # An op (tf.nn.dropout, keras.ops.relu, layers.concatenate) or an unknown call on tensors.
+        inputs = self._inputs(call, env, merge=bool(kind and kind.rsplit(".", 1)[-1] in MERGE_FUNCTIONS))
+        if kind is not None and (kind.startswith("tf.") or kind.startswith("keras.")):
+            if inputs or _is_known_op(kind):
+                return TensorV(self._node(kind, None, inputs, call=call))
+            return None
+        if inputs:
+            return TensorV(self._node(None, None, inputs, call=call))
+        return None
+
+    # ---- helpers -------------------------------------------------------------------------
+    def _inputs(self, call: CallFact, env: Env, merge: bool = True) -> list[Node]:
+        arg = None
+        for kw in TENSOR_KEYWORDS:
+            if kw in call.keywords:
+                arg = call.keywords[kw].value
+                break
+        if arg is None:
+            pos = call.positional
+            if pos:
+                arg = pos[0].value
+        if arg is None:
+            return []
+        return _tensors(self.eval(arg, env))
+
+    def add_layer(self, graph: Graph, item, container) -> None:
+        prev = [graph.nodes[-1]] if graph.nodes else []
+        if isinstance(item, LayerV):
+            n = self._node(item.spec.kind, item.spec, prev, container=container)
+        elif isinstance(item, ModelV):
+            item.graph.is_submodel = True
+            n = self._node("Model", None, prev, sub=item.graph, container=container)
+        else:
+            n = self._node(None, None, prev, container=container)
+            if container is not None and container[0] == "add":
+                c = self.callmap.get(id(container[2]))
+                if c is not None:
+                    n.start, n.end = c.start, c.end
+        graph.nodes.append(n)
+
+    def _graph(self, kind: str, call: CallFact) -> Graph:
+        g = Graph(kind, call.start, call.end, call=call, scope=call.scope)
+        self.graphs.append(g)
+        return g
+
+    def _node(self, kind, spec, inputs, call=None, sub=None, container=None, at=None) -> Node:
+        src = spec.call if spec is not None else call
+        if src is not None:
+            start, end = src.start, src.end
+        else:
+            start = end = None
+        n = Node(kind=kind, start=start, end=end, spec=spec, call=call, inputs=list(inputs), sub=sub, container=container)
+        if n.start is None and inputs:
+            n.start, n.end = inputs[0].start, inputs[0].end
+        if n.start is None and sub is not None:
+            n.start, n.end = sub.start, sub.end
+        self.nodes.append(n)
+        return n
+
+
+def _is_known_op(kind: str) -> bool:
+    from dropout_lint.kinds import BATCHNORM, DROPOUT, PASSTHROUGH
+
+    return kind in DROPOUT or kind in BATCHNORM or kind in PASSTHROUGH
+
+
+def _key(target) -> str | None:
+    if isinstance(target, cst.Name):
+        return target.value
+    d = dotted(target) if isinstance(target, cst.Attribute) else None
+    if d is not None and d.startswith("self.") and d.count(".") == 1:
+        return d
+    return None
+
+
+def _tensors(v) -> list[Node]:
+    if isinstance(v, TensorV):
+        return [v.node]
+    if isinstance(v, ListV):
+        out: list[Node] = []
+        for item in v.items:
+            out.extend(_tensors(item))
+        return out
+    return []
+
+
+def _reachable(outputs: list[Node]) -> list[Node]:
+    seen: dict[int, Node] = {}
+    stack = list(outputs)
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            continue
+        seen[id(n)] = n
+        stack.extend(n.inputs)
+    return list(seen.values())

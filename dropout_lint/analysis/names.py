@@ -1,0 +1,161 @@
+"""Name resolution: which Keras / TensorFlow object does an expression name?
+
+Every dotted name is resolved through the file's imports and simple module-level aliases
+(``Dense = tf.keras.layers.Dense``) and then put in a canonical form:
+
+- anything under a Keras root (``keras``, ``keras.src``, ``tensorflow.keras``, ``tf_keras``,
+  ``tensorflow.python.keras``, ``tensorflow.compat.v1.keras`` ...) becomes ``keras.<module>.<Name>``
+  (``keras.layers.core.Dropout`` -> ``keras.layers.Dropout``);
+- anything else under ``tensorflow`` becomes ``tf.<path>`` (``tensorflow.nn.dropout`` -> ``tf.nn.dropout``);
+- in a file that does not import the name (a snippet), ``tf`` is TensorFlow, ``keras`` is Keras,
+  ``layers`` is ``keras.layers`` and bare Keras class names (``Dropout``, ``Sequential``...) are Keras.
+
+A name imported from anything else (``torch.nn.Dropout``) keeps its own path and is never Keras.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+KERAS_ROOTS = (
+    "tensorflow.compat.v1.keras",
+    "tensorflow.compat.v2.keras",
+    "tensorflow.python.keras",
+    "tensorflow.keras",
+    "tf_keras",
+    "keras",
+)
+
+# Names taken as Keras in a snippet that imports nothing of that name.
+SNIPPET_HEADS = {
+    "tf": "tensorflow",
+    "keras": "keras",
+    "layers": "keras.layers",
+    "models": "keras.models",
+    "K": "keras.backend",
+    "backend": "keras.backend",
+    "tfk": "keras",
+    "tfkl": "keras.layers",
+    "KL": "keras.layers",
+}
+
+# Layer-ish class names that a snippet may use bare.
+KERAS_BARE = {
+    "Sequential": "keras.models.Sequential",
+    "Model": "keras.models.Model",
+    "Input": "keras.layers.Input",
+}
+
+
+def dotted(expr: cst.BaseExpression) -> str | None:
+    """``a.b.c`` for a Name/Attribute chain, else None."""
+    parts: list[str] = []
+    while isinstance(expr, cst.Attribute):
+        parts.append(expr.attr.value)
+        expr = expr.value
+    if isinstance(expr, cst.Name):
+        parts.append(expr.value)
+        return ".".join(reversed(parts))
+    return None
+
+
+def canonical(qname: str) -> str:
+    """Canonical form of a fully qualified name (see module docstring)."""
+    for root in KERAS_ROOTS:
+        if qname == root or qname.startswith(root + "."):
+            rest = qname[len(root) :].lstrip(".").split(".") if qname != root else []
+            rest = [p for p in rest if p and p != "src"]
+            if not rest:
+                return "keras"
+            if len(rest) == 1:
+                return "keras." + rest[0]
+            return "keras." + rest[0] + "." + rest[-1]
+    if qname == "tensorflow" or qname.startswith("tensorflow."):
+        return "tf" + qname[len("tensorflow") :]
+    return qname
+
+
+class Names:
+    """Import aliases of one module."""
+
+    def __init__(self) -> None:
+        self.aliases: dict[str, str] = {}
+        self.local: set[str] = set()  # names bound by def/class/assignment (not imports)
+
+    # -- collection ----------------------------------------------------------------------
+    def add_import(self, node: cst.Import | cst.ImportFrom) -> None:
+        if isinstance(node, cst.Import):
+            for alias in node.names:
+                full = dotted(alias.name)
+                if full is None:
+                    continue
+                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                    self.aliases[alias.asname.name.value] = full
+                else:
+                    head = full.split(".")[0]
+                    self.aliases[head] = head
+            return
+        if node.relative:
+            base = "." * len(node.relative) + (dotted(node.module) or "" if node.module else "")
+        else:
+            base = dotted(node.module) if node.module is not None else None
+        if base is None or isinstance(node.names, cst.ImportStar):
+            if isinstance(node.names, cst.ImportStar) and base and canonical(base).startswith(
+                ("keras", "tf")
+            ):
+                self.aliases.setdefault("*", base)
+            return
+        for alias in node.names:
+            name = dotted(alias.name)
+            if name is None:
+                continue
+            local = name
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                local = alias.asname.name.value
+            self.aliases[local] = f"{base}.{name}"
+
+    def add_alias_assignment(self, target: str, value: cst.BaseExpression) -> None:
+        """``Dense = tf.keras.layers.Dense`` at module level makes ``Dense`` an alias."""
+        d = dotted(value)
+        if d is not None and "." in d:
+            q = self.qualify_dotted(d)
+            if q is not None and (q.startswith("keras") or q.startswith("tf")):
+                self.aliases[target] = q
+                return
+        self.local.add(target)
+
+    # -- resolution ----------------------------------------------------------------------
+    def qualify_dotted(self, d: str) -> str | None:
+        head, _, rest = d.partition(".")
+        if head in self.aliases:
+            full = self.aliases[head] + ("." + rest if rest else "")
+            return canonical(full)
+        if head in self.local:
+            return None
+        if head in SNIPPET_HEADS:
+            return canonical(SNIPPET_HEADS[head] + ("." + rest if rest else ""))
+        if not rest:
+            if head in KERAS_BARE:
+                return canonical(KERAS_BARE[head])
+            if head[:1].isupper():
+                # A bare CamelCase name nobody imported: a snippet's Keras layer (or a star import).
+                star = self.aliases.get("*")
+                return canonical((star or "keras.layers") + "." + head)
+        return d
+
+    def qualify(self, expr: cst.BaseExpression) -> str | None:
+        d = dotted(expr)
+        return self.qualify_dotted(d) if d is not None else None
+
+
+def layer_kind(canon: str | None) -> str | None:
+    """The Keras class name (``Dropout``) of a canonical name under Keras, else None."""
+    if not canon:
+        return None
+    if canon.startswith("keras.") or canon.startswith("tf.layers.") or canon.startswith(
+        "tf.compat.v1.layers."
+    ):
+        last = canon.rsplit(".", 1)[-1]
+        if last[:1].isupper():
+            return last
+    return None

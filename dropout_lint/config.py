@@ -1,0 +1,230 @@
+"""Configuration: ``[tool.dropout-lint]`` in the nearest ``pyproject.toml`` (or ``--config``),
+merged with the command line, which wins.
+
+Selection follows Ruff: the enabled set is ``select`` (or the default rules) plus
+``extend-select`` minus ``ignore``. A ``--select`` on the command line replaces the file's
+``select`` *and* its ``ignore``. Errors are ``ConfigError`` with a one-line message naming the
+file and the key; the CLI prints it and exits 2.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dropout_lint.engine import FileSettings
+from dropout_lint.rule import all_rules, expand_selector, option_defaults
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+SECTION = "dropout-lint"
+CORE_KEYS = {
+    "select": list,
+    "ignore": list,
+    "extend-select": list,
+    "per-file-ignores": dict,
+    "exclude": list,
+    "extend-exclude": list,
+    "output-format": str,
+}
+OUTPUT_FORMATS = ("text", "json", "sarif", "github")
+
+
+class ConfigError(Exception):
+    """A configuration problem; ``str()`` is the one line to print."""
+
+
+@dataclass
+class Config:
+    root: Path
+    path: Path | None = None
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    output_format: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` with a ``[tool.dropout-lint]`` table, from ``start`` up."""
+    start = start.resolve()
+    if start.is_file():
+        start = start.parent
+    for d in (start, *start.parents):
+        p = d / "pyproject.toml"
+        if p.is_file():
+            try:
+                data = p.read_bytes()
+            except OSError:
+                continue
+            if b"dropout-lint" in data:
+                return p
+    return None
+
+
+def load(explicit: str | None, start: Path) -> Config:
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{explicit}: config file not found")
+    else:
+        path = find_pyproject(start)
+    if path is None:
+        return Config(root=Path.cwd().resolve())
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    table = data.get("tool", {}).get(SECTION) if path.name == "pyproject.toml" else data.get("tool", {}).get(SECTION, data)
+    if table is None:
+        table = {}
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.{SECTION}] must be a table")
+    return from_table(table, path)
+
+
+def from_table(table: dict, path: Path) -> Config:
+    cfg = Config(root=path.parent.resolve(), path=path)
+    defaults = option_defaults()
+    where = f"{path}: [tool.{SECTION}]"
+    for key, value in table.items():
+        if key in CORE_KEYS:
+            want = CORE_KEYS[key]
+            if not isinstance(value, want):
+                raise ConfigError(f"{where} {key}: expected a {want.__name__}, got {type(value).__name__}")
+            if want is list and not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where} {key}: expected a list of strings")
+        elif key in defaults:
+            value = check_option(key, value, defaults[key], where)
+        else:
+            raise ConfigError(f"{where}: unknown key '{key}'")
+        if key == "select":
+            cfg.select = _codes(value, f"{where} select")
+        elif key == "ignore":
+            cfg.ignore = _codes(value, f"{where} ignore")
+        elif key == "extend-select":
+            cfg.extend_select = _codes(value, f"{where} extend-select")
+        elif key == "per-file-ignores":
+            for pattern, codes in value.items():
+                if isinstance(codes, str):
+                    codes = [codes]
+                if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+                    raise ConfigError(f"{where} per-file-ignores.{pattern}: expected a list of codes")
+                cfg.per_file_ignores[pattern] = _codes(codes, f"{where} per-file-ignores")
+        elif key in ("exclude", "extend-exclude"):
+            cfg.exclude.extend(value)
+        elif key == "output-format":
+            if value not in OUTPUT_FORMATS:
+                raise ConfigError(f"{where} output-format: expected one of {', '.join(OUTPUT_FORMATS)}")
+            cfg.output_format = value
+        else:
+            cfg.options[key] = value
+    return cfg
+
+
+def check_option(key: str, value, default, where: str):
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, (int, float)):
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    elif isinstance(default, (list, tuple)):
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+    else:
+        ok = isinstance(value, type(default))
+    if not ok:
+        raise ConfigError(f"{where} {key}: expected {_type_name(default)}, got {value!r}")
+    return value
+
+
+def _type_name(default) -> str:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, (int, float)):
+        return "a number"
+    if isinstance(default, (list, tuple)):
+        return "a list of strings"
+    return "a " + type(default).__name__
+
+
+def _codes(values, where: str) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        try:
+            out.extend(expand_selector(v))
+        except KeyError:
+            raise ConfigError(f"{where}: unknown rule code or name '{v}'") from None
+    return out
+
+
+def parse_cli_codes(text: str | None, option: str) -> list[str] | None:
+    if text is None:
+        return None
+    out: list[str] = []
+    for tok in text.split(","):
+        if tok.strip():
+            try:
+                out.extend(expand_selector(tok))
+            except KeyError:
+                raise ConfigError(f"{option}: unknown rule code or name '{tok.strip()}'") from None
+    return out
+
+
+@dataclass
+class Effective:
+    cfg: Config
+    enabled: frozenset[str]
+    options: dict[str, Any]
+
+    def for_file(self, path: Path) -> FileSettings:
+        enabled = set(self.enabled)
+        if self.cfg.per_file_ignores:
+            rel = _rel(path, self.cfg.root)
+            for pattern, codes in self.cfg.per_file_ignores.items():
+                if _glob_match(rel, pattern):
+                    enabled -= set(codes)
+        return FileSettings(frozenset(enabled), self.options)
+
+
+def effective(cfg: Config, select=None, ignore=None, extend_select=None, options=None) -> Effective:
+    rules = all_rules()
+    if select is not None:
+        base = set(select)
+        ignored = set(ignore or [])
+    else:
+        base = set(cfg.select) if cfg.select is not None else {c for c, r in rules.items() if r.default}
+        ignored = set(cfg.ignore) | set(ignore or [])
+    enabled = (base | set(cfg.extend_select) | set(extend_select or [])) - ignored
+    opts = dict(option_defaults())
+    opts.update(cfg.options)
+    opts.update(options or {})
+    return Effective(cfg, frozenset(enabled), opts)
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return Path(os.path.abspath(path)).relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def _glob_match(rel: str, pattern: str) -> bool:
+    pattern = pattern.rstrip("/")
+    if fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], pattern):
+        return True
+    # A directory pattern matches everything under it.
+    parts = rel.split("/")
+    for i in range(1, len(parts)):
+        if fnmatch.fnmatchcase("/".join(parts[:i]), pattern):
+            return True
+    return False

@@ -1,0 +1,234 @@
+"""The pipeline for one file: read -> prefilter -> parse once -> extract -> rules -> suppression.
+
+The engine knows no rule by name: it asks the registry for the enabled rule classes, runs each
+on the shared facts, and filters their findings through ``# noqa`` and per-file ignores.
+libcst is imported only when a file passes the prefilter.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from dropout_lint.finding import Finding, Fix, Pos
+from dropout_lint.rule import Rule, all_rules
+from dropout_lint.sources import SourceError, Unit, read_unit
+
+PARSE_ERROR = "DL000"
+
+
+@dataclass
+class FileSettings:
+    """What the engine needs for one file: the enabled codes and the rule options."""
+
+    enabled: frozenset[str]
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def key(self) -> str:
+        return repr((sorted(self.enabled), sorted((k, repr(v)) for k, v in self.options.items())))
+
+
+class Context:
+    """What a rule sees: the facts of the file, the options, and ``report``."""
+
+    def __init__(self, facts, unit: Unit, filename: str, options: dict[str, Any]) -> None:
+        self.facts = facts
+        self.unit = unit
+        self.filename = filename
+        self.options = options
+        self.findings: list[Finding] = []
+        self.rule: type[Rule] | None = None
+
+    # -- shortcuts to the facts -----------------------------------------------------------
+    @property
+    def calls(self):
+        return self.facts.calls
+
+    @property
+    def nodes(self):
+        return self.facts.nodes
+
+    @property
+    def graphs(self):
+        return self.facts.graphs
+
+    def option(self, name: str):
+        if name in self.options:
+            return self.options[name]
+        return self.rule.options.get(name) if self.rule else None
+
+    def number(self, expr, scope):
+        """Every numeric value ``expr`` may have (``Resolved`` list), or None if unknown."""
+        return self.facts.resolver.number(expr, scope)
+
+    def resolve(self, expr, scope):
+        return self.facts.resolver.resolve(expr, scope)
+
+    def const(self, expr, scope):
+        """One known value, or ``ctx.UNKNOWN``."""
+        return self.facts.resolver.const(expr, scope)
+
+    @property
+    def UNKNOWN(self):  # noqa: N802 - sentinel
+        return self.facts.resolver.UNKNOWN
+
+    def code(self, node) -> str:
+        return self.facts.module.code_for_node(node)
+
+    # -- reporting --------------------------------------------------------------------------
+    def report(self, at, message: str, *, fix: Fix | None = None, data: dict | None = None) -> None:
+        """Report a finding of the running rule at ``at`` (anything with ``start``/``end``)."""
+        assert self.rule is not None
+        self.findings.append(
+            Finding(
+                code=self.rule.code,
+                name=self.rule.name,
+                severity=self.rule.severity,
+                message=message,
+                filename=self.filename,
+                start=at.start,
+                end=at.end,
+                fix=fix,
+                data=dict(data or {}),
+            )
+        )
+
+
+def rules_for(enabled: Iterable[str]) -> list[type[Rule]]:
+    rules = all_rules()
+    return [rules[c] for c in sorted(enabled) if c in rules]
+
+
+def needs_parse(data: bytes, rules: list[type[Rule]]) -> bool:
+    """The prefilter: does any enabled rule's required substring occur in the file?"""
+    for r in rules:
+        for s in r.requires:
+            if s.encode() in data:
+                return True
+    return False
+
+
+def parse_error(filename: str, message: str, row: int = 1, column: int = 1) -> Finding:
+    rule = all_rules().get(PARSE_ERROR)
+    return Finding(
+        code=PARSE_ERROR,
+        name=rule.name if rule else "parse-error",
+        severity="error",
+        message=message,
+        filename=filename,
+        start=Pos(row, column),
+        end=Pos(row, column),
+    )
+
+
+def lint_bytes(data: bytes, filename: str, settings: FileSettings, stats: dict | None = None) -> list[Finding]:
+    """Lint one file's bytes. Never raises for bad input: that becomes a DL000 finding."""
+    rules = [r for r in rules_for(settings.enabled) if r.code != PARSE_ERROR]
+    report_errors = PARSE_ERROR in settings.enabled
+    if not rules or not needs_parse(data, rules):
+        return []
+    try:
+        unit = read_unit(filename, data)
+    except SourceError as exc:
+        return [parse_error(filename, str(exc), exc.row, exc.column)] if report_errors else []
+    return lint_unit(unit, filename, settings, rules, stats=stats)
+
+
+def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, stats: dict | None = None) -> list[Finding]:
+    import libcst as cst
+
+    from dropout_lint.analysis import analyze
+    from dropout_lint.suppression import scan
+
+    if rules is None:
+        rules = [r for r in rules_for(settings.enabled) if r.code != PARSE_ERROR]
+    report_errors = PARSE_ERROR in settings.enabled
+    if stats is not None:
+        stats["parsed"] = stats.get("parsed", 0) + 1
+    try:
+        module = cst.parse_module(unit.text)
+        facts = analyze(module)
+    except cst.ParserSyntaxError as exc:
+        msg, row, col = _syntax_error(unit, exc)
+        f = parse_error(filename, f"SyntaxError: {msg}", row, col)
+        _map_cell(unit, f)
+        return [f] if report_errors else []
+    except RecursionError:
+        return [parse_error(filename, "too deeply nested to analyse")] if report_errors else []
+    except Exception as exc:  # noqa: BLE001 - libcst can raise odd errors on odd input
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        return [parse_error(filename, f"cannot parse: {type(exc).__name__}: {first}")] if report_errors else []
+
+    ctx = Context(facts, unit, filename, settings.options)
+    for rule in rules:
+        ctx.rule = rule
+        try:
+            rule().check(ctx)
+        except RecursionError:
+            print(f"dropout-lint: {filename}: {rule.code} skipped: too deeply nested", file=sys.stderr)
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
+            print(
+                f"dropout-lint: internal error in {rule.code} on {filename}: {type(exc).__name__}: {exc}",
+                file=sys.stderr,
+            )
+    noqa = scan(unit.text)
+    out: list[Finding] = []
+    seen: set = set()
+    for f in ctx.findings:
+        key = (f.code, f.start, f.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        if noqa.suppressed(f.start.row, f.code, f.name):
+            continue
+        f.noqa_row = f.start.row
+        _map_cell(unit, f)
+        out.append(f)
+    out.sort(key=Finding.sort_key)
+    return out
+
+
+def _syntax_error(unit: Unit, exc) -> tuple[str, int, int]:
+    """A short message and the place where the parser stopped (clamped to the text)."""
+    import re
+
+    import ast
+
+    try:
+        ast.parse(unit.text)
+    except SyntaxError as py:  # Python's own message and position are the clearest
+        if py.lineno:
+            return str(py.msg), py.lineno, max(py.offset or 1, 1)
+    except (RecursionError, MemoryError, ValueError):
+        pass
+    msg = " ".join(str(exc.message).split())
+    row, col = exc.editor_line, exc.editor_column
+    m = re.match(r"parser error: error at (\d+):(\d+): (.*)", msg)
+    if m:
+        row, col, msg = int(m.group(1)), int(m.group(2)) + 1, m.group(3)
+    lines = unit.text.splitlines() or [""]
+    if row > len(lines):
+        row, col = len(lines), len(lines[-1]) + 1
+    if msg.startswith("expected one of") and len(msg) > 60:
+        msg = "invalid syntax (" + msg[:57].rsplit(",", 1)[0] + ", ...)"
+    return msg, max(row, 1), max(col, 1)
+
+
+def _map_cell(unit: Unit, f: Finding) -> None:
+    """Turn rows of the notebook's joined text into (cell, row within the cell)."""
+    if not unit.cells:
+        return
+    cell, row = unit.locate(f.start.row)
+    _, end_row = unit.locate(f.end.row)
+    delta = f.start.row - row
+    f.cell = cell
+    f.data.setdefault("unit_row", f.start.row)
+    f.start = Pos(row, f.start.column)
+    f.end = Pos(max(end_row, row) if f.end.row - delta >= row else row, f.end.column)
+    if f.noqa_row is not None:
+        f.noqa_row = row
+    if f.fix is not None:
+        for e in f.fix.edits:
+            e.start = Pos(e.start.row - delta, e.start.column)
+            e.end = Pos(e.end.row - delta, e.end.column)

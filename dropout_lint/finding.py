@@ -1,0 +1,128 @@
+"""Plain data objects shared by the engine, the rules and the reporters.
+
+Nothing here imports libcst: reporters, the cache and the CLI use these without parsing.
+Rows and columns are 1-based, as in the JSON output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+URL_BASE = "https://github.com/dropout-lint/dropout-lint/blob/main/docs/rules.md#"
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    row: int
+    column: int
+
+    def as_json(self) -> dict:
+        return {"row": self.row, "column": self.column}
+
+
+@dataclass
+class Edit:
+    """Replace the text between ``start`` and ``end`` (end exclusive) with ``content``."""
+
+    content: str
+    start: Pos
+    end: Pos
+
+    def as_json(self) -> dict:
+        return {
+            "content": self.content,
+            "location": self.start.as_json(),
+            "end_location": self.end.as_json(),
+        }
+
+
+@dataclass
+class Fix:
+    message: str
+    edits: list[Edit]
+
+    def as_json(self) -> dict:
+        return {"message": self.message, "edits": [e.as_json() for e in self.edits]}
+
+
+@dataclass
+class Confirmation:
+    status: str  # confirmed | refuted | unbuildable | not-applicable
+    detail: str = ""
+
+    def as_json(self) -> dict:
+        return {"status": self.status, "detail": self.detail}
+
+
+@dataclass
+class Finding:
+    code: str
+    name: str
+    severity: str
+    message: str
+    filename: str
+    start: Pos
+    end: Pos
+    cell: int | None = None
+    fix: Fix | None = None
+    noqa_row: int | None = None
+    confirmation: Confirmation | None = None
+    # Extra facts a rule attaches for the runtime checker (never printed).
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return URL_BASE + self.code.lower() + "-" + self.name
+
+    def sort_key(self) -> tuple:
+        return (self.filename, self.cell or 0, self.start.row, self.start.column, self.code)
+
+    def as_json(self) -> dict:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "filename": self.filename,
+            "location": self.start.as_json(),
+            "end_location": self.end.as_json(),
+            "cell": self.cell,
+            "fix": self.fix.as_json() if self.fix else None,
+            "noqa_row": self.noqa_row if self.noqa_row is not None else self.start.row,
+            "url": self.url,
+            "confirmation": self.confirmation.as_json() if self.confirmation else None,
+        }
+
+    # The cache stores findings as JSON and reads them back.
+    def to_cache(self) -> dict:
+        d = self.as_json()
+        d["data"] = self.data
+        return d
+
+    @classmethod
+    def from_cache(cls, d: dict) -> "Finding":
+        fix = None
+        if d.get("fix"):
+            fix = Fix(
+                d["fix"]["message"],
+                [
+                    Edit(e["content"], Pos(**e["location"]), Pos(**e["end_location"]))
+                    for e in d["fix"]["edits"]
+                ],
+            )
+        conf = Confirmation(**d["confirmation"]) if d.get("confirmation") else None
+        return cls(
+            code=d["code"],
+            name=d["name"],
+            severity=d["severity"],
+            message=d["message"],
+            filename=d["filename"],
+            start=Pos(**d["location"]),
+            end=Pos(**d["end_location"]),
+            cell=d.get("cell"),
+            fix=fix,
+            noqa_row=d.get("noqa_row"),
+            confirmation=conf,
+            data=d.get("data") or {},
+        )

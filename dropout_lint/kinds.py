@@ -1,0 +1,132 @@
+"""What each layer or op kind is, for the rules. Plain data, no libcst.
+
+A *kind* is a Keras class name (``Dropout``, ``Dense``) or a canonical op name
+(``tf.nn.dropout``, ``tf.layers.batch_normalization``, ``keras.random.dropout``).
+"""
+
+from __future__ import annotations
+
+DROPOUT_LAYERS = frozenset(
+    {
+        "Dropout",
+        "SpatialDropout1D",
+        "SpatialDropout2D",
+        "SpatialDropout3D",
+        "GaussianDropout",
+        "AlphaDropout",
+    }
+)
+DROPOUT_OPS = frozenset(
+    {
+        "tf.nn.dropout",
+        "tf.compat.v1.nn.dropout",
+        "tf.layers.dropout",
+        "tf.compat.v1.layers.dropout",
+        "keras.random.dropout",
+        "keras.backend.dropout",
+    }
+)
+DROPOUT = DROPOUT_LAYERS | DROPOUT_OPS
+
+BATCHNORM = frozenset(
+    {
+        "BatchNormalization",
+        "SyncBatchNormalization",
+        "tf.layers.batch_normalization",
+        "tf.compat.v1.layers.batch_normalization",
+        "tf.nn.batch_normalization",
+        "tf.nn.fused_batch_norm",
+        "tf.compat.v1.nn.batch_normalization",
+        "tf.contrib.layers.batch_norm",
+        "tf.layers.BatchNormalization",
+        "tf.compat.v1.layers.BatchNormalization",
+    }
+)
+
+# Layers and ops that only change shape or apply an activation: a value passes through them
+# unchanged in kind (dropout-then-ReLU-then-BN is still dropout feeding BN).
+PASSTHROUGH = frozenset(
+    {
+        "Activation",
+        "ReLU",
+        "LeakyReLU",
+        "ELU",
+        "PReLU",
+        "Softmax",
+        "ThresholdedReLU",
+        "Reshape",
+        "Permute",
+        "tf.nn.relu",
+        "tf.nn.relu6",
+        "tf.nn.leaky_relu",
+        "tf.nn.elu",
+        "tf.nn.selu",
+        "tf.nn.gelu",
+        "tf.nn.silu",
+        "tf.nn.swish",
+        "tf.nn.tanh",
+        "tf.nn.sigmoid",
+        "tf.tanh",
+        "tf.sigmoid",
+        "tf.math.tanh",
+        "tf.math.sigmoid",
+        "tf.reshape",
+        "tf.transpose",
+        "tf.layers.flatten",
+        "tf.compat.v1.layers.flatten",
+        "keras.ops.relu",
+        "keras.ops.gelu",
+        "keras.ops.silu",
+        "keras.ops.tanh",
+        "keras.ops.sigmoid",
+        "keras.ops.reshape",
+        "keras.ops.transpose",
+        "keras.activations.relu",
+        "keras.activations.gelu",
+        "keras.activations.tanh",
+    }
+)
+
+RNN_LAYERS = frozenset(
+    {
+        "LSTM",
+        "GRU",
+        "SimpleRNN",
+        "ConvLSTM1D",
+        "ConvLSTM2D",
+        "ConvLSTM3D",
+        "LSTMCell",
+        "GRUCell",
+        "SimpleRNNCell",
+        "CuDNNLSTM",
+        "CuDNNGRU",
+    }
+)
+
+# Where each kind takes a rate: (keyword, positional index or None).
+RATE_PARAMS: dict[str, tuple[tuple[str, int | None], ...]] = {
+    **{k: (("rate", 0),) for k in DROPOUT_LAYERS},
+    **{k: (("dropout", None), ("recurrent_dropout", None)) for k in RNN_LAYERS},
+    "MultiHeadAttention": (("dropout", None),),
+    "tf.nn.dropout": (("rate", 1),),
+    "tf.compat.v1.nn.dropout": (("rate", None),),
+    "tf.layers.dropout": (("rate", 1),),
+    "tf.compat.v1.layers.dropout": (("rate", 1),),
+    "keras.random.dropout": (("rate", 1),),
+    "keras.backend.dropout": (("level", 1),),
+}
+
+# Activation functions named in an ``activation=`` argument that make a layer an output layer.
+OUTPUT_ACTIVATIONS = frozenset({"softmax", "sigmoid", "log_softmax"})
+
+
+def is_dropout(kind: str | None) -> bool:
+    return kind in DROPOUT
+
+
+def is_batchnorm(kind: str | None) -> bool:
+    return kind in BATCHNORM
+
+
+def is_passthrough(kind: str | None) -> bool:
+    return kind in PASSTHROUGH

@@ -1,0 +1,14 @@
+"""Reporters: one module per ``--output-format``, each with ``render(findings, run) -> str``."""
+
+from __future__ import annotations
+
+import importlib
+
+FORMATS = {
+    "text": "dropout_lint.report.text",
+    "json": "dropout_lint.report.json_report",
+}
+
+
+def render(fmt: str, findings, run) -> str:
+    return importlib.import_module(FORMATS[fmt]).render(findings, run)

@@ -1,0 +1,28 @@
+"""Ruff's concise format: ``path:row:col: CODE message`` (``path:cell N:row:col:`` in notebooks)."""
+
+from __future__ import annotations
+
+
+def line(f) -> str:
+    where = f"{f.filename}:"
+    if f.cell is not None:
+        where += f"cell {f.cell}:"
+    where += f"{f.start.row}:{f.start.column}:"
+    msg = f"{where} {f.code} {f.message}"
+    c = f.confirmation
+    if c is not None:
+        if c.status in ("confirmed", "refuted", "not-applicable"):
+            msg += f" [{c.status}" + (f": {c.detail}" if c.detail and c.status != "not-applicable" else "") + "]"
+        else:
+            msg += f" [{c.status}: {c.detail}]" if c.detail else f" [{c.status}]"
+    return msg
+
+
+def render(findings, run) -> str:
+    out = [line(f) for f in findings]
+    if findings:
+        n = len(findings)
+        out.append(f"Found {n} finding{'s' if n != 1 else ''}.")
+    else:
+        out.append("All checks passed!")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,100 @@
+from dropout_lint.kinds import is_dropout
+from dropout_lint.rule import Invalid, Rule
+
+
+class DropoutAfterOutput(Rule):
+    """A Dropout layer after the model's output layer.
+
+    ## What it does
+    Finds a Dropout-family layer that is the last layer of a model: the last layer of a
+    `Sequential` (list literal, list variable or `.add` chain), the layer producing a functional
+    model's `outputs`, or the value a subclassed model's `call()` returns. A model that is used as
+    a layer inside another model is not checked: its output is not the final output.
+
+    ## Why is this bad?
+    During training the dropout zeroes and rescales the model's predictions themselves: softmax
+    probabilities no longer sum to one, a regression output is multiplied by `1/(1-rate)` or set
+    to zero, and the loss is computed on corrupted predictions. Dropout regularises hidden units
+    (Srivastava et al., JMLR 2014); it belongs before the output layer, never after it.
+
+    ## Example
+    ```python
+    model = keras.Sequential([
+        layers.Dense(64, activation="relu"),
+        layers.Dense(10, activation="softmax"),
+        layers.Dropout(0.5),
+    ])
+    ```
+
+    ## Use instead
+    ```python
+    model = keras.Sequential([
+        layers.Dense(64, activation="relu"),
+        layers.Dropout(0.5),
+        layers.Dense(10, activation="softmax"),
+    ])
+    ```
+
+    ## Fix
+    Removes the trailing Dropout (unsafe if you meant to move it before the output layer).
+
+    ## References
+    - Srivastava et al., "Dropout: A Simple Way to Prevent Neural Networks from Overfitting", JMLR 2014.
+    """
+
+    code = "DL101"
+    name = "dropout-after-output"
+    severity = "error"
+    requires = ("ropout",)
+    fixable = True
+
+    valid = [
+        # the tutorial's MLP: dropout between hidden layers only
+        "from tensorflow import keras\nfrom tensorflow.keras import layers\nmodel = keras.Sequential([layers.Dense(512, activation='relu'), layers.Dropout(0.5), layers.Dense(512, activation='relu'), layers.Dropout(0.5), layers.Dense(10, activation='softmax')])\n",
+        "import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(8))\nm.add(keras.layers.Dropout(0.3))\nm.add(keras.layers.Dense(1))\n",
+        "import tensorflow as tf\ninp = tf.keras.Input((4,))\nx = tf.keras.layers.Dropout(0.2)(inp)\nout = tf.keras.layers.Dense(1)(x)\nmodel = tf.keras.Model(inp, out)\n",
+        # a Dropout-ending trunk used inside a classifier is not the output
+        "from keras import layers, Sequential\ntrunk = Sequential([layers.Dense(32), layers.Dropout(0.5)])\nclf = Sequential([trunk, layers.Dense(3, activation='softmax')])\n",
+        "import torch.nn as nn\nfrom torch.nn import Dropout\nnet = nn.Sequential(nn.Linear(4, 4), Dropout(0.5))\n",
+        "from keras import layers, Model, Input\na = Input((8,))\nh = layers.Dense(8)(a)\nd = layers.Dropout(0.4)(h)\nmodel = Model(inputs=a, outputs=layers.Dense(2)(d))\n",
+        "layers_list = [Dense(10), Dropout(0.5)]\nlayers_list.append(Dense(1))\nmodel = Sequential(layers_list)\n",
+        "import tf_keras as tfk\nfeat = tfk.Sequential([tfk.layers.Dense(4), tfk.layers.Dropout(0.1)])\ninp = tfk.Input((3,))\nout = tfk.layers.Dense(1)(feat(inp))\nmodel = tfk.Model(inp, out)\n",
+    ]
+    invalid = [
+        # the tutorial's incorrect model: Dropout after the softmax layer
+        Invalid("from tensorflow import keras\nfrom tensorflow.keras import layers\nmodel = keras.Sequential([\n    layers.Dense(64, activation='relu'),\n    layers.Dense(10, activation='softmax'),\n    layers.Dropout(0.5),\n])\n", line=6,
+                fixed="from tensorflow import keras\nfrom tensorflow.keras import layers\nmodel = keras.Sequential([\n    layers.Dense(64, activation='relu'),\n    layers.Dense(10, activation='softmax'),\n])\n"),
+        Invalid("import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(10, activation='softmax'))\nm.add(keras.layers.Dropout(0.3))\n", line=4,
+                fixed="import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(10, activation='softmax'))\n"),
+        Invalid("import tensorflow as tf\ninp = tf.keras.Input((4,))\nx = tf.keras.layers.Dense(1)(inp)\nout = tf.keras.layers.Dropout(0.2)(x)\nmodel = tf.keras.Model(inputs=inp, outputs=out)\n", line=4),
+        Invalid("from keras.layers import Dense as D, Dropout as Drop\nfrom keras.models import Sequential as Seq\nm = Seq([D(4), D(1), Drop(0.5)])\n", line=3),
+        Invalid("model = Sequential([Dense(10), Dense(1, activation='sigmoid'), Dropout(0.25)])\n", line=1),
+        Invalid("import tensorflow as tf\nstack = [tf.keras.layers.Dense(3)]\nstack.append(tf.keras.layers.GaussianDropout(0.1))\nmodel = tf.keras.Sequential(stack)\n", line=3),
+        Invalid("from tensorflow.keras import layers, models\ndef build():\n    model = models.Sequential()\n    model.add(layers.Dense(2))\n    model.add(layers.TimeDistributed(layers.Dropout(0.5)))\n    return model\n", line=5),
+        Invalid("import keras\nclass Net:\n    def __init__(self):\n        self.model = keras.Sequential()\n        self.model.add(keras.layers.Dense(5))\n        self.model.add(keras.layers.AlphaDropout(0.1))\n", line=6),
+        Invalid("import keras\ni = keras.Input((2,))\na = keras.layers.Dense(1)(i)\nb = keras.layers.Dropout(0.5)(keras.layers.Dense(1)(i))\nmodel = keras.Model(i, [a, b])\n", line=4),
+    ]
+
+    def check(self, ctx) -> None:
+        for g in ctx.graphs:
+            if g.is_submodel:
+                continue
+            for out in g.outputs:
+                if not is_dropout(out.kind) or out.spec is None and out.call is None:
+                    continue
+                prev = out.inputs[0] if out.inputs else None
+                after = f" after `{prev.kind}`" if prev is not None and prev.kind else ""
+                what = "the last layer of this Sequential" if g.kind == "sequential" else "it produces the model's output"
+                ctx.report(
+                    out,
+                    f"{out.kind}{after} is {what}: it zeroes the predictions during training; "
+                    f"remove it or move it before the output layer",
+                    fix=_removal_fix(ctx, out),
+                    data={"model": g.name, "graph": g.kind, "graph_line": g.start.row},
+                )
+
+
+def _removal_fix(ctx, node):
+    from dropout_lint.fixes import remove_layer
+
+    return remove_layer(ctx, node)

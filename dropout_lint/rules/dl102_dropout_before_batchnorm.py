@@ -1,0 +1,94 @@
+from dropout_lint.kinds import is_batchnorm, is_dropout, is_passthrough
+from dropout_lint.rule import Invalid, Rule
+
+
+class DropoutBeforeBatchNorm(Rule):
+    """A Dropout whose output feeds a BatchNormalization.
+
+    ## What it does
+    Finds a Dropout-family layer (or op) whose output reaches a BatchNormalization directly or
+    through layers that only reshape or apply an activation (Activation, ReLU, LeakyReLU,
+    Reshape, Permute, and their op forms). BatchNormalization followed by Dropout is the
+    recommended order and is not flagged.
+
+    ## Why is this bad?
+    In training, BN normalises with the variance of the dropped-out activations; at inference
+    dropout is off, the variance changes, and BN's moving statistics no longer match: the
+    "variance shift" of Li et al. (CVPR 2019), which costs accuracy.
+
+    ## Example
+    ```python
+    model = keras.Sequential([
+        layers.Dense(64), layers.Dropout(0.5), layers.BatchNormalization(), layers.Dense(10),
+    ])
+    ```
+
+    ## Use instead
+    ```python
+    model = keras.Sequential([
+        layers.Dense(64), layers.BatchNormalization(), layers.Dropout(0.5), layers.Dense(10),
+    ])
+    ```
+
+    ## Fix
+    None automatic: move the Dropout after the BatchNormalization.
+
+    ## References
+    - Li, Chen, Hu, Yang, "Understanding the Disharmony between Dropout and Batch Normalization by Variance Shift", CVPR 2019.
+    """
+
+    code = "DL102"
+    name = "dropout-before-batchnorm"
+    severity = "warning"
+    requires = ("ropout",)
+
+    valid = [
+        "from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.BatchNormalization(), layers.Dropout(0.3), layers.Dense(1)])\n",
+        "import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Conv2D(8, 3))\nm.add(tf.keras.layers.BatchNormalization())\nm.add(tf.keras.layers.Activation('relu'))\nm.add(tf.keras.layers.Dropout(0.25))\n",
+        "from tensorflow.keras import layers\ninp = layers.Input((4,))\nx = layers.Dropout(0.2)(inp)\nx = layers.Dense(4)(x)\nx = layers.BatchNormalization()(x)\n",
+        "import keras\ni = keras.Input((4,))\nx = keras.layers.BatchNormalization()(i)\nx = keras.layers.Dropout(0.5)(x)\nm = keras.Model(i, keras.layers.Dense(1)(x))\n",
+        "from torch import nn\nnet = nn.Sequential(nn.Dropout(0.5), nn.BatchNorm1d(4))\n",
+        "model = Sequential([Dropout(0.2), Dense(16), BatchNormalization()])\n",
+        "import keras\nd = keras.layers.Dropout(0.5)\nbn = keras.layers.BatchNormalization()\ni = keras.Input((3,))\nx = bn(i)\ny = d(x)\n",
+        "from keras import layers\ndef block(x):\n    x = layers.Dropout(0.1)(x)\n    x = layers.Conv2D(8, 3)(x)\n    return layers.BatchNormalization()(x)\n",
+    ]
+    invalid = [
+        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.3), layers.BatchNormalization(), layers.Dense(1)])\n", line=2, contains="BatchNormalization"),
+        Invalid("import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(8))\nm.add(tf.keras.layers.Dropout(0.25))\nm.add(tf.keras.layers.Activation('relu'))\nm.add(tf.keras.layers.BatchNormalization())\n", line=4),
+        Invalid("from tensorflow.keras import layers\ninp = layers.Input((4,))\nx = layers.Dropout(0.2)(inp)\nx = layers.BatchNormalization()(x)\n", line=3),
+        Invalid("import keras as K2\ni = K2.Input((4, 4))\nx = K2.layers.SpatialDropout1D(0.5)(i)\nx = K2.layers.Reshape((16,))(x)\nx = K2.layers.BatchNormalization()(x)\n", line=3),
+        Invalid("model = Sequential([Dense(16), Dropout(0.2), BatchNormalization()])\n", line=1),
+        Invalid("import keras\nd = keras.layers.Dropout(0.5)\nbn = keras.layers.BatchNormalization()\ni = keras.Input((3,))\nx = d(i)\ny = bn(x)\n", line=2),
+        Invalid("from keras import layers\ndef block(x):\n    x = layers.Dropout(0.1)(x)\n    x = layers.LeakyReLU()(x)\n    return layers.BatchNormalization()(x)\n", line=3),
+        Invalid("from tensorflow.keras.layers import Dropout, BatchNormalization, Dense\nfrom tensorflow.keras import Sequential\nstack = [Dense(4), Dropout(0.4)]\nstack += [BatchNormalization()]\nm = Sequential(stack)\n", line=3),
+    ]
+
+    def check(self, ctx) -> None:
+        for n in ctx.nodes:
+            if not is_dropout(n.kind):
+                continue
+            bn = _reaches_batchnorm(n)
+            if bn is None:
+                continue
+            where = f" (line {bn.start.row})" if bn.start is not None else ""
+            ctx.report(
+                n,
+                f"{n.kind.rsplit('.', 1)[-1]} feeds {bn.kind.rsplit('.', 1)[-1]}{where}: BN's statistics shift "
+                f"when dropout turns off at inference; put the Dropout after the BatchNormalization",
+                data={"batchnorm_line": bn.start.row if bn.start else None},
+            )
+
+
+def _reaches_batchnorm(node):
+    stack = list(node.outputs)
+    seen = set()
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        if is_batchnorm(n.kind):
+            return n
+        if is_passthrough(n.kind):
+            stack.extend(n.outputs)
+    return None

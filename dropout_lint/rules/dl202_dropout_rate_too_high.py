@@ -1,0 +1,87 @@
+from dropout_lint.rule import Invalid, Rule, Valid
+from dropout_lint.rules._common import describe, fmt_rate, rate_sites, short_kind
+
+
+class DropoutRateTooHigh(Rule):
+    """A dropout rate above `max-rate` (default 0.8).
+
+    ## What it does
+    Finds a dropout rate above `max-rate` and below 1 on Dropout-family layers, the `dropout=` /
+    `recurrent_dropout=` of LSTM/GRU/SimpleRNN/ConvLSTM, `MultiHeadAttention(dropout=)`,
+    `tf.nn.dropout(rate=)` and `keras.random.dropout`. Rates are resolved statically, including
+    the constant arguments at the call sites of a model-building function (the message names the
+    call site); unknown rates are skipped.
+
+    ## Why is this bad?
+    `rate` is the fraction of units *dropped*. At 0.9 only one unit in ten survives each step,
+    the signal is scaled by 10, and the network under-fits or trains very slowly. Srivastava et
+    al. recommend retaining 0.5 of hidden units and 0.8 of inputs, i.e. rates of 0.2-0.5. A rate
+    this high is often a keep probability written where a drop rate belongs.
+
+    ## Example
+    ```python
+    layers.Dropout(0.9)
+    ```
+
+    ## Use instead
+    ```python
+    layers.Dropout(0.1)  # if 0.9 was meant as keep probability; otherwise 0.2-0.5
+    ```
+
+    ## Fix
+    None: whether 0.9 meant "keep 90%" or "drop 90%" is yours to say.
+
+    ## Options
+    `max-rate` (default 0.8).
+
+    ## References
+    - Srivastava et al., "Dropout: A Simple Way to Prevent Neural Networks from Overfitting", JMLR 2014.
+    """
+
+    code = "DL202"
+    name = "dropout-rate-too-high"
+    severity = "warning"
+    requires = ("ropout",)
+    options = {"max-rate": 0.8}
+
+    valid = [
+        "from keras import layers\nlayers.Dropout(0.5)\n",
+        "import tensorflow as tf\ntf.keras.layers.Dropout(0.8)\n",
+        "from keras.layers import LSTM\nLSTM(8, dropout=0.3, recurrent_dropout=0.3)\n",
+        "from torch import nn\nnn.Dropout(0.9)\n",
+        "from keras import layers\ndef build(rate):\n    return layers.Dropout(rate)\nfor r in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]:\n    build(r)\n",
+        "import tensorflow as tf\ny = tf.nn.dropout(x, rate=p)\n",
+        "import keras\nkeras.random.dropout(x, 0.5)\n",
+        Valid("from keras import layers\nlayers.Dropout(0.85)\n", options={"max-rate": 0.9}),
+        "from keras import layers\nlayers.Dropout(1.0)  # out of range: DL201, not this rule\n",
+    ]
+    invalid = [
+        # the tutorial's incorrect model: Dropout(0.9)
+        Invalid("from tensorflow.keras import layers\nlayers.Dropout(0.9)\n", line=2, contains="0.9"),
+        Invalid("import tensorflow as tf\nm = tf.keras.Sequential([tf.keras.layers.Dense(4), tf.keras.layers.Dropout(rate=0.95)])\n", line=2),
+        Invalid("from keras.layers import LSTM\nLSTM(8, recurrent_dropout=0.85)\n", line=2),
+        Invalid("import tensorflow as tf\ny = tf.nn.dropout(x, rate=0.9)\n", line=2),
+        Invalid("import keras\nkeras.random.dropout(x, 0.99)\n", line=2),
+        Invalid("Dropout(0.9)\n", line=1),
+        Invalid("from keras import layers\ndef build(rate):\n    return layers.Dropout(rate)\nfor r in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.9]:\n    build(r)\n", line=3, contains="build(r) with 0.9 at line 5"),
+        Invalid("from keras import layers\ndef build(rate=0.5):\n    return layers.Dropout(rate)\nbuild()\nbuild(rate=0.95)\n", line=3, contains="build(rate=0.95) at line 5"),
+        Invalid("from keras import layers\nlayers.Dropout(0.6)\n", options={"max-rate": 0.5}),
+        Invalid("import keras\nkeras.layers.MultiHeadAttention(2, 8, dropout=0.9)\n", line=2),
+    ]
+
+    def check(self, ctx) -> None:
+        limit = ctx.option("max-rate")
+        for call, keyword, expr, values in rate_sites(ctx):
+            if not values:
+                continue
+            bad = [v for v in values if limit < v.value < 1]
+            if not bad:
+                continue
+            text, data = describe(bad)
+            keep = 1 - bad[0].value
+            ctx.report(
+                call,
+                f"{short_kind(call)} {keyword} {text} is above {fmt_rate(limit)}: only {keep:.0%} of units "
+                f"survive each step; use 0.2-0.5 (if you meant a keep probability, the rate is 1 - it)",
+                data=data,
+            )

@@ -1,0 +1,78 @@
+from dropout_lint.kinds import DROPOUT
+from dropout_lint.rule import Invalid, Rule
+from dropout_lint.rules._common import rate_sites, short_kind
+
+
+class DropoutRateZero(Rule):
+    """A Dropout layer with rate 0.
+
+    ## What it does
+    Finds a Dropout-family layer or dropout op whose rate resolves to 0 (every value it can
+    take, when it comes from several call sites).
+
+    ## Why is this bad?
+    A rate of 0 drops nothing: the layer is an identity that still costs a step in the graph and
+    suggests regularisation that is not there. It is often a hyper-parameter left at a "search"
+    value.
+
+    ## Example
+    ```python
+    layers.Dense(64), layers.Dropout(0.0), layers.Dense(10)
+    ```
+
+    ## Use instead
+    ```python
+    layers.Dense(64), layers.Dense(10)
+    ```
+
+    ## Fix
+    Removes the layer from a Sequential list or `.add` chain.
+
+    ## References
+    - Keras `Dropout` documentation.
+    """
+
+    code = "DL203"
+    name = "dropout-rate-zero"
+    severity = "info"
+    requires = ("ropout",)
+    fixable = True
+
+    valid = [
+        "from keras import layers\nlayers.Dropout(0.1)\n",
+        "import tensorflow as tf\ntf.keras.layers.Dropout(rate=0.5)\n",
+        "from keras.layers import LSTM\nLSTM(8, dropout=0.0)\n",
+        "from torch.nn import Dropout\nDropout(0.0)\n",
+        "from keras import layers\ndef build(rate=0.0):\n    return layers.Dropout(rate)\nbuild(0.3)\n",
+        "Dropout(p)\n",
+        "import tensorflow as tf\ny = tf.nn.dropout(x, rate=0.3)\n",
+        "from keras import layers\nfor r in [0.0, 0.2]:\n    layers.Dropout(r)\n",
+    ]
+    invalid = [
+        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(4), layers.Dropout(0.0), layers.Dense(1)])\n", line=2,
+                fixed="from keras import layers, Sequential\nm = Sequential([layers.Dense(4), layers.Dense(1)])\n"),
+        Invalid("import tensorflow as tf\ntf.keras.layers.Dropout(rate=0)\n", line=2),
+        Invalid("import tensorflow as tf\ny = tf.nn.dropout(x, rate=0.0)\n", line=2),
+        Invalid("Dropout(0)\n", line=1),
+        Invalid("from keras import layers\nNO_DROP = 0.0\nlayers.GaussianDropout(NO_DROP)\n", line=3),
+        Invalid("from keras import layers\ndef build(rate=0.0):\n    return layers.Dropout(rate)\nbuild()\n", line=3),
+        Invalid("import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(3))\nm.add(keras.layers.Dropout(0.5 - 0.5))\nm.add(keras.layers.Dense(1))\n", line=4,
+                fixed="import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(3))\nm.add(keras.layers.Dense(1))\n"),
+        Invalid("from tensorflow.keras.layers import SpatialDropout2D as SD\nSD(0.)\n", line=2),
+    ]
+
+    def check(self, ctx) -> None:
+        for call, keyword, expr, values in rate_sites(ctx, kinds=DROPOUT):
+            if not values or any(v.value != 0 for v in values):
+                continue
+            node = next((n for n in ctx.nodes if n.spec is not None and n.spec.call is call), None)
+            fix = None
+            if node is not None:
+                from dropout_lint.fixes import remove_layer
+
+                fix = remove_layer(ctx, node)
+            ctx.report(
+                call,
+                f"{short_kind(call)} {keyword} is 0: the layer drops nothing; remove it or set a rate",
+                fix=fix,
+            )
