@@ -132,6 +132,8 @@ def lint_bytes(data: bytes, filename: str, settings: FileSettings, stats: dict |
         unit = read_unit(filename, data)
     except SourceError as exc:
         return [parse_error(filename, str(exc), exc.row, exc.column)] if report_errors else []
+    except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the run
+        return [parse_error(filename, f"cannot read: {type(exc).__name__}: {exc}")] if report_errors else []
     return lint_unit(unit, filename, settings, rules, stats=stats)
 
 

@@ -84,10 +84,10 @@ class DropoutAfterOutput(Rule):
                     continue
                 prev = out.inputs[0] if out.inputs else None
                 after = f" after `{prev.kind}`" if prev is not None and prev.kind else ""
-                what = "the last layer of this Sequential" if g.kind == "sequential" else "it produces the model's output"
+                what = "is the last layer of this Sequential" if g.kind == "sequential" else "produces the model's output"
                 ctx.report(
                     out,
-                    f"{out.kind}{after} is {what}: it zeroes the predictions during training; "
+                    f"{out.kind}{after} {what}: it zeroes the predictions during training; "
                     f"remove it or move it before the output layer",
                     fix=_removal_fix(ctx, out),
                     data={"model": g.name, "graph": g.kind, "graph_line": g.start.row},

@@ -81,7 +81,7 @@ class DropoutRateTooHigh(Rule):
             keep = 1 - bad[0].value
             ctx.report(
                 call,
-                f"{short_kind(call)} {keyword} {text} is above {fmt_rate(limit)}: only {keep:.0%} of units "
+                f"{short_kind(call)} {keyword} {text} is above {fmt_rate(limit)}: only {keep * 100:.3g}% of units "
                 f"survive each step; use 0.2-0.5 (if you meant a keep probability, the rate is 1 - it)",
                 data=data,
             )
