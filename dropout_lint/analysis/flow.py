@@ -57,6 +57,13 @@ class ModelV:
 
 
 @dataclass(eq=False)
+class AltV:
+    """A value that depends on which branch ran: each item is one possibility."""
+
+    items: list
+
+
+@dataclass(eq=False)
 class FuncV:
     returns: list = field(default_factory=list)
 
@@ -95,6 +102,8 @@ class Flow:
         self.nodes: list[Node] = []
         self.graphs: list[Graph] = []
         self._stmt: cst.CSTNode | None = None  # the statement being executed (for containers)
+        # The last layer(s) of each Sequential built so far: several after an if/else or a loop.
+        self.tails: dict[int, list[Node]] = {}
 
     # ---- entry ---------------------------------------------------------------------------
     def run(self, module: cst.Module) -> None:
@@ -105,7 +114,7 @@ class Flow:
                 i.outputs.append(n)
         for g in self.graphs:
             if g.kind == "sequential":
-                g.outputs = [g.nodes[-1]] if g.nodes else []
+                g.outputs = list(self.tails.get(id(g), []))
             else:
                 g.nodes = _reachable(g.outputs)
 
@@ -129,16 +138,19 @@ class Flow:
         elif isinstance(stmt, cst.ClassDef):
             self.exec_class(stmt, env)
         elif isinstance(stmt, cst.If):
-            self.exec_block(stmt.body.body, env)
             orelse = stmt.orelse
             if isinstance(orelse, cst.If):
-                self.exec_stmt(orelse, env)
+                other = lambda: self.exec_stmt(orelse, env)  # noqa: E731
             elif orelse is not None:
-                self.exec_block(orelse.body.body, env)
+                other = lambda: self.exec_block(orelse.body.body, env)  # noqa: E731
+            else:
+                other = None
+            self.branches(env, lambda: self.exec_block(stmt.body.body, env), other)
         elif isinstance(stmt, (cst.For, cst.While)):
             if isinstance(stmt, cst.For):
                 self.bind(stmt.target, None, env)
-            self.exec_block(stmt.body.body, env)
+            # The body may run zero or more times: merge "ran once" with "did not run".
+            self.branches(env, lambda: self.exec_block(stmt.body.body, env), None)
             if stmt.orelse is not None:
                 self.exec_block(stmt.orelse.body.body, env)
         elif isinstance(stmt, cst.With):
@@ -153,6 +165,30 @@ class Flow:
                 self.exec_block(stmt.orelse.body.body, env)
             if stmt.finalbody is not None:
                 self.exec_block(stmt.finalbody.body.body, env)
+
+    def branches(self, env: Env, first, second) -> None:
+        """Run two alternative blocks from the same state and merge what they bound."""
+        before_vars = dict(env.vars)
+        before_tails = {k: list(v) for k, v in self.tails.items()}
+        first()
+        after_vars, after_tails = env.vars, self.tails
+        env.vars = dict(before_vars)
+        self.tails = {k: list(v) for k, v in before_tails.items()}
+        if second is not None:
+            second()
+        other_vars, other_tails = env.vars, self.tails
+        merged: dict = {}
+        for key in set(after_vars) | set(other_vars):
+            a, b = after_vars.get(key), other_vars.get(key)
+            merged[key] = _merge(a, b)
+        env.vars = merged
+        tails: dict[int, list[Node]] = {}
+        for key in set(after_tails) | set(other_tails):
+            seen: dict[int, Node] = {}
+            for n in after_tails.get(key, []) + other_tails.get(key, []):
+                seen.setdefault(id(n), n)
+            tails[key] = list(seen.values())
+        self.tails = tails
 
     def exec_small(self, small, env: Env) -> None:
         if isinstance(small, cst.Assign):
@@ -336,7 +372,7 @@ class Flow:
         return _tensors(self.eval(arg, env))
 
     def add_layer(self, graph: Graph, item, container) -> None:
-        prev = [graph.nodes[-1]] if graph.nodes else []
+        prev = list(self.tails.get(id(graph), []))
         if isinstance(item, LayerV):
             n = self._node(item.spec.kind, item.spec, prev, container=container)
         elif isinstance(item, ModelV):
@@ -349,6 +385,7 @@ class Flow:
                 if c is not None:
                     n.start, n.end = c.start, c.end
         graph.nodes.append(n)
+        self.tails[id(graph)] = [n]
 
     def _graph(self, kind: str, call: CallFact) -> Graph:
         g = Graph(kind, call.start, call.end, call=call, scope=call.scope)
@@ -385,10 +422,20 @@ def _key(target) -> str | None:
     return None
 
 
+def _merge(a, b):
+    """The value of a variable after two alternative branches."""
+    if a is b:
+        return a
+    if _tensors(a) or _tensors(b):
+        items = [x for x in (a, b) if x is not None]
+        return AltV(items) if len(items) > 1 else items[0]
+    return None
+
+
 def _tensors(v) -> list[Node]:
     if isinstance(v, TensorV):
         return [v.node]
-    if isinstance(v, ListV):
+    if isinstance(v, (ListV, AltV)):
         out: list[Node] = []
         for item in v.items:
             out.extend(_tensors(item))
