@@ -55,12 +55,14 @@ def _statistics(findings) -> str:
 @click.option("--extend-select", help="Comma-separated codes, names or prefixes to enable in addition.")
 @click.option("--output-format", type=click.Choice(["text", "json", "sarif", "github"]), help="Report format (default: text).")
 @click.option("--config", "config_file", type=str, help="Read settings from this TOML file instead of the nearest pyproject.toml.")
+@click.option("--confirm", is_flag=True, help="Confirm each finding by building the flagged model in TensorFlow (runs code from the checked files; needs the [tensorflow] extra).")
+@click.option("--confirm-timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True, metavar="SECONDS", help="Time limit for building one flagged object with --confirm.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option("--list-rules", is_flag=True, help="List every rule: code, name, default, severity, fix.")
 @click.option("--explain", metavar="CODE", help="Print the documentation of a rule.")
 @click.version_option(__version__, "--version", prog_name="dropout-lint")
-def cli(paths, select, ignore, extend_select, output_format, config_file, exit_zero, statistics, list_rules, explain):
+def cli(paths, select, ignore, extend_select, output_format, config_file, confirm, confirm_timeout, exit_zero, statistics, list_rules, explain):
     """Find dropout misuse in Keras / TensorFlow code (files and folders; default: .)."""
     if list_rules:
         click.echo(_list_rules(), nl=False)
@@ -73,6 +75,12 @@ def cli(paths, select, ignore, extend_select, output_format, config_file, exit_z
     from dropout_lint.discovery import discover
     from dropout_lint.report import render
     from dropout_lint.runner import lint_files
+
+    if confirm:
+        from dropout_lint.confirm import INSTALL_HINT, tensorflow_available
+
+        if not tensorflow_available():
+            raise UsageFailure(f"--confirm needs TensorFlow: {INSTALL_HINT}")
 
     paths = list(paths) or ["."]
     start = Path(paths[0]) if Path(paths[0]).exists() else Path.cwd()
@@ -96,6 +104,15 @@ def cli(paths, select, ignore, extend_select, output_format, config_file, exit_z
     if fmt not in FORMATS:
         raise UsageFailure(f"--output-format {fmt}: not available in this version")
     findings = lint_files(found.files, eff)
+    if confirm:
+        from dropout_lint.confirm import confirm_findings
+
+        confirm_findings(
+            findings,
+            timeout=confirm_timeout,
+            max_rate=float(eff.options.get("max-rate", 0.8)),
+            progress=sys.stderr.isatty(),
+        )
     shown = [f for f in findings if not (f.confirmation and f.confirmation.status == "refuted")]
     report_findings = findings if fmt == "json" else shown
     sys.stdout.write(render(fmt, report_findings, {"paths": paths}))

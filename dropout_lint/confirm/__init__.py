@@ -1,0 +1,161 @@
+"""Runtime confirmation (``--confirm``): build each flagged model or layer and judge it.
+
+For every finding the slicer (:mod:`.slicer`, libcst only) cuts the least code that builds the
+object the finding is about; one worker process (:mod:`.worker`, the only place TensorFlow is
+imported) runs each slice with a timeout and reads the verdict off the built object
+(:mod:`.judge`). A build that hangs, raises, exits or kills the worker costs that finding an
+``unbuildable`` verdict and a fresh worker takes over.
+
+Importing this package imports neither TensorFlow nor libcst.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+
+from dropout_lint.finding import Confirmation, Finding
+
+INSTALL_HINT = "pip install 'dropout-lint[tensorflow]'"
+
+NOT_JUDGED = {
+    "DL000": "a file that does not parse builds nothing",
+    "DL103": "consecutive dropouts build fine: the compound rate is a design choice the build cannot judge",
+    "DL104": "spatial versus plain dropout is a modelling choice the build cannot judge",
+    "DL204": "the build cannot tell which probability you meant",
+    "DL205": "whether a rate suits its context is not a property of the built model",
+    "DL304": "the global learning phase is gone in Keras 3: nothing to build",
+    "DL306": "TF1 graph-mode layers are not built by --confirm",
+}
+
+
+def tensorflow_available() -> bool:
+    """Whether TensorFlow is installed (without importing it)."""
+    try:
+        return importlib.util.find_spec("tensorflow") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _read_text(path: str, cache: dict) -> tuple[str | None, object, str | None]:
+    """(text, unit, error) for a file; notebooks give their code cells joined in order."""
+    if path in cache:
+        return cache[path]
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        cache[path] = (None, None, f"cannot read the file: {exc.strerror or exc}")
+        return cache[path]
+    try:
+        from dropout_lint.sources import read_unit
+
+        unit = read_unit(path, data)
+        cache[path] = (unit.text, unit, None)
+    except Exception as exc:  # noqa: BLE001 - SourceError and friends
+        cache[path] = (None, None, f"cannot read the file: {exc}")
+    return cache[path]
+
+
+def _unit_row(f: Finding, unit) -> int:
+    if f.cell is None:
+        return f.start.row
+    if "unit_row" in f.data:
+        return int(f.data["unit_row"])
+    for cell, first in getattr(unit, "cells", []) or []:
+        if cell == f.cell:
+            return first + f.start.row - 1
+    return f.start.row
+
+
+def _hint_data(f: Finding) -> dict:
+    data = dict(f.data or {})
+    sites = data.get("call_sites") or []
+    if sites and isinstance(sites[0], dict) and isinstance(sites[0].get("line"), int):
+        data.setdefault("call_site_row", sites[0]["line"])
+    return data
+
+
+def make_request(f: Finding, max_rate: float, cache: dict) -> tuple[dict | None, Confirmation | None]:
+    """The worker request for a finding, or its verdict when no build is needed."""
+    if f.code in NOT_JUDGED:
+        return None, Confirmation("not-applicable", NOT_JUDGED[f.code])
+    from dropout_lint.confirm import slicer
+
+    if f.code not in slicer.JUDGED:
+        return None, Confirmation("not-applicable", "no runtime check for this rule")
+    path = os.path.abspath(f.filename)
+    text, unit, error = _read_text(path, cache)
+    if text is None:
+        return None, Confirmation("unbuildable", error or "cannot read the file")
+    row = _unit_row(f, unit)
+    end_row = row + (f.end.row - f.start.row)
+    try:
+        plan = slicer.plan(text, f.code, row, f.start.column, end_row, f.end.column, _hint_data(f))
+    except slicer.NotApplicable as exc:
+        return None, Confirmation("not-applicable", str(exc))
+    except slicer.Unbuildable as exc:
+        return None, Confirmation("unbuildable", str(exc))
+    except RecursionError:
+        return None, Confirmation("unbuildable", "the file is too deeply nested to slice")
+    except Exception as exc:  # noqa: BLE001 - a slicer bug must not stop the run
+        return None, Confirmation("unbuildable", f"cannot slice: {type(exc).__name__}: {exc}")
+    request = {
+        "code": plan.code,
+        "filename": path,
+        "dir": os.path.dirname(path),
+        "rules": [f.code],
+        "max_rate": max_rate,
+        "hints": plan.hints,
+    }
+    return request, None
+
+
+def confirm_findings(
+    findings: list[Finding],
+    *,
+    timeout: float = 30.0,
+    max_rate: float = 0.8,
+    progress: bool = False,
+) -> None:
+    """Set ``.confirmation`` on every finding (see the module docstring)."""
+    from dropout_lint.confirm.pool import Pool
+
+    if not findings:
+        return
+    pool = Pool()
+    # Start TensorFlow's import at once; slicing happens meanwhile.
+    may_build = any(f.code not in NOT_JUDGED for f in findings)
+    if may_build:
+        pool.warm()
+    try:
+        cache: dict = {}
+        jobs: list[tuple[Finding, dict]] = []
+        for f in findings:
+            req, verdict = make_request(f, max_rate, cache)
+            if verdict is not None:
+                f.confirmation = verdict
+            else:
+                jobs.append((f, req))
+        # Findings whose slices are the same program (DL101 and DL202 on one Dropout) share a build.
+        groups: dict[tuple, list[tuple[Finding, dict]]] = {}
+        for f, req in jobs:
+            groups.setdefault((req["filename"], req["code"], repr(sorted(req["hints"].items()))), []).append((f, req))
+        show = progress and len(jobs) > 1
+        done = 0
+        for members in groups.values():
+            f0, req = members[0]
+            if show:
+                sys.stderr.write(f"\r\x1b[Kconfirming {done + 1}/{len(jobs)}: {f0.filename}")
+                sys.stderr.flush()
+            rules = [f.code for f, _ in members]
+            verdicts = pool.build_many(dict(req, rules=rules), timeout)
+            for (f, _), (status, detail) in zip(members, verdicts):
+                f.confirmation = Confirmation(status, detail)
+            done += len(members)
+        if show:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+    finally:
+        pool.close()

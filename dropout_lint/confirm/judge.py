@@ -1,0 +1,584 @@
+"""Worker side of ``--confirm``: run one slice and judge the built object. Imports TensorFlow.
+
+Only :mod:`dropout_lint.confirm.worker` imports this module, inside the worker process.
+``run(request)`` returns ``(status, detail)``; every verdict is read off the built object (its
+layers, the layer producing its output, two calls on the same input), never off the source.
+"""
+
+from __future__ import annotations
+
+import builtins
+import os
+import sys
+from typing import Any
+
+import keras
+import numpy as np
+import tensorflow as tf
+from keras.src.layers.layer import Layer as _BaseLayer
+
+DROPOUT_KINDS = {
+    "Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianDropout",
+    "AlphaDropout",
+}
+BN_KINDS = {"BatchNormalization", "SyncBatchNormalization"}
+PASSTHROUGH_KINDS = {
+    "Activation", "ReLU", "LeakyReLU", "ELU", "PReLU", "Softmax", "ThresholdedReLU", "Reshape",
+    "Permute",
+}
+# Layers that say nothing about the input's rank: look past them for the first real layer.
+AGNOSTIC_KINDS = DROPOUT_KINDS | BN_KINDS | PASSTHROUGH_KINDS | {
+    "LayerNormalization", "GroupNormalization", "UnitNormalization", "GaussianNoise",
+    "ActivityRegularization", "Masking", "Identity", "Lambda", "InputLayer",
+}
+
+_SHAPE_1D = (32, 8)
+_SHAPE_2D = (32, 32, 3)
+_SHAPE_3D = (8, 8, 8, 3)
+FIRST_LAYER_SHAPES: dict[str, tuple] = {
+    "Dense": (16,),
+    "EinsumDense": (16,),
+    "LSTM": _SHAPE_1D,
+    "GRU": _SHAPE_1D,
+    "SimpleRNN": _SHAPE_1D,
+    "RNN": _SHAPE_1D,
+    "Bidirectional": _SHAPE_1D,
+    "MultiHeadAttention": _SHAPE_1D,
+    "Attention": _SHAPE_1D,
+    "ConvLSTM1D": (4, 16, 3),
+    "ConvLSTM2D": (4, 16, 16, 3),
+    "ConvLSTM3D": (4, 8, 8, 8, 3),
+    "Flatten": (8, 8),
+    "Rescaling": _SHAPE_2D,
+    "Resizing": _SHAPE_2D,
+    "Normalization": (16,),
+}
+
+
+class NoInputShape(Exception):
+    pass
+
+
+# ---------------------------------------------------------------------------------------------
+# Running the slice
+
+
+def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
+    marked: list = []
+
+    def mark(obj: Any) -> Any:
+        marked.append(obj)
+        return obj
+
+    ns: dict[str, Any] = {
+        "__name__": "__main__",
+        "__file__": req.get("filename") or "<confirm>",
+        "__builtins__": builtins,
+        "__dl_mark__": mark,
+    }
+    folder = req.get("dir")
+    added = False
+    if folder and folder not in sys.path:
+        sys.path.insert(0, folder)
+        added = True
+    error: BaseException | None = None
+    try:
+        code = compile(req["code"], f"{req.get('filename') or '<confirm>'} (confirm slice)", "exec")
+        exec(code, ns)  # noqa: S102 - running the slice is the point of --confirm
+    except BaseException as exc:  # noqa: BLE001 - SystemExit too: it is the slice's verdict
+        error = exc
+    finally:
+        if added:
+            try:
+                sys.path.remove(folder)
+            except ValueError:
+                pass
+    return ns, marked, error
+
+
+def _reason(exc: BaseException) -> str:
+    lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
+    first = lines[0].strip() if lines else ""
+    text = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+    return text if len(text) <= 240 else text[:237] + "..."
+
+
+# ---------------------------------------------------------------------------------------------
+# Inputs and tracing
+
+
+def _kind(layer: Any) -> str:
+    return type(layer).__name__
+
+
+def _is_model(obj: Any) -> bool:
+    return isinstance(obj, keras.Model)
+
+
+def _children(layer: Any) -> list:
+    try:
+        return list(layer._flatten_layers(include_self=False, recursive=False))
+    except Exception:  # noqa: BLE001
+        return []
+
+
+def _all_layers(layer: Any) -> list:
+    try:
+        return list(layer._flatten_layers(include_self=False, recursive=True))
+    except Exception:  # noqa: BLE001
+        return []
+
+
+def _shape_for(layer: Any) -> tuple[tuple, str] | None:
+    """The input shape (without batch) and dtype that the first layer ``layer`` suggests."""
+    kind = _kind(layer)
+    if kind == "Embedding":
+        return (10,), "int32"
+    if kind == "TimeDistributed":
+        inner = _shape_for(layer.layer)
+        return ((4,) + inner[0], inner[1]) if inner else None
+    if kind in FIRST_LAYER_SHAPES:
+        return FIRST_LAYER_SHAPES[kind], "float32"
+    for suffix, shape in (("1D", _SHAPE_1D), ("2D", _SHAPE_2D), ("3D", _SHAPE_3D)):
+        if kind.endswith(suffix):
+            return shape, "float32"
+    if kind == "Reshape":
+        return (int(np.prod(layer.target_shape)),), "float32"
+    if _is_model(layer) or _children(layer):
+        return _first_shape(layer)
+    return None
+
+
+def _first_shape(model: Any) -> tuple[tuple, str] | None:
+    layers = list(getattr(model, "layers", None) or _children(model))
+    for layer in layers:
+        if _kind(layer) in AGNOSTIC_KINDS:
+            continue
+        found = _shape_for(layer)
+        if found is not None:
+            return found
+        return None
+    return None
+
+
+def _concrete(shape, dtype: str):
+    dims = [2] + [d if isinstance(d, int) and d is not None else 8 for d in list(shape)[1:]]
+    if "int" in str(dtype):
+        return tf.zeros(dims, dtype=dtype)
+    if "bool" in str(dtype):
+        return tf.ones(dims, dtype="bool")
+    return tf.random.stateless_normal(dims, seed=(1, 2), dtype=dtype if "float" in str(dtype) else "float32")
+
+
+def example_inputs(obj: Any):
+    """Concrete inputs for ``obj``: from its symbolic inputs, else from its first layer's kind."""
+    ins = None
+    try:
+        ins = obj.inputs if _is_model(obj) and obj.built else None
+    except Exception:  # noqa: BLE001
+        ins = None
+    if ins:
+        xs = [_concrete(t.shape, t.dtype) for t in ins]
+        return xs[0] if len(xs) == 1 else xs
+    found = _first_shape(obj)
+    if found is None:
+        raise NoInputShape("no input shape")
+    shape, dtype = found
+    return _concrete((None,) + tuple(shape), dtype)
+
+
+class _Rec:
+    __slots__ = ("layer", "inputs", "outputs")
+
+    def __init__(self, layer, inputs, outputs):
+        self.layer, self.inputs, self.outputs = layer, inputs, outputs
+
+
+def _flat(x) -> list:
+    try:
+        return [t for t in tf.nest.flatten(x) if t is not None]
+    except Exception:  # noqa: BLE001
+        return [x]
+
+
+def traced_call(fn):
+    """Run ``fn()`` and record every layer call (innermost first), keeping the tensors alive."""
+    recs: list[_Rec] = []
+    orig = _BaseLayer.__call__
+
+    def call(self, *args, **kwargs):
+        out = orig(self, *args, **kwargs)
+        ins = _flat(args[0]) if args else _flat(kwargs.get("inputs"))
+        recs.append(_Rec(self, ins, _flat(out)))
+        return out
+
+    _BaseLayer.__call__ = call
+    try:
+        result = fn()
+    finally:
+        _BaseLayer.__call__ = orig
+    return result, recs
+
+
+def _contains(tensors, t) -> bool:
+    return any(x is t for x in tensors)
+
+
+def _call(model, x, training):
+    if training is None:
+        return model(x)
+    return model(x, training=training)
+
+
+def _max_diff(a, b) -> float:
+    fa, fb = _flat(a), _flat(b)
+    best = 0.0
+    for x, y in zip(fa, fb):
+        try:
+            d = float(np.max(np.abs(np.asarray(x, dtype="float64") - np.asarray(y, dtype="float64"))))
+        except Exception:  # noqa: BLE001
+            continue
+        best = max(best, d)
+    return best
+
+
+def _name(layer) -> str:
+    return f"{_kind(layer)} `{getattr(layer, 'name', '?')}`"
+
+
+# ---------------------------------------------------------------------------------------------
+# Verdicts
+
+
+def _target(ns: dict):
+    return ns.get("__dl_target__", None)
+
+
+def _model_of(ns: dict, marked: list):
+    t = _target(ns)
+    if isinstance(t, _BaseLayer):
+        return t
+    for m in marked:
+        if isinstance(m, _BaseLayer):
+            return m
+    return None
+
+
+def _need_layer(ns, marked, error):
+    model = _model_of(ns, marked)
+    if model is None:
+        if error is not None:
+            raise _Unbuildable(_reason(error))
+        raise _Unbuildable("the slice built no Keras model or layer")
+    if error is not None and not isinstance(_target(ns), _BaseLayer):
+        raise _Unbuildable(_reason(error))
+    return model
+
+
+class _Unbuildable(Exception):
+    pass
+
+
+def _run_model(model, training=True):
+    try:
+        x = example_inputs(model)
+    except NoInputShape as exc:
+        raise _Unbuildable(str(exc)) from None
+    try:
+        out, recs = traced_call(lambda: _call(model, x, training))
+    except _Unbuildable:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise _Unbuildable(f"calling the built model failed: {_reason(exc)}") from None
+    return x, out, recs
+
+
+def judge_dl101(ns, marked, error, req):
+    model = _need_layer(ns, marked, error)
+    if not _is_model(model):
+        return "not-applicable", f"the slice built a layer ({_name(model)}), not a model"
+    _, out, recs = _run_model(model)
+    outs = _flat(out)
+    if not outs:
+        return "unbuildable", "the model returned nothing"
+    first = outs[0]
+    producers = [r for r in recs if _contains(r.outputs, first) and r.layer is not model]
+    leaves = [r for r in producers if not _children(r.layer) or _kind(r.layer) == "TimeDistributed"]
+    producer = (leaves or producers or [None])[0]
+    if producer is None:
+        return "not-applicable", "the built model's output does not come from a layer"
+    layer = producer.layer
+    if _kind(layer) == "TimeDistributed":
+        layer = layer.layer
+    if _kind(layer) in DROPOUT_KINDS:
+        return "confirmed", f"the output of the built model `{model.name}` comes from {_name(layer)}"
+    marked_layers = [m for m in marked if isinstance(m, _BaseLayer)]
+    used = [m for m in marked_layers if any(r.layer is m for r in recs)]
+    if used:
+        holder = [r.layer for r in recs if r.layer is not model and _is_model(r.layer)
+                  and any(m in _all_layers(r.layer) for m in used)]
+        inside = f" inside `{holder[0].name}`" if holder else ""
+        return "refuted", (
+            f"{_name(used[0])}{inside} is not at the output: the built model `{model.name}` "
+            f"gets its output from {_name(layer)}"
+        )
+    return "not-applicable", f"the built model's output comes from {_name(layer)}"
+
+
+def judge_dl102(ns, marked, error, req):
+    model = _need_layer(ns, marked, error)
+    _, _, recs = _run_model(model)
+    leaves = [r for r in recs if not _children(r.layer) or _kind(r.layer) == "TimeDistributed"]
+    drops = [r for r in leaves if any(r.layer is m for m in marked) and _kind(r.layer) in DROPOUT_KINDS]
+    if not drops:
+        drops = [r for r in leaves if _kind(r.layer) in DROPOUT_KINDS]
+    if not drops:
+        return "not-applicable", "the built model has no Dropout on its call path"
+    for d in drops:
+        frontier = list(d.outputs)
+        path: list = []
+        seen = set()
+        while frontier:
+            t = frontier.pop(0)
+            for r in leaves:
+                if id(r) in seen or not _contains(r.inputs, t):
+                    continue
+                seen.add(id(r))
+                kind = _kind(r.layer)
+                if kind in BN_KINDS:
+                    via = f" through {', '.join(path)}" if path else ""
+                    return "confirmed", f"in the built graph {_name(d.layer)} feeds {_name(r.layer)}{via}"
+                if kind in PASSTHROUGH_KINDS:
+                    path.append(_name(r.layer))
+                    frontier.extend(r.outputs)
+    return "not-applicable", "in the built graph no Dropout output reaches a BatchNormalization"
+
+
+_RANK_WORDS = ("ndim", "rank", "incompatible with the layer")
+
+
+def judge_dl105(ns, marked, error, req):
+    if error is not None:
+        msg = _reason(error)
+        if any(w in msg for w in _RANK_WORDS):
+            return "confirmed", f"the build raises: {msg}"
+        return "unbuildable", msg
+    model = _model_of(ns, marked)
+    if model is None:
+        return "unbuildable", "the slice built no Keras model or layer"
+    try:
+        x = example_inputs(model)
+        _call(model, x, False)
+    except NoInputShape as exc:
+        return "unbuildable", str(exc)
+    except Exception as exc:  # noqa: BLE001
+        msg = _reason(exc)
+        if any(w in msg for w in _RANK_WORDS):
+            return "confirmed", f"the build raises: {msg}"
+        return "unbuildable", msg
+    return "not-applicable", "the model builds without a rank error"
+
+
+def _rates(obj) -> list[tuple[str, float]]:
+    out = []
+    layers = [obj]
+    if _kind(obj) in ("Bidirectional",):
+        layers = [obj.forward_layer]
+    if _kind(obj) == "TimeDistributed":
+        layers = [obj.layer]
+    for layer in layers:
+        for attr in ("rate", "dropout", "recurrent_dropout", "_dropout"):
+            v = getattr(layer, attr, None)
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                out.append((attr.lstrip("_"), float(v)))
+    return out
+
+
+def _judge_rate(ns, marked, error, req, test, words):
+    layers = [m for m in marked if isinstance(m, _BaseLayer)]
+    if not layers:
+        if error is not None:
+            msg = _reason(error)
+            if req["rule"] == "DL201" and "rate" in msg:
+                return "confirmed", f"Keras refuses it: {msg}"
+            return "unbuildable", msg
+        if marked:
+            return "not-applicable", "op-level dropout: there is no layer whose rate could be read"
+        return "unbuildable", "the flagged layer was never constructed"
+    seen = []
+    for layer in layers:
+        for attr, value in _rates(layer):
+            seen.append(f"{attr}={value:g}")
+            if test(value):
+                return "confirmed", f"the built {_name(layer)} has {attr}={value:g}{words}"
+    return "not-applicable", f"the built layer has {', '.join(seen) or 'no rate'}"
+
+
+def judge_dl201(ns, marked, error, req):
+    return _judge_rate(ns, marked, error, req, lambda v: v < 0 or v >= 1, "")
+
+
+def judge_dl202(ns, marked, error, req):
+    mr = float(req.get("max_rate", 0.8))
+    return _judge_rate(ns, marked, error, req, lambda v: v > mr, f" > max-rate {mr:g}")
+
+
+def judge_dl203(ns, marked, error, req):
+    return _judge_rate(ns, marked, error, req, lambda v: v == 0, "")
+
+
+def _act_name(layer) -> str | None:
+    act = getattr(layer, "activation", None)
+    if act is None:
+        return None
+    name = getattr(act, "__name__", None) or type(act).__name__
+    return name.lower()
+
+
+def judge_dl401(ns, marked, error, req):
+    model = _need_layer(ns, marked, error)
+    try:
+        _, _, recs = _run_model(model, training=False)
+        layers = []
+        for r in recs:
+            if not _children(r.layer) and all(r.layer is not x for x in layers):
+                layers.append(r.layer)
+    except _Unbuildable:
+        if not _is_model(model):
+            raise
+        layers = [x for x in _all_layers(model) if not _children(x)]
+    acts = []
+    for layer in layers:
+        name = _act_name(layer)
+        if _kind(layer) in ("ReLU", "LeakyReLU", "ELU", "PReLU", "Softmax"):
+            name = _kind(layer).lower()
+        if name and name != "linear":
+            acts.append((layer, name))
+    # The output layer's activation (softmax, sigmoid) is not part of the self-normalising stack.
+    weighted = [x for x in layers if getattr(x, "weights", None)]
+    if acts and weighted and acts[-1][0] is weighted[-1]:
+        acts = acts[:-1]
+    bad = [(l, n) for l, n in acts if n != "selu"]
+    if bad:
+        names = ", ".join(sorted({n for _, n in bad}))
+        return "confirmed", f"the built stack's activations are {names}, not selu"
+    if not acts:
+        return "confirmed", "the built stack has no selu activation"
+    return "not-applicable", "the built stack uses selu"
+
+
+def _build_instance(ns, marked, error):
+    obj = _target(ns)
+    if isinstance(obj, type) and issubclass(obj, _BaseLayer):
+        obj = obj()
+    if not isinstance(obj, _BaseLayer):
+        if error is not None:
+            raise _Unbuildable(_reason(error))
+        raise _Unbuildable("the slice built no Keras layer or model")
+    return obj
+
+
+def _two_calls(obj, training):
+    try:
+        x = example_inputs(obj)
+    except NoInputShape as exc:
+        raise _Unbuildable(str(exc)) from None
+    try:
+        a = _call(obj, x, training)
+        b = _call(obj, x, training)
+    except Exception as exc:  # noqa: BLE001
+        raise _Unbuildable(f"calling the built object failed: {_reason(exc)}") from None
+    return _max_diff(a, b)
+
+
+def judge_dl303(ns, marked, error, req):
+    obj = _build_instance(ns, marked, error)
+    diff = _two_calls(obj, False)
+    if diff > 0:
+        return "confirmed", (
+            f"two calls of {_name(obj)} with training=False on the same input differ "
+            f"(max |diff| {diff:.3g}): dropout stays on at inference"
+        )
+    return "not-applicable", f"two calls of {_name(obj)} with training=False give the same output"
+
+
+def judge_dl301(ns, marked, error, req):
+    obj = _build_instance(ns, marked, error)
+    if req.get("hints", {}).get("hardwired"):
+        diff = _two_calls(obj, None)
+        if diff > 0:
+            return "confirmed", (
+                f"two inference calls of {_name(obj)} on the same input differ (max |diff| "
+                f"{diff:.3g}): the hard-wired training=True keeps dropout on"
+            )
+    diff = _two_calls(obj, True)
+    if diff > 0:
+        return "confirmed", (
+            f"called with training=True, {_name(obj)} gives different outputs on two calls "
+            f"(max |diff| {diff:.3g})"
+        )
+    return "not-applicable", f"{_name(obj)} gives the same output on two calls with training=True"
+
+
+def judge_dl302(ns, marked, error, req):
+    obj = _build_instance(ns, marked, error)
+
+    def flagged(layers):
+        return [x for x in layers if _kind(x) in DROPOUT_KINDS | BN_KINDS
+                or _kind(x) == "TimeDistributed" and _kind(x.layer) in DROPOUT_KINDS | BN_KINDS]
+
+    found = flagged(_all_layers(obj))
+    x = None
+    if not found:
+        try:
+            x = example_inputs(obj)
+            _call(obj, x, False)
+        except Exception:  # noqa: BLE001 - the layer list is the verdict; building is a bonus
+            x = None
+        found = flagged(_all_layers(obj))
+    if found:
+        kinds = sorted({_kind(f) for f in found})
+        return "confirmed", (
+            f"the built model contains {', '.join(kinds)}: without training= "
+            "they run in inference mode"
+        )
+    if x is not None:
+        diff = _max_diff(_call(obj, x, True), _call(obj, x, False))
+        if diff > 0:
+            return "confirmed", f"training=True and training=False give different outputs (max |diff| {diff:.3g})"
+    return "refuted", "the built model contains no Dropout or BatchNormalization: the flag changes nothing"
+
+
+JUDGES = {
+    "DL101": judge_dl101,
+    "DL102": judge_dl102,
+    "DL105": judge_dl105,
+    "DL201": judge_dl201,
+    "DL202": judge_dl202,
+    "DL203": judge_dl203,
+    "DL301": judge_dl301,
+    "DL302": judge_dl302,
+    "DL303": judge_dl303,
+    "DL401": judge_dl401,
+}
+
+
+def run(req: dict) -> list[tuple[str, str]]:
+    """Run the slice once and judge it for each rule of ``req["rules"]``."""
+    ns, marked, error = _execute(req)
+    out: list[tuple[str, str]] = []
+    try:
+        for rule in req.get("rules") or [req.get("rule", "")]:
+            judge = JUDGES.get(rule)
+            if judge is None:
+                out.append(("not-applicable", "no runtime check for this rule"))
+                continue
+            try:
+                out.append(judge(ns, marked, error, dict(req, rule=rule)))
+            except _Unbuildable as exc:
+                out.append(("unbuildable", str(exc)))
+            except Exception as exc:  # noqa: BLE001 - one judge's failure is that finding's verdict
+                out.append(("unbuildable", _reason(exc)))
+    finally:
+        ns.clear()
+    return out

@@ -1,0 +1,241 @@
+"""Parent side of the worker: start it, send builds, enforce the timeout, replace it when it dies.
+
+No TensorFlow here. The worker runs in its own session (process group) so that a timed-out
+build is killed with everything it started.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+import dropout_lint
+
+# How long TensorFlow may take to import in a fresh worker (not part of any build's timeout).
+STARTUP_TIMEOUT = float(os.environ.get("DROPOUT_LINT_CONFIRM_STARTUP", "180"))
+
+
+class WorkerDied(Exception):
+    """The worker is gone or stuck; the message is the reason for the verdict."""
+
+
+def _package_root() -> str:
+    return os.path.dirname(os.path.dirname(os.path.abspath(dropout_lint.__file__)))
+
+
+def worker_env() -> dict:
+    env = dict(os.environ)
+    env.update(
+        {
+            "CUDA_VISIBLE_DEVICES": "-1",
+            "TF_CPP_MIN_LOG_LEVEL": "3",
+            "KERAS_BACKEND": "tensorflow",
+            "TF_ENABLE_ONEDNN_OPTS": env.get("TF_ENABLE_ONEDNN_OPTS", "0"),
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONUNBUFFERED": "1",
+            "MPLBACKEND": "Agg",
+        }
+    )
+    root = _package_root()
+    parts = [root] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
+    env["PYTHONPATH"] = os.pathsep.join(parts)
+    return env
+
+
+class Worker:
+    """One worker process. ``start()`` returns at once; ``wait_ready()`` waits for the import."""
+
+    def __init__(self) -> None:
+        self.dir = tempfile.mkdtemp(prefix="dropout-lint-confirm-")
+        self.log_path = os.path.join(self.dir, ".worker-stderr.log")
+        self.proc: subprocess.Popen | None = None
+        self.ready = False
+        self._buf = b""
+        self._seq = 0
+
+    def start(self) -> None:
+        log = open(self.log_path, "wb")  # noqa: SIM115 - handed to the child
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c", "from dropout_lint.confirm.worker import main; main()"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                cwd=self.dir,
+                env=worker_env(),
+                start_new_session=True,
+            )
+        finally:
+            log.close()
+
+    # -- reading ------------------------------------------------------------------------------
+    def _read_line(self, deadline: float) -> dict:
+        assert self.proc is not None and self.proc.stdout is not None
+        fd = self.proc.stdout.fileno()
+        while b"\n" not in self._buf:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                raise WorkerDied(self._death_reason())
+            self._buf += chunk
+        line, self._buf = self._buf.split(b"\n", 1)
+        return json.loads(line)
+
+    def _death_reason(self) -> str:
+        assert self.proc is not None
+        try:
+            code = self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            code = None
+        if code is None:
+            return "the worker stopped answering"
+        if code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            return f"the build killed the worker ({name})"
+        return f"the build exited the worker (exit code {code})"
+
+    def wait_ready(self) -> None:
+        if self.ready:
+            return
+        try:
+            msg = self._read_line(time.monotonic() + STARTUP_TIMEOUT)
+        except TimeoutError:
+            self.kill()
+            raise WorkerDied("TensorFlow did not import in the worker in time") from None
+        except WorkerDied as exc:
+            raise WorkerDied(f"the worker failed to start: {exc}: {self.log_tail()}") from None
+        if not msg.get("ready"):
+            self.kill()
+            raise WorkerDied(f"the worker cannot import TensorFlow: {msg.get('error')}")
+        self.ready = True
+
+    def log_tail(self) -> str:
+        try:
+            with open(self.log_path, "rb") as fh:
+                lines = [ln for ln in fh.read().decode("utf-8", "replace").splitlines() if ln.strip()]
+            return lines[-1][:200] if lines else ""
+        except OSError:
+            return ""
+
+    def build(self, request: dict, timeout: float) -> dict:
+        """Send one build; return the answer or raise ``WorkerDied``/``TimeoutError``."""
+        self.wait_ready()
+        assert self.proc is not None and self.proc.stdin is not None
+        self._seq += 1
+        request = dict(request, id=self._seq)
+        try:
+            self.proc.stdin.write((json.dumps(request) + "\n").encode())
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError):
+            raise WorkerDied(self._death_reason()) from None
+        deadline = time.monotonic() + timeout
+        while True:
+            msg = self._read_line(deadline)
+            if msg.get("id") == self._seq:
+                return msg
+
+    def kill(self) -> None:
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                try:
+                    self.proc.kill()
+                except ProcessLookupError:
+                    pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+        for stream in (self.proc.stdin, self.proc.stdout):
+            try:
+                if stream:
+                    stream.close()
+            except OSError:
+                pass
+        self.proc = None
+
+    def close(self) -> None:
+        if self.proc is not None and self.proc.poll() is None and self.proc.stdin:
+            try:
+                self.proc.stdin.close()
+                self.proc.wait(timeout=5)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
+        self.kill()
+        import shutil
+
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Pool:
+    """The one worker of a run, replaced whenever a build kills or hangs it."""
+
+    def __init__(self) -> None:
+        self.worker: Worker | None = None
+        self.fatal: str | None = None
+
+    def warm(self) -> None:
+        if self.worker is None and self.fatal is None:
+            self.worker = Worker()
+            self.worker.start()
+
+    def build(self, request: dict, timeout: float) -> tuple[str, str]:
+        """Build and judge one request for one rule: (status, detail)."""
+        return self.build_many(request, timeout)[0]
+
+    def build_many(self, request: dict, timeout: float) -> list[tuple[str, str]]:
+        """Build one slice and judge it for each of ``request["rules"]``."""
+        rules = request.get("rules") or [request.get("rule")]
+        request = dict(request, rules=rules)
+        n = len(rules)
+        if self.fatal:
+            return [("unbuildable", self.fatal)] * n
+        self.warm()
+        assert self.worker is not None
+        try:
+            self.worker.wait_ready()
+        except WorkerDied as exc:
+            # A worker that cannot even start will not start next time either.
+            self.fatal = str(exc)
+            self._drop()
+            return [("unbuildable", self.fatal)] * n
+        try:
+            answer = self.worker.build(request, timeout)
+        except TimeoutError:
+            self._drop()
+            return [("unbuildable", f"timed out after {timeout:g}s")] * n
+        except WorkerDied as exc:
+            self._drop()
+            return [("unbuildable", str(exc))] * n
+        verdicts = [tuple(v) for v in answer.get("verdicts") or []]
+        if len(verdicts) != n:
+            return [("unbuildable", "the worker gave no verdict")] * n
+        return verdicts
+
+    def _drop(self) -> None:
+        if self.worker is not None:
+            self.worker.kill()
+            self.worker.close()
+            self.worker = None
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None

@@ -1,0 +1,177 @@
+"""The worker process of ``--confirm``: imports TensorFlow once, then builds one slice per request.
+
+Run by :mod:`dropout_lint.confirm.pool` as ``python -c "...worker.main()"`` with the environment
+already set (CPU only, quiet logs, ``KERAS_BACKEND=tensorflow``) and a temporary directory as
+its working directory. The protocol is one JSON object per line on private copies of stdin and
+stdout; the real fds 0 and 1 are pointed at ``/dev/null`` and stderr so that code under test
+can neither read the requests nor corrupt the answers by printing.
+
+Requests: ``{"id", "code", "filename", "rules", "max_rate", "dir", "hints"}`` (the slice is run
+once and judged for each rule). Answers: ``{"id", "verdicts": [[status, detail], ...]}``. The first line written is ``{"ready": true}`` once
+TensorFlow is imported (or ``{"ready": false, "error": ...}``).
+
+Before running any slice the worker installs guards: an audit hook that refuses writes outside
+its working directory, reads of data files, subprocesses and network connections, and
+replacements of Keras' ``fit``/``save`` family that raise. The slicer already keeps such code
+out; the guards catch what slips through inside called functions.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import os
+import sys
+import traceback
+
+
+def _send(out, obj) -> None:
+    out.write((json.dumps(obj) + "\n").encode())
+    out.flush()
+
+
+class Blocked(PermissionError):
+    """Raised by the worker's guards."""
+
+
+_DATA_EXT = (
+    ".npy", ".npz", ".csv", ".tsv", ".h5", ".hdf5", ".keras", ".pkl", ".pickle", ".parquet",
+    ".tfrecord", ".tfrecords", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".wav", ".mp3",
+    ".json", ".jsonl", ".xlsx", ".xls", ".feather", ".arrow", ".zip", ".gz", ".tar", ".bin",
+    ".pt", ".pth", ".ckpt", ".weights", ".data", ".index", ".mat", ".tif", ".tiff", ".txt",
+)
+
+
+def _install_guards(workdir: str) -> None:
+    workdir = os.path.realpath(workdir)
+    lib_roots = tuple(
+        {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix) if p}
+    )
+    state = {"armed": False}
+
+    def inside(path: str, root: str) -> bool:
+        return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+    def hook(event: str, args) -> None:
+        if not state["armed"]:
+            return
+        if event == "open":
+            path, mode, flags = args
+            if not isinstance(path, str) or path.startswith(("/proc", "/sys", "/dev")):
+                return
+            real = os.path.realpath(path)
+            writing = bool(mode and any(c in mode for c in "wax+")) or (
+                isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)
+            )
+            if inside(real, workdir):
+                return
+            if writing:
+                raise Blocked(f"--confirm does not write files: {path}")
+            if any(inside(real, r) for r in lib_roots):
+                return
+            low = real.lower()
+            if low.endswith(_DATA_EXT) and not low.endswith((".py",)):
+                raise Blocked(f"--confirm does not read data files: {path}")
+        elif event in ("os.remove", "os.rename", "os.rmdir", "os.mkdir", "shutil.rmtree",
+                       "os.unlink", "os.truncate", "shutil.move", "shutil.copyfile"):
+            path = args[0] if args else ""
+            if isinstance(path, (str, bytes)):
+                p = os.fsdecode(path)
+                if not inside(os.path.realpath(p), workdir):
+                    raise Blocked(f"--confirm does not change files: {p}")
+        elif event in ("subprocess.Popen", "os.system", "os.posix_spawn", "os.exec", "os.spawn",
+                       "os.fork", "os.forkpty"):
+            raise Blocked("--confirm does not start processes")
+        elif event in ("socket.connect", "socket.getaddrinfo", "urllib.Request"):
+            raise Blocked("--confirm does not use the network")
+
+    sys.addaudithook(hook)
+    return state
+
+
+def _block_training() -> None:
+    import keras
+
+    def refuse(name):
+        def method(self, *args, **kwargs):
+            raise Blocked(f"--confirm does not run `{name}`")
+
+        return method
+
+    for name in ("fit", "fit_generator", "train_on_batch", "evaluate", "save", "save_weights",
+                 "load_weights", "export"):
+        if hasattr(keras.Model, name):
+            setattr(keras.Model, name, refuse(name))
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    first = text[0] if text else ""
+    return f"{type(exc).__name__}: {first}"[:300] if first else type(exc).__name__
+
+
+def main() -> None:
+    proto_in = os.fdopen(os.dup(0), "rb", buffering=0)
+    proto_out = os.fdopen(os.dup(1), "wb")
+    null = os.open(os.devnull, os.O_RDWR)
+    os.dup2(null, 0)
+    os.dup2(2, 1)
+    sys.stdin = open(os.devnull)  # noqa: SIM115
+    sys.stdout = sys.stderr
+
+    try:
+        import logging
+
+        import tensorflow as tf  # noqa: F401
+        import keras  # noqa: F401
+
+        logging.getLogger("tensorflow").setLevel(logging.ERROR)
+        try:
+            tf.get_logger().setLevel("ERROR")
+            tf.autograph.set_verbosity(0)
+        except Exception:  # noqa: BLE001
+            pass
+        import warnings
+
+        warnings.filterwarnings("ignore")
+        from dropout_lint.confirm import judge
+    except BaseException as exc:  # noqa: BLE001
+        _send(proto_out, {"ready": False, "error": _reason(exc)})
+        return
+
+    workdir = os.getcwd()
+    guard = _install_guards(workdir)
+    _block_training()
+    _send(proto_out, {"ready": True, "tensorflow": tf.__version__})
+
+    reader = proto_in
+    buf = b""
+    while True:
+        chunk = reader.read(65536)
+        if not chunk:
+            return
+        buf += chunk
+        while b"\n" in buf:
+            line, buf = buf.split(b"\n", 1)
+            if not line.strip():
+                continue
+            req = json.loads(line)
+            n = len(req.get("rules") or [1])
+            try:
+                guard["armed"] = True
+                verdicts = judge.run(req)
+            except BaseException as exc:  # noqa: BLE001 - SystemExit included
+                verdicts = [("unbuildable", _reason(exc))] * n
+                if os.environ.get("DROPOUT_LINT_CONFIRM_DEBUG"):
+                    traceback.print_exc()
+            finally:
+                guard["armed"] = False
+            try:
+                os.chdir(workdir)
+            except OSError:
+                pass
+            _send(proto_out, {"id": req.get("id"), "verdicts": [list(v) for v in verdicts]})
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
