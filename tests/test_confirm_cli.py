@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, run_cli
+from conftest import FIXTURES, ROOT, run_cli
 
 CONFIRM = FIXTURES / "confirm"
 
@@ -109,3 +109,15 @@ def test_confirm_text_hides_refuted_and_exit_code(workdir):
     r = run_cli("--confirm", "--confirm-timeout", "45", "trains_at_top.py", cwd=workdir)
     assert r.returncode == 1
     assert "[confirmed: " in r.stdout, r.stdout
+
+
+def test_pre_commit_confirm_hook_manifest():
+    import yaml
+
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    hook = hooks["dropout-lint-confirm"]
+    assert hook["entry"].split() == ["dropout-lint", "--confirm"]
+    assert hook["language"] == "python"
+    assert hook["require_serial"] is True
+    assert any(dep.startswith("tensorflow") for dep in hook["additional_dependencies"])
+    assert set(hook["types_or"]) == {"python", "jupyter"}
