@@ -87,6 +87,37 @@ PASSTHROUGH = frozenset(
     }
 )
 
+# Op forms of shape-only and activation ops (op-level data flow, issue 10): a value keeps its
+# "kind" through them, like through the layers above.
+SHAPE_ONLY = frozenset(
+    {
+        "Reshape",
+        "Permute",
+        "Flatten",
+        *(
+            f"{ns}.{op}"
+            for ns in ("tf", "tf.compat.v1", "keras.ops")
+            for op in ("reshape", "transpose", "squeeze", "expand_dims", "identity", "cast", "stop_gradient")
+        ),
+        "tf.layers.flatten",
+        "tf.compat.v1.layers.flatten",
+        "tf.contrib.layers.flatten",
+        "keras.ops.flatten",
+        "keras.backend.flatten",
+        "keras.backend.reshape",
+        "keras.backend.batch_flatten",
+    }
+)
+_ACTIVATIONS = (
+    "relu", "relu6", "crelu", "elu", "selu", "gelu", "silu", "swish", "leaky_relu", "softplus",
+    "softsign", "sigmoid", "tanh", "hard_sigmoid", "hard_silu", "hard_swish", "mish", "log_sigmoid",
+)
+PASSTHROUGH = PASSTHROUGH | (SHAPE_ONLY - {"Flatten"}) | frozenset(
+    f"{ns}.{op}"
+    for ns in ("tf.nn", "tf.math", "tf", "tf.compat.v1.nn", "keras.ops", "keras.activations", "keras.backend", "keras.ops.nn")
+    for op in _ACTIVATIONS
+)
+
 RNN_LAYERS = frozenset(
     {
         "LSTM",
@@ -102,6 +133,11 @@ RNN_LAYERS = frozenset(
         "CuDNNGRU",
     }
 )
+
+# Ops whose positional argument at this index is ``keep_prob`` in TF1 and ``rate`` in TF2
+# (``tf.nn.dropout(x, 0.5)``): read as a rate only in a file of the "tf2" dialect
+# (``dropout_lint.analysis.ops.dialect``), never guessed.
+TF1_POSITIONAL_KEEP_PROB: dict[str, int] = {"tf.nn.dropout": 1}
 
 # Where each kind takes a rate: (keyword, positional index or None).
 RATE_PARAMS: dict[str, tuple[tuple[str, int | None], ...]] = {

@@ -12,6 +12,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from dropout_lint.analysis.collect import Collector
 from dropout_lint.analysis.facts import ModuleFacts
 from dropout_lint.analysis.flow import Flow
+from dropout_lint.analysis.ops import dialect
 from dropout_lint.analysis.values import Resolver
 
 
@@ -34,4 +35,5 @@ def analyze(module: cst.Module) -> ModuleFacts:
         graphs=flow.graphs,
         resolver=resolver,
         positions=positions,
+        dialect=dialect(collector.calls, collector.scopes),
     )

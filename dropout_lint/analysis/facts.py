@@ -156,3 +156,4 @@ class ModuleFacts:
     graphs: list[Graph]
     resolver: Any
     positions: Any = None  # libcst PositionProvider results, for fixes
+    dialect: str | None = None  # "tf1" | "tf2" | None (unknown): see analysis/ops.py dialect()

@@ -26,6 +26,7 @@ import libcst as cst
 
 from dropout_lint.analysis.facts import CallFact, Graph, LayerSpec, Node, Scope
 from dropout_lint.analysis.names import Names, dotted
+from dropout_lint.analysis.ops import OpFlow
 
 WRAPPERS = frozenset({"TimeDistributed", "Bidirectional"})
 MODEL_KINDS = frozenset({"Model", "Functional"})
@@ -104,6 +105,7 @@ class Flow:
         self._stmt: cst.CSTNode | None = None  # the statement being executed (for containers)
         # The last layer(s) of each Sequential built so far: several after an if/else or a loop.
         self.tails: dict[int, list[Node]] = {}
+        self.ops = OpFlow(self)  # op-level data flow (analysis/ops.py)
 
     # ---- entry ---------------------------------------------------------------------------
     def run(self, module: cst.Module) -> None:
@@ -112,6 +114,7 @@ class Flow:
         for n in self.nodes:
             for i in n.inputs:
                 i.outputs.append(n)
+        self.graphs.extend(self.ops.finish())
         for g in self.graphs:
             if g.kind == "sequential":
                 g.outputs = list(self.tails.get(id(g), []))
@@ -210,12 +213,15 @@ class Flow:
             self.eval(small.value, env)
         elif isinstance(small, cst.Return):
             if small.value is not None:
-                env.returns.append(self.eval(small.value, env))
+                value = self.eval(small.value, env)
+                env.returns.append(value)
+                self.ops.note_return(small.value, value, env.parent is not None and env.parent.is_class)
 
     def bind(self, target, value, env: Env) -> None:
         key = _key(target)
         if key is not None:
             env.set(key, value)
+            self.ops.note_bind(key, value)
             if isinstance(value, ModelV) and value.graph.name is None:
                 value.graph.name = key
             return
@@ -227,7 +233,11 @@ class Flow:
 
     def exec_function(self, fn: cst.FunctionDef, env: Env) -> None:
         fenv = Env(parent=env)
-        self.exec_block(fn.body.body, fenv)
+        self.ops.enter_function(fn)
+        try:
+            self.exec_block(fn.body.body, fenv)
+        finally:
+            self.ops.leave_function()
         if not env.is_class:
             env.set(fn.name.value, FuncV(returns=fenv.returns))
         else:
@@ -266,10 +276,12 @@ class Flow:
                     i = int(idx.value.value)
                     if -len(base.items) <= i < len(base.items):
                         return base.items[i]
+            if isinstance(base, TensorV):
+                return self.ops.subscript(base, expr, env)
             return None
         if isinstance(expr, cst.Call):
             return self.eval_call(expr, env)
-        return None
+        return self.ops.eval_expr(expr, env)
 
     def eval_call(self, node: cst.Call, env: Env):
         call = self.callmap.get(id(node))
@@ -332,6 +344,8 @@ class Flow:
         # Applying something we know: a layer object, a model, a function of this module.
         callee = None if (call.qname and kind) else self.eval(node.func, env)
         if isinstance(callee, LayerV):
+            if self.ops.loss_object_call(callee.spec, call, env):
+                return None
             inputs = self._inputs(call, env)
             n = self._node(callee.spec.kind, callee.spec, inputs, call=call)
             return TensorV(n)
@@ -345,16 +359,12 @@ class Flow:
             rets = [r for r in callee.returns if r is not None]
             if len(rets) == 1 and isinstance(rets[0], (ModelV, LayerV)):
                 return rets[0]
+            if rets and all(_tensors(r) for r in rets):
+                # A function returning tensors returns them at its call sites (a summary).
+                return rets[0] if len(rets) == 1 else AltV([TensorV(n) for r in rets for n in _tensors(r)])
             return None
         # An op (tf.nn.dropout, keras.ops.relu, layers.concatenate) or an unknown call on tensors.
-        inputs = self._inputs(call, env, merge=bool(kind and kind.rsplit(".", 1)[-1] in MERGE_FUNCTIONS))
-        if kind is not None and (kind.startswith("tf.") or kind.startswith("keras.")):
-            if inputs or _is_known_op(kind):
-                return TensorV(self._node(kind, None, inputs, call=call))
-            return None
-        if inputs:
-            return TensorV(self._node(None, None, inputs, call=call))
-        return None
+        return self.ops.eval_op(call, node, env)
 
     # ---- helpers -------------------------------------------------------------------------
     def _inputs(self, call: CallFact, env: Env, merge: bool = True) -> list[Node]:

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from dropout_lint.kinds import RATE_PARAMS
+from dropout_lint.kinds import RATE_PARAMS, TF1_POSITIONAL_KEEP_PROB
+
+
+def rate_arg(ctx, call, keyword, index):
+    """The expression passed as ``keyword`` (or at ``index``), or None.
+
+    ``tf.nn.dropout(x, 0.3)``: the second positional is ``keep_prob`` in TF1 and ``rate`` in TF2,
+    so it is read as a rate only in a file whose dialect is known to be TF2.
+    """
+    expr = call.arg(keyword, None)
+    if expr is not None or index is None:
+        return expr
+    if TF1_POSITIONAL_KEEP_PROB.get(call.kind) == index and getattr(ctx.facts, "dialect", None) != "tf2":
+        return None
+    return call.arg(None, index)
 
 
 def rate_sites(ctx, kinds=None):
@@ -11,7 +25,7 @@ def rate_sites(ctx, kinds=None):
         if call.kind not in RATE_PARAMS or (kinds is not None and call.kind not in kinds):
             continue
         for keyword, index in RATE_PARAMS[call.kind]:
-            expr = call.arg(keyword, index)
+            expr = rate_arg(ctx, call, keyword, index)
             if expr is None:
                 continue
             yield call, keyword, expr, ctx.number(expr, call.scope)

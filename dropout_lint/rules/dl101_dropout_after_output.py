@@ -84,7 +84,12 @@ class DropoutAfterOutput(Rule):
                     continue
                 prev = out.inputs[0] if out.inputs else None
                 after = f" after `{prev.kind}`" if prev is not None and prev.kind else ""
-                what = "is the last layer of this Sequential" if g.kind == "sequential" else "produces the model's output"
+                if g.kind == "sequential":
+                    what = "is the last layer of this Sequential"
+                elif g.kind == "ops":
+                    what = f"produces {g.name}"  # op-level code: the logits / predictions
+                else:
+                    what = "produces the model's output"
                 ctx.report(
                     out,
                     f"{out.kind}{after} {what}: it zeroes the predictions during training; "

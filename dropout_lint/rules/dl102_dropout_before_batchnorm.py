@@ -73,7 +73,7 @@ class DropoutBeforeBatchNorm(Rule):
             where = f" (line {bn.start.row})" if bn.start is not None else ""
             ctx.report(
                 n,
-                f"{n.kind.rsplit('.', 1)[-1]} feeds {bn.kind.rsplit('.', 1)[-1]}{where}: BN's statistics shift "
+                f"{n.kind} feeds {bn.kind}{where}: BN's statistics shift "
                 f"when dropout turns off at inference; put the Dropout after the BatchNormalization",
                 data={"batchnorm_line": bn.start.row if bn.start else None},
             )

@@ -1,6 +1,6 @@
 from dropout_lint.kinds import RATE_PARAMS, is_dropout
 from dropout_lint.rule import Invalid, Rule
-from dropout_lint.rules._common import fmt_rate
+from dropout_lint.rules._common import fmt_rate, rate_arg
 
 
 class ConsecutiveDropout(Rule):
@@ -75,7 +75,7 @@ class ConsecutiveDropout(Rule):
                 advice = "merge them into one Dropout at rate 1-(1-p)(1-q)"
             ctx.report(
                 n,
-                f"{n.kind.rsplit('.', 1)[-1]} directly after {prev.kind.rsplit('.', 1)[-1]} (line {prev.start.row}){rates}: {advice}",
+                f"{n.kind} directly after {prev.kind} (line {prev.start.row}){rates}: {advice}",
                 data={"first_line": prev.start.row},
             )
 
@@ -85,7 +85,10 @@ def _rate(ctx, node):
     if call is None or call.kind not in RATE_PARAMS:
         return None
     keyword, index = RATE_PARAMS[call.kind][0]
-    vals = ctx.number(call.arg(keyword, index), call.scope)
+    expr = rate_arg(ctx, call, keyword, index)
+    if expr is None:
+        return None
+    vals = ctx.number(expr, call.scope)
     if vals and len({v.value for v in vals}) == 1:
         return float(vals[0].value)
     return None
