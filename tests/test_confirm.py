@@ -67,6 +67,8 @@ CASES = {
     "data-helper": at("unbuildable.py", "DL101", "layers.Dropout(0.5)", 1),
     "needs-args": at("unbuildable.py", "DL202", "layers.Dropout(0.95)"),
     "no-shape": at("unbuildable.py", "DL101", "layers.Dropout(0.99)"),
+    # a notebook: code cells in order, magics blanked, data loading and training left out
+    "notebook": Finding("DL202", "test", "warning", "test", str(FIX / "mnist.ipynb"), Pos(5, 5), Pos(5, 24), cell=3),
     # Last, so that the replacement worker it costs is never needed.
     "exits": at("hazards.py", "DL202", "layers.Dropout(0.95)", 1),
 }
@@ -202,6 +204,11 @@ def test_unbuildable_no_input_shape(verdicts):
 
 def test_unbuildable_os_exit(verdicts):
     check(verdicts, "exits", "unbuildable", "exit code 3")
+
+
+def test_notebook_cell_is_built_without_its_data_and_training(verdicts):
+    check(verdicts, "notebook", "confirmed", "rate=0.9")
+    assert not (FIX / "mnist.keras").exists()
 
 
 def test_every_finding_gets_a_verdict(verdicts):

@@ -53,9 +53,46 @@ def _read_text(path: str, cache: dict) -> tuple[str | None, object, str | None]:
 
         unit = read_unit(path, data)
         cache[path] = (unit.text, unit, None)
+    except ImportError:
+        # No notebook reader in this build: join the code cells ourselves.
+        try:
+            unit = _notebook_unit(data)
+            cache[path] = (unit.text, unit, None)
+        except Exception as exc:  # noqa: BLE001
+            cache[path] = (None, None, f"cannot read the notebook: {exc}")
     except Exception as exc:  # noqa: BLE001 - SourceError and friends
         cache[path] = (None, None, f"cannot read the file: {exc}")
     return cache[path]
+
+
+class _NotebookUnit:
+    def __init__(self, text: str, cells: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.cells = cells
+
+
+def _notebook_unit(data: bytes) -> _NotebookUnit:
+    """Code cells in order as one module; magics, shell escapes and help lines blanked."""
+    import json
+
+    nb = json.loads(data.decode("utf-8"))
+    lines: list[str] = []
+    cells: list[tuple[int, int]] = []
+    for number, cell in enumerate(nb.get("cells", []), 1):
+        if cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source", "")
+        text = "".join(source) if isinstance(source, list) else str(source)
+        cells.append((number, len(lines) + 1))
+        in_cell_magic = False
+        for line in text.split("\n"):
+            stripped = line.strip()
+            if in_cell_magic or stripped.startswith(("%", "!")) or stripped.endswith("?") or "= !" in line:
+                in_cell_magic = in_cell_magic or stripped.startswith("%%")
+                lines.append("")
+            else:
+                lines.append(line)
+    return _NotebookUnit("\n".join(lines) + "\n", cells)
 
 
 def _unit_row(f: Finding, unit) -> int:

@@ -563,6 +563,12 @@ class Slicer:
         return new, union | header
 
 
+def _attr_targets(st) -> list[str]:
+    """``self.model``-style attribute targets of an assignment, as source text."""
+    targets = [t.target for t in st.targets] if isinstance(st, cst.Assign) else [st.target]
+    return [src(t) for t in targets if isinstance(t, cst.Attribute) and dotted(t)]
+
+
 def _mutated_params(fn) -> set:
     """Positions and names of the parameters a function changes with a builder method."""
     params = [p.name.value for p in list(fn.params.posonly_params) + list(fn.params.params)]
@@ -639,6 +645,9 @@ class Planner:
             if isinstance(st, (cst.Assign, cst.AnnAssign)) and ix.is_model_ctor(st.value):
                 model_names |= self.facts(st).defs
         f0 = self.facts(small)
+        if isinstance(small, (cst.Assign, cst.AnnAssign)) and ix.is_model_ctor(small.value):
+            for t in _attr_targets(small):
+                return self._attr_model(scope, flat, small, t)
         if f0 is None:
             value = getattr(small, "value", None)
             if isinstance(small, cst.Expr) and value is not None:
@@ -665,21 +674,36 @@ class Planner:
                 if isinstance(st, (cst.Assign, cst.AnnAssign)) and ix.is_model_ctor(st.value):
                     for n in sorted(f.defs):
                         candidates.append((n, st))
+                    for t in _attr_targets(st):
+                        candidates.append((t, st))
                 elif f.muts & model_names:
                     for n in sorted(f.muts & model_names):
                         candidates.append((n, st))
                 tainted |= f.defs | f.muts
             else:
                 tainted -= f.kills
-        if returned is not None and (not candidates or candidates[-1][0] in names_in(returned.value)):
+        if returned is not None and (
+            not candidates or candidates[-1][0] in names_in(returned.value) | {src(returned.value)}
+        ):
             return self._returned(scope, returned)
         if candidates:
             name, st = candidates[-1]
+            if "." in name:
+                return self._attr_model(scope, flat, st, name)
             return Level(scope, self._kill_line(flat, st, name), name, {name})
         names = sorted(f0.defs) or sorted(f0.muts)
         if names:
             return Level(scope, self._kill_line(flat, small, names[0]), names[0], {names[0]})
         raise Unbuildable("the finding is in a statement the slicer cannot follow")
+
+    def _attr_model(self, scope, flat, st, target: str) -> Level:
+        """A model stored on an attribute (``self.model = Sequential(...)``)."""
+        idx = flat.index(st)
+        for later in flat[idx + 1:]:
+            if isinstance(later, cst.Return) and later.value is not None and src(later.value) == target:
+                return self._returned(scope, later)
+        root = target.split(".")[0]
+        return Level(scope, None, target, {root})
 
     def _kill_line(self, flat, st, name) -> int | None:
         after = False
@@ -707,11 +731,12 @@ class Planner:
         return self._caller_level(scope, wrapping_only=False) or level
 
     def _returns_model_name(self, scope, value) -> bool:
-        if not isinstance(value, cst.Name):
+        if not isinstance(value, (cst.Name, cst.Attribute)):
             return False
+        text = src(value)
         for st in flat_statements(scope.body.body):
             if isinstance(st, (cst.Assign, cst.AnnAssign)) and self.ix.is_model_ctor(st.value):
-                if value.value in self.facts(st).defs:
+                if text in self.facts(st).defs or text in _attr_targets(st):
                     return True
         return False
 
@@ -754,7 +779,11 @@ class Planner:
             own = (f.defs | f.muts) if f else set()
             value = getattr(small, "value", None)
             wraps = value is not None and value is not call and self.ix.is_model_ctor(value)
-            if wraps or not (isinstance(lvl.expr, str) and lvl.expr in own):
+            if isinstance(lvl.expr, str):
+                elsewhere = lvl.expr not in own
+            else:
+                elsewhere = lvl.expr is not call and lvl.expr is not value
+            if wraps or elsewhere:
                 return lvl
         return None
 
@@ -799,6 +828,10 @@ class Planner:
             if mapped is None:
                 continue
             args, names = mapped
+            if not names - {"None", "True", "False"}:
+                # Constant arguments: no need to stand where the call site stands.
+                self.module_cutoffs.append(None)
+                return f"{new_name}({', '.join(lead + args)})"
             snap = self._snapshot()
             try:
                 return self._at_site(site, f"{new_name}({', '.join(lead + args)})", names)

@@ -1,0 +1,229 @@
+"""The slicer alone (libcst, no TensorFlow): what --confirm would run for a finding."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from dropout_lint.confirm import slicer
+
+
+def plan(source: str, code: str, needle: str, nth: int = 0, **data) -> str:
+    source = textwrap.dedent(source)
+    lines = source.splitlines()
+    hits = [(i, line.index(needle)) for i, line in enumerate(lines) if needle in line]
+    row, col = hits[nth]
+    return slicer.plan(source, code, row + 1, col + 1, data=data).code
+
+
+def test_top_level_script_keeps_only_the_model():
+    code = plan(
+        """
+        import json
+        import numpy as np
+        import tensorflow as tf
+
+        x = np.load("x.npy")
+        y = np.load("y.npy")
+        model = tf.keras.Sequential([tf.keras.layers.Dense(4, input_shape=(3,)), tf.keras.layers.Dropout(0.9)])
+        model.compile("adam", "mse")
+        model.fit(x, y)
+        with open("out.json", "w") as fh:
+            json.dump({}, fh)
+        model.save("m.keras")
+        print("done")
+        """,
+        "DL202",
+        "tf.keras.layers.Dropout",
+    )
+    for banned in ("np.load", "fit", "compile", "save", "open(", "print", "import json", "import numpy"):
+        assert banned not in code, (banned, code)
+    assert "__dl_mark__(tf.keras.layers.Dropout(0.9))" in code
+    assert code.rstrip().endswith("__dl_target__ = model")
+
+
+def test_add_chain_and_constants():
+    code = plan(
+        """
+        from keras import layers, models
+        UNITS = 16
+        RATE = 0.95
+        UNUSED = open("x").read()
+        model = models.Sequential()
+        model.add(layers.Dense(UNITS, input_shape=(4,)))
+        model.add(layers.Dropout(RATE))
+        model.summary()
+        """,
+        "DL202",
+        "layers.Dropout",
+    )
+    assert "UNITS = 16" in code and "RATE = 0.95" in code
+    assert "UNUSED" not in code and "summary" not in code
+    assert code.count("model.add(") == 2
+
+
+def test_functional_graph_targets_the_model():
+    code = plan(
+        """
+        import keras
+        from keras import layers
+        inp = keras.Input((8,))
+        h = layers.Dense(8)(inp)
+        h = layers.Dropout(0.5)(h)
+        out = layers.Dense(1)(h)
+        model = keras.Model(inp, out)
+        other = keras.Sequential([layers.Dense(2)])
+        """,
+        "DL101",
+        "layers.Dropout",
+    )
+    assert code.rstrip().endswith("__dl_target__ = model")
+    assert "other" not in code
+
+
+def test_factory_in_training_function_is_cut_down():
+    code = plan(
+        """
+        import numpy as np
+        from keras import layers, models
+
+        def train():
+            x = np.load("x.npy")
+            net = models.Sequential([layers.Dense(8, input_shape=(4,)), layers.Dropout(0.9)])
+            net.compile("adam", "mse")
+            net.fit(x, x)
+            return net
+
+        if __name__ == "__main__":
+            train()
+        """,
+        "DL202",
+        "layers.Dropout",
+    )
+    assert "np.load" not in code and "fit" not in code
+    assert "__dl_target__ = __dl_train_" in code
+
+
+def test_call_site_arguments_are_used():
+    code = plan(
+        """
+        from keras import layers, models
+
+        def build(rate, units=8):
+            return models.Sequential([layers.Dense(units, input_shape=(4,)), layers.Dropout(rate)])
+
+        small = build(0.2)
+        big = build(0.95, units=32)
+        """,
+        "DL202",
+        "layers.Dropout",
+        call_site_row=8,
+    )
+    assert "(0.95, units=32)" in code
+
+
+def test_factory_without_call_site_or_defaults_is_unbuildable():
+    with pytest.raises(slicer.Unbuildable, match="needs arguments"):
+        plan(
+            """
+            from keras import layers, models
+            def build(width):
+                return models.Sequential([layers.Dense(width, input_shape=(4,)), layers.Dropout(0.9)])
+            """,
+            "DL202",
+            "layers.Dropout",
+        )
+
+
+def test_data_dependency_is_refused_before_running():
+    with pytest.raises(slicer.Unbuildable, match="read_csv"):
+        plan(
+            """
+            import pandas as pd
+            from keras import layers, models
+            df = pd.read_csv("train.csv")
+            model = models.Sequential([layers.Dense(8, input_shape=(df.shape[1],)), layers.Dropout(0.9)])
+            """,
+            "DL202",
+            "layers.Dropout",
+        )
+
+
+def test_subclassed_model_is_instantiated():
+    code = plan(
+        """
+        import keras
+        class Net(keras.Model):
+            def __init__(self, rate=0.9):
+                super().__init__()
+                self.drop = keras.layers.Dropout(rate)
+                self.out = keras.layers.Dense(1)
+            def call(self, x):
+                return self.out(self.drop(x))
+        net = Net(rate=0.95)
+        net.fit(x, y)
+        """,
+        "DL202",
+        "keras.layers.Dropout",
+    )
+    assert "__dl_target__ = Net(rate=0.95)" in code
+    assert "fit" not in code
+
+
+def test_model_call_rules_target_the_callee():
+    code = plan(
+        """
+        import tensorflow as tf
+        def build():
+            return tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1)])
+        model = build()
+        dataset = tf.data.TFRecordDataset("train.tfrecord")
+        def step(model, x, y):
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_mean((model(x) - y) ** 2)
+            return tape.gradient(loss, model.trainable_variables)
+        for x, y in dataset:
+            step(model, x, y)
+        """,
+        "DL302",
+        "model(x)",
+    )
+    assert "TFRecordDataset" not in code
+    assert "(model, None, None)" in code
+
+
+def test_attribute_model_built_in_a_method():
+    code = plan(
+        """
+        import tensorflow as tf
+        class Trainer:
+            def __init__(self):
+                self.rate = 0.9
+            def build(self):
+                self.model = tf.keras.Sequential([tf.keras.layers.Dense(2, input_shape=(3,)), tf.keras.layers.Dropout(self.rate)])
+                return self.model
+            def run(self, data):
+                self.build()
+                self.model.fit(data)
+        Trainer().run(load())
+        """,
+        "DL101",
+        "tf.keras.layers.Dropout",
+    )
+    assert "Trainer()" in code and "load()" not in code and ".fit(" not in code.split("class Trainer")[0]
+
+
+def test_rules_without_a_runtime_check():
+    with pytest.raises(slicer.NotApplicable):
+        plan("from keras import layers\nlayers.Dropout(0.2)\nlayers.Dropout(0.3)\n", "DL103", "layers.Dropout", 1)
+
+
+def test_op_level_rate_is_not_applicable():
+    with pytest.raises(slicer.NotApplicable, match="op-level"):
+        plan("import tensorflow as tf\ny = tf.nn.dropout(x, rate=0.9)\n", "DL202", "tf.nn.dropout")
+
+
+def test_syntax_error_is_unbuildable():
+    with pytest.raises(slicer.Unbuildable):
+        slicer.plan("def broken(:\n", "DL101", 1, 1)
