@@ -20,12 +20,13 @@ _LOOPS = (cst.For, cst.While, cst.ListComp, cst.SetComp, cst.DictComp, cst.Gener
 class _Frame:
     """Context that does not cross a function boundary."""
 
-    __slots__ = ("withs", "loops", "ifs")
+    __slots__ = ("withs", "loops", "ifs", "loop_nodes")
 
     def __init__(self) -> None:
         self.withs: list[str | None] = []
         self.loops = 0
         self.ifs: list[tuple] = []
+        self.loop_nodes: list[cst.CSTNode] = []
 
 
 class Collector(cst.CSTVisitor):
@@ -143,25 +144,27 @@ class Collector(cst.CSTVisitor):
                 self.names.local.add(node.target.value)
         else:
             self._bind(node.target, None)
-        self.frames[-1].loops += 1
+        self._enter_comp(node)
 
     def leave_For(self, node: cst.For) -> None:
-        self.frames[-1].loops -= 1
+        self._leave_comp(node)
 
     def visit_While(self, node: cst.While) -> None:
-        self.frames[-1].loops += 1
+        self._enter_comp(node)
 
     def leave_While(self, node: cst.While) -> None:
-        self.frames[-1].loops -= 1
+        self._leave_comp(node)
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
         self._bind(node.target, None)
 
     def _enter_comp(self, node) -> None:
         self.frames[-1].loops += 1
+        self.frames[-1].loop_nodes.append(node)
 
     def _leave_comp(self, node) -> None:
         self.frames[-1].loops -= 1
+        self.frames[-1].loop_nodes.pop()
 
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _enter_comp
     leave_ListComp = leave_SetComp = leave_DictComp = leave_GeneratorExp = _leave_comp
@@ -217,6 +220,7 @@ class Collector(cst.CSTVisitor):
                 scope=self.scope,
                 withs=tuple(fr.withs),
                 loop_depth=fr.loops,
+                loops=tuple(fr.loop_nodes),
                 ifs=tuple(fr.ifs),
                 func_text=dotted(node.func) or "",
             )

@@ -65,6 +65,7 @@ class CallFact:
     kind: str | None = None  # Keras class name or canonical op name
     withs: tuple = ()  # canonical names of the enclosing ``with`` items, in the same function
     loop_depth: int = 0  # loops and comprehensions around the call, in the same function
+    loops: tuple = ()  # those loops (For / While / comprehension nodes), outermost first
     ifs: tuple = ()  # (test expression, "body" | "orelse") around the call, in the same function
     func_text: str = ""  # the callee as written (``self.model``, ``layers.Dropout``)
 

@@ -1,0 +1,247 @@
+from dropout_lint.finding import Edit, Fix
+from dropout_lint.rule import Invalid, Rule, Valid
+from dropout_lint.rules import _training as T
+
+DEFAULT_PATTERNS = [
+    "predict*",
+    "infer*",
+    "inference*",
+    "evaluate*",
+    "eval*",
+    "test_step",
+    "predict_step",
+    "serve*",
+    "serving*",
+]
+
+# Names of functions that are plainly on the training side: an inference-named function that
+# defines a ``train_step`` inside it does not make that step an inference path.
+TRAINING_PATTERNS = ["train*", "fit", "fit_*", "*train_step"]
+
+MC_HINT = "for deliberate Monte-Carlo dropout, sample in a loop or mark the line `# noqa: DL301`"
+
+
+class TrainingTrueAtInference(Rule):
+    """`training=True` passed in an inference path.
+
+    ## What it does
+    Finds `training=True` (a literal, or a constant that resolves to `True`) passed to a layer
+    or model call in an inference path:
+
+    - inside a function or method whose name matches `inference-function-patterns`
+      (default `predict*`, `infer*`, `inference*`, `evaluate*`, `eval*`, `test_step`,
+      `predict_step`, `serve*`, `serving*`), `@tf.function` ones included, or a function used
+      as a serving signature (`signatures=...`). A pattern matches the name or any part of it
+      that starts at a word (`predict*` matches `wrong_prediction` and `_predict_batch`;
+      camelCase counts as words); the first matching word decides, so `train_and_evaluate`
+      is a training function;
+    - hard-wired into a functional model build: `Dropout(0.5)(x, training=True)` outside a
+      subclassed layer's `call()`; the flag is then frozen into the saved graph.
+
+    The innermost named function decides: a `train_step` defined inside an `evaluate()` is a
+    training path. No finding when the call sits in a loop or comprehension that draws several
+    samples of the same input (`[model(x, training=True) for _ in range(30)]`), in a function
+    whose every call site is such a loop, or in a function named for Monte-Carlo sampling
+    (`mc_predict`, `predict_with_uncertainty`).
+
+    ## Why is this bad?
+    `training=True` turns dropout on and makes BatchNormalization use batch statistics (and
+    update its moving averages). At inference that gives noisy, non-deterministic predictions
+    and silently degrades accuracy: every evaluation samples a different thinned network.
+    Monte-Carlo dropout (Gal & Ghahramani, ICML 2016) does this on purpose, but then it draws
+    many samples and averages them.
+
+    ## Example
+    ```python
+    def predict(model, x):
+        return model(x, training=True)
+    ```
+
+    ## Use instead
+    ```python
+    def predict(model, x):
+        return model(x, training=False)
+
+    # deliberate Monte-Carlo dropout: several samples
+    def mc_predict(model, x, n=30):
+        return np.mean([model(x, training=True) for _ in range(n)], axis=0)
+    ```
+
+    ## Fix
+    Replaces a literal `training=True` with `training=False` (unsafe: it changes behaviour if
+    the sampling was deliberate).
+
+    ## Options
+    - `inference-function-patterns`: shell-style patterns of inference function names.
+
+    ## References
+    - The Keras guide "Customizing what happens in fit()": `self(x, training=False)` in `test_step`.
+    - Gal & Ghahramani, "Dropout as a Bayesian Approximation", ICML 2016.
+    """
+
+    code = "DL301"
+    name = "training-true-at-inference"
+    severity = "warning"
+    requires = ("training",)
+    options = {"inference-function-patterns": DEFAULT_PATTERNS}
+    fixable = True
+
+    valid = [
+        # the tutorial's custom loop: train with training=True, test with training=False
+        "import tensorflow as tf\n@tf.function\ndef train_step(x, y):\n    with tf.GradientTape() as tape:\n        p = model(x, training=True)\n"
+        "@tf.function\ndef test_step(x, y):\n    p = model(x, training=False)\n",
+        # Monte-Carlo dropout: a comprehension drawing samples of the same input
+        "import numpy as np\ndef predict_mc(model, x, n=50):\n    return np.stack([model(x, training=True) for _ in range(n)])\n",
+        "def predict(model, x, T=20):\n    outs = []\n    for i in range(T):\n        outs.append(model(x, training=True))\n    return outs\n",
+        # a helper only ever called inside a sampling loop
+        "def predict_once(model, x):\n    return model(x, training=True)\n"
+        "def uncertainty(model, x):\n    return [predict_once(model, x) for _ in range(10)]\n",
+        # MC dropout layer: always on by design inside its own call()
+        "from tensorflow import keras\nclass MCDropout(keras.layers.Dropout):\n    def call(self, inputs):\n        return super().call(inputs, training=True)\n",
+        "def evaluate(model, x):\n    return model(x, training=False)\n",
+        "def evaluate(model, x, training=False):\n    return model(x, training=training)\n",
+        # a train_step nested in an evaluation helper is a training path
+        "def evaluate_and_train(model, ds):\n    def train_step(x):\n        return model(x, training=True)\n    return train_step\n",
+        "def predict(model, x):\n    return model(x, training=True)  # noqa: DL301\n",
+        Valid("def predict(model, x):\n    return model(x, training=True)\n",
+              options={"inference-function-patterns": ["serve*"]}),
+        "from keras import layers\nx = layers.Dropout(0.5)(h, training=training)\n",
+        "import torch\ndef predict(net, x):\n    return net(x)\n",
+        "def train_and_evaluate(model, x):\n    return model(x, training=True)\n",
+        "def run_training(model, ds):\n    for x in ds:\n        model(x, training=True)\n",
+    ]
+    invalid = [
+        # the tutorial's wrong_prediction-style mistake
+        Invalid("def predict(model, x):\n    return model(x, training=True)\n", line=2, contains="noqa: DL301",
+                fixed="def predict(model, x):\n    return model(x, training=False)\n"),
+        Invalid("import tensorflow as tf\nclass M(tf.keras.Model):\n    def test_step(self, data):\n        x, y = data\n        y_pred = self(x, training=True)\n        return y_pred\n",
+                line=5, fixed="import tensorflow as tf\nclass M(tf.keras.Model):\n    def test_step(self, data):\n        x, y = data\n        y_pred = self(x, training=False)\n        return y_pred\n"),
+        Invalid("import tensorflow as tf\n@tf.function\ndef inference(x):\n    return model(x, training=True)\n", line=4),
+        Invalid("import tensorflow as tf\n@tf.function(input_signature=[tf.TensorSpec([None, 4])])\ndef serve(x):\n    return {'y': model(x, training=True)}\n", line=4),
+        # a serving signature, whatever its name
+        Invalid("import tensorflow as tf\n@tf.function\ndef export_fn(x):\n    return model(x, training=True)\n"
+                "tf.saved_model.save(model, 'out', signatures={'serving_default': export_fn.get_concrete_function()})\n", line=4),
+        # hard-wired in a functional build
+        Invalid("from tensorflow import keras\nfrom tensorflow.keras import layers\ninp = keras.Input((8,))\nh = layers.Dense(8)(inp)\nh = layers.Dropout(0.5)(h, training=True)\nmodel = keras.Model(inp, layers.Dense(1)(h))\n",
+                line=5, fixed="from tensorflow import keras\nfrom tensorflow.keras import layers\ninp = keras.Input((8,))\nh = layers.Dense(8)(inp)\nh = layers.Dropout(0.5)(h, training=False)\nmodel = keras.Model(inp, layers.Dense(1)(h))\n"),
+        Invalid("import tf_keras as tfk\ndef build():\n    drop = tfk.layers.Dropout(0.3)\n    i = tfk.Input((4,))\n    return tfk.Model(i, drop(i, training=True))\n", line=5),
+        # a loop over batches is not Monte-Carlo sampling
+        Invalid("def evaluate(model, dataset):\n    for x, y in dataset:\n        p = model(x, training=True)\n", line=3),
+        Invalid("ON = True\nclass Predictor:\n    def _predict_batch(self, x):\n        return self.net(x, training=ON)\n", line=4),
+        Invalid("async def infer(model, x):\n    def inner():\n        return model(x, training=True)\n    return inner()\n", line=3),
+        Invalid("import tensorflow as tf\nclass Demo:\n    def wrong_prediction(self, x):\n        return self.model(x, training=True)\n", line=4),
+        Invalid("def makePrediction(net, x):\n    return net(x, training=True)\n", line=2),
+        Invalid("def eval_step(x):\n    return net(x, training=True)\n", options={"inference-function-patterns": ["eval_*"]}, line=2),
+    ]
+
+    def check(self, ctx) -> None:
+        patterns = ctx.option("inference-function-patterns") or []
+        serving = _serving_names(ctx)
+        for call in ctx.calls:
+            kw = call.keywords.get("training")
+            if kw is None or not _is_true(ctx, call, kw.value):
+                continue
+            where = self._inference_path(ctx, call, patterns, serving)
+            if where is None:
+                continue
+            if T.in_sampling_loop(call):
+                continue
+            fix = None
+            if T_is_literal_true(kw.value):
+                start, end = T.span(ctx, kw.value)
+                fix = Fix("Pass training=False", [Edit("False", start, end)])
+            ctx.report(
+                call,
+                f"`training=True` {where}: dropout and batch statistics stay on at inference and "
+                f"predictions become noisy; pass training=False ({MC_HINT})",
+                fix=fix,
+                data={"where": where},
+            )
+
+    def _inference_path(self, ctx, call, patterns, serving) -> str | None:
+        # The innermost named function that says training or inference decides.
+        for s in call.scope.chain():
+            if s.kind == "class":
+                continue
+            if s.kind == "module":
+                break
+            name = s.name
+            if T.looks_monte_carlo(name):
+                return None
+            side = T.classify_name(name, patterns, TRAINING_PATTERNS)
+            if side == "training":
+                return None
+            if side == "inference" or name in serving:
+                if _only_called_in_sampling_loops(ctx, s):
+                    return None
+                what = "inference function" if side == "inference" else "serving signature"
+                return f"in {what} `{name}()`"
+        # A functional build: a layer object applied to a tensor outside a subclass's call().
+        if _layer_application(ctx, call):
+            fn, cls = T.method_of(call.scope)
+            if cls is not None and (T.class_kind(ctx, cls) or T.has_foreign_base(ctx, cls)):
+                return None
+            fn = call.scope.function()
+            if fn is not None and _only_called_in_sampling_loops(ctx, fn):
+                return None
+            return "hard-wired in a functional model build"
+        return None
+
+
+def T_is_literal_true(expr) -> bool:
+    import libcst as cst
+
+    return isinstance(expr, cst.Name) and expr.value == "True"
+
+
+def _is_true(ctx, call, expr) -> bool:
+    import libcst as cst
+
+    if T_is_literal_true(expr):
+        return True
+    if isinstance(expr, cst.Name):
+        # A constant, not a parameter (a parameter is a switch its callers set).
+        for s in call.scope.chain():
+            if s.kind == "function" and expr.value in s.params:
+                return False
+        return ctx.const(expr, call.scope) is True
+    return False
+
+
+def _layer_application(ctx, call) -> bool:
+    """``Dropout(0.5)(x, ...)`` or ``drop(x, ...)`` with ``drop`` a layer object."""
+    for n in ctx.nodes:
+        if n.call is call and n.spec is not None and n.spec.call is not call:
+            return True
+    return False
+
+
+def _serving_names(ctx) -> set[str]:
+    """Functions used as serving signatures: named in a ``signatures=`` argument."""
+    out: set[str] = set()
+    for call in ctx.calls:
+        kw = call.keywords.get("signatures")
+        if kw is not None:
+            out |= T.names_in(kw.value)
+            for attr in _attr_names(kw.value):
+                out.add(attr)
+    return out
+
+
+def _attr_names(expr) -> set[str]:
+    import libcst as cst
+
+    out: set[str] = set()
+
+    class _A(cst.CSTVisitor):
+        def visit_Attribute(self, n) -> None:
+            out.add(n.attr.value)
+
+    expr.visit(_A())
+    return out
+
+
+def _only_called_in_sampling_loops(ctx, fn) -> bool:
+    """Every call of ``fn`` in this module (by name or ``self.name``) is in a sampling loop."""
+    sites = [c for c in ctx.calls if c.func_text in (fn.name, "self." + fn.name)]
+    return bool(sites) and all(T.in_sampling_loop(c) for c in sites)

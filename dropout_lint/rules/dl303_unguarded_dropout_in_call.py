@@ -1,0 +1,204 @@
+from dropout_lint.rule import Invalid, Rule
+from dropout_lint.rules import _training as T
+
+DROPOUT_OPS = frozenset({"tf.nn.dropout", "tf.compat.v1.nn.dropout", "keras.random.dropout", "keras.backend.dropout"})
+# Calls that choose a branch by a flag: a dropout inside one of their arguments is guarded
+# when the call reads the training flag.
+COND_CALLS = frozenset({"cond", "smart_cond", "switch", "where", "case", "select"})
+# Calls that are a guard by themselves (they read the learning phase).
+PHASE_CALLS = frozenset({"in_train_phase"})
+CALL_METHODS = frozenset({"call", "__call__"})
+
+
+class UnguardedDropoutInCall(Rule):
+    """A dropout op in a layer's `call()` that ignores the `training` argument.
+
+    ## What it does
+    Finds `tf.nn.dropout`, `keras.random.dropout`, `tf.compat.v1.nn.dropout` (and
+    `keras.backend.dropout`) in the `call()` of a Keras `Layer` or `Model` subclass (through
+    aliases, `keras` / `tf.keras` / `tf_keras` paths and local subclasses of subclasses) when
+    the op is not guarded by the training flag. Guards are: `if training:` (or any `if` /
+    conditional expression whose test reads the flag), an earlier `if not training: return ...`,
+    `x if training else y`, `tf.cond(training, ...)`, `keras.ops.cond`, `smart_cond`,
+    `K.in_train_phase`, a rate that depends on the flag, and a nested function only called under
+    such a guard. Classes named for Monte-Carlo dropout (`MCDropout`, `BayesianDense`) drop on
+    purpose and are skipped.
+
+    ## Why is this bad?
+    Unlike the `Dropout` layer, the dropout *ops* know nothing about training or inference: they
+    always drop. Inside `call()` they keep zeroing units when the model predicts, so
+    `model.predict()` returns a random thinned network's output and evaluation metrics are
+    worse than the model really is.
+
+    ## Example
+    ```python
+    class Block(keras.layers.Layer):
+        def call(self, x, training=None):
+            return tf.nn.dropout(self.dense(x), rate=0.3)
+    ```
+
+    ## Use instead
+    ```python
+    class Block(keras.layers.Layer):
+        def call(self, x, training=None):
+            h = self.dense(x)
+            if training:
+                h = tf.nn.dropout(h, rate=0.3)
+            return h
+    ```
+    or use a `keras.layers.Dropout` sub-layer and pass `training=training` to it.
+
+    ## References
+    - The Keras guide "Making new layers and models via subclassing" (the `training` argument).
+    """
+
+    code = "DL303"
+    name = "unguarded-dropout-in-call"
+    severity = "warning"
+    requires = ("dropout",)
+
+    valid = [
+        # the tutorial's CustomDenseWithDropout: guarded by `if training:`
+        "import tensorflow as tf\nclass CustomDenseWithDropout(tf.keras.layers.Layer):\n    def call(self, inputs, training=None):\n        x = tf.matmul(inputs, self.w) + self.b\n        if training:\n            x = tf.nn.dropout(x, rate=self.rate)\n        return x\n",
+        "import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=False):\n        if not training:\n            return x\n        return tf.nn.dropout(x, 0.5)\n",
+        "import keras\nclass L(keras.Layer):\n    def call(self, x, training=False):\n        return keras.random.dropout(x, 0.2) if training else x\n",
+        "import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        return tf.cond(training, lambda: tf.nn.dropout(x, 0.5), lambda: x)\n",
+        "import keras\nfrom keras import ops\nclass L(keras.layers.Layer):\n    def call(self, x, training=False):\n        def dropped():\n            return keras.random.dropout(x, 0.1)\n        return ops.cond(training, dropped, lambda: x)\n",
+        # outside a layer's call(): not this rule's business
+        "import tensorflow as tf\ndef forward(x):\n    return tf.nn.dropout(x, 0.5)\n",
+        "import tensorflow as tf\nclass Helper:\n    def call(self, x):\n        return tf.nn.dropout(x, 0.5)\n",
+        # a Monte-Carlo dropout layer drops on purpose
+        "import tensorflow as tf\nclass MCDropout(tf.keras.layers.Layer):\n    def call(self, x):\n        return tf.nn.dropout(x, 0.5)\n",
+        # the rate depends on the flag
+        "import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=False):\n        return tf.nn.dropout(x, rate=self.rate if training else 0.0)\n",
+        "from tensorflow.keras import backend as K\nimport tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        return K.in_train_phase(lambda: tf.nn.dropout(x, 0.5), x, training=training)\n",
+        "import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        if training is None or training is False:\n            return x\n        return tf.nn.dropout(x, 0.5)\n",
+    ]
+    invalid = [
+        Invalid("import tensorflow as tf\nclass Block(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        return tf.nn.dropout(x, rate=0.3)\n", line=4),
+        Invalid("from keras import layers, random\nclass Noisy(layers.Layer):\n    def call(self, inputs):\n        return random.dropout(inputs, 0.1)\n", line=4),
+        Invalid("import tf_keras\nclass M(tf_keras.Model):\n    def call(self, x):\n        h = self.d1(x)\n        h = tf.compat.v1.nn.dropout(h, rate=0.5)\n        return self.d2(h)\n", line=5),
+        # a subclass of a subclass defined in this file, the Layer imported under an alias
+        Invalid("from tensorflow.keras.layers import Layer as KLayer\nimport tensorflow as tf\nclass Base(KLayer):\n    pass\nclass Child(Base):\n    def call(self, x, training=None):\n        return tf.nn.dropout(x, 0.2)\n", line=7),
+        # guarded by something else than the training flag
+        Invalid("import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        if self.rate > 0:\n            x = tf.nn.dropout(x, self.rate)\n        return x\n", line=5),
+        # the op in the inference branch
+        Invalid("import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        if not training:\n            x = tf.nn.dropout(x, 0.5)\n        return x\n", line=5),
+        Invalid("import tensorflow as tf\nlayers = tf.keras.layers\nclass Drop(layers.Dense):\n    def call(self, x):\n        return tf.nn.dropout(super().call(x), 0.4)\n", line=5),
+        Invalid("from tensorflow.keras import Model\nfrom tensorflow.nn import dropout\nclass Net(Model):\n    def call(self, x, training=False):\n        x = self.dense(x)\n        x = dropout(x, 0.5)\n        if not training:\n            return x\n        return x\n", line=6),
+        Invalid("import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        def noisy(v):\n            return tf.nn.dropout(v, 0.5)\n        return noisy(x)\n", line=5),
+        Invalid("from keras import backend as K\nimport keras\nclass L(keras.layers.Layer):\n    def call(self, x):\n        return K.dropout(x, 0.5)\n", line=5),
+    ]
+
+    def check(self, ctx) -> None:
+        for call in ctx.calls:
+            if call.kind not in DROPOUT_OPS:
+                continue
+            method = _call_method(ctx, call.scope)
+            if method is None:
+                continue
+            cls = method.parent
+            if T.looks_monte_carlo(cls.name):
+                continue
+            if _guarded(ctx, call, method, set()):
+                continue
+            op = call.func_text or call.kind
+            params = [p for p in method.param_order if p != "self"]
+            flag = next((p for p in params if "train" in p.lower()), None)
+            how = (f"guard it with `if {flag}:`" if flag else
+                   "add a `training=None` argument to call() and guard it with `if training:`")
+            ctx.report(
+                call,
+                f"`{op}` in `{cls.name}.call()` is not guarded by the training flag: it keeps dropping "
+                f"at inference; {how} or use a keras.layers.Dropout sub-layer",
+                data={"class": cls.name},
+            )
+
+
+def _call_method(ctx, scope):
+    """The ``call()`` method of a Layer / Model subclass around ``scope``."""
+    for s in scope.chain():
+        if s.kind == "function" and s.name in CALL_METHODS and s.parent is not None and s.parent.kind == "class":
+            cls = s.parent
+            if T.class_kind(ctx, cls):
+                return s
+            if T.has_foreign_base(ctx, cls) and any("train" in p.lower() for p in s.params):
+                return s  # a project's own layer base class, with Keras' training argument
+            return None
+    return None
+
+
+def _guarded(ctx, call, method, seen: set) -> bool:
+    import libcst as cst
+
+    if id(call) in seen:
+        return False
+    seen.add(id(call))
+    # 1. the op's own arguments read the flag (rate=r if training else 0)
+    if any(T.mentions_training(a.value) for a in call.node.args):
+        return True
+    # 2. an enclosing `if` / conditional expression on the flag
+    for test, branch in call.ifs:
+        if T.mentions_training(test):
+            neg = T.negated_training(test)
+            if (branch == "body") != neg:
+                return True
+    fn = call.scope.function()
+    # 3. an enclosing cond(training, ...) / in_train_phase(...)
+    for anc in T.ancestors(ctx, call.node, stop=fn.node if fn is not None else None):
+        if isinstance(anc, cst.Call):
+            last = _last_name(anc.func)
+            if last in PHASE_CALLS:
+                return True
+            if last in COND_CALLS and any(T.mentions_training(a.value) for a in anc.args):
+                return True
+    # 4. an earlier `if not training: return` in the function
+    if fn is not None and _early_return(ctx, fn, call):
+        return True
+    # 5. a nested function, only used under a guard
+    if fn is not None and fn is not method:
+        uses = [c for c in ctx.calls if c.func_text == fn.name and method in c.scope.chain()]
+        conds = [c for c in ctx.calls if method in c.scope.chain() and _last_name(c.node.func) in COND_CALLS | PHASE_CALLS
+                 and any(fn.name in T.names_in(a.value) for a in c.node.args)]
+        for c in conds:
+            if _last_name(c.node.func) in PHASE_CALLS or any(T.mentions_training(a.value) for a in c.node.args):
+                return True
+        if uses and all(_guarded(ctx, c, method, seen) for c in uses):
+            return True
+    return False
+
+
+def _last_name(func) -> str:
+    from dropout_lint.analysis.names import dotted
+
+    d = dotted(func)
+    return d.rsplit(".", 1)[-1] if d else ""
+
+
+def _early_return(ctx, fn, call) -> bool:
+    """``if not training: return x`` (or ``raise``) at the top of ``fn``'s body, before the op."""
+    import libcst as cst
+
+    row = call.start.row
+    body = fn.node.body.body if isinstance(fn.node.body, cst.IndentedBlock) else []
+    for stmt in body:
+        start, _ = T.span(ctx, stmt)
+        if start.row >= row:
+            break
+        if isinstance(stmt, cst.If) and T.negated_training(stmt.test) and _ends_in_exit(stmt.body):
+            return True
+    return False
+
+
+def _ends_in_exit(block) -> bool:
+    import libcst as cst
+
+    stmts = block.body if isinstance(block, cst.IndentedBlock) else [block]
+    if not stmts:
+        return False
+    last = stmts[-1]
+    if isinstance(last, cst.SimpleStatementLine):
+        return any(isinstance(s, (cst.Return, cst.Raise)) for s in last.body)
+    if isinstance(block, cst.SimpleStatementSuite):
+        return any(isinstance(s, (cst.Return, cst.Raise)) for s in block.body)
+    return False

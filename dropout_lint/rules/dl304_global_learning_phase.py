@@ -1,0 +1,108 @@
+from dropout_lint.finding import Edit, Fix, Pos
+from dropout_lint.rule import Invalid, Rule
+from dropout_lint.rules import _training as T
+
+
+class GlobalLearningPhase(Rule):
+    """`set_learning_phase(...)`: a removed global training switch.
+
+    ## What it does
+    Finds calls of `keras.backend.set_learning_phase(...)` through any import path
+    (`tf.keras.backend`, `tf.compat.v1.keras.backend`, `keras.backend`, `tf_keras.backend`,
+    `from keras import backend as K`, `from ...backend import set_learning_phase`).
+
+    ## Why is this bad?
+    The learning phase is a process-wide switch: `set_learning_phase(1)` forces training
+    behaviour (dropout on, batch statistics) on every model built afterwards, including the
+    ones you evaluate and export; `set_learning_phase(0)` silently disables dropout in training.
+    It was deprecated in TensorFlow 2.4 and is gone from Keras 3, so the call is at best a
+    no-op and at worst an error on upgrade. Pass `training=` to the calls instead.
+
+    ## Example
+    ```python
+    from tensorflow.keras import backend as K
+    K.set_learning_phase(1)
+    model.fit(x, y)
+    ```
+
+    ## Use instead
+    ```python
+    model.fit(x, y)                     # fit() trains with dropout on
+    y = model(x, training=False)        # explicit mode in custom code
+    ```
+
+    ## Fix
+    Removes the call (its statement, or `pass` when it is the only statement of a block).
+
+    ## References
+    - TensorFlow 2.4 release notes: `tf.keras.backend.set_learning_phase` deprecated.
+    """
+
+    code = "DL304"
+    name = "global-learning-phase"
+    severity = "warning"
+    requires = ("learning_phase",)
+    fixable = True
+
+    valid = [
+        "import tensorflow as tf\ny = model(x, training=False)\n",
+        "from tensorflow.keras import backend as K\nphase = K.learning_phase()\n",
+        "def set_learning_phase(v):\n    global PHASE\n    PHASE = v\nset_learning_phase(1)\n",
+        "class Trainer:\n    def set_learning_phase(self, v):\n        self.phase = v\ntrainer = Trainer()\ntrainer.set_learning_phase(1)\n",
+        "from mylib.backend import set_learning_phase\nset_learning_phase(0)\n",
+        "import torch\nmodel.train()\n",
+        "# K.set_learning_phase(1) used to be here\nimport keras\n",
+        "from tensorflow.keras import backend as K\nK.clear_session()\n",
+    ]
+    invalid = [
+        Invalid("from tensorflow.keras import backend as K\nK.set_learning_phase(1)\nmodel.fit(x, y)\n", line=2,
+                fixed="from tensorflow.keras import backend as K\nmodel.fit(x, y)\n"),
+        Invalid("import tensorflow as tf\ntf.keras.backend.set_learning_phase(0)\n", line=2,
+                fixed="import tensorflow as tf\n"),
+        Invalid("import tensorflow as tf\ntf.compat.v1.keras.backend.set_learning_phase(True)\n", line=2),
+        Invalid("import keras\nkeras.backend.set_learning_phase(1)  # train mode\nx = 1\n", line=2,
+                fixed="import keras\nx = 1\n"),
+        Invalid("from keras.backend import set_learning_phase as slp\nslp(1)\n", line=2),
+        Invalid("import tf_keras\ndef setup():\n    tf_keras.backend.set_learning_phase(1)\n", line=3,
+                fixed="import tf_keras\ndef setup():\n    pass\n"),
+        Invalid("K.set_learning_phase(0)\n", line=1),
+        Invalid("from tensorflow.python.keras import backend\nif TRAIN:\n    backend.set_learning_phase(1)\nelse:\n    backend.set_learning_phase(0)\n", count=2, line=3,
+                fixed="from tensorflow.python.keras import backend\nif TRAIN:\n    pass\nelse:\n    backend.set_learning_phase(0)\n"),
+        Invalid("import tensorflow.keras.backend as KB\nold = KB.set_learning_phase(1)\n", line=2),
+    ]
+
+    def check(self, ctx) -> None:
+        for call in ctx.calls:
+            q = call.qname or ""
+            if not q.endswith("set_learning_phase") or not q.startswith(("keras.", "tf.")):
+                continue
+            ctx.report(
+                call,
+                "`set_learning_phase()` flips a global training switch for every model (deprecated in "
+                "TF 2.4, removed in Keras 3); remove it and pass `training=` to the model calls",
+                fix=_remove_statement(ctx, call),
+            )
+
+
+def _remove_statement(ctx, call):
+    """Delete the statement that is just this call; ``pass`` if it is alone in its block."""
+    import libcst as cst
+
+    par = T.parents(ctx)
+    expr = par.get(call.node)
+    line = par.get(expr) if isinstance(expr, cst.Expr) else None
+    if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
+        return None
+    block = par.get(line)
+    siblings = block.body if isinstance(block, (cst.IndentedBlock, cst.Module)) else None
+    if siblings is None:
+        return None
+    if isinstance(block, cst.IndentedBlock) and len(siblings) == 1:
+        start, end = T.span(ctx, call.node)
+        return Fix("Remove the set_learning_phase() call", [Edit("pass", start, end)])
+    start, end = T.span(ctx, line)
+    lines = ctx.unit.text.splitlines(keepends=True)
+    # the statement's own lines, with its trailing comment and newline
+    if end.row < len(lines):
+        return Fix("Remove the set_learning_phase() call", [Edit("", Pos(start.row, 1), Pos(end.row + 1, 1))])
+    return Fix("Remove the set_learning_phase() call", [Edit("", Pos(start.row, 1), Pos(end.row, len(lines[end.row - 1]) + 1))])
