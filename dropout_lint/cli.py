@@ -61,9 +61,17 @@ def _statistics(findings) -> str:
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option("--list-rules", is_flag=True, help="List every rule: code, name, default, severity, fix.")
 @click.option("--explain", metavar="CODE", help="Print the documentation of a rule.")
+@click.option("--lsp", is_flag=True, help="Run the language server on stdio (needs the [lsp] extra).")
 @click.version_option(__version__, "--version", prog_name="dropout-lint")
-def cli(paths, select, ignore, extend_select, output_format, config_file, confirm, confirm_timeout, exit_zero, statistics, list_rules, explain):
+def cli(paths, select, ignore, extend_select, output_format, config_file, confirm, confirm_timeout, exit_zero, statistics, list_rules, explain, lsp):
     """Find dropout misuse in Keras / TensorFlow code (files and folders; default: .)."""
+    if lsp:
+        from dropout_lint import lsp as lsp_mod
+
+        problem = lsp_mod.missing()
+        if problem:
+            raise UsageFailure(problem)
+        return lsp_mod.run_stdio()
     if list_rules:
         click.echo(_list_rules(), nl=False)
         return 0

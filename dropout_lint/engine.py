@@ -187,6 +187,11 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
         f.noqa_row = f.start.row
         _map_cell(unit, f)
         out.append(f)
+    if report_errors:
+        for err in unit.errors:  # e.g. a notebook cell that does not parse: the others were linted
+            f = parse_error(filename, str(err), err.row, err.column)
+            _map_cell(unit, f)
+            out.append(f)
     out.sort(key=Finding.sort_key)
     return out
 
@@ -218,19 +223,48 @@ def _syntax_error(unit: Unit, exc) -> tuple[str, int, int]:
 
 
 def _map_cell(unit: Unit, f: Finding) -> None:
-    """Turn rows of the notebook's joined text into (cell, row within the cell)."""
+    """Turn rows of the notebook's joined text into (cell, row within the cell).
+
+    The finding's start, end and noqa row, and its fix's edits, become rows within the cell of
+    its start (columns never change: cells are joined line by line). A fix whose edits reach
+    outside that cell cannot be written in cell rows and is dropped; an edit may end at column 1
+    of the row after the cell's last row, which means the end of the cell's source.
+    """
     if not unit.cells:
         return
     cell, row = unit.locate(f.start.row)
-    _, end_row = unit.locate(f.end.row)
     delta = f.start.row - row
+    first = delta + 1
+    after = _next_cell_start(unit, cell)  # the first row past this cell in the joined text
     f.cell = cell
     f.data.setdefault("unit_row", f.start.row)
     f.start = Pos(row, f.start.column)
-    f.end = Pos(max(end_row, row) if f.end.row - delta >= row else row, f.end.column)
+    end_row = min(f.end.row, after - 1) if after is not None else f.end.row
+    f.end = Pos(max(end_row - delta, row), f.end.column if end_row == f.end.row else 1)
     if f.noqa_row is not None:
-        f.noqa_row = row
+        f.noqa_row = f.noqa_row - delta
     if f.fix is not None:
-        for e in f.fix.edits:
-            e.start = Pos(e.start.row - delta, e.start.column)
-            e.end = Pos(e.end.row - delta, e.end.column)
+
+        def inside(p: Pos, is_end: bool) -> bool:
+            if p.row < first:
+                return False
+            if after is None or p.row < after:
+                return True
+            return is_end and p.row == after and p.column == 1
+
+        if all(inside(e.start, False) and inside(e.end, True) for e in f.fix.edits):
+            for e in f.fix.edits:
+                e.start = Pos(e.start.row - delta, e.start.column)
+                e.end = Pos(e.end.row - delta, e.end.column)
+        else:
+            f.fix = None
+
+
+def _next_cell_start(unit: Unit, cell: int | None) -> int | None:
+    found = False
+    for c, start in unit.cells:
+        if found:
+            return start
+        if c == cell:
+            found = True
+    return None

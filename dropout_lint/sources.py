@@ -29,6 +29,9 @@ class Unit:
     cells: list[tuple[int, int]] = field(default_factory=list)
     encoding: str = "utf-8"
     bom: bool = False
+    # Problems found while reading that do not stop the rest of the file from being linted (a
+    # notebook cell that does not parse): rows are rows of ``text``; reported as DL000.
+    errors: list[SourceError] = field(default_factory=list)
 
     def locate(self, row: int) -> tuple[int | None, int]:
         """Map a row of ``text`` to (cell, row within the cell)."""

@@ -7,6 +7,8 @@ import importlib
 FORMATS = {
     "text": "dropout_lint.report.text",
     "json": "dropout_lint.report.json_report",
+    "sarif": "dropout_lint.report.sarif",
+    "github": "dropout_lint.report.github",
 }
 
 

@@ -1,0 +1,277 @@
+"""Jupyter notebooks: cells joined as one module, IPython syntax blanked, findings per cell."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import FIXTURES
+from dropout_lint.engine import FileSettings, lint_bytes
+from dropout_lint.finding import Edit, Finding, Fix, Pos
+from dropout_lint.fixes import apply_edits
+from dropout_lint.notebook import blank_ipython, notebook_unit
+from dropout_lint.rule import all_rules
+from dropout_lint.sources import SourceError, Unit
+
+DEFAULT = FileSettings(frozenset(c for c, r in all_rules().items() if r.default))
+
+
+def code(src, outputs=None):
+    return {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": outputs or [], "source": src.splitlines(keepends=True)}
+
+
+def md(src):
+    return {"cell_type": "markdown", "metadata": {}, "source": src.splitlines(keepends=True)}
+
+
+def nb_bytes(*cells, metadata=None) -> bytes:
+    nb = {"cells": list(cells), "metadata": metadata or {"language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}
+    return json.dumps(nb, indent=1).encode()
+
+
+def lint_nb(*cells, metadata=None, settings=DEFAULT):
+    return lint_bytes(nb_bytes(*cells, metadata=metadata), "nb.ipynb", settings)
+
+
+IMPORTS = "from keras import layers, Sequential\n"
+LAST_DROPOUT = "m = Sequential([layers.Dense(4), layers.Dropout(0.5)])\n"
+
+
+def where(findings):
+    return [(f.code, f.cell, f.start.row, f.start.column) for f in findings]
+
+
+# -- the fixture through the real command -------------------------------------------------------
+
+
+def test_fixture_text_output_names_cells(cli):
+    r = cli(str(FIXTURES / "notebook_demo.ipynb"), cwd=FIXTURES)
+    assert r.returncode == 1, r.stderr
+    lines = r.stdout.splitlines()
+    # cell 5 is the fifth cell of the file (markdown counted); its Dropout is on its row 7
+    assert lines[0].startswith("notebook_demo.ipynb:cell 5:7:5: DL101 ")
+    assert lines[1].startswith("notebook_demo.ipynb:cell 8:5:43: DL202 ")
+    assert lines[2] == "Found 2 findings."
+    assert "Traceback" not in r.stderr
+
+
+def test_fixture_json_has_cell_and_cell_rows(cli):
+    r = cli("--output-format", "json", "notebook_demo.ipynb", cwd=FIXTURES)
+    data = json.loads(r.stdout)
+    first = data[0]
+    assert first["cell"] == 5 and first["location"] == {"row": 7, "column": 5}
+    assert first["noqa_row"] == 7
+    # the fix is in the cell's rows: applied to that cell's source it removes the Dropout line
+    nb = json.loads((FIXTURES / "notebook_demo.ipynb").read_text())
+    cell_src = "".join(nb["cells"][4]["source"])
+    edits = [Edit(e["content"], Pos(**e["location"]), Pos(**e["end_location"])) for e in first["fix"]["edits"]]
+    fixed = apply_edits(cell_src, edits)
+    assert "Dropout(0.5)" not in fixed and "Dropout(HIDDEN_RATE)" in fixed
+    assert fixed.splitlines()[-2] == "])"
+
+
+def test_discovery_finds_notebooks(cli, tmp_path):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "a.ipynb").write_bytes(nb_bytes(code(IMPORTS + LAST_DROPOUT)))
+    (tmp_path / "pkg" / ".ipynb_checkpoints").mkdir()
+    (tmp_path / "pkg" / ".ipynb_checkpoints" / "a-checkpoint.ipynb").write_bytes(nb_bytes(code(IMPORTS + LAST_DROPOUT)))
+    r = cli(".", cwd=tmp_path)
+    assert r.stdout.splitlines()[0].startswith("pkg/a.ipynb:cell 1:2:")
+    assert "checkpoint" not in r.stdout
+
+
+# -- cells ------------------------------------------------------------------------------------
+
+
+def test_markdown_and_empty_cells_count_in_the_numbering():
+    fs = lint_nb(md("# title\n"), code(IMPORTS), code(""), md("text"), code("x = 1\n" + LAST_DROPOUT))
+    assert where(fs) == [("DL101", 5, 2, 34)]
+
+
+def test_names_flow_between_cells():
+    fs = lint_nb(code(IMPORTS + "RATE = 0.95\n"), md("## model"), code("m = Sequential([layers.Dense(4), layers.Dropout(RATE), layers.Dense(1)])\n"))
+    assert where(fs) == [("DL202", 3, 1, 34)]
+
+
+def test_outputs_and_markdown_are_not_linted():
+    out = [{"output_type": "stream", "name": "stdout", "text": ["layers.Dropout(0.99)\n"]}]
+    fs = lint_nb(md("`layers.Dropout(0.99)` is bad"), code(IMPORTS, outputs=out))
+    assert fs == []
+
+
+def test_source_as_one_string_is_read():
+    cell = code("")
+    cell["source"] = IMPORTS + LAST_DROPOUT  # nbformat allows a string as well as a list
+    assert where(lint_nb(cell)) == [("DL101", 1, 2, 34)]
+
+
+def test_noqa_inside_a_cell():
+    fs = lint_nb(code(IMPORTS), code("m = Sequential([layers.Dense(4), layers.Dropout(0.95)])  # noqa: DL101\n"))
+    assert [f.code for f in fs] == ["DL202"]
+    assert fs[0].cell == 2 and fs[0].noqa_row == 1
+    fs = lint_nb(code("# dropout-lint: noqa\n" + IMPORTS), code("m = Sequential([layers.Dense(4), layers.Dropout(0.95)])\n"))
+    assert fs == []
+
+
+def test_syntax_error_cell_is_dl000_and_other_cells_are_still_linted():
+    fs = lint_nb(code(IMPORTS), md("x"), code("def f(:\n    pass\n"), code(LAST_DROPOUT))
+    assert where(fs) == [("DL000", 3, 1, 7), ("DL101", 4, 1, 34)]
+    assert "SyntaxError" in fs[0].message
+
+
+def test_syntax_error_cell_not_reported_when_dl000_is_off():
+    settings = FileSettings(frozenset({"DL101"}))
+    fs = lint_nb(code(IMPORTS), code("x = (\n"), code(LAST_DROPOUT), settings=settings)
+    assert where(fs) == [("DL101", 3, 1, 34)]
+
+
+def test_top_level_await_is_valid_in_a_cell():
+    fs = lint_nb(code("import asyncio\nawait asyncio.sleep(0)\n" + IMPORTS + LAST_DROPOUT))
+    assert where(fs) == [("DL101", 1, 4, 34)]
+
+
+def test_non_python_notebook_gives_no_finding():
+    meta = {"kernelspec": {"language": "R", "name": "ir"}, "language_info": {"name": "R"}}
+    assert lint_nb(code(IMPORTS + LAST_DROPOUT), metadata=meta) == []
+
+
+def test_nbformat_3_worksheets():
+    nb = {"nbformat": 3, "metadata": {}, "worksheets": [{"cells": [
+        {"cell_type": "markdown", "source": ["hi"]},
+        {"cell_type": "code", "language": "python", "input": [IMPORTS, LAST_DROPOUT], "outputs": []},
+    ]}]}
+    fs = lint_bytes(json.dumps(nb).encode(), "old.ipynb", DEFAULT)
+    assert where(fs) == [("DL101", 2, 2, 34)]
+
+
+# -- IPython syntax ---------------------------------------------------------------------------
+
+
+def test_magics_shell_escapes_and_help_are_blanked_and_never_reported():
+    src = (
+        "%matplotlib inline\n"
+        "!pip install keras\n"
+        "!!ls Dropout(0.99)\n"
+        "files = !ls\n"
+        "a, b = %sx echo 1\n"
+        "t = %time layers.Dropout(0.99)\n"
+        "layers.Dropout?\n"
+        "??layers.Dropout\n"
+        "%pip install \\\n"
+        "    Dropout(0.99)\n"
+        + IMPORTS
+        + LAST_DROPOUT
+    )
+    fs = lint_nb(code(src))
+    assert where(fs) == [("DL101", 1, 12, 34)]
+
+
+def test_blanking_keeps_rows_and_blocks():
+    lines = [
+        "for f in files:",
+        "    !echo $f",
+        "if x != y:",
+        "    y = x",
+        's = """',
+        "%d items",
+        '!not a shell escape"""',
+        "z = (1,",
+        "     !2)",
+        "w = 3  # why?",
+    ]
+    out = blank_ipython(lines)
+    assert len(out) == len(lines)
+    assert out[1] == "    pass"
+    assert out[2:] == lines[2:]  # inside strings and brackets, `%`/`!` are Python's business
+
+
+def test_cell_magic_with_foreign_body_blanks_the_cell():
+    fs = lint_nb(code(IMPORTS), code("%%bash\necho layers.Dropout(0.99)\nm = Sequential([layers.Dense(4), layers.Dropout(0.5)])\n"))
+    assert fs == []
+
+
+def test_python_cell_magic_body_is_linted():
+    fs = lint_nb(code(IMPORTS), code("%%timeit -n 1\n" + LAST_DROPOUT))
+    assert where(fs) == [("DL101", 2, 2, 34)]
+
+
+# -- broken notebooks -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"   \n",
+        b"{not json Dropout",
+        b'["Dropout"]',
+        b'{"metadata": {}, "nbformat": 4, "text": "Dropout"}',
+        b'{"cells": ["Dropout"], "nbformat": 4}',
+        b'{"cells": [{"cell_type": "code", "source": [1, 2], "x": "Dropout"}], "nbformat": 4}',
+        b'{"cells": [{"cell_type": "code", "source": {"a": 1}, "x": "Dropout"}], "nbformat": 4}',
+        b"\xff\xfe Dropout \x00",
+        b'{"cells": [{"cell_type": "code", "source": "x = 1\\u0000 Dropout"}]}',
+    ],
+)
+def test_broken_notebook_is_dl000_or_nothing_never_a_crash(data):
+    fs = lint_bytes(data, "bad.ipynb", DEFAULT)
+    assert all(f.code == "DL000" for f in fs)
+    if b"Dropout" in data:
+        assert len(fs) == 1 and "notebook" in fs[0].message and "\n" not in fs[0].message
+
+
+def test_notebook_with_no_cells_has_no_finding():
+    assert lint_bytes(b'{"cells": [], "metadata": {}, "nbformat": 4} Dropout'[:-8], "e.ipynb", DEFAULT) == []
+    assert notebook_unit(b'{"cells": [], "metadata": {}, "nbformat": 4}').text == ""
+
+
+def test_invalid_json_points_at_the_json_row():
+    with pytest.raises(SourceError) as e:
+        notebook_unit(b'{\n "cells": [\n  Dropout\n ]\n}')
+    assert e.value.row == 3 and "invalid JSON" in str(e.value)
+
+
+def test_broken_notebooks_through_the_cli(cli, tmp_path):
+    (tmp_path / "empty.ipynb").write_bytes(b"")
+    (tmp_path / "broken.ipynb").write_bytes(b'{"cells": [{"cell_type": "code", "source": "layers.Dropout(0.5)"')
+    (tmp_path / "list.ipynb").write_bytes(b'[{"cell_type": "code", "source": "layers.Dropout(0.5)"}]')
+    (tmp_path / "good.ipynb").write_bytes(nb_bytes(code(IMPORTS + LAST_DROPOUT)))
+    r = cli(".", cwd=tmp_path)
+    assert "Traceback" not in r.stderr
+    lines = sorted(r.stdout.splitlines()[:-1])
+    assert len(lines) == 3
+    assert lines[0].startswith("broken.ipynb:1:") and "DL000 not a valid notebook: invalid JSON" in lines[0]
+    assert lines[1].startswith("good.ipynb:cell 1:2:34: DL101")
+    assert lines[2].startswith("list.ipynb:1:1: DL000 not a valid notebook")
+
+
+# -- mapping rows back to cells ---------------------------------------------------------------
+
+
+def _finding(row, end_row, edits):
+    return Finding("DL101", "dropout-after-output", "error", "m", "nb.ipynb", Pos(row, 5), Pos(end_row, 9), fix=Fix("Remove", edits))
+
+
+def test_map_cell_moves_edits_into_cell_rows():
+    from dropout_lint.engine import _map_cell
+
+    unit = Unit(text="a\nb\nc\nd\ne\n", cells=[(2, 1), (4, 3)])  # cell 2 = rows 1-2, cell 4 = rows 3-5
+    f = _finding(4, 4, [Edit("", Pos(4, 1), Pos(5, 1))])
+    f.noqa_row = 4
+    _map_cell(unit, f)
+    assert (f.cell, f.start, f.end, f.noqa_row) == (4, Pos(2, 5), Pos(2, 9), 2)
+    assert (f.fix.edits[0].start, f.fix.edits[0].end) == (Pos(2, 1), Pos(3, 1))
+    # an edit ending at column 1 just past a cell's last row is the end of that cell
+    f = _finding(2, 2, [Edit("", Pos(2, 1), Pos(3, 1))])
+    _map_cell(unit, f)
+    assert f.cell == 2 and f.fix is not None and f.fix.edits[0].end == Pos(3, 1)
+
+
+def test_map_cell_drops_a_fix_reaching_into_another_cell():
+    from dropout_lint.engine import _map_cell
+
+    unit = Unit(text="a\nb\nc\nd\ne\n", cells=[(2, 1), (4, 3)])
+    f = _finding(2, 2, [Edit("", Pos(2, 1), Pos(2, 3)), Edit("x", Pos(4, 1), Pos(4, 1))])
+    _map_cell(unit, f)
+    assert f.cell == 2 and f.fix is None
