@@ -253,6 +253,27 @@ DL102_INVALID = [
     """), [3]),
 ]
 
+DL102_INVALID += [
+    # into a batch-norm helper: the call site's argument reaches the helper's parameter
+    (src("""
+        import tensorflow as tf
+        def bn(x, is_training):
+            return tf.contrib.layers.batch_norm(x, is_training=is_training)
+        def net(h, keep_prob, is_training):
+            h = tf.layers.dense(h, 100)
+            h = tf.nn.dropout(h, keep_prob)
+            h = bn(h, is_training)
+            return tf.layers.dense(h, 10)
+    """), [6]),
+    (src("""
+        import tensorflow as tf
+        def norm_relu(x, training):
+            return tf.nn.relu(tf.compat.v1.layers.batch_normalization(x, training=training))
+        def model(x, training):
+            return norm_relu(x=tf.compat.v1.layers.dropout(x, 0.2, training=training), training=training)
+    """), [5]),
+]
+
 DL102_VALID = [
     src("""
         import tensorflow as tf
@@ -368,6 +389,20 @@ DL103_INVALID = [
         def f(x):
             return tf.nn.dropout(tf.nn.dropout(x, 0.5), 0.5)
     """), [4]),
+]
+
+DL102_VALID += [
+    # the helper normalises first, the dropout comes after it
+    src("""
+        import tensorflow as tf
+        def bn_drop(x, training):
+            h = tf.layers.batch_normalization(x, training=training)
+            return tf.layers.dropout(h, 0.3, training=training)
+        def net(x, training):
+            h = bn_drop(tf.layers.conv2d(x, 32, 3), training)
+            h = tf.layers.conv2d(h, 64, 3)
+            return bn_drop(h, training)
+    """),
 ]
 
 DL103_VALID = [

@@ -237,7 +237,7 @@ class Flow:
         try:
             self.exec_block(fn.body.body, fenv)
         finally:
-            self.ops.leave_function()
+            self.ops.leave_function(fenv)
         if not env.is_class:
             env.set(fn.name.value, FuncV(returns=fenv.returns))
         else:
@@ -354,8 +354,7 @@ class Flow:
             n = self._node("Model", None, self._inputs(call, env), call=call, sub=callee.graph)
             return TensorV(n)
         if isinstance(callee, FuncV):
-            for a in node.args:
-                self.eval(a.value, env)
+            self.ops.call_function(callee, call, env)  # evaluates the arguments once
             rets = [r for r in callee.returns if r is not None]
             if len(rets) == 1 and isinstance(rets[0], (ModelV, LayerV)):
                 return rets[0]

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from dropout_lint.analysis.facts import Graph, Node
-from dropout_lint.kinds import BATCHNORM, DROPOUT, PASSTHROUGH, SHAPE_ONLY
+from dropout_lint.kinds import BATCHNORM, DROPOUT, PARAM, PASSTHROUGH, SHAPE_ONLY
 
 if TYPE_CHECKING:  # pragma: no cover
     from dropout_lint.analysis.flow import Env, Flow
@@ -187,6 +187,7 @@ class OpFlow:
         self.fn_stack: list[cst.FunctionDef] = []
         self.class_stack: list[cst.ClassDef] = []
         self._params: dict[tuple[int, str], object] = {}
+        self._fn_of_returns: dict[int, tuple[cst.FunctionDef, list]] = {}
         # (node, description, sink call or None) for every value used as the model's output
         self.sinks: list[tuple[Node, str, object]] = []
         # (node, function name, returned expression, in a Keras class)
@@ -216,7 +217,7 @@ class OpFlow:
             return None
         key = (id(fn), name)
         if key not in self._params:
-            n = Node(kind=None, start=self._pos(fn), end=self._pos(fn))
+            n = Node(kind=PARAM, start=self._pos(fn), end=self._pos(fn))
             self.flow.nodes.append(n)
             self._params[key] = TensorV(n)
             env.vars.setdefault(name, self._params[key])
@@ -360,8 +361,44 @@ class OpFlow:
     def enter_function(self, fn: cst.FunctionDef) -> None:
         self.fn_stack.append(fn)
 
-    def leave_function(self) -> None:
-        self.fn_stack.pop()
+    def leave_function(self, fenv: "Env | None" = None) -> None:
+        fn = self.fn_stack.pop()
+        if fenv is not None:
+            self._fn_of_returns[id(fenv.returns)] = (fn, fenv.returns)
+
+    def call_function(self, callee, call, env: "Env") -> None:
+        """A call of a function of this module: evaluate its arguments, and feed the tensors
+        among them to the parameters' source nodes (one summary node per parameter, fed by
+        every call site), so data flows from a call site through the function's body."""
+        for a in call.node.args:
+            v = self.flow.eval(a.value, env)
+            target = self._param_for(callee, call, a)
+            if target is None:
+                continue
+            from dropout_lint.analysis.flow import _tensors
+
+            for n in _tensors(v):
+                if n is not target and n not in target.inputs:
+                    target.inputs.append(n)
+
+    def _param_for(self, callee, call, arg) -> Node | None:
+        entry = self._fn_of_returns.get(id(callee.returns))
+        if entry is None or entry[1] is not callee.returns or arg.star:
+            return None
+        fn = entry[0]
+        params = fn.params
+        names = [p.name.value for p in (*params.posonly_params, *params.params)]
+        if names and names[0] in ("self", "cls"):
+            names = names[1:]
+        if arg.keyword is not None:
+            name = arg.keyword.value
+        else:
+            idx = next((i for i, a in enumerate(call.positional) if a is arg), None)
+            if idx is None or idx >= len(names):
+                return None
+            name = names[idx]
+        v = self._params.get((id(fn), name))
+        return v.node if v is not None else None
 
     def note_return(self, expr, value, in_keras_class: bool) -> None:
         from dropout_lint.analysis.flow import ListV

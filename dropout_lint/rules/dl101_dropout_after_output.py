@@ -83,7 +83,7 @@ class DropoutAfterOutput(Rule):
                 if not is_dropout(out.kind) or out.spec is None and out.call is None:
                     continue
                 prev = out.inputs[0] if out.inputs else None
-                after = f" after `{prev.kind}`" if prev is not None and prev.kind else ""
+                after = f" after `{prev.kind}`" if prev is not None and prev.kind and prev.kind[0] != "<" else ""
                 if g.kind == "sequential":
                     what = "is the last layer of this Sequential"
                 elif g.kind == "ops":
