@@ -195,7 +195,7 @@ def test_unbuildable_helper_reads_file_at_runtime(verdicts):
 
 
 def test_unbuildable_needs_arguments(verdicts):
-    check(verdicts, "needs-args", "unbuildable", "needs_width")
+    check(verdicts, "needs-args", "unbuildable", "needs_config")
 
 
 def test_unbuildable_no_input_shape(verdicts):

@@ -128,8 +128,8 @@ def test_factory_without_call_site_or_defaults_is_unbuildable():
         plan(
             """
             from keras import layers, models
-            def build(width):
-                return models.Sequential([layers.Dense(width, input_shape=(4,)), layers.Dropout(0.9)])
+            def build(config):
+                return models.Sequential([layers.Dense(config["width"], input_shape=(4,)), layers.Dropout(0.9)])
             """,
             "DL202",
             "layers.Dropout",
@@ -227,3 +227,28 @@ def test_op_level_rate_is_not_applicable():
 def test_syntax_error_is_unbuildable():
     with pytest.raises(slicer.Unbuildable):
         slicer.plan("def broken(:\n", "DL101", 1, 1)
+
+
+def test_op_level_graph_is_not_applicable():
+    with pytest.raises(slicer.NotApplicable, match="no Keras model"):
+        plan(
+            "import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 4])\n"
+            "h = tf.layers.dense(x, 4)\ny = tf.layers.dropout(h, 0.5, training=True)\n",
+            "DL101",
+            "tf.layers.dropout",
+        )
+
+
+def test_size_parameter_without_call_site_is_stood_in_for():
+    source = textwrap.dedent(
+        """
+        from keras import layers, models
+        def build(input_dim, num_classes):
+            return models.Sequential([layers.Dense(num_classes, input_dim=input_dim), layers.Dropout(0.9)])
+        """
+    )
+    lines = source.splitlines()
+    row = next(i for i, line in enumerate(lines) if "layers.Dropout" in line)
+    p = slicer.plan(source, "DL202", row + 1, lines[row].index("layers.Dropout") + 1)
+    assert "input_dim=16, num_classes=16" in p.code
+    assert p.hints["guessed"] == "input_dim=16, num_classes=16"

@@ -188,7 +188,10 @@ def confirm_findings(
                 sys.stderr.flush()
             rules = [f.code for f, _ in members]
             verdicts = pool.build_many(dict(req, rules=rules), timeout)
+            guessed = req["hints"].get("guessed")
             for (f, _), (status, detail) in zip(members, verdicts):
+                if guessed and status in ("confirmed", "refuted"):
+                    detail += f" (built with {guessed}: no call site in the file gives a usable value)"
                 f.confirmation = Confirmation(status, detail)
             done += len(members)
         if show:

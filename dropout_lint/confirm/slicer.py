@@ -604,6 +604,7 @@ class Level:
     cutoff: int | None
     expr: object
     expr_names: set[str]
+    is_model: bool = False
 
 
 class Planner:
@@ -613,15 +614,17 @@ class Planner:
         self.rule = code
         self.data = data or {}
         self.synthetic: list = []
+        self.guessed: list[str] = []
         self.module_needed: set[str] = set()
         self.module_cutoffs: list[int | None] = []
         self.depth = 0
 
     def _snapshot(self):
-        return (list(self.synthetic), set(self.module_needed), list(self.module_cutoffs))
+        return (list(self.synthetic), set(self.module_needed), list(self.module_cutoffs), list(self.guessed))
 
     def _restore(self, snap) -> None:
-        self.synthetic, self.module_needed, self.module_cutoffs = (list(snap[0]), set(snap[1]), list(snap[2]))
+        self.synthetic, self.module_needed, self.module_cutoffs, self.guessed = (
+            list(snap[0]), set(snap[1]), list(snap[2]), list(snap[3]))
 
     def facts(self, st) -> Facts | None:
         return small_facts(self.ix, st, self.slicer.module_functions)
@@ -690,7 +693,7 @@ class Planner:
             name, st = candidates[-1]
             if "." in name:
                 return self._attr_model(scope, flat, st, name)
-            return Level(scope, self._kill_line(flat, st, name), name, {name})
+            return Level(scope, self._kill_line(flat, st, name), name, {name}, True)
         names = sorted(f0.defs) or sorted(f0.muts)
         if names:
             return Level(scope, self._kill_line(flat, small, names[0]), names[0], {names[0]})
@@ -703,7 +706,7 @@ class Planner:
             if isinstance(later, cst.Return) and later.value is not None and src(later.value) == target:
                 return self._returned(scope, later)
         root = target.split(".")[0]
-        return Level(scope, None, target, {root})
+        return Level(scope, None, target, {root}, True)
 
     def _kill_line(self, flat, st, name) -> int | None:
         after = False
@@ -725,6 +728,7 @@ class Planner:
             raise Unbuildable("the function returns nothing")
         level = Level(scope, self.ix.line(ret), value, names_in(value))
         if self.ix.is_model_ctor(value) or self._returns_model_name(scope, value):
+            level.is_model = True
             # A model factory: go up only when a caller puts the result into another model.
             return self._caller_level(scope, wrapping_only=True) or level
         # A block function (returns a tensor or a layer): the model is built by a caller.
@@ -783,7 +787,7 @@ class Planner:
                 elsewhere = lvl.expr not in own
             else:
                 elsewhere = lvl.expr is not call and lvl.expr is not value
-            if wraps or elsewhere:
+            if lvl.is_model and (wraps or elsewhere):
                 return lvl
         return None
 
@@ -865,8 +869,30 @@ class Planner:
             if p.name.value in unused:
                 out.append(f"{p.name.value}=None")
                 continue
-            return None
+            guess = self._guess(fn, p.name.value)
+            if guess is None:
+                return None
+            out.append(f"{p.name.value}={guess}")
+            self.guessed.append(f"{p.name.value}={guess}")
         return out
+
+    def _guess(self, fn, name: str) -> str | None:
+        """A stand-in for a size or shape parameter no call site gives (``input_dim`` -> 16)."""
+        low = name.lower()
+        if "shape" in low:
+            kinds = {last_name(c.func) for c in calls_in(fn.body)}
+            if any(k and k.endswith(("2D",)) for k in kinds):
+                return "(32, 32, 3)"
+            if any(k and (k.endswith("1D") or k in ("LSTM", "GRU", "SimpleRNN", "Bidirectional")) for k in kinds):
+                return "(32, 8)"
+            if any(k and k.endswith("3D") for k in kinds):
+                return "(8, 8, 8, 3)"
+            return "(16,)"
+        words = ("dim", "size", "units", "classes", "features", "vocab", "len", "width", "outputs",
+                 "inputs", "neurons", "hidden", "filters", "channels", "labels")
+        if any(w in low for w in words) or low.startswith(("n_", "num_")):
+            return "16"
+        return None
 
     def _map_args(self, fn, site: cst.Call, params: list[str], unused: set[str], method: bool):
         out: list[str] = []
@@ -919,10 +945,16 @@ class Planner:
         if init is not None:
             required = [p for p in list(init.params.params)[1:] if p.default is None]
             required += [p for p in init.params.kwonly_params if p.default is None]
-            if required:
-                raise Unbuildable(
-                    f"`{name}()` needs {', '.join(p.name.value for p in required)} and no call site in this file gives them"
-                )
+            args = []
+            for p in required:
+                guess = self._guess(init, p.name.value)
+                if guess is None:
+                    raise Unbuildable(
+                        f"`{name}()` needs {', '.join(p.name.value for p in required)} and no call site in this file gives them"
+                    )
+                args.append(f"{p.name.value}={guess}")
+                self.guessed.append(f"{p.name.value}={guess}")
+            return f"{name}({', '.join(args)})"
         return f"{name}()"
 
     def refuse_data(self, stmts) -> None:
@@ -990,6 +1022,8 @@ def plan(text: str, code: str, row: int, col: int, end_row: int | None = None,
     func_name = dotted(call.func) if call is not None else None
     if func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL201", "DL202", "DL203"):
         raise NotApplicable("op-level dropout: there is no layer whose rate could be read")
+    if func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL101", "DL102", "DL105", "DL401"):
+        raise NotApplicable("op-level dropout: there is no Keras model to build")
     scope = ix.scope_of(node)
     cls = ix.class_of(scope) if isinstance(scope, cst.FunctionDef) else None
     small = ix.small_stmt_of(node)
@@ -1018,4 +1052,6 @@ def plan(text: str, code: str, row: int, col: int, end_row: int | None = None,
         if isinstance(small, cst.BaseCompoundStatement):
             raise Unbuildable("the finding is in a statement header the slicer cannot follow")
         expr = planner.realize(planner.locate(scope, small))
+    if planner.guessed:
+        hints["guessed"] = ", ".join(planner.guessed)
     return Plan(planner.program(expr, mark), hints)
