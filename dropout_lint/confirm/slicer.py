@@ -888,6 +888,8 @@ class Planner:
             if any(k and k.endswith("3D") for k in kinds):
                 return "(8, 8, 8, 3)"
             return "(16,)"
+        if low in ("rate", "dropout", "dropout_rate", "drop_rate", "p_drop", "drop_prob"):
+            return "0.5"
         words = ("dim", "size", "units", "classes", "features", "vocab", "len", "width", "outputs",
                  "inputs", "neurons", "hidden", "filters", "channels", "labels")
         if any(w in low for w in words) or low.startswith(("n_", "num_")):
