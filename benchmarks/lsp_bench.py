@@ -1,0 +1,165 @@
+"""Benchmark: time from ``didChange`` to ``publishDiagnostics`` on a 1,000-line file.
+
+    python benchmarks/lsp_bench.py [--lines 1000] [--repeat 15]
+
+Generates a 1,000-line Keras module (model-building functions, Sequential lists, ``.add``
+chains, functional graphs, constants; a few findings), starts ``dropout-lint --lsp`` as a real
+process, opens the file, then sends full-text changes one at a time (each edits one rate, so
+the findings change) and measures the wall time from writing the ``didChange`` to reading the
+``publishDiagnostics`` for that version. It runs twice: with the default debounce (0.1 s, what
+an editor user gets) and with debounce 0 (the server's own cost).
+
+The baseline, measured in the same run: the engine linting the same text in-process
+(``lint_unit``: parse, analysis, rules), i.e. the floor any server built on this linter pays.
+The aim is a median under 300 ms with the default debounce.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from lsp_client import LspClient  # noqa: E402
+
+BLOCK = '''
+
+def build_{i}(units={u}, rate={r}):
+    """Model family {i}."""
+    model = keras.Sequential()
+    model.add(layers.Dense(units, activation="relu", input_shape=(32,)))
+    model.add(layers.Dropout(rate))
+    model.add(layers.Dense(units // 2, activation="relu"))
+    model.add(layers.BatchNormalization())
+    model.add(layers.Dense(10, activation="softmax"))
+    return model
+
+
+def functional_{i}(inputs):
+    x = layers.Conv2D(16, 3, activation="relu")(inputs)
+    x = layers.SpatialDropout2D(0.1)(x)
+    x = layers.Flatten()(x)
+    x = layers.Dense(64, activation="relu")(x)
+    x = layers.Dropout(RATE_{i})(x)
+    outputs = layers.Dense(3, activation="softmax")(x)
+    return keras.Model(inputs, outputs)
+
+
+RATE_{i} = {r2}
+stack_{i} = keras.Sequential([
+    layers.Dense(128, activation="relu"),
+    layers.Dropout(0.3),
+    layers.Dense(64, activation="relu"),
+    layers.Dense(1),
+])
+'''
+
+
+def make_source(n_lines: int) -> str:
+    head = "import tensorflow as tf\nfrom tensorflow import keras\nfrom tensorflow.keras import layers\n"
+    parts = [head]
+    i = 0
+    while sum(p.count("\n") for p in parts) < n_lines:
+        r = 0.9 if i % 7 == 3 else 0.25
+        parts.append(BLOCK.format(i=i, u=64 + i, r=r, r2=0.4))
+        i += 1
+    text = "".join(parts)
+    lines = text.split("\n")[:n_lines]
+    return "\n".join(lines) + "\n"
+
+
+def breakdown(text: str) -> str:
+    """CPU time (less sensitive to other load than wall time) of the engine's stages."""
+    import libcst as cst
+
+    from dropout_lint.analysis import analyze
+
+    t = time.process_time()
+    module = cst.parse_module(text)
+    parse = time.process_time() - t
+    t = time.process_time()
+    analyze(module)
+    facts = time.process_time() - t
+    return f"CPU: libcst parse {parse * 1000:.0f} ms, analysis (positions, collect, flow) {facts * 1000:.0f} ms"
+
+
+def baseline(text: str, repeat: int) -> list[float]:
+    from dropout_lint.engine import FileSettings, lint_unit
+    from dropout_lint.rule import all_rules
+    from dropout_lint.sources import Unit
+
+    settings = FileSettings(frozenset(c for c, r in all_rules().items() if r.default))
+    lint_unit(Unit(text=text), "bench.py", settings)  # warm: imports
+    out = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        lint_unit(Unit(text=text), "bench.py", settings)
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def lsp_times(text: str, repeat: int, debounce: float | None, folder: Path) -> tuple[list[float], int]:
+    client = LspClient(cwd=folder, env={"PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])})
+    try:
+        client.initialize(folder, options={} if debounce is None else {"debounce": debounce})
+        uri = (folder / "bench.py").as_uri()
+        client.open(uri, text, version=1)
+        first = client.diagnostics(uri, version=1, timeout=120)
+        n_diags = len(first["params"]["diagnostics"])
+        times = []
+        lines = text.split("\n")
+        target = next(i for i, l in enumerate(lines) if "layers.Dropout(0.3)" in l)
+        for k in range(repeat):
+            version = k + 2
+            edited = list(lines)
+            edited[target] = edited[target].replace("0.3", f"0.{85 + k % 10}" if k % 2 == 0 else "0.3")
+            sent = client.change_full(uri, "\n".join(edited), version)
+            msg = client.diagnostics(uri, version=version, timeout=120)
+            times.append(msg["_received"] - sent)
+        assert client.shutdown_and_exit() == 0
+        return times, n_diags
+    finally:
+        client.close()
+
+
+def ms(xs: list[float]) -> str:
+    xs = sorted(xs)
+    p90 = xs[min(len(xs) - 1, int(round(0.9 * (len(xs) - 1))))]
+    return f"median {statistics.median(xs) * 1000:7.1f} ms   p90 {p90 * 1000:7.1f} ms   min {xs[0] * 1000:7.1f} ms"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--lines", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=15)
+    args = ap.parse_args()
+    text = make_source(args.lines)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "bench.py").write_text(text)
+        base = baseline(text, args.repeat)
+        default, n = lsp_times(text, args.repeat, None, folder)
+        zero, _ = lsp_times(text, args.repeat, 0.0, folder)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"file: {args.lines} lines, {n} diagnostics on open; {args.repeat} changes each; {os.cpu_count()} cores, load average {load:.1f}")
+    print(f"engine    {breakdown(text)}")
+    print(f"baseline  in-process lint_unit           {ms(base)}")
+    print(f"lsp       didChange -> diagnostics (0.1s debounce)  {ms(default)}")
+    print(f"lsp       didChange -> diagnostics (no debounce)    {ms(zero)}")
+    med_b, med_d, med_z = (statistics.median(x) for x in (base, default, zero))
+    print(f"ratio     server (no debounce) / in-process lint: {med_z / med_b:.2f}x; server overhead {1000 * (med_z - med_b):.1f} ms")
+    verdict = "OK" if med_d < 0.300 else "OVER"
+    print(f"aim       median with the default debounce < 300 ms: {verdict} ({med_d * 1000:.1f} ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
