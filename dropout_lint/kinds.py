@@ -24,6 +24,9 @@ DROPOUT_OPS = frozenset(
         "tf.compat.v1.layers.dropout",
         "keras.random.dropout",
         "keras.backend.dropout",
+        "tf.nn.experimental.stateless_dropout",
+        "tf.contrib.layers.dropout",  # keep_prob=, no rate: DL204's
+        "tf.contrib.nn.alpha_dropout",  # keep_prob
     }
 )
 DROPOUT = DROPOUT_LAYERS | DROPOUT_OPS
@@ -152,6 +155,7 @@ RATE_PARAMS: dict[str, tuple[tuple[str, int | None], ...]] = {
     "tf.compat.v1.layers.dropout": (("rate", 1),),
     "keras.random.dropout": (("rate", 1),),
     "keras.backend.dropout": (("level", 1),),
+    "tf.nn.experimental.stateless_dropout": (("rate", 1),),
 }
 
 # Activation functions named in an ``activation=`` argument that make a layer an output layer.

@@ -101,6 +101,15 @@ DL101_INVALID = [
             logits = tf.cond(is_training, lambda: tf.nn.dropout(logits, rate=0.5), lambda: logits)
             return logits
     """), [4]),
+    # tf.contrib.layers.dropout (keep_prob) on the hypothesis of a TF1 script
+    (src("""
+        import tensorflow as tf
+        from tensorflow.contrib.layers import fully_connected, dropout
+        X = tf.placeholder(tf.float32, [None, 784])
+        h = fully_connected(X, 512)
+        hypothesis = dropout(fully_connected(h, 10, activation_fn=None), 0.7)
+        cost = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(logits=hypothesis, labels=Y))
+    """), [5]),
     # inline into a sigmoid cross-entropy, TF2 keyword style
     (src("""
         import tensorflow as tf
@@ -178,6 +187,29 @@ DL101_VALID = [
         noisy = tf.nn.dropout(x, rate=0.2)
         decoded = tf.layers.dense(tf.layers.dense(noisy, 32, activation=tf.nn.relu), 784)
         loss = tf.losses.mean_squared_error(x, decoded)
+    """),
+    # a function that ends in dropout and is called in the module (here from a class defined
+    # before it) hands its result on: it is not the model's output
+    src("""
+        import tensorflow as tf
+        class VQA:
+            def body(self, features, hp):
+                output = mlp(features, hp)
+                return tf.layers.dense(output, 10)
+        def mlp(feature, hp):
+            for _ in range(hp.layers):
+                feature = tf.layers.dense(feature, 512, activation=tf.nn.relu)
+                feature = tf.nn.dropout(feature, keep_prob=1.0 - hp.dropout)
+            return feature
+    """),
+    # contrib dropout before the logits layer, contrib batch norm inside fully_connected
+    src("""
+        import tensorflow as tf
+        from tensorflow.contrib.layers import fully_connected, batch_norm, dropout
+        h = fully_connected(X, 512, normalizer_fn=batch_norm)
+        h = dropout(h, 0.7, is_training=train_mode)
+        logits = fully_connected(h, 10, activation_fn=None)
+        cost = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(logits=logits, labels=Y))
     """),
     # dropout on the labels side of a loss is not the prediction
     src("""
@@ -272,6 +304,24 @@ DL102_INVALID += [
         def model(x, training):
             return norm_relu(x=tf.compat.v1.layers.dropout(x, 0.2, training=training), training=training)
     """), [5]),
+]
+
+DL102_INVALID += [
+    (src("""
+        import tensorflow as tf
+        from tensorflow.contrib.layers import batch_norm
+        def Batch_Normalization(x, training, scope):
+            return tf.cond(training,
+                           lambda: batch_norm(inputs=x, is_training=training, reuse=None),
+                           lambda: batch_norm(inputs=x, is_training=training, reuse=True))
+        def Drop_out(x, rate, training):
+            return tf.layers.dropout(inputs=x, rate=rate, training=training)
+        class Net:
+            def bottleneck(self, x):
+                x = Drop_out(x, rate=0.2, training=self.training)
+                x = Batch_Normalization(x, training=self.training, scope="bn2")
+                return x
+    """), [8]),
 ]
 
 DL102_VALID = [

@@ -437,8 +437,13 @@ class OpFlow:
 
         for node, desc, call in self.sinks:
             add(node, desc, call)
+        # A function called in this module hands its result to its callers; only one nobody
+        # calls here (a model function used from elsewhere) has its return value as the output.
+        called = {c.func_text.rsplit(".", 1)[-1] for c in self.flow.callmap.values() if c.func_text}
         for node, fn_name, expr, in_keras_class in self.returns:
             if effective(node).kind not in DROPOUT or node.outputs or in_keras_class or fn_name in ("call", "__call__", "build", "__init__"):
+                continue
+            if fn_name in called:
                 continue
             returned = expr.value if isinstance(expr, cst.Name) else None
             if model_like(fn_name) or output_name(returned):
