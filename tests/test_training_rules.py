@@ -252,3 +252,71 @@ def test_rule_modules_do_not_import_libcst():
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+# ---- DL302: following the model to its definition -------------------------------------------
+GAN_CLASS = """
+    import tensorflow as tf
+    from tensorflow import keras
+
+    class GAN(keras.Model):
+        def __init__(self, discriminator, generator):
+            super().__init__()
+            self.discriminator = discriminator
+            self.generator = generator
+
+        def train_step(self, real):
+            with tf.GradientTape() as tape:
+                fake = self.generator(real)
+                score = self.discriminator(fake)
+            self.optimizer.apply_gradients(zip(tape.gradient(score, self.trainable_weights), self.trainable_weights))
+
+    discriminator = keras.Sequential([keras.Input((8,)), keras.layers.Dense(8), keras.layers.LeakyReLU(), keras.layers.Dense(1)])
+    generator = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8), {extra}keras.layers.Dense(8)])
+    gan = GAN(discriminator=discriminator, generator=generator)
+"""
+
+
+def test_models_followed_through_the_constructor_to_their_layers():
+    # neither network has a layer that reads the flag: passing it would change nothing
+    assert lint(GAN_CLASS.format(extra="")) == []
+    # a Dropout in the generator makes its call (and only its call) a finding
+    fs = lint(GAN_CLASS.format(extra="keras.layers.Dropout(0.3), "))
+    assert [(f.code, f.start.row) for f in fs] == [("DL302", 13)]
+    assert "self.generator" in fs[0].message
+
+
+def test_notebook_style_rebinding_uses_the_last_definition():
+    code = """
+        import tensorflow as tf
+        model = tf.keras.Sequential([tf.keras.layers.Dense(4), tf.keras.layers.Dropout(0.5), tf.keras.layers.Dense(1)])
+        with tf.GradientTape() as tape:
+            y = model(x)
+        tape.gradient(y, model.trainable_variables)
+        model = tf.keras.Sequential([tf.keras.layers.Dense(4), tf.keras.layers.Dense(1)])
+        with tf.GradientTape() as tape:
+            y = model(x)
+        tape.gradient(y, model.trainable_variables)
+    """
+    assert rows(lint(code), "DL302") == [5]
+
+
+def test_branching_on_the_flag_and_own_flag_names():
+    assert lint("""
+        import tensorflow as tf
+        class T(tf.keras.Model):
+            def train_step(self, data):
+                x, y = data
+                if self._call_has_training_arg:
+                    y_pred = self(x, training=True)
+                else:
+                    y_pred = self(x)
+                return y_pred
+    """) == []
+    assert lint("""
+        import tensorflow as tf
+        def run_optimization(x):
+            with tf.GradientTape() as g:
+                pred = conv_net(x, is_training=True)
+            g.gradient(pred, conv_net.trainable_variables)
+    """) == []

@@ -20,7 +20,7 @@ MODEL_CLASSES = frozenset({"Model", "Sequential", "Functional"})
 
 # Tokens of a name that mark deliberate Monte-Carlo / Bayesian sampling.
 _MC_TOKENS = frozenset({"mc", "monte", "carlo", "montecarlo", "mcdropout", "uncertainty", "bayes", "bayesian",
-                        "stochastic", "sample", "samples", "sampling", "mcd"})
+                        "stochastic", "sample", "samples", "sampling", "mcd", "always", "permanent"})
 
 _TRAINING_WORD = re.compile(r"train(?!able)|learning_phase", re.I)
 
@@ -33,7 +33,11 @@ def tokens(name: str) -> list[str]:
 
 
 def looks_monte_carlo(name: str) -> bool:
+    """``mc_predict``, ``predict_with_uncertainty``, ``MCDropout``, ``AlwaysOnDropout``,
+    ``TestTimeDropout``: names that say the dropout at inference is deliberate."""
     toks = tokens(name)
+    if "test" in toks and "time" in toks:
+        return True
     return any(t in _MC_TOKENS or t.startswith("mcdropout") for t in toks)
 
 
@@ -307,3 +311,165 @@ def span(ctx, node):
 
     rng = ctx.facts.positions[node]
     return Pos(rng.start.line, rng.start.column + 1), Pos(rng.end.line, rng.end.column + 1)
+
+
+# ---- what a model is made of ---------------------------------------------------------------
+# Keras layers whose output does not depend on the training flag (when built without a
+# ``dropout=`` / ``recurrent_dropout=`` argument).
+MODE_FREE_LAYERS = frozenset(
+    {
+        "Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose",
+        "Conv3DTranspose", "SeparableConv1D", "SeparableConv2D", "DepthwiseConv1D", "DepthwiseConv2D",
+        "Convolution1D", "Convolution2D", "Convolution3D", "Flatten", "Reshape", "Permute", "RepeatVector",
+        "Activation", "ReLU", "LeakyReLU", "PReLU", "ELU", "Softmax", "ThresholdedReLU",
+        "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "MaxPool1D", "MaxPool2D", "MaxPool3D",
+        "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "AvgPool1D", "AvgPool2D", "AvgPool3D",
+        "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D", "GlobalMaxPooling1D",
+        "GlobalMaxPooling2D", "GlobalMaxPooling3D", "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalMaxPool1D",
+        "GlobalMaxPool2D", "Embedding", "Input", "InputLayer", "Concatenate", "Add", "Subtract", "Multiply",
+        "Average", "Maximum", "Minimum", "Dot", "LayerNormalization", "UnitNormalization", "ZeroPadding1D",
+        "ZeroPadding2D", "ZeroPadding3D", "Cropping1D", "Cropping2D", "Cropping3D", "UpSampling1D",
+        "UpSampling2D", "UpSampling3D", "Masking", "Rescaling", "LSTM", "GRU", "SimpleRNN", "CuDNNLSTM",
+        "CuDNNGRU", "Bidirectional", "TimeDistributed", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D",
+        "Identity",
+    }
+)
+_DROPOUT_KWARGS = ("dropout", "recurrent_dropout", "rate")
+_NOT_LAYERS = tuple(f"keras.{m}." for m in ("optimizers", "losses", "metrics", "initializers", "regularizers",
+                                             "constraints", "callbacks", "schedules", "utils", "backend",
+                                             "random", "ops", "activations", "config", "mixed_precision"))
+
+
+def _spec_mode_free(call) -> bool:
+    if call is None or call.kind not in MODE_FREE_LAYERS:
+        return False
+    for k, a in call.keywords.items():
+        if k in _DROPOUT_KWARGS:
+            return False
+    return True
+
+
+def graph_mode_free(ctx, graph, seen: set | None = None) -> bool:
+    """True when every layer of a model graph is known and none depends on the training flag."""
+    seen = seen if seen is not None else set()
+    if id(graph) in seen:
+        return True
+    seen.add(id(graph))
+    if not graph.nodes:
+        return False
+    for n in graph.nodes:
+        if n.sub is not None:
+            if not graph_mode_free(ctx, n.sub, seen):
+                return False
+            continue
+        if n.kind in ("Input", "InputLayer") or _is_input_item(ctx, n):
+            continue
+        if n.spec is None or not _spec_mode_free(n.spec.call):
+            return False
+    return True
+
+
+def call_fact(ctx, node):
+    cache = getattr(ctx.facts, "_dl3_callmap", None)
+    if cache is None:
+        cache = ctx.facts._dl3_callmap = {id(c.node): c for c in ctx.calls}
+    return cache.get(id(node))
+
+
+def _is_input_item(ctx, n) -> bool:
+    """``keras.Input(...)`` as the first item of a Sequential list."""
+    c = n.container
+    if not c or c[0] != "list" or len(c) < 3 or c[2] is None:
+        return False
+    fact = call_fact(ctx, getattr(c[2], "value", None))
+    return fact is not None and fact.kind in ("Input", "InputLayer")
+
+
+def class_mode_free(ctx, cls, seen: set | None = None) -> bool:
+    """True when a Keras subclass builds only layers that ignore the training flag and calls no
+    dropout op, no unknown class and no other model."""
+    from dropout_lint.kinds import DROPOUT, BATCHNORM
+
+    seen = seen if seen is not None else set()
+    if id(cls) in seen:
+        return True
+    seen.add(id(cls))
+    for b in cls.bases:
+        for local in class_scopes(ctx).get(b, []):
+            if not class_mode_free(ctx, local, seen):
+                return False
+    built = 0
+    for c in ctx.calls:
+        if cls not in c.scope.chain():
+            continue
+        if c.kind in DROPOUT or c.kind in BATCHNORM:
+            return False
+        parts = (c.func_text or "").split(".")
+        if len(parts) == 2 and parts[0] == "self":
+            # calling an attribute: it must be a layer built here (checked below) or a method
+            values = cls.assigns.get(c.func_text)
+            if values is None:
+                if not any(s.kind == "function" and s.parent is cls and s.name == parts[1] for s in ctx.facts.scopes):
+                    return False
+            else:
+                import libcst as cst
+
+                if not all(isinstance(v, cst.Call) for v in values):
+                    return False
+        if (c.qname or "").startswith(_NOT_LAYERS):
+            continue
+        if c.kind and c.kind[:1].isupper():
+            if not _spec_mode_free(c):
+                return False
+            built += 1
+            continue
+        if (c.qname or "").startswith("tf."):
+            continue  # a TensorFlow class or op (GradientTape, Variable, matmul)
+        last = (c.func_text or "").rsplit(".", 1)[-1]
+        if last[:1].isupper():
+            locals_ = class_scopes(ctx).get(last)
+            if not locals_ or not all(class_mode_free(ctx, s, seen) for s in locals_):
+                return False
+        if (c.qname or "").startswith("keras.applications"):
+            return False
+    has_call = any(s.kind == "function" and s.parent is cls and s.name in ("call", "__call__") for s in ctx.facts.scopes)
+    return built > 0 or has_call
+
+
+def param_origins(ctx, fn, name: str, depth: int = 0) -> list | None:
+    """The expressions passed for parameter ``name`` of ``fn`` at its call sites in this module,
+    followed through simple name bindings and further parameters (None when unknown)."""
+    import libcst as cst
+
+    if depth > 3 or name not in fn.param_order:
+        return None
+    index = fn.param_order.index(name)
+    if fn.parent is not None and fn.parent.kind == "class" and fn.param_order and fn.param_order[0] == "self":
+        index -= 1
+    if fn.name == "__init__" and fn.parent is not None and fn.parent.kind == "class":
+        cname = fn.parent.name
+        sites = [c for c in ctx.calls if c.func_text.rsplit(".", 1)[-1] == cname]
+    else:
+        sites = [c for c in ctx.calls if c.func_text in (fn.name, "self." + fn.name)]
+    if not sites:
+        return None
+    out: list = []
+    for c in sites:
+        expr = c.arg(name, index)
+        if expr is None:
+            return None
+        if isinstance(expr, cst.Name):
+            found = None
+            for s in c.scope.chain():
+                if s.kind == "function" and expr.value in s.params:
+                    found = param_origins(ctx, s, expr.value, depth + 1)
+                    break
+                if expr.value in s.assigns:
+                    found = list(s.assigns[expr.value])
+                    break
+            if not found:
+                return None
+            out.extend(found)
+        else:
+            out.append(expr)
+    return out

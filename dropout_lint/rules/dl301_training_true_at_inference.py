@@ -107,6 +107,11 @@ class TrainingTrueAtInference(Rule):
               options={"inference-function-patterns": ["serve*"]}),
         "from keras import layers\nx = layers.Dropout(0.5)(h, training=training)\n",
         "import torch\ndef predict(net, x):\n    return net(x)\n",
+        # layers applied eagerly to a concrete tensor: not a model build
+        "import tensorflow as tf\nx = tf.random.normal([4, 3])\nbn = tf.keras.layers.BatchNormalization()\ny = bn(x, training=True)\n",
+        # a unit test compares both modes on purpose
+        "def test_dense_inference_matches_training():\n    assert layer(x, training=False) == layer(x, training=True)\n",
+        "from torchvision import datasets\ndef evaluate():\n    return datasets.MNIST('.', train=True)\n",
         "def train_and_evaluate(model, x):\n    return model(x, training=True)\n",
         "def run_training(model, ds):\n    for x in ds:\n        model(x, training=True)\n",
     ]
@@ -131,6 +136,7 @@ class TrainingTrueAtInference(Rule):
         Invalid("async def infer(model, x):\n    def inner():\n        return model(x, training=True)\n    return inner()\n", line=3),
         Invalid("import tensorflow as tf\nclass Demo:\n    def wrong_prediction(self, x):\n        return self.model(x, training=True)\n", line=4),
         Invalid("def makePrediction(net, x):\n    return net(x, training=True)\n", line=2),
+        Invalid("def predict(conv_net, x):\n    return conv_net(x, is_training=True)\n", line=2),
         Invalid("def eval_step(x):\n    return net(x, training=True)\n", options={"inference-function-patterns": ["eval_*"]}, line=2),
     ]
 
@@ -138,7 +144,8 @@ class TrainingTrueAtInference(Rule):
         patterns = ctx.option("inference-function-patterns") or []
         serving = _serving_names(ctx)
         for call in ctx.calls:
-            kw = call.keywords.get("training")
+            kws = call.keywords
+            kw = kws.get("training") or kws.get("is_training")
             if kw is None or not _is_true(ctx, call, kw.value):
                 continue
             where = self._inference_path(ctx, call, patterns, serving)
@@ -168,6 +175,8 @@ class TrainingTrueAtInference(Rule):
             name = s.name
             if T.looks_monte_carlo(name):
                 return None
+            if _unit_test(name, patterns):
+                return None
             side = T.classify_name(name, patterns, TRAINING_PATTERNS)
             if side == "training":
                 return None
@@ -177,6 +186,9 @@ class TrainingTrueAtInference(Rule):
                 what = "inference function" if side == "inference" else "serving signature"
                 return f"in {what} `{name}()`"
         # A functional build: a layer object applied to a tensor outside a subclass's call().
+        fn = call.scope.function()
+        if fn is not None and any(s.kind == "function" and _unit_test(s.name, patterns) for s in fn.chain()):
+            return None
         if _layer_application(ctx, call):
             fn, cls = T.method_of(call.scope)
             if cls is not None and (T.class_kind(ctx, cls) or T.has_foreign_base(ctx, cls)):
@@ -186,6 +198,12 @@ class TrainingTrueAtInference(Rule):
                 return None
             return "hard-wired in a functional model build"
         return None
+
+
+def _unit_test(name: str, patterns) -> bool:
+    """A unit test (``test_dropout_inference``) exercises both modes on purpose; ``test_step``
+    (or any name the patterns match as a whole) stays an inference path."""
+    return name.startswith("test") and not T.matches_any(name, patterns)
 
 
 def T_is_literal_true(expr) -> bool:
@@ -209,10 +227,28 @@ def _is_true(ctx, call, expr) -> bool:
 
 
 def _layer_application(ctx, call) -> bool:
-    """``Dropout(0.5)(x, ...)`` or ``drop(x, ...)`` with ``drop`` a layer object."""
+    """``Dropout(0.5)(x, ...)`` or ``drop(x, ...)`` with ``drop`` a layer object, applied to a
+    symbolic tensor: one that comes from ``keras.Input`` or ends up in a functional model.
+    Layers applied eagerly to concrete tensors (a demo, a jacobian) are not a model build."""
     for n in ctx.nodes:
         if n.call is call and n.spec is not None and n.spec.call is not call:
+            if any(n in g.nodes for g in ctx.graphs if g.kind == "functional"):
+                return True
+            return _from_input(n)
+    return False
+
+
+def _from_input(node) -> bool:
+    seen: set = set()
+    stack = list(node.inputs)
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        if n.kind in ("Input", "InputLayer"):
             return True
+        stack.extend(n.inputs)
     return False
 
 

@@ -1,3 +1,5 @@
+import re
+
 from dropout_lint.finding import Edit, Fix
 from dropout_lint.rule import Invalid, Rule
 from dropout_lint.rules import _training as T
@@ -16,8 +18,8 @@ NOT_MODEL = ("loss", "metric", "optim", "accuracy", "tracker", "schedule", "call
 
 MODEL_FACTORY_PREFIXES = ("build_", "make_", "create_")
 MODEL_FACTORIES = frozenset({"get_model", "load_model", "clone_model", "model_from_json", "model_from_config"})
-TRAINING_TEXT = ("trainable_variables", "trainable_weights", "apply_gradients", ".minimize(", "trainable_vars",
-                 "trainable_params")
+# A tape that differentiates with respect to model weights (not an input image or a variable).
+TRAINING_TEXT = re.compile(r"trainable_(variables|weights|vars|params)|\.minimize\(|\.(variables|weights)\b")
 
 
 class MissingTrainingFlag(Rule):
@@ -94,6 +96,17 @@ class MissingTrainingFlag(Rule):
         "import tensorflow as tf\nclass GAN(tf.keras.Model):\n    def train_step(self, real):\n        fake = self.generator(noise)\n        with tf.GradientTape() as tape:\n            p = self.discriminator(fake, training=True)\n        self.d_opt.apply_gradients(zip(tape.gradient(p, self.discriminator.trainable_variables), self.discriminator.trainable_variables))\n",
         # **kwargs may carry the flag
         "import tensorflow as tf\ndef step(model, x, **kw):\n    with tf.GradientTape() as tape:\n        y = model(x, **kw)\n    tape.gradient(y, model.trainable_variables)\n",
+        # the model's own name for the flag
+        "import tensorflow as tf\ndef run_optimization(x, y):\n    with tf.GradientTape() as g:\n        pred = conv_net(x, is_training=True)\n    g.gradient(pred, conv_net.trainable_variables)\n",
+        # a tf.Module "model" (followed through the call sites) has no training argument
+        "import tensorflow as tf\nclass MLP(tf.Module):\n    def __call__(self, x):\n        return x @ self.w\n"
+        "def train_step(model, x):\n    with tf.GradientTape() as tape:\n        y = model(x)\n    return tape.gradient(y, model.trainable_variables)\n"
+        "mlp = MLP()\nfor x in ds:\n    train_step(mlp, x)\n",
+        # style transfer: the tape optimises an image, not the model
+        "import tensorflow as tf\ndef step(image):\n    with tf.GradientTape() as tape:\n        outputs = extractor(image)\n        loss = style_loss(outputs)\n    opt.apply_gradients([(tape.gradient(loss, image), image)])\n",
+        # every layer of the model ignores the flag: passing it would change nothing
+        "import tensorflow as tf\nmodel = tf.keras.Sequential([tf.keras.layers.Dense(8, activation='relu'), tf.keras.layers.Dense(1)])\n"
+        "def step(x):\n    with tf.GradientTape() as tape:\n        y = model(x)\n    return tape.gradient(y, model.trainable_variables)\n",
         # PyTorch code has no training flag
         "import torch\ndef train_step(model, x):\n    out = model.forward(x)\n",
     ]
@@ -109,7 +122,7 @@ class MissingTrainingFlag(Rule):
         # a subclass of a subclass in the same module, through a tf_keras alias
         Invalid("import tf_keras as tfk\nclass Base(tfk.Model):\n    pass\nclass Child(Base):\n    def train_step(self, data):\n        x, y = data\n        y_pred = self(x)\n        return y_pred\n", line=7),
         # a name bound to a model (any name), and a factory result
-        Invalid("import tensorflow as tf\nm = tf.keras.Sequential([tf.keras.layers.Dense(1)])\nq = make_critic()\ndef step(x):\n    with tf.GradientTape() as tape:\n        a = m(x)\n        b = q(x)\n    tape.gradient(a + b, m.trainable_variables)\n", count=2, line=6),
+        Invalid("import tensorflow as tf\nm = tf.keras.Sequential([tf.keras.layers.Dense(4), tf.keras.layers.Dropout(0.2), tf.keras.layers.Dense(1)])\nq = make_critic()\ndef step(x):\n    with tf.GradientTape() as tape:\n        a = m(x)\n        b = q(x)\n    tape.gradient(a + b, m.trainable_variables)\n", count=2, line=6),
         # attributes named like models
         Invalid("import tensorflow as tf\nclass Trainer:\n    def step(self, x):\n        with tf.GradientTape() as tape:\n            z = self.encoder(x)\n            r = self.decoder(z, training=True)\n        self.opt.minimize(r, self.encoder.trainable_variables)\n", line=5),
         # an instance of a local Model subclass
@@ -123,13 +136,20 @@ class MissingTrainingFlag(Rule):
 
     def check(self, ctx) -> None:
         for call in ctx.calls:
-            if "training" in call.keywords or call.has_star_args() or len(call.positional) > 1:
+            if _passes_flag(call) or call.has_star_args() or len(call.positional) > 1:
                 continue
             if not _training_context(ctx, call):
                 continue
+            if any(T.mentions_training(test) for test, _ in call.ifs):
+                continue  # the code branches on the flag (e.g. on whether call() accepts it)
             what = _model_callee(ctx, call)
             if what is None:
                 continue
+            origins = _origins(ctx, call)
+            if origins and all(kind == "not-keras" for kind, _ in origins):
+                continue  # a tf.Module or plain object: no training argument to pass
+            if origins and all(kind in ("mode-free", "not-keras") for kind, _ in origins):
+                continue  # every layer of the model ignores the flag: passing it changes nothing
             ctx.report(
                 call,
                 f"{what} is called without `training=` while training: dropout and batch norm run in "
@@ -146,12 +166,10 @@ def _training_context(ctx, call) -> bool:
     fn = call.scope.function()
     in_tape = any(_is_tape(ctx, w) for w in call.withs)
     if in_tape and fn is not None:
-        text = T.function_text(ctx, fn)
-        if any(t in text for t in TRAINING_TEXT):
+        if TRAINING_TEXT.search(T.function_text(ctx, fn)):
             return True
     elif in_tape and fn is None:
-        text = ctx.unit.text
-        if any(t in text for t in TRAINING_TEXT):
+        if TRAINING_TEXT.search(ctx.unit.text):
             return True
     # a train_step (or a step function nested in one)
     for s in call.scope.chain():
@@ -245,7 +263,7 @@ def _is_plain_function(ctx, scope, name: str) -> bool:
             if s.kind == "function":
                 return True
             if s.kind == "class":
-                return T.class_kind(ctx, s) is None  # a class: constructing, not calling a model
+                return True  # a class: constructing an object, not calling a model
     return False
 
 
@@ -304,3 +322,101 @@ def _add_flag(ctx, call):
     last = args[-1]
     _, end = T.span(ctx, last.value)
     return Fix("Pass training=True", [Edit(", training=True", end, end)])
+
+
+def _passes_flag(call) -> bool:
+    """``training=`` or the model's own name for it (``is_training=``, ``train=``)."""
+    return any(T._TRAINING_WORD.search(k) for k in call.keywords)
+
+
+def _origins(ctx, call) -> list:
+    """What the called object is, as far as this file tells: a list of (kind, what) with kind
+    'keras' (a model that may use the flag), 'mode-free' (a Keras model whose every layer
+    ignores the flag) or 'not-keras' (an instance of a local non-Keras class)."""
+    import libcst as cst
+
+    text = call.func_text
+    parts = text.split(".")
+    if text == "self":
+        _, cls = T.method_of(call.scope)
+        return [_class_origin(ctx, cls)] if cls is not None else []
+    values: list = []
+    graphs: list = []
+    if parts[0] == "self" and len(parts) == 2:
+        _, cls = T.method_of(call.scope)
+        if cls is not None:
+            for v in cls.assigns.get(text, []):
+                init = next((s for s in ctx.facts.scopes if s.kind == "function" and s.parent is cls
+                             and s.name == "__init__"), None)
+                if isinstance(v, cst.Name) and init is not None and v.value in init.params:
+                    followed = T.param_origins(ctx, init, v.value)
+                    if not followed:
+                        return []
+                    values.extend(followed)
+                else:
+                    values.append(v)
+        graphs = [g for g in ctx.graphs if g.name == text and g.kind in ("sequential", "functional")]
+    elif len(parts) == 1:
+        name = text
+        graphs = [g for g in ctx.graphs if g.name == name and g.kind in ("sequential", "functional")]
+        for s in call.scope.chain():
+            if s.kind == "function" and name in s.params:
+                values = T.param_origins(ctx, s, name) or []
+                if not values:
+                    return []
+                break
+            if name in s.assigns:
+                values = list(s.assigns[name])
+                if s is call.scope:
+                    values = _reaching(ctx, values, call)
+                    graphs = [g for g in graphs if any(g.call is not None and g.call.node is v for v in values)]
+                break
+    else:
+        return []
+    out = [("mode-free" if T.graph_mode_free(ctx, g) else "keras", g) for g in graphs]
+    for v in values:
+        if not isinstance(v, cst.Call):
+            if isinstance(v, cst.Name):
+                continue
+            return []
+        from dropout_lint.analysis.names import dotted
+
+        d = dotted(v.func) or ""
+        last = d.rsplit(".", 1)[-1]
+        locals_ = T.class_scopes(ctx).get(last)
+        if locals_:
+            out.extend(_class_origin(ctx, c) for c in locals_)
+            continue
+        built = [g for g in ctx.graphs if g.kind in ("sequential", "functional") and g.scope is not None
+                 and any(s.kind == "function" and s.name == last for s in g.scope.chain())]
+        if built:
+            out.extend(("mode-free" if T.graph_mode_free(ctx, g) else "keras", g) for g in built)
+            continue
+        graph = next((g for g in ctx.graphs if g.call is not None and g.call.node is v), None)
+        if graph is not None:
+            out.append(("mode-free" if T.graph_mode_free(ctx, graph) else "keras", graph))
+            continue
+        return []  # something we cannot see into
+    return out
+
+
+def _class_origin(ctx, cls):
+    if T.class_kind(ctx, cls) is None:
+        return ("keras" if T.has_foreign_base(ctx, cls) else "not-keras", cls)
+    return ("mode-free" if T.class_mode_free(ctx, cls) else "keras", cls)
+
+
+def _reaching(ctx, values, call):
+    """In straight-line code (a script, a notebook) the last binding before the call is the one
+    it sees."""
+    before = []
+    for v in values:
+        if v is None or isinstance(v, tuple):
+            return values
+        try:
+            start, _ = T.span(ctx, v)
+        except KeyError:
+            return values
+        if start < call.start:
+            before.append((start, v))
+    return [max(before, key=lambda p: p[0])[1]] if before else values
