@@ -216,3 +216,35 @@ def test_lsp_without_pygls_is_one_line_and_exit_2(tmp_path):
     assert r.returncode == 2
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "pip install 'dropout-lint[lsp]'" in lines[0] and "Traceback" not in r.stderr
+
+
+def test_fix_all_source_action(client, project):
+    client.initialize(project)
+    uri = (project / "two.py").as_uri()
+    text = (
+        "from keras import layers, Sequential\n"
+        "a = Sequential([layers.Dense(4), layers.Dropout(0.5)])\n"
+        "b = Sequential([\n    layers.Dense(4),\n    layers.Dropout(0.2),\n])\n"
+        "c = layers.Dropout(0.99)\n"
+    )
+    client.open(uri, text)
+    diags = client.diagnostics(uri)["params"]["diagnostics"]
+    assert sorted(d["code"] for d in diags) == ["DL101", "DL101", "DL202"]
+    whole = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": whole, "context": {"diagnostics": [], "only": ["source.fixAll"]}},
+    )
+    assert [a["kind"] for a in actions] == ["source.fixAll.dropout-lint"]
+    fixed = apply_text_edits(text, actions[0]["edit"]["changes"][uri])
+    compile(fixed, "x", "exec")
+    assert fixed.count("Dropout(0.5)") == 0 and fixed.count("Dropout(0.2)") == 0 and "Dropout(0.99)" in fixed
+    client.change_full(uri, fixed, version=2)
+    assert [d["code"] for d in client.diagnostics(uri, version=2)["params"]["diagnostics"]] == ["DL202"]
+    # a quick-fix-only request never carries the source action
+    quick = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": whole, "context": {"diagnostics": [], "only": ["quickfix"]}},
+    )
+    assert all(a["kind"] == "quickfix" for a in quick)
+    assert client.shutdown_and_exit() == 0

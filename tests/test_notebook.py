@@ -275,3 +275,28 @@ def test_map_cell_drops_a_fix_reaching_into_another_cell():
     f = _finding(2, 2, [Edit("", Pos(2, 1), Pos(2, 3)), Edit("x", Pos(4, 1), Pos(4, 1))])
     _map_cell(unit, f)
     assert f.cell == 2 and f.fix is None
+
+
+# -- never a crash, rows always kept --------------------------------------------------------------
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    ["%time x", "%%bash", "%%time", "!ls", "x = !ls", "obj?", "??obj", "'''", '"', "(", ")", "\\", "#", "  ", "if x:",
+     "    y", "layers.Dropout(0.9)", "", "\t", "€", "a, b = %sx", "x != y", "f'{x}'", "?"]
+)
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=4).map(" ".join), max_size=8))
+def test_blank_ipython_keeps_every_row(lines):
+    out = blank_ipython(lines)
+    assert len(out) == len(lines)
+
+
+@hsettings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.lists(_PIECES, max_size=6).map("\n".join)), max_size=5))
+def test_any_cells_lint_without_crashing(sources):
+    cells = [md("x") if s is None else dict(code(""), source=s) for s in sources]
+    for f in lint_nb(*cells):
+        assert f.cell is not None and 1 <= f.cell <= len(cells) and f.start.row >= 1

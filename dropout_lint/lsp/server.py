@@ -38,6 +38,7 @@ from dropout_lint import __version__
 from dropout_lint.finding import Edit, Finding, Pos
 
 SOURCE = "dropout-lint"
+FIX_ALL = "source.fixAll.dropout-lint"
 DEFAULT_DEBOUNCE = 0.1
 SEVERITY = {
     "error": T.DiagnosticSeverity.Error,
@@ -169,6 +170,29 @@ def noqa_edit(lines: list[str], row: int, code: str) -> Edit | None:
     if body.endswith("\\"):
         return None  # a comment cannot follow a line continuation
     return Edit(f"  # noqa: {code}", Pos(row, len(body) + 1), Pos(row, len(line) + 1))
+
+
+def fix_all_edits(text: str, findings: list[Finding]) -> list[Edit]:
+    """The edits of every fix that does not overlap an earlier one, if the result parses."""
+    from dropout_lint.fixes import _line_starts, offset
+
+    starts = _line_starts(text)
+    taken: list[tuple[int, int]] = []
+    chosen: list[Edit] = []
+    seen: set = set()
+    for f in sorted((f for f in findings if f.fix is not None and f.fix.edits), key=Finding.sort_key):
+        spans = [(offset(text, e.start, starts), offset(text, e.end, starts)) for e in f.fix.edits]
+        key = tuple(sorted((a, b, e.content) for (a, b), e in zip(spans, f.fix.edits)))
+        if key in seen:
+            continue  # two findings offering the same fix
+        if any(a < d and c < b or (a == b == c == d) for a, b in spans for c, d in taken):
+            continue
+        seen.add(key)
+        taken.extend(spans)
+        chosen.extend(f.fix.edits)
+    if not chosen or not parses(apply(text, chosen)):
+        return []
+    return chosen
 
 
 def apply(text: str, edits: list[Edit]) -> str:
@@ -396,20 +420,21 @@ class DropoutLintServer(LanguageServer):
         return text, findings
 
     def code_actions(self, params: T.CodeActionParams) -> list[T.CodeAction]:
-        only = params.context.only
-        if only and not any(str(k.value if hasattr(k, "value") else k).startswith("quickfix") for k in only):
+        kinds = [str(k.value if hasattr(k, "value") else k) for k in (params.context.only or [])]
+        want_quick = not kinds or any(k in ("quickfix", "") or k.startswith("quickfix") for k in kinds)
+        want_all = not kinds or any(FIX_ALL.startswith(k) or k.startswith(FIX_ALL) for k in kinds)
+        if not (want_quick or want_all):
             return []
         uri = params.text_document.uri
         text, findings = self.findings_for(uri)
         lines = split_lines(text)
         enc = self.encoding
-        want = params.range
         actions: list[T.CodeAction] = []
-        for f in findings:
+        for f in findings if want_quick else []:
             if f.code == "DL000":
                 continue
             diag = diagnostic(lines, f, enc)
-            if not _overlaps(diag.range, want):
+            if not _overlaps(diag.range, params.range):
                 continue
             edit = noqa_edit(lines, f.noqa_row or f.start.row, f.code)
             if edit is not None and parses(apply(text, [edit])):
@@ -429,6 +454,16 @@ class DropoutLintServer(LanguageServer):
                         diagnostics=[diag],
                         is_preferred=True,
                         edit=self._workspace_edit(uri, lines, f.fix.edits),
+                    )
+                )
+        if want_all:
+            edits = fix_all_edits(text, findings)
+            if edits:
+                actions.append(
+                    T.CodeAction(
+                        title="Fix all dropout-lint findings that have a fix",
+                        kind=FIX_ALL,
+                        edit=self._workspace_edit(uri, lines, edits),
                     )
                 )
         return actions
@@ -528,7 +563,7 @@ def create_server() -> DropoutLintServer:
 
     @server.feature(
         T.TEXT_DOCUMENT_CODE_ACTION,
-        T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix], resolve_provider=False),
+        T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=False),
     )
     def code_action(ls: DropoutLintServer, params: T.CodeActionParams) -> list[T.CodeAction]:
         return ls.code_actions(params)
