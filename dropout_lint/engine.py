@@ -238,9 +238,12 @@ def _map_cell(unit: Unit, f: Finding) -> None:
     after = _next_cell_start(unit, cell)  # the first row past this cell in the joined text
     f.cell = cell
     f.data.setdefault("unit_row", f.start.row)
-    f.start = Pos(row, f.start.column)
+    shift = unit.shifts.get(cell, 0) if cell is not None else 0
+    f.start = Pos(row, f.start.column + shift)
     end_row = min(f.end.row, after - 1) if after is not None else f.end.row
-    f.end = Pos(max(end_row - delta, row), f.end.column if end_row == f.end.row else 1)
+    f.end = Pos(max(end_row - delta, row), (f.end.column if end_row == f.end.row else 1) + shift)
+    if shift:
+        f.fix = None  # the cell was dedented to parse: its edits would not be the cell's columns
     if f.noqa_row is not None:
         f.noqa_row = f.noqa_row - delta
     if f.fix is not None:

@@ -20,7 +20,9 @@ and is never reported on:
   only the magic line is blanked and the body is linted.
 
 Inside an indented block a blanked line becomes ``pass`` at the same indentation, so the block
-still parses. A code cell that does not parse on its own (a cell the kernel would refuse too)
+still parses. As in IPython, a cell whose first line is indented is dedented by that much
+(findings keep the cell's own columns; their fixes are dropped), and a line that does not parse
+and starts with an automagic (``ls data/``, ``pip install x``, ``cd ..``) is blanked. A code cell that does not parse on its own (a cell the kernel would refuse too)
 is blanked and reported as a DL000 finding at its own row, and the other cells are still
 linted. A cell whose source is a single string rather than a list of lines (both are valid
 nbformat) is read the same way. A file that is not a notebook (invalid JSON, no ``cells``
@@ -43,6 +45,16 @@ PYTHON_CELL_MAGICS = frozenset(
     {"time", "timeit", "capture", "prun", "debug", "python", "python3", "pypy", "tensorflow_version"}
 )
 
+#: Magics and aliases IPython runs without ``%`` (automagic); a line starting with one of these
+#: is blanked only when the cell does not parse as Python at that line.
+AUTOMAGICS = frozenset(
+    "ls cd pwd pip conda mamba env set_env load_ext reload_ext unload_ext matplotlib timeit time who whos "
+    "who_ls run reset history cat cp mv rm mkdir rmdir clear less more man ll lf lk lx ldir alias unalias "
+    "bookmark dhist pushd popd dirs store autoreload config xmode precision pdb debug prun load save pycat "
+    "edit tensorboard sx sc system rehashx colors automagic autocall logstart logon logoff logstop psearch "
+    "pinfo pinfo2 pdef pdoc psource pfile page tb doctest_mode gui notebook macro recall rerun".split()
+)
+_AUTOMAGIC = re.compile(r"^(\s*)([A-Za-z_]\w*)(?:\s+(?!=)|\s*$)")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # ``x = !ls``, ``a, b = %sx cmd``, ``self.out = !cmd``
 _ASSIGN_ESCAPE = re.compile(r"^[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*[%!]")
@@ -71,6 +83,7 @@ def cells_unit(sources: list[str | None]) -> Unit:
     lines_out: list[str] = []
     cell_map: list[tuple[int, int]] = []
     errors: list[SourceError] = []
+    shifts: dict[int, int] = {}
     for number, src in enumerate(sources, start=1):
         if src is None:
             continue
@@ -78,8 +91,15 @@ def cells_unit(sources: list[str | None]) -> Unit:
         if not lines:
             continue
         first_row = len(lines_out) + 1
+        lines, shift = _dedent(lines)
+        if shift:
+            shifts[number] = shift
         cleaned = blank_ipython(lines)
         problem = _syntax_problem(cleaned)
+        for _ in range(50):  # automagics (`ls data/`, `pip install x`): only where Python fails
+            if problem is None or not _blank_automagic(cleaned, problem[1]):
+                break
+            problem = _syntax_problem(cleaned)
         if problem is not None:
             msg, row, col = problem
             errors.append(SourceError(f"SyntaxError: {msg}", row=first_row + row - 1, column=col))
@@ -87,7 +107,32 @@ def cells_unit(sources: list[str | None]) -> Unit:
         cell_map.append((number, first_row))
         lines_out.extend(cleaned)
     text = "\n".join(lines_out) + "\n" if lines_out else ""
-    return Unit(text=text, cells=cell_map, errors=errors)
+    return Unit(text=text, cells=cell_map, errors=errors, shifts=shifts)
+
+
+def _dedent(lines: list[str]) -> tuple[list[str], int]:
+    """IPython's leading-indent rule: a cell whose first line is indented loses that indentation
+    on every line that starts with it. Returns the lines and the width removed."""
+    first = next((s for s in lines if s.strip()), None)
+    if first is None:
+        return lines, 0
+    prefix = first[: len(first) - len(first.lstrip(" \t"))]
+    if not prefix:
+        return lines, 0
+    return [s[len(prefix):] if s.startswith(prefix) else s for s in lines], len(prefix)
+
+
+def _blank_automagic(lines: list[str], row: int) -> bool:
+    """Blank row ``row`` (1-based) if it is an automagic call such as ``ls data/``."""
+    if not 1 <= row <= len(lines):
+        return False
+    line = lines[row - 1]
+    m = _AUTOMAGIC.match(line)
+    if m is None or m.group(2) not in AUTOMAGICS:
+        return False
+    indent = m.group(1)
+    lines[row - 1] = indent + "pass" if indent else ""
+    return True
 
 
 def split_lines(src: str) -> list[str]:

@@ -32,6 +32,9 @@ class Unit:
     # Problems found while reading that do not stop the rest of the file from being linted (a
     # notebook cell that does not parse): rows are rows of ``text``; reported as DL000.
     errors: list[SourceError] = field(default_factory=list)
+    # Notebook cells whose lines were dedented before parsing (IPython strips a first line's
+    # indentation from the whole cell): cell number -> columns to add back.
+    shifts: dict[int, int] = field(default_factory=dict)
 
     def locate(self, row: int) -> tuple[int | None, int]:
         """Map a row of ``text`` to (cell, row within the cell)."""

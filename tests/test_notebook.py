@@ -300,3 +300,22 @@ def test_any_cells_lint_without_crashing(sources):
     cells = [md("x") if s is None else dict(code(""), source=s) for s in sources]
     for f in lint_nb(*cells):
         assert f.cell is not None and 1 <= f.cell <= len(cells) and f.start.row >= 1
+
+
+def test_indented_cell_is_dedented_like_ipython_and_columns_stay_the_cells():
+    # IPython strips the first line's indentation from the whole cell; findings keep the
+    # cell's own columns, and no fix is offered (its edits would be in dedented columns).
+    fs = lint_nb(code(IMPORTS), code("  x = 1\n  m = Sequential([layers.Dense(4), layers.Dropout(0.5)])\n"))
+    assert where(fs) == [("DL101", 2, 2, 36)]
+    assert fs[0].fix is None
+
+
+def test_automagic_lines_are_blanked_only_where_python_fails():
+    fs = lint_nb(
+        code("ls ./data/train/\npip install -q keras\ncd ..\n" + IMPORTS),
+        code("time = 3\nrun = time + 1\n" + LAST_DROPOUT),
+    )
+    assert where(fs) == [("DL101", 2, 3, 34)]
+    # a genuine syntax error on a line starting with such a word is still reported
+    fs = lint_nb(code("ls = [1,\n"), code(IMPORTS + LAST_DROPOUT))
+    assert [f.code for f in fs] == ["DL000", "DL101"]
