@@ -137,6 +137,7 @@ class Graph:
     is_submodel: bool = False  # used as a layer inside another model
     call: CallFact | None = None  # the Sequential(...) / Model(...) call
     scope: Scope | None = None
+    superseded: bool = False  # a helper's def-time graph replaced by its call-site copies
 
 
 @dataclass

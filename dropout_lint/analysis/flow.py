@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from dropout_lint.analysis import deep
 from dropout_lint.analysis.facts import CallFact, Graph, LayerSpec, Node, Scope
 from dropout_lint.analysis.names import Names, dotted
 from dropout_lint.analysis.ops import OpFlow
@@ -67,6 +68,7 @@ class AltV:
 @dataclass(eq=False)
 class FuncV:
     returns: list = field(default_factory=list)
+    deff: "deep.FuncDef | None" = None  # for following calls into the body (analysis/deep.py)
 
 
 class Env:
@@ -106,6 +108,7 @@ class Flow:
         # The last layer(s) of each Sequential built so far: several after an if/else or a loop.
         self.tails: dict[int, list[Node]] = {}
         self.ops = OpFlow(self)  # op-level data flow (analysis/ops.py)
+        self.inline_stack: list[int] = []  # helper functions being followed (analysis/deep.py)
 
     # ---- entry ---------------------------------------------------------------------------
     def run(self, module: cst.Module) -> None:
@@ -115,6 +118,7 @@ class Flow:
             for i in n.inputs:
                 i.outputs.append(n)
         self.graphs.extend(self.ops.finish())
+        self.graphs = [g for g in self.graphs if not g.superseded]
         for g in self.graphs:
             if g.kind == "sequential":
                 g.outputs = list(self.tails.get(id(g), []))
@@ -149,6 +153,8 @@ class Flow:
             else:
                 other = None
             self.branches(env, lambda: self.exec_block(stmt.body.body, env), other)
+        elif isinstance(stmt, cst.For) and deep.unroll(self, stmt, env):
+            pass
         elif isinstance(stmt, (cst.For, cst.While)):
             if isinstance(stmt, cst.For):
                 self.bind(stmt.target, None, env)
@@ -233,23 +239,26 @@ class Flow:
 
     def exec_function(self, fn: cst.FunctionDef, env: Env) -> None:
         fenv = Env(parent=env)
+        n_graphs = len(self.graphs)
         self.ops.enter_function(fn)
         try:
+            if env.is_class and fn.name.value in deep.CALL_METHODS:
+                deep.bind_call_params(self, fn, fenv)
             self.exec_block(fn.body.body, fenv)
         finally:
             self.ops.leave_function(fenv)
-        if not env.is_class:
-            env.set(fn.name.value, FuncV(returns=fenv.returns))
-        else:
-            env.set("self." + fn.name.value, FuncV(returns=fenv.returns))
+        deff = deep.FuncDef(fn, env, env.is_class, self.graphs[n_graphs:])
+        env.set(("self." if env.is_class else "") + fn.name.value, FuncV(returns=fenv.returns, deff=deff))
 
     def exec_class(self, cls: cst.ClassDef, env: Env) -> None:
         cenv = Env(parent=env, is_class=True)
         body = list(cls.body.body)
         first = [s for s in body if isinstance(s, cst.FunctionDef) and s.name.value in ("__init__", "build")]
         rest = [s for s in body if s not in first]
+        role = deep.class_role(self, cls, env)
         self.exec_block(first + rest, cenv)
-        env.set(cls.name.value, None)
+        graph = deep.subclass_graph(self, cls, cenv, role) if role else None
+        env.set(cls.name.value, deep.ClassV(cls.name.value, role, graph))
 
     # ---- expressions ---------------------------------------------------------------------
     def eval(self, expr, env: Env):
@@ -281,6 +290,8 @@ class Flow:
             return None
         if isinstance(expr, cst.Call):
             return self.eval_call(expr, env)
+        if isinstance(expr, cst.ListComp):
+            return deep.comprehension(self, expr, env)
         return self.ops.eval_expr(expr, env)
 
     def eval_call(self, node: cst.Call, env: Env):
@@ -350,11 +361,23 @@ class Flow:
             n = self._node(callee.spec.kind, callee.spec, inputs, call=call)
             return TensorV(n)
         if isinstance(callee, ModelV):
-            callee.graph.is_submodel = True
-            n = self._node("Model", None, self._inputs(call, env), call=call, sub=callee.graph)
+            inputs = self._inputs(call, env)
+            if deep.symbolic(inputs):  # used as a layer, not applied to data
+                callee.graph.is_submodel = True
+            n = self._node("Model", None, inputs, call=call, sub=callee.graph)
             return TensorV(n)
+        if isinstance(callee, deep.ClassV):
+            for a in node.args:
+                self.eval(a.value, env)
+            return ModelV(callee.graph) if callee.graph is not None else None
         if isinstance(callee, FuncV):
-            self.ops.call_function(callee, call, env)  # evaluates the arguments once
+            # Follow the call into the body with the arguments bound (analysis/deep.py); else
+            # feed the arguments to the body's parameter nodes (a summary, analysis/ops.py).
+            done, value = deep.inline(self, callee, node, call, env)
+            if done:
+                return value
+            if value is None:  # arguments not evaluated yet
+                self.ops.call_function(callee, call, env)  # evaluates the arguments once
             rets = [r for r in callee.returns if r is not None]
             if len(rets) == 1 and isinstance(rets[0], (ModelV, LayerV)):
                 return rets[0]

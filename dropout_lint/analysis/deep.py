@@ -1,0 +1,209 @@
+"""Deeper model structure for the interpreter in ``flow.py`` (issue 9).
+
+- **Subclassed models and layers.** A class deriving (directly or through classes of the same
+  module) from ``keras.Model`` / ``keras.layers.Layer`` runs ``__init__``/``build`` first, so the
+  layers bound to ``self.name`` (and lists of layers, ``self.blocks = [...]``) are known when
+  ``call()`` runs; ``call()``'s parameters are symbolic tensors. What ``call()`` returns becomes the
+  outputs of a ``Graph(kind="subclass")``. A Layer subclass is never a final output (its graph is
+  a sub-model from the start); a Model subclass is, unless an instance is used as a layer.
+  Instantiating the class (``Net()``) gives that graph as a model value.
+- **Helper functions applied to tensors** (``x = block(x, 0.3)``): the function body is run again
+  at the call site with its parameters bound to the arguments (interprocedural, ``MAX_INLINE``
+  deep, never recursively), so the graph runs through the body instead of stopping at an opaque
+  call. Model graphs built during the body's first, parameter-only run are replaced by the
+  call-site ones (a block's ``Model(inp, out)`` returned and then used as a layer is a sub-model).
+- **Loops over known lists** (``for block in self.blocks: x = block(x)``) run once per element, in
+  order; ``[Layer(...) for _ in range(n)]`` is a one-element list of that layer.
+- **Sub-model marking only for symbolic inputs.** ``model(x)`` marks ``model`` as used inside
+  another model only when ``x`` is a symbolic tensor (an ``Input``, a ``call()`` parameter, a
+  layer output), not data (``model(x_batch)`` in a training loop, ``model(tf.zeros(...))``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from dropout_lint.analysis.facts import Graph, Node
+from dropout_lint.analysis.names import layer_kind
+
+MAX_INLINE = 3  # nested helper calls followed into their bodies
+MAX_UNROLL = 32  # list elements a loop is unrolled over
+MODEL_BASES = frozenset({"Model", "Functional", "Sequential"})
+LAYER_BASES = frozenset({"Layer", "RNN", "Wrapper"})
+NON_TENSOR_PARAMS = frozenset({"self", "cls", "training", "mask", "kwargs", "args"})
+CALL_METHODS = ("call", "__call__")
+
+
+@dataclass(eq=False)
+class ClassV:
+    """A class of this module: its role ("model" / "layer" / None) and ``call()``'s graph."""
+
+    name: str
+    role: str | None
+    graph: Graph | None = None
+
+
+@dataclass(eq=False)
+class FuncDef:
+    """What inlining needs about a function: its definition, defining env and def-time graphs."""
+
+    fn: cst.FunctionDef
+    env: object
+    is_method: bool
+    graphs: list = field(default_factory=list)
+
+
+def class_role(flow, cls: cst.ClassDef, env) -> str | None:
+    scope = flow.node_scope.get(cls)
+    bases = scope.bases if scope is not None else []
+    for b in bases:
+        kind = layer_kind(b) if b else None
+        if kind in MODEL_BASES:
+            return "model"
+        if kind in LAYER_BASES or (kind and kind not in MODEL_BASES and b.startswith("keras.layers.")):
+            return "layer"
+    for arg in cls.bases:  # a base class of this module
+        if isinstance(arg.value, cst.Name):
+            v = env.get(arg.value.value)
+            if isinstance(v, ClassV) and v.role:
+                return v.role
+    return None
+
+
+def subclass_graph(flow, cls: cst.ClassDef, cenv, role: str) -> Graph | None:
+    """The graph of a Model/Layer subclass: the outputs ``call()`` returns."""
+    from dropout_lint.analysis.flow import FuncV, _tensors
+
+    fv = None
+    for m in CALL_METHODS:
+        fv = cenv.vars.get("self." + m)
+        if isinstance(fv, FuncV):
+            break
+    if not isinstance(fv, FuncV):
+        return None
+    outs: list[Node] = []
+    for r in fv.returns:
+        for n in _tensors(r):
+            if n not in outs:
+                outs.append(n)
+    scope = flow.node_scope.get(cls)
+    start = scope.start if scope is not None and scope.start is not None else None
+    if start is None:
+        return None
+    g = Graph("subclass", start, start, name=cls.name.value, outputs=outs, scope=scope)
+    g.is_submodel = role != "model"
+    flow.graphs.append(g)
+    return g
+
+
+def bind_call_params(flow, fn: cst.FunctionDef, fenv) -> None:
+    """``call(self, inputs, training=None)``: ``inputs`` is a symbolic tensor."""
+    params = fn.params
+    for p in (*params.posonly_params, *params.params, *params.kwonly_params):
+        name = p.name.value
+        if name in NON_TENSOR_PARAMS:
+            continue
+        flow.ops.param_source(name, fenv)
+
+
+def symbolic(nodes: list[Node]) -> bool:
+    """Whether a value is a symbolic tensor of a model under construction (not data)."""
+    from dropout_lint.analysis.flow import INPUT_KINDS
+
+    seen: set[int] = set()
+    stack = list(nodes)
+    while stack:
+        n = stack.pop()
+        if id(n) in seen or len(seen) > 500:
+            continue
+        seen.add(id(n))
+        if n.kind in INPUT_KINDS or n.sub is not None or n.spec is not None:
+            return True
+        if n.kind is None and n.call is None and not n.inputs:
+            return True  # a parameter of call() / of a function being interpreted
+        stack.extend(n.inputs)
+    return False
+
+
+def inline(flow, callee, node: cst.Call, call, env):
+    """Run a helper function's body with its parameters bound to this call's arguments.
+
+    Returns (done, value): ``done`` is False when the call cannot be followed (too deep,
+    recursive, ``*args``), and the caller falls back to the function's summary.
+    """
+    from dropout_lint.analysis.flow import Env, _tensors
+
+    d: FuncDef | None = getattr(callee, "deff", None)
+    if d is None or len(flow.inline_stack) >= MAX_INLINE or id(d.fn) in flow.inline_stack:
+        return False, None
+    if any(a.star for a in node.args):
+        return False, None
+    args = [(a.keyword.value if a.keyword is not None else None, flow.eval(a.value, env)) for a in node.args]
+    if not any(_tensors(v) for _, v in args):
+        return False, args
+    params = d.fn.params
+    order = [p.name.value for p in (*params.posonly_params, *params.params)]
+    if d.is_method and order:
+        order = order[1:]
+    fenv = Env(parent=d.env)
+    for p in (*params.posonly_params, *params.params, *params.kwonly_params):
+        fenv.vars[p.name.value] = None
+    pos = 0
+    for kw, v in args:
+        if kw is None:
+            if pos < len(order):
+                fenv.vars[order[pos]] = v
+            pos += 1
+        else:
+            fenv.vars[kw] = v
+    for g in d.graphs:
+        g.superseded = True
+    flow.inline_stack.append(id(d.fn))
+    flow.ops.enter_function(d.fn)
+    try:
+        flow.exec_block(d.fn.body.body, fenv)
+    finally:
+        flow.ops.leave_function()
+        flow.inline_stack.pop()
+    rets = [r for r in fenv.returns if r is not None]
+    if not rets:
+        return True, None
+    if len(rets) == 1:
+        return True, rets[0]
+    from dropout_lint.analysis.flow import AltV, TensorV
+
+    tensors = [TensorV(n) for r in rets for n in _tensors(r)]
+    return True, (AltV(tensors) if tensors else rets[-1])
+
+
+def comprehension(flow, expr, env):
+    """``[Layer(...) for _ in range(n)]``: a list holding that layer (for loops over it)."""
+    from dropout_lint.analysis.flow import Env, LayerV, ListV, ModelV
+
+    if not isinstance(expr, cst.ListComp) or not isinstance(expr.elt, cst.Call):
+        return None
+    call = flow.callmap.get(id(expr.elt))
+    if call is None or not (call.kind and call.kind[:1].isupper()):
+        return None
+    cenv = Env(parent=env)
+    v = flow.eval(expr.elt, cenv)
+    return ListV([v]) if isinstance(v, (LayerV, ModelV)) else None
+
+
+def unroll(flow, stmt: cst.For, env) -> bool:
+    """Run a ``for`` loop over a known list once per element; False when the list is unknown."""
+    from dropout_lint.analysis.flow import ListV
+
+    if stmt.orelse is not None:
+        return False
+    it = flow.eval(stmt.iter, env)
+    if not isinstance(it, ListV) or not it.items or len(it.items) > MAX_UNROLL:
+        return False
+    if not any(getattr(v, "spec", None) is not None or getattr(v, "graph", None) is not None for v in it.items):
+        return False  # a list of numbers / names: the ordinary loop handling is enough
+    for item in it.items:
+        flow.bind(stmt.target, item, env)
+        flow.exec_block(stmt.body.body, env)
+    return True
