@@ -39,6 +39,7 @@ class Context:
         self.options = options
         self.findings: list[Finding] = []
         self.rule: type[Rule] | None = None
+        self._once: set = set()
 
     # -- shortcuts to the facts -----------------------------------------------------------
     @property
@@ -77,9 +78,18 @@ class Context:
         return self.facts.module.code_for_node(node)
 
     # -- reporting --------------------------------------------------------------------------
-    def report(self, at, message: str, *, fix: Fix | None = None, data: dict | None = None) -> None:
-        """Report a finding of the running rule at ``at`` (anything with ``start``/``end``)."""
+    def report(self, at, message: str, *, fix: Fix | None = None, data: dict | None = None, once: bool = False) -> None:
+        """Report a finding of the running rule at ``at`` (anything with ``start``/``end``).
+
+        ``once``: at most one finding of this rule at this place. Graph rules pass it: a helper
+        followed at several call sites gives one node per site for the same layer call.
+        """
         assert self.rule is not None
+        if once:
+            key = (self.rule.code, at.start, at.end)
+            if key in self._once:
+                return
+            self._once.add(key)
         self.findings.append(
             Finding(
                 code=self.rule.code,

@@ -96,6 +96,7 @@ class DropoutAfterOutput(Rule):
                     f"remove it or move it before the output layer",
                     fix=_removal_fix(ctx, out),
                     data={"model": g.name, "graph": g.kind, "graph_line": g.start.row},
+                    once=True,
                 )
 
 

@@ -76,6 +76,7 @@ class DropoutBeforeBatchNorm(Rule):
                 f"{n.kind} feeds {bn.kind}{where}: BN's statistics shift "
                 f"when dropout turns off at inference; put the Dropout after the BatchNormalization",
                 data={"batchnorm_line": bn.start.row if bn.start else None},
+                once=True,
             )
 
 

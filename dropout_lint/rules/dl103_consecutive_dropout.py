@@ -77,6 +77,7 @@ class ConsecutiveDropout(Rule):
                 n,
                 f"{n.kind} directly after {prev.kind} (line {prev.start.row}){rates}: {advice}",
                 data={"first_line": prev.start.row},
+                once=True,
             )
 
 
