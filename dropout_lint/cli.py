@@ -62,8 +62,10 @@ def _statistics(findings) -> str:
 @click.option("--list-rules", is_flag=True, help="List every rule: code, name, default, severity, fix.")
 @click.option("--explain", metavar="CODE", help="Print the documentation of a rule.")
 @click.option("--lsp", is_flag=True, help="Run the language server on stdio (needs the [lsp] extra).")
+@click.option("--fix", is_flag=True, help="Apply the available fixes in place.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them (exit 1 if there is something to fix).")
 @click.version_option(__version__, "--version", prog_name="dropout-lint")
-def cli(paths, select, ignore, extend_select, output_format, config_file, confirm, confirm_timeout, exit_zero, statistics, list_rules, explain, lsp):
+def cli(paths, select, ignore, extend_select, output_format, config_file, confirm, confirm_timeout, exit_zero, statistics, list_rules, explain, lsp, fix, diff):
     """Find dropout misuse in Keras / TensorFlow code (files and folders; default: .)."""
     if lsp:
         from dropout_lint import lsp as lsp_mod
@@ -111,6 +113,19 @@ def cli(paths, select, ignore, extend_select, output_format, config_file, confir
 
     if fmt not in FORMATS:
         raise UsageFailure(f"--output-format {fmt}: not available in this version")
+    fixed = None
+    if fix or diff:
+        from dropout_lint.fixer import fix_files
+
+        outcome = fix_files(found.files, eff, write=not diff)
+        for m in outcome.messages:
+            click.echo(m, err=True)
+        if diff:
+            sys.stdout.write(outcome.diff)
+            n = outcome.fixed
+            click.echo(f"Would fix {n} finding{'s' if n != 1 else ''}." if n else "No fixes available.", err=True)
+            return 2 if found.missing else (1 if n and not exit_zero else 0)
+        fixed = outcome.fixed
     findings = lint_files(found.files, eff)
     if confirm:
         from dropout_lint.confirm import confirm_findings
@@ -123,7 +138,7 @@ def cli(paths, select, ignore, extend_select, output_format, config_file, confir
         )
     shown = [f for f in findings if not (f.confirmation and f.confirmation.status == "refuted")]
     report_findings = findings if fmt == "json" else shown
-    sys.stdout.write(render(fmt, report_findings, {"paths": paths}))
+    sys.stdout.write(render(fmt, report_findings, {"paths": paths, "fixed": fixed}))
     if statistics:
         sys.stdout.write(_statistics(shown))
     if found.missing:

@@ -6,14 +6,38 @@ not leave a parseable file is dropped by the caller that applies it (``--fix``, 
 
 from __future__ import annotations
 
+import re
+
 from dropout_lint.finding import Edit, Fix, Pos
+
+# Python (and libcst) end a line at CRLF, CR or LF only; ``str.splitlines`` would also split at
+# form feeds and other separators that Python treats as whitespace, shifting every later row.
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` with their endings, split as Python's tokenizer does."""
+    out: list[str] = []
+    pos = 0
+    for m in _NEWLINE.finditer(text):
+        out.append(text[pos : m.end()])
+        pos = m.end()
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
 
 
 def _line_starts(text: str) -> list[int]:
     starts = [0]
-    for i, line in enumerate(text.splitlines(keepends=True)):
+    for line in split_lines(text):
         starts.append(starts[-1] + len(line))
     return starts
+
+
+def span(text: str, edit: Edit, starts: list[int] | None = None) -> tuple[int, int]:
+    """The edit's [start, end) as offsets into ``text``."""
+    starts = starts or _line_starts(text)
+    return offset(text, edit.start, starts), offset(text, edit.end, starts)
 
 
 def offset(text: str, pos: Pos, starts: list[int] | None = None) -> int:
@@ -36,6 +60,11 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     return out
 
 
+def node_range(ctx, node) -> tuple[Pos, Pos]:
+    """The [start, end) of a libcst node, 1-based, end exclusive."""
+    return _pos(ctx, node)
+
+
 def _pos(ctx, node):
     rng = ctx.facts.positions[node]
     return Pos(rng.start.line, rng.start.column + 1), Pos(rng.end.line, rng.end.column + 1)
@@ -43,7 +72,7 @@ def _pos(ctx, node):
 
 def _own_lines(ctx, start: Pos, end: Pos) -> tuple[Pos, Pos] | None:
     """If the range [start, end) is alone on its lines (bar a comma and a comment), those lines."""
-    lines = ctx.unit.text.splitlines(keepends=True)
+    lines = split_lines(ctx.unit.text)
     if not (1 <= start.row <= len(lines) and 1 <= end.row <= len(lines)):
         return None
     before = lines[start.row - 1][: start.column - 1]
@@ -58,9 +87,10 @@ def _own_lines(ctx, start: Pos, end: Pos) -> tuple[Pos, Pos] | None:
 def remove_layer(ctx, node) -> Fix | None:
     """Remove a layer from its Sequential list or delete its ``.add(...)`` statement."""
     container = node.container
-    if container is None:
-        return None
     kind = node.kind or "layer"
+    if container is None:
+        edits = _remove_application(ctx, node)
+        return Fix(f"Remove the {kind} layer", edits) if edits else None
     if container[0] == "list":
         lst, element = container[1], container[2]
         elements = list(lst.elements)
@@ -87,4 +117,51 @@ def remove_layer(ctx, node) -> Fix | None:
         if whole is None:
             return None
         return Fix(f"Remove the {kind} layer", [Edit("", *whole)])
+    return None
+
+
+def _remove_application(ctx, node) -> list[Edit] | None:
+    """Functional code: ``D(q)(x)`` becomes ``x``; a statement ``x = D(q)(x)`` is deleted.
+
+    Only for a layer built inline and applied to one plain argument (a ``training=`` or any
+    other argument would be lost).
+    """
+    import libcst as cst
+
+    app = node.call
+    if app is None or node.spec is None or node.spec.wrapper or app.node.func is not node.spec.call.node:
+        return None
+    args = app.node.args
+    if len(args) != 1 or args[0].keyword is not None or args[0].star:
+        return None
+    arg = args[0].value
+    stmt = _assignment_of(ctx, app.node, cst)
+    if stmt is not None and isinstance(arg, cst.Name) and stmt.body[0].targets[0].target.value == arg.value:
+        whole = _own_lines(ctx, *_pos(ctx, stmt))
+        if whole is not None:
+            return [Edit("", *whole)]
+    start, end = _pos(ctx, app.node)
+    text = ctx.code(arg)
+    if not isinstance(arg, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)):
+        text = f"({text})"
+    return [Edit(text, start, end)]
+
+
+def _assignment_of(ctx, call_node, cst):
+    """The one-statement line ``name = <call_node>``, if ``call_node`` is the whole value."""
+    lines = getattr(ctx.facts, "_fix_statement_lines", None)
+    if lines is None:
+        lines = []
+
+        class Collect(cst.CSTVisitor):
+            def visit_SimpleStatementLine(self, node) -> None:
+                lines.append(node)
+
+        ctx.facts.module.visit(Collect())
+        ctx.facts._fix_statement_lines = lines
+    for stmt in lines:
+        if len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Assign):
+            a = stmt.body[0]
+            if a.value is call_node and len(a.targets) == 1 and isinstance(a.targets[0].target, cst.Name):
+                return stmt
     return None

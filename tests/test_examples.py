@@ -52,6 +52,43 @@ def test_each_rule_has_enough_examples(code):
 
 @pytest.mark.parametrize("code", sorted(all_rules()))
 def test_each_rule_is_documented(code):
+    from dropout_lint.docs import SECTIONS
+
     rule = all_rules()[code]
-    for section in ("What it does", "Why is this bad?", "Example"):
-        assert rule.doc_section(section), f"{code} lacks '{section}'"
+    for section in SECTIONS:
+        assert rule.doc_section(section), f"{code} lacks '## {section}'"
+    assert rule.summary() and not rule.summary().startswith("#"), f"{code}: the docstring's first line is its summary"
+
+
+@pytest.mark.parametrize("code", sorted(c for c, r in all_rules().items() if r.fixable))
+def test_each_fix_is_shown_on_three_examples(code):
+    """A fixable rule shows its exact fixed output on >= 3 examples (list, .add, functional/call site)."""
+    rule = all_rules()[code]
+    fixed = [ex for ex in rule.invalid if isinstance(ex, Invalid) and ex.fixed is not None]
+    assert len(fixed) >= 3, f"{code} declares a fix but shows it on {len(fixed)} example(s)"
+
+
+FIXED = [(r, ex) for r, ex in EXAMPLES if isinstance(ex, Invalid) and ex.fixed is not None]
+
+
+@pytest.mark.parametrize("rule,example", FIXED, ids=[f"{r.code}-fixed{i}" for i, (r, _) in enumerate(FIXED)])
+def test_fix_loop_converges(rule, example):
+    """The --fix loop on each fixed example: parses after, and a second run changes nothing."""
+    from dropout_lint.fixer import fix_text, parses
+    from dropout_lint.sources import Unit
+    from dropout_lint.engine import lint_unit
+
+    options = dict(option_defaults())
+    options.update(example.options)
+    enabled = frozenset({rule.code, *options.pop("_select", [])})
+    settings = FileSettings(enabled, options)
+
+    def lint(text):
+        return lint_unit(Unit(text), "example.py", settings)
+
+    once, n, messages = fix_text(example.code, lint)
+    assert n >= 1 and messages == [] and parses(once)
+    if len([f for f in lint(example.code) if f.fix]) == 1:
+        assert once == example.fixed
+    again, n2, _ = fix_text(once, lint)
+    assert again == once and n2 == 0

@@ -20,9 +20,16 @@ def line(f) -> str:
 
 def render(findings, run) -> str:
     out = [line(f) for f in findings]
-    if findings:
+    fixed = (run or {}).get("fixed")
+    if fixed:  # after --fix, as Ruff: "Found 3 errors (2 fixed, 1 remaining)."
+        n = len(findings) + fixed
+        out.append(f"Found {n} finding{'s' if n != 1 else ''} ({fixed} fixed, {len(findings)} remaining).")
+    elif findings:
         n = len(findings)
         out.append(f"Found {n} finding{'s' if n != 1 else ''}.")
     else:
         out.append("All checks passed!")
+    fixable = sum(1 for f in findings if f.fix is not None and f.fix.edits)
+    if fixable:
+        out.append(f"[*] {fixable} fixable with the `--fix` option.")
     return "\n".join(out) + "\n"

@@ -36,7 +36,9 @@ class DropoutAfterOutput(Rule):
     ```
 
     ## Fix
-    Removes the trailing Dropout (unsafe if you meant to move it before the output layer).
+    Removes the trailing Dropout: its element of the `Sequential` list, its `.add(...)` line, or
+    in functional code its application (`x = Dropout(r)(x)` is deleted, `out = Dropout(r)(x)`
+    becomes `out = x`). Check whether you meant to move it before the output layer instead.
 
     ## References
     - Srivastava et al., "Dropout: A Simple Way to Prevent Neural Networks from Overfitting", JMLR 2014.
@@ -66,7 +68,10 @@ class DropoutAfterOutput(Rule):
                 fixed="from tensorflow import keras\nfrom tensorflow.keras import layers\nmodel = keras.Sequential([\n    layers.Dense(64, activation='relu'),\n    layers.Dense(10, activation='softmax'),\n])\n"),
         Invalid("import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(10, activation='softmax'))\nm.add(keras.layers.Dropout(0.3))\n", line=4,
                 fixed="import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(10, activation='softmax'))\n"),
-        Invalid("import tensorflow as tf\ninp = tf.keras.Input((4,))\nx = tf.keras.layers.Dense(1)(inp)\nout = tf.keras.layers.Dropout(0.2)(x)\nmodel = tf.keras.Model(inputs=inp, outputs=out)\n", line=4),
+        Invalid("import tensorflow as tf\ninp = tf.keras.Input((4,))\nx = tf.keras.layers.Dense(1)(inp)\nout = tf.keras.layers.Dropout(0.2)(x)\nmodel = tf.keras.Model(inputs=inp, outputs=out)\n", line=4,
+                fixed="import tensorflow as tf\ninp = tf.keras.Input((4,))\nx = tf.keras.layers.Dense(1)(inp)\nout = x\nmodel = tf.keras.Model(inputs=inp, outputs=out)\n"),
+        Invalid("import keras\ni = keras.Input((4,))\nx = keras.layers.Dense(3, activation='softmax')(i)\nx = keras.layers.Dropout(0.5)(x)\nmodel = keras.Model(i, x)\n", line=4,
+                fixed="import keras\ni = keras.Input((4,))\nx = keras.layers.Dense(3, activation='softmax')(i)\nmodel = keras.Model(i, x)\n"),
         Invalid("from keras.layers import Dense as D, Dropout as Drop\nfrom keras.models import Sequential as Seq\nm = Seq([D(4), D(1), Drop(0.5)])\n", line=3),
         Invalid("model = Sequential([Dense(10), Dense(1, activation='sigmoid'), Dropout(0.25)])\n", line=1),
         Invalid("import tensorflow as tf\nstack = [tf.keras.layers.Dense(3)]\nstack.append(tf.keras.layers.GaussianDropout(0.1))\nmodel = tf.keras.Sequential(stack)\n", line=3),

@@ -25,7 +25,12 @@ class ConsecutiveDropout(Rule):
     ```
 
     ## Fix
-    Merges both layers into one at the compound rate (when both rates are known).
+    Merges both layers into one at the compound rate `1-(1-p)(1-q)` (4 significant digits): the
+    first layer's rate becomes the compound rate and the second layer is removed from its
+    `Sequential` list or `.add` chain, or, in functional code, its application `D(q)(x)` becomes
+    `x` (a statement `x = D(q)(x)` is deleted). Offered only when it is safe: both layers of the
+    same class, built inline, with literal rates and no argument other than `rate`, `seed` or
+    `name`, and the first layer's output feeding only the second.
 
     ## References
     - Srivastava et al., JMLR 2014, section 2 (retention probability).
@@ -48,8 +53,16 @@ class ConsecutiveDropout(Rule):
         "from keras.layers import Dropout, GaussianNoise\nfrom keras import Sequential\nm = Sequential([Dropout(0.2), GaussianNoise(0.1)])\n",
     ]
     invalid = [
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.5), layers.Dropout(0.5), layers.Dense(1)])\n", line=2, contains="0.75"),
-        Invalid("import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(4))\nm.add(tf.keras.layers.Dropout(0.2))\nm.add(tf.keras.layers.Dropout(0.3))\nm.add(tf.keras.layers.Dense(1))\n", line=5, contains="0.44"),
+        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.5), layers.Dropout(0.5), layers.Dense(1)])\n", line=2, contains="0.75",
+                fixed="from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.75), layers.Dense(1)])\n"),
+        Invalid("import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(4))\nm.add(tf.keras.layers.Dropout(0.2))\nm.add(tf.keras.layers.Dropout(0.3))\nm.add(tf.keras.layers.Dense(1))\n", line=5, contains="0.44",
+                fixed="import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(4))\nm.add(tf.keras.layers.Dropout(0.44))\nm.add(tf.keras.layers.Dense(1))\n"),
+        Invalid("import keras\ni = keras.Input((4,))\nx = keras.layers.Dropout(0.1)(i)\nx = keras.layers.Dropout(0.1)(x)\ny = keras.layers.Dense(2)(x)\n", line=4, contains="0.19",
+                fixed="import keras\ni = keras.Input((4,))\nx = keras.layers.Dropout(0.19)(i)\ny = keras.layers.Dense(2)(x)\n"),
+        Invalid("import keras\ni = keras.Input((4,))\nh = keras.layers.Dropout(0.1)(i)\ny = keras.layers.Dense(2)(keras.layers.Dropout(rate=0.2)(h))\n", line=4,
+                fixed="import keras\ni = keras.Input((4,))\nh = keras.layers.Dropout(0.28)(i)\ny = keras.layers.Dense(2)(h)\n"),
+        Invalid("from keras import layers as L, Sequential\nm = Sequential([\n    L.Dense(8),\n    L.Dropout(0.25),\n    L.Dropout(0.2),  # second\n    L.Dense(1),\n])\n", line=5, contains="0.4",
+                fixed="from keras import layers as L, Sequential\nm = Sequential([\n    L.Dense(8),\n    L.Dropout(0.4),\n    L.Dense(1),\n])\n"),
         Invalid("import keras\ni = keras.Input((4,))\nx = keras.layers.Dropout(0.1)(i)\nx = keras.layers.GaussianDropout(0.1)(x)\n", line=4),
         Invalid("model = Sequential([Dense(4), Dropout(0.5), Dropout(0.2), Dense(2)])\n", line=1),
         Invalid("from keras import layers as L\ndef f(x):\n    x = L.Dense(3)(x)\n    x = L.Dropout(0.3)(x)\n    return L.SpatialDropout1D(0.3)(x)\n", line=5),
@@ -76,6 +89,7 @@ class ConsecutiveDropout(Rule):
             ctx.report(
                 n,
                 f"{n.kind} directly after {prev.kind} (line {prev.start.row}){rates}: {advice}",
+                fix=merge_fix(ctx, prev, n, p, q),
                 data={"first_line": prev.start.row},
                 once=True,
             )
@@ -93,3 +107,68 @@ def _rate(ctx, node):
     if vals and len({v.value for v in vals}) == 1:
         return float(vals[0].value)
     return None
+
+
+_KEEP_ARGS = {"rate", "seed", "name"}
+
+
+def merge_fix(ctx, first, second, p, q):
+    """Rewrite ``first`` to the compound rate and drop ``second``; None when that is not safe."""
+    import libcst as cst
+
+    from dropout_lint.finding import Edit, Fix
+    from dropout_lint.fixes import node_range
+
+    if p is None or q is None or first.kind != second.kind or first.outputs not in ([], [second]):
+        return None
+    if first.spec is None or second.spec is None or first.spec.wrapper or second.spec.wrapper:
+        return None
+    for node in (first, second):
+        call = node.spec.call
+        if call.has_star_args() or len(call.positional) > 1 or set(call.keywords) - _KEEP_ARGS:
+            return None
+        if not _inline(node):
+            return None
+    if first.call is not None and second.call is not None:
+        a, b = first.call, second.call
+        if (a.ifs, a.loop_depth, a.scope) != (b.ifs, b.loop_depth, b.scope):
+            return None
+    keyword, index = RATE_PARAMS[first.kind][0]
+    rate_expr = first.spec.call.arg(keyword, index)
+    for node in (first, second):
+        if not _literal(node.spec.call.arg(keyword, index), cst):
+            return None
+    combined = 1 - (1 - p) * (1 - q)
+    text = f"{combined:.4g}"
+    if "e" in text or float(text) >= 1:
+        return None
+    if "." not in text:
+        text += ".0"
+    start, end = node_range(ctx, rate_expr)
+    set_rate = Edit(text, start, end)
+    removal = _remove_second(ctx, second, cst)
+    if removal is None:
+        return None
+    return Fix(f"Merge into one {first.kind}({text})", [set_rate, *removal])
+
+
+def _literal(expr, cst) -> bool:
+    return isinstance(expr, (cst.Float, cst.Integer))
+
+
+def _inline(node) -> bool:
+    """The layer object is built where it is used (so no other use of it can change)."""
+    spec_node = node.spec.call.node
+    c = node.container
+    if c is not None and c[0] == "list":
+        return c[2].value is spec_node
+    if c is not None and c[0] == "add":
+        return any(a.value is spec_node for a in c[2].args)
+    return node.call is not None and node.call.node.func is spec_node
+
+
+def _remove_second(ctx, node, cst):
+    from dropout_lint.fixes import remove_layer
+
+    fix = remove_layer(ctx, node)
+    return fix.edits if fix is not None else None

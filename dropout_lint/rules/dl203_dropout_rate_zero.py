@@ -26,7 +26,9 @@ class DropoutRateZero(Rule):
     ```
 
     ## Fix
-    Removes the layer from a Sequential list or `.add` chain.
+    Removes the layer: its element of a `Sequential` list, its `.add(...)` line, or in
+    functional code its application (`x = Dropout(0.0)(x)` is deleted, `y = Dropout(0.0)(x)`
+    becomes `y = x`). Dropout ops (`tf.nn.dropout(x, rate=0.0)`) are left alone.
 
     ## References
     - Keras `Dropout` documentation.
@@ -59,6 +61,8 @@ class DropoutRateZero(Rule):
         Invalid("import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(3))\nm.add(keras.layers.Dropout(0.5 - 0.5))\nm.add(keras.layers.Dense(1))\n", line=4,
                 fixed="import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(3))\nm.add(keras.layers.Dense(1))\n"),
         Invalid("from tensorflow.keras.layers import SpatialDropout2D as SD\nSD(0.)\n", line=2),
+        Invalid("import keras\ni = keras.Input((3,))\nx = keras.layers.Dense(4)(i)\nx = keras.layers.Dropout(0.0)(x)\nm = keras.Model(i, keras.layers.Dense(1)(x))\n", line=4,
+                fixed="import keras\ni = keras.Input((3,))\nx = keras.layers.Dense(4)(i)\nm = keras.Model(i, keras.layers.Dense(1)(x))\n"),
     ]
 
     def check(self, ctx) -> None:
