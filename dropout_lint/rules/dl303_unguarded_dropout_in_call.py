@@ -48,6 +48,10 @@ class UnguardedDropoutInCall(Rule):
     ```
     or use a `keras.layers.Dropout` sub-layer and pass `training=training` to it.
 
+    ## Fix
+    None: whether to guard with `if training:` or switch to a `Dropout` sub-layer is a design
+    choice left to you.
+
     ## References
     - The Keras guide "Making new layers and models via subclassing" (the `training` argument).
     """

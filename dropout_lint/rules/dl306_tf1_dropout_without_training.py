@@ -28,6 +28,10 @@ class Tf1DropoutWithoutTraining(Rule):
     h = tf.compat.v1.layers.dropout(h, rate=0.5, training=is_training)
     ```
 
+    ## Fix
+    None: the right `training=` value (a placeholder, `mode == TRAIN`, a flag) depends on your
+    training loop.
+
     ## References
     - `tf.compat.v1.layers.dropout` documentation: "training: Either a Python boolean, or a
       TensorFlow boolean scalar tensor ... (default False)".
