@@ -272,14 +272,127 @@ def fix_file(path: Path, name: str, settings, write: bool = True) -> FileOutcome
 
 
 def _fix_notebook(path: Path, name: str, data: bytes, settings, write: bool, out: FileOutcome) -> FileOutcome:
+    """Fix the code cells of a notebook; everything else in the JSON stays as it was."""
+    import json
+
+    from dropout_lint import notebook as nbm
+    from dropout_lint.engine import lint_unit, rules_for
+    from dropout_lint.sources import SourceError
+
     try:
-        from dropout_lint import notebook
-    except ImportError:
+        nb = nbm._load(data)
+        if not nbm._is_python(nb):
+            return out
+        cells = nbm._cells(nb)
+        sources: list[str | None] = [
+            nbm._source_text(c, i) if isinstance(c, dict) and c.get("cell_type") == "code" else None
+            for i, c in enumerate(cells, start=1)
+        ]
+    except SourceError:
         return out
-    fixer = getattr(notebook, "fix_notebook", None)
-    if fixer is None:
+    layout = _json_layout(nb, data)
+    original = list(sources)
+    rules = [r for r in rules_for(settings.enabled) if r.code != "DL000" and r.fixable]
+    rejected: set = set()
+
+    def cell_ok(src: str) -> bool:
+        return nbm._syntax_problem(nbm.blank_ipython(nbm.split_lines(src))) is None
+
+    for _ in range(MAX_PASSES):
+        unit = nbm.cells_unit(sources)
+        by_cell: dict[int, list] = {}
+        for f in lint_unit(unit, name, settings, rules):
+            if f.fix is None or not f.fix.edits or f.cell is None or sources[f.cell - 1] is None:
+                continue
+            by_cell.setdefault(f.cell, []).append(f)
+        progress = False
+        for cell, findings in sorted(by_cell.items()):
+            src = sources[cell - 1]
+            lines = nbm.split_lines(src)
+            blanked = {i + 1 for i, (a, b) in enumerate(zip(lines, nbm.blank_ipython(lines))) if a != b}
+            nl = newline_of(src)
+            starts = _line_starts(src)
+            taken: list[tuple[int, int]] = []
+            chosen = []
+            for f in sorted(findings, key=lambda f: (f.start, f.code)):
+                fx = Fix(f.fix.message, [_with_newline(e, nl) for e in f.fix.edits])
+                k = (cell, f.code, tuple((src[a:b], e.content) for (a, b), e in zip(_spans(src, fx, starts), fx.edits)))
+                if k in rejected or any(_touches(e, blanked) for e in fx.edits):
+                    continue
+                spans = _spans(src, fx, starts)
+                if any(_overlaps(a, b) for a in spans for b in taken):
+                    continue
+                taken.extend(spans)
+                chosen.append((f, k, [(a, b, e.content) for (a, b), e in zip(spans, fx.edits)]))
+            if not chosen:
+                continue
+            new = _apply(src, [e for _, _, edits in chosen for e in edits])
+            if cell_ok(new):
+                sources[cell - 1], progress = new, True
+                out.fixed += len(chosen)
+                continue
+            for f, k, edits in chosen:
+                if cell_ok(_apply(src, edits)):
+                    sources[cell - 1], progress = _apply(src, edits), True
+                    out.fixed += 1
+                    break
+                rejected.add(k)
+                out.messages.append(
+                    f"dropout-lint: {name}:cell {cell}:{f.start.row}:{f.start.column}: {f.code} fix not applied: "
+                    f"the result would not parse"
+                )
+        if not progress:
+            break
+    changed = [i for i, (a, b) in enumerate(zip(original, sources)) if a != b]
+    if not changed:
+        out.fixed = 0
         return out
-    return fixer(path, name, data, settings, write, out)
+    out.diff = "".join(unified_diff(f"{name}:cell {i + 1}", original[i] or "", sources[i] or "") for i in changed)
+    if layout is None:
+        out.messages.append(f"dropout-lint: {name}: fixes not written: the notebook's JSON layout is not one dropout-lint can reproduce")
+        out.fixed = 0
+        return out
+    for i in changed:
+        cell = cells[i]
+        key = "source" if "source" in cell or "input" not in cell else "input"
+        cell[key] = split_lines(sources[i]) if isinstance(cell.get(key), list) else sources[i]
+    new_data = _dump_json(nb, layout)
+    if write:
+        try:
+            write_atomic(path, new_data)
+            out.written = True
+        except OSError as exc:
+            out.messages.append(f"dropout-lint: {name}: fixes not written: {exc.strerror or exc}")
+            out.fixed = 0
+    return out
+
+
+def _touches(edit: Edit, rows: set[int]) -> bool:
+    last = edit.end.row - 1 if edit.end.column == 1 and edit.end.row > edit.start.row else edit.end.row
+    return any(r in rows for r in range(edit.start.row, last + 1))
+
+
+def _json_layout(nb, data: bytes):
+    """The ``json.dumps`` settings that reproduce ``data`` exactly, or None."""
+    for indent in (1, 2, 4, None, "\t", 3):
+        for ascii_only in (False, True):
+            for crlf in (False, True):
+                layout = (indent, ascii_only, crlf, None)
+                body = _dump_json(nb, layout)
+                for tail in (b"", b"\n", b"\r\n"):
+                    if body + tail == data:
+                        return (indent, ascii_only, crlf, tail)
+    return None
+
+
+def _dump_json(nb, layout) -> bytes:
+    import json
+
+    indent, ascii_only, crlf, tail = layout
+    text = json.dumps(nb, indent=indent, ensure_ascii=ascii_only)
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    return text.encode("utf-8") + (tail or b"")
 
 
 def fix_files(files: list[Path], eff, write: bool = True) -> Outcome:

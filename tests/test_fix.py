@@ -340,3 +340,73 @@ def test_list_rules_has_fix_column(tmp_path):
     r = run_cli("--list-rules", cwd=tmp_path)
     rows = {line.split()[0]: line.split() for line in r.stdout.splitlines()[1:]}
     assert rows["DL101"][-1] == "yes" and rows["DL202"][-1] == "no"
+
+
+def _notebook(cells, indent=1, **kw):
+    nb = {
+        "cells": [
+            {"cell_type": t, "metadata": {}, "source": src, **({"execution_count": None, "outputs": []} if t == "code" else {})}
+            for t, src in cells
+        ],
+        "metadata": {"kernelspec": {"language": "python", "name": "python3"}, "language_info": {"name": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    return (json.dumps(nb, indent=indent, ensure_ascii=False, **kw) + "\n").encode()
+
+
+NB_CELLS = [
+    ("markdown", ["# Dropout(0.0) in markdown is not code — é\n"]),
+    ("code", ["%matplotlib inline\n", "!pip install keras\n", "import keras\n", "from keras import layers"]),
+    ("code", ["m = keras.Sequential([\n", "    layers.Dense(4),\n", "    layers.Dropout(0.0),\n", "    layers.Dense(1),\n", "    layers.Dropout(0.2),\n", "])"]),
+    ("code", "x = layers.Dropout(0.95)\n"),
+]
+
+
+def test_notebook_fix_inside_code_cells_keeps_the_rest(tmp_path):
+    data = _notebook(NB_CELLS)
+    p = put(tmp_path, "nb.ipynb", data)
+    r = run_cli("--fix", "nb.ipynb", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr  # DL202 in cell 4 remains
+    assert "(2 fixed, 1 remaining)" in r.stdout and "nb.ipynb:cell 4:1:5: DL202" in r.stdout
+    expected = [list(c) for c in NB_CELLS]
+    expected[2][1] = ["m = keras.Sequential([\n", "    layers.Dense(4),\n", "    layers.Dense(1),\n", "])"]
+    assert p.read_bytes() == _notebook([tuple(c) for c in expected])
+    again = run_cli("--fix", "nb.ipynb", cwd=tmp_path)
+    assert "fixed" not in again.stdout and p.read_bytes() == _notebook([tuple(c) for c in expected])
+
+
+def test_notebook_diff_names_the_cell(tmp_path):
+    data = _notebook(NB_CELLS, indent=2)
+    p = put(tmp_path, "nb.ipynb", data)
+    r = run_cli("--diff", "nb.ipynb", cwd=tmp_path)
+    assert r.returncode == 1 and p.read_bytes() == data
+    assert r.stdout.startswith("--- nb.ipynb:cell 3\n+++ nb.ipynb:cell 3\n")
+    assert "-    layers.Dropout(0.0),\n" in r.stdout and "-    layers.Dropout(0.2),\n" in r.stdout
+
+
+def test_notebook_with_unknown_layout_is_not_rewritten(tmp_path):
+    data = _notebook(NB_CELLS).replace(b'"cells": [', b'"cells"   : [')
+    p = put(tmp_path, "nb.ipynb", data)
+    r = run_cli("--fix", "nb.ipynb", cwd=tmp_path)
+    assert p.read_bytes() == data
+    assert "fixes not written" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_notebook_fixture_fix(tmp_path):
+    src = FIXTURES / "notebook_demo.ipynb"
+    if not src.exists():
+        pytest.fail("fixtures/notebook_demo.ipynb is expected (issue 5)")
+    p = tmp_path / "demo.ipynb"
+    shutil.copy(src, p)
+    run_cli("--fix", "demo.ipynb", cwd=tmp_path)
+    before, after = json.loads(src.read_bytes()), json.loads(p.read_bytes())
+    changed = [i for i, (a, b) in enumerate(zip(before["cells"], after["cells"])) if a != b]
+    assert changed and all(before["cells"][i]["cell_type"] == "code" for i in changed)
+    for i in changed:
+        a, b = dict(before["cells"][i]), dict(after["cells"][i])
+        a.pop("source"), b.pop("source")
+        assert a == b
+    assert {k: v for k, v in before.items() if k != "cells"} == {k: v for k, v in after.items() if k != "cells"}
+    r = run_cli("--output-format", "json", "demo.ipynb", cwd=tmp_path)
+    assert not [f for f in json.loads(r.stdout) if f["fix"]]
