@@ -207,3 +207,27 @@ def unroll(flow, stmt: cst.For, env) -> bool:
         flow.bind(stmt.target, item, env)
         flow.exec_block(stmt.body.body, env)
     return True
+
+
+def list_value(flow, expr, env):
+    """A list/tuple literal; ``*block()`` of a known list of layers is spliced in."""
+    from dropout_lint.analysis.flow import ListV
+
+    items: list = []
+    for el in expr.elements:
+        if isinstance(el, cst.StarredElement):
+            v = flow.eval(el.value, env)
+            if isinstance(v, ListV):
+                items.extend(v.items)
+            else:
+                items.append(None)
+        else:
+            items.append(flow.eval(el.value, env))
+    return ListV(items)
+
+
+def layer_list(rets: list) -> bool:
+    """A helper returning one list of layers (``return [Conv2D(...), Dropout(...)]``)."""
+    from dropout_lint.analysis.flow import LayerV, ListV, ModelV
+
+    return len(rets) == 1 and isinstance(rets[0], ListV) and any(isinstance(v, (LayerV, ModelV)) for v in rets[0].items)

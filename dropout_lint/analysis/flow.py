@@ -274,7 +274,7 @@ class Flow:
                 return TensorV(self._node("Model", None, [], sub=base.graph, at=expr))
             return None
         if isinstance(expr, (cst.List, cst.Tuple)):
-            return ListV([self.eval(el.value, env) if isinstance(el, cst.Element) else None for el in expr.elements])
+            return deep.list_value(self, expr, env)
         if isinstance(expr, cst.Dict):
             return ListV([self.eval(el.value, env) for el in expr.elements if isinstance(el, cst.DictElement)])
         if isinstance(expr, cst.Subscript):
@@ -379,7 +379,7 @@ class Flow:
             if value is None:  # arguments not evaluated yet
                 self.ops.call_function(callee, call, env)  # evaluates the arguments once
             rets = [r for r in callee.returns if r is not None]
-            if len(rets) == 1 and isinstance(rets[0], (ModelV, LayerV)):
+            if len(rets) == 1 and isinstance(rets[0], (ModelV, LayerV)) or deep.layer_list(rets):
                 return rets[0]
             if rets and all(_tensors(r) for r in rets):
                 # A function returning tensors returns them at its call sites (a summary).
