@@ -36,6 +36,9 @@ class DropoutRateForContext(Rule):
     layers.LSTM(64, recurrent_dropout=0.2)
     ```
 
+    ## Fix
+    None: the right rate depends on the model; lower it into the range the message gives.
+
     ## Options
     `conv-max-rate` (0.25), `recurrent-max-rate` (0.3), `output-max-rate` (0.5).
 
