@@ -64,7 +64,8 @@ class PreferSpatialDropout(Rule):
         Invalid("from keras.layers import Conv2D, Dropout\nfrom keras import Sequential\nm = Sequential([Conv2D(8, 3), Dropout(0.2)])\n", line=3),
         Invalid("from keras import layers\ndef block(x):\n    x = layers.SeparableConv2D(8, 3)(x)\n    return layers.Dropout(0.1)(x)\n", line=4),
         Invalid("import keras\nclass Net(keras.Model):\n    def __init__(self):\n        super().__init__()\n        self.c = keras.layers.Conv2D(8, 3)\n        self.d = keras.layers.Dropout(0.2)\n    def call(self, x):\n        return self.d(self.c(x))\n", line=6),
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.UpSampling2D(), layers.Dropout(0.3), layers.Conv2D(3, 1)])\n", line=2),
+        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.UpSampling2D(), layers.Dropout(0.3), layers.Conv2D(3, 1)])\n", line=2,
+                fixed="from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.UpSampling2D(), layers.SpatialDropout2D(0.3), layers.Conv2D(3, 1)])\n"),
     ]
 
     def check(self, ctx) -> None:
