@@ -67,6 +67,7 @@ CASES = {
     "data-helper": at("unbuildable.py", "DL101", "layers.Dropout(0.5)", 1),
     "needs-args": at("unbuildable.py", "DL202", "layers.Dropout(0.95)"),
     "no-shape": at("unbuildable.py", "DL101", "layers.Dropout(0.99)"),
+    "writes": at("unbuildable.py", "DL101", "layers.Dropout(0.5)", 2),
     # a notebook: code cells in order, magics blanked, data loading and training left out
     "notebook": Finding("DL202", "test", "warning", "test", str(FIX / "mnist.ipynb"), Pos(5, 5), Pos(5, 24), cell=3),
     # Last, so that the replacement worker it costs is never needed.
@@ -200,6 +201,25 @@ def test_unbuildable_needs_arguments(verdicts):
 
 def test_unbuildable_no_input_shape(verdicts):
     check(verdicts, "no-shape", "unbuildable", "no input shape")
+
+
+def test_unbuildable_write_outside_the_worker_folder_is_refused(verdicts):
+    check(verdicts, "writes", "unbuildable", "does not write files")
+    assert not (FIX / "width.json").exists()
+
+
+def test_worker_that_cannot_import_tensorflow(tmp_path, monkeypatch):
+    fake = tmp_path / "fake" / "tensorflow"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ImportError('this TensorFlow is broken')\n")
+    monkeypatch.setenv("PYTHONPATH", str(fake.parent))
+    findings = [at("stacks.py", "DL202", "layers.Dropout(TOO_HIGH)"), at("stacks.py", "DL203", "layers.Dropout(0.0)")]
+    t0 = time.monotonic()
+    confirm_findings(findings, timeout=30)
+    assert time.monotonic() - t0 < 30
+    for f in findings:
+        assert f.confirmation.status == "unbuildable"
+        assert "this TensorFlow is broken" in f.confirmation.detail
 
 
 def test_unbuildable_os_exit(verdicts):

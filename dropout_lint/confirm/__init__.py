@@ -129,7 +129,8 @@ def make_request(f: Finding, max_rate: float, cache: dict) -> tuple[dict | None,
     row = _unit_row(f, unit)
     end_row = row + (f.end.row - f.start.row)
     try:
-        plan = slicer.plan(text, f.code, row, f.start.column, end_row, f.end.column, _hint_data(f))
+        plan = slicer.plan(text, f.code, row, f.start.column, end_row, f.end.column, _hint_data(f),
+                           cache=cache.setdefault("__index__", {}))
     except slicer.NotApplicable as exc:
         return None, Confirmation("not-applicable", str(exc))
     except slicer.Unbuildable as exc:

@@ -1004,17 +1004,23 @@ class _Marker(cst.CSTTransformer):
 
 
 def plan(text: str, code: str, row: int, col: int, end_row: int | None = None,
-         end_col: int | None = None, data: dict | None = None) -> Plan:
+         end_col: int | None = None, data: dict | None = None, cache: dict | None = None) -> Plan:
     """The program that builds what the finding at (row, col) (1-based) is about.
 
-    Raises ``Unbuildable`` (with the reason) or ``NotApplicable``.
+    Raises ``Unbuildable`` (with the reason) or ``NotApplicable``. ``cache`` (a dict) keeps the
+    parsed module between findings of the same file.
     """
     if code not in JUDGED:
         raise NotApplicable("no runtime check for this rule")
-    try:
-        ix = Index(text)
-    except cst.ParserSyntaxError as exc:
-        raise Unbuildable(f"cannot parse: {exc.message}") from None
+    ix = cache.get(text) if cache is not None else None
+    if ix is None:
+        try:
+            ix = Index(text)
+        except cst.ParserSyntaxError as exc:
+            raise Unbuildable(f"cannot parse: {exc.message}") from None
+        if cache is not None:
+            cache.clear()  # one file at a time: findings come sorted by file
+            cache[text] = ix
     node = ix.find_node(row, col, end_row, end_col, prefer_outer=code in CALL_RULES)
     if node is None:
         raise Unbuildable("no expression at the finding's position")

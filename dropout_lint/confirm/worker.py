@@ -146,6 +146,7 @@ def main() -> None:
 
     reader = proto_in
     buf = b""
+    builds = 0
     while True:
         chunk = reader.read(65536)
         if not chunk:
@@ -170,6 +171,13 @@ def main() -> None:
                 os.chdir(workdir)
             except OSError:
                 pass
+            builds += 1
+            if builds % 25 == 0:
+                # Keep a long run's memory flat: drop Keras' global graph state now and then.
+                try:
+                    keras.backend.clear_session()
+                except Exception:  # noqa: BLE001
+                    pass
             _send(proto_out, {"id": req.get("id"), "verdicts": [list(v) for v in verdicts]})
 
 
