@@ -248,3 +248,22 @@ def test_fix_all_source_action(client, project):
     )
     assert all(a["kind"] == "quickfix" for a in quick)
     assert client.shutdown_and_exit() == 0
+
+
+def test_config_error_is_shown_once_and_defaults_are_used(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.dropout-lint]\nmax-rate = "high"\n')
+    c = LspClient(cwd=tmp_path)
+    try:
+        c.initialize(tmp_path)
+        uri = (tmp_path / "m.py").as_uri()
+        c.open(uri, "from keras import layers\nd = layers.Dropout(0.9)\n")
+        msg = c.wait_for(lambda m: m.get("method") == "window/showMessage")
+        assert "max-rate" in msg["params"]["message"] and msg["params"]["type"] == 1
+        assert [d["code"] for d in c.diagnostics(uri)["params"]["diagnostics"]] == ["DL202"]
+        # fixing the file and saving it re-lints with the new settings
+        (tmp_path / "pyproject.toml").write_text("[tool.dropout-lint]\nmax-rate = 0.95\n")
+        c.notify("textDocument/didSave", {"textDocument": {"uri": (tmp_path / "pyproject.toml").as_uri()}})
+        assert c.diagnostics(uri)["params"]["diagnostics"] == []
+        assert c.shutdown_and_exit() == 0
+    finally:
+        c.close()
