@@ -27,6 +27,7 @@ import libcst as cst
 
 from dropout_lint.analysis.facts import Graph, Node
 from dropout_lint.analysis.names import layer_kind
+from dropout_lint.kinds import PARAM
 
 MAX_INLINE = 3  # nested helper calls followed into their bodies
 MAX_UNROLL = 32  # list elements a loop is unrolled over
@@ -121,7 +122,7 @@ def symbolic(nodes: list[Node]) -> bool:
         seen.add(id(n))
         if n.kind in INPUT_KINDS or n.sub is not None or n.spec is not None:
             return True
-        if n.kind is None and n.call is None and not n.inputs:
+        if n.kind == PARAM or (n.kind is None and n.call is None and not n.inputs):
             return True  # a parameter of call() / of a function being interpreted
         stack.extend(n.inputs)
     return False
@@ -198,6 +199,12 @@ def unroll(flow, stmt: cst.For, env) -> bool:
 
     if stmt.orelse is not None:
         return False
+    if _runs(stmt.iter):
+        # ``for _ in range(3)`` / over a non-empty literal: the body runs (once, as usual), it is
+        # not an alternative to skipping it.
+        flow.bind(stmt.target, None, env)
+        flow.exec_block(stmt.body.body, env)
+        return True
     it = flow.eval(stmt.iter, env)
     if not isinstance(it, ListV) or not it.items or len(it.items) > MAX_UNROLL:
         return False
@@ -231,3 +238,20 @@ def layer_list(rets: list) -> bool:
     from dropout_lint.analysis.flow import LayerV, ListV, ModelV
 
     return len(rets) == 1 and isinstance(rets[0], ListV) and any(isinstance(v, (LayerV, ModelV)) for v in rets[0].items)
+
+
+def _runs(it) -> bool:
+    """An iterable literal that is surely non-empty: ``range(3)``, ``range(1, 4)``, ``[a, b]``."""
+    if isinstance(it, (cst.List, cst.Tuple)):
+        return bool(it.elements) and not any(isinstance(e, cst.StarredElement) for e in it.elements)
+    if isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value == "range":
+        ints = []
+        for a in it.args:
+            if a.keyword is not None or a.star or not isinstance(a.value, cst.Integer):
+                return False
+            ints.append(int(a.value.value, 0))
+        if len(ints) == 1:
+            return ints[0] >= 1
+        if len(ints) == 2:
+            return ints[1] > ints[0]
+    return False

@@ -145,6 +145,9 @@ class Resolved:
     value: Any
     via: str | None = None  # "build_model(0.95) at line 13" when it came from a call site
     via_line: int | None = None
+    # The default of a parameter whose function has no call site in the module: a knob whose
+    # callers live elsewhere (``def __init__(self, dropout=0.0)`` of a library layer).
+    from_default: bool = False
 
 
 @dataclass

@@ -167,9 +167,12 @@ class Flow:
                 self.eval(item.item, env)
             self.exec_block(stmt.body.body, env)
         elif isinstance(stmt, (cst.Try, cst.TryStar)):
-            self.exec_block(stmt.body.body, env)
-            for h in stmt.handlers:
-                self.exec_block(h.body.body, env)
+            # A handler runs instead of (the rest of) the body: alternatives, not a sequence.
+            handlers = [h.body.body for h in stmt.handlers]
+            if handlers:
+                self.branches(env, lambda: self.exec_block(stmt.body.body, env), lambda: [self.exec_block(b, env) for b in handlers])
+            else:
+                self.exec_block(stmt.body.body, env)
             if stmt.orelse is not None:
                 self.exec_block(stmt.orelse.body.body, env)
             if stmt.finalbody is not None:

@@ -198,7 +198,7 @@ class Resolver:
         if param.default is not None:
             default = self._resolve(param.default, fn.parent or self.module_scope, depth + 1)
         if not sites:
-            return default
+            return [Resolved(r.value, r.via, r.via_line, True) for r in default] if default is not None else None
         order = [p for p in fn.param_order if not (cls is not None and p == fn.param_order[0])]
         out: list[Resolved] = []
         for site in sites:

@@ -84,7 +84,7 @@ class DropoutAfterOutput(Rule):
         for g in ctx.graphs:
             if g.is_submodel:
                 continue
-            for out in g.outputs:
+            for out in _final(g.outputs):
                 if not is_dropout(out.kind) or out.spec is None and out.call is None:
                     continue
                 prev = out.inputs[0] if out.inputs else None
@@ -103,6 +103,17 @@ class DropoutAfterOutput(Rule):
                     data={"model": g.name, "graph": g.kind, "graph_line": g.start.row},
                     once=True,
                 )
+
+
+def _final(outputs, depth=0):
+    """The output nodes, looking into a sub-model that produces the output (``Model(i, trunk(i))``)."""
+    out = []
+    for n in outputs:
+        if n.sub is not None and depth < 8:
+            out.extend(_final(n.sub.outputs, depth + 1))
+        else:
+            out.append(n)
+    return out
 
 
 def _removal_fix(ctx, node):

@@ -69,6 +69,8 @@ class DropoutRateZero(Rule):
         for call, keyword, expr, values in rate_sites(ctx, kinds=DROPOUT):
             if not values or any(v.value != 0 for v in values):
                 continue
+            if all(v.from_default for v in values):
+                continue  # `dropout=0.0` default of an API parameter: dropout off unless asked for
             node = next((n for n in ctx.nodes if n.spec is not None and n.spec.call is call), None)
             fix = None
             if node is not None:
