@@ -17,6 +17,11 @@ class DropoutAfterOutput(Rule):
     to zero, and the loss is computed on corrupted predictions. Dropout regularises hidden units
     (Srivastava et al., JMLR 2014); it belongs before the output layer, never after it.
 
+    Measured by `python benchmarks/evidence.py` (digits, 3 seeds, 30 epochs): an MLP with `Dropout(0.5)` after
+    its softmax reaches 93.1% ± 1.6 test accuracy against 95.9% ± 0.6 with the Dropout before
+    the output layer; in training mode its "probabilities" sum to one only on average, off by
+    0.98 per example. Calibration (ECE) was not worse there (0.050 vs 0.056).
+
     ## Example
     ```python
     model = keras.Sequential([

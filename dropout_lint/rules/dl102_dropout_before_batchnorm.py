@@ -16,6 +16,11 @@ class DropoutBeforeBatchNorm(Rule):
     dropout is off, the variance changes, and BN's moving statistics no longer match: the
     "variance shift" of Li et al. (CVPR 2019), which costs accuracy.
 
+    Measured by `python benchmarks/evidence.py` (digits, 3 seeds, 30 epochs): with Dropout(0.5) -> BN, the variance
+    of BN's input at inference is 0.435 of what BN learned to normalise in training (1.000 with
+    BN -> Dropout). On that small MLP the test accuracy was the same (97.5% both); Li et al. report
+    the accuracy it costs in deeper networks.
+
     ## Example
     ```python
     model = keras.Sequential([

@@ -18,6 +18,9 @@ class DropoutRateTooHigh(Rule):
     al. recommend retaining 0.5 of hidden units and 0.8 of inputs, i.e. rates of 0.2-0.5. A rate
     this high is often a keep probability written where a drop rate belongs.
 
+    Measured by `python benchmarks/evidence.py` (digits, 3 seeds, 30 epochs): an MLP with two `Dropout(0.9)` reaches
+    84.4% ± 6.0 test accuracy against 97.0% ± 0.3 with `Dropout(0.5)`, same epochs.
+
     ## Example
     ```python
     layers.Dropout(0.9)

@@ -51,6 +51,11 @@ class TrainingTrueAtInference(Rule):
     Monte-Carlo dropout (Gal & Ghahramani, ICML 2016) does this on purpose, but then it draws
     many samples and averages them.
 
+    Measured by `python benchmarks/evidence.py` (digits, 3 seeds, 30 epochs): over 20 repeated calls with
+    `training=True` on the test set, the predicted probability varies with a standard deviation
+    of 0.198, 66.5% of the test images get a different class in at least one call, and the
+    accuracy moves by 4.4 points between calls (0 for all three with `training=False`).
+
     ## Example
     ```python
     def predict(model, x):

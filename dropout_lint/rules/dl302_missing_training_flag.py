@@ -50,6 +50,11 @@ class MissingTrainingFlag(Rule):
     model trains without the regularisation you configured, and BN statistics stay at their
     initial values, so the trained model evaluates badly. No error, no warning.
 
+    Measured by `python benchmarks/evidence.py` (digits, 3 seeds, 30 epochs): in a `GradientTape` loop calling
+    `model(x)`, BatchNormalization's moving mean stays exactly 0 (0.81 with `training=True`)
+    and dropout never runs; on digits the test accuracy ended close (97.6% vs 97.9%) with a
+    larger train/test gap (2.4 vs 1.8 points): the model trained is not the one configured.
+
     ## Example
     ```python
     with tf.GradientTape() as tape:

@@ -1,4 +1,5 @@
 from dropout_lint.finding import Edit, Fix, Pos
+from dropout_lint.fixes import split_lines
 from dropout_lint.rule import Invalid, Rule
 from dropout_lint.rules import _training as T
 
@@ -101,7 +102,7 @@ def _remove_statement(ctx, call):
         start, end = T.span(ctx, call.node)
         return Fix("Remove the set_learning_phase() call", [Edit("pass", start, end)])
     start, end = T.span(ctx, line)
-    lines = ctx.unit.text.splitlines(keepends=True)
+    lines = split_lines(ctx.unit.text)
     # the statement's own lines, with its trailing comment and newline
     if end.row < len(lines):
         return Fix("Remove the set_learning_phase() call", [Edit("", Pos(start.row, 1), Pos(end.row + 1, 1))])
