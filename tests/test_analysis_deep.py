@@ -360,3 +360,16 @@ def test_fixture_deep_analysis():
     src = (Path(__file__).parent.parent / "fixtures" / "deep_analysis.py").read_text()
     codes = {f.code for f in lint(src, GRAPH + ("DL201",))}
     assert {"DL101", "DL105", "DL204", "DL401"} <= codes
+
+
+def test_functional_model_built_in_a_subclass_init():
+    src = case("""
+class Net(keras.Model):
+    def __init__(self):
+        inputs = keras.Input((4,))
+        x = layers.Dense(1)(inputs)
+        outputs = layers.Dropout(0.5)(x)
+        super().__init__(inputs, outputs)
+""")
+    assert rows(src) == [("DL101", 7)]
+    assert rows(src.replace("outputs = layers.Dropout(0.5)(x)", "outputs = layers.Dense(1)(layers.Dropout(0.5)(x))")) == []

@@ -255,3 +255,18 @@ def _runs(it) -> bool:
         if len(ints) == 2:
             return ints[1] > ints[0]
     return False
+
+
+def functional_super_init(flow, node: cst.Call) -> bool:
+    """``super().__init__(inputs, outputs)`` in a Model subclass: a functional model."""
+    f = node.func
+    return (
+        bool(flow.class_roles)
+        and flow.class_roles[-1] == "model"
+        and isinstance(f, cst.Attribute)
+        and f.attr.value == "__init__"
+        and isinstance(f.value, cst.Call)
+        and isinstance(f.value.func, cst.Name)
+        and f.value.func.value == "super"
+        and (len([a for a in node.args if a.keyword is None]) >= 2 or any(a.keyword is not None and a.keyword.value in ("outputs", "output") for a in node.args))
+    )

@@ -109,6 +109,7 @@ class Flow:
         self.tails: dict[int, list[Node]] = {}
         self.ops = OpFlow(self)  # op-level data flow (analysis/ops.py)
         self.inline_stack: list[int] = []  # helper functions being followed (analysis/deep.py)
+        self.class_roles: list[str | None] = []  # the classes being interpreted (analysis/deep.py)
 
     # ---- entry ---------------------------------------------------------------------------
     def run(self, module: cst.Module) -> None:
@@ -259,7 +260,11 @@ class Flow:
         first = [s for s in body if isinstance(s, cst.FunctionDef) and s.name.value in ("__init__", "build")]
         rest = [s for s in body if s not in first]
         role = deep.class_role(self, cls, env)
-        self.exec_block(first + rest, cenv)
+        self.class_roles.append(role)
+        try:
+            self.exec_block(first + rest, cenv)
+        finally:
+            self.class_roles.pop()
         graph = deep.subclass_graph(self, cls, cenv, role) if role else None
         env.set(cls.name.value, deep.ClassV(cls.name.value, role, graph))
 
@@ -329,7 +334,7 @@ class Flow:
                     container = ("list", arg, elements[i]) if elements is not None and i < len(elements) else None
                     self.add_layer(graph, item, container)
             return ModelV(graph)
-        if kind in MODEL_KINDS:
+        if kind in MODEL_KINDS or deep.functional_super_init(self, node):
             out_expr = call.arg("outputs", 1)
             if out_expr is None:
                 out_expr = call.arg("output", None)
