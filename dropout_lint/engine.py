@@ -224,7 +224,9 @@ def _syntax_error(unit: Unit, exc) -> tuple[str, int, int]:
     m = re.match(r"parser error: error at (\d+):(\d+): (.*)", msg)
     if m:
         row, col, msg = int(m.group(1)), int(m.group(2)) + 1, m.group(3)
-    lines = unit.text.splitlines() or [""]
+    from dropout_lint.fixes import split_lines
+
+    lines = [ln.rstrip("\r\n") for ln in split_lines(unit.text)] or [""]
     if row > len(lines):
         row, col = len(lines), len(lines[-1]) + 1
     if msg.startswith("expected one of") and len(msg) > 60:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dropout_lint.fixes import split_lines
+
 _LINE = re.compile(r"#\s*noqa(?P<sep>\s*:\s*(?P<codes>[A-Za-z0-9_\-]+(?:\s*,\s*[A-Za-z0-9_\-]+|\s+[A-Za-z]{2}[0-9]+)*))?", re.I)
 _FILE = re.compile(r"^\s*#\s*dropout-lint\s*:\s*noqa(?:\s*:\s*(?P<codes>[A-Za-z0-9_\-,\s]+))?\s*$", re.I)
 
@@ -34,7 +36,7 @@ def scan(text: str) -> Noqa:
     out = Noqa()
     if "noqa" not in text and "NOQA" not in text.upper():
         return out
-    for row, line in enumerate(text.splitlines(), start=1):
+    for row, line in enumerate(split_lines(text), start=1):
         if "noqa" not in line.lower():
             continue
         m = _FILE.match(line)

@@ -187,3 +187,11 @@ def test_plain_lint_imports_neither_tensorflow_nor_libcst_when_nothing_to_parse(
     )
     r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+def test_noqa_rows_count_lines_as_python_does(cli, tmp_path):
+    # A form feed or a Unicode line separator inside a line is not a line break for Python.
+    src = "import keras  # page\x0c break \u2028 here\n" + BAD.split("\n", 1)[1].rstrip("\n") + "  # noqa: DL202\n"
+    (tmp_path / "ff.py").write_text(src, encoding="utf-8")
+    r = cli("ff.py", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout
