@@ -25,8 +25,8 @@ class TrainingTrueAtInference(Rule):
     """`training=True` passed in an inference path.
 
     ## What it does
-    Finds `training=True` (a literal, or a constant that resolves to `True`) passed to a layer
-    or model call in an inference path:
+    Finds a literal `training=True` (or `is_training=True`) passed to a layer or model call in
+    an inference path (a named constant such as `training=MC_DROPOUT` is taken as deliberate):
 
     - inside a function or method whose name matches `inference-function-patterns`
       (default `predict*`, `infer*`, `inference*`, `evaluate*`, `eval*`, `test_step`,
@@ -87,7 +87,9 @@ class TrainingTrueAtInference(Rule):
     code = "DL301"
     name = "training-true-at-inference"
     severity = "warning"
-    requires = ("training",)
+    # Only a literal True is flagged (a named constant is a deliberate switch), so the file must
+    # contain one: this keeps the many files that merely mention `training` unparsed.
+    requires = ("training=True", "training = True", "is_training=True", "is_training = True")
     options = {"inference-function-patterns": DEFAULT_PATTERNS}
     fixable = True
 
@@ -104,6 +106,7 @@ class TrainingTrueAtInference(Rule):
         # MC dropout layer: always on by design inside its own call()
         "from tensorflow import keras\nclass MCDropout(keras.layers.Dropout):\n    def call(self, inputs):\n        return super().call(inputs, training=True)\n",
         "def evaluate(model, x):\n    return model(x, training=False)\n",
+        "MC_DROPOUT = True\ndef predict(model, x):\n    return model(x, training=MC_DROPOUT)\n",
         "def evaluate(model, x, training=False):\n    return model(x, training=training)\n",
         # a train_step nested in an evaluation helper is a training path
         "def evaluate_and_train(model, ds):\n    def train_step(x):\n        return model(x, training=True)\n    return train_step\n",
@@ -137,7 +140,7 @@ class TrainingTrueAtInference(Rule):
         Invalid("import tf_keras as tfk\ndef build():\n    drop = tfk.layers.Dropout(0.3)\n    i = tfk.Input((4,))\n    return tfk.Model(i, drop(i, training=True))\n", line=5),
         # a loop over batches is not Monte-Carlo sampling
         Invalid("def evaluate(model, dataset):\n    for x, y in dataset:\n        p = model(x, training=True)\n", line=3),
-        Invalid("ON = True\nclass Predictor:\n    def _predict_batch(self, x):\n        return self.net(x, training=ON)\n", line=4),
+        Invalid("class Predictor:\n    def _predict_batch(self, x):\n        return self.net(x, training = True)\n", line=3),
         Invalid("async def infer(model, x):\n    def inner():\n        return model(x, training=True)\n    return inner()\n", line=3),
         Invalid("import tensorflow as tf\nclass Demo:\n    def wrong_prediction(self, x):\n        return self.model(x, training=True)\n", line=4),
         Invalid("def makePrediction(net, x):\n    return net(x, training=True)\n", line=2),
@@ -218,17 +221,9 @@ def T_is_literal_true(expr) -> bool:
 
 
 def _is_true(ctx, call, expr) -> bool:
-    import libcst as cst
-
-    if T_is_literal_true(expr):
-        return True
-    if isinstance(expr, cst.Name):
-        # A constant, not a parameter (a parameter is a switch its callers set).
-        for s in call.scope.chain():
-            if s.kind == "function" and expr.value in s.params:
-                return False
-        return ctx.const(expr, call.scope) is True
-    return False
+    """A literal ``True``. A parameter is a switch its callers set, and a named constant
+    (``training=MC_DROPOUT``) is a deliberate choice: neither is flagged."""
+    return T_is_literal_true(expr)
 
 
 def _layer_application(ctx, call) -> bool:
