@@ -158,9 +158,15 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
     report_errors = PARSE_ERROR in settings.enabled
     if stats is not None:
         stats["parsed"] = stats.get("parsed", 0) + 1
+    from dropout_lint.deep import call_deep, too_deep
+
+    deep = too_deep(unit.text)  # CPython rejects it; libcst's native parser would overflow the C stack
+    if deep is not None:
+        f = parse_error(filename, f"SyntaxError: {deep[0]}", deep[1], deep[2])
+        _map_cell(unit, f)
+        return [f] if report_errors else []
     try:
-        module = cst.parse_module(unit.text)
-        facts = analyze(module)
+        module, facts = call_deep(_parse_and_analyze, unit.text)
     except cst.ParserSyntaxError as exc:
         msg, row, col = _syntax_error(unit, exc)
         f = parse_error(filename, f"SyntaxError: {msg}", row, col)
@@ -173,17 +179,7 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
         return [parse_error(filename, f"cannot parse: {type(exc).__name__}: {first}")] if report_errors else []
 
     ctx = Context(facts, unit, filename, settings.options)
-    for rule in rules:
-        ctx.rule = rule
-        try:
-            rule().check(ctx)
-        except RecursionError:
-            print(f"dropout-lint: {filename}: {rule.code} skipped: too deeply nested", file=sys.stderr)
-        except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
-            print(
-                f"dropout-lint: internal error in {rule.code} on {filename}: {type(exc).__name__}: {exc}",
-                file=sys.stderr,
-            )
+    call_deep(_run_rules, ctx, rules, filename)
     noqa = scan(unit.text)
     out: list[Finding] = []
     seen: set = set()
@@ -204,6 +200,29 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
             out.append(f)
     out.sort(key=Finding.sort_key)
     return out
+
+
+def _parse_and_analyze(text: str):
+    import libcst as cst
+
+    from dropout_lint.analysis import analyze
+
+    module = cst.parse_module(text)
+    return module, analyze(module)
+
+
+def _run_rules(ctx: Context, rules, filename: str) -> None:
+    for rule in rules:
+        ctx.rule = rule
+        try:
+            rule().check(ctx)
+        except RecursionError:
+            print(f"dropout-lint: {filename}: {rule.code} skipped: too deeply nested", file=sys.stderr)
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
+            print(
+                f"dropout-lint: internal error in {rule.code} on {filename}: {type(exc).__name__}: {exc}",
+                file=sys.stderr,
+            )
 
 
 def _syntax_error(unit: Unit, exc) -> tuple[str, int, int]:

@@ -51,6 +51,9 @@ class Unit:
 
 def decode_python(data: bytes) -> tuple[str, str, bool]:
     """Decode Python source bytes as the interpreter would: (text, encoding, had_bom)."""
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        row = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise SourceError("file contains NUL bytes: not Python source", row=row)
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     except SyntaxError as exc:
