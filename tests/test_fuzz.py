@@ -8,8 +8,9 @@ analysis. Mutated programs (deleted tokens, swapped/duplicated lines) must never
 raise, print an internal error or crash, and ``--fix`` applied to any of them must leave a file
 that parses and that a second fix leaves unchanged. hypothesmith programs must never raise.
 
-CI runs a few hundred examples. ``DROPOUT_LINT_FUZZ_EXAMPLES=10000 pytest tests/test_fuzz.py``
-runs 10,000 per test (README, "Fuzzing").
+CI runs a few hundred examples;
+``DROPOUT_LINT_FUZZ_EXAMPLES=10000 pytest tests/test_fuzz.py --timeout=0`` runs 10,000 per test
+(README, "Fuzzing").
 """
 
 from __future__ import annotations
