@@ -7,6 +7,7 @@ imported only when needed: ``--version`` and ``--help`` import neither.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -64,8 +65,10 @@ def _statistics(findings) -> str:
 @click.option("--lsp", is_flag=True, help="Run the language server on stdio (needs the [lsp] extra).")
 @click.option("--fix", is_flag=True, help="Apply the available fixes in place.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them (exit 1 if there is something to fix).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the findings cache (.dropout_lint_cache/ in the project root).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for parsing (default: the number of cores; 1 = no workers).")
 @click.version_option(__version__, "--version", prog_name="dropout-lint")
-def cli(paths, select, ignore, extend_select, output_format, config_file, confirm, confirm_timeout, exit_zero, statistics, list_rules, explain, lsp, fix, diff):
+def cli(paths, select, ignore, extend_select, output_format, config_file, confirm, confirm_timeout, exit_zero, statistics, list_rules, explain, lsp, fix, diff, no_cache, jobs):
     """Find dropout misuse in Keras / TensorFlow code (files and folders; default: .)."""
     if lsp:
         from dropout_lint import lsp as lsp_mod
@@ -126,7 +129,14 @@ def cli(paths, select, ignore, extend_select, output_format, config_file, confir
             click.echo(f"Would fix {n} finding{'s' if n != 1 else ''}." if n else "No fixes available.", err=True)
             return 2 if found.missing else (1 if n and not exit_zero else 0)
         fixed = outcome.fixed
-    findings = lint_files(found.files, eff)
+    cache = None
+    if not no_cache and not os.environ.get("DROPOUT_LINT_NO_CACHE"):
+        from dropout_lint.cache import Cache
+
+        cache = Cache(cfg.root)
+    findings = lint_files(found.files, eff, jobs=jobs, cache=cache)
+    if cache is not None:
+        cache.save()
     if confirm:
         from dropout_lint.confirm import confirm_findings
 

@@ -208,7 +208,7 @@ def _parse_and_analyze(text: str):
     from dropout_lint.analysis import analyze
 
     module = cst.parse_module(text)
-    return module, analyze(module)
+    return module, analyze(module, text)
 
 
 def _run_rules(ctx: Context, rules, filename: str) -> None:

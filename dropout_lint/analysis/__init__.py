@@ -7,26 +7,28 @@ the CLI imports it only when a file needs parsing.
 from __future__ import annotations
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
 from dropout_lint.analysis.collect import Collector
 from dropout_lint.analysis.facts import ModuleFacts
 from dropout_lint.analysis.flow import Flow
 from dropout_lint.analysis.ops import dialect
+from dropout_lint.analysis.positions import Positions
 from dropout_lint.analysis.values import Resolver
+from dropout_lint.analysis.fastwalk import walk
 
 
-def analyze(module: cst.Module) -> ModuleFacts:
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    positions = wrapper.resolve(PositionProvider)
+def analyze(module: cst.Module, text: str | None = None) -> ModuleFacts:
+    """``text``: the source ``module`` was parsed from; with it, positions come from Python's
+    fast parser (``analysis/positions.py``), else from libcst's ``PositionProvider``."""
+    positions = Positions(module, text, fast=text is not None)
     collector = Collector(positions)
-    wrapper.module.visit(collector)
+    walk(module, collector)  # libcst's hooks and order, without rebuilding the tree
     collector.finish()
     flow = Flow(collector.calls, collector.names, collector.node_scope, collector.module_scope)
-    flow.run(wrapper.module)
+    flow.run(module)
     resolver = Resolver(collector.module_scope, collector.calls, positions)
     return ModuleFacts(
-        module=wrapper.module,
+        module=module,
         names=collector.names,
         module_scope=collector.module_scope,
         scopes=collector.scopes,

@@ -1,0 +1,213 @@
+"""The fast per-file path gives exactly what libcst's own machinery gives.
+
+``analysis/fastwalk.py`` replaces ``module.visit(collector)`` and ``analysis/positions.py``
+replaces ``PositionProvider`` for calls and definitions. Both must be invisible: same hooks in the
+same order, same positions, same findings.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import hypothesmith
+import libcst as cst
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+import dropout_lint.analysis as analysis
+from dropout_lint.analysis import fastwalk
+from dropout_lint.analysis.fastwalk import walk
+from dropout_lint.analysis.positions import Positions
+from dropout_lint.engine import FileSettings, lint_bytes
+from dropout_lint.rule import all_rules, iter_examples
+
+from conftest import FIXTURES
+
+TRICKY = textwrap.dedent(
+    """\
+    # -*- coding: utf-8 -*-
+    import keras as K
+    from keras import layers as L
+
+    @decorate(1)
+    @other.deco
+    async def run(a, *args, b=f(2), **kw) -> typing.List[int]:
+        return (g(a))(b) + ((h))(  é(x)  ) if c(1) else [k(i) for i in r(3) if p(i)]
+
+    class Net(K.Model, metaclass=M(1)):
+        def call(self, x, training=None):
+            with tf.GradientTape() as tape, ctx(2):
+                y = L.Dropout(0.5)(x, training=True); z = "ünïcödé"; w = q(z)
+            return lambda v: s(v)(t(v))
+
+    value = f"{fmt(1)!r:>{width(2)}}" + (y.z
+      (2))
+    d = {k(1): v(2) for k in ks()}
+    m = K.Sequential([L.Dense(3), L.Dropout(0.9)]); m.add(L.Dropout(rate=0.2))
+    """
+)
+
+
+def sources():
+    out = [("tricky", TRICKY), ("crlf", TRICKY.replace("\n", "\r\n")), ("tabs", "if x:\n\tf(1)\n\tg(é(2))\n")]
+    for p in sorted(FIXTURES.glob("*.py")):
+        out.append((p.name, p.read_text(encoding="utf-8")))
+    for rule, ex in iter_examples():
+        out.append((rule.code, textwrap.dedent(ex.code)))
+    return out
+
+
+def parses(text):
+    try:
+        return cst.parse_module(text)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+class Recorder(cst.CSTVisitor):
+    """Records every hook the collector could use, including attribute hooks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.log: list = []
+
+    @staticmethod
+    def _rec(tag):
+        def f(self, node):
+            self.log.append((tag, id(node)))
+
+        return f
+
+    visit_Call = _rec("vCall")
+    leave_Call = _rec("lCall")
+    visit_FunctionDef = _rec("vDef")
+    leave_FunctionDef = _rec("lDef")
+    visit_ClassDef = _rec("vClass")
+    leave_ClassDef = _rec("lClass")
+    visit_If_orelse = _rec("vIfElse")
+    leave_If = _rec("lIf")
+    visit_IfExp_body = _rec("vIfExpBody")
+    leave_IfExp_orelse = _rec("lIfExpElse")
+    visit_Name = _rec("Name")
+    visit_With = _rec("vWith")
+    leave_With = _rec("lWith")
+    visit_CompFor = _rec("CompFor")
+    visit_ListComp = _rec("ListComp")
+    visit_Assign = _rec("Assign")
+    def visit_Lambda(self, node):
+        self.log.append(("Lambda", id(node)))
+        return False  # children skipped, leave still called
+
+    def leave_Lambda(self, node):
+        self.log.append(("lLambda", id(node)))
+
+
+class TokenRecorder(Recorder):
+    """With a hook on a token node the walk must enter whitespace and punctuation too."""
+
+    visit_Comment = Recorder._rec("Comment")
+    visit_Comma = Recorder._rec("Comma")
+
+
+def same_walk(module):
+    logs = []
+    for cls in (Recorder, TokenRecorder):
+        a, b = cls(), cls()
+        module.visit(a)
+        walk(module, b)
+        if a.log != b.log:
+            return False
+        logs.append(a.log)
+    return logs[1]
+
+
+def same_positions(module, text):
+    ref = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    fast = Positions(module, text)
+    out_ref, out_fast = [], []
+
+    class V(cst.CSTVisitor):
+        def __init__(self, pos, out):
+            super().__init__()
+            self.pos, self.out = pos, out
+
+        def visit_Call(self, n):
+            self.out.append(self.pos[n])
+
+        def visit_FunctionDef(self, n):
+            self.out.append(self.pos[n].start)
+
+        def visit_ClassDef(self, n):
+            self.out.append(self.pos[n].start)
+
+    walk(module, V(ref, out_ref))
+    walk(module, V(fast, out_fast))
+    return out_ref == out_fast, fast
+
+
+def test_child_field_order_from_bytecode_matches_the_source():
+    classes = [v for v in vars(cst).values() if isinstance(v, type) and issubclass(v, cst.CSTNode)]
+    checked = 0
+    for c in classes:
+        if getattr(c, "__abstractmethods__", None):
+            continue
+        assert fastwalk._child_fields(c) == fastwalk.source_child_fields(c), c.__name__
+        checked += 1
+    assert checked > 150
+
+
+@pytest.mark.parametrize("name,text", sources())
+def test_walk_and_positions_match_libcst(name, text):
+    module = parses(text)
+    if module is None:
+        assert "broken" in name or name == "DL000"
+        return
+    assert same_walk(module) is not False
+    ok, fast = same_positions(module, text)
+    assert ok
+    assert not fast.is_full  # the fast path was used, not the fallback
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(hypothesmith.from_grammar())
+def test_walk_and_positions_on_generated_programs(text):
+    module = parses(text)
+    assume(module is not None)
+    assert same_walk(module) is not False or not module.body
+    assert same_positions(module, text)[0]
+
+
+def test_positions_fall_back_to_the_provider_on_any_doubt():
+    text = "import keras\nx = keras.layers.Dropout(0.5)\ny = f(g(1))\n"
+    module = cst.parse_module(text)
+    ref = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    # The text does not match the tree (another callee name): the checks fail, the provider answers.
+    pos = Positions(module, text.replace("f(g(1))", "h(g(1))"))
+    calls = []
+    walk(module, type("V", (cst.CSTVisitor,), {"visit_Call": lambda self, n: calls.append(n)})())
+    assert [pos[c] for c in calls] == [ref[c] for c in calls] and pos.is_full
+    # Syntax the running Python's ast cannot read -> the provider.
+    pos = Positions(module, "def (:\n")
+    assert pos.is_full and pos[calls[0]] == ref[calls[0]]
+    # Nodes other than calls and definitions -> the provider.
+    pos = Positions(module, text)
+    assert pos[calls[0]] == ref[calls[0]] and not pos.is_full
+    name = module.body[0].body[0].names[0].name
+    assert pos[name] == ref[name] and pos.is_full
+
+
+def test_findings_identical_with_libcst_visit_and_position_provider(monkeypatch):
+    settings_all = FileSettings(frozenset(all_rules()), {})
+    inputs = [(n, t) for n, t in sources()]
+    fast = [[f.as_json() for f in lint_bytes(t.encode(), "x.py", settings_all)] for _, t in inputs]
+    orig = analysis.analyze
+
+    def slow_analyze(module, text=None):
+        return orig(module)  # no text: PositionProvider
+
+    monkeypatch.setattr(analysis, "analyze", slow_analyze)
+    monkeypatch.setattr(analysis, "walk", lambda module, visitor: module.visit(visitor))
+    slow = [[f.as_json() for f in lint_bytes(t.encode(), "x.py", settings_all)] for _, t in inputs]
+    assert fast == slow
+    assert sum(map(len, fast)) > 20
