@@ -28,7 +28,11 @@ import libcst as cst
 from libcst.metadata import CodeRange
 
 _NL = re.compile(r"\r\n|\r|\n")
-_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_DEFS = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
+_LEAVES = frozenset(
+    {ast.Name, ast.Constant, ast.Load, ast.Store, ast.Del, ast.alias, ast.Pass, ast.Break, ast.Continue}
+    | {c for c in vars(ast).values() if isinstance(c, type) and issubclass(c, (ast.operator, ast.unaryop, ast.cmpop, ast.boolop))}
+)
 
 
 class Positions:
@@ -93,11 +97,24 @@ class Positions:
             return
         calls: list[ast.Call] = []
         defs: list[ast.AST] = []
-        for n in ast.walk(tree):
-            if isinstance(n, ast.Call):
+        # ast.walk, minus the nodes that cannot hold a call or a definition (names, constants,
+        # contexts, operators): about half of all nodes.
+        stack = [tree]
+        pop, push, grow = stack.pop, stack.append, stack.extend
+        call_t, leaf = ast.Call, _LEAVES
+        while stack:
+            n = pop()
+            t = n.__class__
+            if t is call_t:
                 calls.append(n)
-            elif isinstance(n, _DEFS):
+            elif t in _DEFS:
                 defs.append(n)
+            for f in n._fields:
+                v = getattr(n, f, None)
+                if v.__class__ is list:
+                    grow([c for c in v if c.__class__ not in leaf and isinstance(c, ast.AST)])
+                elif v is not None and v.__class__ not in leaf and isinstance(v, ast.AST):
+                    push(v)
         # Source order, the enclosing node first when two start at the same place.
         key = lambda n: (n.lineno, n.col_offset, -n.end_lineno, -n.end_col_offset)  # noqa: E731
         calls.sort(key=key)
@@ -150,13 +167,13 @@ class Positions:
             a = self._defs[self._di]
             if a.name != node.name.value or isinstance(a, ast.ClassDef) != isinstance(node, cst.ClassDef):
                 return None
-            if isinstance(node, cst.FunctionDef) and (node.asynchronous is not None) != isinstance(a, ast.AsyncFunctionDef):
+            if isinstance(node, cst.FunctionDef) and (node.asynchronous is not None) != a.__class__ is ast.AsyncFunctionDef:
                 return None
             r = self._range(a)
             if r is None:
                 return None
             line = self._line(r.start.line) or ""
-            word = "async" if isinstance(a, ast.AsyncFunctionDef) else ("class" if isinstance(a, ast.ClassDef) else "def")
+            word = "async" if a.__class__ is ast.AsyncFunctionDef else ("class" if isinstance(a, ast.ClassDef) else "def")
             if not line[r.start.column :].startswith(word):
                 return None
             self._di += 1
