@@ -167,7 +167,7 @@ class Positions:
             a = self._defs[self._di]
             if a.name != node.name.value or isinstance(a, ast.ClassDef) != isinstance(node, cst.ClassDef):
                 return None
-            if isinstance(node, cst.FunctionDef) and (node.asynchronous is not None) != a.__class__ is ast.AsyncFunctionDef:
+            if isinstance(node, cst.FunctionDef) and (node.asynchronous is not None) != (a.__class__ is ast.AsyncFunctionDef):
                 return None
             r = self._range(a)
             if r is None:
