@@ -211,3 +211,14 @@ def test_findings_identical_with_libcst_visit_and_position_provider(monkeypatch)
     slow = [[f.as_json() for f in lint_bytes(t.encode(), "x.py", settings_all)] for _, t in inputs]
     assert fast == slow
     assert sum(map(len, fast)) > 20
+
+
+@pytest.mark.parametrize("name,text", sources()[:40])
+def test_direct_provider_pass_equals_the_metadata_wrapper(name, text):
+    from dropout_lint.analysis.positions import provider_positions
+
+    module = parses(text)
+    if module is None:
+        return
+    ref = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    assert dict(provider_positions(module)) == dict(ref)

@@ -84,9 +84,7 @@ class Positions:
     # -- the provider ---------------------------------------------------------------------------
     def _switch_to_full(self) -> None:
         if self._full is None:
-            from libcst.metadata import MetadataWrapper, PositionProvider
-
-            self._full = MetadataWrapper(self.module, unsafe_skip_copy=True).resolve(PositionProvider)
+            self._full = provider_positions(self.module)
 
     # -- the fast path --------------------------------------------------------------------------
     def _prepare(self) -> None:
@@ -189,6 +187,31 @@ class Positions:
         if head is None:
             return True
         return start[r.start.column :].lstrip("( \t").startswith(head)
+
+
+def provider_positions(module: cst.Module):
+    """What ``MetadataWrapper(module).resolve(PositionProvider)`` returns, at about half the cost.
+
+    The wrapper also runs a (here empty) batch of visitor-based providers, i.e. one more full
+    traversal that rebuilds the tree; the provider itself is one code generation pass. Calling
+    that pass directly uses libcst internals, so any surprise falls back to the public way.
+    """
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    try:
+        from libcst.metadata.position_provider import PositionProvidingCodegenState
+
+        provider = PositionProvider()
+        state = PositionProvidingCodegenState(
+            default_indent=module.default_indent, default_newline=module.default_newline, provider=provider
+        )
+        module._codegen(state)
+        computed = provider._computed
+        if isinstance(computed, dict) and computed:
+            return computed
+    except Exception:  # noqa: BLE001 - a libcst version with other internals
+        pass
+    return MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
 
 
 def _head_name(e) -> str | None:
