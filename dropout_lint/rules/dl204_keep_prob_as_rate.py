@@ -53,7 +53,9 @@ class KeepProbAsRate(Rule):
     code = "DL204"
     name = "keep-prob-as-rate"
     severity = "warning"
-    requires = ("keep", "kp", "Kp", "KP", "Keep")
+    # Every finding is on a dropout call (a Dropout-family layer, an RNN's `dropout=`, a dropout
+    # op), whose name holds "ropout"; "keep" alone would make most ordinary files parse.
+    requires = ("ropout",)
     fixable = True
 
     valid = [
