@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 import libcst as cst
 from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
+from dropout_lint.analysis.names import dotted
+
 TARGET = "__dl_target__"
 MARK = "__dl_mark__"
 
@@ -66,17 +68,6 @@ class Plan:
 
 # ---------------------------------------------------------------------------------------------
 # Small helpers over libcst nodes
-
-
-def dotted(expr) -> str | None:
-    parts: list[str] = []
-    while isinstance(expr, cst.Attribute):
-        parts.append(expr.attr.value)
-        expr = expr.value
-    if isinstance(expr, cst.Name):
-        parts.append(expr.value)
-        return ".".join(reversed(parts))
-    return None
 
 
 def last_name(expr) -> str | None:
