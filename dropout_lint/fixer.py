@@ -262,12 +262,7 @@ def fix_file(path: Path, name: str, settings, write: bool = True) -> FileOutcome
     out.fixed, out.original, out.text = n, text, new
     out.diff = unified_diff(name, text, new)
     if write:
-        try:
-            write_atomic(path, new_data)
-            out.written = True
-        except OSError as exc:
-            out.messages.append(f"dropout-lint: {name}: fixes not written: {exc.strerror or exc}")
-            out.fixed = 0
+        _write(path, name, new_data, out)
     return out
 
 
@@ -358,13 +353,18 @@ def _fix_notebook(path: Path, name: str, data: bytes, settings, write: bool, out
         cell[key] = split_lines(sources[i]) if isinstance(cell.get(key), list) else sources[i]
     new_data = _dump_json(nb, layout)
     if write:
-        try:
-            write_atomic(path, new_data)
-            out.written = True
-        except OSError as exc:
-            out.messages.append(f"dropout-lint: {name}: fixes not written: {exc.strerror or exc}")
-            out.fixed = 0
+        _write(path, name, new_data, out)
     return out
+
+
+def _write(path: Path, name: str, data: bytes, out: FileOutcome) -> None:
+    """Write the fixed bytes atomically; a failed write is one message and counts no fix."""
+    try:
+        write_atomic(path, data)
+        out.written = True
+    except OSError as exc:
+        out.messages.append(f"dropout-lint: {name}: fixes not written: {exc.strerror or exc}")
+        out.fixed = 0
 
 
 def _touches(edit: Edit, rows: set[int]) -> bool:
