@@ -158,6 +158,27 @@ def cli(paths, select, ignore, extend_select, output_format, config_file, confir
     return 0
 
 
+def _exit_interrupted() -> None:
+    """Exit 130 after Ctrl-C.
+
+    The parse may still be running on the big-stack daemon thread (dropout_lint.deep) inside
+    libcst's native parser. Normal interpreter shutdown would stop that thread with a forced
+    unwind through Rust frames, which aborts the process (SIGABRT instead of 130). Every file
+    write is atomic and its clean-up already ran while the interrupt unwound, so when such a
+    thread is alive we flush and leave without finalising the interpreter.
+    """
+    import threading
+
+    if threading.active_count() > 1:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:  # noqa: BLE001 - a closed pipe must not turn into a traceback
+                pass
+        os._exit(130)
+    sys.exit(130)
+
+
 def main(argv: list[str] | None = None) -> None:
     from dropout_lint.config import ConfigError
 
@@ -173,7 +194,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("dropout-lint: interrupted", err=True)
-        sys.exit(130)
+        _exit_interrupted()
     except BrokenPipeError:
         sys.exit(1)
     sys.exit(rc if isinstance(rc, int) else 0)
