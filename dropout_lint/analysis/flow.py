@@ -181,20 +181,27 @@ class Flow:
 
     def branches(self, env: Env, first, second) -> None:
         """Run two alternative blocks from the same state and merge what they bound."""
-        before_vars = dict(env.vars)
+        # ``self.x = ...`` in a method binds in the class's Env: it is a branch's state too.
+        envs = [env]
+        owner: Env | None = env
+        while owner is not None and not owner.is_class:
+            owner = owner.parent
+        if owner is not None and owner is not env:
+            envs.append(owner)
+        before = [dict(e.vars) for e in envs]
         before_tails = {k: list(v) for k, v in self.tails.items()}
         first()
-        after_vars, after_tails = env.vars, self.tails
-        env.vars = dict(before_vars)
+        after = [e.vars for e in envs]
+        after_tails = self.tails
+        for e, b in zip(envs, before):
+            e.vars = dict(b)
         self.tails = {k: list(v) for k, v in before_tails.items()}
         if second is not None:
             second()
-        other_vars, other_tails = env.vars, self.tails
-        merged: dict = {}
-        for key in set(after_vars) | set(other_vars):
-            a, b = after_vars.get(key), other_vars.get(key)
-            merged[key] = _merge(a, b)
-        env.vars = merged
+        other_tails = self.tails
+        for e, a_vars in zip(envs, after):
+            other_vars = e.vars
+            e.vars = {key: _merge(a_vars.get(key), other_vars.get(key)) for key in set(a_vars) | set(other_vars)}
         tails: dict[int, list[Node]] = {}
         for key in set(after_tails) | set(other_tails):
             seen: dict[int, Node] = {}

@@ -28,7 +28,105 @@ def rate_sites(ctx, kinds=None):
             expr = rate_arg(ctx, call, keyword, index)
             if expr is None:
                 continue
-            yield call, keyword, expr, ctx.number(expr, call.scope)
+            values = ctx.number(expr, call.scope)
+            if values:
+                values = reachable_values(call, expr, values)
+            yield call, keyword, expr, values
+
+
+def reachable_values(call, expr, values):
+    """Drop the values of ``expr`` under which an ``if`` around ``call`` skips it.
+
+    ``if dropout_rate: x = Dropout(dropout_rate)(x)`` never builds a Dropout at rate 0, even when
+    a call site passes 0; ``if rate > 0.0`` likewise. Only tests on the rate's own name (with
+    literals, comparisons, ``not``/``and``/``or``) are read; any other test keeps every value.
+    """
+    from dropout_lint.analysis.names import dotted
+
+    name = dotted(expr)
+    if name is None or not call.ifs:
+        return values
+    out = []
+    for r in values:
+        ok = True
+        for test, branch in call.ifs:
+            truth = _truth(test, name, r.value)
+            if truth is not None and truth != (branch == "body"):
+                ok = False
+                break
+        if ok:
+            out.append(r)
+    return out
+
+
+_UNKNOWN = object()
+
+
+def _truth(test, name, value):
+    """The truth of ``test`` when ``name`` is ``value``, or None when it depends on anything else."""
+    v = _eval(test, name, value)
+    return None if v is _UNKNOWN else bool(v)
+
+
+def _eval(e, name, value):
+    import libcst as cst
+    import operator
+
+    from dropout_lint.analysis.names import dotted
+    from dropout_lint.analysis.values import Resolver, literal
+
+    if isinstance(e, (cst.Name, cst.Attribute)) and dotted(e) == name:
+        return value
+    lit = literal(e)
+    if lit is not Resolver.UNKNOWN:
+        return lit
+    if isinstance(e, cst.UnaryOperation):
+        inner = _eval(e.expression, name, value)
+        if inner is _UNKNOWN:
+            return _UNKNOWN
+        if isinstance(e.operator, cst.Not):
+            return not inner
+        if isinstance(e.operator, cst.Minus) and isinstance(inner, (int, float)):
+            return -inner
+        return _UNKNOWN
+    if isinstance(e, cst.BooleanOperation):
+        left = _eval(e.left, name, value)
+        right = _eval(e.right, name, value)
+        if isinstance(e.operator, cst.And):
+            if left is not _UNKNOWN and not left:
+                return left
+            if right is not _UNKNOWN and not right:
+                return right
+            return right if left is not _UNKNOWN and right is not _UNKNOWN else _UNKNOWN
+        if left is not _UNKNOWN and left:
+            return left
+        if right is not _UNKNOWN and right:
+            return right
+        return right if left is not _UNKNOWN and right is not _UNKNOWN else _UNKNOWN
+    if isinstance(e, cst.Comparison):
+        ops = {
+            cst.LessThan: operator.lt, cst.LessThanEqual: operator.le, cst.GreaterThan: operator.gt,
+            cst.GreaterThanEqual: operator.ge, cst.Equal: operator.eq, cst.NotEqual: operator.ne,
+            cst.Is: lambda a, b: a is b if b is None or a is None else _UNKNOWN,
+            cst.IsNot: lambda a, b: a is not b if b is None or a is None else _UNKNOWN,
+        }
+        left = _eval(e.left, name, value)
+        for comp in e.comparisons:
+            right = _eval(comp.comparator, name, value)
+            fn = ops.get(type(comp.operator))
+            if left is _UNKNOWN or right is _UNKNOWN or fn is None:
+                return _UNKNOWN
+            try:
+                res = fn(left, right)
+            except TypeError:
+                return _UNKNOWN
+            if res is _UNKNOWN:
+                return _UNKNOWN
+            if not res:
+                return False
+            left = right
+        return True
+    return _UNKNOWN
 
 
 def fmt_rate(v) -> str:

@@ -49,6 +49,10 @@ class DropoutRateZero(Rule):
         "Dropout(p)\n",
         "import tensorflow as tf\ny = tf.nn.dropout(x, rate=0.3)\n",
         "from keras import layers\nfor r in [0.0, 0.2]:\n    layers.Dropout(r)\n",
+        # the Dropout is only built when the rate is set
+        "from keras import layers\ndef block(x, rate=None):\n    if rate:\n        x = layers.Dropout(rate)(x)\n    return x\nblock(1, 0.0)\n",
+        "from keras import layers\ndef block(x, rate=0.0):\n    if rate > 0.0:\n        x = layers.Dropout(rate)(x)\n    return x\nblock(1)\n",
+        "from keras import layers\ndef block(x, rate=0.0):\n    if rate == 0:\n        return x\n    else:\n        return layers.Dropout(rate)(x)\nblock(1)\n",
     ]
     invalid = [
         Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(4), layers.Dropout(0.0), layers.Dense(1)])\n", line=2,
@@ -61,6 +65,7 @@ class DropoutRateZero(Rule):
         Invalid("import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(3))\nm.add(keras.layers.Dropout(0.5 - 0.5))\nm.add(keras.layers.Dense(1))\n", line=4,
                 fixed="import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(3))\nm.add(keras.layers.Dense(1))\n"),
         Invalid("from tensorflow.keras.layers import SpatialDropout2D as SD\nSD(0.)\n", line=2),
+        Invalid("from keras import layers\ndef block(x, rate=0.0, bn=False):\n    if rate >= 0.0 and not bn:\n        x = layers.Dropout(rate)(x)\n    return x\nblock(1)\n", line=4),
         Invalid("import keras\ni = keras.Input((3,))\nx = keras.layers.Dense(4)(i)\nx = keras.layers.Dropout(0.0)(x)\nm = keras.Model(i, keras.layers.Dense(1)(x))\n", line=4,
                 fixed="import keras\ni = keras.Input((3,))\nx = keras.layers.Dense(4)(i)\nm = keras.Model(i, keras.layers.Dense(1)(x))\n"),
     ]
