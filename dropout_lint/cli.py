@@ -65,10 +65,11 @@ def _statistics(findings) -> str:
 @click.option("--lsp", is_flag=True, help="Run the language server on stdio (needs the [lsp] extra).")
 @click.option("--fix", is_flag=True, help="Apply the available fixes in place.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them (exit 1 if there is something to fix).")
+@click.option("--force-exclude/--no-force-exclude", default=None, help="Apply `exclude` and .gitignore to paths named on the command line too (as pre-commit names every changed file).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the findings cache (.dropout_lint_cache/ in the project root).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for parsing (default: the number of cores; 1 = no workers).")
 @click.version_option(__version__, "--version", prog_name="dropout-lint")
-def cli(paths, select, ignore, extend_select, output_format, config_file, confirm, confirm_timeout, exit_zero, statistics, list_rules, explain, lsp, fix, diff, no_cache, jobs):
+def cli(paths, select, ignore, extend_select, output_format, config_file, confirm, confirm_timeout, exit_zero, statistics, list_rules, explain, lsp, fix, diff, force_exclude, no_cache, jobs):
     """Find dropout misuse in Keras / TensorFlow code (files and folders; default: .)."""
     if lsp:
         from dropout_lint import lsp as lsp_mod
@@ -106,7 +107,9 @@ def cli(paths, select, ignore, extend_select, output_format, config_file, confir
     )
     fmt = output_format or cfg.output_format or "text"
 
-    found = discover(paths, cfg.root, cfg.exclude)
+    if force_exclude is None:
+        force_exclude = cfg.force_exclude
+    found = discover(paths, cfg.root, cfg.exclude, force_exclude=force_exclude)
     for p in found.missing:
         click.echo(f"dropout-lint: {p}: no such file or folder", err=True)
     for w in found.warnings:

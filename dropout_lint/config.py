@@ -32,6 +32,7 @@ CORE_KEYS = {
     "per-file-ignores": dict,
     "exclude": list,
     "extend-exclude": list,
+    "force-exclude": bool,
     "output-format": str,
 }
 OUTPUT_FORMATS = ("text", "json", "sarif", "github")
@@ -50,6 +51,7 @@ class Config:
     extend_select: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
+    force_exclude: bool = False
     output_format: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
 
@@ -124,6 +126,8 @@ def from_table(table: dict, path: Path) -> Config:
                 cfg.per_file_ignores[pattern] = _codes(codes, f"{where} per-file-ignores")
         elif key in ("exclude", "extend-exclude"):
             cfg.exclude.extend(value)
+        elif key == "force-exclude":
+            cfg.force_exclude = value
         elif key == "output-format":
             if value not in OUTPUT_FORMATS:
                 raise ConfigError(f"{where} output-format: expected one of {', '.join(OUTPUT_FORMATS)}")

@@ -2,8 +2,12 @@
 
 Folders are walked without following symlinks to folders (a symlink loop cannot hang the run),
 skipping VCS folders, virtual environments, caches, ``.gitignore``d paths and ``exclude`` globs.
-Files named on the command line are always linted. Problems (a missing path, an unreadable
-folder) are collected as one-line messages, never raised.
+Files named on the command line are always linted, unless ``force_exclude`` is set (Ruff's
+``--force-exclude``, what pre-commit needs since it names every changed file): then a path named
+on the command line is skipped when the walk would have skipped it, that is when it or one of
+its folders below the project root matches ``exclude``, is a VCS/venv/cache folder, or is
+``.gitignore``d. Problems (a missing path, an unreadable folder) are collected as one-line
+messages, never raised.
 """
 
 from __future__ import annotations
@@ -166,10 +170,75 @@ def _git_root(start: Path) -> Path | None:
     return None
 
 
-def discover(paths: list[str], root: Path, exclude: list[str] | None = None, suffixes=SUFFIXES) -> Discovery:
+class ForceExclude:
+    """Whether a path named on the command line would have been skipped by the walk.
+
+    Checked: the path itself and each of its folders below the project root (``root``) against
+    ``exclude``, the skipped folder names (``SKIP_DIRS``, virtual environments) and the
+    ``.gitignore`` files from the repository's top folder (or the project root, outside a
+    repository) down to the path. A path inside an ignored folder stays ignored, as in git.
+    Folders above the project root are never matched (a project living under ``~/build/`` is
+    still linted). ``.gitignore`` files are read once per folder per run.
+    """
+
+    def __init__(self, root: Path, exclude: list[str]) -> None:
+        self.root = Path(os.path.abspath(root))
+        self.exclude = exclude
+        self._gitignores: dict[Path, GitIgnore | None] = {}
+
+    def _gitignore(self, folder: Path) -> GitIgnore | None:
+        if folder not in self._gitignores:
+            self._gitignores[folder] = GitIgnore.load(folder)
+        return self._gitignores[folder]
+
+    def __call__(self, path: Path) -> bool:
+        target = Path(os.path.abspath(path))
+        is_dir = target.is_dir()
+        below_root: tuple[str, ...] = ()
+        for candidate in (target, Path(os.path.realpath(target))):  # the root is a resolved path
+            try:
+                below_root = candidate.relative_to(self.root).parts
+                target = candidate
+                break
+            except ValueError:
+                continue
+        # Folders (and the path) below the project root: exclude globs and skipped folder names.
+        for i in range(1, len(below_root) + 1):
+            q = self.root.joinpath(*below_root[:i])
+            q_is_dir = is_dir if i == len(below_root) else True
+            if _excluded(q, self.root, self.exclude):
+                return True
+            if q_is_dir and (below_root[i - 1] in SKIP_DIRS or (q / "pyvenv.cfg").exists()):
+                return True
+        if not below_root and target != self.root and _excluded(target, self.root, self.exclude):
+            return True
+        # .gitignore: from the repository's top folder down, each folder then the path.
+        top = _git_root(target if is_dir else target.parent)
+        if top is None:
+            top = self.root if below_root else target.parent
+        try:
+            parts = target.relative_to(top).parts
+        except ValueError:
+            return False
+        stack: list[GitIgnore] = []
+        folder = top
+        for i, name in enumerate(parts):
+            gi = self._gitignore(folder)
+            if gi:
+                stack.append(gi)
+            folder = folder / name
+            if _ignored(stack, folder, is_dir if i == len(parts) - 1 else True):
+                return True
+        return False
+
+
+def discover(
+    paths: list[str], root: Path, exclude: list[str] | None = None, suffixes=SUFFIXES, force_exclude: bool = False
+) -> Discovery:
     out = Discovery()
     seen: set[str] = set()
     exclude = exclude or []
+    forced = ForceExclude(root, exclude) if force_exclude else None
 
     def add(p: Path) -> None:
         key = os.path.realpath(p)
@@ -179,6 +248,8 @@ def discover(paths: list[str], root: Path, exclude: list[str] | None = None, suf
 
     for raw in paths:
         p = Path(raw)
+        if forced is not None and p.exists() and forced(p):
+            continue
         if p.is_file():
             add(p)
             continue

@@ -116,8 +116,8 @@ def test_pre_commit_confirm_hook_manifest():
 
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
     hook = hooks["dropout-lint-confirm"]
-    assert hook["entry"].split() == ["dropout-lint", "--confirm"]
+    assert hook["entry"].split() == ["dropout-lint", "--confirm", "--force-exclude"]
     assert hook["language"] == "python"
     assert hook["require_serial"] is True
     assert any(dep.startswith("tensorflow") for dep in hook["additional_dependencies"])
-    assert set(hook["types_or"]) == {"python", "jupyter"}
+    assert set(hook["types_or"]) == {"python", "pyi", "jupyter"}
