@@ -63,7 +63,8 @@ CASES = {
     "401-relu": at("alpha.py", "DL401", "layers.AlphaDropout", 0),
     "401-selu": at("alpha.py", "DL401", "layers.AlphaDropout", 1),
     # unbuildable
-    "data-file": at("unbuildable.py", "DL101", "layers.Dropout(0.5)", 0),
+    "data-shape": at("unbuildable.py", "DL101", "layers.Dropout(0.5)", 0),
+    "data-file": at("unbuildable.py", "DL101", "layers.Dropout(0.5)", 3),
     "data-helper": at("unbuildable.py", "DL101", "layers.Dropout(0.5)", 1),
     "needs-args": at("unbuildable.py", "DL202", "layers.Dropout(0.95)"),
     "no-shape": at("unbuildable.py", "DL101", "layers.Dropout(0.99)"),
@@ -189,6 +190,11 @@ def test_dl401_selu_stack_not_confirmed(verdicts):
 # -- unbuildable ---------------------------------------------------------------------------------
 def test_unbuildable_factory_reads_data_file(verdicts):
     check(verdicts, "data-file", "unbuildable", "loadtxt")
+
+
+def test_input_shape_from_data_is_assumed_and_said(verdicts):
+    # features.shape[1] comes from a file --confirm never reads: a stand-in, named in the verdict.
+    check(verdicts, "data-shape", "confirmed", "Dropout", "assumed features.shape[1] = 16", "comes from data")
 
 
 def test_unbuildable_helper_reads_file_at_runtime(verdicts):

@@ -143,11 +143,27 @@ def test_data_dependency_is_refused_before_running():
             import pandas as pd
             from keras import layers, models
             df = pd.read_csv("train.csv")
-            model = models.Sequential([layers.Dense(8, input_shape=(df.shape[1],)), layers.Dropout(0.9)])
+            model = models.Sequential([layers.Dense(int(df["width"].max()), input_shape=(4,)), layers.Dropout(0.9)])
             """,
             "DL202",
             "layers.Dropout",
         )
+
+
+def test_shape_from_data_gets_a_stand_in_and_the_data_stays_out():
+    source = """
+        import pandas as pd
+        from keras import layers, models
+        df = pd.read_csv("train.csv")
+        model = models.Sequential([layers.Dense(8, input_shape=(df.shape[1],)), layers.Dropout(0.9)])
+        """
+    code = plan(source, "DL202", "layers.Dropout")
+    assert "read_csv" not in code and "import pandas" not in code
+    assert "input_shape=(16,)" in code
+    lines = textwrap.dedent(source).splitlines()
+    row = next(i for i, ln in enumerate(lines) if "layers.Dropout" in ln)
+    hints = slicer.plan(textwrap.dedent(source), "DL202", row + 1, lines[row].index("layers.Dropout") + 1).hints
+    assert hints["assumed"].startswith("assumed df.shape[1] = 16: it comes from data")
 
 
 def test_subclassed_model_is_instantiated():
@@ -252,3 +268,95 @@ def test_size_parameter_without_call_site_is_stood_in_for():
     p = slicer.plan(source, "DL202", row + 1, lines[row].index("layers.Dropout") + 1)
     assert "input_dim=16, num_classes=16" in p.code
     assert p.hints["guessed"] == "input_dim=16, num_classes=16"
+
+
+def test_call_site_in_a_loop_builds_the_loop_values():
+    code = plan(
+        """
+        from keras import layers, models
+        def build(width):
+            return models.Sequential([layers.Dense(width, input_shape=(4,)), layers.Dropout(0.9)])
+        for w in (8, 16):
+            m = build(w)
+            m.fit(None, None)
+        """,
+        "DL202",
+        "layers.Dropout",
+    )
+    assert "for w in __import__('itertools').islice((8, 16), 8)][-1]" in code
+    assert "fit" not in code
+
+
+def test_call_site_of_a_redefined_function_is_matched_to_its_definition():
+    code = plan(
+        """
+        from keras import layers, models
+        def build(width):
+            return models.Sequential([layers.Dense(width, input_shape=(4,)), layers.Dropout(0.9)])
+        first = build(8)
+        def build(name, width, depth):
+            return name
+        second = build("x", 8, 2)
+        """,
+        "DL202",
+        "layers.Dropout",
+    )
+    assert code.rstrip().endswith("(8)")
+
+
+def test_call_site_that_does_not_fit_the_signature_is_skipped():
+    code = plan(
+        """
+        from keras import layers, models
+        def build(width, rate):
+            return models.Sequential([layers.Dense(width, input_shape=(4,)), layers.Dropout(rate)])
+        odd = build(8)
+        good = build(8, 0.9)
+        """,
+        "DL202",
+        "layers.Dropout",
+    )
+    assert code.rstrip().endswith("(8, 0.9)")
+
+
+def test_calls_into_an_uninstalled_module_are_data():
+    code = plan(
+        """
+        import no_such_env_package_xyz as gym
+        from keras import layers, models
+        env = gym.make("CartPole-v1")
+        n_inputs = env.observation_space.shape[0]
+        n_outputs = env.action_space.n
+        model = models.Sequential([layers.Dense(32, input_shape=[n_inputs]), layers.Dense(n_outputs), layers.Dropout(0.9)])
+        """,
+        "DL202",
+        "layers.Dropout",
+    )
+    assert "gym" not in code
+    assert "n_inputs = 16" in code and "n_outputs = 16" in code
+
+
+def test_model_called_in_a_nested_function_is_looked_up_outside():
+    code = plan(
+        """
+        import tensorflow as tf
+        from keras import layers, models
+        net = models.Sequential([layers.Dense(4, input_shape=(3,)), layers.Dropout(0.5)])
+        def outer(batches):
+            def step(x):
+                with tf.GradientTape():
+                    return net(x)
+            return [step(b) for b in batches]
+        """,
+        "DL302",
+        "net(x)",
+    )
+    assert code.rstrip().endswith("__dl_target__ = net")
+
+
+def test_value_guesses_read_name_tokens():
+    assert slicer.value_guess("bottleneck", set()) is None  # "len" inside a word is not a length
+    assert slicer.value_guess("maxlen", set()) == "16"
+    assert slicer.value_guess("num_layers", set()) == "2"
+    assert slicer.value_guess("input_shape", {"Conv2D"}) == "(32, 32, 3)"
+    assert slicer.value_guess("data_format", set()) == "'channels_last'"

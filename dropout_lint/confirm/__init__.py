@@ -130,7 +130,7 @@ def make_request(f: Finding, max_rate: float, cache: dict) -> tuple[dict | None,
     end_row = row + (f.end.row - f.start.row)
     try:
         plan = slicer.plan(text, f.code, row, f.start.column, end_row, f.end.column, _hint_data(f),
-                           cache=cache.setdefault("__index__", {}))
+                           cache=cache.setdefault("__index__", {}), path=path)
     except slicer.NotApplicable as exc:
         return None, Confirmation("not-applicable", str(exc))
     except slicer.Unbuildable as exc:
@@ -190,9 +190,12 @@ def confirm_findings(
             rules = [f.code for f, _ in members]
             verdicts = pool.build_many(dict(req, rules=rules), timeout)
             guessed = req["hints"].get("guessed")
+            assumed = req["hints"].get("assumed")
             for (f, _), (status, detail) in zip(members, verdicts):
                 if guessed and status in ("confirmed", "refuted"):
                     detail += f" (built with {guessed}: no call site in the file gives a usable value)"
+                if assumed and status in ("confirmed", "refuted"):
+                    detail += f" ({assumed})"
                 f.confirmation = Confirmation(status, detail)
             done += len(members)
         if show:

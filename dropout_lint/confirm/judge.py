@@ -76,11 +76,11 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
         "__builtins__": builtins,
         "__dl_mark__": mark,
     }
-    folder = req.get("dir")
-    added = False
-    if folder and folder not in sys.path:
-        sys.path.insert(0, folder)
-        added = True
+    added = [p for p in _import_roots(req.get("dir")) if p not in sys.path]
+    sys.path[:0] = added
+    # argparse in the slice reads the defaults, not the worker's own command line.
+    argv = sys.argv
+    sys.argv = [req.get("filename") or "<confirm>"]
     error: BaseException | None = None
     try:
         code = compile(req["code"], f"{req.get('filename') or '<confirm>'} (confirm slice)", "exec")
@@ -88,19 +88,56 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
     except BaseException as exc:  # noqa: BLE001 - SystemExit too: it is the slice's verdict
         error = exc
     finally:
-        if added:
+        sys.argv = argv
+        for p in added:
             try:
-                sys.path.remove(folder)
+                sys.path.remove(p)
             except ValueError:
                 pass
+    target = (req.get("hints") or {}).get("target")
+    if error is not None and "__dl_target__" not in ns and isinstance(ns.get(target), _BaseLayer):
+        # A later statement of the slice failed (a second ``build``, a summary): the model it
+        # needs is built already; judge that one and say so.
+        NOTES.append(f"the slice then raised {_reason(error)}; judged `{target}` as built before that")
+        ns["__dl_target__"] = ns[target]
+        error = None
     return ns, marked, error
 
 
+def _import_roots(folder: str | None) -> list[str]:
+    """The file's folder and, when it sits in a package, the folder holding the top package
+    (so that ``from mypackage.layers import X`` finds the project's own code)."""
+    if not folder:
+        return []
+    roots = [folder]
+    top = folder
+    while os.path.exists(os.path.join(top, "__init__.py")):
+        top = os.path.dirname(top)
+    if top != folder:
+        roots.append(top)
+    return roots
+
+
+# Notes for the verdicts of the current request (what the run assumed or substituted).
+NOTES: list[str] = []
+
+
 def _reason(exc: BaseException) -> str:
+    if isinstance(exc, SystemExit) and _from_argparse(exc):
+        return f"the script needs command-line arguments (argparse exited with code {exc.code})"
     lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
     first = lines[0].strip() if lines else ""
     text = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
     return text if len(text) <= 240 else text[:237] + "..."
+
+
+def _from_argparse(exc: BaseException) -> bool:
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith("argparse.py"):
+            return True
+        tb = tb.tb_next
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -304,7 +341,9 @@ def judge_dl101(ns, marked, error, req):
     first = outs[0]
     producers = [r for r in recs if _contains(r.outputs, first) and r.layer is not model]
     leaves = [r for r in producers if not _children(r.layer) or _kind(r.layer) == "TimeDistributed"]
-    producer = (leaves or producers or [None])[0]
+    # The last layer applied: a layer that hands its input through unchanged (Dropout(0), an
+    # identity) still is what produces the output.
+    producer = (leaves or producers or [None])[-1]
     if producer is None:
         return "not-applicable", "the built model's output does not come from a layer"
     layer = producer.layer
@@ -565,7 +604,13 @@ JUDGES = {
 
 def run(req: dict) -> list[tuple[str, str]]:
     """Run the slice once and judge it for each rule of ``req["rules"]``."""
+    from dropout_lint.confirm import legacy
+
+    NOTES.clear()
     ns, marked, error = _execute(req)
+    served = [m for m in legacy.USED if m in req.get("code", "")]
+    if served:
+        NOTES.append("Keras 2 module " + ", ".join(served) + " served from its Keras 3 home")
     out: list[tuple[str, str]] = []
     try:
         for rule in req.get("rules") or [req.get("rule", "")]:
@@ -581,4 +626,7 @@ def run(req: dict) -> list[tuple[str, str]]:
                 out.append(("unbuildable", _reason(exc)))
     finally:
         ns.clear()
+    if NOTES:
+        note = " (" + "; ".join(NOTES) + ")"
+        out = [(st, d + note) if st in ("confirmed", "refuted") else (st, d) for st, d in out]
     return out

@@ -18,6 +18,9 @@ and a slice that still calls a data loader is refused before anything runs.
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import re
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -33,7 +36,7 @@ KERAS_BASES = {"Model", "Sequential", "Layer", "Functional"}
 # Methods whose call on a needed name changes it (kept in a slice).
 BUILDER_METHODS = {
     "add", "append", "extend", "insert", "build", "pop", "update", "setdefault", "add_weight",
-    "add_loss", "add_metric", "set_weights",
+    "add_loss", "add_metric", "set_weights", "add_argument", "set_defaults",
 }
 # Calls that mean the slice would load data, train or touch the outside world.
 DATA_CALLS = {
@@ -46,6 +49,18 @@ DATA_CALLS = {
     "fit_generator", "train_on_batch", "evaluate", "predict", "save", "save_weights",
     "to_csv", "savefig", "system", "Popen", "run_eagerly",
 }
+# keras.applications constructors (they download ImageNet weights unless weights=None).
+APPLICATION = re.compile(
+    r"^(Xception|VGG\d+|ResNet\d+(V2)?|ResNetRS\d+|Inception(V3|ResNetV2)|MobileNet(V2|V3Small|V3Large)?|"
+    r"DenseNet\d+|NASNet(Mobile|Large)|EfficientNet(B\d|V2B\d|V2[SML])|ConvNeXt(Tiny|Small|Base|Large|XLarge)|"
+    r"RegNet[XY]\d+)$"
+)
+# Names that start like these read data too (fetch_california_housing, load_iris, read_csv...).
+DATA_PREFIXES = ("fetch_", "load_", "read_", "download")
+RNN_KINDS = {"LSTM", "GRU", "SimpleRNN", "RNN", "Bidirectional", "MultiHeadAttention", "Attention"}
+# Parameter and variable names that hold a layer count: a small stand-in keeps the build quick.
+COUNT_WORDS = ("num_layers", "n_layers", "layers", "depth", "num_blocks", "n_blocks", "blocks", "stacks",
+               "num_heads", "n_heads", "heads")
 OP_DROPOUTS = ("nn.dropout", "random.dropout", "layers.dropout", "backend.dropout")
 # Rules the worker judges; the others are not-applicable without a build.
 JUDGED = {"DL101", "DL102", "DL105", "DL201", "DL202", "DL203", "DL301", "DL302", "DL303", "DL401"}
@@ -91,11 +106,21 @@ def src(node) -> str:
     return _CODEGEN.code_for_node(node)
 
 
+# Expressions the plan replaces with a stand-in (ids of original nodes): the names they read
+# are not needed any more. Set by ``plan()`` for the duration of one plan.
+_REPLACED: dict[int, str] = {}
+
+
 class _Names(cst.CSTVisitor):
     """Every name read in a subtree (over-approximated: locals of nested code count too)."""
 
     def __init__(self) -> None:
         self.names: set[str] = set()
+
+    def on_visit(self, node) -> bool:
+        if _REPLACED and id(node) in _REPLACED:
+            return False
+        return super().on_visit(node)
 
     def visit_Name(self, node: cst.Name) -> None:
         self.names.add(node.value)
@@ -244,6 +269,122 @@ def import_names(stmt) -> set[str]:
     return out
 
 
+def shape_guess(kinds: set) -> str:
+    """A stand-in input shape (without batch) for a stack whose layers are ``kinds``."""
+    kinds = {k for k in kinds if k}
+    if any(k.endswith("3D") for k in kinds):
+        return "(8, 8, 8, 3)"
+    if any(k.endswith("2D") for k in kinds):
+        return "(32, 32, 3)"
+    if any(k.endswith("1D") or k in RNN_KINDS for k in kinds):
+        return "(32, 8)"
+    if "Flatten" in kinds:
+        return "(8, 8)"
+    return "(16,)"
+
+
+def value_guess(name: str, kinds: set) -> str | None:
+    """A stand-in for a size, shape, rate or format parameter or variable named ``name``."""
+    low = name.lower()
+    tokens = [t.rstrip("0123456789") for t in re.split(r"_+|(?<=[a-z])(?=[A-Z])", name) if t]
+    tokens = [t.lower() for t in tokens if t]
+    if "shape" in tokens or low.endswith("shape"):
+        return shape_guess(kinds)
+    if low in ("rate", "dropout", "dropout_rate", "drop_rate", "p_drop", "drop_prob"):
+        return "0.5"
+    if low == "data_format":
+        return "'channels_last'"
+    if low.endswith(COUNT_WORDS) and (len(tokens) > 1 or low in ("depth", "layers")):
+        return "2"
+    words = ("dim", "size", "units", "classes", "features", "vocab", "len", "width", "outputs",
+             "inputs", "neurons", "hidden", "filters", "channels", "labels", "steps", "height", "actions",
+             "rows", "cols", "length", "nodes", "cells", "emb", "embedding", "dims", "timesteps")
+    if any(t in words or (len(t) > 3 and t.endswith(words)) for t in tokens) or (
+        tokens and tokens[0] in ("n", "num", "nb", "max") and len(tokens) > 1
+    ):
+        return "16"
+    return None
+
+
+class _AllCalls(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.kinds: set[str] = set()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        ln = last_name(node.func)
+        if ln:
+            self.kinds.add(ln)
+
+
+def call_kinds(nodes) -> set[str]:
+    """The last names of every call in ``nodes`` (nested definitions included)."""
+    v = _AllCalls()
+    for n in nodes:
+        n.visit(v)
+    return v.kinds
+
+
+class _Rewrite(cst.CSTTransformer):
+    """Apply the plan's stand-ins (``_REPLACED``) and wrap the flagged call in ``__dl_mark__``."""
+
+    def __init__(self, mark=None, local_defs=()) -> None:
+        self.mark = mark
+        self.local_defs = set(local_defs)
+        self.no_weights = False
+        self.batch_shape = False
+
+    def on_visit(self, node) -> bool:
+        return not (_REPLACED and id(node) in _REPLACED)
+
+    def on_leave(self, original, updated):
+        if _REPLACED and id(original) in _REPLACED:
+            return cst.parse_expression(_REPLACED[id(original)])
+        if self.mark is not None and original is self.mark:
+            return cst.Call(func=cst.Name(MARK), args=[cst.Arg(updated)])
+        if isinstance(original, cst.Arg) and original.keyword is not None and original.keyword.value == "batch_input_shape":
+            # Keras 2's batch_input_shape: Keras 3 layers take the shape without the batch.
+            self.batch_shape = True
+            return updated.with_changes(keyword=cst.Name("input_shape"),
+                                        value=cst.parse_expression(f"tuple({src(updated.value)})[1:]"))
+        if isinstance(original, (cst.Arg, cst.Param)) and _is_imagenet(original):
+            self.no_weights = True
+            return updated.with_changes(default=cst.Name("None")) if isinstance(updated, cst.Param) \
+                else updated.with_changes(value=cst.Name("None"))
+        if isinstance(original, cst.Call) and self._application(original) and not any(
+            a.keyword is not None and a.keyword.value == "weights" for a in original.args
+        ) and len([a for a in original.args if a.keyword is None]) < 2:
+            # A keras.applications base downloads ImageNet weights by default.
+            self.no_weights = True
+            return updated.with_changes(args=[*updated.args, cst.Arg(
+                keyword=cst.Name("weights"), value=cst.Name("None"),
+                equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")))])
+        return updated
+
+    def _application(self, call) -> bool:
+        name = dotted(call.func) or ""
+        last = name.rsplit(".", 1)[-1]
+        if not last or last in self.local_defs or not APPLICATION.match(last):
+            return False
+        return "." not in name or "applications" in name
+
+
+def _is_imagenet(node) -> bool:
+    """``weights="imagenet"`` as a keyword argument or a parameter default."""
+    if isinstance(node, cst.Arg):
+        key, value = (node.keyword.value if node.keyword else None), node.value
+    else:
+        key, value = node.name.value, node.default
+    return key == "weights" and isinstance(value, cst.SimpleString) and value.evaluated_value == "imagenet"
+
+
+def rewritten(node) -> str:
+    """Source of ``node`` with the plan's stand-ins applied."""
+    if not _REPLACED:
+        return src(node)
+    new = node.visit(_Rewrite())
+    return src(new) if isinstance(new, cst.CSTNode) else src(node)
+
+
 # ---------------------------------------------------------------------------------------------
 # The module index
 
@@ -256,7 +397,11 @@ class Index:
         self.parent = self.wrapper.resolve(ParentNodeProvider)
         self.functions: dict[str, cst.FunctionDef] = {}
         self.classes: dict[str, cst.ClassDef] = {}
+        # Every module-level definition of a name, in order (a notebook redefines functions).
+        self.defs: dict[str, list] = {}
         for stmt in self.module.body:
+            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+                self.defs.setdefault(stmt.name.value, []).append(stmt)
             if isinstance(stmt, cst.FunctionDef):
                 self.functions[stmt.name.value] = stmt
             elif isinstance(stmt, cst.ClassDef):
@@ -305,6 +450,15 @@ class Index:
             self._calls = calls
             del v
         return self._calls
+
+    def resolves_to(self, call: cst.Call, name: str, definition) -> bool:
+        """Whether a call of ``name`` at ``call`` runs ``definition`` (the latest one before it)."""
+        defs = self.defs.get(name) or []
+        if len(defs) < 2:
+            return True
+        line = self.line(call)
+        before = [d for d in defs if self.line(d) < line]
+        return (before[-1] if before else defs[-1]) is definition
 
     def ancestors(self, node):
         while node in self.parent:
@@ -469,15 +623,104 @@ def _blocks(stmt) -> list:
 
 
 class Slicer:
-    def __init__(self, ix: Index) -> None:
+    def __init__(self, ix: Index, path: str | None = None) -> None:
         self.ix = ix
         self.module_functions = {name: _mutated_params(fn) for name, fn in ix.functions.items()}
+        self.missing = _missing_imports(ix.module, path)
+        self.data_functions = self._data_functions()
+        # What the stand-ins assume, for the verdict ("X_train.shape[1:] = (16,)").
+        self.assumed: list[str] = []
 
-    def slice_block(self, stmts, needed: set[str], cutoff: int | None):
+    # -- data ---------------------------------------------------------------------------------
+    def data_call(self, call: cst.Call, direct_only: bool = False) -> bool:
+        """Whether ``call`` reads data (a loader, a file, a dataset, an uninstalled module)."""
+        ln = last_name(call.func)
+        if ln in DATA_CALLS or (ln or "").startswith(DATA_PREFIXES):
+            return True
+        if direct_only:
+            return False
+        if root_name(call.func) in self.missing:
+            return True
+        return isinstance(call.func, cst.Name) and call.func.value in self.data_functions
+
+    def _data_functions(self) -> set[str]:
+        out: set[str] = set()
+        changed = True
+        while changed:
+            changed = False
+            for name, fn in self.ix.functions.items():
+                if name in out:
+                    continue
+                for call in _every_call(fn.body):
+                    ln = last_name(call.func)
+                    if ln in DATA_CALLS or (ln or "").startswith(DATA_PREFIXES) or (
+                        isinstance(call.func, cst.Name) and call.func.value in out
+                    ):
+                        out.add(name)
+                        changed = True
+                        break
+        return out
+
+    def slice_block(self, stmts, needed: set[str], cutoff: int | None, extra=None):
         """Keep the statements of ``stmts`` (before line ``cutoff``) that the names need.
 
-        Returns (kept statements, names needed before the block).
+        Values that come from data (``X_train.shape[1:]``, ``len(vocab)``, ``n_outputs =
+        env.action_space.n``) get a stand-in, noted in ``self.assumed``, so that the data
+        itself is left out. ``extra`` is the expression the block is sliced for (a node of the
+        original tree; its data-derived parts get stand-ins too). Returns (kept statements,
+        names needed before the block).
         """
+        extra = extra if isinstance(extra, cst.CSTNode) else None
+        own = names_in(extra) if extra is not None else set()
+        rest = set(needed) - own
+        for _ in range(8):
+            cur = rest | names_in(extra) if extra is not None else needed
+            out, need = self._slice_block(stmts, cur, cutoff)
+            if not self._stand_ins(out, extra):
+                break
+        return out, need
+
+    def _stand_ins(self, kept, extra=None) -> bool:
+        """Give data-derived values in ``kept`` a stand-in; True when a new one was made."""
+        flat = [st for st in flat_statements(kept) if not isinstance(st, (cst.FunctionDef, cst.ClassDef))]
+        tainted: set[str] = set()
+        data_stmts = []
+        for st in flat:
+            f = small_facts(self.ix, st, self.module_functions)
+            if f is None:
+                continue
+            if any(self.data_call(c) for c in calls_in(st)) or names_in(st) & tainted:
+                tainted |= f.defs | f.muts
+                data_stmts.append((st, f))
+        if not tainted:
+            return False
+        kinds = call_kinds(kept + ([extra] if extra is not None else []))
+        new = False
+        for st in flat + ([extra] if extra is not None else []):
+            for expr, text in _data_exprs(st, tainted, kinds):
+                _REPLACED[id(expr)] = text
+                self._note(f"assumed {src(expr)} = {text}: it comes from data --confirm does not load")
+                new = True
+        if new:
+            return True
+        for st, f in data_stmts:
+            if not isinstance(st, (cst.Assign, cst.AnnAssign)) or len(f.defs) != 1 or f.muts:
+                continue
+            if isinstance(st, cst.Assign) and (len(st.targets) != 1 or not isinstance(st.targets[0].target, cst.Name)):
+                continue
+            name = next(iter(f.defs))
+            guess = value_guess(name, kinds)
+            if guess is not None and st.value is not None and id(st.value) not in _REPLACED:
+                _REPLACED[id(st.value)] = guess
+                self._note(f"assumed {name} = {guess}: it comes from data --confirm does not load")
+                new = True
+        return new
+
+    def _note(self, text: str) -> None:
+        if text not in self.assumed:
+            self.assumed.append(text)
+
+    def _slice_block(self, stmts, needed: set[str], cutoff: int | None):
         ix = self.ix
         out: list = []
         needed = set(needed)
@@ -523,7 +766,7 @@ class Slicer:
         union = set(needed)
         any_kept = False
         for blk in blocks:
-            kept, n = self.slice_block(blk.body, needed, cutoff)
+            kept, n = self._slice_block(blk.body, needed, cutoff)
             results[id(blk)] = kept
             union |= n
             any_kept = any_kept or bool(kept)
@@ -552,6 +795,94 @@ class Slicer:
         if isinstance(stmt, cst.If) and stmt.orelse is not None and isinstance(stmt.orelse, cst.If):
             header |= names_in(stmt.orelse.test)
         return new, union | header
+
+
+def _every_call(node) -> list[cst.Call]:
+    calls: list[cst.Call] = []
+
+    class All(cst.CSTVisitor):
+        def visit_Call(self, n):
+            calls.append(n)
+
+    node.visit(All())
+    return calls
+
+
+def _missing_imports(module, path: str | None) -> set[str]:
+    """Names bound by imports of modules that are not installed (``import gym`` without gym)."""
+    folder = os.path.dirname(os.path.abspath(path)) if path else None
+    roots = [folder] if folder else []
+    if folder:
+        top = folder
+        while os.path.exists(os.path.join(top, "__init__.py")):
+            top = os.path.dirname(top)
+            roots.append(top)
+    out: set[str] = set()
+    seen: dict[str, bool] = {}
+
+    def available(mod: str) -> bool:
+        if mod not in seen:
+            ok = any(os.path.exists(os.path.join(r, mod + ".py")) or os.path.isdir(os.path.join(r, mod)) for r in roots)
+            if not ok:
+                try:
+                    ok = importlib.util.find_spec(mod) is not None
+                except (ImportError, ValueError):
+                    ok = False
+            seen[mod] = ok
+        return seen[mod]
+
+    class Imports(cst.CSTVisitor):
+        def visit_Import(self, node):
+            for a in node.names:
+                mod = (dotted(a.name) or "").split(".")[0]
+                if mod and not available(mod):
+                    out.add(a.asname.name.value if a.asname is not None else mod)
+
+        def visit_ImportFrom(self, node):
+            if node.relative or node.module is None or isinstance(node.names, cst.ImportStar):
+                return
+            mod = (dotted(node.module) or "").split(".")[0]
+            if mod and mod != "__future__" and not available(mod):
+                for a in node.names:
+                    out.add(a.asname.name.value if a.asname is not None else a.name.value)
+
+    module.visit(Imports())
+    return out
+
+
+class _DataExprs(cst.CSTVisitor):
+    """``X.shape``, ``X.shape[1:]``, ``X.shape[1]`` and ``len(X)`` where X comes from data."""
+
+    def __init__(self, tainted: set[str], kinds: set[str]) -> None:
+        self.tainted = tainted
+        self.kinds = kinds
+        self.found: list[tuple[object, str]] = []
+
+    def _data(self, node) -> bool:
+        return bool(names_in(node) & self.tainted)
+
+    def on_visit(self, node) -> bool:
+        if id(node) in _REPLACED:
+            return False
+        if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Attribute) \
+                and node.value.attr.value == "shape" and self._data(node.value.value) and len(node.slice) == 1:
+            el = node.slice[0].slice
+            self.found.append((node, "16" if isinstance(el, cst.Index) else shape_guess(self.kinds)))
+            return False
+        if isinstance(node, cst.Attribute) and node.attr.value == "shape" and self._data(node.value):
+            self.found.append((node, shape_guess(self.kinds)))
+            return False
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len" \
+                and len(node.args) == 1 and self._data(node.args[0].value):
+            self.found.append((node, "16"))
+            return False
+        return not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
+
+
+def _data_exprs(st, tainted: set[str], kinds: set[str]) -> list[tuple[object, str]]:
+    v = _DataExprs(tainted, kinds)
+    st.visit(v)
+    return v.found
 
 
 def _attr_targets(st) -> list[str]:
@@ -599,9 +930,9 @@ class Level:
 
 
 class Planner:
-    def __init__(self, ix: Index, code: str, data: dict) -> None:
+    def __init__(self, ix: Index, code: str, data: dict, path: str | None = None) -> None:
         self.ix = ix
-        self.slicer = Slicer(ix)
+        self.slicer = Slicer(ix, path)
         self.rule = code
         self.data = data or {}
         self.synthetic: list = []
@@ -611,11 +942,13 @@ class Planner:
         self.depth = 0
 
     def _snapshot(self):
-        return (list(self.synthetic), set(self.module_needed), list(self.module_cutoffs), list(self.guessed))
+        return (list(self.synthetic), set(self.module_needed), list(self.module_cutoffs), list(self.guessed),
+                list(self.slicer.assumed))
 
     def _restore(self, snap) -> None:
         self.synthetic, self.module_needed, self.module_cutoffs, self.guessed = (
             list(snap[0]), set(snap[1]), list(snap[2]), list(snap[3]))
+        self.slicer.assumed = list(snap[4])
 
     def facts(self, st) -> Facts | None:
         return small_facts(self.ix, st, self.slicer.module_functions)
@@ -741,7 +1074,8 @@ class Planner:
         out = []
         for call in self.ix.all_calls():
             if cls is None and isinstance(call.func, cst.Name) and call.func.value == name:
-                pass
+                if not self.ix.resolves_to(call, name, fn):
+                    continue
             elif cls is not None and isinstance(call.func, cst.Attribute) and call.func.attr.value == name:
                 pass
             else:
@@ -797,7 +1131,7 @@ class Planner:
         cls = ix.class_of(fn)
         if cls is not None and ix.scope_of(cls) is not ix.module:
             raise Unbuildable(f"`{cls.name.value}` is a nested class")
-        body, needed = self.slicer.slice_block(fn.body.body, level.expr_names, level.cutoff)
+        body, needed = self.slicer.slice_block(fn.body.body, level.expr_names, level.cutoff, extra=level.expr)
         self.refuse_data(body)
         ret = cst.SimpleStatementLine([cst.Return(value=_node(level.expr))])
         new_name = ix.fresh(fn.name.value)
@@ -844,10 +1178,39 @@ class Planner:
         scope = self.ix.scope_of(site)
         small = self.ix.small_stmt_of(site)
         cutoff = self.ix.line(small) if small is not None else None
+        expr, names, cutoff = self._in_loops(site, scope, expr, names, cutoff)
         if isinstance(scope, cst.Module):
             kept, _ = self.slicer.slice_block(self.ix.module.body, names, cutoff)
             self.refuse_data([k for k in kept if not isinstance(k, (cst.FunctionDef, cst.ClassDef))])
         return self.realize(Level(scope, cutoff, expr, names))
+
+    def _in_loops(self, site, scope, expr: str, names: set[str], cutoff):
+        """A call site inside ``for x in ...:`` loops whose variables it uses: build it for the
+        first iterations (at most 8) with a comprehension, so that each value the loop gives is
+        built (every marked layer is judged) and the last model is the target."""
+        for node in self.ix.ancestors(site):
+            if node is scope:
+                break
+            if not isinstance(node, cst.For) or node.asynchronous is not None:
+                continue
+            bound, _ = target_names(node.target)
+            if not names & bound:
+                continue
+            # Values computed in the loop body before the call cannot be had from outside it.
+            inner: set[str] = set()
+            for st in flat_statements(node.body.body):
+                if self.ix.line(st) >= self.ix.line(site):
+                    break
+                f = self.facts(st)
+                if f is not None:
+                    inner |= f.defs | f.muts
+            if (names - bound) & inner:
+                break
+            iterable = rewritten(node.iter)
+            expr = f"[{expr} for {src(node.target)} in __import__('itertools').islice({iterable}, 8)][-1]"
+            names = (names - bound) | names_in(node.iter)
+            cutoff = self.ix.line(node)
+        return expr, names, cutoff
 
     def _defaults(self, fn, unused: set[str], method: bool) -> list[str] | None:
         params = list(fn.params.posonly_params) + list(fn.params.params)
@@ -860,41 +1223,34 @@ class Planner:
             if p.name.value in unused:
                 out.append(f"{p.name.value}=None")
                 continue
-            guess = self._guess(fn, p.name.value)
+            guess = value_guess(p.name.value, call_kinds([fn.body]))
             if guess is None:
                 return None
             out.append(f"{p.name.value}={guess}")
             self.guessed.append(f"{p.name.value}={guess}")
         return out
 
-    def _guess(self, fn, name: str) -> str | None:
-        """A stand-in for a size or shape parameter no call site gives (``input_dim`` -> 16)."""
-        low = name.lower()
-        if "shape" in low:
-            kinds = {last_name(c.func) for c in calls_in(fn.body)}
-            if any(k and k.endswith(("2D",)) for k in kinds):
-                return "(32, 32, 3)"
-            if any(k and (k.endswith("1D") or k in ("LSTM", "GRU", "SimpleRNN", "Bidirectional")) for k in kinds):
-                return "(32, 8)"
-            if any(k and k.endswith("3D") for k in kinds):
-                return "(8, 8, 8, 3)"
-            return "(16,)"
-        if low in ("rate", "dropout", "dropout_rate", "drop_rate", "p_drop", "drop_prob"):
-            return "0.5"
-        words = ("dim", "size", "units", "classes", "features", "vocab", "len", "width", "outputs",
-                 "inputs", "neurons", "hidden", "filters", "channels", "labels")
-        if any(w in low for w in words) or low.startswith(("n_", "num_")):
-            return "16"
-        return None
-
     def _map_args(self, fn, site: cst.Call, params: list[str], unused: set[str], method: bool):
         out: list[str] = []
         names: set[str] = set()
         kw_ok = {p.name.value for p in list(fn.params.params) + list(fn.params.kwonly_params)}
+        if not any(a.star for a in site.args):
+            # A call site that does not fit this definition (another function of the same name).
+            given = {a.keyword.value for a in site.args if a.keyword is not None}
+            n_pos = len([a for a in site.args if a.keyword is None])
+            all_params = list(fn.params.posonly_params) + list(fn.params.params)
+            if method and all_params:
+                all_params = all_params[1:]
+            if n_pos > len(all_params) and not isinstance(fn.params.star_arg, cst.Param):
+                return None
+            required = [p.name.value for p in all_params[n_pos:] if p.default is None]
+            required += [p.name.value for p in fn.params.kwonly_params if p.default is None]
+            if any(r not in given for r in required):
+                return None
         pos = 0
         for a in site.args:
             if a.star:
-                out.append(src(a))
+                out.append(rewritten(a))
                 names |= names_in(a.value)
                 continue
             if a.keyword is None:
@@ -903,14 +1259,14 @@ class Planner:
                 if name in unused:
                     out.append("None")
                     continue
-                out.append(src(a.value))
+                out.append(rewritten(a.value))
             else:
                 k = a.keyword.value
                 if k not in kw_ok and fn.params.star_kwarg is None:
                     return None
                 if k in unused:
                     continue
-                out.append(f"{k}={src(a.value)}")
+                out.append(f"{k}={rewritten(a.value)}")
             names |= names_in(a.value)
         if "self" in names and method:
             return None  # self.method(...) from inside the class with arguments read off self
@@ -921,7 +1277,7 @@ class Planner:
         name = cls.name.value
         self.module_needed.add(name)
         sites = [c for c in self.ix.all_calls() if isinstance(c.func, cst.Name) and c.func.value == name
-                 and not any(a is cls for a in self.ix.ancestors(c))]
+                 and not any(a is cls for a in self.ix.ancestors(c)) and self.ix.resolves_to(c, name, cls)]
         sites.sort(key=lambda c: (not isinstance(self.ix.scope_of(c), cst.Module), self.ix.line(c)))
         for site in sites:
             names: set[str] = set()
@@ -931,7 +1287,7 @@ class Planner:
                 break
             snap = self._snapshot()
             try:
-                return self._at_site(site, src(site), names | {name})
+                return self._at_site(site, rewritten(site), names | {name})
             except Unbuildable:
                 self._restore(snap)
         init = next((st for st in cls.body.body if isinstance(st, cst.FunctionDef) and st.name.value == "__init__"), None)
@@ -940,7 +1296,7 @@ class Planner:
             required += [p for p in init.params.kwonly_params if p.default is None]
             args = []
             for p in required:
-                guess = self._guess(init, p.name.value)
+                guess = value_guess(p.name.value, call_kinds([cls]))
                 if guess is None:
                     raise Unbuildable(
                         f"`{name}()` needs {', '.join(p.name.value for p in required)} and no call site in this file gives them"
@@ -955,7 +1311,13 @@ class Planner:
             if isinstance(st, (cst.FunctionDef, cst.ClassDef)):
                 continue
             for call in calls_in(st):
-                if last_name(call.func) in DATA_CALLS:
+                root = root_name(call.func)
+                if root in self.slicer.missing and self.slicer.data_call(call):
+                    raise Unbuildable(
+                        f"building it needs `{src(call.func)}(...)` (line {self.ix.line(call)}) from a module "
+                        "that is not installed"
+                    )
+                if self.slicer.data_call(call, direct_only=True):
                     raise Unbuildable(
                         f"building it needs `{src(call.func)}(...)` (line {self.ix.line(call)}): "
                         "--confirm loads no data and trains nothing"
@@ -967,27 +1329,22 @@ class Planner:
         cutoffs = self.module_cutoffs
         cutoff = None if (not cutoffs or None in cutoffs) else max(cutoffs)
         needed = {n for n in self.module_needed if not n.startswith("__dl_")}
-        kept, _ = self.slicer.slice_block(ix.module.body, needed, cutoff)
+        kept, _ = self.slicer.slice_block(ix.module.body, needed, cutoff, extra=expr)
         self.refuse_data(kept)
         future = [s for s in kept if isinstance(s, cst.SimpleStatementLine)
                   and any(isinstance(b, cst.ImportFrom) and dotted(b.module) == "__future__" for b in s.body)]
         rest = [s for s in kept if s not in future]
         target = cst.SimpleStatementLine([cst.Assign([cst.AssignTarget(cst.Name(TARGET))], _node(expr))])
         prog = cst.Module(body=future + rest + list(self.synthetic) + [target])
-        code = prog.visit(_Marker(mark)).code if mark is not None else prog.code
+        rw = _Rewrite(mark, set(ix.defs))
+        code = prog.visit(rw).code
+        if rw.batch_shape:
+            self.slicer._note("read Keras 2 batch_input_shape= as input_shape= without the batch size")
+        if rw.no_weights:
+            self.slicer._note("built with weights=None: --confirm downloads no ImageNet weights")
         if mark is not None and MARK not in code:
             raise Unbuildable("the flagged call is not part of the code that builds the model")
         return code
-
-
-class _Marker(cst.CSTTransformer):
-    def __init__(self, target) -> None:
-        self.target = target
-
-    def leave_Call(self, original, updated):
-        if original is self.target:
-            return cst.Call(func=cst.Name(MARK), args=[cst.Arg(updated)])
-        return updated
 
 
 # ---------------------------------------------------------------------------------------------
@@ -995,12 +1352,22 @@ class _Marker(cst.CSTTransformer):
 
 
 def plan(text: str, code: str, row: int, col: int, end_row: int | None = None,
-         end_col: int | None = None, data: dict | None = None, cache: dict | None = None) -> Plan:
+         end_col: int | None = None, data: dict | None = None, cache: dict | None = None,
+         path: str | None = None) -> Plan:
     """The program that builds what the finding at (row, col) (1-based) is about.
 
     Raises ``Unbuildable`` (with the reason) or ``NotApplicable``. ``cache`` (a dict) keeps the
-    parsed module between findings of the same file.
+    parsed module between findings of the same file. ``path`` (the file's) tells which imports
+    are available: a package next to the file counts.
     """
+    _REPLACED.clear()
+    try:
+        return _plan(text, code, row, col, end_row, end_col, data, cache, path)
+    finally:
+        _REPLACED.clear()
+
+
+def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     if code not in JUDGED:
         raise NotApplicable("no runtime check for this rule")
     ix = cache.get(text) if cache is not None else None
@@ -1015,7 +1382,7 @@ def plan(text: str, code: str, row: int, col: int, end_row: int | None = None,
     node = ix.find_node(row, col, end_row, end_col, prefer_outer=code in CALL_RULES)
     if node is None:
         raise Unbuildable("no expression at the finding's position")
-    planner = Planner(ix, code, data or {})
+    planner = Planner(ix, code, data or {}, path)
     hints: dict = {}
     call = node if isinstance(node, cst.Call) else None
     func_name = dotted(call.func) if call is not None else None
@@ -1040,7 +1407,8 @@ def plan(text: str, code: str, row: int, col: int, end_row: int | None = None,
                 raise Unbuildable(f"`{cls.name.value}` is not a Keras model")
             expr = planner.instance(cls)
         else:
-            expr = planner.realize(Level(scope, ix.line(small), src(callee), names_in(callee)))
+            scope, cutoff = _owner(ix, scope, small, callee)
+            expr = planner.realize(Level(scope, cutoff, src(callee), names_in(callee)))
     elif cls is not None and cls.name.value in ix.keras_classes and (
         scope.name.value in ("__init__", "build", "call") or code == "DL303"
     ):
@@ -1051,6 +1419,38 @@ def plan(text: str, code: str, row: int, col: int, end_row: int | None = None,
         if isinstance(small, cst.BaseCompoundStatement):
             raise Unbuildable("the finding is in a statement header the slicer cannot follow")
         expr = planner.realize(planner.locate(scope, small))
+    program = planner.program(expr, mark)
     if planner.guessed:
         hints["guessed"] = ", ".join(planner.guessed)
-    return Plan(planner.program(expr, mark), hints)
+    if planner.slicer.assumed:
+        hints["assumed"] = "; ".join(planner.slicer.assumed)
+    if isinstance(expr, str) and expr.isidentifier():
+        hints["target"] = expr
+    return Plan(program, hints)
+
+
+def _owner(ix: Index, scope, small, callee):
+    """(scope, cutoff) where a called model is bound: a free variable of a (nested) function is
+    looked up in the enclosing scopes, as Python does."""
+    cutoff = ix.line(small)
+    root = root_name(callee)
+    while isinstance(scope, cst.FunctionDef) and root and ix.class_of(scope) is None:
+        b = _Bound()
+        scope.visit(b)
+        if root in b.names and root not in b.globals:
+            break
+        outer = ix.scope_of(scope)
+        body = outer.body if isinstance(outer, cst.Module) else outer.body.body
+        bound_before = False
+        for st in flat_statements(body):
+            if isinstance(st, (cst.FunctionDef, cst.ClassDef)):
+                if st is scope:
+                    break
+                continue
+            f = small_facts(ix, st, {})
+            if f is not None and root in f.defs | f.muts and ix.line(st) < ix.line(scope):
+                bound_before = True
+        # Bound before the function: the value it has there; else whatever the scope binds last.
+        cutoff = ix.line(scope) if bound_before else None
+        scope = outer
+    return scope, cutoff

@@ -134,7 +134,9 @@ def main() -> None:
         import warnings
 
         warnings.filterwarnings("ignore")
-        from dropout_lint.confirm import judge
+        from dropout_lint.confirm import judge, legacy
+
+        legacy.install()
     except BaseException as exc:  # noqa: BLE001
         _send(proto_out, {"ready": False, "error": _reason(exc)})
         return

@@ -1,0 +1,68 @@
+"""Keras 2 module paths for code under ``--confirm`` (worker side; imports Keras).
+
+Real-world code still says ``from keras.layers.core import Dense`` or ``from keras.engine import
+Layer``: modules Keras 3 removed while keeping their contents under ``keras.layers``,
+``keras.models`` and ``keras.utils``. The worker appends :class:`LegacyFinder` to
+``sys.meta_path`` (after the real finders, so it only answers for modules that do not exist)
+and serves each such module as a view of its Keras 3 home. ``USED`` lists the modules served,
+so that the verdict can say so. A name Keras 3 dropped (``keras.engine.topology.Container``)
+still fails with ``ImportError``: the code really needs Keras 2 then.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.abc
+import importlib.machinery
+import sys
+
+_LAYERS = ("keras.layers",)
+_ENGINE = ("keras.layers", "keras.models", "keras.utils", "keras")
+_UTILS = ("keras.utils",)
+
+LEGACY: dict[str, tuple[str, ...]] = {
+    **{f"keras.layers.{m}": _LAYERS for m in (
+        "core", "convolutional", "pooling", "normalization", "normalization_v2", "merge", "recurrent",
+        "recurrent_v2", "embeddings", "advanced_activations", "noise", "wrappers", "local",
+        "cudnn_recurrent", "convolutional_recurrent", "dense_attention", "kernelized",
+    )},
+    "keras.engine": _ENGINE,
+    **{f"keras.engine.{m}": _ENGINE for m in (
+        "topology", "training", "base_layer", "input_layer", "sequential", "functional", "network",
+        "input_spec", "saving",
+    )},
+    **{f"keras.utils.{m}": _UTILS for m in (
+        "np_utils", "layer_utils", "conv_utils", "data_utils", "generic_utils", "vis_utils", "io_utils",
+    )},
+}
+
+USED: list[str] = []
+
+
+class _Loader(importlib.abc.Loader):
+    def __init__(self, homes: tuple[str, ...]) -> None:
+        self.homes = homes
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module) -> None:
+        for home in reversed(self.homes):
+            mod = importlib.import_module(home)
+            module.__dict__.update({k: v for k, v in vars(mod).items() if not k.startswith("_")})
+        if module.__name__ not in USED:
+            USED.append(module.__name__)
+
+
+class LegacyFinder(importlib.abc.MetaPathFinder):
+    def find_spec(self, fullname, path=None, target=None):
+        homes = LEGACY.get(fullname)
+        if homes is None:
+            return None
+        is_pkg = any(k.startswith(fullname + ".") for k in LEGACY)
+        return importlib.machinery.ModuleSpec(fullname, _Loader(homes), is_package=is_pkg)
+
+
+def install() -> None:
+    if not any(isinstance(f, LegacyFinder) for f in sys.meta_path):
+        sys.meta_path.append(LegacyFinder())
