@@ -8,8 +8,9 @@ snippet's `rev:`. `pre-commit install` puts the hook into a scratch repository a
 `dropout-lint` from there, with the files pre-commit picks.
 
 `dropout-lint-confirm` runs for real as well, with one documented difference: installing its
-`additional_dependencies` (TensorFlow) into a fresh hook environment took about 100 s on the
-2-core CI machine, so here the manifest's hook runs with `language: system` and the entry
+`additional_dependencies` (TensorFlow) into a fresh hook environment took 57-100 s on the
+2-core CI machine (`benchmarks/precommit_bench.py --confirm-env`), more than this file's budget,
+and needs the package index; so here the manifest's hook runs with `language: system` and the entry
 pointed at this test's interpreter (which has the [tensorflow] extra); `types_or`,
 `require_serial`, the entry's arguments and the snippet's `stages` are the manifest's.
 """
