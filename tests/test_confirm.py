@@ -34,6 +34,7 @@ CASES = {
     "101-sequential": at("stacks.py", "DL101", "layers.Dropout(0.5)"),
     "101-factory": at("factory.py", "DL101", "layers.Dropout(rate)"),
     "101-subclassed": at("subclassed.py", "DL101", "tf.keras.layers.Dropout(0.3)"),
+    "101-logits": at("stacks.py", "DL101", "layers.Dropout(0.25)"),
     "101-submodel": at("submodel.py", "DL101", "layers.Dropout(0.4)"),
     "101-registry": at("registry.py", "DL101", "layers.Dropout(0.4)"),
     "101-trains-at-top": at("trains_at_top.py", "DL101", "tf.keras.layers.Dropout(0.2)"),
@@ -94,6 +95,10 @@ def check(verdicts, key, status, *words):
 # -- DL101 ---------------------------------------------------------------------------------------
 def test_dl101_confirmed_sequential(verdicts):
     check(verdicts, "101-sequential", "confirmed", "Dropout", "output")
+
+
+def test_dl101_confirmed_through_the_output_activation(verdicts):
+    check(verdicts, "101-logits", "confirmed", "Dropout", "through Activation")
 
 
 def test_dl101_confirmed_factory_with_call_site(verdicts):

@@ -27,6 +27,7 @@ def analyze(module: cst.Module, text: str | None = None) -> ModuleFacts:
     flow = Flow(collector.calls, collector.names, collector.node_scope, collector.module_scope)
     flow.run(module)
     resolver = Resolver(collector.module_scope, collector.calls, positions)
+    resolver.mutated |= collector.mutated
     return ModuleFacts(
         module=module,
         names=collector.names,

@@ -41,6 +41,9 @@ class Collector(cst.CSTVisitor):
         self.calls: list[CallFact] = []
         self.node_scope: dict[cst.CSTNode, Scope] = {}  # FunctionDef/ClassDef -> Scope
         self._module_assigns: list[tuple[str, cst.BaseExpression]] = []
+        # Names whose item or attribute is assigned somewhere (``cfg["k"] = v``, ``args.k = v``):
+        # their keys and attributes are not constants.
+        self.mutated: set[str] = set()
 
     # ---- helpers ---------------------------------------------------------------------
     def _bind(self, target: cst.BaseExpression, value) -> None:
@@ -50,7 +53,10 @@ class Collector(cst.CSTVisitor):
             for el in target.elements:
                 if isinstance(el, (cst.Element, cst.StarredElement)):
                     self._bind(el.value, None)
+        elif isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name):
+            self.mutated.add(target.value.value)  # cfg["rate"] = ... : the container changes
         elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+            self.mutated.add(target.value.value)  # args.rate = ... : the namespace changes
             if target.value.value == "self":
                 cls = self.scope.enclosing_class()
                 if cls is not None:
@@ -131,6 +137,11 @@ class Collector(cst.CSTVisitor):
         self._bind(node.target, None)
         if self.scope is self.module_scope and isinstance(node.target, cst.Name):
             self.names.local.add(node.target.value)
+
+    def visit_Del(self, node: cst.Del) -> None:
+        t = node.target
+        if isinstance(t, (cst.Subscript, cst.Attribute)) and isinstance(t.value, cst.Name):
+            self.mutated.add(t.value.value)
 
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
         self._bind(node.target, node.value)

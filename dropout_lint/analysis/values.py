@@ -1,8 +1,11 @@
 """Static resolution of constant values (rates, activations, flags).
 
 Literals, unary minus, simple arithmetic, module and function constants, loop variables over
-literal lists, parameter defaults and the constant arguments at the call sites of the function
-that owns a parameter. Anything else is unknown (``None``): rules skip unknown values and never
+literal lists, parameter defaults, the constant arguments at the call sites of the function
+that owns a parameter, keys of a config dict bound once to a literal (``cfg["rate"]``,
+``cfg.get("rate", 0.5)``) and command-line defaults (``args.rate`` after
+``parser.add_argument("--rate", default=0.5)``, ``FLAGS.rate`` after
+``flags.DEFINE_float("rate", 0.5, ...)``; reported as "the default of --rate"). Anything else is unknown (``None``): rules skip unknown values and never
 guess. A name bound more than once to different values in one scope is unknown too.
 """
 
@@ -58,6 +61,9 @@ class Resolver:
     def __init__(self, module_scope: Scope, calls: list[CallFact], positions) -> None:
         self.module_scope = module_scope
         self.positions = positions
+        self.calls = calls
+        self.mutated: set[str] = set()  # names whose items/attributes are assigned somewhere
+        self._mutating: set[str] | None = None
         # Call sites of module-level functions and of methods called as self.name(...).
         self.call_sites: dict[str, list[CallFact]] = {}
         for c in calls:
@@ -140,7 +146,177 @@ class Resolver:
             cls = scope.enclosing_class()
             if cls is not None:
                 return self._binding(cls, "self." + expr.attr.value, depth)
+            return None
+        if isinstance(expr, cst.Subscript) and isinstance(expr.value, cst.Name) and len(expr.slice) == 1:
+            index = expr.slice[0].slice
+            if isinstance(index, cst.Index):
+                return self._item(expr.value.value, index.value, None, scope, depth)
+            return None
+        if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "get":
+            owner = expr.func.value
+            args = [a for a in expr.args if a.keyword is None and not a.star]
+            if isinstance(owner, cst.Name) and 1 <= len(args) <= 2 and len(args) == len(expr.args):
+                return self._item(owner.value, args[0].value, args[1].value if len(args) == 2 else _NONE_EXPR, scope, depth)
+            return None
+        if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
+            return self._cli_default(expr.value.value, expr.attr.value, scope, depth)
         return None
+
+    # -- config dicts and command-line defaults ------------------------------------------------
+    def _mutating_calls(self) -> set[str]:
+        """Names that a call may change in place (``cfg.update(...)``, ``cfg.pop(...)``)."""
+        if self._mutating is None:
+            self._mutating = {
+                c.func_text.rsplit(".", 1)[0]
+                for c in self.calls
+                if c.func_text.count(".") == 1 and c.func_text.rsplit(".", 1)[1] in ("update", "setdefault", "pop", "popitem", "clear", "__setitem__")
+            }
+        return self._mutating
+
+    def _bound(self, name: str, scope: Scope) -> tuple[Scope, list] | None:
+        """The scope that binds ``name`` as seen from ``scope`` and its bound expressions."""
+        s: Scope | None = scope
+        while s is not None:
+            if s.kind == "class" and s is not scope:
+                s = s.parent
+                continue
+            if s.kind == "function" and name in s.params:
+                return None
+            if name in s.assigns:
+                return s, s.assigns[name]
+            s = s.parent
+        return None
+
+    def _item(self, name: str, key_expr, default_expr, scope: Scope, depth: int) -> list[Resolved] | None:
+        """``name[key]`` / ``name.get(key, default)`` for a dict bound once to a literal."""
+        if name in self.mutated or depth > _MAX_DEPTH or name in self._mutating_calls():
+            return None
+        key = self.const(key_expr, scope)
+        if not isinstance(key, (str, int)) or isinstance(key, bool):
+            return None
+        bound = self._bound(name, scope)
+        if bound is None or len(bound[1]) != 1:
+            return None
+        owner, (value,) = bound
+        entries = _dict_entries(value)
+        if entries is None:
+            return None
+        found = None
+        for k, v in entries:
+            if k is None:  # ``**other``: any key may come from there
+                return None
+            kv = self.const(k, owner)
+            if kv is _UNKNOWN:
+                return None
+            if kv == key:
+                found = v  # the last one wins, as in Python
+        if found is not None:
+            return self._resolve(found, owner, depth + 1)
+        if default_expr is not None:
+            return self._resolve(default_expr, scope, depth + 1)
+        return None
+
+    def _cli_default(self, name: str, attr: str, scope: Scope, depth: int) -> list[Resolved] | None:
+        """``args.attr`` after ``args = parser.parse_args()`` / ``FLAGS.attr`` of absl or tf.app flags."""
+        if name in self.mutated:
+            return None
+        value = self._namespace(name, scope, depth)
+        if value is None:
+            return None
+        if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in ("parse_args", "parse_known_args"):
+            if value.func.attr.value == "parse_known_args":
+                return None  # a tuple, not the namespace
+            return self._argparse_default(attr, depth)
+        if isinstance(value, cst.Attribute) and value.attr.value == "FLAGS":
+            return self._flag_default(attr, depth)
+        return None
+
+    def _namespace(self, name: str, scope: Scope, depth: int):
+        """The one expression ``name`` is bound to, following a parameter to its call sites
+        (``build(args)`` with ``args = parser.parse_args()`` at every site)."""
+        if depth > _MAX_DEPTH:
+            return None
+        s: Scope | None = scope
+        while s is not None:
+            if s.kind == "class" and s is not scope:
+                s = s.parent
+                continue
+            if name in s.assigns:
+                values = s.assigns[name]
+                return values[0] if len(values) == 1 and isinstance(values[0], cst.BaseExpression) else None
+            if s.kind == "function" and name in s.params:
+                break
+            s = s.parent
+        else:
+            return None
+        fn = s
+        cls = fn.parent if fn.parent is not None and fn.parent.kind == "class" else None
+        key = ("self." + fn.name) if cls is not None else fn.name
+        sites = [c for c in self.call_sites.get(key, []) if c.scope is not fn]
+        order = [p for p in fn.param_order if not (cls is not None and p == fn.param_order[0])]
+        found = None
+        for site in sites:
+            if site.has_star_args():
+                return None
+            expr = site.arg(name, order.index(name) if name in order else None)
+            if not isinstance(expr, cst.Name):
+                return None
+            value = self._namespace(expr.value, site.scope, depth + 1)
+            if value is None or (found is not None and not found.deep_equals(value)):
+                return None
+            found = value
+        return found
+
+    def _argparse_default(self, attr: str, depth: int) -> list[Resolved] | None:
+        hits = []
+        for c in self.calls:
+            if not c.func_text.endswith(".add_argument"):
+                continue
+            node = c.node
+            flags = [a.value for a in node.args if a.keyword is None and isinstance(a.value, cst.SimpleString)]
+            names = [literal(f) for f in flags]
+            dest = next((literal(a.value) for a in node.args if a.keyword is not None and a.keyword.value == "dest"), None)
+            if dest is None:
+                longs = [n for n in names if isinstance(n, str) and n.startswith("--")]
+                shorts = [n for n in names if isinstance(n, str) and not n.startswith("-")]
+                pick = (longs or shorts or [n for n in names if isinstance(n, str)] or [None])[0]
+                dest = pick.lstrip("-").replace("-", "_") if isinstance(pick, str) else None
+            if dest == attr:
+                hits.append(c)
+        if len(hits) != 1:
+            return None
+        c = hits[0]
+        default = next((a.value for a in c.node.args if a.keyword is not None and a.keyword.value == "default"), None)
+        if default is None:
+            return None
+        label = next((literal(a.value) for a in c.node.args if a.keyword is None), attr)
+        vals = self._resolve(default, c.scope, depth + 1)
+        if vals is None:
+            return None
+        return [Resolved(v.value, f"the default of {label} at line {c.start.row}", c.start.row) for v in vals]
+
+    def _flag_default(self, attr: str, depth: int) -> list[Resolved] | None:
+        hits = []
+        for c in self.calls:
+            tail = c.func_text.rsplit(".", 1)[-1]
+            if not tail.startswith("DEFINE_"):
+                continue
+            first = next((a.value for a in c.node.args if a.keyword is None or a.keyword.value in ("name", "flag_name")), None)
+            if first is not None and literal(first) == attr:
+                hits.append(c)
+        if len(hits) != 1:
+            return None
+        c = hits[0]
+        positional = [a.value for a in c.node.args if a.keyword is None]
+        default = next((a.value for a in c.node.args if a.keyword is not None and a.keyword.value == "default"), None)
+        if default is None and len(positional) >= 2:
+            default = positional[1]
+        if default is None:
+            return None
+        vals = self._resolve(default, c.scope, depth + 1)
+        if vals is None:
+            return None
+        return [Resolved(v.value, f"the default of flag {attr} at line {c.start.row}", c.start.row) for v in vals]
 
     def _name(self, name: str, scope: Scope, depth: int) -> list[Resolved] | None:
         s: Scope | None = scope
@@ -226,6 +402,29 @@ class Resolver:
         if loop_value is not None:
             return f"{code} with {loop_value!r} at line {site.start.row}"
         return f"{code} at line {site.start.row}"
+
+
+_NONE_EXPR = cst.Name("None")
+
+
+def _dict_entries(value) -> list[tuple] | None:
+    """(key expression or None for ``**x``, value expression) of a dict literal or ``dict(k=v)``."""
+    if isinstance(value, cst.Dict):
+        out: list[tuple] = []
+        for el in value.elements:
+            if isinstance(el, cst.DictElement):
+                out.append((el.key, el.value))
+            else:
+                out.append((None, None))
+        return out
+    if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "dict":
+        out = []
+        for a in value.args:
+            if a.keyword is None:
+                return None
+            out.append((cst.SimpleString(repr(a.keyword.value)), a.value))
+        return out
+    return None
 
 
 def _num(v) -> bool:

@@ -349,8 +349,22 @@ def judge_dl101(ns, marked, error, req):
     layer = producer.layer
     if _kind(layer) == "TimeDistributed":
         layer = layer.layer
+    # Look back through activation / reshape layers: Dense -> Dropout -> Activation("softmax").
+    through: list[str] = []
+    pool = [r for r in recs if r.layer is not model and (not _children(r.layer) or _kind(r.layer) == "TimeDistributed")]
+    while _kind(layer) in PASSTHROUGH_KINDS and len(through) < 8 and len(producer.inputs) == 1:
+        # The latest layer that returned that tensor before this one ran (a Dropout outside
+        # training returns its input object itself, so the layer before it matches too).
+        at = next(i for i, r in enumerate(recs) if r is producer)
+        before = [r for r in recs[:at] if any(r is q for q in pool) and _contains(r.outputs, producer.inputs[0])]
+        if not before:
+            break
+        through.append(_name(layer))
+        producer = before[-1]
+        layer = producer.layer.layer if _kind(producer.layer) == "TimeDistributed" else producer.layer
     if _kind(layer) in DROPOUT_KINDS:
-        return "confirmed", f"the output of the built model `{model.name}` comes from {_name(layer)}"
+        via = f" through {', '.join(reversed(through))}" if through else ""
+        return "confirmed", f"the output of the built model `{model.name}` comes from {_name(layer)}{via}"
     marked_layers = [m for m in marked if isinstance(m, _BaseLayer)]
     used = [m for m in marked_layers if any(r.layer is m for r in recs)]
     if used:

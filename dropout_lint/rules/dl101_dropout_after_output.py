@@ -1,4 +1,4 @@
-from dropout_lint.kinds import is_dropout
+from dropout_lint.kinds import is_dropout, is_passthrough
 from dropout_lint.rule import Invalid, Rule
 
 
@@ -8,7 +8,9 @@ class DropoutAfterOutput(Rule):
     ## What it does
     Finds a Dropout-family layer that is the last layer of a model: the last layer of a
     `Sequential` (list literal, list variable or `.add` chain), the layer producing a functional
-    model's `outputs`, or the value a subclassed model's `call()` returns. A model that is used as
+    model's `outputs`, or the value a subclassed model's `call()` returns -- also when only
+    activation or reshape layers follow it (`Dense(10)`, `Dropout`, `Activation("softmax")`
+    drops the logits). A model that is used as
     a layer inside another model is not checked: its output is not the final output.
 
     ## Why is this bad?
@@ -65,6 +67,8 @@ class DropoutAfterOutput(Rule):
         "import torch.nn as nn\nfrom torch.nn import Dropout\nnet = nn.Sequential(nn.Linear(4, 4), Dropout(0.5))\n",
         "from keras import layers, Model, Input\na = Input((8,))\nh = layers.Dense(8)(a)\nd = layers.Dropout(0.4)(h)\nmodel = Model(inputs=a, outputs=layers.Dense(2)(d))\n",
         "layers_list = [Dense(10), Dropout(0.5)]\nlayers_list.append(Dense(1))\nmodel = Sequential(layers_list)\n",
+        # an activation after a hidden Dropout is not the output
+        "from keras import Sequential\nfrom keras.layers import Dense, Dropout, Activation\nm = Sequential([Dense(8), Dropout(0.5), Activation('relu'), Dense(2), Activation('softmax')])\n",
         "import tf_keras as tfk\nfeat = tfk.Sequential([tfk.layers.Dense(4), tfk.layers.Dropout(0.1)])\ninp = tfk.Input((3,))\nout = tfk.layers.Dense(1)(feat(inp))\nmodel = tfk.Model(inp, out)\n",
     ]
     invalid = [
@@ -82,6 +86,10 @@ class DropoutAfterOutput(Rule):
         Invalid("import tensorflow as tf\nstack = [tf.keras.layers.Dense(3)]\nstack.append(tf.keras.layers.GaussianDropout(0.1))\nmodel = tf.keras.Sequential(stack)\n", line=3),
         Invalid("from tensorflow.keras import layers, models\ndef build():\n    model = models.Sequential()\n    model.add(layers.Dense(2))\n    model.add(layers.TimeDistributed(layers.Dropout(0.5)))\n    return model\n", line=5),
         Invalid("import keras\nclass Net:\n    def __init__(self):\n        self.model = keras.Sequential()\n        self.model.add(keras.layers.Dense(5))\n        self.model.add(keras.layers.AlphaDropout(0.1))\n", line=6),
+        # dropout on the logits: only an activation follows it
+        Invalid("from keras.models import Sequential\nfrom keras.layers import Dense, Dropout, Activation\nm = Sequential()\nm.add(Dense(10, input_dim=20))\nm.add(Dropout(0.5))\nm.add(Activation('softmax'))\n", line=5, contains="through `Activation`",
+                fixed="from keras.models import Sequential\nfrom keras.layers import Dense, Dropout, Activation\nm = Sequential()\nm.add(Dense(10, input_dim=20))\nm.add(Activation('softmax'))\n"),
+        Invalid("import keras\ni = keras.Input((4,))\nh = keras.layers.Dense(6)(i)\nh = keras.layers.Dropout(0.2)(h)\nh = keras.layers.Reshape((2, 3))(h)\nout = keras.layers.Softmax()(h)\nmodel = keras.Model(i, out)\n", line=4, contains="`Reshape`, `Softmax`"),
         Invalid("import keras\ni = keras.Input((2,))\na = keras.layers.Dense(1)(i)\nb = keras.layers.Dropout(0.5)(keras.layers.Dense(1)(i))\nmodel = keras.Model(i, [a, b])\n", line=4),
     ]
 
@@ -89,17 +97,19 @@ class DropoutAfterOutput(Rule):
         for g in ctx.graphs:
             if g.is_submodel:
                 continue
-            for out in _final(g.outputs):
-                if not is_dropout(out.kind) or out.spec is None and out.call is None:
+            for final in _final(g.outputs):
+                out, through = _dropout_behind(final)
+                if out is None or out.spec is None and out.call is None:
                     continue
                 prev = out.inputs[0] if out.inputs else None
                 after = f" after `{prev.kind}`" if prev is not None and prev.kind and prev.kind[0] != "<" else ""
+                via = f" through `{'`, `'.join(through)}`" if through else ""
                 if g.kind == "sequential":
-                    what = "is the last layer of this Sequential"
+                    what = "is the last layer of this Sequential" if not through else f"feeds the end of this Sequential{via}"
                 elif g.kind == "ops":
-                    what = f"produces {g.name}"  # op-level code: the logits / predictions
+                    what = f"produces {g.name}{via}"  # op-level code: the logits / predictions
                 else:
-                    what = "produces the model's output"
+                    what = f"produces the model's output{via}"
                 ctx.report(
                     out,
                     f"{out.kind}{after} {what}: it zeroes the predictions during training; "
@@ -108,6 +118,18 @@ class DropoutAfterOutput(Rule):
                     data={"model": g.name, "graph": g.kind, "graph_line": g.start.row},
                     once=True,
                 )
+
+
+def _dropout_behind(node, limit=8):
+    """The Dropout whose value reaches ``node`` unchanged but for activation / shape-only layers
+    (``Dense(10) -> Dropout -> Activation("softmax")`` drops the logits), and those layers' kinds."""
+    through: list[str] = []
+    while not is_dropout(node.kind):
+        if len(through) >= limit or not is_passthrough(node.kind) or node.kind.startswith("<") or len(node.inputs) != 1:
+            return None, []
+        through.append(node.kind)
+        node = node.inputs[0]
+    return node, through[::-1]
 
 
 def _final(outputs, depth=0):

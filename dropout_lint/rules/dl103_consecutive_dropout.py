@@ -51,6 +51,9 @@ class ConsecutiveDropout(Rule):
         "from keras import layers\ndef f(x):\n    x = layers.Dropout(0.3)(x)\n    x = layers.Dense(3)(x)\n    return layers.Dropout(0.3)(x)\n",
         "import tensorflow as tf\ndef net(x):\n    h = tf.nn.dropout(x, rate=0.1)\n    h = tf.nn.relu(tf.matmul(h, w))\n    return tf.nn.dropout(h, rate=0.1)\n",
         "from keras.layers import Dropout, GaussianNoise\nfrom keras import Sequential\nm = Sequential([Dropout(0.2), GaussianNoise(0.1)])\n",
+        # Rates of 0 or out of range are DL203 / DL201 findings, not a compound dropout.
+        "model = Sequential([Dense(4), Dropout(0.5), Dropout(0.0), Dense(2)])\n",
+        "model = Sequential([Dense(4), Dropout(1.2), Dropout(0.3), Dense(2)])\n",
     ]
     invalid = [
         Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.5), layers.Dropout(0.5), layers.Dense(1)])\n", line=2, contains="0.75",
@@ -79,6 +82,8 @@ class ConsecutiveDropout(Rule):
             if prev is None:
                 continue
             p, q = _rate(ctx, prev), _rate(ctx, n)
+            if any(r is not None and not 0 < r < 1 for r in (p, q)):
+                continue  # a no-op (rate 0, DL203) or invalid (DL201) layer: that finding says it
             if p is not None and q is not None:
                 combined = 1 - (1 - p) * (1 - q)
                 rates = f" (rates {fmt_rate(p)} then {fmt_rate(q)} compound to {combined:.4g})"

@@ -1,0 +1,122 @@
+"""Constant resolution beyond literals: config dicts and command-line defaults."""
+
+from __future__ import annotations
+
+import textwrap
+
+from dropout_lint.engine import FileSettings, lint_bytes
+from dropout_lint.rule import all_rules, option_defaults
+
+
+def lint(src: str) -> list[tuple[str, int, str]]:
+    enabled = frozenset(c for c, r in all_rules().items() if r.default)
+    found = lint_bytes(textwrap.dedent(src).encode(), "t.py", FileSettings(enabled, option_defaults()))
+    return [(f.code, f.start.row, f.message) for f in found]
+
+
+def codes(src: str) -> list[tuple[str, int]]:
+    return [(c, r) for c, r, _ in lint(src)]
+
+
+def test_dict_literal_key_resolves():
+    assert codes("""
+        from keras import layers, Sequential
+        cfg = {"units": 64, "dropout": 0.9}
+        m = Sequential([layers.Dense(cfg["units"]), layers.Dropout(cfg["dropout"]), layers.Dense(1)])
+    """) == [("DL202", 4)]
+
+
+def test_dict_call_and_get_with_default():
+    assert codes("""
+        from keras import layers
+        params = dict(drop=0.0, units=3)
+        hp = {"rate": 1.5}
+        def head(x):
+            x = layers.Dropout(params.get("drop", 0.3))(x)
+            x = layers.Dense(4)(x)
+            x = layers.Dropout(hp.get("other", 0.95))(x)
+            return layers.Dense(2)(x)
+    """) == [("DL203", 6), ("DL202", 8)]
+
+
+def test_mutated_or_unknown_dicts_stay_unknown():
+    assert codes("""
+        from keras import layers
+        import json
+        a = {"rate": 0.9}
+        a["rate"] = 0.2
+        b = {"rate": 0.9}
+        b.update(rate=0.2)
+        c = {"rate": 0.9, **json.load(open("c.json"))}
+        d = json.load(open("d.json"))
+        e = {"rate": 0.9}
+        e = {"rate": 0.1}
+        def f(x, cfg):
+            x = layers.Dropout(a["rate"])(x)
+            x = layers.Dense(3)(x)
+            x = layers.Dropout(b["rate"])(x)
+            x = layers.Dense(3)(x)
+            x = layers.Dropout(c["rate"])(x)
+            x = layers.Dense(3)(x)
+            x = layers.Dropout(d["rate"])(x)
+            x = layers.Dense(3)(x)
+            x = layers.Dropout(e["rate"])(x)
+            x = layers.Dense(3)(x)
+            x = layers.Dropout(cfg["rate"])(x)
+            return layers.Dense(1)(x)
+    """) == []
+
+
+def test_argparse_default_names_the_option():
+    found = lint("""
+        import argparse
+        from tensorflow import keras
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--units", type=int, default=128)
+        parser.add_argument("--drop-rate", type=float, default=0.95, help="dropout")
+        parser.add_argument("-r", "--rate2", dest="second_rate", type=float, default=0.9)
+        args = parser.parse_args()
+
+        def build(opts):
+            return keras.Sequential([
+                keras.layers.Dense(opts.units, activation="relu"),
+                keras.layers.Dropout(opts.drop_rate),
+                keras.layers.Dense(10, activation="softmax"),
+            ])
+
+        model = build(args)
+        other = keras.layers.Dropout(args.second_rate)
+    """)
+    assert [(c, r) for c, r, _ in found] == [("DL202", 13), ("DL202", 18)]
+    assert "the default of --drop-rate at line 6" in found[0][2]
+
+
+def test_argparse_namespace_changed_or_unknown_is_unknown():
+    assert codes("""
+        import argparse
+        from tensorflow import keras
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--rate", type=float, default=0.95)
+        parser.add_argument("--other", type=float)
+        args = parser.parse_args()
+        args.rate = min(args.rate, 0.5)
+        ns, _ = parser.parse_known_args()
+        a = keras.layers.Dropout(args.rate)
+        b = keras.layers.Dropout(ns.rate)
+        c = keras.layers.Dropout(args.other)
+    """) == []
+
+
+def test_absl_and_tf_app_flags_defaults():
+    assert codes("""
+        import tensorflow as tf
+        from absl import flags
+        flags.DEFINE_float("dropout", 0.85, "dropout rate")
+        tf.app.flags.DEFINE_float("keep_prob", 0.5, "keep probability")
+        FLAGS = flags.FLAGS
+
+        def model_fn(x):
+            x = tf.keras.layers.Dense(32)(x)
+            x = tf.keras.layers.Dropout(FLAGS.dropout)(x)
+            return tf.keras.layers.Dense(2)(x)
+    """) == [("DL202", 10)]
