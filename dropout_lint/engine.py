@@ -269,6 +269,7 @@ def _map_cell(unit: Unit, f: Finding) -> None:
     after = _next_cell_start(unit, cell)  # the first row past this cell in the joined text
     f.cell = cell
     f.data.setdefault("unit_row", f.start.row)
+    f.message = _cell_lines(unit, cell, f.message)
     shift = unit.shifts.get(cell, 0) if cell is not None else 0
     f.start = Pos(row, f.start.column + shift)
     end_row = min(f.end.row, after - 1) if after is not None else f.end.row
@@ -292,6 +293,27 @@ def _map_cell(unit: Unit, f: Finding) -> None:
                 e.end = Pos(e.end.row - delta, e.end.column)
         else:
             f.fix = None
+
+
+_LINE_REF = None
+
+
+def _cell_lines(unit: Unit, cell: int | None, message: str) -> str:
+    """Messages name other code by its row in the joined text ("Dropout (line 9)"); in a
+    notebook say it the way the user sees it: "line 5" in the same cell, else "cell 2, line 5"."""
+    global _LINE_REF
+    if "line " not in message:
+        return message
+    if _LINE_REF is None:
+        import re
+
+        _LINE_REF = re.compile(r"\bline (\d+)\b")
+
+    def cell_row(m) -> str:
+        c, r = unit.locate(int(m.group(1)))
+        return f"line {r}" if c == cell or c is None else f"cell {c}, line {r}"
+
+    return _LINE_REF.sub(cell_row, message)
 
 
 def _next_cell_start(unit: Unit, cell: int | None) -> int | None:

@@ -319,3 +319,18 @@ def test_automagic_lines_are_blanked_only_where_python_fails():
     # a genuine syntax error on a line starting with such a word is still reported
     fs = lint_nb(code("ls = [1,\n"), code(IMPORTS + LAST_DROPOUT))
     assert [f.code for f in fs] == ["DL000", "DL101"]
+
+
+def test_messages_name_other_code_by_cell_and_row():
+    found = lint_nb(
+        code("from keras import layers, Sequential\nimport keras\n"),
+        md("# the model"),
+        code("def build(rate):\n    return Sequential([layers.Dense(4), layers.Dropout(rate), layers.Dense(1)])\n"),
+        code("m = build(0.95)\n"),
+        code("i = keras.Input((3,))\nh = layers.Dropout(0.2)(i)\nh = layers.BatchNormalization()(h)\n"),
+    )
+    msgs = {f.code: (f.cell, f.message) for f in found}
+    # the call site is in another cell: cell and row there, not the row of the joined text
+    assert msgs["DL202"][0] == 3 and "build(0.95) at cell 4, line 1 " in msgs["DL202"][1], msgs
+    # the BatchNormalization is in the same cell: its row within the cell
+    assert msgs["DL102"][0] == 5 and "(line 3)" in msgs["DL102"][1], msgs
