@@ -120,3 +120,54 @@ def test_absl_and_tf_app_flags_defaults():
             x = tf.keras.layers.Dropout(FLAGS.dropout)(x)
             return tf.keras.layers.Dense(2)(x)
     """) == [("DL202", 10)]
+
+
+def test_config_class_attributes_and_instances():
+    assert codes("""
+        from dataclasses import dataclass
+        from tensorflow import keras
+
+        class CFG:
+            HIDDEN = 64
+            DROPOUT = 0.9
+
+        @dataclass
+        class Hparams:
+            units: int = 32
+            rate: float = 0.3
+            head_rate: float = 0.1
+
+        hp = Hparams(rate=0.95)
+
+        def build():
+            inp = keras.Input((8,))
+            x = keras.layers.Dense(CFG.HIDDEN)(inp)
+            x = keras.layers.Dropout(CFG.DROPOUT)(x)
+            x = keras.layers.Dense(hp.units)(x)
+            x = keras.layers.Dropout(hp.rate)(x)
+            x = keras.layers.Dense(4)(x)
+            x = keras.layers.Dropout(hp.head_rate)(x)
+            return keras.Model(inp, keras.layers.Dense(1)(x))
+    """) == [("DL202", 20), ("DL202", 22)]
+
+
+def test_class_attributes_changed_elsewhere_are_unknown():
+    assert codes("""
+        from tensorflow import keras
+
+        class A:
+            rate = 0.9
+        A.rate = 0.2
+
+        class B:
+            rate = 0.9
+            def __init__(self, rate):
+                self.rate = rate
+
+        class C:
+            rate = 0.9
+        C = make_config()
+
+        b = B(0.3)
+        layers = [keras.layers.Dropout(A.rate), keras.layers.Dropout(b.rate), keras.layers.Dropout(C.rate)]
+    """) == []

@@ -28,6 +28,7 @@ def analyze(module: cst.Module, text: str | None = None) -> ModuleFacts:
     flow.run(module)
     resolver = Resolver(collector.module_scope, collector.calls, positions)
     resolver.mutated |= collector.mutated
+    resolver.classes = [sc for sc in collector.scopes if sc.kind == "class"]
     return ModuleFacts(
         module=module,
         names=collector.names,

@@ -64,6 +64,7 @@ class Resolver:
         self.calls = calls
         self.mutated: set[str] = set()  # names whose items/attributes are assigned somewhere
         self._mutating: set[str] | None = None
+        self.classes: list[Scope] = []  # every class scope of the module
         # Call sites of module-level functions and of methods called as self.name(...).
         self.call_sites: dict[str, list[CallFact]] = {}
         for c in calls:
@@ -220,9 +221,16 @@ class Resolver:
         """``args.attr`` after ``args = parser.parse_args()`` / ``FLAGS.attr`` of absl or tf.app flags."""
         if name in self.mutated:
             return None
+        cls = self._visible_class(name, scope)
+        if cls is not None:  # ``Config.dropout``: a class attribute
+            return self._class_attr(cls, attr, depth)
         value = self._namespace(name, scope, depth)
         if value is None:
             return None
+        if isinstance(value, cst.Call) and isinstance(value.func, cst.Name):
+            cls = self._visible_class(value.func.value, scope)
+            if cls is not None:  # ``cfg = Config(...)``: a keyword argument, else the class attribute
+                return self._instance_attr(cls, value, attr, depth)
         if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in ("parse_args", "parse_known_args"):
             if value.func.attr.value == "parse_known_args":
                 return None  # a tuple, not the namespace
@@ -266,6 +274,37 @@ class Resolver:
                 return None
             found = value
         return found
+
+    def _visible_class(self, name: str, scope: Scope) -> Scope | None:
+        """The class ``name`` refers to from ``scope`` when that name is bound only by a class statement."""
+        chain = scope.chain()
+        for s in chain:
+            if s.kind == "class" and s is not scope:
+                continue
+            if name in s.assigns:
+                if s.assigns[name] != [None]:
+                    return None
+                hits = [c for c in self.classes if c.name == name and c.parent is s]
+                return hits[0] if len(hits) == 1 else None
+            if s.kind == "function" and name in s.params:
+                return None
+        return None
+
+    def _class_attr(self, cls: Scope, attr: str, depth: int) -> list[Resolved] | None:
+        if cls.name in self.mutated or "self." + attr in cls.assigns:
+            return None  # assigned on the class elsewhere, or per instance in a method
+        values = cls.assigns.get(attr)
+        if not values or len(values) != 1 or not isinstance(values[0], cst.BaseExpression):
+            return None
+        return self._resolve(values[0], cls, depth + 1)
+
+    def _instance_attr(self, cls: Scope, call: cst.Call, attr: str, depth: int) -> list[Resolved] | None:
+        for a in call.args:
+            if a.star or a.keyword is None:
+                return None  # positional fields or **kwargs: cannot tell which one is ``attr``
+            if a.keyword.value == attr:
+                return self._resolve(a.value, self.module_scope, depth + 1) if not _uses_locals(a.value) else None
+        return self._class_attr(cls, attr, depth)
 
     def _argparse_default(self, attr: str, depth: int) -> list[Resolved] | None:
         hits = []
@@ -425,6 +464,11 @@ def _dict_entries(value) -> list[tuple] | None:
             out.append((cst.SimpleString(repr(a.keyword.value)), a.value))
         return out
     return None
+
+
+def _uses_locals(expr) -> bool:
+    """Whether ``expr`` is more than a literal (names in it would need the call's scope)."""
+    return literal(expr) is _UNKNOWN and not (isinstance(expr, cst.UnaryOperation) and literal(expr.expression) is not _UNKNOWN)
 
 
 def _num(v) -> bool:
