@@ -102,3 +102,48 @@ def test_functional_residual_branch():
         out = layers.Dense(1)(s)
         model = keras.Model(inp, out)
     """) == []
+
+
+def test_loop_iteration_end_feeds_the_next_iteration():
+    # The Dropout closing one block feeds the BatchNormalization opening the next one.
+    assert codes("""
+        from tensorflow import keras
+        from tensorflow.keras import layers
+        inputs = keras.Input(shape=(32,))
+        x = inputs
+        for units in [128, 64, 32]:
+            x = layers.BatchNormalization()(x)
+            x = layers.Dense(units, activation="relu")(x)
+            x = layers.Dropout(0.3)(x)
+        model = keras.Model(inputs, layers.Dense(1)(x))
+    """) == [("DL102", 9)]
+
+
+def test_loop_of_unknown_length_may_repeat_but_a_single_pass_does_not():
+    assert codes("""
+        from keras import layers, Sequential
+        def build(sizes):
+            m = Sequential()
+            for s in sizes:
+                m.add(layers.Dropout(0.2))
+                m.add(layers.Dense(s))
+                m.add(layers.Dropout(0.2))
+            m.add(layers.Dense(1))
+            return m
+        def once(x):
+            for _ in range(1):
+                x = layers.Dropout(0.2)(x)
+                x = layers.BatchNormalization()(x)
+                x = layers.Dense(3)(x)
+            return x
+    """) == [("DL103", 6), ("DL102", 13)]
+
+
+def test_deeply_nested_loops_stay_linear():
+    # Each nesting level runs its body at most twice up to three levels: no exponential blow-up.
+    src = "from keras import layers\ndef f(x):\n"
+    for depth in range(12):
+        src += "    " * (depth + 1) + f"for i{depth} in range(2):\n"
+    src += "    " * 13 + "x = layers.Dropout(0.5)(x)\n" + "    " * 13 + "x = layers.Dense(2)(x)\n"
+    src += "    return x\n"
+    assert codes(src) == []

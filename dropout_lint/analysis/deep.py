@@ -199,11 +199,13 @@ def unroll(flow, stmt: cst.For, env) -> bool:
 
     if stmt.orelse is not None:
         return False
-    if _runs(stmt.iter):
-        # ``for _ in range(3)`` / over a non-empty literal: the body runs (once, as usual), it is
-        # not an alternative to skipping it.
+    count = _count(stmt.iter)
+    if count:
+        # ``for _ in range(3)`` / over a non-empty literal: the body runs, it is not an
+        # alternative to skipping it; twice when it repeats, so that the end of one iteration
+        # feeds the start of the next (Dropout at the end of a block -> BatchNorm at its start).
         flow.bind(stmt.target, None, env)
-        flow.exec_block(stmt.body.body, env)
+        repeat_body(flow, stmt.body.body, env, count)
         return True
     it = flow.eval(stmt.iter, env)
     if not isinstance(it, ListV) or not it.items or len(it.items) > MAX_UNROLL:
@@ -240,21 +242,39 @@ def layer_list(rets: list) -> bool:
     return len(rets) == 1 and isinstance(rets[0], ListV) and any(isinstance(v, (LayerV, ModelV)) for v in rets[0].items)
 
 
-def _runs(it) -> bool:
-    """An iterable literal that is surely non-empty: ``range(3)``, ``range(1, 4)``, ``[a, b]``."""
+MAX_REPEAT_NESTING = 3  # loops nested deeper run their body once (each level doubles the work)
+
+
+def repeat_body(flow, body, env, count: int | None) -> None:
+    """Run a loop body once, or twice when it may repeat (``count`` None: unknown, or >= 2)."""
+    flow.exec_block(body, env)
+    depth = getattr(flow, "repeat_depth", 0)
+    if (count is None or count >= 2) and depth < MAX_REPEAT_NESTING:
+        flow.repeat_depth = depth + 1
+        try:
+            flow.exec_block(body, env)
+        finally:
+            flow.repeat_depth = depth
+
+
+def _count(it) -> int | None:
+    """How many times a loop over ``it`` surely runs: ``range(3)``, ``range(1, 4)``, ``[a, b]``
+    (0 when unknown or empty)."""
     if isinstance(it, (cst.List, cst.Tuple)):
-        return bool(it.elements) and not any(isinstance(e, cst.StarredElement) for e in it.elements)
+        if any(isinstance(e, cst.StarredElement) for e in it.elements):
+            return 0
+        return len(it.elements)
     if isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value == "range":
         ints = []
         for a in it.args:
             if a.keyword is not None or a.star or not isinstance(a.value, cst.Integer):
-                return False
+                return 0
             ints.append(int(a.value.value, 0))
         if len(ints) == 1:
-            return ints[0] >= 1
+            return max(ints[0], 0)
         if len(ints) == 2:
-            return ints[1] > ints[0]
-    return False
+            return max(ints[1] - ints[0], 0)
+    return 0
 
 
 def functional_super_init(flow, node: cst.Call) -> bool:

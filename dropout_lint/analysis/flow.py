@@ -14,7 +14,8 @@ rule reads. What it understands:
 - a model used as a layer of another model (applied to a tensor, put in a Sequential, or its
   ``.output`` used) is marked ``is_submodel``.
 
-Branches of an ``if`` are both followed, in order; a loop body once. Unknown calls applied to
+Branches of an ``if`` are both followed, in order; a loop body twice (the end of one iteration
+feeds the start of the next). Unknown calls applied to
 tensors become opaque nodes, which keep the graph connected but match no rule.
 """
 
@@ -159,8 +160,9 @@ class Flow:
         elif isinstance(stmt, (cst.For, cst.While)):
             if isinstance(stmt, cst.For):
                 self.bind(stmt.target, None, env)
-            # The body may run zero or more times: merge "ran once" with "did not run".
-            self.branches(env, lambda: self.exec_block(stmt.body.body, env), None)
+            # The body may run zero or more times: merge "ran (twice: one iteration feeds the
+            # next)" with "did not run".
+            self.branches(env, lambda: deep.repeat_body(self, stmt.body.body, env, None), None)
             if stmt.orelse is not None:
                 self.exec_block(stmt.orelse.body.body, env)
         elif isinstance(stmt, cst.With):
