@@ -147,3 +147,38 @@ def test_deeply_nested_loops_stay_linear():
     src += "    " * 13 + "x = layers.Dropout(0.5)(x)\n" + "    " * 13 + "x = layers.Dense(2)(x)\n"
     src += "    return x\n"
     assert codes(src) == []
+
+
+def test_repeated_loop_pass_does_not_pair_a_branch_with_itself():
+    # A dispatch loop: "d" may not come twice in a row, so no Dropout after Dropout; the
+    # unconditional BatchNormalization at the start of the body still sees the Dropout.
+    assert codes("""
+        import tensorflow as tf
+        def process(x, sequence, rate):
+            for c in sequence:
+                if c == "n":
+                    x = tf.keras.layers.LayerNormalization()(x)
+                elif c == "d":
+                    x = tf.nn.dropout(x, rate=0.1)
+            return x
+        def blocks(x, n):
+            for _ in range(n):
+                x = tf.keras.layers.BatchNormalization()(x)
+                x = tf.keras.layers.Dense(8)(x)
+                if n > 2:
+                    x = tf.keras.layers.Dropout(0.2)(x)
+            return x
+    """) == [("DL102", 15)]
+
+
+def test_repeated_loop_pass_skips_else_dispatch_too():
+    assert codes("""
+        import tensorflow as tf
+        def process(x, sequence, rate):
+            for c in sequence:
+                if c == "n":
+                    x = tf.keras.layers.LayerNormalization()(x)
+                else:
+                    x = tf.nn.dropout(x, rate=0.1)
+            return x
+    """) == []

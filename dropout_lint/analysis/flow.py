@@ -146,6 +146,11 @@ class Flow:
             self.exec_function(stmt, env)
         elif isinstance(stmt, cst.ClassDef):
             self.exec_class(stmt, env)
+        elif isinstance(stmt, cst.If) and getattr(self, "repeat_depth", 0):
+            # The repeated pass of a loop body: which branch the next iteration takes is not
+            # known (``for c in "dan": if c == "d": ... else: ...``), so the previous
+            # iteration's end is paired only with the code every iteration runs.
+            pass
         elif isinstance(stmt, cst.If):
             orelse = stmt.orelse
             if isinstance(orelse, cst.If):
