@@ -182,3 +182,23 @@ def test_repeated_loop_pass_skips_else_dispatch_too():
                     x = tf.nn.dropout(x, rate=0.1)
             return x
     """) == []
+
+
+def test_repeated_loop_pass_with_if_else_around_other_layers():
+    # Both branches add a Dense: the Dropout never follows the previous iteration's Dropout.
+    assert codes("""
+        from tensorflow.keras.models import Sequential
+        from tensorflow.keras.layers import Dense, Dropout
+        def generate(dropout, n, width):
+            model = Sequential()
+            layer = 0
+            while n > 25 and layer < 10:
+                if layer == 0:
+                    model.add(Dense(n, input_dim=width))
+                else:
+                    model.add(Dense(n))
+                layer += 1
+                model.add(Dropout(dropout))
+            model.add(Dense(3, activation="softmax"))
+            return model
+    """) == []

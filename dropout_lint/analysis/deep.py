@@ -248,13 +248,14 @@ MAX_REPEAT_NESTING = 3  # loops nested deeper run their body once (each level do
 def repeat_body(flow, body, env, count: int | None) -> None:
     """Run a loop body once, or twice when it may repeat (``count`` None: unknown, or >= 2)."""
     flow.exec_block(body, env)
-    depth = getattr(flow, "repeat_depth", 0)
+    depth = flow.repeat_depth
     if (count is None or count >= 2) and depth < MAX_REPEAT_NESTING:
-        flow.repeat_depth = depth + 1
+        flow.repeat_depth, saved = depth + 1, flow.repeat_conditional
+        flow.repeat_conditional = flow.conditional  # ``if``s entered from here on are in the body
         try:
             flow.exec_block(body, env)
         finally:
-            flow.repeat_depth = depth
+            flow.repeat_depth, flow.repeat_conditional = depth, saved
 
 
 def _count(it) -> int | None:

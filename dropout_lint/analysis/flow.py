@@ -111,6 +111,11 @@ class Flow:
         self.ops = OpFlow(self)  # op-level data flow (analysis/ops.py)
         self.inline_stack: list[int] = []  # helper functions being followed (analysis/deep.py)
         self.class_roles: list[str | None] = []  # the classes being interpreted (analysis/deep.py)
+        # Loops: how many repeated passes of a body are running (deep.repeat_body), the ``if``
+        # nesting now, and the ``if`` nesting when the innermost repeated pass began.
+        self.repeat_depth = 0
+        self.conditional = 0
+        self.repeat_conditional = 0
 
     # ---- entry ---------------------------------------------------------------------------
     def run(self, module: cst.Module) -> None:
@@ -146,11 +151,6 @@ class Flow:
             self.exec_function(stmt, env)
         elif isinstance(stmt, cst.ClassDef):
             self.exec_class(stmt, env)
-        elif isinstance(stmt, cst.If) and getattr(self, "repeat_depth", 0):
-            # The repeated pass of a loop body: which branch the next iteration takes is not
-            # known (``for c in "dan": if c == "d": ... else: ...``), so the previous
-            # iteration's end is paired only with the code every iteration runs.
-            pass
         elif isinstance(stmt, cst.If):
             orelse = stmt.orelse
             if isinstance(orelse, cst.If):
@@ -159,7 +159,11 @@ class Flow:
                 other = lambda: self.exec_block(orelse.body.body, env)  # noqa: E731
             else:
                 other = None
-            self.branches(env, lambda: self.exec_block(stmt.body.body, env), other)
+            self.conditional += 1
+            try:
+                self.branches(env, lambda: self.exec_block(stmt.body.body, env), other)
+            finally:
+                self.conditional -= 1
         elif isinstance(stmt, cst.For) and deep.unroll(self, stmt, env):
             pass
         elif isinstance(stmt, (cst.For, cst.While)):
@@ -452,7 +456,13 @@ class Flow:
             start, end = src.start, src.end
         else:
             start = end = None
-        n = Node(kind=kind, start=start, end=end, spec=spec, call=call, inputs=list(inputs), sub=sub, container=container)
+        inputs = list(inputs)
+        if self.repeat_depth and self.conditional > self.repeat_conditional and start is not None:
+            # The repeated pass of a loop body, inside an ``if``: the previous iteration may
+            # have taken another branch (``for c in "dan": if c == "d": x = dropout(x)``), so
+            # this call is not paired with its own previous application.
+            inputs = [j for i in inputs for j in (i.inputs if i.start == start and i.kind == kind else [i])]
+        n = Node(kind=kind, start=start, end=end, spec=spec, call=call, inputs=inputs, sub=sub, container=container)
         if n.start is None and inputs:
             n.start, n.end = inputs[0].start, inputs[0].end
         if n.start is None and sub is not None:
