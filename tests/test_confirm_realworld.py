@@ -46,6 +46,8 @@ CASES = {
     "imagenet": at("transfer.py", "DL101", "layers.Dropout(0.2)"),
     "legacy": at("legacy_keras2.py", "DL101", "model.add(Dropout(0.5))"),
     "nested-free-variable": at("legacy_keras2.py", "DL302", "critic(x)"),
+    "tf1-rate": at("tf1_graph.py", "DL202", "tf.nn.dropout(L1, rate=DROP)"),
+    "tf1-out-of-range": at("tf1_graph.py", "DL201", "tf.nn.dropout(logits, rate=1.0)"),
 }
 
 
@@ -102,11 +104,19 @@ def test_model_used_from_a_nested_function_is_found_in_the_enclosing_scope(verdi
     check(verdicts, "nested-free-variable", "refuted", "no Dropout or BatchNormalization")
 
 
+def test_tf1_graph_code_runs_through_compat_v1_and_the_op_rate_is_read(verdicts):
+    check(verdicts, "tf1-rate", "confirmed", "`tf.nn.dropout` ran with rate=0.9", "max-rate 0.8", "compat.v1")
+
+
+def test_tf1_op_rate_out_of_range_is_refused_by_tensorflow(verdicts):
+    check(verdicts, "tf1-out-of-range", "confirmed", "TensorFlow refuses", "rate=1")
+
+
 def test_slices_leave_data_training_and_downloads_out():
     cache: dict = {}
-    for key in ("argparse", "main-data-shape", "notebook", "imagenet"):
+    for key in ("argparse", "main-data-shape", "notebook", "imagenet", "tf1-rate"):
         req, verdict = make_request(CASES[key], 0.8, cache)
         assert verdict is None, (key, verdict)
         code = req["code"]
-        for banned in ("np.load", "read_csv", "load_data", ".fit(", ".compile(", ".save(", '"imagenet"'):
+        for banned in ("np.load", "read_csv", "load_data", ".fit(", ".compile(", ".save(", '"imagenet"', "Session", "minimize"):
             assert banned not in code, (key, banned)

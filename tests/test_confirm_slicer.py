@@ -235,9 +235,17 @@ def test_rules_without_a_runtime_check():
         plan("from keras import layers\nlayers.Dropout(0.2)\nlayers.Dropout(0.3)\n", "DL103", "layers.Dropout", 1)
 
 
-def test_op_level_rate_is_not_applicable():
-    with pytest.raises(slicer.NotApplicable, match="op-level"):
-        plan("import tensorflow as tf\ny = tf.nn.dropout(x, rate=0.9)\n", "DL202", "tf.nn.dropout")
+def test_op_level_rate_marks_the_op_function():
+    code = plan("import tensorflow as tf\nx = tf.ones((2, 4))\ny = tf.nn.dropout(x, rate=0.9)\n", "DL202", "tf.nn.dropout")
+    assert "__dl_mark_op__(tf.nn.dropout)(x, rate=0.9)" in code
+    assert "compat.v1" not in code  # TF2 code stays TF2 code
+
+
+def test_tf1_slice_runs_through_compat_v1_in_a_graph():
+    source = "import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 4])\ny = tf.nn.dropout(x, keep_prob=0.2)\n"
+    p = slicer.plan(source, "DL202", 3, 5)
+    assert "import tensorflow.compat.v1 as tf" in p.code
+    assert p.hints["graph"] is True and "compat.v1" in p.hints["assumed"]
 
 
 def test_syntax_error_is_unbuildable():

@@ -70,11 +70,19 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
         marked.append(obj)
         return obj
 
+    def mark_op(fn: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            OPS.append((fn, args, kwargs))
+            return fn(*args, **kwargs)
+
+        return call
+
     ns: dict[str, Any] = {
         "__name__": "__main__",
         "__file__": req.get("filename") or "<confirm>",
         "__builtins__": builtins,
         "__dl_mark__": mark,
+        "__dl_mark_op__": mark_op,
     }
     added = [p for p in _import_roots(req.get("dir")) if p not in sys.path]
     sys.path[:0] = added
@@ -84,7 +92,12 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
     error: BaseException | None = None
     try:
         code = compile(req["code"], f"{req.get('filename') or '<confirm>'} (confirm slice)", "exec")
-        exec(code, ns)  # noqa: S102 - running the slice is the point of --confirm
+        if (req.get("hints") or {}).get("graph"):
+            # TF1 graph code (placeholders, sessions): build it in a graph of its own.
+            with tf.Graph().as_default():
+                exec(code, ns)  # noqa: S102
+        else:
+            exec(code, ns)  # noqa: S102 - running the slice is the point of --confirm
     except BaseException as exc:  # noqa: BLE001 - SystemExit too: it is the slice's verdict
         error = exc
     finally:
@@ -120,6 +133,8 @@ def _import_roots(folder: str | None) -> list[str]:
 
 # Notes for the verdicts of the current request (what the run assumed or substituted).
 NOTES: list[str] = []
+# Op-level dropout calls of the current request: (function, args, kwargs).
+OPS: list[tuple] = []
 
 
 def _reason(exc: BaseException) -> str:
@@ -447,8 +462,55 @@ def _rates(obj) -> list[tuple[str, float]]:
     return out
 
 
+def _op_rate(fn, args, kwargs) -> tuple[str, Any] | None:
+    """(what, rate) an op-level dropout call got: ``rate``, or 1 - ``keep_prob``."""
+    compat = fn is getattr(getattr(tf.compat.v1, "nn", None), "dropout", None)
+    if kwargs.get("rate") is not None:
+        return "rate", kwargs["rate"]
+    if kwargs.get("keep_prob") is not None:
+        return "keep_prob", kwargs["keep_prob"]
+    if len(args) > 1 and args[1] is not None:
+        return ("keep_prob" if compat else "rate"), args[1]
+    return None
+
+
+def _judge_op_rate(ns, error, req, test, words):
+    if not OPS:
+        obj = _target(ns)
+        if isinstance(obj, _BaseLayer) and error is None:
+            # The op sits in the layer's call(): call it once.
+            try:
+                x = example_inputs(obj)
+                _call(obj, x, True)
+            except Exception:  # noqa: BLE001 - the op's arguments are recorded before it runs
+                pass
+    if not OPS:
+        if error is not None:
+            raise _Unbuildable(_reason(error))
+        return "unbuildable", "the flagged dropout op never ran"
+    fn, args, kwargs = OPS[0]
+    what = _op_rate(fn, args, kwargs)
+    name = (req.get("hints") or {}).get("op") or getattr(fn, "__name__", "dropout")
+    if what is None:
+        return "not-applicable", f"`{name}` ran without a rate"
+    kind, value = what
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return "not-applicable", f"`{name}` got its {kind} as a tensor fed at run time"
+    rate = 1.0 - value if kind == "keep_prob" else value
+    shown = f"{kind}={value:g}" + (f" (rate {rate:g})" if kind == "keep_prob" else "")
+    if error is not None and req["rule"] == "DL201" and "rate" in _reason(error).lower():
+        return "confirmed", f"TensorFlow refuses `{name}` with {shown}: {_reason(error)}"
+    if test(rate):
+        return "confirmed", f"the op `{name}` ran with {shown}{words}"
+    return "not-applicable", f"the op `{name}` ran with {shown}"
+
+
 def _judge_rate(ns, marked, error, req, test, words):
     layers = [m for m in marked if isinstance(m, _BaseLayer)]
+    if not layers and (OPS or "__dl_mark_op__" in req.get("code", "")):
+        return _judge_op_rate(ns, error, req, test, words)
     if not layers:
         if error is not None:
             msg = _reason(error)
@@ -621,6 +683,7 @@ def run(req: dict) -> list[tuple[str, str]]:
     from dropout_lint.confirm import legacy
 
     NOTES.clear()
+    OPS.clear()
     ns, marked, error = _execute(req)
     served = [m for m in legacy.USED if m in req.get("code", "")]
     if served:

@@ -30,6 +30,14 @@ from dropout_lint.analysis.names import dotted
 
 TARGET = "__dl_target__"
 MARK = "__dl_mark__"
+# An op-level dropout call is marked on its function (``__dl_mark_op__(tf.nn.dropout)(x, 0.9)``) so
+# that the worker sees the arguments the op really gets.
+MARK_OP = "__dl_mark_op__"
+# TF1 names that only ``tensorflow.compat.v1`` still has: a slice using them runs as TF1 code.
+TF1_ONLY = re.compile(
+    r"\btf\.(placeholder|Session|InteractiveSession|get_variable|variable_scope|truncated_normal|random_normal|"
+    r"global_variables_initializer|to_float|log|contrib)\b"
+)
 
 MODEL_CTORS = {"Sequential", "Model", "Functional"}
 KERAS_BASES = {"Model", "Sequential", "Layer", "Functional"}
@@ -327,8 +335,9 @@ def call_kinds(nodes) -> set[str]:
 class _Rewrite(cst.CSTTransformer):
     """Apply the plan's stand-ins (``_REPLACED``) and wrap the flagged call in ``__dl_mark__``."""
 
-    def __init__(self, mark=None, local_defs=()) -> None:
+    def __init__(self, mark=None, local_defs=(), op_mark=False) -> None:
         self.mark = mark
+        self.op_mark = op_mark
         self.local_defs = set(local_defs)
         self.no_weights = False
         self.batch_shape = False
@@ -340,6 +349,8 @@ class _Rewrite(cst.CSTTransformer):
         if _REPLACED and id(original) in _REPLACED:
             return cst.parse_expression(_REPLACED[id(original)])
         if self.mark is not None and original is self.mark:
+            if self.op_mark:
+                return updated.with_changes(func=cst.Call(func=cst.Name(MARK_OP), args=[cst.Arg(updated.func)]))
             return cst.Call(func=cst.Name(MARK), args=[cst.Arg(updated)])
         if isinstance(original, cst.Arg) and original.keyword is not None and original.keyword.value == "batch_input_shape":
             # Keras 2's batch_input_shape: Keras 3 layers take the shape without the batch.
@@ -1324,7 +1335,7 @@ class Planner:
                     )
 
     # -- the whole program --------------------------------------------------------------------
-    def program(self, expr, mark) -> str:
+    def program(self, expr, mark, op_mark: bool = False) -> str:
         ix = self.ix
         cutoffs = self.module_cutoffs
         cutoff = None if (not cutoffs or None in cutoffs) else max(cutoffs)
@@ -1336,13 +1347,16 @@ class Planner:
         rest = [s for s in kept if s not in future]
         target = cst.SimpleStatementLine([cst.Assign([cst.AssignTarget(cst.Name(TARGET))], _node(expr))])
         prog = cst.Module(body=future + rest + list(self.synthetic) + [target])
-        rw = _Rewrite(mark, set(ix.defs))
+        rw = _Rewrite(mark, set(ix.defs), op_mark)
         code = prog.visit(rw).code
+        if TF1_ONLY.search(code) and re.search(r"^import tensorflow as tf$", code, re.M):
+            code = re.sub(r"^import tensorflow as tf$", "import tensorflow.compat.v1 as tf", code, flags=re.M)
+            self.slicer._note("ran as TF1 code through tensorflow.compat.v1 in graph mode")
         if rw.batch_shape:
             self.slicer._note("read Keras 2 batch_input_shape= as input_shape= without the batch size")
         if rw.no_weights:
             self.slicer._note("built with weights=None: --confirm downloads no ImageNet weights")
-        if mark is not None and MARK not in code:
+        if mark is not None and MARK not in code and MARK_OP not in code:
             raise Unbuildable("the flagged call is not part of the code that builds the model")
         return code
 
@@ -1386,8 +1400,7 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     hints: dict = {}
     call = node if isinstance(node, cst.Call) else None
     func_name = dotted(call.func) if call is not None else None
-    if func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL201", "DL202", "DL203"):
-        raise NotApplicable("op-level dropout: there is no layer whose rate could be read")
+    op_mark = bool(func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL201", "DL202", "DL203"))
     if func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL101", "DL102", "DL105", "DL401"):
         raise NotApplicable("op-level dropout: there is no Keras model to build")
     scope = ix.scope_of(node)
@@ -1419,7 +1432,11 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
         if isinstance(small, cst.BaseCompoundStatement):
             raise Unbuildable("the finding is in a statement header the slicer cannot follow")
         expr = planner.realize(planner.locate(scope, small))
-    program = planner.program(expr, mark)
+    program = planner.program(expr, mark, op_mark)
+    if op_mark:
+        hints["op"] = func_name
+    if re.search(r"\bplaceholder\(|\bSession\(|tensorflow\.compat\.v1 as tf", program):
+        hints["graph"] = True
     if planner.guessed:
         hints["guessed"] = ", ".join(planner.guessed)
     if planner.slicer.assumed:
