@@ -329,6 +329,8 @@ class Resolver:
         if default is None:
             return None
         label = next((literal(a.value) for a in c.node.args if a.keyword is None), attr)
+        if not isinstance(label, str):
+            label = attr
         vals = self._resolve(default, c.scope, depth + 1)
         if vals is None:
             return None
