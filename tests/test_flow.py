@@ -202,3 +202,53 @@ def test_repeated_loop_pass_with_if_else_around_other_layers():
             model.add(Dense(3, activation="softmax"))
             return model
     """) == []
+
+
+def test_model_bound_to_an_attribute_of_a_module_or_object():
+    assert codes("""
+        import tensorflow as tf
+        tf.model = tf.keras.Sequential()
+        tf.model.add(tf.keras.layers.Dense(input_dim=784, units=10, activation="softmax"))
+        tf.model.add(tf.keras.layers.Dropout(0.5))
+        class Holder:
+            pass
+        h = Holder()
+        h.net = tf.keras.Sequential([tf.keras.layers.Dense(4)])
+        h.net.add(tf.keras.layers.Dropout(0.3))
+    """) == [("DL101", 5), ("DL101", 10)]
+
+
+def test_keras_reexported_by_another_package():
+    assert codes("""
+        from keras_tuner.backend import keras
+        def build(hp):
+            inputs = keras.Input(shape=(2,))
+            outputs = keras.layers.Dense(3, activation="softmax")(inputs)
+            outputs = keras.layers.Dropout(0.5)(outputs)
+            return keras.Model(inputs, outputs)
+    """) == [("DL101", 6)]
+
+
+def test_a_module_named_like_keras_layers_elsewhere_is_not_keras():
+    assert codes("""
+        from mypkg.nn import layers
+        from mypkg import Sequential
+        m = Sequential([layers.Dense(3), layers.Dropout(0.5)])
+    """) == []
+
+
+def test_keras_applications_submodules_from_kwargs():
+    assert codes("""
+        from . import get_submodules_from_kwargs
+        backend = None
+        layers = None
+        models = None
+
+        def Net(classes=10, **kwargs):
+            global backend, layers, models
+            backend, layers, models, keras_utils = get_submodules_from_kwargs(kwargs)
+            inp = layers.Input(shape=(32,))
+            x = layers.Dense(classes, activation="softmax")(inp)
+            x = layers.Dropout(0.5)(x)
+            return models.Model(inp, x, name="net")
+    """) == [("DL101", 12)]

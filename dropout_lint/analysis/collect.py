@@ -15,6 +15,9 @@ def pos_of(rng: CodeRange) -> tuple[Pos, Pos]:
 
 
 _LOOPS = (cst.For, cst.While, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+# Names that ``get_submodules_from_kwargs`` (keras-applications and the libraries built like it)
+# binds to the Keras modules.
+_KERAS_SUBMODULES = {"backend": "keras.backend", "layers": "keras.layers", "models": "keras.models", "keras_utils": "keras.utils", "utils": "keras.utils"}
 
 
 class _Frame:
@@ -44,6 +47,7 @@ class Collector(cst.CSTVisitor):
         # Names whose item or attribute is assigned somewhere (``cfg["k"] = v``, ``args.k = v``):
         # their keys and attributes are not constants.
         self.mutated: set[str] = set()
+        self.keras_modules: set[str] = set()  # names bound to Keras modules by an assignment
 
     # ---- helpers ---------------------------------------------------------------------
     def _bind(self, target: cst.BaseExpression, value) -> None:
@@ -118,6 +122,15 @@ class Collector(cst.CSTVisitor):
 
     # ---- bindings ------------------------------------------------------------------------
     def visit_Assign(self, node: cst.Assign) -> None:
+        if isinstance(node.value, cst.Call) and (dotted(node.value.func) or "").endswith("get_submodules_from_kwargs"):
+            # keras-applications style: ``backend, layers, models, utils = get_submodules_from_kwargs(kwargs)``
+            # hands the file the Keras modules under their usual names.
+            for t in node.targets:
+                if isinstance(t.target, (cst.Tuple, cst.List)):
+                    for el in t.target.elements:
+                        if isinstance(el.value, cst.Name) and el.value.value in _KERAS_SUBMODULES:
+                            self.names.aliases[el.value.value] = _KERAS_SUBMODULES[el.value.value]
+                            self.keras_modules.add(el.value.value)
         for t in node.targets:
             self._bind(t.target, node.value if len(node.targets) == 1 else None)
             if self.scope is self.module_scope and isinstance(t.target, cst.Name):
@@ -252,7 +265,7 @@ class Collector(cst.CSTVisitor):
         for call in self.calls:
             if call.func_text:
                 head = call.func_text.split(".")[0]
-                if head == "self" or _bound_locally(call.scope, head):
+                if head == "self" or (_bound_locally(call.scope, head) and head not in self.keras_modules):
                     continue
                 q = names.qualify_dotted(call.func_text)
                 call.qname = q

@@ -294,6 +294,10 @@ class Flow:
             key = _key(expr)
             if key is not None and key.startswith("self."):
                 return env.get(key)
+            if key is not None:
+                bound = env.get(key)
+                if bound is not None:
+                    return bound
             base = self.eval(expr.value, env)
             if isinstance(base, ModelV) and expr.attr.value in ("output", "outputs"):
                 base.graph.is_submodel = True
@@ -483,6 +487,8 @@ def _key(target) -> str | None:
     d = dotted(target) if isinstance(target, cst.Attribute) else None
     if d is not None and d.startswith("self.") and d.count(".") == 1:
         return d
+    if d is not None and not d.startswith("self.") and d.count(".") <= 2:
+        return d  # ``tf.model = Sequential()``, ``net.head = ...``: an attribute used as a variable
     return None
 
 

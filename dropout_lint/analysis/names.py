@@ -47,6 +47,11 @@ KERAS_BARE = {
 }
 
 
+# Module names a third-party package may re-export (``from keras_tuner.backend import keras``,
+# ``from autokeras.utils import tf_keras``): the name itself says which module it is.
+_REEXPORTED = {"keras": "keras", "tf_keras": "tf_keras"}
+
+
 def dotted(expr: cst.BaseExpression) -> str | None:
     """``a.b.c`` for a Name/Attribute chain, else None."""
     parts: list[str] = []
@@ -112,6 +117,10 @@ class Names:
             local = name
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 local = alias.asname.name.value
+            if name in _REEXPORTED and not base.startswith(".") and canonical(f"{base}.{name}") == f"{base}.{name}":
+                # ``from keras_tuner.backend import keras``: a package re-exporting Keras itself.
+                self.aliases[local] = _REEXPORTED[name]
+                continue
             self.aliases[local] = f"{base}.{name}"
 
     def add_alias_assignment(self, target: str, value: cst.BaseExpression) -> None:
