@@ -252,3 +252,13 @@ def test_keras_applications_submodules_from_kwargs():
             x = layers.Dropout(0.5)(x)
             return models.Model(inp, x, name="net")
     """) == [("DL101", 12)]
+
+
+def test_keras_submodule_reexported_by_another_package():
+    assert codes("""
+        from keras_tuner.backend.keras import layers
+        def head(x, dropout_rate=0.3):
+            x = layers.Dense(8)(x)
+            x = layers.Dropout(dropout_rate)(x)
+            return layers.BatchNormalization()(x)
+    """) == [("DL102", 5)]

@@ -52,6 +52,16 @@ KERAS_BARE = {
 _REEXPORTED = {"keras": "keras", "tf_keras": "tf_keras"}
 
 
+def _reexported_base(base: str) -> str:
+    """``keras_tuner.backend.keras.layers`` -> ``keras.layers``: a package's ``keras`` submodule
+    that re-exports Keras (only when the path is not already a known Keras / TensorFlow one)."""
+    parts = base.split(".")
+    if "keras" not in parts[1:] or canonical(base) != base or parts[0] in ("tensorflow", "tf", "keras", "tf_keras"):
+        return base
+    i = parts.index("keras", 1)
+    return ".".join(parts[i:])
+
+
 def dotted(expr: cst.BaseExpression) -> str | None:
     """``a.b.c`` for a Name/Attribute chain, else None."""
     parts: list[str] = []
@@ -104,6 +114,8 @@ class Names:
             base = "." * len(node.relative) + (dotted(node.module) or "" if node.module else "")
         else:
             base = dotted(node.module) if node.module is not None else None
+        if base is not None and not base.startswith("."):
+            base = _reexported_base(base)
         if base is None or isinstance(node.names, cst.ImportStar):
             if isinstance(node.names, cst.ImportStar) and base and canonical(base).startswith(
                 ("keras", "tf")
