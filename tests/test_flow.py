@@ -262,3 +262,13 @@ def test_keras_submodule_reexported_by_another_package():
             x = layers.Dropout(dropout_rate)(x)
             return layers.BatchNormalization()(x)
     """) == [("DL102", 5)]
+
+
+def test_a_projects_own_keras_package_is_not_keras():
+    # ``from proj.keras import efficientdet_keras`` is the project's module, not Keras: its
+    # classes are unknown, and an unknown module's ``Dropout`` is not a Keras layer.
+    assert codes("""
+        from proj.keras import custom
+        from proj.keras.custom import Sequential
+        m = Sequential([custom.Dense(3), custom.Dropout(0.5)])
+    """) == []

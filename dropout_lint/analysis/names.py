@@ -52,13 +52,23 @@ KERAS_BARE = {
 _REEXPORTED = {"keras": "keras", "tf_keras": "tf_keras"}
 
 
-def _reexported_base(base: str) -> str:
-    """``keras_tuner.backend.keras.layers`` -> ``keras.layers``: a package's ``keras`` submodule
-    that re-exports Keras (only when the path is not already a known Keras / TensorFlow one)."""
-    parts = base.split(".")
-    if "keras" not in parts[1:] or canonical(base) != base or parts[0] in ("tensorflow", "tf", "keras", "tf_keras"):
-        return base
+_KERAS_MODULES = frozenset({
+    "layers", "models", "ops", "activations", "backend", "optimizers", "losses", "callbacks",
+    "regularizers", "initializers", "random", "applications", "metrics",
+})
+
+
+def _reexported(path: str) -> str | None:
+    """``keras_tuner.backend.keras.layers`` -> ``keras.layers``: a package's ``keras`` module
+    re-exporting Keras, recognised by a Keras module name right after it (``...keras.layers``,
+    ``...keras.models.Model``); a project's own ``keras`` package with other modules
+    (``mypkg.keras.efficientdet_keras``) is left alone."""
+    parts = path.split(".")
+    if parts[0] in ("tensorflow", "tf", "keras", "tf_keras") or "keras" not in parts[1:-1]:
+        return None
     i = parts.index("keras", 1)
+    if parts[i + 1] not in _KERAS_MODULES or canonical(path) != path:
+        return None
     return ".".join(parts[i:])
 
 
@@ -114,8 +124,6 @@ class Names:
             base = "." * len(node.relative) + (dotted(node.module) or "" if node.module else "")
         else:
             base = dotted(node.module) if node.module is not None else None
-        if base is not None and not base.startswith("."):
-            base = _reexported_base(base)
         if base is None or isinstance(node.names, cst.ImportStar):
             if isinstance(node.names, cst.ImportStar) and base and canonical(base).startswith(
                 ("keras", "tf")
@@ -129,6 +137,11 @@ class Names:
             local = name
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 local = alias.asname.name.value
+            if not base.startswith("."):
+                full = _reexported(f"{base}.{name}")
+                if full is not None:
+                    self.aliases[local] = full
+                    continue
             if name in _REEXPORTED and not base.startswith(".") and canonical(f"{base}.{name}") == f"{base}.{name}":
                 # ``from keras_tuner.backend import keras``: a package re-exporting Keras itself.
                 self.aliases[local] = _REEXPORTED[name]
