@@ -10,6 +10,7 @@ repository gets the corpus of ``benchmarks/bench.py`` (``--plain`` ordinary modu
 
 - building the hook's environment (``pre-commit install-hooks``: virtualenv + pip install of
   the package and its dependencies);
+- one changed file (the usual commit): ``pre-commit run --files FILE`` against ``dropout-lint FILE``;
 - ``pre-commit run --all-files`` with each manifest, with the findings cache off
   (``DROPOUT_LINT_NO_CACHE=1``) and on (a second run over unchanged files), against the baseline
   ``dropout-lint --no-cache .`` run directly (no pre-commit) in the same run;
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -43,10 +45,15 @@ from bench import make_corpus  # noqa: E402
 IGNORE = shutil.ignore_patterns(".git", ".ci-venv", ".venv", "*.egg-info", "__pycache__", ".dropout_lint_cache", ".pytest_cache", ".hypothesis", "build", "dist")
 
 
-def sh(cmd, cwd, env, check=True) -> tuple[float, subprocess.CompletedProcess]:
+def sh(cmd, cwd, env, check=True, cpu=None) -> tuple[float, subprocess.CompletedProcess]:
+    """Wall time and result; ``cpu`` (a list) gets the CPU time of the process tree appended."""
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     r = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
     dt = time.perf_counter() - t0
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if cpu is not None:
+        cpu.append((ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime))
     if check and r.returncode not in (0, 1):
         raise SystemExit(f"{cmd}: exit {r.returncode}\n{r.stdout}\n{r.stderr}")
     return dt, r
@@ -101,30 +108,40 @@ def main() -> int:
         sh([*pre_commit, "install-hooks", "-c", str(cfg_parallel)], work, env)
         print(f"hook environment build (dropout-lint): {t_env:.1f} s")
 
-        def median(cmd, e, warm_first=False):
-            times = []
-            last = None
-            for _ in range(a.repeat):
-                if warm_first:
-                    sh(cmd, work, e)
-                dt, last = sh(cmd, work, e)
-                times.append(dt)
-            return statistics.median(times), last
-
         direct = [sys.executable, "-m", "dropout_lint"]
-        t_base, base = median([*direct, "--no-cache", "."], {**nocache, "PYTHONPATH": str(ROOT)})
-        t_ser, r_ser = median([*pre_commit, "run", "-c", str(cfg_serial), "--all-files"], nocache)
-        t_par, r_par = median([*pre_commit, "run", "-c", str(cfg_parallel), "--all-files"], nocache)
-        t_ser_w, _ = median([*pre_commit, "run", "-c", str(cfg_serial), "--all-files"], env, warm_first=True)
-        t_par_w, _ = median([*pre_commit, "run", "-c", str(cfg_parallel), "--all-files"], env, warm_first=True)
-        n_base = base.stdout.count(": DL")
-        assert r_ser.stdout.count(": DL") == n_base == r_par.stdout.count(": DL"), "the runs disagree on the findings"
-        print(f"findings: {n_base}")
-        print(f"dropout-lint --no-cache . (baseline)          {t_base:6.2f} s")
-        print(f"pre-commit, require_serial: true,  no cache   {t_ser:6.2f} s  ({t_ser / t_base:.2f} x baseline)")
-        print(f"pre-commit, require_serial: false, no cache   {t_par:6.2f} s  ({t_par / t_base:.2f} x baseline)")
-        print(f"pre-commit, require_serial: true,  cache warm {t_ser_w:6.2f} s  ({t_ser_w / t_base:.2f} x baseline)")
-        print(f"pre-commit, require_serial: false, cache warm {t_par_w:6.2f} s  ({t_par_w / t_base:.2f} x baseline)")
+        runs = {
+            "dropout-lint --no-cache . (baseline)": ([*direct, "--no-cache", "."], {**nocache, "PYTHONPATH": str(ROOT)}, False),
+            "pre-commit, require_serial: true,  no cache": ([*pre_commit, "run", "-c", str(cfg_serial), "--all-files"], nocache, False),
+            "pre-commit, require_serial: false, no cache": ([*pre_commit, "run", "-c", str(cfg_parallel), "--all-files"], nocache, False),
+            "pre-commit, require_serial: true,  cache warm": ([*pre_commit, "run", "-c", str(cfg_serial), "--all-files"], env, True),
+            "pre-commit, require_serial: false, cache warm": ([*pre_commit, "run", "-c", str(cfg_parallel), "--all-files"], env, True),
+        }
+        walls: dict[str, list[float]] = {k: [] for k in runs}
+        cpus: dict[str, list[float]] = {k: [] for k in runs}
+        counts: dict[str, int] = {}
+        for _ in range(a.repeat):  # interleaved, so a change in the machine's load hits every variant
+            for label, (cmd, e, warm) in runs.items():
+                if warm:
+                    sh(cmd, work, e)
+                dt, r = sh(cmd, work, e, cpu=cpus[label])
+                walls[label].append(dt)
+                counts[label] = r.stdout.count(": DL")
+        assert len(set(counts.values())) == 1, f"the runs disagree on the findings: {counts}"
+        print(f"findings: {next(iter(counts.values()))}")
+        base_wall = statistics.median(walls["dropout-lint --no-cache . (baseline)"])
+        base_cpu = statistics.median(cpus["dropout-lint --no-cache . (baseline)"])
+        print(f"{'':46} {'wall':>8} {'x base':>7} {'CPU':>8} {'x base':>7}")
+        for label in runs:
+            w, c = statistics.median(walls[label]), statistics.median(cpus[label])
+            print(f"{label:46} {w:7.2f}s {w / base_wall:6.2f}x {c:7.2f}s {c / base_cpu:6.2f}x")
+
+        def median(cmd, e):
+            return statistics.median(sh(cmd, work, e)[0] for _ in range(a.repeat))
+
+        one = str(next(p for p in files if "models" in p.parts).relative_to(work))
+        t_one_base = median([*direct, "--no-cache", one], {**nocache, "PYTHONPATH": str(ROOT)})
+        t_one = median([*pre_commit, "run", "-c", str(cfg_serial), "--files", one], nocache)
+        print(f"one file: dropout-lint {t_one_base:.2f} s, pre-commit run --files {t_one:.2f} s ({t_one / t_one_base:.2f} x)")
 
         if a.confirm_env:
             cfg_confirm = config(tmp / "confirm.yaml", tmp / "serial", serial_rev, "dropout-lint-confirm")

@@ -203,6 +203,15 @@ def test_excluded_and_gitignored_files_are_skipped(repo):
     assert lint.returncode == 1 and "generated/model.py:2:69: DL101" in lint.stdout and "scratch/try.py:2:69: DL101" in lint.stdout
 
 
+def test_python_script_without_suffix_is_linted(repo):
+    """pre-commit tags an executable with a python shebang as `python` and names it; it is linted as Python."""
+    repo.write({"train": "#!/usr/bin/env python\n" + BAD})
+    (repo.path / "train").chmod(0o755)
+    r = repo.commit({"train": "#!/usr/bin/env python\n" + BAD})
+    assert r.returncode == 1, r.output
+    assert "train:3:69: DL101 " in r.output
+
+
 def test_notebook_is_linted(repo):
     nb = notebook("import keras\n", "m = keras.Sequential([\n    keras.layers.Dense(1),\n    keras.layers.Dropout(0.5),\n])\n")
     r = repo.commit({"train.ipynb": nb})
