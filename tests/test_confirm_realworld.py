@@ -46,6 +46,8 @@ CASES = {
     "imagenet": at("transfer.py", "DL101", "layers.Dropout(0.2)"),
     "legacy": at("legacy_keras2.py", "DL101", "model.add(Dropout(0.5))"),
     "nested-free-variable": at("legacy_keras2.py", "DL302", "critic(x)"),
+    "swallowed-error": at("unit_style.py", "DL201", "layers.Dropout(rate=-0.5)"),
+    "nested-class": at("unit_style.py", "DL202", "layers.Dropout(0.95)"),
     "tf1-rate": at("tf1_graph.py", "DL202", "tf.nn.dropout(L1, rate=DROP)"),
     "tf1-out-of-range": at("tf1_graph.py", "DL201", "tf.nn.dropout(logits, rate=1.0)"),
 }
@@ -102,6 +104,15 @@ def test_keras2_module_paths_and_batch_input_shape(verdicts):
 
 def test_model_used_from_a_nested_function_is_found_in_the_enclosing_scope(verdicts):
     check(verdicts, "nested-free-variable", "refuted", "no Dropout or BatchNormalization")
+
+
+def test_constructor_error_is_seen_even_when_the_code_swallows_it(verdicts):
+    # `with self.assertRaises(ValueError): _ = layers.Dropout(rate=-0.5)`: Keras refuses the rate.
+    check(verdicts, "swallowed-error", "confirmed", "Keras refuses it", "rate")
+
+
+def test_layer_class_defined_inside_a_test_method(verdicts):
+    check(verdicts, "nested-class", "confirmed", "rate=0.95")
 
 
 def test_tf1_graph_code_runs_through_compat_v1_and_the_op_rate_is_read(verdicts):

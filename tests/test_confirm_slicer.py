@@ -39,7 +39,7 @@ def test_top_level_script_keeps_only_the_model():
     )
     for banned in ("np.load", "fit", "compile", "save", "open(", "print", "import json", "import numpy"):
         assert banned not in code, (banned, code)
-    assert "__dl_mark__(tf.keras.layers.Dropout(0.9))" in code
+    assert "__dl_mark_ctor__(tf.keras.layers.Dropout)(0.9)" in code  # the rate rule marks the constructor
     assert code.rstrip().endswith("__dl_target__ = model")
 
 

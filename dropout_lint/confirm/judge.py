@@ -77,12 +77,25 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
 
         return call
 
+    def mark_ctor(fn: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            try:
+                obj = fn(*args, **kwargs)
+            except Exception as exc:
+                CTOR_ERRORS.append(exc)
+                raise
+            marked.append(obj)
+            return obj
+
+        return call
+
     ns: dict[str, Any] = {
         "__name__": "__main__",
         "__file__": req.get("filename") or "<confirm>",
         "__builtins__": builtins,
         "__dl_mark__": mark,
         "__dl_mark_op__": mark_op,
+        "__dl_mark_ctor__": mark_ctor,
     }
     added = [p for p in _import_roots(req.get("dir")) if p not in sys.path]
     sys.path[:0] = added
@@ -135,6 +148,8 @@ def _import_roots(folder: str | None) -> list[str]:
 NOTES: list[str] = []
 # Op-level dropout calls of the current request: (function, args, kwargs).
 OPS: list[tuple] = []
+# Exceptions the flagged layer's constructor raised in the current request.
+CTOR_ERRORS: list[BaseException] = []
 
 
 def _reason(exc: BaseException) -> str:
@@ -511,6 +526,9 @@ def _judge_rate(ns, marked, error, req, test, words):
     layers = [m for m in marked if isinstance(m, _BaseLayer)]
     if not layers and (OPS or "__dl_mark_op__" in req.get("code", "")):
         return _judge_op_rate(ns, error, req, test, words)
+    if not layers and CTOR_ERRORS:
+        # The constructor raised, whatever the code around it did with the error.
+        error = CTOR_ERRORS[0]
     if not layers:
         if error is not None:
             msg = _reason(error)
@@ -684,6 +702,7 @@ def run(req: dict) -> list[tuple[str, str]]:
 
     NOTES.clear()
     OPS.clear()
+    CTOR_ERRORS.clear()
     ns, marked, error = _execute(req)
     served = [m for m in legacy.USED if m in req.get("code", "")]
     if served:

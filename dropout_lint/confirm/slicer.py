@@ -33,6 +33,9 @@ MARK = "__dl_mark__"
 # An op-level dropout call is marked on its function (``__dl_mark_op__(tf.nn.dropout)(x, 0.9)``) so
 # that the worker sees the arguments the op really gets.
 MARK_OP = "__dl_mark_op__"
+# A layer whose rate is judged is marked on its constructor too, so that a constructor that raises
+# (Keras refusing the rate) is seen even when the code around it swallows the error.
+MARK_CTOR = "__dl_mark_ctor__"
 # TF1 names that only ``tensorflow.compat.v1`` still has: a slice using them runs as TF1 code.
 TF1_ONLY = re.compile(
     r"\btf\.(placeholder|Session|InteractiveSession|get_variable|variable_scope|truncated_normal|random_normal|"
@@ -350,7 +353,8 @@ class _Rewrite(cst.CSTTransformer):
             return cst.parse_expression(_REPLACED[id(original)])
         if self.mark is not None and original is self.mark:
             if self.op_mark:
-                return updated.with_changes(func=cst.Call(func=cst.Name(MARK_OP), args=[cst.Arg(updated.func)]))
+                name = MARK_CTOR if self.op_mark == "ctor" else MARK_OP
+                return updated.with_changes(func=cst.Call(func=cst.Name(name), args=[cst.Arg(updated.func)]))
             return cst.Call(func=cst.Name(MARK), args=[cst.Arg(updated)])
         if isinstance(original, cst.Arg) and original.keyword is not None and original.keyword.value == "batch_input_shape":
             # Keras 2's batch_input_shape: Keras 3 layers take the shape without the batch.
@@ -1356,7 +1360,7 @@ class Planner:
             self.slicer._note("read Keras 2 batch_input_shape= as input_shape= without the batch size")
         if rw.no_weights:
             self.slicer._note("built with weights=None: --confirm downloads no ImageNet weights")
-        if mark is not None and MARK not in code and MARK_OP not in code:
+        if mark is not None and "__dl_mark" not in code:
             raise Unbuildable("the flagged call is not part of the code that builds the model")
         return code
 
@@ -1400,7 +1404,9 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     hints: dict = {}
     call = node if isinstance(node, cst.Call) else None
     func_name = dotted(call.func) if call is not None else None
-    op_mark = bool(func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL201", "DL202", "DL203"))
+    op_mark: bool | str = bool(func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL201", "DL202", "DL203"))
+    if not op_mark and code in ("DL201", "DL202", "DL203") and call is not None and not isinstance(call.func, cst.Call):
+        op_mark = "ctor"
     if func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL101", "DL102", "DL105", "DL401"):
         raise NotApplicable("op-level dropout: there is no Keras model to build")
     scope = ix.scope_of(node)
@@ -1422,6 +1428,11 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
         else:
             scope, cutoff = _owner(ix, scope, small, callee)
             expr = planner.realize(Level(scope, cutoff, src(callee), names_in(callee)))
+    elif cls is not None and not isinstance(ix.scope_of(cls), cst.Module) and (site := _nested_site(ix, cls)) is not None:
+        # A class defined inside a function (a test method): build it where that function
+        # instantiates it, with the function's own statements before that.
+        outer = ix.scope_of(cls)
+        expr = planner.realize(planner.locate(outer, ix.small_stmt_of(site)))
     elif cls is not None and cls.name.value in ix.keras_classes and (
         scope.name.value in ("__init__", "build", "call") or code == "DL303"
     ):
@@ -1433,7 +1444,7 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
             raise Unbuildable("the finding is in a statement header the slicer cannot follow")
         expr = planner.realize(planner.locate(scope, small))
     program = planner.program(expr, mark, op_mark)
-    if op_mark:
+    if op_mark is True:
         hints["op"] = func_name
     if re.search(r"\bplaceholder\(|\bSession\(|tensorflow\.compat\.v1 as tf", program):
         hints["graph"] = True
@@ -1444,6 +1455,20 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     if isinstance(expr, str) and expr.isidentifier():
         hints["target"] = expr
     return Plan(program, hints)
+
+
+def _nested_site(ix: Index, cls: cst.ClassDef):
+    """The first instantiation of class ``cls`` (defined in a function) in that function."""
+    outer = ix.scope_of(cls)
+    if not any(last_name(b.value) in KERAS_BASES for b in cls.bases):
+        return None
+    for call in ix.all_calls():
+        if isinstance(call.func, cst.Name) and call.func.value == cls.name.value and ix.line(call) > ix.end_line(cls) \
+                and ix.scope_of(call) is outer:
+            small = ix.small_stmt_of(call)
+            if small is not None and not isinstance(small, cst.BaseCompoundStatement):
+                return call
+    return None
 
 
 def _owner(ix: Index, scope, small, callee):
