@@ -93,6 +93,10 @@ class GitIgnore:
             rel = path.relative_to(self.base).as_posix()
         except ValueError:
             return None
+        return self.match_rel(rel, is_dir)
+
+    def match_rel(self, rel: str, is_dir: bool) -> bool | None:
+        """``match`` for a posix path relative to this file's folder."""
         result = None
         name = rel.rsplit("/", 1)[-1]
         for rx, negate, dir_only, anchored in self.rules:
@@ -178,58 +182,116 @@ class ForceExclude:
     ``.gitignore`` files from the repository's top folder (or the project root, outside a
     repository) down to the path. A path inside an ignored folder stays ignored, as in git.
     Folders above the project root are never matched (a project living under ``~/build/`` is
-    still linted). ``.gitignore`` files are read once per folder per run.
+    still linted). The verdict of each folder is worked out once per run, on strings rather
+    than ``Path`` objects, so naming thousands of files (``pre-commit run --all-files``) stays
+    cheap.
     """
 
     def __init__(self, root: Path, exclude: list[str]) -> None:
-        self.root = Path(os.path.abspath(root))
-        self.exclude = exclude
-        self._gitignores: dict[Path, GitIgnore | None] = {}
+        self.root = os.path.abspath(root)
+        self.prefix = self.root if self.root.endswith(os.sep) else self.root + os.sep
+        self.exclude = [p.rstrip("/") for p in exclude]
+        self._gitignores: dict[str, GitIgnore | None] = {}
+        self._skipped: dict[str, bool] = {}
+        self._tops: dict[str, str] = {}
+        self._stacks: dict[tuple[str, str], list[tuple[str, GitIgnore]]] = {}
+        self._ignored: dict[tuple[str, str], bool] = {}
 
-    def _gitignore(self, folder: Path) -> GitIgnore | None:
-        if folder not in self._gitignores:
-            self._gitignores[folder] = GitIgnore.load(folder)
-        return self._gitignores[folder]
+    def _rel(self, p: str) -> str | None:
+        """``p`` relative to the root (posix), or None when it is not below the root."""
+        return p[len(self.prefix) :].replace(os.sep, "/") if p.startswith(self.prefix) else None
 
-    def __call__(self, path: Path) -> bool:
-        target = Path(os.path.abspath(path))
-        is_dir = target.is_dir()
-        below_root: tuple[str, ...] = ()
-        for candidate in (target, Path(os.path.realpath(target))):  # the root is a resolved path
-            try:
-                below_root = candidate.relative_to(self.root).parts
-                target = candidate
-                break
-            except ValueError:
-                continue
-        # Folders (and the path) below the project root: exclude globs and skipped folder names.
-        for i in range(1, len(below_root) + 1):
-            q = self.root.joinpath(*below_root[:i])
-            q_is_dir = is_dir if i == len(below_root) else True
-            if _excluded(q, self.root, self.exclude):
-                return True
-            if q_is_dir and (below_root[i - 1] in SKIP_DIRS or (q / "pyvenv.cfg").exists()):
-                return True
-        if not below_root and target != self.root and _excluded(target, self.root, self.exclude):
-            return True
-        # .gitignore: from the repository's top folder down, each folder then the path.
-        top = _git_root(target if is_dir else target.parent)
-        if top is None:
-            top = self.root if below_root else target.parent
-        try:
-            parts = target.relative_to(top).parts
-        except ValueError:
+    def _glob(self, p: str) -> bool:
+        """``exclude`` as the walk applies it (``_excluded``)."""
+        if not self.exclude:
             return False
-        stack: list[GitIgnore] = []
-        folder = top
-        for i, name in enumerate(parts):
-            gi = self._gitignore(folder)
+        rel = self._rel(p)
+        if rel is None:
+            rel = p.replace(os.sep, "/")
+        name = os.path.basename(p)
+        return any(
+            fnmatch.fnmatchcase(rel, q) or fnmatch.fnmatchcase(name, q) or fnmatch.fnmatchcase(rel, q + "/*")
+            for q in self.exclude
+        )
+
+    def _skipped_folder(self, d: str) -> bool:
+        """``d`` or a folder above it, below the root, matches ``exclude`` or is a skipped folder."""
+        hit = self._skipped.get(d)
+        if hit is None:
+            hit = self._skipped[d] = self._rel(d) is not None and (
+                self._skipped_folder(os.path.dirname(d))
+                or os.path.basename(d) in SKIP_DIRS
+                or self._glob(d)
+                or os.path.exists(os.path.join(d, "pyvenv.cfg"))
+            )
+        return hit
+
+    def _top(self, d: str) -> str:
+        """Where the ``.gitignore`` files that apply to the entries of folder ``d`` start."""
+        top = self._tops.get(d)
+        if top is None:
+            git = _git_root(Path(d))
+            if git is not None:
+                top = str(git)
+            else:
+                top = self.root if d == self.root or self._rel(d) is not None else d
+            self._tops[d] = top
+        return top
+
+    def _stack(self, d: str, top: str) -> list[tuple[str, GitIgnore]]:
+        """The ``.gitignore`` files of ``top`` ... ``d``, each with its folder as a prefix."""
+        key = (d, top)
+        stack = self._stacks.get(key)
+        if stack is None:
+            stack = self._stack(os.path.dirname(d), top) if d != top else []
+            if d not in self._gitignores:
+                self._gitignores[d] = GitIgnore.load(Path(d))
+            gi = self._gitignores[d]
             if gi:
-                stack.append(gi)
-            folder = folder / name
-            if _ignored(stack, folder, is_dir if i == len(parts) - 1 else True):
+                stack = stack + [(d if d.endswith(os.sep) else d + os.sep, gi)]
+            self._stacks[key] = stack
+        return stack
+
+    @staticmethod
+    def _gitignored(stack: list[tuple[str, GitIgnore]], p: str, is_dir: bool) -> bool:
+        result = False
+        for prefix, gi in stack:
+            if p.startswith(prefix):
+                m = gi.match_rel(p[len(prefix) :].replace(os.sep, "/"), is_dir)
+                if m is not None:
+                    result = m
+        return result
+
+    def _ignored_folder(self, d: str, top: str) -> bool:
+        """``d`` or a folder above it, below ``top``, is ``.gitignore``d."""
+        key = (d, top)
+        hit = self._ignored.get(key)
+        if hit is None:
+            parent = os.path.dirname(d)
+            hit = self._ignored[key] = d != top and parent != d and (
+                self._ignored_folder(parent, top) or self._gitignored(self._stack(parent, top), d, True)
+            )
+        return hit
+
+    def __call__(self, path: Path | str) -> bool:
+        target = os.path.abspath(path)
+        if target != self.root and self._rel(target) is None:
+            real = os.path.realpath(target)  # the root is a resolved path
+            if real == self.root or self._rel(real) is not None:
+                target = real
+        if target == self.root:
+            return False
+        is_dir = os.path.isdir(target)
+        folder = os.path.dirname(target)
+        if self._skipped_folder(folder) or self._glob(target):
+            return True
+        if is_dir and self._rel(target) is not None:
+            if os.path.basename(target) in SKIP_DIRS or os.path.exists(os.path.join(target, "pyvenv.cfg")):
                 return True
-        return False
+        if is_dir and os.path.exists(os.path.join(target, ".git")):
+            return False  # the top of a repository of its own
+        top = self._top(folder)
+        return self._ignored_folder(folder, top) or self._gitignored(self._stack(folder, top), target, is_dir)
 
 
 def discover(

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from pathlib import Path
 
@@ -141,3 +142,34 @@ def test_relative_names_from_a_subfolder(cli, tmp_path):
     project(tmp_path)
     r = cli("--force-exclude", "../generated/deep/model.py", "model.py", cwd=tmp_path / "src")
     assert reported(r.stdout) == {"model.py"}
+
+
+def test_files_outside_the_project_root(tmp_path):
+    root = tmp_path / "proj"
+    write(root, "pyproject.toml", '[tool.dropout-lint]\nexclude = ["generated", "*.gen.py"]\n')
+    write(tmp_path, "elsewhere/generated/model.py", BAD)
+    write(tmp_path, "elsewhere/layers.gen.py", BAD)
+    check = ForceExclude(root, ["generated", "*.gen.py"])
+    assert check(tmp_path / "elsewhere/layers.gen.py")  # a name pattern matches anywhere
+    assert not check(tmp_path / "elsewhere/generated/model.py")  # folders above/outside the root are not matched
+    assert not check(tmp_path / "elsewhere")
+
+
+def test_named_files_agree_with_the_walk(tmp_path):
+    """Naming every file with --force-exclude keeps exactly the files the walk finds."""
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, ".gitignore", "scratch/\n")
+    for i in range(60):
+        write(tmp_path, f"pkg/sub{i % 6}/m{i}.py", GOOD)
+        write(tmp_path, f"scratch/sub{i % 6}/m{i}.py", GOOD)
+        write(tmp_path, f"generated/sub{i % 6}/m{i}.py", GOOD)
+    named = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.py"))
+    cwd = Path.cwd()
+    try:
+        os.chdir(tmp_path)
+        forced = discover(named, tmp_path.resolve(), ["generated"], force_exclude=True)
+        walked = discover(["."], tmp_path.resolve(), ["generated"])
+    finally:
+        os.chdir(cwd)
+    assert sorted(Path(p).as_posix() for p in forced.files) == sorted(Path(p).as_posix() for p in walked.files)
+    assert len(forced.files) == 60
