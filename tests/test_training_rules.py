@@ -320,3 +320,49 @@ def test_branching_on_the_flag_and_own_flag_names():
                 pred = conv_net(x, is_training=True)
             g.gradient(pred, conv_net.trainable_variables)
     """) == []
+
+
+def test_dl301_outer_epoch_loop_is_not_monte_carlo_sampling():
+    found = lint("""
+        import tensorflow as tf
+        class Train:
+            def __init__(self, model):
+                self.model = model
+            def test_step(self, image, label):
+                predictions = self.model(image, training=True)
+                return predictions
+            def run(self, epochs, test_dataset):
+                for epoch in range(epochs):
+                    for test_image, test_label in test_dataset:
+                        self.test_step(test_image, test_label)
+    """)
+    assert [(f.code, f.start.row) for f in found] == [("DL301", 7)]
+
+
+def test_dl301_inner_helper_of_a_predict_step_fed_from_an_iterator():
+    found = lint("""
+        import tensorflow as tf
+        def run(model, iterator, steps):
+            @tf.function
+            def predict_step(iterator):
+                def _replicated_step(inputs):
+                    x, _ = inputs
+                    return model(x, training=True)
+                return _replicated_step(next(iterator))
+            for _ in range(steps):
+                predict_step(iterator)
+    """)
+    assert [(f.code, f.start.row) for f in found] == [("DL301", 8)]
+
+
+def test_dl301_monte_carlo_inside_a_batch_loop_is_still_sampling():
+    found = lint("""
+        import numpy as np
+        def predict_with_uncertainty(model, dataset, n=30):
+            out = []
+            for x, _ in dataset:
+                samples = [model(x, training=True) for _ in range(n)]
+                out.append(np.std(samples, axis=0))
+            return out
+    """)
+    assert found == []

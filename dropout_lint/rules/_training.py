@@ -288,9 +288,21 @@ def is_sampling_loop(loop, inputs: set[str]) -> bool:
     return not (targets & inputs)
 
 
+# Arguments that hand over new data on every call (``predict_step(iterator)`` in
+# ``for _ in range(steps)``): a loop feeding them is a loop over batches, not over samples.
+_DATA_SOURCE = re.compile(r"(^|_)(iter|iterator|it|dataset|ds|loader|dataloader|batches|generator|gen|queue|stream)(_|$)|iter$", re.I)
+
+
 def in_sampling_loop(call) -> bool:
+    """The innermost loop around ``call`` draws several samples of the same input. Only the
+    innermost one counts: ``for epoch in range(n): for x in ds: model(x, training=True)`` goes
+    over batches, and ``for x in ds: for _ in range(30): model(x, training=True)`` samples."""
+    if not call.loops:
+        return False
     inputs = call_inputs(call)
-    return any(is_sampling_loop(loop, inputs) for loop in call.loops)
+    if any(_DATA_SOURCE.search(n) for n in inputs):
+        return False
+    return is_sampling_loop(call.loops[-1], inputs)
 
 
 def function_text(ctx, fn) -> str:
