@@ -15,8 +15,9 @@ and is never reported on:
 
 - line magics (``%matplotlib inline``, ``x = %time f()``), shell escapes (``!pip install``,
   ``files = !ls``), help (``obj?``, ``??obj``), with their ``\\`` continuation lines;
-- cell magics (``%%bash`` ...): the whole cell is blanked, except magics whose body is Python
-  (``%%time``, ``%%timeit``, ``%%capture``, ``%%prun``, ``%%debug``, ``%%python``...), of which
+- cell magics (``%%bash`` ...): the whole cell is blanked, unless its body is Python -- magics
+  such as ``%%writefile model.py`` or ``%%backend tensorflow`` whose body alone compiles -- or the
+  magic runs Python (``%%time``, ``%%timeit``, ``%%capture``, ``%%prun``, ``%%debug``, ``%%python``...), of which
   only the magic line is blanked and the body is linted.
 
 Inside an indented block a blanked line becomes ``pass`` at the same indentation, so the block
@@ -232,8 +233,19 @@ def blank_ipython(lines: list[str]) -> list[str]:
     head = lines[first].lstrip()
     if head.startswith("%%"):
         words = head[2:].split()
-        if not words or words[0] not in PYTHON_CELL_MAGICS:
+        if not words:
             return [""] * len(lines)
+        if words[0] not in PYTHON_CELL_MAGICS:
+            # Another cell magic: its body is linted only when it is Python (``%%writefile
+            # model.py``, ``%%backend tensorflow``, ``%%add_to ...``): the body alone compiles.
+            # A bash / SQL / HTML body that happens to compile (``ls``) has nothing to report.
+            body_at = first + 1
+            while body_at <= len(lines) and lines[body_at - 1].rstrip().endswith("\\"):
+                body_at += 1
+            body = lines[body_at:]
+            if not body or not any(b.strip() for b in body) or _syntax_problem(body) is not None:
+                return [""] * len(lines)
+            return [""] * body_at + body
         out[first] = ""
         i = first
         while lines[i].rstrip().endswith("\\") and i + 1 < len(lines):  # magic options on more lines

@@ -334,3 +334,14 @@ def test_messages_name_other_code_by_cell_and_row():
     assert msgs["DL202"][0] == 3 and "build(0.95) at cell 4, line 1 " in msgs["DL202"][1], msgs
     # the BatchNormalization is in the same cell: its row within the cell
     assert msgs["DL102"][0] == 5 and "(line 3)" in msgs["DL102"][1], msgs
+
+
+def test_cell_magic_with_a_python_body_is_linted():
+    found = lint_nb(
+        code("%%writefile train_task.py\nfrom keras import layers, Sequential\nm = Sequential([layers.Dense(4), layers.Dropout(0.95), layers.Dense(1)])\n"),
+        code("%%backend tensorflow\nfrom keras import layers, Sequential\nm2 = Sequential([layers.Dense(4), layers.Dropout(0.5)])\n"),
+        code("%%bash\npip install keras\nls -la\n"),
+        code("%%sql\nSELECT Dropout(0.99) FROM t\n"),
+        code("%%html\n<p>Dropout(0.99)</p>\n"),
+    )
+    assert where(found) == [("DL202", 1, 3, 34), ("DL101", 2, 3, 35)]
