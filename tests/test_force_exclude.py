@@ -173,3 +173,17 @@ def test_named_files_agree_with_the_walk(tmp_path):
         os.chdir(cwd)
     assert sorted(Path(p).as_posix() for p in forced.files) == sorted(Path(p).as_posix() for p in walked.files)
     assert len(forced.files) == 60
+
+
+def test_config_in_a_subfolder_named_with_config(cli, tmp_path):
+    """A monorepo: [tool.dropout-lint] in ml/pyproject.toml; pre-commit names files from the top."""
+    write(tmp_path, "ml/pyproject.toml", '[tool.dropout-lint]\nexclude = ["generated"]\n')
+    write(tmp_path, "ml/generated/x.py", BAD)
+    write(tmp_path, "ml/a.py", BAD)
+    write(tmp_path, "docs/conf.py", "x = 1\n")
+    files = ["docs/conf.py", "ml/generated/x.py", "ml/a.py"]
+    assert reported(cli("--force-exclude", *files, cwd=tmp_path).stdout) == {"ml/a.py", "ml/generated/x.py"}
+    r = cli("--force-exclude", "--config", "ml/pyproject.toml", *files, cwd=tmp_path)
+    assert reported(r.stdout) == {"ml/a.py"}
+    r = cli("--force-exclude", "--config", "ml/pyproject.toml", "--no-force-exclude", *files, cwd=tmp_path)
+    assert reported(r.stdout) == {"ml/a.py", "ml/generated/x.py"}  # the last of the pair wins, as pre-commit args need
