@@ -366,3 +366,46 @@ def test_dl301_monte_carlo_inside_a_batch_loop_is_still_sampling():
             return out
     """)
     assert found == []
+
+
+def test_dl302_notebook_order_picks_the_model_a_call_sees():
+    # A notebook: models rebound cell after cell, a step function redefined later with other
+    # parameters. Every model the tape calls is Dense-only (no Dropout or BatchNormalization),
+    # so there is nothing to report -- until a model with Dropout is bound before the last one.
+    src = """
+        import tensorflow as tf
+        from tensorflow import keras
+        model = keras.Sequential([keras.layers.Dense(5, activation="elu"), keras.layers.Dense(1)])
+        def play_one_step(obs, model, loss_fn):
+            with tf.GradientTape() as tape:
+                p = model(obs)
+                loss = loss_fn(p)
+            return tape.gradient(loss, model.trainable_variables)
+        def play_many(model, loss_fn):
+            return [play_one_step(o, model, loss_fn) for o in range(3)]
+        model = keras.Sequential([keras.layers.Dense(5), keras.layers.Lambda(lambda x: x - 1.0), keras.layers.Dense(1)])
+        grads = play_many(model, loss_fn)
+        def play_one_step(state, epsilon):
+            return state
+        play_one_step(1, 0.5)
+        model = keras.Sequential([keras.layers.Dense(32), keras.layers.Dropout(0.2), keras.layers.Dense(2)])
+        def training_step(x):
+            with tf.GradientTape() as tape:
+                q = model(x)
+            return tape.gradient(q, model.trainable_variables)
+    """
+    found = lint(src)
+    assert [(f.code, f.start.row) for f in found] == [("DL302", 20)]
+
+
+def test_dl302_a_lambda_that_draws_noise_is_not_mode_free():
+    found = lint("""
+        import tensorflow as tf
+        from tensorflow import keras
+        model = keras.Sequential([keras.layers.Dense(5), keras.layers.Lambda(lambda x: x + tf.random.normal(tf.shape(x)))])
+        def step(x):
+            with tf.GradientTape() as tape:
+                y = model(x)
+            return tape.gradient(y, model.trainable_variables)
+    """)
+    assert [(f.code, f.start.row) for f in found] == [("DL302", 7)]

@@ -353,12 +353,26 @@ _NOT_LAYERS = tuple(f"keras.{m}." for m in ("optimizers", "losses", "metrics", "
 
 
 def _spec_mode_free(call) -> bool:
+    if call is not None and call.kind == "Lambda":
+        return _lambda_mode_free(call)
     if call is None or call.kind not in MODE_FREE_LAYERS:
         return False
     for k, a in call.keywords.items():
         if k in _DROPOUT_KWARGS:
             return False
     return True
+
+
+def _lambda_mode_free(call) -> bool:
+    """``Lambda(lambda x: x - ops.mean(x))``: an inline expression that draws no randomness and
+    never reads the training flag (a named function could do anything)."""
+    import libcst as cst
+
+    fn = call.arg("function", 0)
+    if not isinstance(fn, cst.Lambda):
+        return False
+    text = cst.Module([]).code_for_node(fn.body).lower()
+    return not any(w in text for w in ("dropout", "training", "learning_phase", "random", "noise"))
 
 
 def graph_mode_free(ctx, graph, seen: set | None = None) -> bool:
@@ -448,6 +462,39 @@ def class_mode_free(ctx, cls, seen: set | None = None) -> bool:
     return built > 0 or has_call
 
 
+def reaching(ctx, values, call):
+    """In straight-line code (a script, a notebook) the last binding before the call is the one
+    it sees."""
+    before = []
+    for v in values:
+        if v is None or isinstance(v, tuple):
+            return values
+        try:
+            start, _ = span(ctx, v)
+        except KeyError:
+            return values
+        if start < call.start:
+            before.append((start, v))
+    return [max(before, key=lambda p: p[0])[1]] if before else values
+
+
+def _sites_of_this_definition(ctx, fn, sites: list) -> list:
+    """A function defined twice under one name (a notebook redefining ``play_one_step`` in a later
+    cell): the calls written between this definition and the next one are this one's."""
+    if fn.start is None:
+        return sites
+    defs = sorted(
+        s.start.row for s in ctx.facts.scopes
+        if s.kind == "function" and s.name == fn.name and s.parent is fn.parent and s.start is not None
+    )
+    if len(defs) < 2:
+        return sites
+    later = [r for r in defs if r > fn.start.row]
+    end = later[0] if later else None
+    first = fn.start.row == defs[0]
+    return [c for c in sites if (end is None or c.start.row < end) and (first or c.start.row >= fn.start.row)]
+
+
 def param_origins(ctx, fn, name: str, depth: int = 0) -> list | None:
     """The expressions passed for parameter ``name`` of ``fn`` at its call sites in this module,
     followed through simple name bindings and further parameters (None when unknown)."""
@@ -463,6 +510,7 @@ def param_origins(ctx, fn, name: str, depth: int = 0) -> list | None:
         sites = [c for c in ctx.calls if c.func_text.rsplit(".", 1)[-1] == cname]
     else:
         sites = [c for c in ctx.calls if c.func_text in (fn.name, "self." + fn.name)]
+    sites = _sites_of_this_definition(ctx, fn, sites)
     if not sites:
         return None
     out: list = []
@@ -478,6 +526,8 @@ def param_origins(ctx, fn, name: str, depth: int = 0) -> list | None:
                     break
                 if expr.value in s.assigns:
                     found = list(s.assigns[expr.value])
+                    if s is c.scope:
+                        found = reaching(ctx, found, c)
                     break
             if not found:
                 return None

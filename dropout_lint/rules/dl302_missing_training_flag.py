@@ -369,12 +369,20 @@ def _origins(ctx, call) -> list:
                 values = T.param_origins(ctx, s, name) or []
                 if not values:
                     return []
+                graphs = []  # what the call sites pass, not every model bound to that name
                 break
             if name in s.assigns:
                 values = list(s.assigns[name])
                 if s is call.scope:
                     values = _reaching(ctx, values, call)
                     graphs = [g for g in graphs if any(g.call is not None and g.call.node is v for v in values)]
+                elif s.kind == "module":
+                    # A global used in a function: in a notebook or script the model bound last
+                    # before the function is defined (all of them when none is).
+                    top = next((f for f in reversed(call.scope.chain()) if f.kind == "function"), None)
+                    if top is not None and top.start is not None:
+                        values = _reaching(ctx, values, top)
+                        graphs = [g for g in graphs if any(g.call is not None and g.call.node is v for v in values)]
                 break
     else:
         return []
@@ -412,16 +420,4 @@ def _class_origin(ctx, cls):
 
 
 def _reaching(ctx, values, call):
-    """In straight-line code (a script, a notebook) the last binding before the call is the one
-    it sees."""
-    before = []
-    for v in values:
-        if v is None or isinstance(v, tuple):
-            return values
-        try:
-            start, _ = T.span(ctx, v)
-        except KeyError:
-            return values
-        if start < call.start:
-            before.append((start, v))
-    return [max(before, key=lambda p: p[0])[1]] if before else values
+    return T.reaching(ctx, values, call)
