@@ -87,8 +87,8 @@ def oracle(stack: list[Layer]) -> set[tuple[str, int]]:
         j = i + 1
         while j < len(stack) and stack[j].kind == "Activation":
             j += 1
-        if j < len(stack) and stack[j].kind == "BatchNormalization":
-            out.add(("DL102", i))
+        if j < len(stack) and stack[j].kind == "BatchNormalization" and r != 0:
+            out.add(("DL102", i))  # a rate-0 Dropout changes nothing (DL203 reports it)
     return out
 
 

@@ -171,3 +171,13 @@ def test_class_attributes_changed_elsewhere_are_unknown():
         b = B(0.3)
         layers = [keras.layers.Dropout(A.rate), keras.layers.Dropout(b.rate), keras.layers.Dropout(C.rate)]
     """) == []
+
+
+def test_fixture_config_and_loops_every_marked_finding():
+    from conftest import FIXTURES
+
+    src = (FIXTURES / "config_and_loops.py").read_text()
+    found = lint(src)
+    assert [(c, r) for c, r, _ in found] == [("DL203", 23), ("DL102", 27), ("DL202", 29), ("DL101", 31)]
+    assert "the default of --head-dropout at line 11" in found[2][2]
+    assert "through `Activation`" in found[3][2]

@@ -148,3 +148,18 @@ def describe(values) -> tuple[str, dict]:
 
 def short_kind(call) -> str:
     return call.kind.rsplit(".", 1)[-1] if "." in (call.kind or "") else (call.kind or "call")
+
+
+def node_rate(ctx, node):
+    """The one rate a dropout node's layer or op surely has, else None."""
+    call = node.decl
+    if call is None or call.kind not in RATE_PARAMS:
+        return None
+    keyword, index = RATE_PARAMS[call.kind][0]
+    expr = rate_arg(ctx, call, keyword, index)
+    if expr is None:
+        return None
+    vals = ctx.number(expr, call.scope)
+    if vals and len({v.value for v in vals}) == 1:
+        return float(vals[0].value)
+    return None

@@ -1,5 +1,6 @@
 from dropout_lint.kinds import is_batchnorm, is_dropout, is_passthrough
 from dropout_lint.rule import Invalid, Rule
+from dropout_lint.rules._common import node_rate
 
 
 class DropoutBeforeBatchNorm(Rule):
@@ -56,6 +57,8 @@ class DropoutBeforeBatchNorm(Rule):
         "model = Sequential([Dropout(0.2), Dense(16), BatchNormalization()])\n",
         "import keras\nd = keras.layers.Dropout(0.5)\nbn = keras.layers.BatchNormalization()\ni = keras.Input((3,))\nx = bn(i)\ny = d(x)\n",
         "from keras import layers\ndef block(x):\n    x = layers.Dropout(0.1)(x)\n    x = layers.Conv2D(8, 3)(x)\n    return layers.BatchNormalization()(x)\n",
+        # a zero-rate Dropout does nothing to the statistics (DL203 reports it)
+        "from keras import layers\ndef f(x):\n    x = layers.Dropout(0.0)(x)\n    return layers.BatchNormalization()(x)\n",
     ]
     invalid = [
         Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.3), layers.BatchNormalization(), layers.Dense(1)])\n", line=2, contains="BatchNormalization"),
@@ -75,6 +78,8 @@ class DropoutBeforeBatchNorm(Rule):
             bn = _reaches_batchnorm(n)
             if bn is None:
                 continue
+            if node_rate(ctx, n) == 0:
+                continue  # a rate-0 Dropout changes nothing (DL203 says remove it)
             where = f" (line {bn.start.row})" if bn.start is not None else ""
             ctx.report(
                 n,

@@ -1,6 +1,6 @@
 from dropout_lint.kinds import RATE_PARAMS, is_dropout
 from dropout_lint.rule import Invalid, Rule
-from dropout_lint.rules._common import fmt_rate, rate_arg
+from dropout_lint.rules._common import fmt_rate, node_rate, rate_arg
 
 
 class ConsecutiveDropout(Rule):
@@ -81,7 +81,7 @@ class ConsecutiveDropout(Rule):
             prev = next((i for i in n.inputs if is_dropout(i.kind)), None)
             if prev is None:
                 continue
-            p, q = _rate(ctx, prev), _rate(ctx, n)
+            p, q = node_rate(ctx, prev), node_rate(ctx, n)
             if any(r is not None and not 0 < r < 1 for r in (p, q)):
                 continue  # a no-op (rate 0, DL203) or invalid (DL201) layer: that finding says it
             if p is not None and q is not None:
@@ -98,20 +98,6 @@ class ConsecutiveDropout(Rule):
                 data={"first_line": prev.start.row},
                 once=True,
             )
-
-
-def _rate(ctx, node):
-    call = node.decl
-    if call is None or call.kind not in RATE_PARAMS:
-        return None
-    keyword, index = RATE_PARAMS[call.kind][0]
-    expr = rate_arg(ctx, call, keyword, index)
-    if expr is None:
-        return None
-    vals = ctx.number(expr, call.scope)
-    if vals and len({v.value for v in vals}) == 1:
-        return float(vals[0].value)
-    return None
 
 
 _KEEP_ARGS = {"rate", "seed", "name"}
