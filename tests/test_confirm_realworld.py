@@ -48,6 +48,7 @@ CASES = {
     "nested-free-variable": at("legacy_keras2.py", "DL302", "critic(x)"),
     "swallowed-error": at("unit_style.py", "DL201", "layers.Dropout(rate=-0.5)"),
     "nested-class": at("unit_style.py", "DL202", "layers.Dropout(0.95)"),
+    "ops-only-layer": at("custom_dropout.py", "DL303", "keras.random.dropout"),
     "tf1-rate": at("tf1_graph.py", "DL202", "tf.nn.dropout(L1, rate=DROP)"),
     "tf1-out-of-range": at("tf1_graph.py", "DL201", "tf.nn.dropout(logits, rate=1.0)"),
 }
@@ -113,6 +114,10 @@ def test_constructor_error_is_seen_even_when_the_code_swallows_it(verdicts):
 
 def test_layer_class_defined_inside_a_test_method(verdicts):
     check(verdicts, "nested-class", "confirmed", "rate=0.95")
+
+
+def test_layer_of_ops_only_takes_an_assumed_shape_and_says_so(verdicts):
+    check(verdicts, "ops-only-layer", "confirmed", "training=False", "differ", "assumed input shape (None, 16)")
 
 
 def test_tf1_graph_code_runs_through_compat_v1_and_the_op_rate_is_read(verdicts):

@@ -248,10 +248,26 @@ def example_inputs(obj: Any):
         xs = [_concrete(t.shape, t.dtype) for t in ins]
         return xs[0] if len(xs) == 1 else xs
     found = _first_shape(obj)
+    if found is None and _shape_free(obj):
+        # A layer made of ops only (a custom dropout): it takes any input.
+        note = "assumed input shape (None, 16): a layer of ops only takes any shape"
+        if note not in NOTES:
+            NOTES.append(note)
+        found = (16,), "float32"
     if found is None:
         raise NoInputShape("no input shape")
     shape, dtype = found
     return _concrete((None,) + tuple(shape), dtype)
+
+
+def _shape_free(obj: Any) -> bool:
+    """A plain Layer with no sublayers and no ``build`` of its own: no shape to respect."""
+    return (
+        isinstance(obj, _BaseLayer)
+        and not _is_model(obj)
+        and not _children(obj)
+        and type(obj).build is _BaseLayer.build
+    )
 
 
 class _Rec:

@@ -1,0 +1,83 @@
+"""Benchmark: `--confirm` verdicts on real repositories (results: benchmarks/confirm_realworld.md).
+
+    python benchmarks/confirm_realworld.py [--baseline PATH] DIR [DIR ...]
+
+For each DIR (an exported repository; nothing of it is kept) it runs, one after the other, as
+subprocesses on this machine:
+
+- `dropout-lint --no-cache --output-format json DIR` (static lint: the time floor);
+- `dropout-lint --no-cache --confirm --output-format json DIR` with this checkout;
+- the same with the checkout at `--baseline` (a `git worktree` of an older commit, or a copy
+  of the package with an older `dropout_lint/confirm/`), when given.
+
+It prints one row per DIR: findings, findings with a runtime check, verdict counts
+(confirmed / refuted / unbuildable / not-applicable) for the baseline and this checkout, the
+lint and --confirm wall times and the extra seconds per judged finding (which include the one
+TensorFlow import of the run). `--details` lists every judged finding with both verdicts.
+Run TF-heavy benchmarks one at a time on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JUDGED = {"DL101", "DL102", "DL105", "DL201", "DL202", "DL203", "DL301", "DL302", "DL303", "DL401"}
+STATUSES = ("confirmed", "refuted", "unbuildable", "not-applicable")
+
+
+def run(pythonpath: str, args: list[str]) -> tuple[float, list]:
+    env = dict(os.environ, PYTHONPATH=pythonpath)
+    t0 = time.perf_counter()
+    # From a neutral folder: `python -m` puts the working folder first on sys.path.
+    proc = subprocess.run([sys.executable, "-m", "dropout_lint", "--no-cache", "--output-format", "json", *args],
+                          capture_output=True, text=True, env=env, check=False, cwd=tempfile.gettempdir())
+    elapsed = time.perf_counter() - t0
+    try:
+        return elapsed, json.loads(proc.stdout or "[]")
+    except json.JSONDecodeError:
+        sys.exit(f"no JSON from dropout-lint on {args[-1]}: {proc.stderr.strip()[-300:]}")
+
+
+def counts(findings: list) -> str:
+    c = collections.Counter((f.get("confirmation") or {}).get("status") for f in findings)
+    return " / ".join(str(c.get(s, 0)) for s in STATUSES)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dirs", nargs="+")
+    ap.add_argument("--baseline", help="PYTHONPATH of the checkout to compare against")
+    ap.add_argument("--details", action="store_true")
+    opts = ap.parse_args()
+    print("| repository | findings | judged | baseline C / R / U / NA | now C / R / U / NA | lint s | --confirm s | s per judged |")
+    print("|---|---|---|---|---|---|---|---|")
+    details = []
+    for d in map(os.path.abspath, opts.dirs):
+        t_lint, _ = run(ROOT, [d])
+        t_now, now = run(ROOT, ["--confirm", d])
+        base = run(os.path.abspath(opts.baseline), ["--confirm", d])[1] if opts.baseline else []
+        judged = sum(1 for f in now if f["code"] in JUDGED)
+        per = f"{(t_now - t_lint) / judged:.1f}" if judged else "-"
+        print(f"| {os.path.basename(d.rstrip('/'))} | {len(now)} | {judged} | {counts(base) if base else '-'} | "
+              f"{counts(now)} | {t_lint:.1f} | {t_now:.1f} | {per} |", flush=True)
+        before = {(f["filename"], f["location"]["row"], f["code"]): f for f in base}
+        for f in now:
+            if f["code"] in JUDGED:
+                b = (before.get((f["filename"], f["location"]["row"], f["code"])) or {}).get("confirmation") or {}
+                a = f.get("confirmation") or {}
+                details.append(f"{f['code']} {f['filename']}:{f['location']['row']}\n"
+                               f"    baseline: {b.get('status')}: {b.get('detail')}\n    now: {a.get('status')}: {a.get('detail')}")
+    if opts.details:
+        print("\n".join(details))
+
+
+if __name__ == "__main__":
+    main()
