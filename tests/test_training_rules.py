@@ -409,3 +409,24 @@ def test_dl302_a_lambda_that_draws_noise_is_not_mode_free():
             return tape.gradient(y, model.trainable_variables)
     """)
     assert [(f.code, f.start.row) for f in found] == [("DL302", 7)]
+
+
+def test_dl302_functional_model_with_tensor_arithmetic_is_mode_free():
+    src = """
+        import tensorflow as tf
+        from tensorflow import keras
+        K = keras.backend
+        inp = keras.layers.Input(shape=[4])
+        h = keras.layers.Dense(32, activation="elu")(inp)
+        state_values = keras.layers.Dense(1)(h)
+        adv = keras.layers.Dense(2)(h)
+        adv = adv - K.max(adv, axis=1, keepdims=True)
+        model = keras.models.Model(inputs=[inp], outputs=[state_values + adv[:, :2]])
+        def training_step(x):
+            with tf.GradientTape() as tape:
+                q = model(x)
+            return tape.gradient(q, model.trainable_variables)
+    """
+    assert lint(src) == []
+    noisy = src.replace("adv = adv - K.max(adv, axis=1, keepdims=True)", "adv = adv + K.random_normal(K.shape(adv))")
+    assert [(f.code, f.start.row) for f in lint(noisy)] == [("DL302", 13)]

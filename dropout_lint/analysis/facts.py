@@ -119,6 +119,7 @@ class Node:
     sub: "Graph | None" = None  # a model used as a layer
     # How the node entered its model: ("list", List node, Element) | ("add", statement) | None
     container: tuple | None = None
+    arith: bool = False  # tensor arithmetic / indexing (``a - b``, ``h[:, 0]``), not a call
 
     @property
     def decl(self) -> CallFact | None:

@@ -341,10 +341,10 @@ class OpFlow:
                 inputs.extend(self.tensors(p, env))
             if not inputs:
                 return None
-            return TensorV(self.flow._node(None, None, inputs))
+            return TensorV(_arith(self.flow._node(None, None, inputs)))
         if isinstance(expr, cst.UnaryOperation):
             inputs = self.tensors(expr.expression, env)
-            return TensorV(self.flow._node(None, None, inputs)) if inputs else None
+            return TensorV(_arith(self.flow._node(None, None, inputs))) if inputs else None
         return None
 
     def subscript(self, base, expr: cst.Subscript, env: "Env"):
@@ -355,7 +355,7 @@ class OpFlow:
         for el in expr.slice:
             if isinstance(el.slice, cst.Index):
                 self.flow.eval(el.slice.value, env)
-        return TensorV(self.flow._node(None, None, inputs)) if inputs else None
+        return TensorV(_arith(self.flow._node(None, None, inputs))) if inputs else None
 
     # ---- functions ---------------------------------------------------------------------------
     def enter_function(self, fn: cst.FunctionDef) -> None:
@@ -452,3 +452,8 @@ class OpFlow:
             if effective(node).kind in DROPOUT and not node.outputs:
                 add(node, f"the output bound to `{key}`", None)
         return graphs
+
+
+def _arith(node: Node) -> Node:
+    node.arith = True
+    return node

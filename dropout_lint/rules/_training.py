@@ -390,9 +390,21 @@ def graph_mode_free(ctx, graph, seen: set | None = None) -> bool:
             continue
         if n.kind in ("Input", "InputLayer") or _is_input_item(ctx, n):
             continue
+        if n.spec is None and (n.arith or _math_op(n)):
+            continue  # ``adv - K.max(adv)``: tensor arithmetic ignores the flag
         if n.spec is None or not _spec_mode_free(n.spec.call):
             return False
     return True
+
+
+_MATH_NAMESPACES = ("keras.backend.", "keras.ops.", "tf.math.", "tf.linalg.", "tf.")
+_MODE_WORDS = ("dropout", "random", "noise", "phase", "training", "normalization", "batch_norm")
+
+
+def _math_op(n) -> bool:
+    """A TensorFlow / Keras math op applied to tensors (``K.max``, ``tf.reduce_mean``)."""
+    k = n.kind or ""
+    return n.call is not None and k.startswith(_MATH_NAMESPACES) and not any(w in k.lower() for w in _MODE_WORDS)
 
 
 def call_fact(ctx, node):
