@@ -44,6 +44,13 @@ class MissingTrainingFlag(Rule):
     Grad-CAM, gradients with respect to the input) is not a training tape. In a `train_step`
     that opens a tape, only the calls inside the tape are checked.
 
+    A model the file shows to have no layer that reads the flag (only Dense / Conv / pooling /
+    activation layers, tensor arithmetic, inline `Lambda` expressions without randomness) is not
+    reported: passing `training=True` would change nothing. Which model a call sees follows the
+    order of a script or notebook: the last binding before the call (or before the function
+    using a global), and for a parameter, what its call sites pass; a function redefined in a
+    later cell gets the calls written before that redefinition.
+
     ## Why is this bad?
     A Keras model called without `training=` outside `fit()` runs in inference mode: Dropout
     does nothing and BatchNormalization uses (and never updates) its moving statistics. The
