@@ -78,6 +78,10 @@ class Env:
         self.parent = parent
         self.is_class = is_class
         self.returns: list = []
+        # Functions of this module / class body not interpreted yet: key -> FunctionDef. A call
+        # that reaches one before its ``def`` runs it then (a method calling a helper defined
+        # below it; ``main()`` above the functions it uses).
+        self.pending: dict[str, cst.FunctionDef] = {}
 
     def get(self, name: str):
         e: Env | None = self
@@ -120,6 +124,7 @@ class Flow:
     # ---- entry ---------------------------------------------------------------------------
     def run(self, module: cst.Module) -> None:
         env = Env()
+        self.prebind(module.body, env)
         self.exec_block(module.body, env)
         for n in self.nodes:
             for i in n.inputs:
@@ -148,7 +153,10 @@ class Flow:
                 self._stmt = stmt
                 self.exec_small(small, env)
         elif isinstance(stmt, cst.FunctionDef):
-            self.exec_function(stmt, env)
+            key = ("self." if env.is_class else "") + stmt.name.value
+            if env.pending.get(key, stmt) is stmt:  # not already run by an earlier call
+                env.pending.pop(key, None)
+                self.exec_function(stmt, env)
         elif isinstance(stmt, cst.ClassDef):
             self.exec_class(stmt, env)
         elif isinstance(stmt, cst.If):
@@ -259,6 +267,41 @@ class Flow:
                 sub = items[i] if items is not None and i < len(items) and not isinstance(el, cst.StarredElement) else None
                 self.bind(el.value, sub, env)
 
+    def prebind(self, stmts, env: Env) -> None:
+        """Note the functions a module or class body defines (once each) for ``hoisted``."""
+        seen: dict[str, int] = {}
+        for stmt in stmts:
+            if isinstance(stmt, cst.FunctionDef):
+                key = ("self." if env.is_class else "") + stmt.name.value
+                seen[key] = seen.get(key, 0) + 1
+                env.pending[key] = stmt
+        for key, n in seen.items():
+            if n > 1:  # defined twice (a property setter, a conditional def): keep statement order
+                env.pending.pop(key, None)
+
+    def hoisted(self, key: str, env: Env):
+        """The value of a function defined below the code being interpreted, run on demand."""
+        e: Env | None = env
+        while e is not None:
+            if key.startswith("self.") and not e.is_class:
+                e = e.parent
+                continue
+            fn = e.pending.get(key)
+            if fn is not None:
+                if not key.startswith("self.") and any(key in _param_names(f) for f in self.ops.fn_stack):
+                    return None  # a parameter of the function being interpreted shadows it
+                del e.pending[key]
+                saved = self._stmt
+                try:
+                    self.exec_function(fn, e)
+                finally:
+                    self._stmt = saved
+                return e.vars.get(key)
+            if key in e.vars:
+                return None
+            e = e.parent
+        return None
+
     def exec_function(self, fn: cst.FunctionDef, env: Env) -> None:
         fenv = Env(parent=env)
         n_graphs = len(self.graphs)
@@ -279,6 +322,7 @@ class Flow:
         rest = [s for s in body if s not in first]
         role = deep.class_role(self, cls, env)
         self.class_roles.append(role)
+        self.prebind(body, cenv)
         try:
             self.exec_block(first + rest, cenv)
         finally:
@@ -289,11 +333,13 @@ class Flow:
     # ---- expressions ---------------------------------------------------------------------
     def eval(self, expr, env: Env):
         if isinstance(expr, cst.Name):
-            return env.get(expr.value)
+            v = env.get(expr.value)
+            return v if v is not None else self.hoisted(expr.value, env)
         if isinstance(expr, cst.Attribute):
             key = _key(expr)
             if key is not None and key.startswith("self."):
-                return env.get(key)
+                v = env.get(key)
+                return v if v is not None else self.hoisted(key, env)
             if key is not None:
                 bound = env.get(key)
                 if bound is not None:
@@ -315,6 +361,10 @@ class Flow:
                     i = int(idx.value.value)
                     if -len(base.items) <= i < len(base.items):
                         return base.items[i]
+                elif isinstance(idx, cst.Index) and base.items and all(x is base.items[0] for x in base.items):
+                    # ``self.blocks[i]`` of a list filled in a loop: the element whatever ``i`` is
+                    self.eval(idx.value, env)
+                    return base.items[0]
             if isinstance(base, TensorV):
                 return self.ops.subscript(base, expr, env)
             return None
@@ -399,6 +449,9 @@ class Flow:
         if isinstance(callee, deep.ClassV):
             for a in node.args:
                 self.eval(a.value, env)
+            if callee.graph is not None and self.class_roles and self.class_roles[-1] is not None:
+                # built inside a Keras Model/Layer subclass: one of its blocks, not the output
+                callee.graph.is_submodel = True
             return ModelV(callee.graph) if callee.graph is not None else None
         if isinstance(callee, FuncV):
             # Follow the call into the body with the arguments bound (analysis/deep.py); else
@@ -479,6 +532,15 @@ def _is_known_op(kind: str) -> bool:
     from dropout_lint.kinds import BATCHNORM, DROPOUT, PASSTHROUGH
 
     return kind in DROPOUT or kind in BATCHNORM or kind in PASSTHROUGH
+
+
+def _param_names(fn: cst.FunctionDef) -> set[str]:
+    p = fn.params
+    names = {a.name.value for a in (*p.posonly_params, *p.params, *p.kwonly_params)}
+    for star in (p.star_arg, p.star_kwarg):
+        if isinstance(star, cst.Param):
+            names.add(star.name.value)
+    return names
 
 
 def _key(target) -> str | None:
