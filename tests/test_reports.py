@@ -133,3 +133,12 @@ def test_github_escaping():
     assert github.line(f).startswith("::notice ")
     f.severity = "error"
     assert github.line(f).startswith("::error ")
+
+
+def test_text_marks_fixable_findings_like_ruff(cli, project):
+    r = cli("--no-cache", "src", cwd=project)
+    assert r.returncode == 1, r.stderr
+    lines = {ln.split(": ", 1)[1].split(" ", 1)[0]: ln for ln in r.stdout.splitlines() if ": DL" in ln}
+    assert " DL101 [*] Dropout" in lines["DL101"]  # removing the trailing Dropout is a fix
+    assert " DL202 Dropout" in lines["DL202"]  # no fix for a rate that is too high
+    assert r.stdout.rstrip().endswith("fixable with the `--fix` option.")

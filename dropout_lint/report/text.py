@@ -1,4 +1,5 @@
-"""Ruff's concise format: ``path:row:col: CODE message`` (``path:cell N:row:col:`` in notebooks)."""
+"""Ruff's concise format: ``path:row:col: CODE [*] message`` (``path:cell N:row:col:`` in
+notebooks); ``[*]`` marks a finding ``--fix`` can fix, as Ruff does."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ def line(f) -> str:
     if f.cell is not None:
         where += f"cell {f.cell}:"
     where += f"{f.start.row}:{f.start.column}:"
-    msg = f"{where} {f.code} {f.message}"
+    mark = " [*]" if f.fix is not None and f.fix.edits else ""
+    msg = f"{where} {f.code}{mark} {f.message}"
     c = f.confirmation
     if c is not None:
         if c.status in ("confirmed", "refuted", "not-applicable"):
