@@ -181,3 +181,23 @@ def test_fixture_config_and_loops_every_marked_finding():
     assert [(c, r) for c, r, _ in found] == [("DL203", 23), ("DL102", 27), ("DL202", 29), ("DL101", 31)]
     assert "the default of --head-dropout at line 11" in found[2][2]
     assert "through `Activation`" in found[3][2]
+
+
+def test_a_knob_defaulting_to_zero_through_helpers_is_not_a_zero_rate():
+    # WideResNet(dropout_rate=0.0) is called nowhere in the file: 0.0 is a default the caller
+    # sets, so the Dropout -> BatchNormalization pattern is still reported and DL203 is not.
+    assert codes("""
+        from keras.layers import Dropout, BatchNormalization, Conv2D, Input
+        from keras.models import Model
+        def WideResNet(dropout_rate=0.0):
+            img_input = Input(shape=(32, 32, 3))
+            return Model(img_input, create(img_input, dropout_rate))
+        def block(x, dropout=0.0):
+            x = Conv2D(8, 3)(x)
+            if dropout > 0.0:
+                x = Dropout(dropout)(x)
+                x = BatchNormalization()(x)
+            return Conv2D(8, 3)(x)
+        def create(img_input, dropout):
+            return block(img_input, dropout)
+    """) == [("DL102", 10)]

@@ -430,7 +430,7 @@ class Resolver:
                 vals = self._resolve(expr, site.scope, depth + 1)
                 if vals is None:
                     return None
-                vals = [Resolved(r.value, r.via or self._site_text(site, r.value if _num(r.value) and isinstance(expr, cst.Name) else None), r.via_line or site.start.row) for r in vals]
+                vals = [Resolved(r.value, r.via or self._site_text(site, r.value if _num(r.value) and isinstance(expr, cst.Name) else None), r.via_line or site.start.row, r.from_default) for r in vals]
             out.extend(vals)
         return out[:_MAX_VALUES]
 

@@ -160,6 +160,6 @@ def node_rate(ctx, node):
     if expr is None:
         return None
     vals = ctx.number(expr, call.scope)
-    if vals and len({v.value for v in vals}) == 1:
+    if vals and len({v.value for v in vals}) == 1 and not all(v.from_default for v in vals):
         return float(vals[0].value)
-    return None
+    return None  # unknown, or only the default of a knob nobody in the file sets
