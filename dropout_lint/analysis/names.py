@@ -47,11 +47,6 @@ KERAS_BARE = {
 }
 
 
-# Module names a third-party package may re-export (``from keras_tuner.backend import keras``,
-# ``from autokeras.utils import tf_keras``): the name itself says which module it is.
-_REEXPORTED = {"keras": "keras", "tf_keras": "tf_keras"}
-
-
 _KERAS_MODULES = frozenset({
     "layers", "models", "ops", "activations", "backend", "optimizers", "losses", "callbacks",
     "regularizers", "initializers", "random", "applications", "metrics",
@@ -59,17 +54,20 @@ _KERAS_MODULES = frozenset({
 
 
 def _reexported(path: str) -> str | None:
-    """``keras_tuner.backend.keras.layers`` -> ``keras.layers``: a package's ``keras`` module
-    re-exporting Keras, recognised by a Keras module name right after it (``...keras.layers``,
-    ``...keras.models.Model``); a project's own ``keras`` package with other modules
+    """Keras re-exported by another package: ``keras_tuner.backend.keras`` -> ``keras`` (also
+    ``...tf_keras``), ``keras_tuner.backend.keras.layers`` -> ``keras.layers``. Below the
+    ``keras`` component a Keras module name must follow (``...keras.layers``,
+    ``...keras.models.Model``): a project's own ``keras`` package with other modules
     (``mypkg.keras.efficientdet_keras``) is left alone."""
     parts = path.split(".")
-    if parts[0] in ("tensorflow", "tf", "keras", "tf_keras") or "keras" not in parts[1:-1]:
+    if len(parts) < 2 or parts[0] in ("tensorflow", "tf", "keras", "tf_keras") or canonical(path) != path:
+        return None
+    if parts[-1] in ("keras", "tf_keras"):
+        return parts[-1]
+    if "keras" not in parts[1:-1]:
         return None
     i = parts.index("keras", 1)
-    if parts[i + 1] not in _KERAS_MODULES or canonical(path) != path:
-        return None
-    return ".".join(parts[i:])
+    return ".".join(parts[i:]) if parts[i + 1] in _KERAS_MODULES else None
 
 
 def dotted(expr: cst.BaseExpression) -> str | None:
@@ -142,10 +140,6 @@ class Names:
                 if full is not None:
                     self.aliases[local] = full
                     continue
-            if name in _REEXPORTED and not base.startswith(".") and canonical(f"{base}.{name}") == f"{base}.{name}":
-                # ``from keras_tuner.backend import keras``: a package re-exporting Keras itself.
-                self.aliases[local] = _REEXPORTED[name]
-                continue
             self.aliases[local] = f"{base}.{name}"
 
     def add_alias_assignment(self, target: str, value: cst.BaseExpression) -> None:

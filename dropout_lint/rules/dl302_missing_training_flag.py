@@ -381,14 +381,14 @@ def _origins(ctx, call) -> list:
             if name in s.assigns:
                 values = list(s.assigns[name])
                 if s is call.scope:
-                    values = _reaching(ctx, values, call)
+                    values = T.reaching(ctx, values, call)
                     graphs = [g for g in graphs if any(g.call is not None and g.call.node is v for v in values)]
                 elif s.kind == "module":
                     # A global used in a function: in a notebook or script the model bound last
                     # before the function is defined (all of them when none is).
                     top = next((f for f in reversed(call.scope.chain()) if f.kind == "function"), None)
                     if top is not None and top.start is not None:
-                        values = _reaching(ctx, values, top)
+                        values = T.reaching(ctx, values, top)
                         graphs = [g for g in graphs if any(g.call is not None and g.call.node is v for v in values)]
                 break
     else:
@@ -424,7 +424,3 @@ def _class_origin(ctx, cls):
     if T.class_kind(ctx, cls) is None:
         return ("keras" if T.has_foreign_base(ctx, cls) else "not-keras", cls)
     return ("mode-free" if T.class_mode_free(ctx, cls) else "keras", cls)
-
-
-def _reaching(ctx, values, call):
-    return T.reaching(ctx, values, call)
