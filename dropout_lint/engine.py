@@ -7,6 +7,7 @@ libcst is imported only when a file passes the prefilter.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -295,19 +296,14 @@ def _map_cell(unit: Unit, f: Finding) -> None:
             f.fix = None
 
 
-_LINE_REF = None
+_LINE_REF = re.compile(r"\bline (\d+)\b")
 
 
 def _cell_lines(unit: Unit, cell: int | None, message: str) -> str:
     """Messages name other code by its row in the joined text ("Dropout (line 9)"); in a
     notebook say it the way the user sees it: "line 5" in the same cell, else "cell 2, line 5"."""
-    global _LINE_REF
     if "line " not in message:
         return message
-    if _LINE_REF is None:
-        import re
-
-        _LINE_REF = re.compile(r"\bline (\d+)\b")
 
     def cell_row(m) -> str:
         c, r = unit.locate(int(m.group(1)))

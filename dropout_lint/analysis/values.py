@@ -258,10 +258,7 @@ class Resolver:
         else:
             return None
         fn = s
-        cls = fn.parent if fn.parent is not None and fn.parent.kind == "class" else None
-        key = ("self." + fn.name) if cls is not None else fn.name
-        sites = [c for c in self.call_sites.get(key, []) if c.scope is not fn]
-        order = [p for p in fn.param_order if not (cls is not None and p == fn.param_order[0])]
+        sites, order = self._sites(fn)
         found = None
         for site in sites:
             if site.has_star_args():
@@ -404,19 +401,25 @@ class Resolver:
             return None
         return results[:_MAX_VALUES]
 
+    def _sites(self, fn: Scope) -> tuple[list[CallFact], list[str]]:
+        """The calls of ``fn`` in the module (``name(...)``, or ``self.name(...)`` for a method)
+        and its parameters in the order call-site positions fill them (``self`` left out)."""
+        cls = fn.parent if fn.parent is not None and fn.parent.kind == "class" else None
+        key = ("self." + fn.name) if cls is not None else fn.name
+        sites = [c for c in self.call_sites.get(key, []) if c.scope is not fn]
+        order = [p for p in fn.param_order if not (cls is not None and p == fn.param_order[0])]
+        return sites, order
+
     def _param(self, fn: Scope, name: str, depth: int) -> list[Resolved] | None:
         param = fn.params[name]
         if param.star:  # *args / **kwargs
             return None
-        cls = fn.parent if fn.parent is not None and fn.parent.kind == "class" else None
-        key = ("self." + fn.name) if cls is not None else fn.name
-        sites = [c for c in self.call_sites.get(key, []) if c.scope is not fn]
+        sites, order = self._sites(fn)
         default = None
         if param.default is not None:
             default = self._resolve(param.default, fn.parent or self.module_scope, depth + 1)
         if not sites:
             return [Resolved(r.value, r.via, r.via_line, True) for r in default] if default is not None else None
-        order = [p for p in fn.param_order if not (cls is not None and p == fn.param_order[0])]
         out: list[Resolved] = []
         for site in sites:
             if site.has_star_args():
