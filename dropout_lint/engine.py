@@ -153,6 +153,7 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
 
     from dropout_lint.analysis import analyze
     from dropout_lint.suppression import scan
+    from dropout_lint.testcode import filter_findings
 
     if rules is None:
         rules = [r for r in rules_for(settings.enabled) if r.code != PARSE_ERROR]
@@ -184,7 +185,7 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
     noqa = scan(unit.text)
     out: list[Finding] = []
     seen: set = set()
-    for f in ctx.findings:
+    for f in filter_findings(ctx.findings, filename, facts, settings.options):
         key = (f.code, f.start, f.message)
         if key in seen:
             continue

@@ -123,7 +123,9 @@ def by_name() -> dict[str, type[Rule]]:
 
 
 def option_defaults() -> dict[str, Any]:
-    out: dict[str, Any] = {}
+    from dropout_lint.testcode import OPTIONS
+
+    out: dict[str, Any] = dict(OPTIONS)
     for r in all_rules().values():
         out.update(r.options)
     return out

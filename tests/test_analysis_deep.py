@@ -282,7 +282,7 @@ BRANCH_INVALID = [
     ("i = keras.Input((4,))\nx = layers.Dropout(0.3)(i)\nr = layers.Dense(4)(i)\ny = layers.BatchNormalization()(x)\nm = keras.Model(i, layers.Add()([y, r]))\n", [("DL102", 4)]),
     ("i = keras.Input((4,))\nd = layers.Dropout(0.3)(i)\nh = layers.Dense(4)(i)\nbn = layers.BatchNormalization()(layers.concatenate([d, h]))\n", []),
     ("i = keras.Input((4,))\nx = layers.Dropout(0.3)(i)\nfor _ in range(2):\n    x = layers.Dense(4)(x)\nx = layers.BatchNormalization()(x)\n", []),  # range(2) runs
-    ("i = keras.Input((4,))\nx = layers.Dropout(0.3)(i)\nfor _ in range(n):\n    x = layers.Dense(4)(x)\nx = layers.BatchNormalization()(x)\n", [("DL102", 4)]),  # may run 0 times
+    ("i = keras.Input((4,))\nx = layers.Dropout(0.3)(i)\nwhile more():\n    x = layers.Dense(4)(x)\nx = layers.BatchNormalization()(x)\n", [("DL102", 4)]),  # may run 0 times (a for loop runs: issue 13)
     ("trunk = keras.Sequential([layers.Dense(4), layers.Dropout(0.5)])\ni = keras.Input((4,))\nm = keras.Model(i, trunk(i))\n", [("DL101", 3)]),
     ("i = keras.Input((4,))\nx = layers.Dense(4)(i)\nif deep:\n    x = layers.Dropout(0.2)(x)\nelse:\n    x = layers.Dense(4)(x)\nm = keras.Model(i, x)\n", [("DL101", 6)]),
     ("i = keras.Input((4,))\nh = layers.Dense(4)(i)\nd1 = layers.Dropout(0.2)(h)\nd2 = layers.Dropout(0.2)(d1)\nm = keras.Model(i, [layers.Dense(1)(d2), layers.Dense(1)(h)])\n", [("DL103", 6)]),

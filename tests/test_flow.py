@@ -70,14 +70,47 @@ def test_loop_body_blocks_and_final_layer():
     """) == []
 
 
-def test_loop_that_may_not_run_keeps_the_previous_tail():
-    assert codes("""
+def test_a_for_loop_over_an_unknown_iterable_runs_at_least_once():
+    # issue 13: the code is written for the iterations it takes; the zero-iteration path is not
+    # shown to happen, so the Dropout feeds a Dense, not the BatchNormalization
+    src = """
         import keras
         model = keras.Sequential([keras.layers.Dense(8), keras.layers.Dropout(0.3)])
         for _ in range(n_blocks):
             model.add(keras.layers.Dense(8))
         model.add(keras.layers.BatchNormalization())
-    """) == [("DL102", 3)]
+    """
+    assert codes(src) == []
+    # a loop known to run no iteration leaves the previous tail
+    assert codes(src.replace("range(n_blocks)", "[]")) == [("DL102", 3)]
+    assert codes(src.replace("range(n_blocks)", "range(0)")) == [("DL102", 3)]
+    # a while loop may still not run
+    assert codes(src.replace("for _ in range(n_blocks)", "while more()")) == [("DL102", 3)]
+
+
+def test_dropout_followed_by_a_loop_of_layers_is_not_the_output():
+    assert codes("""
+        import tensorflow as tf
+        from tensorflow.keras.layers import Dropout, Dense
+        num_blocks = 3
+        class Net(tf.keras.Model):
+            def __init__(self):
+                super().__init__()
+                self.blocks = [Dense(4) for _ in range(num_blocks)]
+                self.dropout = Dropout(0.3)
+            def call(self, inputs, training=None):
+                h = self.dropout(inputs, training=training)
+                for i in range(num_blocks):
+                    h = self.blocks[i](h)
+                return h
+        def head(x, n):
+            x = Dropout(0.1)(x)
+            for _ in range(n):
+                x = Dense(3)(x)
+            return x
+        inp = tf.keras.Input((3,))
+        m = tf.keras.Model(inp, head(inp, 2))
+    """) == []
 
 
 def test_model_returned_by_factory_then_extended():

@@ -258,6 +258,14 @@ def repeat_body(flow, body, env, count: int | None) -> None:
             flow.repeat_depth, flow.repeat_conditional = depth, saved
 
 
+def known_empty(it) -> bool:
+    """``for x in []`` / ``range(0)``: a loop known to run no iteration."""
+    if isinstance(it, (cst.List, cst.Tuple)):
+        return not it.elements
+    return isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value == "range" \
+        and bool(it.args) and _count(it) == 0 and all(isinstance(a.value, cst.Integer) for a in it.args)
+
+
 def _count(it) -> int | None:
     """How many times a loop over ``it`` surely runs: ``range(3)``, ``range(1, 4)``, ``[a, b]``
     (0 when unknown or empty)."""

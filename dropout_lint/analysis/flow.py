@@ -174,9 +174,16 @@ class Flow:
                 self.conditional -= 1
         elif isinstance(stmt, cst.For) and deep.unroll(self, stmt, env):
             pass
-        elif isinstance(stmt, (cst.For, cst.While)):
-            if isinstance(stmt, cst.For):
-                self.bind(stmt.target, None, env)
+        elif isinstance(stmt, cst.For):
+            # A ``for`` over an iterable that is not known to be empty runs at least once (the
+            # code is written for the iterations it takes); twice, so that one iteration's end
+            # feeds the next one's start.
+            self.bind(stmt.target, None, env)
+            if not deep.known_empty(stmt.iter):
+                deep.repeat_body(self, stmt.body.body, env, None)
+            if stmt.orelse is not None:
+                self.exec_block(stmt.orelse.body.body, env)
+        elif isinstance(stmt, cst.While):
             # The body may run zero or more times: merge "ran (twice: one iteration feeds the
             # next)" with "did not run".
             self.branches(env, lambda: deep.repeat_body(self, stmt.body.body, env, None), None)

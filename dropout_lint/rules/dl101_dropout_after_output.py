@@ -95,7 +95,7 @@ class DropoutAfterOutput(Rule):
 
     def check(self, ctx) -> None:
         for g in ctx.graphs:
-            if g.is_submodel:
+            if g.is_submodel or not _is_model(ctx, g):
                 continue
             for final in _final(g.outputs):
                 out, through = _dropout_behind(final)
@@ -118,6 +118,20 @@ class DropoutAfterOutput(Rule):
                     data={"model": g.name, "graph": g.kind, "graph_line": g.start.row},
                     once=True,
                 )
+
+
+def _is_model(ctx, g) -> bool:
+    """A model whose output is a prediction: not a custom Layer's ``call()`` (a block other code
+    stacks more layers on), and not a graph built inside a Keras class's methods (a block of that
+    class: when it does make the class's output, the class's own graph reports it)."""
+    from dropout_lint.rules import _training as T
+
+    if g.kind == "subclass" and g.scope is not None and g.scope.kind == "class":
+        return T.class_kind(ctx, g.scope) == "model"
+    func = getattr(g.call.node, "func", None) if g.call is not None else None
+    if g.kind == "functional" and getattr(getattr(func, "attr", None), "value", None) == "__init__":
+        return True  # ``super().__init__(inputs, outputs)``: the class is this functional model
+    return g.scope is None or not any(s.kind == "class" and T.class_kind(ctx, s) is not None for s in g.scope.chain())
 
 
 def _dropout_behind(node, limit=8):

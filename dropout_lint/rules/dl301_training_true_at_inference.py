@@ -94,6 +94,12 @@ class TrainingTrueAtInference(Rule):
     fixable = True
 
     valid = [
+        # a keyword of the project's own function (a builder's argument), not a Keras call's mode
+        "def build(training=False):\n    return make_net(training)\n"
+        "def predict(x):\n    net = build(training=True)\n    return net(x, training=False)\n",
+        # a method of the class that is not call(): plain Python resolved in the file
+        "import keras\nclass Wrapper:\n    def encode(self, x, training=False):\n        return x\n"
+        "    def predict(self, x):\n        return self.encode(x, training=True)\n",
         # the tutorial's custom loop: train with training=True, test with training=False
         "import tensorflow as tf\n@tf.function\ndef train_step(x, y):\n    with tf.GradientTape() as tape:\n        p = model(x, training=True)\n"
         "@tf.function\ndef test_step(x, y):\n    p = model(x, training=False)\n",
@@ -156,6 +162,8 @@ class TrainingTrueAtInference(Rule):
             kw = kws.get("training") or kws.get("is_training")
             if kw is None or not _is_true(ctx, call, kw.value):
                 continue
+            if _plain_python_callee(ctx, call):
+                continue  # a builder's own keyword argument, not a Keras call's mode
             where = self._inference_path(ctx, call, patterns, serving)
             if where is None:
                 continue
@@ -206,6 +214,22 @@ class TrainingTrueAtInference(Rule):
                 return None
             return "hard-wired in a functional model build"
         return None
+
+
+def _plain_python_callee(ctx, call) -> bool:
+    """The callee resolves to the file's own Python: a function, a method of the enclosing class
+    other than ``call``, or a class (a constructor). An unresolved callable stays a candidate: a
+    ``training=`` keyword is itself the mark of a Keras call."""
+    text = call.func_text
+    parts = text.split(".")
+    if len(parts) == 1 and parts[0]:
+        return any(s.name == text and s.kind in ("function", "class") and s.parent in call.scope.chain()
+                   for s in ctx.facts.scopes)
+    if len(parts) == 2 and parts[0] == "self":
+        _, cls = T.method_of(call.scope)
+        return cls is not None and parts[1] not in ("call", "__call__") and any(
+            s.kind == "function" and s.parent is cls and s.name == parts[1] for s in ctx.facts.scopes)
+    return False
 
 
 def _unit_test(name: str, patterns) -> bool:

@@ -1,4 +1,5 @@
 import re
+from textwrap import dedent
 
 from dropout_lint.finding import Edit, Fix
 from dropout_lint.rule import Invalid, Rule
@@ -19,6 +20,11 @@ NOT_MODEL = ("loss", "metric", "optim", "accuracy", "tracker", "schedule", "call
 MODEL_FACTORY_PREFIXES = ("build_", "make_", "create_")
 MODEL_FACTORIES = frozenset({"get_model", "load_model", "clone_model", "model_from_json", "model_from_config"})
 # A tape that differentiates with respect to model weights (not an input image or a variable).
+def _ex(code: str) -> str:
+    """An example written as an indented multi-line string."""
+    return dedent(code).lstrip("\n")
+
+
 TRAINING_TEXT = re.compile(r"trainable_(variables|weights|vars|params)|\.minimize\(|\.(variables|weights)\b")
 
 
@@ -123,51 +129,259 @@ class MissingTrainingFlag(Rule):
         "import torch\ndef train_step(model, x):\n    out = model.forward(x)\n",
     ]
     invalid = [
-        Invalid("import tensorflow as tf\ndef step(model, x, y):\n    with tf.GradientTape() as tape:\n        logits = model(x)\n        loss = loss_fn(y, logits)\n    grads = tape.gradient(loss, model.trainable_variables)\n",
-                line=4, fixed="import tensorflow as tf\ndef step(model, x, y):\n    with tf.GradientTape() as tape:\n        logits = model(x, training=True)\n        loss = loss_fn(y, logits)\n    grads = tape.gradient(loss, model.trainable_variables)\n"),
-        # GAN: generator and discriminator in the tapes without the flag
-        Invalid("import tensorflow as tf\n@tf.function\ndef train_step(images, noise):\n    with tf.GradientTape() as gen_tape, tf.GradientTape() as disc_tape:\n        fake = generator(noise)\n        real_out = discriminator(images)\n        fake_out = discriminator(fake)\n"
-                "    g = gen_tape.gradient(gl, generator.trainable_variables)\n", count=3, line=5),
-        # self in a Model subclass, GradientTape imported directly
-        Invalid("from tensorflow import GradientTape\nfrom tensorflow import keras\nclass Net(keras.Model):\n    def train_step(self, data):\n        x, y = data\n        with GradientTape() as tape:\n            y_pred = self(x)\n            loss = self.compute_loss(y=y, y_pred=y_pred)\n        self.optimizer.apply_gradients(zip(tape.gradient(loss, self.trainable_variables), self.trainable_variables))\n",
-                line=7, fixed="from tensorflow import GradientTape\nfrom tensorflow import keras\nclass Net(keras.Model):\n    def train_step(self, data):\n        x, y = data\n        with GradientTape() as tape:\n            y_pred = self(x, training=True)\n            loss = self.compute_loss(y=y, y_pred=y_pred)\n        self.optimizer.apply_gradients(zip(tape.gradient(loss, self.trainable_variables), self.trainable_variables))\n"),
-        # a subclass of a subclass in the same module, through a tf_keras alias
-        Invalid("import tf_keras as tfk\nclass Base(tfk.Model):\n    pass\nclass Child(Base):\n    def train_step(self, data):\n        x, y = data\n        y_pred = self(x)\n        return y_pred\n", line=7),
-        # a name bound to a model (any name), and a factory result
-        Invalid("import tensorflow as tf\nm = tf.keras.Sequential([tf.keras.layers.Dense(4), tf.keras.layers.Dropout(0.2), tf.keras.layers.Dense(1)])\nq = make_critic()\ndef step(x):\n    with tf.GradientTape() as tape:\n        a = m(x)\n        b = q(x)\n    tape.gradient(a + b, m.trainable_variables)\n", count=2, line=6),
-        # attributes named like models
-        Invalid("import tensorflow as tf\nclass Trainer:\n    def step(self, x):\n        with tf.GradientTape() as tape:\n            z = self.encoder(x)\n            r = self.decoder(z, training=True)\n        self.opt.minimize(r, self.encoder.trainable_variables)\n", line=5),
-        # an instance of a local Model subclass
-        Invalid("import keras\nimport tensorflow as tf\nclass Classifier(keras.Model):\n    pass\nclf = Classifier()\nwith tf.GradientTape() as tape:\n    out = clf(batch)\ngrads = tape.gradient(out, clf.trainable_variables)\n", line=7),
-        # a train_step without a tape (keras 3, torch/jax backends)
-        Invalid("import keras\nclass M(keras.Model):\n    def train_step(self, data):\n        x, y = data\n        y_pred = self(x)\n        return self.compute_loss(y=y, y_pred=y_pred)\n", line=5),
-        # alias of tf, nested loop, trailing comma
-        Invalid("import tensorflow as tensorflow_alias\ndef fit_loop(net, ds):\n    for x, y in ds:\n        with tensorflow_alias.GradientTape() as t:\n            out = net(\n                x,\n            )\n        t.gradient(out, net.trainable_variables)\n", line=5,
-                fixed="import tensorflow as tensorflow_alias\ndef fit_loop(net, ds):\n    for x, y in ds:\n        with tensorflow_alias.GradientTape() as t:\n            out = net(\n                x, training=True,\n            )\n        t.gradient(out, net.trainable_variables)\n"),
+        # a parameter: every call site passes a model with Dropout, and the step optimises it
+        Invalid(_ex("""
+            import tensorflow as tf
+            from tensorflow import keras
+            def step(model, x, y):
+                with tf.GradientTape() as tape:
+                    logits = model(x)
+                    loss = loss_fn(y, logits)
+                grads = tape.gradient(loss, model.trainable_variables)
+            net = keras.Sequential([keras.layers.Dense(8), keras.layers.Dropout(0.3), keras.layers.Dense(1)])
+            step(net, x, y)
+        """), line=5, fixed=_ex("""
+            import tensorflow as tf
+            from tensorflow import keras
+            def step(model, x, y):
+                with tf.GradientTape() as tape:
+                    logits = model(x, training=True)
+                    loss = loss_fn(y, logits)
+                grads = tape.gradient(loss, model.trainable_variables)
+            net = keras.Sequential([keras.layers.Dense(8), keras.layers.Dropout(0.3), keras.layers.Dense(1)])
+            step(net, x, y)
+        """)),
+        # GAN: generator and discriminator with batch norm / dropout, both optimised
+        Invalid(_ex("""
+            import tensorflow as tf
+            L = tf.keras.layers
+            generator = tf.keras.Sequential([L.Dense(64), L.BatchNormalization(), L.Dense(784)])
+            discriminator = tf.keras.Sequential([L.Dense(64), L.Dropout(0.3), L.Dense(1)])
+            @tf.function
+            def train_step(images, noise):
+                with tf.GradientTape() as gen_tape, tf.GradientTape() as disc_tape:
+                    fake = generator(noise)
+                    real_out = discriminator(images)
+                    fake_out = discriminator(fake)
+                g = gen_tape.gradient(gl, generator.trainable_variables)
+                d = disc_tape.gradient(dl, discriminator.trainable_variables)
+        """), count=3, line=8),
+        # self in a Model subclass that builds a Dropout, GradientTape imported directly
+        Invalid(_ex("""
+            from tensorflow import GradientTape
+            from tensorflow import keras
+            class Net(keras.Model):
+                def __init__(self):
+                    super().__init__()
+                    self.drop = keras.layers.Dropout(0.5)
+                    self.out = keras.layers.Dense(10)
+                def call(self, x, training=None):
+                    return self.out(self.drop(x, training=training))
+                def train_step(self, data):
+                    x, y = data
+                    with GradientTape() as tape:
+                        y_pred = self(x)
+                        loss = self.compute_loss(y=y, y_pred=y_pred)
+                    self.optimizer.apply_gradients(zip(tape.gradient(loss, self.trainable_variables), self.trainable_variables))
+        """), line=13, fixed=_ex("""
+            from tensorflow import GradientTape
+            from tensorflow import keras
+            class Net(keras.Model):
+                def __init__(self):
+                    super().__init__()
+                    self.drop = keras.layers.Dropout(0.5)
+                    self.out = keras.layers.Dense(10)
+                def call(self, x, training=None):
+                    return self.out(self.drop(x, training=training))
+                def train_step(self, data):
+                    x, y = data
+                    with GradientTape() as tape:
+                        y_pred = self(x, training=True)
+                        loss = self.compute_loss(y=y, y_pred=y_pred)
+                    self.optimizer.apply_gradients(zip(tape.gradient(loss, self.trainable_variables), self.trainable_variables))
+        """)),
+        # a subclass of a subclass in the same module, through a tf_keras alias, no tape (Keras 3 torch backend)
+        Invalid(_ex("""
+            import tf_keras as tfk
+            class Base(tfk.Model):
+                def __init__(self):
+                    super().__init__()
+                    self.bn = tfk.layers.BatchNormalization()
+            class Child(Base):
+                def train_step(self, data):
+                    x, y = data
+                    y_pred = self(x)
+                    self.optimizer.apply(grads, self.trainable_weights)
+        """), line=9),
+        # a name bound to a model; the factory result next to it is not shown to be one
+        Invalid(_ex("""
+            import tensorflow as tf
+            m = tf.keras.Sequential([tf.keras.layers.Dense(4), tf.keras.layers.Dropout(0.2), tf.keras.layers.Dense(1)])
+            q = make_critic()
+            def step(x):
+                with tf.GradientTape() as tape:
+                    a = m(x)
+                    b = q(x)
+                tape.gradient(a + b, m.trainable_variables + q.trainable_variables)
+        """), line=6),
+        # an attribute bound to a functional model with batch norm
+        Invalid(_ex("""
+            import tensorflow as tf
+            from tensorflow.keras import layers
+            class Trainer:
+                def __init__(self):
+                    inp = tf.keras.Input((16,))
+                    h = layers.BatchNormalization()(layers.Dense(8)(inp))
+                    self.encoder = tf.keras.Model(inp, h)
+                def step(self, x):
+                    with tf.GradientTape() as tape:
+                        z = self.encoder(x)
+                    self.opt.minimize(z, self.encoder.trainable_variables)
+        """), line=10),
+        # an instance of a local Model subclass with a custom layer whose call() branches on training
+        Invalid(_ex("""
+            import keras
+            import tensorflow as tf
+            class Noise(keras.layers.Layer):
+                def call(self, x, training=None):
+                    if training:
+                        return x + keras.random.normal(tf.shape(x))
+                    return x
+            class Classifier(keras.Model):
+                def __init__(self):
+                    super().__init__()
+                    self.noise = Noise()
+                    self.out = keras.layers.Dense(3)
+                def call(self, x, training=None):
+                    return self.out(self.noise(x, training=training))
+            clf = Classifier()
+            with tf.GradientTape() as tape:
+                out = clf(batch)
+            grads = tape.gradient(out, clf.trainable_variables)
+        """), line=17),
+        # a recurrent layer with dropout=, an alias of tf, nested loop, trailing comma
+        Invalid(_ex("""
+            import tensorflow as tensorflow_alias
+            from tensorflow.keras import layers, Sequential
+            def fit_loop(net, ds):
+                for x, y in ds:
+                    with tensorflow_alias.GradientTape() as t:
+                        out = net(
+                            x,
+                        )
+                    t.gradient(out, net.trainable_variables)
+            fit_loop(Sequential([layers.LSTM(32, dropout=0.2), layers.Dense(1)]), data)
+        """), line=6, fixed=_ex("""
+            import tensorflow as tensorflow_alias
+            from tensorflow.keras import layers, Sequential
+            def fit_loop(net, ds):
+                for x, y in ds:
+                    with tensorflow_alias.GradientTape() as t:
+                        out = net(
+                            x, training=True,
+                        )
+                    t.gradient(out, net.trainable_variables)
+            fit_loop(Sequential([layers.LSTM(32, dropout=0.2), layers.Dense(1)]), data)
+        """)),
+        # a Keras application built with batch normalisation
+        Invalid(_ex("""
+            import tensorflow as tf
+            model = tf.keras.applications.ResNet50(weights=None, classes=10)
+            def step(x, y):
+                with tf.GradientTape() as tape:
+                    loss = loss_fn(y, model(x))
+                opt.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
+        """), line=5),
     ]
 
     def check(self, ctx) -> None:
-        for call in ctx.calls:
-            if _passes_flag(call) or call.has_star_args() or len(call.positional) > 1:
-                continue
-            if not _training_context(ctx, call):
-                continue
-            if any(T.mentions_training(test) for test, _ in call.ifs):
-                continue  # the code branches on the flag (e.g. on whether call() accepts it)
-            what = _model_callee(ctx, call)
-            if what is None:
-                continue
-            origins = _origins(ctx, call)
-            if origins and all(kind == "not-keras" for kind, _ in origins):
-                continue  # a tf.Module or plain object: no training argument to pass
-            if origins and all(kind in ("mode-free", "not-keras") for kind, _ in origins):
-                continue  # every layer of the model ignores the flag: passing it changes nothing
-            ctx.report(
-                call,
-                f"{what} is called without `training=` while training: dropout and batch norm run in "
-                f"inference mode; pass training=True",
-                fix=_add_flag(ctx, call),
-            )
+        for call, what, unproven in assess(ctx):
+            if unproven is None:
+                ctx.report(
+                    call,
+                    f"{what} is called without `training=` while training: dropout and batch norm run in "
+                    f"inference mode; pass training=True",
+                    fix=_add_flag(ctx, call),
+                )
+
+
+def assess(ctx):
+    """Every call that looks like a model called without ``training=`` in a training step, with
+    the first premise of DL302 the analysis could not establish (None when all hold):
+    (call, description, unproven premise)."""
+    from dropout_lint.rules import _flag_readers as R
+
+    learning_phase = "set_learning_phase" in ctx.unit.text
+    for call in ctx.calls:
+        if _passes_flag(call) or call.has_star_args() or len(call.positional) > 1:
+            continue
+        if not _training_context(ctx, call):
+            continue
+        if any(T.mentions_training(test) for test, _ in call.ifs):
+            continue  # the code branches on the flag (e.g. on whether call() accepts it)
+        what = _model_callee(ctx, call)
+        if what is None:
+            continue
+        answers = _answers(ctx, call)
+        if answers and all(a == "not-keras" for a, _ in answers):
+            continue  # a tf.Module or plain object: no training argument to pass
+        if answers and all(a in (R.NO, "not-keras") for a, _ in answers):
+            continue  # every layer of the model ignores the flag: passing it changes nothing
+        if learning_phase:
+            continue  # DL304's global switch decides the mode of every call
+        yield call, what, _unproven(ctx, call, answers)
+
+
+def _unproven(ctx, call, answers) -> str | None:
+    from dropout_lint.rules import _flag_readers as R
+
+    if not answers or any(a in (R.UNKNOWN, "not-keras") for a, _ in answers):
+        return "that it is a Keras model containing a layer that reads `training`"
+    if any(a != R.YES for a, _ in answers):
+        return "that every model it may be contains a layer that reads `training`"
+    if any(isinstance(o, type(call.scope)) and R.call_default_trains(ctx, o) for _, o in answers):
+        return "that it runs in inference mode (its `call()` defaults to training=True)"
+    if _inside_layer_call(ctx, call):
+        return "that it runs in inference mode (an enclosing layer's call() passes its mode on)"
+    if not _optimised(ctx, call):
+        return "that this step optimises its variables"
+    return None
+
+
+def _answers(ctx, call) -> list:
+    """(reads-flag answer or 'not-keras', graph or class) for every object the call may see."""
+    from dropout_lint.rules import _flag_readers as R
+
+    out = []
+    for kind, obj in _origins(ctx, call):
+        if type(obj).__name__ == "Graph":
+            out.append((R.graph_reads_flag(ctx, obj), obj))
+        elif type(obj).__name__ == "CallFact":
+            out.append((R.layer_reads_flag(ctx, obj), obj))
+        elif T.class_kind(ctx, obj) is None:
+            out.append((R.UNKNOWN if kind == "keras" else "not-keras", obj))
+        else:
+            out.append((R.class_reads_flag(ctx, obj), obj))
+    return out
+
+
+_OPTIMISED = r"\.(trainable_variables|trainable_weights|trainable_vars|trainable_params)\b"
+
+
+def _optimised(ctx, call) -> bool:
+    """The step differentiates or updates the called model's own variables
+    (``tape.gradient(loss, model.trainable_variables)``, ``opt.minimize(..., var_list=...)``)."""
+    parts = call.func_text.split(".")
+    fn = call.scope.function()
+    body = T.function_text(ctx, fn) if fn is not None else ctx.unit.text
+    # ``self.trainable_weights`` holds the variables of every model assigned to ``self.``
+    owners = [".".join(parts[:i]) for i in range(len(parts), 0, -1)]
+    return any(re.search(r"(?<![\w.])" + re.escape(o) + _OPTIMISED, body) for o in owners)
+
+
+def _inside_layer_call(ctx, call) -> bool:
+    fn, cls = T.method_of(call.scope)
+    return fn is not None and fn.name == "call" and T.class_kind(ctx, cls) is not None
 
 
 def _is_tape(ctx, w) -> bool:
@@ -411,6 +625,10 @@ def _origins(ctx, call) -> list:
                  and any(s.kind == "function" and s.name == last for s in g.scope.chain())]
         if built:
             out.extend(("mode-free" if T.graph_mode_free(ctx, g) else "keras", g) for g in built)
+            continue
+        fact = T.call_fact(ctx, v)
+        if fact is not None and (fact.qname or "").startswith("keras.applications."):
+            out.append(("keras", fact))  # a Keras application: its architecture is known
             continue
         graph = next((g for g in ctx.graphs if g.call is not None and g.call.node is v), None)
         if graph is not None:

@@ -1,0 +1,151 @@
+"""Does a model read the training flag? Three answers: yes (shown), no (shown), unknown.
+
+DL302's premise "the model contains a layer that reads `training`" is established here and
+nowhere else. A model reads the flag when the code shows one of its layers does: a layer of the
+Dropout family, batch normalisation, a noise or random-augmentation layer, a recurrent or
+attention layer built with a non-zero `dropout=`, a Keras application that contains batch
+normalisation, or a custom layer / model of the file whose `call()` branches on `training` or
+that builds one of those. Anything the file does not show (a layer from another module, a
+builder we cannot see into) makes the answer unknown, never yes.
+"""
+
+from __future__ import annotations
+
+from dropout_lint.kinds import BATCHNORM, DROPOUT
+from dropout_lint.rules import _training as T
+
+# Keras layers whose output depends on the training flag (beyond the Dropout family and BN).
+FLAG_LAYERS = frozenset(
+    {
+        "GaussianNoise", "GaussianDropout", "AlphaDropout",
+        "RandomFlip", "RandomRotation", "RandomZoom", "RandomTranslation", "RandomCrop", "RandomContrast",
+        "RandomBrightness", "RandomHeight", "RandomWidth", "RandomGrayscale", "RandomHue", "RandomSaturation",
+        "RandomColorJitter", "RandomErasing", "RandomGaussianBlur", "RandomPerspective", "RandomSharpness",
+        "RandomShear", "RandomPosterization", "RandomInvert", "RandomColorDegeneration", "RandomElasticTransform",
+        "MixUp", "CutMix", "AugMix", "RandAugment",
+    }
+)
+# Layers that read the flag only when built with a non-zero dropout argument.
+_DROPOUT_ARGS = ("dropout", "recurrent_dropout", "attention_dropout")
+# keras.applications families built with BatchNormalization.
+BN_APPLICATIONS = ("ResNet", "MobileNet", "EfficientNet", "Inception", "Xception", "DenseNet", "NASNet", "RegNet")
+
+YES, NO, UNKNOWN = "yes", "no", "unknown"
+
+
+def layer_reads_flag(ctx, call) -> str:
+    """For one layer constructor call (a ``CallFact``)."""
+    kind = call.kind or ""
+    if kind in DROPOUT or kind in BATCHNORM or kind in FLAG_LAYERS:
+        return YES
+    for key in _DROPOUT_ARGS:
+        if key in call.keywords:
+            v = ctx.const(call.keywords[key].value, call.scope)
+            if v is ctx.UNKNOWN:
+                return UNKNOWN
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0:
+                return YES
+    if (call.qname or "").startswith("keras.applications") and kind.startswith(BN_APPLICATIONS):
+        return YES
+    if kind in T.MODE_FREE_LAYERS or T._spec_mode_free(call):
+        return NO
+    return UNKNOWN
+
+
+def _combine(answers) -> str:
+    answers = list(answers)
+    if YES in answers:
+        return YES
+    if UNKNOWN in answers or not answers:
+        return UNKNOWN
+    return NO
+
+
+def graph_reads_flag(ctx, graph, seen: set | None = None) -> str:
+    """Sequential / functional graphs: any layer that reads the flag, else no when every layer is
+    known to ignore it (``T.graph_mode_free``), else unknown."""
+    seen = seen if seen is not None else set()
+    if id(graph) in seen:
+        return NO
+    seen.add(id(graph))
+    if graph.kind == "subclass" and graph.scope is not None and graph.scope.kind == "class":
+        return class_reads_flag(ctx, graph.scope, seen)
+    answers = []
+    for n in graph.nodes:
+        if n.call is not None and "training" in n.call.keywords and n.spec is not None:
+            continue  # ``base(x, training=True)``: its mode is wired in, not the caller's
+        if n.sub is not None:
+            answers.append(graph_reads_flag(ctx, n.sub, seen))
+        elif n.spec is not None:
+            answers.append(layer_reads_flag(ctx, n.spec.call))
+    if YES in answers:
+        return YES
+    return NO if T.graph_mode_free(ctx, graph) else UNKNOWN
+
+
+def class_reads_flag(ctx, cls, seen: set | None = None) -> str:
+    """A Keras Layer / Model subclass of the file."""
+    seen = seen if seen is not None else set()
+    key = ("class", id(cls))
+    if key in seen:
+        return NO
+    seen.add(key)
+    answers = []
+    for base in cls.bases:
+        for local in T.class_scopes(ctx).get(base, []) or T.class_scopes(ctx).get(base.rsplit(".", 1)[-1], []):
+            answers.append(class_reads_flag(ctx, local, seen))
+    for c in ctx.calls:
+        if cls not in c.scope.chain():
+            continue
+        if c.kind and c.kind[:1].isupper() and layer_reads_flag(ctx, c) == YES:
+            return YES  # a layer built in the class (ops such as tf.nn.dropout read no flag)
+        last = (c.func_text or "").rsplit(".", 1)[-1]
+        for local in T.class_scopes(ctx).get(last, []):
+            if local is not cls and T.class_kind(ctx, local) is not None:
+                answers.append(class_reads_flag(ctx, local, seen))
+    call = _call_method(ctx, cls)
+    if call is not None and "training" in call.params and _branches_on_flag(ctx, call):
+        return YES
+    if YES in answers:
+        return YES
+    return NO if T.class_mode_free(ctx, cls) else UNKNOWN
+
+
+def _call_method(ctx, cls):
+    return next((s for s in ctx.facts.scopes if s.kind == "function" and s.parent is cls and s.name == "call"), None)
+
+
+def _branches_on_flag(ctx, fn) -> bool:
+    """``call()`` tests its ``training`` argument (``if training:``, ``tf.cond(training, ...)``,
+    ``smart_cond``, ``K.in_train_phase``), not only passes it on."""
+    import libcst as cst
+
+    found = []
+
+    class _V(cst.CSTVisitor):
+        def visit_If(self, n) -> None:
+            if "training" in T.names_in(n.test):
+                found.append(n)
+
+        def visit_IfExp(self, n) -> None:
+            if "training" in T.names_in(n.test):
+                found.append(n)
+
+        def visit_Call(self, n) -> None:
+            from dropout_lint.analysis.names import dotted
+
+            last = (dotted(n.func) or "").rsplit(".", 1)[-1]
+            if last in ("cond", "smart_cond", "in_train_phase", "where") and n.args and "training" in T.names_in(n.args[0].value):
+                found.append(n)
+
+    fn.node.visit(_V())
+    return bool(found)
+
+
+def call_default_trains(ctx, cls) -> bool:
+    """``def call(self, x, training=True)``: calling the model without the flag already trains."""
+    call = _call_method(ctx, cls)
+    if call is None or "training" not in call.params:
+        return False
+    default = call.params["training"].default
+    return default is not None and ctx.code(default).strip() == "True"
