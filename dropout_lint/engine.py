@@ -12,6 +12,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from dropout_lint import debug
+from dropout_lint.debug import InternalError
 from dropout_lint.finding import Finding, Fix, Pos
 from dropout_lint.rule import Rule, all_rules
 from dropout_lint.sources import SourceError, Unit, read_unit
@@ -176,6 +178,12 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
         return [f] if report_errors else []
     except RecursionError:
         return [parse_error(filename, "too deeply nested to analyse")] if report_errors else []
+    except InternalError as exc:
+        if debug.enabled():
+            raise
+        cause = exc.__cause__
+        print(f"dropout-lint: internal error analysing {filename}: {type(cause).__name__}: {cause}", file=sys.stderr)
+        return []
     except Exception as exc:  # noqa: BLE001 - libcst can raise odd errors on odd input
         first = str(exc).splitlines()[0] if str(exc) else ""
         return [parse_error(filename, f"cannot parse: {type(exc).__name__}: {first}")] if report_errors else []
@@ -210,7 +218,12 @@ def _parse_and_analyze(text: str):
     from dropout_lint.analysis import analyze
 
     module = cst.parse_module(text)
-    return module, analyze(module, text)
+    try:
+        return module, analyze(module, text)
+    except RecursionError:
+        raise
+    except Exception as exc:
+        raise InternalError("analysis") from exc  # the file parsed: not a DL000
 
 
 def _run_rules(ctx: Context, rules, filename: str) -> None:
@@ -221,6 +234,8 @@ def _run_rules(ctx: Context, rules, filename: str) -> None:
         except RecursionError:
             print(f"dropout-lint: {filename}: {rule.code} skipped: too deeply nested", file=sys.stderr)
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
+            if debug.enabled():
+                raise InternalError(f"{rule.code} on {filename}") from exc
             print(
                 f"dropout-lint: internal error in {rule.code} on {filename}: {type(exc).__name__}: {exc}",
                 file=sys.stderr,

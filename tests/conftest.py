@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+# Internal errors in the analysis raise (in this process and in every CLI subprocess): an
+# interpreter bug must fail a test, not become a silent miss (dropout_lint/debug.py).
+os.environ["DROPOUT_LINT_DEBUG"] = "1"
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 

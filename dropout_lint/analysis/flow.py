@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from dropout_lint import debug
 from dropout_lint.analysis import deep
 from dropout_lint.analysis.facts import CallFact, Graph, LayerSpec, Node, Scope
 from dropout_lint.analysis.names import Names, dotted
@@ -145,6 +146,8 @@ class Flow:
             except RecursionError:
                 raise
             except Exception:  # noqa: BLE001 - an odd statement must not stop the analysis
+                if debug.enabled():
+                    raise
                 continue
 
     def exec_stmt(self, stmt, env: Env) -> None:
