@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 
-SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix", "References")
+SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "When it stays silent", "Fix", "References")
 
 
 def anchor(rule) -> str:

@@ -158,3 +158,10 @@ def iter_examples() -> Iterable[tuple[type[Rule], Any]]:
             yield rule, ex if isinstance(ex, Valid) else Valid(ex)
         for ex in rule.invalid:
             yield rule, ex if isinstance(ex, Invalid) else Invalid(ex)
+
+
+def example(code: str) -> str:
+    """A rule example written as an indented triple-quoted string, as the source it stands for."""
+    from textwrap import dedent
+
+    return dedent(code).lstrip("\n")

@@ -59,6 +59,26 @@ def reachable_values(call, expr, values):
     return out
 
 
+def branch_not_taken(ctx, node) -> bool:
+    """An ``if`` around the node's layer whose test is known everywhere the code runs and sends
+    control past it: ``if use_dropout: x = Dropout(0.1)(x)`` in a helper whose every call site
+    in the file leaves ``use_dropout`` False. A layer the code never builds is not a finding. A
+    default with no call site in the file (a knob set elsewhere, ``call(training=None)`` that
+    Keras sets) decides nothing."""
+    calls = [c for c in (getattr(node.spec, "call", None), node.call) if c is not None]
+    for call in calls:
+        for test, branch in call.ifs:
+            values = ctx.resolve(test, call.scope)
+            if values and all(_plain(r.value) and not r.from_default and bool(r.value) != (branch == "body")
+                              for r in values):
+                return True
+    return False
+
+
+def _plain(v) -> bool:
+    return v is None or isinstance(v, (bool, int, float, str))
+
+
 _UNKNOWN = object()
 
 

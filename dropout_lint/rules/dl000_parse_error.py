@@ -19,6 +19,10 @@ class ParseError(Rule):
     ## Use instead
     Fix the syntax error; dropout-lint then checks the file.
 
+    ## When it stays silent
+    Never for a file that CPython and libcst both parse. Only files that pass some rule's
+    prefilter are parsed, so a file that cannot contain a finding is not checked for syntax.
+
     ## Fix
     None.
 

@@ -1,5 +1,6 @@
 from dropout_lint.kinds import is_dropout, is_passthrough
-from dropout_lint.rule import Invalid, Rule
+from dropout_lint.rules._common import branch_not_taken
+from dropout_lint.rule import Invalid, Rule, example as _ex
 
 
 class DropoutAfterOutput(Rule):
@@ -42,6 +43,21 @@ class DropoutAfterOutput(Rule):
     ])
     ```
 
+    ## When it stays silent
+    - **The graph is a model whose output is a prediction**: a Sequential, a functional
+      `Model(inputs, outputs)` (also `super().__init__(inputs, outputs)`), or a `Model` subclass's
+      `call()`. Not a custom `Layer`'s `call()` (a block that other code stacks more layers on),
+      not a Sequential or functional block built inside a Keras class's methods (when it does make
+      the class's output, the class's own graph is reported), not a model used as a layer inside
+      another model of the file.
+    - **The Dropout is the output on the paths the code takes**: a `for` loop over an iterable not
+      known to be empty runs at least once, so layers it applies after the Dropout follow it; a
+      Dropout built under an `if` whose test every call site in the file makes false
+      (`if use_dropout:` with no caller passing `use_dropout=True`) is never built. A `while` loop
+      may run zero times.
+    - Test code (see `test-code-ignore`) is quiet by default: framework tests build such models on
+      purpose.
+
     ## Fix
     Removes the trailing Dropout: its element of the `Sequential` list, its `.add(...)` line, or
     in functional code its application (`x = Dropout(r)(x)` is deleted, `out = Dropout(r)(x)`
@@ -58,6 +74,52 @@ class DropoutAfterOutput(Rule):
     fixable = True
 
     valid = [
+        # premise "on the paths the code takes": a for loop applies more layers after the Dropout
+        _ex("""
+            import keras
+            from keras import layers
+            def head(x, n_blocks):
+                x = layers.Dropout(0.1)(x)
+                for _ in range(n_blocks):
+                    x = layers.Dense(16)(x)
+                return x
+            inp = keras.Input((8,))
+            model = keras.Model(inp, head(inp, 2))
+        """),
+        # premise "on the paths the code takes": the Dropout is built only under a flag no call site sets
+        _ex("""
+            import keras
+            from keras import layers
+            def head(x, use_dropout=False):
+                x = layers.Dense(10, activation="softmax")(x)
+                if use_dropout:
+                    x = layers.Dropout(0.3)(x)
+                return x
+            inp = keras.Input((8,))
+            model = keras.Model(inp, head(inp))
+        """),
+        # premise "a model's output": a custom Layer's call() ends in a Dropout (a block others stack on)
+        _ex("""
+            import keras
+            class Block(keras.layers.Layer):
+                def __init__(self):
+                    super().__init__()
+                    self.dense = keras.layers.Dense(16)
+                    self.drop = keras.layers.Dropout(0.2)
+                def call(self, x, training=None):
+                    return self.drop(self.dense(x), training=training)
+        """),
+        # premise "a model's output": a Sequential block built inside a Keras class, followed by its head
+        _ex("""
+            import keras
+            class Predictor(keras.layers.Layer):
+                def __init__(self):
+                    super().__init__()
+                    self.convs = keras.Sequential([keras.layers.Conv1D(8, 3), keras.layers.Dropout(0.1)])
+                    self.out = keras.layers.Dense(1)
+                def call(self, x):
+                    return self.out(self.convs(x))
+        """),
         # the tutorial's MLP: dropout between hidden layers only
         "from tensorflow import keras\nfrom tensorflow.keras import layers\nmodel = keras.Sequential([layers.Dense(512, activation='relu'), layers.Dropout(0.5), layers.Dense(512, activation='relu'), layers.Dropout(0.5), layers.Dense(10, activation='softmax')])\n",
         "import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(8))\nm.add(keras.layers.Dropout(0.3))\nm.add(keras.layers.Dense(1))\n",
@@ -72,6 +134,25 @@ class DropoutAfterOutput(Rule):
         "import tf_keras as tfk\nfeat = tfk.Sequential([tfk.layers.Dense(4), tfk.layers.Dropout(0.1)])\ninp = tfk.Input((3,))\nout = tfk.layers.Dense(1)(feat(inp))\nmodel = tfk.Model(inp, out)\n",
     ]
     invalid = [
+        # a call site sets the flag: that model ends in the Dropout
+        Invalid(_ex("""
+            import keras
+            from keras import layers
+            def head(x, use_dropout=False):
+                x = layers.Dense(10, activation="softmax")(x)
+                if use_dropout:
+                    x = layers.Dropout(0.3)(x)
+                return x
+            inp = keras.Input((8,))
+            model = keras.Model(inp, head(inp, use_dropout=True))
+        """), line=6),
+        # a loop known to run no iteration leaves the Dropout last
+        Invalid(_ex("""
+            import keras
+            model = keras.Sequential([keras.layers.Dense(8), keras.layers.Dropout(0.2)])
+            for units in []:
+                model.add(keras.layers.Dense(units))
+        """), line=2),
         # the tutorial's incorrect model: Dropout after the softmax layer
         Invalid("from tensorflow import keras\nfrom tensorflow.keras import layers\nmodel = keras.Sequential([\n    layers.Dense(64, activation='relu'),\n    layers.Dense(10, activation='softmax'),\n    layers.Dropout(0.5),\n])\n", line=6,
                 fixed="from tensorflow import keras\nfrom tensorflow.keras import layers\nmodel = keras.Sequential([\n    layers.Dense(64, activation='relu'),\n    layers.Dense(10, activation='softmax'),\n])\n"),
@@ -101,6 +182,8 @@ class DropoutAfterOutput(Rule):
                 out, through = _dropout_behind(final)
                 if out is None or out.spec is None and out.call is None:
                     continue
+                if branch_not_taken(ctx, out):
+                    continue  # built only under a test the code never passes
                 prev = out.inputs[0] if out.inputs else None
                 after = f" after `{prev.kind}`" if prev is not None and prev.kind and prev.kind[0] != "<" else ""
                 via = f" through `{'`, `'.join(through)}`" if through else ""

@@ -1,6 +1,6 @@
 from dropout_lint.kinds import is_batchnorm, is_dropout, is_passthrough
 from dropout_lint.rule import Invalid, Rule
-from dropout_lint.rules._common import node_rate
+from dropout_lint.rules._common import branch_not_taken, node_rate
 
 
 class DropoutBeforeBatchNorm(Rule):
@@ -35,6 +35,13 @@ class DropoutBeforeBatchNorm(Rule):
         layers.Dense(64), layers.BatchNormalization(), layers.Dropout(0.5), layers.Dense(10),
     ])
     ```
+
+    ## When it stays silent
+    - A Dropout at rate 0 (DL203 reports it), one built under an `if` that every call site in the
+      file makes false, one whose value reaches the BatchNormalization only through layers that
+      change it (Dense, Conv...), and BatchNormalization followed by Dropout (the recommended
+      order).
+    - Test code (see `test-code-ignore`).
 
     ## Fix
     None automatic: move the Dropout after the BatchNormalization.
@@ -80,6 +87,8 @@ class DropoutBeforeBatchNorm(Rule):
                 continue
             if node_rate(ctx, n) == 0:
                 continue  # a rate-0 Dropout changes nothing (DL203 says remove it)
+            if branch_not_taken(ctx, n):
+                continue  # built only under a test the code never passes
             where = f" (line {bn.start.row})" if bn.start is not None else ""
             ctx.report(
                 n,

@@ -1,6 +1,6 @@
 from dropout_lint.kinds import RATE_PARAMS, is_dropout
 from dropout_lint.rule import Invalid, Rule
-from dropout_lint.rules._common import fmt_rate, node_rate, rate_arg
+from dropout_lint.rules._common import branch_not_taken, fmt_rate, node_rate, rate_arg
 
 
 class ConsecutiveDropout(Rule):
@@ -23,6 +23,12 @@ class ConsecutiveDropout(Rule):
     ```python
     layers.Dropout(0.75)
     ```
+
+    ## When it stays silent
+    - One of the two rates is 0 or out of range (DL203 / DL201 say so), either Dropout is built
+      under an `if` that every call site in the file makes false, or a layer that changes the
+      values sits between them.
+    - Test code (see `test-code-ignore`).
 
     ## Fix
     Merges both layers into one at the compound rate `1-(1-p)(1-q)` (4 significant digits): the
@@ -81,6 +87,8 @@ class ConsecutiveDropout(Rule):
             prev = next((i for i in n.inputs if is_dropout(i.kind)), None)
             if prev is None:
                 continue
+            if branch_not_taken(ctx, n) or branch_not_taken(ctx, prev):
+                continue  # built only under a test the code never passes
             p, q = node_rate(ctx, prev), node_rate(ctx, n)
             if any(r is not None and not 0 < r < 1 for r in (p, q)):
                 continue  # a no-op (rate 0, DL203) or invalid (DL201) layer: that finding says it

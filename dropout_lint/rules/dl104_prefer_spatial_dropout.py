@@ -28,6 +28,10 @@ class PreferSpatialDropout(Rule):
     layers.SpatialDropout2D(0.2),
     ```
 
+    ## When it stays silent
+    - The input's rank is not known to be 3D/4D/5D conv feature maps (after Flatten, Dense or
+      global pooling, or from code the file does not show). Off by default.
+
     ## Fix
     Replaces `Dropout` with `SpatialDropout1D/2D/3D` when the layer is written as an attribute
     (`layers.Dropout`), so the new name resolves through the same module. Unsafe: it changes

@@ -39,6 +39,11 @@ class SpatialDropoutRank(Rule):
     ])
     ```
 
+    ## When it stays silent
+    - The input's rank is not known from the file (the layer before it is not Flatten, Dense,
+      global pooling or a known conv layer).
+    - Test code (see `test-code-ignore`).
+
     ## Fix
     None: move the layer before the flattening, or use `Dropout`.
 

@@ -26,6 +26,11 @@ class DropoutRateOutOfRange(Rule):
     layers.Dropout(0.5)
     ```
 
+    ## When it stays silent
+    - The rate is not known statically (data, a computation the resolver cannot follow, a value
+      an enclosing `if` rules out such as `if rate < 1:`), and in test code (see
+      `test-code-ignore`), where such rates are used to test the error.
+
     ## Fix
     None: the intended rate is unknown.
 

@@ -31,6 +31,10 @@ class DropoutRateTooHigh(Rule):
     layers.Dropout(0.1)  # if 0.9 was meant as keep probability; otherwise 0.2-0.5
     ```
 
+    ## When it stays silent
+    - The rate is unknown, at most `max-rate`, out of range (DL201 reports it), or ruled out by an
+      enclosing `if`; test code (see `test-code-ignore`).
+
     ## Fix
     None: whether 0.9 meant "keep 90%" or "drop 90%" is yours to say.
 

@@ -25,6 +25,11 @@ class DropoutRateZero(Rule):
     layers.Dense(64), layers.Dense(10)
     ```
 
+    ## When it stays silent
+    - The rate is unknown, is only the default of a parameter whose callers live in other files
+      (a knob), or an enclosing `if rate:` / `if rate > 0` skips the layer when it is 0; test code
+      (see `test-code-ignore`).
+
     ## Fix
     Removes the layer: its element of a `Sequential` list, its `.add(...)` line, or in
     functional code its application (`x = Dropout(0.0)(x)` is deleted, `y = Dropout(0.0)(x)`

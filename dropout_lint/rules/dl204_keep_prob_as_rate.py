@@ -41,6 +41,10 @@ class KeepProbAsRate(Rule):
     x = layers.Dropout(1 - keep_prob)(x)
     ```
 
+    ## When it stays silent
+    - The value's name does not say keep-probability and TF1's `keep_prob=` is not used; a rate
+      named `rate` / `dropout` whatever its value; test code (see `test-code-ignore`).
+
     ## Fix
     `keep_prob=k` becomes `rate=1 - k` (`rate=0.2` for a literal 0.8); a keep-named value passed
     as a rate becomes `1 - value`. Review the fix when the name, not the value, was wrong.

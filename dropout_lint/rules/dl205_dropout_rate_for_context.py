@@ -36,6 +36,10 @@ class DropoutRateForContext(Rule):
     layers.LSTM(64, recurrent_dropout=0.2)
     ```
 
+    ## When it stays silent
+    - The layer's place (conv, recurrent, before the output) is not known from the file, or the
+      rate is unknown. Off by default.
+
     ## Fix
     None: the right rate depends on the model; lower it into the range the message gives.
 

@@ -72,6 +72,20 @@ class TrainingTrueAtInference(Rule):
         return np.mean([model(x, training=True) for _ in range(n)], axis=0)
     ```
 
+    ## When it stays silent
+    - **The keyword goes to a Keras call**: a layer or model call, or a callable the analysis
+      cannot resolve (a `training=` keyword is itself the mark of a Keras call). Never a function,
+      method (other than `call`) or class that the file itself defines: that is a builder's own
+      argument.
+    - **The call is in an inference path** (a function named by `inference-function-patterns`, a
+      serving signature, or a functional build) and the value is the literal `True`: a named
+      constant or a parameter is a deliberate switch.
+    - **No sampling loop consumes the predictions**: not in a loop or comprehension drawing
+      several samples, not in a function called only from such loops, not in a function named for
+      Monte-Carlo sampling.
+    - Not in a subclassed layer's `call()` (the functional-build case), not in test code (see
+      `test-code-ignore`).
+
     ## Fix
     Replaces a literal `training=True` with `training=False` (unsafe: it changes behaviour if
     the sampling was deliberate).

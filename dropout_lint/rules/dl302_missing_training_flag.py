@@ -1,8 +1,7 @@
 import re
-from textwrap import dedent
 
 from dropout_lint.finding import Edit, Fix
-from dropout_lint.rule import Invalid, Rule
+from dropout_lint.rule import Invalid, Rule, example as _ex
 from dropout_lint.rules import _training as T
 
 # The last word of a name that says "this is a model" (SPEC's list, plus a few common ones).
@@ -20,11 +19,6 @@ NOT_MODEL = ("loss", "metric", "optim", "accuracy", "tracker", "schedule", "call
 MODEL_FACTORY_PREFIXES = ("build_", "make_", "create_")
 MODEL_FACTORIES = frozenset({"get_model", "load_model", "clone_model", "model_from_json", "model_from_config"})
 # A tape that differentiates with respect to model weights (not an input image or a variable).
-def _ex(code: str) -> str:
-    """An example written as an indented multi-line string."""
-    return dedent(code).lstrip("\n")
-
-
 TRAINING_TEXT = re.compile(r"trainable_(variables|weights|vars|params)|\.minimize\(|\.(variables|weights)\b")
 
 
@@ -33,29 +27,39 @@ class MissingTrainingFlag(Rule):
 
     ## What it does
     Inside a `tf.GradientTape()` block (any alias of `tf`, or `GradientTape` imported directly)
-    or in a `train_step`, finds calls of a model that pass no `training=` argument. A model is:
+    or in a `train_step`, finds a call of a Keras model that passes no `training=` argument,
+    when the code shows the bug: every premise below is established from the file, not guessed
+    from a name. A model is what the analysis resolves the callee to: `self` in a Keras `Model`
+    subclass, a name or attribute bound (last binding before the call, in script and notebook
+    order) to `Sequential(...)`, a functional `Model(inputs, outputs)`, an instance of a Keras
+    subclass of the file or a `keras.applications` model, or a parameter whose every call site
+    in the file passes one of those.
 
-    - `self` in a Keras `Model` subclass;
-    - a name or attribute bound to a model: `Sequential(...)`, `Model(...)`, a functional build,
-      an instance of a `Model` subclass of the file, `load_model(...)`, or the result of a
-      `build_*` / `make_*` / `create_*` factory;
-    - a parameter or variable (or `self.` attribute) named `model`, `*_model`, `net`, `network`,
-      `generator`, `discriminator`, `encoder`, `decoder`, `classifier`, `critic`, `actor`,
-      `student` (and words ending in `model`/`net`/`encoder`..., e.g. `unet`, `autoencoder`).
-
-    Names containing `teacher`, `base`, `backbone`, `frozen`, `pretrained`, `target` (and the
-    word `ema`) are frozen by design and skipped, as are models set `.trainable = False` in the
-    file. Losses, metrics, optimizers and plain functions are not models. A tape whose function
-    never touches `trainable_variables` / `apply_gradients` / `minimize` (saliency maps, FGSM,
-    Grad-CAM, gradients with respect to the input) is not a training tape. In a `train_step`
-    that opens a tape, only the calls inside the tape are checked.
-
-    A model the file shows to have no layer that reads the flag (only Dense / Conv / pooling /
-    activation layers, tensor arithmetic, inline `Lambda` expressions without randomness) is not
-    reported: passing `training=True` would change nothing. Which model a call sees follows the
-    order of a script or notebook: the last binding before the call (or before the function
-    using a global), and for a parameter, what its call sites pass; a function redefined in a
-    later cell gets the calls written before that redefinition.
+    ## When it stays silent
+    Each premise, and the code that lacks it (each has a valid example below):
+    - **The callee is a Keras model by resolution.** A model built by code the file does not
+      show (a builder from another module, `load_model`, `clone_model`, a factory whose body is
+      elsewhere, a subclass of a class from another module) is unknown, whatever its name: no
+      finding (the opt-in DL312 lists these suspicions). A `tf.Module`, a plain class, a local
+      function, a loss, metric or optimizer is not a model.
+    - **The model contains a layer that reads `training`**: the Dropout family,
+      BatchNormalization, GaussianNoise, random augmentation layers, a recurrent or attention
+      layer with a non-zero `dropout=`, a `keras.applications` family built with batch
+      normalisation, or a custom layer whose `call()` branches on `training`. A model of Dense /
+      Conv / pooling / Embedding / normalisation-free layers, or a custom layer drawing noise that
+      ignores the flag (a VAE's `Sampling`), is not reported: passing `training=True` would change
+      nothing.
+    - **The step optimises the model's variables**: the step's function mentions
+      `<model>.trainable_variables` / `trainable_weights` (or `self.` ones for a model held by
+      `self`). A frozen or pretrained part the step does not differentiate is not reported, nor
+      is a tape that differentiates an input (saliency, FGSM, style transfer).
+    - **Nothing else supplies the mode**: a `call(self, x, training=True)` default, a call inside
+      a Keras layer's own `call()` (Keras passes the outer mode on), a layer wired to
+      `training=...` in the functional build, a `set_learning_phase` in the file, an `if` on the
+      flag around the call, or a `training=` / `**kwargs` / the model's own flag name
+      (`is_training=`) in the call.
+    Names containing `teacher`, `base`, `backbone`, `frozen`, `pretrained`, `target` or `ema`, and
+    models set `.trainable = False`, are skipped as frozen by design.
 
     ## Why is this bad?
     A Keras model called without `training=` outside `fit()` runs in inference mode: Dropout
@@ -97,6 +101,73 @@ class MissingTrainingFlag(Rule):
     fixable = True
 
     valid = [
+        # premise "a Keras model": built by code the file does not show
+        _ex("""
+            import tensorflow as tf
+            from project.models import build_model
+            model = build_model()
+            def step(x, y):
+                with tf.GradientTape() as tape:
+                    loss = loss_fn(y, model(x))
+                tape.gradient(loss, model.trainable_variables)
+        """),
+        # premise "reads `training`": a VAE whose Sampling layer draws noise whatever the flag says
+        _ex("""
+            import tensorflow as tf
+            from tensorflow import keras
+            class Sampling(keras.layers.Layer):
+                def call(self, inputs):
+                    mean, log_var = inputs
+                    return mean + tf.exp(0.5 * log_var) * tf.random.normal(tf.shape(mean))
+            class VAE(keras.Model):
+                def __init__(self):
+                    super().__init__()
+                    self.enc = keras.layers.Dense(4)
+                    self.sample = Sampling()
+                def call(self, x):
+                    return self.sample([self.enc(x), self.enc(x)])
+                def train_step(self, data):
+                    with tf.GradientTape() as tape:
+                        z = self(data)
+                    self.optimizer.apply_gradients(zip(tape.gradient(z, self.trainable_weights), self.trainable_weights))
+        """),
+        # premise "optimised in the step": the Dropout model is a frozen feature extractor
+        _ex("""
+            import tensorflow as tf
+            features = tf.keras.Sequential([tf.keras.layers.Dense(8), tf.keras.layers.Dropout(0.3)])
+            head = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+            def step(x):
+                with tf.GradientTape() as tape:
+                    y = head(features(x), training=True)
+                tape.gradient(y, head.trainable_variables)
+        """),
+        # premise "nothing else supplies the mode": call() defaults to training=True
+        _ex("""
+            import keras
+            import tensorflow as tf
+            class Net(keras.Model):
+                def __init__(self):
+                    super().__init__()
+                    self.drop = keras.layers.Dropout(0.5)
+                def call(self, x, training=True):
+                    return self.drop(x, training=training)
+            net = Net()
+            with tf.GradientTape() as tape:
+                y = net(x)
+            tape.gradient(y, net.trainable_variables)
+        """),
+        # premise "nothing else supplies the mode": the base is wired to training=True in the build
+        _ex("""
+            import tensorflow as tf
+            base = tf.keras.applications.ResNet50(include_top=False, weights=None)
+            inp = tf.keras.Input((224, 224, 3))
+            out = tf.keras.layers.Dense(8)(tf.keras.layers.GlobalAveragePooling2D()(base(inp, training=True)))
+            model = tf.keras.Model(inp, out)
+            def step(x):
+                with tf.GradientTape() as tape:
+                    z = model(x)
+                tape.gradient(z, model.trainable_variables)
+        """),
         "import tensorflow as tf\ndef step(model, x, y):\n    with tf.GradientTape() as tape:\n        loss = loss_fn(y, model(x, training=True))\n    grads = tape.gradient(loss, model.trainable_variables)\n",
         # distillation: the teacher is frozen by design
         "import tensorflow as tf\ndef step(teacher, student, x):\n    with tf.GradientTape() as tape:\n        t = teacher(x)\n        s = student(x, training=True)\n        loss = kl(t, s)\n    opt.apply_gradients(zip(tape.gradient(loss, student.trainable_variables), student.trainable_variables))\n",
@@ -313,8 +384,8 @@ def assess(ctx):
 
     learning_phase = "set_learning_phase" in ctx.unit.text
     for call in ctx.calls:
-        if _passes_flag(call) or call.has_star_args() or len(call.positional) > 1:
-            continue
+        if _passes_flag(call) or call.has_star_args() or len(call.positional) > 1 or not call.node.args:
+            continue  # a forward call has one input (``task.build_model()`` is a factory call)
         if not _training_context(ctx, call):
             continue
         if any(T.mentions_training(test) for test, _ in call.ifs):

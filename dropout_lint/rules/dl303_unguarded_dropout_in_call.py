@@ -48,6 +48,11 @@ class UnguardedDropoutInCall(Rule):
     ```
     or use a `keras.layers.Dropout` sub-layer and pass `training=training` to it.
 
+    ## When it stays silent
+    - The dropout is guarded by `training` (an `if`, `tf.cond`, `smart_cond`, `K.in_train_phase`,
+      a rate that depends on the flag, an early `return` / `raise`), or it is not in a Keras
+      Layer / Model subclass's `call()`; test code (see `test-code-ignore`).
+
     ## Fix
     None: whether to guard with `if training:` or switch to a `Dropout` sub-layer is a design
     choice left to you.

@@ -32,6 +32,11 @@ class GlobalLearningPhase(Rule):
     y = model(x, training=False)        # explicit mode in custom code
     ```
 
+    ## When it stays silent
+    - Only a call that resolves to Keras' `set_learning_phase` counts (a project's own function
+      of that name does not); test code (see `test-code-ignore`), which sets the phase to exercise
+      both modes.
+
     ## Fix
     Removes the call (its statement, or `pass` when it is the only statement of a block).
 

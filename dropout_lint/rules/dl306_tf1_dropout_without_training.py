@@ -28,6 +28,9 @@ class Tf1DropoutWithoutTraining(Rule):
     h = tf.compat.v1.layers.dropout(h, rate=0.5, training=is_training)
     ```
 
+    ## When it stays silent
+    - The call passes `training=` (any value), or is not a TF1 `layers.dropout` by resolution.
+
     ## Fix
     None: the right `training=` value (a placeholder, `mode == TRAIN`, a flag) depends on your
     training loop.

@@ -1,10 +1,4 @@
-from textwrap import dedent
-
-from dropout_lint.rule import Invalid, Rule
-
-
-def _ex(code: str) -> str:
-    return dedent(code).lstrip("\n")
+from dropout_lint.rule import Invalid, Rule, example as _ex
 
 
 class UnverifiedMissingTrainingFlag(Rule):

@@ -80,6 +80,10 @@ class AlphaDropoutWithoutSelu(Rule):
     layers.AlphaDropout(0.1),
     ```
 
+    ## When it stays silent
+    - The activations of the stack around the AlphaDropout are unknown, or are SELU; test code
+      (see `test-code-ignore`).
+
     ## Fix
     None: choose between plain Dropout and a SELU stack.
 
