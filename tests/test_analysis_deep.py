@@ -12,14 +12,13 @@ import pytest
 
 from dropout_lint.engine import FileSettings, lint_bytes
 from dropout_lint.rule import all_rules, option_defaults
+from helpers import lint_source
 
 GRAPH = ("DL101", "DL102", "DL103", "DL105", "DL202", "DL203", "DL204", "DL401")  # the default-on ones
 
 
 def lint(src: str, codes=GRAPH):
-    enabled = frozenset(c for c in all_rules() if c in codes)
-    found = lint_bytes(textwrap.dedent(src).encode(), "t.py", FileSettings(enabled, option_defaults()))
-    return found
+    return lint_source(src, {c for c in all_rules() if c in codes})
 
 
 def rows(src: str, codes=GRAPH):

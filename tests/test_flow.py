@@ -6,12 +6,11 @@ import textwrap
 
 from dropout_lint.engine import FileSettings, lint_bytes
 from dropout_lint.rule import all_rules, option_defaults
+from helpers import code_rows
 
 
 def codes(src: str) -> list[tuple[str, int]]:
-    enabled = frozenset(c for c, r in all_rules().items() if r.default)
-    found = lint_bytes(textwrap.dedent(src).encode(), "t.py", FileSettings(enabled, option_defaults()))
-    return [(f.code, f.start.row) for f in found]
+    return code_rows(src)
 
 
 def test_if_else_branches_are_alternatives_not_a_sequence():

@@ -16,11 +16,11 @@ from dropout_lint.engine import FileSettings, lint_bytes
 from dropout_lint.rule import option_defaults
 
 from conftest import FIXTURES, run_cli
+from helpers import lint_source
 
 
 def lint(code: str, rule: str):
-    settings = FileSettings(frozenset({rule}), dict(option_defaults()))
-    return [f for f in lint_bytes(textwrap.dedent(code).encode(), "ops.py", settings) if f.code == rule]
+    return [f for f in lint_source(code, {rule}, filename="ops.py") if f.code == rule]
 
 
 def src(code: str) -> str:

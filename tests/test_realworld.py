@@ -9,11 +9,11 @@ import pytest
 
 from dropout_lint.engine import FileSettings, lint_bytes
 from dropout_lint.rule import option_defaults
+from helpers import lint_source
 
 
 def lint(code: str, rule: str):
-    settings = FileSettings(frozenset({rule}), dict(option_defaults()))
-    return [f for f in lint_bytes(textwrap.dedent(code).lstrip("\n").encode(), "rw.py", settings) if f.code == rule]
+    return [f for f in lint_source(textwrap.dedent(code).lstrip("\n"), {rule}, filename="rw.py") if f.code == rule]
 
 
 def rows(code: str, rule: str) -> list[int]:

@@ -13,14 +13,13 @@ from conftest import FIXTURES
 from dropout_lint.engine import FileSettings, lint_bytes
 from dropout_lint.fixes import apply_edits
 from dropout_lint.rule import option_defaults
+from helpers import lint_source
 
 DL3 = frozenset({"DL301", "DL302", "DL303", "DL304", "DL306"})
 
 
 def lint(code: str, codes=DL3 | {"DL000"}, **options):
-    opts = dict(option_defaults())
-    opts.update(options)
-    return lint_bytes(textwrap.dedent(code).encode(), "t.py", FileSettings(frozenset(codes), opts))
+    return lint_source(code, codes, **options)
 
 
 def rows(findings, code):

@@ -6,12 +6,11 @@ import textwrap
 
 from dropout_lint.engine import FileSettings, lint_bytes
 from dropout_lint.rule import all_rules, option_defaults
+from helpers import lint_source
 
 
 def lint(src: str) -> list[tuple[str, int, str]]:
-    enabled = frozenset(c for c, r in all_rules().items() if r.default)
-    found = lint_bytes(textwrap.dedent(src).encode(), "t.py", FileSettings(enabled, option_defaults()))
-    return [(f.code, f.start.row, f.message) for f in found]
+    return [(f.code, f.start.row, f.message) for f in lint_source(src)]
 
 
 def codes(src: str) -> list[tuple[str, int]]:

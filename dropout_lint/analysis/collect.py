@@ -166,6 +166,14 @@ class Collector(cst.CSTVisitor):
             self.scope.assigns.setdefault(node.target.value, []).append(("for", node.iter))
             if self.scope is self.module_scope:
                 self.names.local.add(node.target.value)
+        elif isinstance(node.target, (cst.Tuple, cst.List)) and _unpacked_iters(node.target, node.iter):
+            # ``for units, rate in [(64, .5), (10, .95)]`` / ``zip(UNITS, RATES)`` /
+            # ``enumerate(RATES)``: each name runs over its own column
+            for el, column in zip(node.target.elements, _unpacked_iters(node.target, node.iter)):
+                name = el.value.value
+                self.scope.assigns.setdefault(name, []).append(("for", column) if column is not None else None)
+                if self.scope is self.module_scope:
+                    self.names.local.add(name)
         else:
             self._bind(node.target, None)
         self._enter_comp(node)
@@ -271,6 +279,30 @@ class Collector(cst.CSTVisitor):
                 call.qname = q
                 if q:
                     call.kind = layer_kind(q) or (q if q.startswith(("tf.", "keras.")) else None)
+        for call in self.calls:
+            if call.qname is None and "." not in call.func_text and call.func_text:
+                _through_partial(call, names)
+
+
+def _through_partial(call: CallFact, names: Names) -> None:
+    """``HighDrop()`` where ``HighDrop = functools.partial(layers.Dropout, rate=0.9)`` is bound
+    once: a call of the Keras layer with the partial's arguments first."""
+    s: Scope | None = call.scope
+    while s is not None and call.func_text not in s.assigns:
+        s = s.parent
+    values = s.assigns[call.func_text] if s is not None else []
+    if len(values) != 1 or not isinstance(values[0], cst.Call) or not values[0].args:
+        return
+    p = values[0]
+    if (names.qualify_dotted(dotted(p.func) or "") or "") != "functools.partial":
+        return
+    first = p.args[0]
+    if first.keyword is not None or first.star:
+        return
+    q = names.qualify_dotted(dotted(first.value) or "")
+    kind = layer_kind(q) if q else None
+    if kind:
+        call.qname, call.kind, call.partial = q, kind, p
 
 
 def _bound_locally(scope: Scope, name: str) -> bool:
@@ -281,3 +313,27 @@ def _bound_locally(scope: Scope, name: str) -> bool:
         if s.kind == "function" and (name in s.params or name in s.assigns):
             return True
     return False
+
+
+def _unpacked_iters(target, it) -> list | None:
+    """For a tuple target of plain names, the iterable each name runs over (None: unknown), or
+    None when the loop is not one of the shapes read here."""
+    names = [el for el in target.elements if isinstance(el, cst.Element) and isinstance(el.value, cst.Name)]
+    if len(names) != len(target.elements):
+        return None
+    n = len(names)
+    if isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and not any(a.keyword or a.star for a in it.args):
+        if it.func.value == "zip" and len(it.args) == n:
+            return [a.value for a in it.args]
+        if it.func.value == "enumerate" and n == 2 and len(it.args) == 1:
+            return [None, it.args[0].value]
+        return None
+    if isinstance(it, (cst.List, cst.Tuple)) and it.elements:
+        rows = [el.value for el in it.elements if isinstance(el, cst.Element)]
+        if len(rows) != len(it.elements) or not all(
+            isinstance(r, (cst.Tuple, cst.List)) and len(r.elements) == n
+            and all(isinstance(e, cst.Element) for e in r.elements) for r in rows
+        ):
+            return None
+        return [cst.List([cst.Element(r.elements[i].value) for r in rows]) for i in range(n)]
+    return None

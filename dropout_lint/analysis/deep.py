@@ -183,6 +183,8 @@ def comprehension(flow, expr, env):
     """``[Layer(...) for _ in range(n)]``: a list holding that layer (for loops over it)."""
     from dropout_lint.analysis.flow import Env, LayerV, ListV, ModelV
 
+    if isinstance(expr, cst.ListComp) and isinstance(expr.elt, cst.Name):
+        return _unrolled_blocks(flow, expr, env)
     if not isinstance(expr, cst.ListComp) or not isinstance(expr.elt, cst.Call):
         return None
     call = flow.callmap.get(id(expr.elt))
@@ -191,6 +193,36 @@ def comprehension(flow, expr, env):
     cenv = Env(parent=env)
     v = flow.eval(expr.elt, cenv)
     return ListV([v]) if isinstance(v, (LayerV, ModelV)) else None
+
+
+def _unrolled_blocks(flow, expr, env):
+    """``[l for u in SIZES for l in (BatchNormalization(), Dense(u), Dropout(.5))]``: the inner
+    tuple of layers is one block, repeated by the outer loops (twice: one block's end feeds the
+    next one's start, as for loops)."""
+    from dropout_lint.analysis.flow import Env, LayerV, ListV
+
+    fors = []
+    f = expr.for_in
+    while f is not None:
+        if f.ifs:
+            return None
+        fors.append(f)
+        f = f.inner_for_in
+    inner = fors[-1]
+    if len(fors) < 2 or not isinstance(inner.target, cst.Name) or inner.target.value != expr.elt.value:
+        return None
+    if not isinstance(inner.iter, (cst.List, cst.Tuple)) or not inner.iter.elements:
+        return None
+    cenv = Env(parent=env)
+    for outer in fors[:-1]:
+        flow.bind(outer.target, None, cenv)
+    block = [flow.eval(el.value, cenv) if isinstance(el, cst.Element) else None for el in inner.iter.elements]
+    if not all(isinstance(v, LayerV) for v in block):
+        return None
+    if any(known_empty(o.iter) for o in fors[:-1]):
+        return ListV([])
+    times = 1 if all(_count(o.iter) == 1 for o in fors[:-1]) else 2
+    return ListV(block * times)
 
 
 def unroll(flow, stmt: cst.For, env) -> bool:

@@ -68,14 +68,23 @@ class CallFact:
     loops: tuple = ()  # those loops (For / While / comprehension nodes), outermost first
     ifs: tuple = ()  # (test expression, "body" | "orelse") around the call, in the same function
     func_text: str = ""  # the callee as written (``self.model``, ``layers.Dropout``)
+    # ``HighDrop = functools.partial(layers.Dropout, rate=0.9)``: for ``HighDrop(...)``, the
+    # ``partial(...)`` call whose arguments come first
+    partial: cst.Call | None = None
+
+    @property
+    def _args(self) -> list[cst.Arg]:
+        if self.partial is None:
+            return list(self.node.args)
+        return list(self.partial.args[1:]) + list(self.node.args)
 
     @property
     def positional(self) -> list[cst.Arg]:
-        return [a for a in self.node.args if a.keyword is None and not a.star]
+        return [a for a in self._args if a.keyword is None and not a.star]
 
     @property
     def keywords(self) -> dict[str, cst.Arg]:
-        return {a.keyword.value: a for a in self.node.args if a.keyword is not None}
+        return {a.keyword.value: a for a in self._args if a.keyword is not None}
 
     def arg(self, keyword: str | None, index: int | None = None) -> cst.BaseExpression | None:
         kw = self.keywords
@@ -88,7 +97,7 @@ class CallFact:
         return None
 
     def has_star_args(self) -> bool:
-        return any(a.star for a in self.node.args)
+        return any(a.star for a in self._args)
 
 
 @dataclass(eq=False)

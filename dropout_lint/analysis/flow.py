@@ -382,6 +382,16 @@ class Flow:
             return self.eval_call(expr, env)
         if isinstance(expr, cst.ListComp):
             return deep.comprehension(self, expr, env)
+        if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add):
+            operands = _list_operands(expr)
+            if operands is not None and (
+                any(not isinstance(o, cst.Name) for o in operands)
+                or all(isinstance(env.get(o.value), ListV) for o in operands)  # ``hidden + head``
+            ):
+                # ``[Flatten()] + hidden + head``: list concatenation (each operand evaluated once)
+                values = [self.eval(o, env) for o in operands]
+                if all(isinstance(v, ListV) for v in values):
+                    return ListV([item for v in values for item in v.items])
         return self.ops.eval_expr(expr, env)
 
     def eval_call(self, node: cst.Call, env: Env):
@@ -393,9 +403,13 @@ class Flow:
         if isinstance(node.func, cst.Attribute):
             owner = self.eval(node.func.value, env)
             method = node.func.attr.value
-            if isinstance(owner, ModelV) and method == "add" and owner.graph.kind == "sequential":
+            models = _models(owner)
+            if models and method == "add" and all(m.graph.kind == "sequential" for m in models):
+                # ``m.add`` after an ``if`` that bound ``m`` in both arms: each alternative grows
                 arg = call.arg("layer", 0)
-                self.add_layer(owner.graph, self.eval(arg, env) if arg is not None else None, ("add", self._stmt, node))
+                layer = self.eval(arg, env) if arg is not None else None
+                for m in models:
+                    self.add_layer(m.graph, layer, ("add", self._stmt, node))
                 return None
             if isinstance(owner, ListV):
                 if method == "append":
@@ -571,7 +585,34 @@ def _merge(a, b):
     if _tensors(a) or _tensors(b):
         items = [x for x in (a, b) if x is not None]
         return AltV(items) if len(items) > 1 else items[0]
+    if _models(a) and _models(b):
+        return AltV(_models(a) + _models(b))  # a model bound in both arms
     return None
+
+
+def _list_operands(expr) -> list | None:
+    """The operands of an ``a + b + c`` chain when each may be a list and evaluating it applies
+    no layer (names, list/tuple literals and comprehensions), else None. Iterative: chains of
+    thousands of terms cost linear time."""
+    out = []
+    node = expr
+    while isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        out.append(node.right)
+        node = node.left
+    out.append(node)
+    out.reverse()
+    if not all(isinstance(o, (cst.Name, cst.List, cst.Tuple, cst.ListComp)) for o in out):
+        return None
+    return out
+
+
+def _models(v) -> list:
+    """The models a value may be: itself, or every alternative when all of them are models."""
+    if isinstance(v, ModelV):
+        return [v]
+    if isinstance(v, AltV) and v.items and all(isinstance(i, ModelV) for i in v.items):
+        return list(v.items)
+    return []
 
 
 def _tensors(v) -> list[Node]:

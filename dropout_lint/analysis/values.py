@@ -195,6 +195,11 @@ class Resolver:
         key = self.const(key_expr, scope)
         if not isinstance(key, (str, int)) or isinstance(key, bool):
             return None
+        fn = next((s for s in scope.chain() if s.kind == "function" and name in s.params), None)
+        if fn is not None:
+            if fn.params[name].star == "**" and isinstance(key, str):
+                return self._kwarg(fn, key, default_expr, scope, depth)
+            return None
         bound = self._bound(name, scope)
         if bound is None or len(bound[1]) != 1:
             return None
@@ -379,6 +384,13 @@ class Resolver:
                 return None
             if isinstance(v, tuple) and v and v[0] == "for":
                 it = v[1]
+                if isinstance(it, cst.Name):  # ``for rate in RATES`` with ``RATES = [...]`` bound once
+                    listed = {c.func_text.rsplit(".", 1)[0] for c in self.calls
+                              if c.func_text.endswith((".append", ".extend", ".insert", ".remove"))}
+                    mutated = it.value in self.mutated or it.value in self._mutating_calls() or it.value in listed
+                    bound = None if mutated else self._bound(it.value, s)
+                    lits = bound[1] if bound is not None else []
+                    it = lits[0] if len(lits) == 1 else None
                 if not isinstance(it, (cst.List, cst.Tuple, cst.Set)):
                     return None
                 for el in it.elements:
@@ -435,6 +447,29 @@ class Resolver:
                     return None
                 vals = [Resolved(r.value, r.via or self._site_text(site, r.value if _num(r.value) and isinstance(expr, cst.Name) else None), r.via_line or site.start.row, r.from_default) for r in vals]
             out.extend(vals)
+        return out[:_MAX_VALUES]
+
+    def _kwarg(self, fn: Scope, key: str, default_expr, scope: Scope, depth: int) -> list[Resolved] | None:
+        """``kwargs.get("dropout", 0.1)`` / ``kwargs["dropout"]`` in ``def f(x, **kwargs)``: what
+        each call site passes as ``dropout=`` (the default where it passes none)."""
+        sites, _ = self._sites(fn)
+        default = self._resolve(default_expr, scope, depth + 1) if default_expr is not None else None
+        if not sites:
+            return [Resolved(r.value, r.via, r.via_line, True) for r in default] if default is not None else None
+        out: list[Resolved] = []
+        for site in sites:
+            if site.has_star_args():
+                return None
+            expr = site.arg(key, None)
+            if expr is None:
+                if default is None:
+                    return None
+                out.extend(Resolved(r.value, self._site_text(site), site.start.row) for r in default)
+                continue
+            vals = self._resolve(expr, site.scope, depth + 1)
+            if vals is None:
+                return None
+            out.extend(Resolved(r.value, r.via or self._site_text(site), r.via_line or site.start.row, r.from_default) for r in vals)
         return out[:_MAX_VALUES]
 
     @staticmethod

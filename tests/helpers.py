@@ -1,0 +1,25 @@
+"""The one helper every test uses to lint a source string in-process."""
+
+from __future__ import annotations
+
+import textwrap
+
+from dropout_lint.engine import FileSettings, lint_bytes
+from dropout_lint.rule import all_rules, option_defaults
+
+
+def default_codes() -> frozenset[str]:
+    return frozenset(c for c, r in all_rules().items() if r.default)
+
+
+def lint_source(src: str, codes=None, filename: str = "t.py", **options):
+    """Findings of the rules ``codes`` (default: the default-on rules) on ``src``, dedented.
+    ``options`` override rule settings, with ``_`` for ``-`` (``max_rate=0.5``)."""
+    opts = dict(option_defaults())
+    opts.update({k.replace("_", "-"): v for k, v in options.items()})
+    enabled = default_codes() if codes is None else frozenset(codes)
+    return lint_bytes(textwrap.dedent(src).encode(), filename, FileSettings(enabled, opts))
+
+
+def code_rows(src: str, codes=None, **options) -> list[tuple[str, int]]:
+    return [(f.code, f.start.row) for f in lint_source(src, codes, **options)]

@@ -1,0 +1,104 @@
+"""Value shapes real code uses (issue 14), each followed by the interpreter / resolver."""
+
+from __future__ import annotations
+
+from helpers import code_rows
+
+
+def test_tuple_unpacking_loop_over_rows_of_a_literal():
+    assert code_rows("""
+        import keras
+        from keras import layers
+        m = keras.Sequential()
+        for units, rate in [(64, .5), (10, .95)]:
+            m.add(layers.Dense(units))
+            m.add(layers.Dropout(rate))
+        m.add(layers.Dense(1))
+    """, {"DL202"}) == [("DL202", 7)]
+
+
+def test_zip_and_enumerate_loop_targets():
+    src = """
+        from keras import layers
+        RATES = [0.5, 0.95]
+        for units, rate in zip([64, 10], RATES):
+            a = layers.Dropout(rate)
+        for i, r in enumerate(RATES):
+            b = layers.Dropout(r)
+    """
+    assert code_rows(src, {"DL202"}) == [("DL202", 5), ("DL202", 7)]
+    # a list changed in place is not a constant any more
+    assert code_rows(src + "RATES.append(0.1)\n", {"DL202"}) == []
+
+
+def test_list_concatenation_as_the_sequential_argument():
+    assert code_rows("""
+        import keras
+        from keras.layers import Flatten, Dense, Dropout
+        hidden = [Dense(64), Dropout(0.3)]
+        head = [Dense(10, activation="softmax"), Dropout(0.5)]
+        m = keras.Sequential([Flatten()] + hidden + head)
+    """, {"DL101"}) == [("DL101", 5)]
+
+
+def test_functools_partial_keyword_and_positional():
+    assert code_rows("""
+        import functools
+        from functools import partial
+        from keras import layers
+        HighDrop = functools.partial(layers.Dropout, rate=0.9)
+        PosDrop = partial(layers.Dropout, 0.95)
+        Conv = partial(layers.Conv2D, padding="same")
+        a = HighDrop()
+        b = PosDrop(noise_shape=None)
+        c = Conv(8, 3)
+        d = HighDrop(rate=0.3)
+    """, {"DL202"}) == [("DL202", 8), ("DL202", 9)]
+
+
+def test_rate_passed_through_kwargs():
+    src = """
+        from keras import layers
+        def block(x, **kwargs):
+            rate = kwargs.get("dropout", 0.1)
+            return layers.Dropout(rate)(x)
+        y = block(inp, dropout=0.9)
+        z = block(inp)
+    """
+    assert code_rows(src, {"DL202"}) == [("DL202", 5)]
+    # kwargs changed before the read: unknown
+    assert code_rows(src.replace('    rate = kwargs', '    kwargs["dropout"] = 0.2\n    rate = kwargs'), {"DL202"}) == []
+
+
+def test_nested_comprehension_unrolls_blocks():
+    assert code_rows("""
+        import keras
+        from keras.layers import BatchNormalization, Dense, Dropout
+        SIZES = [64, 32]
+        m = keras.Sequential([l for u in SIZES for l in (BatchNormalization(), Dense(u), Dropout(.5))] + [Dense(1)])
+    """, {"DL102"}) == [("DL102", 5)]
+
+
+def test_model_bound_in_both_arms_of_an_if_keeps_growing():
+    assert code_rows("""
+        import keras
+        if wide:
+            m = keras.Sequential([keras.layers.Dense(64)])
+        else:
+            m = keras.Sequential([keras.layers.Dense(8)])
+        m.add(keras.layers.Dense(10, activation="softmax"))
+        m.add(keras.layers.Dropout(0.5))
+    """, {"DL101"}) == [("DL101", 8)]
+
+
+def test_concatenation_of_list_variables_and_long_sums_stay_linear():
+    assert code_rows("""
+        import keras
+        from keras.layers import Dense, Dropout
+        hidden = [Dense(64)]
+        head = [Dense(10, activation="softmax"), Dropout(0.5)]
+        m = keras.Sequential(hidden + head)
+    """, {"DL101"}) == [("DL101", 5)]
+    # a 2,000-term sum of names (tensor arithmetic): evaluated once per term
+    long_sum = "x = " + " + ".join(["a"] * 2000) + "\n"
+    assert code_rows("import keras\n" + long_sum, {"DL101"}) == []
