@@ -91,6 +91,8 @@ class Context:
             if key in self._once:
                 return
             self._once.add(key)
+        if fix is not None and fix.applicability is None:
+            fix.applicability = self.rule.fix_safety
         self.findings.append(
             Finding(
                 code=self.rule.code,

@@ -222,7 +222,7 @@ def test_notebook_is_linted(repo):
 def test_fix_args(repo):
     snippet = json.loads(json.dumps(repo.snippet))
     hook = next(h for h in snippet["repos"][0]["hooks"] if h["id"] == "dropout-lint")
-    hook["args"] = ["--fix"]
+    hook["args"] = ["--fix", "--unsafe-fixes"]
     repo.write({"fix-config.yaml": yaml.safe_dump(snippet, sort_keys=False), "model.py": BAD})
     r = repo.pre_commit("run", "-c", "fix-config.yaml", "--files", "model.py")
     assert r.returncode == 1, r.output

@@ -49,6 +49,11 @@ class DropoutAfterOutput(Rule):
 
     ## References
     - Srivastava et al., "Dropout: A Simple Way to Prevent Neural Networks from Overfitting", JMLR 2014.
+
+    ## Fix safety
+    Unsafe. Removing the layer changes the model (its layer list, and what it computes when the
+    analysis took the wrong layer for the output, e.g. a Dropout feeding an encoder's output), and
+    the Dropout may be there on purpose. Applied with `--fix --unsafe-fixes` only.
     """
 
     code = "DL101"
@@ -56,6 +61,7 @@ class DropoutAfterOutput(Rule):
     severity = "error"
     requires = ("ropout",)
     fixable = True
+    fix_safety = "unsafe"
 
     valid = [
         # the tutorial's MLP: dropout between hidden layers only

@@ -82,6 +82,12 @@ class MissingTrainingFlag(Rule):
     ## References
     - The Keras guide "Customizing what happens in fit()": `self(x, training=True)` in `train_step`.
     - The TensorFlow guide "Writing a training loop from scratch".
+
+    ## Fix safety
+    Unsafe. `training=True` turns dropout and BatchNorm's batch statistics on in that call: the
+    intended training behaviour, but a change in what the step computes, and wrong for a model
+    kept in inference mode on purpose (fine-tuning with frozen BatchNorm, as the Keras transfer
+    learning guide does with `training=False`). Applied with `--fix --unsafe-fixes` only.
     """
 
     code = "DL302"
@@ -89,6 +95,7 @@ class MissingTrainingFlag(Rule):
     severity = "warning"
     requires = ("GradientTape", "train_step")
     fixable = True
+    fix_safety = "unsafe"
 
     valid = [
         "import tensorflow as tf\ndef step(model, x, y):\n    with tf.GradientTape() as tape:\n        loss = loss_fn(y, model(x, training=True))\n    grads = tape.gradient(loss, model.trainable_variables)\n",
