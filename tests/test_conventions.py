@@ -345,3 +345,38 @@ def test_version_line():
     from dropout_lint import __version__
 
     assert r.stdout == f"dropout-lint {__version__}\n" and r.returncode == 0
+
+
+# -- the TensorFlow marker ---------------------------------------------------------------------
+def test_tensorflow_tests_skip_with_a_reason_and_fail_when_required(tmp_path):
+    """A test marked `tensorflow` is skipped with a clear reason when TensorFlow is absent, and
+    with DROPOUT_LINT_REQUIRE_TF=1 (what .ci/run sets) that skip fails the run."""
+    import shutil
+
+    shutil.copy(ROOT / "tests" / "conftest.py", tmp_path / "conftest.py")
+    (tmp_path / "test_tf.py").write_text(
+        "import pytest\n\n@pytest.mark.tensorflow\ndef test_needs_tf():\n    import tensorflow\n\ndef test_plain():\n    pass\n"
+    )
+    # a `tensorflow` module that cannot be found: what a machine without TensorFlow sees
+    hide = tmp_path / "sitecustomize.py"
+    hide.write_text("import sys\nsys.modules['tensorflow'] = None  # find_spec() gives None, import fails\n")
+
+    def run(require: str | None):
+        env = {k: v for k, v in os.environ.items() if k != "DROPOUT_LINT_REQUIRE_TF"}
+        env["PYTHONPATH"] = os.pathsep.join([str(tmp_path), str(ROOT)])
+        if require:
+            env["DROPOUT_LINT_REQUIRE_TF"] = require
+        return subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", str(tmp_path)],
+                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+
+    r = run(None)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "1 passed, 1 skipped" in r.stdout and "needs TensorFlow, which is not installed" in r.stdout
+    r = run("1")
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "1 TensorFlow test(s) were skipped, which fails this run" in r.stdout
+
+
+def test_ci_requires_tensorflow_tests():
+    text = (ROOT / ".ci" / "run").read_text()
+    assert "DROPOUT_LINT_REQUIRE_TF=1" in text and "[test,tensorflow,lsp]" in text

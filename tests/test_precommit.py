@@ -233,6 +233,7 @@ def test_fix_args(repo):
     assert r.returncode == 0, r.output
 
 
+@pytest.mark.tensorflow
 def test_confirm_hook(repo):
     """The manifest's confirm hook (language: system, see the module docstring) at the snippet's stage."""
     base = manifest()["dropout-lint-confirm"]
