@@ -210,14 +210,20 @@ def _lint_paths(resolver, paths, force_exclude, fix, diff, unsafe_for, run, no_c
 
     began = time.monotonic()
     found = Discovery()
-    for raw in paths:  # each path is walked with its own configuration's exclude settings
+    groups: dict[int, tuple] = {}  # each path is walked with its own configuration's exclude settings
+    for raw in paths:
         cfg = resolver.effective_for(Path(raw)).cfg if Path(raw).exists() else resolver.cfg
-        fe = cfg.force_exclude if force_exclude is None else force_exclude
-        part = discover([raw], cfg.root, cfg.exclude, force_exclude=fe)
+        groups.setdefault(id(cfg), (cfg, []))[1].append(raw)
         if verbose:
             click.echo(f"dropout-lint: {raw}: settings from {cfg.path or 'the defaults'}", err=True)
-        seen = {os.path.realpath(p) for p in found.files}
-        found.files.extend(p for p in part.files if os.path.realpath(p) not in seen)
+    seen: set[str] = set()
+    for cfg, raws in groups.values():
+        fe = cfg.force_exclude if force_exclude is None else force_exclude
+        part = discover(raws, cfg.root, cfg.exclude, force_exclude=fe)
+        for p in part.files:
+            if os.path.realpath(p) not in seen:
+                seen.add(os.path.realpath(p))
+                found.files.append(p)
         found.missing.extend(part.missing)
         found.warnings.extend(part.warnings)
     for p in found.missing:

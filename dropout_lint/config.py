@@ -233,6 +233,7 @@ class Resolver:
         self.explicit = explicit
         self.cli = cli or {}
         self._by_dir: dict[str, Effective] = {}
+        self._found: dict[str, Path | None] = {}
         self._by_config: dict[Path | None, Effective] = {}
         self.base = self._effective(load(explicit, start))
 
@@ -248,12 +249,32 @@ class Resolver:
         d = os.path.dirname(os.path.abspath(path)) if not os.path.isdir(path) else os.path.abspath(path)
         eff = self._by_dir.get(d)
         if eff is None:
-            found = find_pyproject(Path(d))
+            found = self._find(os.path.realpath(d))
             eff = self._by_config.get(found) if found is not None else None
             if eff is None:
                 eff = self._effective(load(str(found), Path(d)) if found is not None else Config(root=self.base.cfg.root))
             self._by_dir[d] = eff
         return eff
+
+    def _find(self, d: str) -> Path | None:
+        """``find_pyproject`` for folder ``d``, remembering every folder's answer on the way up
+        (thousands of files named by pre-commit share their parents)."""
+        if d in self._found:
+            return self._found[d]
+        p = Path(d) / "pyproject.toml"
+        hit = None
+        if p.is_file():
+            try:
+                data = p.read_bytes()
+            except OSError:
+                data = b""
+            if b"dropout-lint" in data and _has_table(data):
+                hit = p
+        parent = os.path.dirname(d)
+        if hit is None and parent != d:
+            hit = self._find(parent)
+        self._found[d] = hit
+        return hit
 
     def for_file(self, path: Path) -> FileSettings:
         return self.effective_for(path).for_file(path)

@@ -40,6 +40,7 @@ class Context:
         self.options = options
         self.findings: list[Finding] = []
         self.rule: type[Rule] | None = None
+        self.enabled: frozenset[str] = frozenset()  # the codes enabled for this file
         self._once: set = set()
 
     # -- shortcuts to the facts -----------------------------------------------------------
@@ -182,6 +183,7 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
         return [parse_error(filename, f"cannot parse: {type(exc).__name__}: {first}")] if report_errors else []
 
     ctx = Context(facts, unit, filename, settings.options)
+    ctx.enabled = settings.enabled
     call_deep(_run_rules, ctx, rules, filename)
     noqa = scan(unit.text)
     out: list[Finding] = []

@@ -222,16 +222,27 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def fixing_rules(settings) -> list:
+    """The rules to lint with while fixing: the fixable ones, or every enabled one when a rule
+    that reads the other rules' findings is on (DL901 unused-noqa)."""
+    from dropout_lint.engine import rules_for
+
+    rules = [r for r in rules_for(settings.enabled) if r.code != "DL000"]
+    if any(r.sees_other_findings for r in rules):
+        return rules
+    return [r for r in rules if r.fixable]
+
+
 def _python_fixer(data: bytes, name: str, settings, unsafe: bool = False):
     """(text, lint, encode) for a Python file, or None when it cannot be read."""
-    from dropout_lint.engine import lint_unit, rules_for
+    from dropout_lint.engine import lint_unit
     from dropout_lint.sources import SourceError, Unit, decode_python
 
     try:
         text, encoding, bom = decode_python(data)
     except SourceError:
         return None
-    rules = [r for r in rules_for(settings.enabled) if r.code != "DL000" and r.fixable]
+    rules = fixing_rules(settings)
 
     def lint(t: str):
         found = lint_unit(Unit(text=t, encoding=encoding, bom=bom), name, settings, rules)
@@ -245,14 +256,14 @@ def _python_fixer(data: bytes, name: str, settings, unsafe: bool = False):
 
 def fix_file(path: Path, name: str, settings, write: bool = True, unsafe: bool = False, data: bytes | None = None) -> FileOutcome:
     """Fix one file (``data``: its bytes when already read, e.g. from standard input)."""
-    from dropout_lint.engine import needs_parse, rules_for
+    from dropout_lint.engine import needs_parse
 
     out = FileOutcome(path=path, name=name)
     try:
         data = path.read_bytes() if data is None else data
     except OSError:
         return out  # the lint run reports it as DL000
-    rules = [r for r in rules_for(settings.enabled) if r.code != "DL000" and r.fixable]
+    rules = fixing_rules(settings)
     if not rules or not needs_parse(data, rules):
         return out
     if name.endswith(".ipynb"):
@@ -285,7 +296,7 @@ def _fix_notebook(path: Path, name: str, data: bytes, settings, write: bool, out
     import json
 
     from dropout_lint import notebook as nbm
-    from dropout_lint.engine import lint_unit, rules_for
+    from dropout_lint.engine import lint_unit
     from dropout_lint.sources import SourceError
 
     try:
@@ -301,7 +312,7 @@ def _fix_notebook(path: Path, name: str, data: bytes, settings, write: bool, out
         return out
     layout = _json_layout(nb, data)
     original = list(sources)
-    rules = [r for r in rules_for(settings.enabled) if r.code != "DL000" and r.fixable]
+    rules = fixing_rules(settings)
     rejected: set = set()
 
     def cell_ok(src: str) -> bool:

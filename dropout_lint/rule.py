@@ -67,6 +67,10 @@ class Rule:
     #: undo a deliberate choice is unsafe. Every fixable rule declares it and explains it under
     #: "## Fix safety" in its docstring; one fix may override it (``Fix.applicability``).
     fix_safety: ClassVar[str] = "unsafe"
+    #: The rule reads the findings the other rules made on the file (``ctx.findings``): it
+    #: needs a code that sorts after theirs (rules run in code order), and ``--fix`` then lints
+    #: with every enabled rule, not only the fixable ones.
+    sees_other_findings: ClassVar[bool] = False
     valid: ClassVar[list] = []
     invalid: ClassVar[list] = []
 

@@ -380,3 +380,24 @@ def test_tensorflow_tests_skip_with_a_reason_and_fail_when_required(tmp_path):
 def test_ci_requires_tensorflow_tests():
     text = (ROOT / ".ci" / "run").read_text()
     assert "DROPOUT_LINT_REQUIRE_TF=1" in text and "[test,tensorflow,lsp]" in text
+
+
+# -- DL901 unused-noqa ---------------------------------------------------------------------------
+def test_unused_noqa_through_the_command(tmp_path):
+    src = (
+        "from keras import layers, Sequential\n"
+        "a = layers.Dropout(0.95)  # noqa: DL202\n"  # used
+        "b = layers.Dropout(0.3)  # noqa: DL202\n"  # unused
+        "m = Sequential([layers.Dense(4), layers.Dropout(0.5)])  # noqa: DL101, DL203\n"  # DL203 unused
+        "c = 1  # noqa: E501\n"  # another tool's
+    )
+    p = tmp_path / "m.py"
+    p.write_text(src)
+    assert run_cli("--no-cache", "m.py", cwd=tmp_path).returncode == 0  # off by default
+    r = run_cli("--no-cache", "--extend-select", "DL901", "m.py", cwd=tmp_path)
+    assert [ln.split(": ", 1)[0] for ln in r.stdout.splitlines() if ": DL901" in ln] == ["m.py:3:26", "m.py:4:57"], r.stdout
+    assert "DL901 [*] Unused `noqa` directive (unused: `DL203`)" in r.stdout
+    r = run_cli("--no-cache", "--extend-select", "DL901", "--fix", "m.py", cwd=tmp_path)  # a safe fix
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert p.read_text() == src.replace("b = layers.Dropout(0.3)  # noqa: DL202\n", "b = layers.Dropout(0.3)\n").replace(
+        "# noqa: DL101, DL203", "# noqa: DL101")
