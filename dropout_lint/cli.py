@@ -132,7 +132,7 @@ def cli(paths, select, ignore, extend_select, output_format, config_file, confir
     def unsafe_for(path: Path) -> bool:
         if unsafe_fixes is not None:
             return unsafe_fixes
-        return bool(resolver.effective_for(path).cfg.unsafe_fixes)
+        return bool(resolver.effective_for(path, is_dir=os.path.isdir(path)).cfg.unsafe_fixes)
 
     run = {
         "paths": paths,
@@ -212,7 +212,7 @@ def _lint_paths(resolver, paths, force_exclude, fix, diff, unsafe_for, run, no_c
     found = Discovery()
     groups: dict[int, tuple] = {}  # each path is walked with its own configuration's exclude settings
     for raw in paths:
-        cfg = resolver.effective_for(Path(raw)).cfg if Path(raw).exists() else resolver.cfg
+        cfg = resolver.effective_for(Path(raw), is_dir=os.path.isdir(raw)).cfg if os.path.exists(raw) else resolver.cfg
         groups.setdefault(id(cfg), (cfg, []))[1].append(raw)
         if verbose:
             click.echo(f"dropout-lint: {raw}: settings from {cfg.path or 'the defaults'}", err=True)
@@ -220,9 +220,12 @@ def _lint_paths(resolver, paths, force_exclude, fix, diff, unsafe_for, run, no_c
     for cfg, raws in groups.values():
         fe = cfg.force_exclude if force_exclude is None else force_exclude
         part = discover(raws, cfg.root, cfg.exclude, force_exclude=fe)
-        for p in part.files:
-            if os.path.realpath(p) not in seen:
-                seen.add(os.path.realpath(p))
+        if len(groups) == 1:
+            found.files = part.files  # discover() already dropped duplicates
+        for p in part.files if len(groups) > 1 else ():
+            key = os.path.realpath(p)
+            if key not in seen:
+                seen.add(key)
                 found.files.append(p)
         found.missing.extend(part.missing)
         found.warnings.extend(part.warnings)

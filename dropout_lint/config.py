@@ -243,10 +243,11 @@ class Resolver:
             eff = self._by_config[cfg.path] = effective(cfg, **self.cli)
         return eff
 
-    def effective_for(self, path: Path) -> Effective:
+    def effective_for(self, path: Path, is_dir: bool = False) -> Effective:
+        """The settings for the file ``path`` (or, with ``is_dir``, for the files in that folder)."""
         if self.explicit:
             return self.base
-        d = os.path.dirname(os.path.abspath(path)) if not os.path.isdir(path) else os.path.abspath(path)
+        d = os.path.abspath(path) if is_dir else os.path.dirname(os.path.abspath(path))
         eff = self._by_dir.get(d)
         if eff is None:
             found = self._find(os.path.realpath(d))
