@@ -37,7 +37,7 @@ def _explain(token: str) -> str:
     rule = rules.get(token.upper()) or by_name().get(token)
     if rule is None:
         raise UsageFailure(f"--explain: unknown rule code or name '{token}'")
-    head = f"# {rule.code} {rule.name}\n\nDefault: {'on' if rule.default else 'off'}. Severity: {rule.severity}. Fix: {'yes' if rule.fixable else 'no'}.\n\n"
+    head = f"# {rule.code} {rule.name}\n\nDefault: {'on' if rule.default else 'off'}. Severity: {rule.severity}. Fix: {('yes (' + rule.fix_safety + ')') if rule.fixable else 'no'}.\n\n"
     return head + rule.doc() + "\n"
 
 
