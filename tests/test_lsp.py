@@ -219,6 +219,14 @@ def test_lsp_without_pygls_is_one_line_and_exit_2(tmp_path):
     assert len(lines) == 1 and "pip install 'dropout-lint[lsp]'" in lines[0] and "Traceback" not in r.stderr
 
 
+def fix_all_actions(client, uri):
+    whole = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}
+    return client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": whole, "context": {"diagnostics": [], "only": ["source.fixAll"]}},
+    )
+
+
 def test_fix_all_source_action(client, project):
     # the fixes here are unsafe: fix-all applies them only with `unsafe-fixes = true`
     (project / "pyproject.toml").write_text('[tool.dropout-lint]\nignore = ["DL203"]\nunsafe-fixes = true\n')
@@ -233,11 +241,8 @@ def test_fix_all_source_action(client, project):
     client.open(uri, text)
     diags = client.diagnostics(uri)["params"]["diagnostics"]
     assert sorted(d["code"] for d in diags) == ["DL101", "DL101", "DL202"]
+    actions = fix_all_actions(client, uri)
     whole = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}
-    actions = client.request(
-        "textDocument/codeAction",
-        {"textDocument": {"uri": uri}, "range": whole, "context": {"diagnostics": [], "only": ["source.fixAll"]}},
-    )
     assert [a["kind"] for a in actions] == ["source.fixAll.dropout-lint"]
     fixed = apply_text_edits(text, actions[0]["edit"]["changes"][uri])
     compile(fixed, "x", "exec")
@@ -284,11 +289,7 @@ def test_fix_all_applies_safe_fixes_only_by_default(client, project):
     client.open(uri, text)
     diags = client.diagnostics(uri)["params"]["diagnostics"]
     assert sorted(d["code"] for d in diags) == ["DL101", "DL204"]
-    whole = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}
-    actions = client.request(
-        "textDocument/codeAction",
-        {"textDocument": {"uri": uri}, "range": whole, "context": {"diagnostics": [], "only": ["source.fixAll"]}},
-    )
+    actions = fix_all_actions(client, uri)
     assert [a["title"] for a in actions] == ["Fix all dropout-lint findings that have a safe fix"]
     fixed = apply_text_edits(text, actions[0]["edit"]["changes"][uri])
     assert "rate=0.1" in fixed and "keep_prob" not in fixed  # the safe DL204 fix
