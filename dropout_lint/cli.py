@@ -138,7 +138,7 @@ def cli(paths, select, ignore, extend_select, output_format, config_file, confir
         "paths": paths,
         "fixed": None,
         "quiet": quiet,
-        "color": fmt == "text" and _color(no_color),
+        "color": fmt == "text" and not (stdin and fix) and _color(no_color),  # stdin --fix: the report is on stderr
         "unsafe": unsafe_for(Path(stdin_filename or ".") if stdin else first),
         "exit_zero": exit_zero,
     }
