@@ -34,8 +34,9 @@ CORE_KEYS = {
     "extend-exclude": list,
     "force-exclude": bool,
     "output-format": str,
+    "unsafe-fixes": bool,
 }
-OUTPUT_FORMATS = ("text", "json", "sarif", "github")
+OUTPUT_FORMATS = ("text", "json", "json-lines", "sarif", "github", "junit", "gitlab", "pylint")
 
 
 class ConfigError(Exception):
@@ -53,11 +54,17 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     force_exclude: bool = False
     output_format: str | None = None
+    unsafe_fixes: bool | None = None
     options: dict[str, Any] = field(default_factory=dict)
 
 
 def find_pyproject(start: Path) -> Path | None:
-    """The nearest ``pyproject.toml`` with a ``[tool.dropout-lint]`` table, from ``start`` up."""
+    """The nearest ``pyproject.toml`` with a ``[tool.dropout-lint]`` table, from ``start`` up.
+
+    A ``pyproject.toml`` that only mentions dropout-lint (a dependency) is passed over, as Ruff
+    passes over one without ``[tool.ruff]``; one that does not parse is returned (``load`` then
+    reports it).
+    """
     start = start.resolve()
     if start.is_file():
         start = start.parent
@@ -68,9 +75,18 @@ def find_pyproject(start: Path) -> Path | None:
                 data = p.read_bytes()
             except OSError:
                 continue
-            if b"dropout-lint" in data:
+            if b"dropout-lint" in data and _has_table(data):
                 return p
     return None
+
+
+def _has_table(data: bytes) -> bool:
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True
+    tool = doc.get("tool")
+    return isinstance(tool, dict) and SECTION in tool
 
 
 def load(explicit: str | None, start: Path) -> Config:
@@ -128,6 +144,8 @@ def from_table(table: dict, path: Path) -> Config:
             cfg.exclude.extend(value)
         elif key == "force-exclude":
             cfg.force_exclude = value
+        elif key == "unsafe-fixes":
+            cfg.unsafe_fixes = value
         elif key == "output-format":
             if value not in OUTPUT_FORMATS:
                 raise ConfigError(f"{where} output-format: expected one of {', '.join(OUTPUT_FORMATS)}")
@@ -198,6 +216,81 @@ class Effective:
                 if _glob_match(rel, pattern):
                     enabled -= set(codes)
         return FileSettings(frozenset(enabled), self.options)
+
+
+class Resolver:
+    """The settings of each file, resolved as Ruff does.
+
+    Without ``--config`` a file gets the nearest ``pyproject.toml`` with ``[tool.dropout-lint]``
+    from its own folder up (so ``dropout-lint a/ b/`` applies a's settings to a's files and b's
+    to b's), merged with the command line; with ``--config`` that one file applies to every
+    file. ``base`` is the configuration of ``start`` (the first path, else the working folder):
+    it gives the cache's root and the run-wide options. ``cli`` holds the keyword arguments of
+    ``effective`` taken from the command line.
+    """
+
+    def __init__(self, explicit: str | None, start: Path, cli: dict | None = None) -> None:
+        self.explicit = explicit
+        self.cli = cli or {}
+        self._by_dir: dict[str, Effective] = {}
+        self._found: dict[str, Path | None] = {}
+        self._by_config: dict[Path | None, Effective] = {}
+        self.base = self._effective(load(explicit, start))
+
+    def _effective(self, cfg: Config) -> Effective:
+        eff = self._by_config.get(cfg.path)
+        if eff is None:
+            eff = self._by_config[cfg.path] = effective(cfg, **self.cli)
+        return eff
+
+    def effective_for(self, path: Path, is_dir: bool = False) -> Effective:
+        """The settings for the file ``path`` (or, with ``is_dir``, for the files in that folder)."""
+        if self.explicit:
+            return self.base
+        d = os.path.abspath(path) if is_dir else os.path.dirname(os.path.abspath(path))
+        eff = self._by_dir.get(d)
+        if eff is None:
+            found = self._find(os.path.realpath(d))
+            eff = self._by_config.get(found) if found is not None else None
+            if eff is None:
+                eff = self._effective(load(str(found), Path(d)) if found is not None else Config(root=self.base.cfg.root))
+            self._by_dir[d] = eff
+        return eff
+
+    def _find(self, d: str) -> Path | None:
+        """``find_pyproject`` for folder ``d``, remembering every folder's answer on the way up
+        (thousands of files named by pre-commit share their parents)."""
+        if d in self._found:
+            return self._found[d]
+        p = Path(d) / "pyproject.toml"
+        hit = None
+        if p.is_file():
+            try:
+                data = p.read_bytes()
+            except OSError:
+                data = b""
+            if b"dropout-lint" in data and _has_table(data):
+                hit = p
+        parent = os.path.dirname(d)
+        if hit is None and parent != d:
+            hit = self._find(parent)
+        self._found[d] = hit
+        return hit
+
+    def for_file(self, path: Path) -> FileSettings:
+        return self.effective_for(path).for_file(path)
+
+    @property
+    def options(self) -> dict[str, Any]:
+        return self.base.options
+
+    @property
+    def enabled(self) -> frozenset[str]:
+        return self.base.enabled
+
+    @property
+    def cfg(self) -> Config:
+        return self.base.cfg
 
 
 def effective(cfg: Config, select=None, ignore=None, extend_select=None, options=None) -> Effective:

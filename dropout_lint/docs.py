@@ -33,7 +33,7 @@ def rule_markdown(rule) -> str:
     text = "\n".join(body).strip()
     meta = (
         f"Default: {'on' if rule.default else 'off'} · Severity: {rule.severity} · "
-        f"Fix: {'yes' if rule.fixable else 'no'}"
+        f"Fix: {('yes (' + rule.fix_safety + ')') if rule.fixable else 'no'}"
     )
     if rule.options:
         opts = ", ".join(f"`{k}` = `{_toml(v)}`" for k, v in rule.options.items())

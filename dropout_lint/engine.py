@@ -42,6 +42,7 @@ class Context:
         self.options = options
         self.findings: list[Finding] = []
         self.rule: type[Rule] | None = None
+        self.enabled: frozenset[str] = frozenset()  # the codes enabled for this file
         self._once: set = set()
 
     # -- shortcuts to the facts -----------------------------------------------------------
@@ -93,6 +94,8 @@ class Context:
             if key in self._once:
                 return
             self._once.add(key)
+        if fix is not None and fix.applicability is None:
+            fix.applicability = self.rule.fix_safety
         self.findings.append(
             Finding(
                 code=self.rule.code,
@@ -189,6 +192,7 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
         return [parse_error(filename, f"cannot parse: {type(exc).__name__}: {first}")] if report_errors else []
 
     ctx = Context(facts, unit, filename, settings.options)
+    ctx.enabled = settings.enabled
     call_deep(_run_rules, ctx, rules, filename)
     noqa = scan(unit.text)
     out: list[Finding] = []

@@ -39,11 +39,23 @@ class Edit:
 
 @dataclass
 class Fix:
+    """``applicability`` follows Ruff: "safe" fixes are applied by ``--fix``, "unsafe" ones only
+    with ``--unsafe-fixes``. None until the engine sets the rule's ``fix_safety``."""
+
     message: str
     edits: list[Edit]
+    applicability: str | None = None
+
+    @property
+    def safe(self) -> bool:
+        return self.applicability == "safe"
 
     def as_json(self) -> dict:
-        return {"message": self.message, "edits": [e.as_json() for e in self.edits]}
+        return {
+            "message": self.message,
+            "applicability": self.applicability or "unsafe",
+            "edits": [e.as_json() for e in self.edits],
+        }
 
 
 @dataclass
@@ -74,6 +86,10 @@ class Finding:
     @property
     def url(self) -> str:
         return URL_BASE + self.code.lower() + "-" + self.name
+
+    def applicable(self, unsafe: bool = False) -> bool:
+        """Whether ``--fix`` applies this finding's fix: a safe one, or any with ``--unsafe-fixes``."""
+        return self.fix is not None and bool(self.fix.edits) and (unsafe or self.fix.safe)
 
     def sort_key(self) -> tuple:
         return (self.filename, self.cell or 0, self.start.row, self.start.column, self.code)
@@ -110,6 +126,7 @@ class Finding:
                     Edit(e["content"], Pos(**e["location"]), Pos(**e["end_location"]))
                     for e in d["fix"]["edits"]
                 ],
+                d["fix"].get("applicability") or _rule_fix_safety(d["code"]),
             )
         conf = Confirmation(**d["confirmation"]) if d.get("confirmation") else None
         return cls(
@@ -126,3 +143,10 @@ class Finding:
             confirmation=conf,
             data=d.get("data") or {},
         )
+
+
+def _rule_fix_safety(code: str) -> str:
+    from dropout_lint.rule import all_rules
+
+    rule = all_rules().get(code)
+    return rule.fix_safety if rule is not None else "unsafe"

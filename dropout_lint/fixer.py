@@ -43,6 +43,8 @@ class FileOutcome:
     diff: str = ""
     messages: list[str] = field(default_factory=list)  # one-line reports for stderr
     written: bool = False
+    codes: dict[str, int] = field(default_factory=dict)  # fixes applied, per rule code
+    data: bytes | None = None  # the fixed file's bytes, when something was fixed
 
 
 @dataclass
@@ -56,6 +58,11 @@ class Outcome:
     @property
     def diff(self) -> str:
         return "".join(f.diff for f in self.files)
+
+    @property
+    def codes(self) -> dict[str, dict[str, int]]:
+        """Fixes applied: file name -> rule code -> count (for --show-fixes)."""
+        return {f.name: f.codes for f in self.files if f.fixed and f.codes}
 
     @property
     def messages(self) -> list[str]:
@@ -118,11 +125,13 @@ def _key(text: str, f: Finding, starts) -> tuple:
     return (f.code, tuple((text[a:b], e.content) for (a, b), e in zip(_spans(text, f.fix, starts), f.fix.edits)))
 
 
-def fix_text(text: str, lint, name: str = "", valid=parses) -> tuple[str, int, list[str]]:
+def fix_text(text: str, lint, name: str = "", valid=parses, codes: dict | None = None) -> tuple[str, int, list[str]]:
     """Fix ``text`` until nothing is left to fix; ``lint(text)`` gives the findings.
 
-    Returns (new text, number of fixes applied, one-line messages about dropped fixes).
+    Returns (new text, number of fixes applied, one-line messages about dropped fixes);
+    ``codes`` (if given) counts the fixes applied per rule code.
     """
+    codes = {} if codes is None else codes
     applied = 0
     messages: list[str] = []
     rejected: set = set()
@@ -155,12 +164,14 @@ def fix_text(text: str, lint, name: str = "", valid=parses) -> tuple[str, int, l
         new = _apply(text, [e for _, _, edits in chosen for e in edits])
         if valid(new):
             text, applied = new, applied + len(chosen)
+            for f, _, _ in chosen:
+                codes[f.code] = codes.get(f.code, 0) + 1
             continue
         # Find the fixes that break the file on their own; drop them for good.
         good = []
         for f, k, edits in chosen:
             if valid(_apply(text, edits)):
-                good.append(edits)
+                good.append((f.code, edits))
             else:
                 rejected.add(k)
                 where = f"{name}:" + (f"cell {f.cell}:" if f.cell is not None else "")
@@ -169,7 +180,8 @@ def fix_text(text: str, lint, name: str = "", valid=parses) -> tuple[str, int, l
                     f"the result would not parse"
                 )
         if good:  # together they clash: apply one now, the others on the next pass
-            text, applied = _apply(text, good[0]), applied + 1
+            text, applied = _apply(text, good[0][1]), applied + 1
+            codes[good[0][0]] = codes.get(good[0][0], 0) + 1
     return text, applied, messages
 
 
@@ -210,19 +222,31 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def _python_fixer(data: bytes, name: str, settings):
+def fixing_rules(settings) -> list:
+    """The rules to lint with while fixing: the fixable ones, or every enabled one when a rule
+    that reads the other rules' findings is on (DL901 unused-noqa)."""
+    from dropout_lint.engine import rules_for
+
+    rules = [r for r in rules_for(settings.enabled) if r.code != "DL000"]
+    if any(r.sees_other_findings for r in rules):
+        return rules
+    return [r for r in rules if r.fixable]
+
+
+def _python_fixer(data: bytes, name: str, settings, unsafe: bool = False):
     """(text, lint, encode) for a Python file, or None when it cannot be read."""
-    from dropout_lint.engine import lint_unit, rules_for
+    from dropout_lint.engine import lint_unit
     from dropout_lint.sources import SourceError, Unit, decode_python
 
     try:
         text, encoding, bom = decode_python(data)
     except SourceError:
         return None
-    rules = [r for r in rules_for(settings.enabled) if r.code != "DL000" and r.fixable]
+    rules = fixing_rules(settings)
 
     def lint(t: str):
-        return lint_unit(Unit(text=t, encoding=encoding, bom=bom), name, settings, rules)
+        found = lint_unit(Unit(text=t, encoding=encoding, bom=bom), name, settings, rules)
+        return [f for f in found if f.applicable(unsafe)]
 
     def encode(t: str) -> bytes:
         return (b"\xef\xbb\xbf" if bom else b"") + t.encode(encoding)
@@ -230,25 +254,26 @@ def _python_fixer(data: bytes, name: str, settings):
     return text, lint, encode
 
 
-def fix_file(path: Path, name: str, settings, write: bool = True) -> FileOutcome:
-    from dropout_lint.engine import needs_parse, rules_for
+def fix_file(path: Path, name: str, settings, write: bool = True, unsafe: bool = False, data: bytes | None = None) -> FileOutcome:
+    """Fix one file (``data``: its bytes when already read, e.g. from standard input)."""
+    from dropout_lint.engine import needs_parse
 
     out = FileOutcome(path=path, name=name)
     try:
-        data = path.read_bytes()
+        data = path.read_bytes() if data is None else data
     except OSError:
         return out  # the lint run reports it as DL000
-    rules = [r for r in rules_for(settings.enabled) if r.code != "DL000" and r.fixable]
+    rules = fixing_rules(settings)
     if not rules or not needs_parse(data, rules):
         return out
     if name.endswith(".ipynb"):
-        return _fix_notebook(path, name, data, settings, write, out)
-    made = _python_fixer(data, name, settings)
+        return _fix_notebook(path, name, data, settings, write, out, unsafe)
+    made = _python_fixer(data, name, settings, unsafe)
     if made is None:
         return out
     text, lint, encode = made
     try:
-        new, n, messages = fix_text(text, lint, name)
+        new, n, messages = fix_text(text, lint, name, codes=out.codes)
     except RecursionError:
         return out
     out.messages.extend(messages)
@@ -259,19 +284,19 @@ def fix_file(path: Path, name: str, settings, write: bool = True) -> FileOutcome
     except UnicodeEncodeError as exc:
         out.messages.append(f"dropout-lint: {name}: fixes not applied: the result cannot be encoded ({exc.reason})")
         return out
-    out.fixed, out.original, out.text = n, text, new
+    out.fixed, out.original, out.text, out.data = n, text, new, new_data
     out.diff = unified_diff(name, text, new)
     if write:
         _write(path, name, new_data, out)
     return out
 
 
-def _fix_notebook(path: Path, name: str, data: bytes, settings, write: bool, out: FileOutcome) -> FileOutcome:
+def _fix_notebook(path: Path, name: str, data: bytes, settings, write: bool, out: FileOutcome, unsafe: bool = False) -> FileOutcome:
     """Fix the code cells of a notebook; everything else in the JSON stays as it was."""
     import json
 
     from dropout_lint import notebook as nbm
-    from dropout_lint.engine import lint_unit, rules_for
+    from dropout_lint.engine import lint_unit
     from dropout_lint.sources import SourceError
 
     try:
@@ -287,7 +312,7 @@ def _fix_notebook(path: Path, name: str, data: bytes, settings, write: bool, out
         return out
     layout = _json_layout(nb, data)
     original = list(sources)
-    rules = [r for r in rules_for(settings.enabled) if r.code != "DL000" and r.fixable]
+    rules = fixing_rules(settings)
     rejected: set = set()
 
     def cell_ok(src: str) -> bool:
@@ -297,7 +322,7 @@ def _fix_notebook(path: Path, name: str, data: bytes, settings, write: bool, out
         unit = nbm.cells_unit(sources)
         by_cell: dict[int, list] = {}
         for f in lint_unit(unit, name, settings, rules):
-            if f.fix is None or not f.fix.edits or f.cell is None or sources[f.cell - 1] is None:
+            if not f.applicable(unsafe) or f.cell is None or sources[f.cell - 1] is None:
                 continue
             by_cell.setdefault(f.cell, []).append(f)
         progress = False
@@ -325,11 +350,14 @@ def _fix_notebook(path: Path, name: str, data: bytes, settings, write: bool, out
             if cell_ok(new):
                 sources[cell - 1], progress = new, True
                 out.fixed += len(chosen)
+                for f, _, _ in chosen:
+                    out.codes[f.code] = out.codes.get(f.code, 0) + 1
                 continue
             for f, k, edits in chosen:
                 if cell_ok(_apply(src, edits)):
                     sources[cell - 1], progress = _apply(src, edits), True
                     out.fixed += 1
+                    out.codes[f.code] = out.codes.get(f.code, 0) + 1
                     break
                 rejected.add(k)
                 out.messages.append(
@@ -351,7 +379,7 @@ def _fix_notebook(path: Path, name: str, data: bytes, settings, write: bool, out
         cell = cells[i]
         key = "source" if "source" in cell or "input" not in cell else "input"
         cell[key] = split_lines(sources[i]) if isinstance(cell.get(key), list) else sources[i]
-    new_data = _dump_json(nb, layout)
+    new_data = out.data = _dump_json(nb, layout)
     if write:
         _write(path, name, new_data, out)
     return out
@@ -395,10 +423,12 @@ def _dump_json(nb, layout) -> bytes:
     return text.encode("utf-8") + (tail or b"")
 
 
-def fix_files(files: list[Path], eff, write: bool = True) -> Outcome:
+def fix_files(files: list[Path], eff, write: bool = True, unsafe=False) -> Outcome:
+    """``unsafe``: a bool, or a callable giving it per file (``unsafe-fixes`` in its config)."""
     from dropout_lint.runner import display_path
 
     outcome = Outcome()
     for path in files:
-        outcome.files.append(fix_file(path, display_path(path), eff.for_file(path), write=write))
+        u = unsafe(path) if callable(unsafe) else unsafe
+        outcome.files.append(fix_file(path, display_path(path), eff.for_file(path), write=write, unsafe=u))
     return outcome

@@ -103,6 +103,11 @@ def cells_unit(sources: list[str | None]) -> Unit:
             problem = _syntax_problem(cleaned)
         if problem is not None:
             msg, row, col = problem
+            # Rows the message names ("... on line 3") are the cell's: make them rows of the
+            # joined text like every other row, which the engine maps back to the cell.
+            from dropout_lint.engine import _LINE_REF
+
+            msg = _LINE_REF.sub(lambda m: f"line {first_row + int(m.group(1)) - 1}", msg)
             errors.append(SourceError(f"SyntaxError: {msg}", row=first_row + row - 1, column=col))
             cleaned = [""] * len(lines)
         cell_map.append((number, first_row))

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from dropout_lint.engine import Context
 
 SEVERITIES = ("error", "warning", "info")
+FIX_SAFETY = ("safe", "unsafe")
 
 
 @dataclass
@@ -61,6 +62,15 @@ class Rule:
     options: ClassVar[dict[str, Any]] = {}
     #: Whether the rule offers a fix (for --list-rules; a finding may still come without one).
     fixable: ClassVar[bool] = False
+    #: "safe" or "unsafe" (Ruff's fix applicability): ``--fix`` applies safe fixes only,
+    #: ``--unsafe-fixes`` adds the unsafe ones. A fix that changes what the program does or may
+    #: undo a deliberate choice is unsafe. Every fixable rule declares it and explains it under
+    #: "## Fix safety" in its docstring; one fix may override it (``Fix.applicability``).
+    fix_safety: ClassVar[str] = "unsafe"
+    #: The rule reads the findings the other rules made on the file (``ctx.findings``): it
+    #: needs a code that sorts after theirs (rules run in code order), and ``--fix`` then lints
+    #: with every enabled rule, not only the fixable ones.
+    sees_other_findings: ClassVar[bool] = False
     valid: ClassVar[list] = []
     invalid: ClassVar[list] = []
 
@@ -71,6 +81,8 @@ class Rule:
                 raise RuntimeError(f"duplicate rule code {cls.code}")
             if cls.severity not in SEVERITIES:
                 raise RuntimeError(f"{cls.code}: bad severity {cls.severity}")
+            if cls.fix_safety not in FIX_SAFETY:
+                raise RuntimeError(f"{cls.code}: bad fix_safety {cls.fix_safety}")
             _REGISTRY[cls.code] = cls
 
     def check(self, ctx: "Context") -> None:  # pragma: no cover - overridden

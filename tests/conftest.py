@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import importlib.util
+
 import pytest
 
 # Internal errors in the analysis raise (in this process and in every CLI subprocess): an
@@ -35,3 +37,47 @@ def run_cli(*args: str, cwd: Path | str | None = None, input: str | None = None,
 @pytest.fixture
 def cli():
     return run_cli
+
+
+# ---- tests that need TensorFlow ----------------------------------------------------------------
+# Mark them `@pytest.mark.tensorflow` (or `pytestmark = pytest.mark.tensorflow`). Without
+# TensorFlow they are skipped with the reason below; with DROPOUT_LINT_REQUIRE_TF=1 (set by
+# .ci/run, which installs the [tensorflow] extra) a skipped TensorFlow test fails the run instead,
+# so CI can never go green without having run them.
+HAVE_TF = importlib.util.find_spec("tensorflow") is not None
+NO_TF = "needs TensorFlow, which is not installed: pip install -e '.[tensorflow]' (the [tensorflow] extra)"
+REQUIRE_TF = os.environ.get("DROPOUT_LINT_REQUIRE_TF") == "1"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "tensorflow: needs TensorFlow (the [tensorflow] extra); skipped when it is absent")
+
+
+def pytest_collection_modifyitems(config, items):
+    if HAVE_TF:
+        return
+    for item in items:
+        if item.get_closest_marker("tensorflow") is not None:
+            item.add_marker(pytest.mark.skip(reason=NO_TF))
+
+
+_tf_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and "tensorflow" in report.keywords:
+        _tf_skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if REQUIRE_TF and _tf_skipped:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if REQUIRE_TF and _tf_skipped:
+        terminalreporter.write_line(
+            f"DROPOUT_LINT_REQUIRE_TF=1: {len(_tf_skipped)} TensorFlow test(s) were skipped, which fails this run: "
+            + ", ".join(_tf_skipped[:5]),
+            red=True,
+        )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("tensorflow")
+pytestmark = pytest.mark.tensorflow
 
 from dropout_lint.confirm import confirm_findings, make_request  # noqa: E402
 from dropout_lint.confirm.pool import Pool  # noqa: E402

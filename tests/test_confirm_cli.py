@@ -64,7 +64,6 @@ def test_confirm_without_tensorflow_exits_2_with_install_hint(tmp_path):
 
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory):
-    pytest.importorskip("tensorflow")
     d = tmp_path_factory.mktemp("confirm-cli")
     for name in ("trains_at_top.py", "registry.py", "stacks.py"):
         shutil.copy(CONFIRM / name, d / name)
@@ -79,6 +78,7 @@ def json_run(workdir):
     return json.loads(r.stdout), r
 
 
+@pytest.mark.tensorflow
 def test_confirm_json_gives_every_finding_a_verdict(json_run):
     data, _ = json_run
     assert data
@@ -86,6 +86,7 @@ def test_confirm_json_gives_every_finding_a_verdict(json_run):
         assert item["confirmation"]["status"] in {"confirmed", "refuted", "unbuildable", "not-applicable"}, item
 
 
+@pytest.mark.tensorflow
 def test_confirm_keeps_refuted_in_json(json_run):
     data, _ = json_run
     refuted = [d for d in data if d["confirmation"]["status"] == "refuted"]
@@ -93,6 +94,7 @@ def test_confirm_keeps_refuted_in_json(json_run):
     assert refuted[0]["code"] == "DL101"
 
 
+@pytest.mark.tensorflow
 def test_confirm_neither_trains_nor_writes(json_run, workdir):
     data, _ = json_run
     mine = [d for d in data if d["filename"] == "trains_at_top.py"]
@@ -102,6 +104,7 @@ def test_confirm_neither_trains_nor_writes(json_run, workdir):
     assert not list(Path.cwd().glob("trained*"))
 
 
+@pytest.mark.tensorflow
 def test_confirm_text_hides_refuted_and_exit_code(workdir):
     r = run_cli("--confirm", "registry.py", cwd=workdir)
     assert r.returncode == 0, r.stdout + r.stderr

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("tensorflow")
+pytestmark = pytest.mark.tensorflow
 
 from dropout_lint.confirm import confirm_findings, make_request  # noqa: E402
 from dropout_lint.finding import Finding, Pos  # noqa: E402

@@ -8,6 +8,10 @@ import pytest
 
 from dropout_lint.confirm import slicer
 
+# The slicer treats a module that is not installed as something it cannot build from (data), so
+# its plans for code importing TensorFlow are only the real ones where TensorFlow is installed.
+pytestmark = pytest.mark.tensorflow
+
 
 def plan(source: str, code: str, needle: str, nth: int = 0, **data) -> str:
     source = textwrap.dedent(source)

@@ -45,7 +45,7 @@ def put(tmp_path, name, data: bytes):
 
 def test_fix_rewrites_and_reports_remaining(tmp_path):
     p = put(tmp_path, "m.py", MESSY.encode())
-    r = run_cli("--fix", "m.py", cwd=tmp_path)
+    r = run_cli("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
     assert p.read_text() == CLEAN
     assert "(3 fixed, 0 remaining)" in r.stdout
@@ -55,7 +55,7 @@ def test_fix_rewrites_and_reports_remaining(tmp_path):
 
 def test_fix_keeps_findings_without_fix_and_exits_1(tmp_path):
     p = put(tmp_path, "m.py", MIXED.encode())
-    r = run_cli("--fix", "m.py", cwd=tmp_path)
+    r = run_cli("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path)
     assert r.returncode == 1
     assert p.read_text() == MIXED.replace(", keras.layers.Dropout(0.2)", "")
     lines = r.stdout.splitlines()
@@ -66,18 +66,22 @@ def test_fix_keeps_findings_without_fix_and_exits_1(tmp_path):
 
 def test_text_report_counts_fixable(tmp_path):
     put(tmp_path, "m.py", MIXED.encode())
-    r = run_cli("m.py", cwd=tmp_path)
+    r = run_cli("--unsafe-fixes", "m.py", cwd=tmp_path)
     assert r.stdout.rstrip().endswith("[*] 1 fixable with the `--fix` option.")
+    # DL101's fix is unsafe: without --unsafe-fixes it is not counted as fixable, only hinted at
+    r = run_cli("m.py", cwd=tmp_path)
+    assert "[*]" not in r.stdout
+    assert r.stdout.rstrip().endswith("No fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option).")
     r = run_cli("--select", "DL202", "m.py", cwd=tmp_path)
     assert "fixable" not in r.stdout
 
 
 def test_second_fix_changes_nothing(tmp_path):
     p = put(tmp_path, "m.py", MESSY.encode())
-    assert run_cli("--fix", "m.py", cwd=tmp_path).returncode == 0
+    assert run_cli("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path).returncode == 0
     before = p.read_bytes()
     os.utime(p, ns=(1_000_000_000, 1_000_000_000))
-    r = run_cli("--fix", "m.py", cwd=tmp_path)
+    r = run_cli("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path)
     assert r.returncode == 0 and p.read_bytes() == before
     assert p.stat().st_mtime_ns == 1_000_000_000
     assert "fixed" not in r.stdout
@@ -96,7 +100,7 @@ def test_second_fix_changes_nothing(tmp_path):
 def test_file_without_fix_is_never_rewritten(tmp_path, data):
     p = put(tmp_path, "m.py", data)
     os.utime(p, ns=(1_000_000_000, 1_000_000_000))
-    r = run_cli("--fix", "m.py", cwd=tmp_path)
+    r = run_cli("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path)
     assert r.returncode == 1, r.stderr  # the DL202 finding has no fix
     assert p.read_bytes() == data
     assert p.stat().st_mtime_ns == 1_000_000_000
@@ -104,14 +108,14 @@ def test_file_without_fix_is_never_rewritten(tmp_path, data):
 
 def test_crlf_is_kept(tmp_path):
     p = put(tmp_path, "m.py", MESSY.replace("\n", "\r\n").encode())
-    r = run_cli("--fix", "m.py", cwd=tmp_path)
+    r = run_cli("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
     assert p.read_bytes() == CLEAN.replace("\n", "\r\n").encode()
 
 
 def test_cr_only_is_kept(tmp_path):
     p = put(tmp_path, "m.py", MESSY.replace("\n", "\r").encode())
-    assert run_cli("--fix", "m.py", cwd=tmp_path).returncode == 0
+    assert run_cli("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path).returncode == 0
     assert p.read_bytes() == CLEAN.replace("\n", "\r").encode()
 
 
@@ -119,27 +123,27 @@ def test_form_feed_does_not_shift_rows(tmp_path):
     # Python treats \f as whitespace, not a line break: edits must land on the right row.
     src = "import keras\n\x0c\nm = keras.Sequential([\n    keras.layers.Dense(1),\n    keras.layers.Dropout(0.5),\n])\n"
     p = put(tmp_path, "m.py", src.encode())
-    assert run_cli("--fix", "m.py", cwd=tmp_path).returncode == 0
+    assert run_cli("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path).returncode == 0
     assert p.read_text() == "import keras\n\x0c\nm = keras.Sequential([\n    keras.layers.Dense(1),\n])\n"
 
 
 def test_bom_is_kept(tmp_path):
     p = put(tmp_path, "m.py", ("\ufeff# é\n" + MESSY).encode("utf-8"))
-    assert run_cli("--fix", "m.py", cwd=tmp_path).returncode == 0
+    assert run_cli("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path).returncode == 0
     assert p.read_bytes() == ("\ufeff# é\n" + CLEAN).encode("utf-8")
 
 
 def test_latin1_coding_line_is_kept(tmp_path):
     head = "# -*- coding: latin-1 -*-\n# modèle à régulariser\n"
     p = put(tmp_path, "m.py", (head + MESSY).encode("latin-1"))
-    assert run_cli("--fix", "m.py", cwd=tmp_path).returncode == 0
+    assert run_cli("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path).returncode == 0
     assert p.read_bytes() == (head + CLEAN).encode("latin-1")
 
 
 def test_mode_is_kept(tmp_path):
     p = put(tmp_path, "m.py", MESSY.encode())
     os.chmod(p, 0o751)
-    assert run_cli("--fix", "m.py", cwd=tmp_path).returncode == 0
+    assert run_cli("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path).returncode == 0
     assert stat.S_IMODE(p.stat().st_mode) == 0o751
     assert p.read_text() == CLEAN
     # no temporary file is left behind (the findings cache lives in the project root: not a leftover)
@@ -151,7 +155,7 @@ def test_symlink_keeps_pointing_at_the_fixed_file(tmp_path):
     (tmp_path / "sub").mkdir()
     link = tmp_path / "sub" / "link.py"
     link.symlink_to(real)
-    assert run_cli("--fix", "sub/link.py", cwd=tmp_path).returncode == 0
+    assert run_cli("--fix", "--unsafe-fixes", "sub/link.py", cwd=tmp_path).returncode == 0
     assert link.is_symlink() and real.read_text() == CLEAN
 
 
@@ -168,7 +172,7 @@ def test_failed_write_leaves_original_intact(tmp_path, monkeypatch):
     monkeypatch.setattr(fixer.os, "replace", boom)
     monkeypatch.chdir(tmp_path)
     eff = effective(Config(root=tmp_path))
-    outcome = fixer.fix_files([p], eff)
+    outcome = fixer.fix_files([p], eff, unsafe=True)
     assert p.read_text() == MESSY
     assert outcome.fixed == 0 and any("not written" in m for m in outcome.messages)
     assert sorted(x.name for x in tmp_path.iterdir()) == ["m.py"]
@@ -176,7 +180,7 @@ def test_failed_write_leaves_original_intact(tmp_path, monkeypatch):
 
 def test_diff_prints_and_does_not_write(tmp_path):
     p = put(tmp_path, "m.py", MIXED.encode())
-    r = run_cli("--diff", "m.py", cwd=tmp_path)
+    r = run_cli("--diff", "--unsafe-fixes", "m.py", cwd=tmp_path)
     assert r.returncode == 1
     assert p.read_text() == MIXED
     expected = (
@@ -190,13 +194,13 @@ def test_diff_prints_and_does_not_write(tmp_path):
 
 def test_diff_exit_0_when_nothing_to_fix(tmp_path):
     put(tmp_path, "m.py", b"import keras\nm = keras.layers.Dropout(0.95)\n")
-    r = run_cli("--diff", "m.py", cwd=tmp_path)
+    r = run_cli("--diff", "--unsafe-fixes", "m.py", cwd=tmp_path)
     assert r.returncode == 0 and r.stdout == ""
 
 
 def test_diff_marks_missing_final_newline(tmp_path):
     put(tmp_path, "m.py", b"import keras\nm = keras.Sequential([keras.layers.Dense(1), keras.layers.Dropout(0.3)])")
-    r = run_cli("--diff", "m.py", cwd=tmp_path)
+    r = run_cli("--diff", "--unsafe-fixes", "m.py", cwd=tmp_path)
     assert r.returncode == 1
     assert r.stdout.count("\\ No newline at end of file") == 2
 
@@ -218,7 +222,7 @@ def test_unparseable_fix_is_dropped_and_reported(tmp_path, monkeypatch):
     monkeypatch.setattr("dropout_lint.fixes.remove_layer", broken)
     monkeypatch.chdir(tmp_path)
     eff = effective(Config(root=tmp_path))
-    outcome = fixer.fix_files([p], eff)
+    outcome = fixer.fix_files([p], eff, unsafe=True)
     assert outcome.fixed == 0
     assert len(outcome.messages) == 1
     assert "m.py:2:" in outcome.messages[0] and "DL203" in outcome.messages[0] and "not parse" in outcome.messages[0]
@@ -267,7 +271,7 @@ def test_overlapping_fixes_take_two_passes():
 
 def test_fix_and_json_report_the_remaining(tmp_path):
     put(tmp_path, "m.py", MIXED.encode())
-    r = run_cli("--fix", "--output-format", "json", "m.py", cwd=tmp_path)
+    r = run_cli("--fix", "--unsafe-fixes", "--output-format", "json", "m.py", cwd=tmp_path)
     data = json.loads(r.stdout)
     assert [f["code"] for f in data] == ["DL202"] and data[0]["fix"] is None
 
@@ -275,10 +279,10 @@ def test_fix_and_json_report_the_remaining(tmp_path):
 def test_fix_respects_noqa_and_select(tmp_path):
     src = "import keras\nm = keras.Sequential([keras.layers.Dense(1), keras.layers.Dropout(0.3)])  # noqa: DL101\n"
     p = put(tmp_path, "a.py", src.encode())
-    assert run_cli("--fix", "a.py", cwd=tmp_path).returncode == 0
+    assert run_cli("--fix", "--unsafe-fixes", "a.py", cwd=tmp_path).returncode == 0
     assert p.read_text() == src
     p2 = put(tmp_path, "b.py", MESSY.encode())
-    run_cli("--fix", "--select", "DL203", "b.py", cwd=tmp_path)
+    run_cli("--fix", "--unsafe-fixes", "--select", "DL203", "b.py", cwd=tmp_path)
     assert p2.read_text() == MESSY.replace("    keras.layers.Dropout(0.0),\n", "")
 
 
@@ -288,7 +292,7 @@ def test_fix_fixture_copy_leaves_only_unfixable_findings(tmp_path):
     shutil.copytree(FIXTURES, dst)
     before = json.loads(run_cli("--output-format", "json", "--extend-select", "ALL", ".", cwd=dst).stdout)
     assert any(f["fix"] for f in before), "the fixtures should contain fixable findings"
-    run_cli("--fix", "--extend-select", "ALL", ".", cwd=dst)
+    run_cli("--fix", "--unsafe-fixes", "--extend-select", "ALL", ".", cwd=dst)
     after = json.loads(run_cli("--output-format", "json", "--extend-select", "ALL", ".", cwd=dst).stdout)
     assert after and not [f for f in after if f["fix"]]
     # --fix never makes a file unparseable
@@ -298,7 +302,7 @@ def test_fix_fixture_copy_leaves_only_unfixable_findings(tmp_path):
     fixed_files = {f["filename"] for f in before if f["fix"]}
     for src in FIXTURES.rglob("*"):
         rel = src.relative_to(FIXTURES).as_posix()
-        if src.is_file() and rel not in fixed_files:
+        if src.is_file() and rel not in fixed_files and ".dropout_lint_cache" not in src.parts:
             assert (dst / rel).read_bytes() == src.read_bytes(), rel
 
 
@@ -366,20 +370,20 @@ NB_CELLS = [
 def test_notebook_fix_inside_code_cells_keeps_the_rest(tmp_path):
     data = _notebook(NB_CELLS)
     p = put(tmp_path, "nb.ipynb", data)
-    r = run_cli("--fix", "nb.ipynb", cwd=tmp_path)
+    r = run_cli("--fix", "--unsafe-fixes", "nb.ipynb", cwd=tmp_path)
     assert r.returncode == 1, r.stderr  # DL202 in cell 4 remains
     assert "(2 fixed, 1 remaining)" in r.stdout and "nb.ipynb:cell 4:1:5: DL202" in r.stdout
     expected = [list(c) for c in NB_CELLS]
     expected[2][1] = ["m = keras.Sequential([\n", "    layers.Dense(4),\n", "    layers.Dense(1),\n", "])"]
     assert p.read_bytes() == _notebook([tuple(c) for c in expected])
-    again = run_cli("--fix", "nb.ipynb", cwd=tmp_path)
+    again = run_cli("--fix", "--unsafe-fixes", "nb.ipynb", cwd=tmp_path)
     assert "fixed" not in again.stdout and p.read_bytes() == _notebook([tuple(c) for c in expected])
 
 
 def test_notebook_diff_names_the_cell(tmp_path):
     data = _notebook(NB_CELLS, indent=2)
     p = put(tmp_path, "nb.ipynb", data)
-    r = run_cli("--diff", "nb.ipynb", cwd=tmp_path)
+    r = run_cli("--diff", "--unsafe-fixes", "nb.ipynb", cwd=tmp_path)
     assert r.returncode == 1 and p.read_bytes() == data
     assert r.stdout.startswith("--- nb.ipynb:cell 3\n+++ nb.ipynb:cell 3\n")
     assert "-    layers.Dropout(0.0),\n" in r.stdout and "-    layers.Dropout(0.2),\n" in r.stdout
@@ -388,7 +392,7 @@ def test_notebook_diff_names_the_cell(tmp_path):
 def test_notebook_with_unknown_layout_is_not_rewritten(tmp_path):
     data = _notebook(NB_CELLS).replace(b'"cells": [', b'"cells"   : [')
     p = put(tmp_path, "nb.ipynb", data)
-    r = run_cli("--fix", "nb.ipynb", cwd=tmp_path)
+    r = run_cli("--fix", "--unsafe-fixes", "nb.ipynb", cwd=tmp_path)
     assert p.read_bytes() == data
     assert "fixes not written" in r.stderr and "Traceback" not in r.stderr
 
@@ -399,7 +403,7 @@ def test_notebook_fixture_fix(tmp_path):
         pytest.fail("fixtures/notebook_demo.ipynb is expected (issue 5)")
     p = tmp_path / "demo.ipynb"
     shutil.copy(src, p)
-    run_cli("--fix", "demo.ipynb", cwd=tmp_path)
+    run_cli("--fix", "--unsafe-fixes", "demo.ipynb", cwd=tmp_path)
     before, after = json.loads(src.read_bytes()), json.loads(p.read_bytes())
     changed = [i for i, (a, b) in enumerate(zip(before["cells"], after["cells"])) if a != b]
     assert changed and all(before["cells"][i]["cell_type"] == "code" for i in changed)

@@ -10,7 +10,7 @@ that parses and that a second fix leaves unchanged. hypothesmith programs must n
 
 CI runs a few hundred examples;
 ``DROPOUT_LINT_FUZZ_EXAMPLES=10000 pytest tests/test_fuzz.py --timeout=0`` runs 10,000 per test
-(README, "Fuzzing").
+(docs/internals.md, "Fuzzing").
 """
 
 from __future__ import annotations

@@ -85,8 +85,9 @@ def test_editor_session_end_to_end(client, project):
     assert apply_text_edits(text2, ignore["edit"]["changes"][uri]).splitlines()[1].endswith("# noqa: DL202, DL101")
 
     # 5. ...but take the fix instead: the Dropout goes, the file still parses, no finding is left
-    fix = next(a for a in actions if a["title"].startswith("Fix: "))
-    assert fix["title"] == "Fix: Remove the Dropout layer" and fix.get("isPreferred") is True
+    fix = next(a for a in actions if a["title"].startswith("Fix "))
+    # removing a layer is an unsafe fix: labelled so, and not the preferred action
+    assert fix["title"] == "Fix (unsafe): Remove the Dropout layer" and not fix.get("isPreferred")
     text3 = apply_text_edits(text2, fix["edit"]["changes"][uri])
     assert "Dropout(0.95)" not in text3.splitlines()[1]
     compile(text3, "x", "exec")
@@ -218,7 +219,17 @@ def test_lsp_without_pygls_is_one_line_and_exit_2(tmp_path):
     assert len(lines) == 1 and "pip install 'dropout-lint[lsp]'" in lines[0] and "Traceback" not in r.stderr
 
 
+def fix_all_actions(client, uri):
+    whole = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}
+    return client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": whole, "context": {"diagnostics": [], "only": ["source.fixAll"]}},
+    )
+
+
 def test_fix_all_source_action(client, project):
+    # the fixes here are unsafe: fix-all applies them only with `unsafe-fixes = true`
+    (project / "pyproject.toml").write_text('[tool.dropout-lint]\nignore = ["DL203"]\nunsafe-fixes = true\n')
     client.initialize(project)
     uri = (project / "two.py").as_uri()
     text = (
@@ -230,11 +241,8 @@ def test_fix_all_source_action(client, project):
     client.open(uri, text)
     diags = client.diagnostics(uri)["params"]["diagnostics"]
     assert sorted(d["code"] for d in diags) == ["DL101", "DL101", "DL202"]
+    actions = fix_all_actions(client, uri)
     whole = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}
-    actions = client.request(
-        "textDocument/codeAction",
-        {"textDocument": {"uri": uri}, "range": whole, "context": {"diagnostics": [], "only": ["source.fixAll"]}},
-    )
     assert [a["kind"] for a in actions] == ["source.fixAll.dropout-lint"]
     fixed = apply_text_edits(text, actions[0]["edit"]["changes"][uri])
     compile(fixed, "x", "exec")
@@ -267,3 +275,27 @@ def test_config_error_is_shown_once_and_defaults_are_used(tmp_path):
         assert c.shutdown_and_exit() == 0
     finally:
         c.close()
+
+
+def test_fix_all_applies_safe_fixes_only_by_default(client, project):
+    client.initialize(project)
+    uri = (project / "safe.py").as_uri()
+    text = (
+        "import tensorflow as tf\n"
+        "from keras import layers, Sequential\n"
+        "a = Sequential([layers.Dense(4), layers.Dropout(0.5)])\n"
+        "y = tf.compat.v1.nn.dropout(a, keep_prob=0.9)\n"
+    )
+    client.open(uri, text)
+    diags = client.diagnostics(uri)["params"]["diagnostics"]
+    assert sorted(d["code"] for d in diags) == ["DL101", "DL204"]
+    actions = fix_all_actions(client, uri)
+    assert [a["title"] for a in actions] == ["Fix all dropout-lint findings that have a safe fix"]
+    fixed = apply_text_edits(text, actions[0]["edit"]["changes"][uri])
+    assert "rate=0.1" in fixed and "keep_prob" not in fixed  # the safe DL204 fix
+    assert "layers.Dropout(0.5)" in fixed  # the unsafe DL101 fix is left alone
+    d204 = next(d for d in diags if d["code"] == "DL204")
+    quick = code_actions(client, uri, d204)
+    safe = next(a for a in quick if a["title"].startswith("Fix "))
+    assert safe["title"] == "Fix (safe): Use `rate=0.1`" and safe.get("isPreferred") is True
+    assert client.shutdown_and_exit() == 0

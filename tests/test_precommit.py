@@ -50,14 +50,24 @@ def notebook(*cells: str) -> str:
     )
 
 
-def readme_snippet() -> dict:
-    """The first YAML block of the README's pre-commit section."""
+def readme_snippets() -> list[dict]:
+    """The YAML blocks of the README's pre-commit section."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     section = text.split("\n### pre-commit\n", 1)[1]
     section = re.split(r"\n##+ ", section, maxsplit=1)[0]
-    block = re.search(r"```yaml\n(.*?)```", section, re.S)
-    assert block, "no yaml block in the README's pre-commit section"
-    return yaml.safe_load(block.group(1))
+    blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    assert blocks, "no yaml block in the README's pre-commit section"
+    return [yaml.safe_load(b) for b in blocks]
+
+
+def readme_snippet() -> dict:
+    """The README's snippet for the released hook repository (the one with a `rev:`)."""
+    return next(s for s in readme_snippets() if s["repos"][0]["repo"] != "local")
+
+
+def readme_local_snippet() -> dict:
+    """The README's snippet that works before a release: a local hook, no `rev:`."""
+    return next(s for s in readme_snippets() if s["repos"][0]["repo"] == "local")
 
 
 def manifest() -> dict:
@@ -222,7 +232,7 @@ def test_notebook_is_linted(repo):
 def test_fix_args(repo):
     snippet = json.loads(json.dumps(repo.snippet))
     hook = next(h for h in snippet["repos"][0]["hooks"] if h["id"] == "dropout-lint")
-    hook["args"] = ["--fix"]
+    hook["args"] = ["--fix", "--unsafe-fixes"]
     repo.write({"fix-config.yaml": yaml.safe_dump(snippet, sort_keys=False), "model.py": BAD})
     r = repo.pre_commit("run", "-c", "fix-config.yaml", "--files", "model.py")
     assert r.returncode == 1, r.output
@@ -233,6 +243,7 @@ def test_fix_args(repo):
     assert r.returncode == 0, r.output
 
 
+@pytest.mark.tensorflow
 def test_confirm_hook(repo):
     """The manifest's confirm hook (language: system, see the module docstring) at the snippet's stage."""
     base = manifest()["dropout-lint-confirm"]
@@ -255,3 +266,42 @@ def test_confirm_hook(repo):
     assert re.search(r"^dropout-lint --confirm\.+Failed$", r.output, re.M), r.output
     assert "model.py:2:69: DL101 " in r.output and "[confirmed: " in r.output, r.output
     assert "generated/" not in r.output
+
+
+def test_readme_local_hook_works_without_a_release(tmp_path):
+    """The snippet that names no revision: pre-commit runs the dropout-lint of the environment."""
+    snippet = readme_local_snippet()
+    (repo_cfg,) = snippet["repos"]
+    assert "rev" not in repo_cfg
+    (hook,) = repo_cfg["hooks"]
+    base = manifest()["dropout-lint"]
+    for key in ("entry", "types_or", "require_serial"):
+        assert hook[key] == base[key], key  # the same hook as the manifest's
+    ident = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+    env = {**os.environ, **ident, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PRE_COMMIT_COLOR": "never"}
+    env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")  # where `pip install` put dropout-lint
+    env.pop("DROPOUT_LINT_NO_CACHE", None)
+    work = Scratch(tmp_path / "work", env)
+    work.path.mkdir()
+    work.git("init", "-q")
+    work.write({".pre-commit-config.yaml": yaml.safe_dump(snippet, sort_keys=False), "pyproject.toml": PYPROJECT})
+    work.git("add", "-A")
+    work.git("commit", "-q", "--no-verify", "-m", "setup")
+    assert work.pre_commit("install").returncode == 0
+    r = work.commit({"model.py": BAD})
+    assert r.returncode == 1 and "model.py:2:69: DL101 " in r.output, r.output
+    work.reset()
+    r = work.commit({"clean.py": GOOD, "generated/model.py": BAD})
+    assert r.returncode == 0, r.output
+
+
+def test_readme_release_rev_is_explained():
+    """`rev: v0.1.0` names the release tag, which the README says is created at release (the
+    local snippet above it works until then) and the CHANGELOG lists that release."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n### pre-commit\n", 1)[1]
+    rev = readme_snippet()["repos"][0]["rev"]
+    assert rev == f"v{__version__}"
+    assert f"Until the `{rev}` tag is created at the first release" in section
+    assert section.index("repo: local") < section.index(f"rev: {rev}")
+    assert f"## [{__version__}]" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")

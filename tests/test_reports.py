@@ -137,6 +137,8 @@ def test_github_escaping():
 
 def test_text_marks_fixable_findings_like_ruff(cli, project):
     r = cli("--no-cache", "src", cwd=project)
+    assert " DL101 Dropout" in r.stdout  # removing the Dropout is an unsafe fix: no [*] by default
+    r = cli("--no-cache", "--unsafe-fixes", "src", cwd=project)
     assert r.returncode == 1, r.stderr
     lines = {ln.split(": ", 1)[1].split(" ", 1)[0]: ln for ln in r.stdout.splitlines() if ": DL" in ln}
     assert " DL101 [*] Dropout" in lines["DL101"]  # removing the trailing Dropout is a fix

@@ -68,7 +68,7 @@ def test_latin1_coding_line_linted_with_right_rows(tmp_path):
     r, items = findings(tmp_path, "latin.py")
     assert codes_at(items) == [("latin.py", "DL101", 7, 5)]
     # the message quotes the source correctly decoded, and --fix keeps latin-1
-    r = run_cli("--fix", "latin.py", cwd=tmp_path)
+    r = run_cli("--fix", "--unsafe-fixes", "latin.py", cwd=tmp_path)
     no_traceback(r)
     out = (tmp_path / "latin.py").read_bytes()
     assert "déjà".encode("latin-1") in out and "Dropout" not in out.decode("latin-1")
@@ -79,7 +79,7 @@ def test_utf8_bom(tmp_path):
     write(tmp_path / "bom.py", b"\xef\xbb\xbf" + MODEL.encode())
     r, items = findings(tmp_path, "bom.py")
     assert codes_at(items) == [("bom.py", "DL101", 4, 5)]
-    r = run_cli("--fix", "bom.py", cwd=tmp_path)
+    r = run_cli("--fix", "--unsafe-fixes", "bom.py", cwd=tmp_path)
     no_traceback(r)
     out = (tmp_path / "bom.py").read_bytes()
     assert out.startswith(b"\xef\xbb\xbf") and b"Dropout" not in out
@@ -101,13 +101,13 @@ def test_crlf_and_cr_rows_and_columns(tmp_path, nl):
     r, items = findings(tmp_path, "m.py")
     assert codes_at(items) == [("m.py", "DL101", 5, 7)]
     assert items[0]["end_location"] == {"row": 5, "column": 26}
-    r = run_cli("--fix", "m.py", cwd=tmp_path)
+    r = run_cli("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path)
     no_traceback(r)
     out = (tmp_path / "m.py").read_bytes().decode()
     assert "Dropout" not in out
     assert out.count(nl) == out.count("\n" if nl == "\r\n" else "\r") and (nl == "\r" or "\r\n" in out)
     compile(out, "m.py", "exec")
-    assert run_cli("--fix", "m.py", cwd=tmp_path).returncode == 0
+    assert run_cli("--fix", "--unsafe-fixes", "m.py", cwd=tmp_path).returncode == 0
     assert (tmp_path / "m.py").read_bytes().decode() == out
 
 
@@ -197,7 +197,7 @@ def test_notebooks(tmp_path):
         ("strsource.ipynb", "DL101", 2, 4),
     ]
     # --fix on the string-source notebook: still valid JSON, source still a string, fixed
-    r = run_cli("--fix", "strsource.ipynb", cwd=tmp_path)
+    r = run_cli("--fix", "--unsafe-fixes", "strsource.ipynb", cwd=tmp_path)
     no_traceback(r)
     nb = json.loads((tmp_path / "strsource.ipynb").read_text())
     assert isinstance(nb["cells"][1]["source"], str) and "Dropout" not in nb["cells"][1]["source"]
@@ -310,7 +310,7 @@ def test_ctrl_c_exits_130_cleanly(tmp_path, fix):
     files = _tree(tmp_path, 400)
     env = dict(os.environ)
     env.pop("DROPOUT_LINT_NO_CACHE", None)
-    args = [sys.executable, "-m", "dropout_lint", *(["--fix"] if fix else []), "."]
+    args = [sys.executable, "-m", "dropout_lint", *(["--fix", "--unsafe-fixes"] if fix else []), "."]
     proc = subprocess.Popen(
         args, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
     )

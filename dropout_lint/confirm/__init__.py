@@ -159,6 +159,7 @@ def confirm_findings(
 ) -> None:
     """Set ``.confirmation`` on every finding (see the module docstring)."""
     from dropout_lint.confirm.pool import Pool
+    from dropout_lint.confirm.slicer import user_names
 
     if not findings:
         return
@@ -196,7 +197,7 @@ def confirm_findings(
                     detail += f" (built with {guessed}: no call site in the file gives a usable value)"
                 if assumed and status in ("confirmed", "refuted"):
                     detail += f" ({assumed})"
-                f.confirmation = Confirmation(status, detail)
+                f.confirmation = Confirmation(status, user_names(detail))
             done += len(members)
         if show:
             sys.stderr.write("\r\x1b[K")

@@ -404,6 +404,15 @@ def rewritten(node) -> str:
 # The module index
 
 
+_FRESH = re.compile(r"\b__dl_(\w+?)_\d+\b")
+
+
+def user_names(text: str) -> str:
+    """``text`` (a verdict's detail) with each name made by ``Index.fresh`` mapped back to the
+    user's name it was made from: ``__dl_train_step_1()`` -> ``train_step()``."""
+    return _FRESH.sub(r"\1", text)
+
+
 class Index:
     def __init__(self, text: str) -> None:
         self.module = cst.parse_module(text)

@@ -172,15 +172,16 @@ def noqa_edit(lines: list[str], row: int, code: str) -> Edit | None:
     return Edit(f"  # noqa: {code}", Pos(row, len(body) + 1), Pos(row, len(line) + 1))
 
 
-def fix_all_edits(text: str, findings: list[Finding]) -> list[Edit]:
-    """The edits of every fix that does not overlap an earlier one, if the result parses."""
+def fix_all_edits(text: str, findings: list[Finding], unsafe: bool = False) -> list[Edit]:
+    """The edits of every applicable fix (safe ones; unsafe ones too with ``unsafe-fixes = true``
+    in the file's configuration) that does not overlap an earlier one, if the result parses."""
     from dropout_lint.fixes import _line_starts, offset
 
     starts = _line_starts(text)
     taken: list[tuple[int, int]] = []
     chosen: list[Edit] = []
     seen: set = set()
-    for f in sorted((f for f in findings if f.fix is not None and f.fix.edits), key=Finding.sort_key):
+    for f in sorted((f for f in findings if f.applicable(unsafe)), key=Finding.sort_key):
         spans = [(offset(text, e.start, starts), offset(text, e.end, starts)) for e in f.fix.edits]
         key = tuple(sorted((a, b, e.content) for (a, b), e in zip(spans, f.fix.edits)))
         if key in seen:
@@ -225,6 +226,7 @@ class DropoutLintServer(LanguageServer):
         self.results: dict[str, Result] = {}  # document or notebook uri -> last lint
         self.published: dict[str, set[str]] = {}  # notebook uri -> cell uris with diagnostics
         self.configs: dict[tuple[str, int], Any] = {}
+        self.unsafe_fixes: dict[str, bool] = {}  # file path -> `unsafe-fixes` of its configuration
         self.config_errors_shown: set[str] = set()
         self.clean_shutdown = False
 
@@ -263,6 +265,7 @@ class DropoutLintServer(LanguageServer):
             if error is None:
                 self.configs[key] = cfg
         eff = config_mod.effective(cfg)
+        self.unsafe_fixes[str(path)] = bool(cfg.unsafe_fixes)
         if path is None:
             return eff.for_file(self.root() / "untitled.py"), "untitled.py", error
         if _excluded(path, cfg.root, cfg.exclude):
@@ -449,19 +452,20 @@ class DropoutLintServer(LanguageServer):
             if f.fix is not None and f.fix.edits and parses(apply(text, f.fix.edits)):
                 actions.append(
                     T.CodeAction(
-                        title=f"Fix: {f.fix.message}",
+                        title=f"Fix ({f.fix.applicability}): {f.fix.message}",
                         kind=T.CodeActionKind.QuickFix,
                         diagnostics=[diag],
-                        is_preferred=True,
+                        is_preferred=f.fix.safe,
                         edit=self._workspace_edit(uri, lines, f.fix.edits),
                     )
                 )
         if want_all:
-            edits = fix_all_edits(text, findings)
+            unsafe = self.unsafe_fixes.get(str(_path(uri)), False)
+            edits = fix_all_edits(text, findings, unsafe)
             if edits:
                 actions.append(
                     T.CodeAction(
-                        title="Fix all dropout-lint findings that have a fix",
+                        title=f"Fix all dropout-lint findings that have a {'' if unsafe else 'safe '}fix",
                         kind=FIX_ALL,
                         edit=self._workspace_edit(uri, lines, edits),
                     )

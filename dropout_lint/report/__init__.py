@@ -7,8 +7,12 @@ import importlib
 FORMATS = {
     "text": "dropout_lint.report.text",
     "json": "dropout_lint.report.json_report",
+    "json-lines": "dropout_lint.report.json_lines",
     "sarif": "dropout_lint.report.sarif",
     "github": "dropout_lint.report.github",
+    "junit": "dropout_lint.report.junit",
+    "gitlab": "dropout_lint.report.gitlab",
+    "pylint": "dropout_lint.report.pylint",
 }
 
 

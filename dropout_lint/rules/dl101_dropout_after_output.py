@@ -65,6 +65,11 @@ class DropoutAfterOutput(Rule):
 
     ## References
     - Srivastava et al., "Dropout: A Simple Way to Prevent Neural Networks from Overfitting", JMLR 2014.
+
+    ## Fix safety
+    Unsafe. Removing the layer changes the model (its layer list, and what it computes when the
+    analysis took the wrong layer for the output, e.g. a Dropout feeding an encoder's output), and
+    the Dropout may be there on purpose. Applied with `--fix --unsafe-fixes` only.
     """
 
     code = "DL101"
@@ -72,6 +77,7 @@ class DropoutAfterOutput(Rule):
     severity = "error"
     requires = ("ropout",)
     fixable = True
+    fix_safety = "unsafe"
 
     valid = [
         # premise "on the paths the code takes": a for loop applies more layers after the Dropout

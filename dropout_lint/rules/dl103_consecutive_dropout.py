@@ -40,6 +40,11 @@ class ConsecutiveDropout(Rule):
 
     ## References
     - Srivastava et al., JMLR 2014, section 2 (retention probability).
+
+    ## Fix safety
+    Unsafe. The merge deletes a layer (the model's layer list, the second layer's name and seed
+    change), and for GaussianDropout and AlphaDropout one layer at the compound rate matches the two
+    layers' noise only on average. Applied with `--fix --unsafe-fixes` only.
     """
 
     code = "DL103"
@@ -47,6 +52,7 @@ class ConsecutiveDropout(Rule):
     severity = "warning"
     requires = ("ropout",)
     fixable = True
+    fix_safety = "unsafe"
 
     valid = [
         "from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.5), layers.Dense(8), layers.Dropout(0.5)])\n",

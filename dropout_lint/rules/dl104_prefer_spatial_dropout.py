@@ -39,6 +39,10 @@ class PreferSpatialDropout(Rule):
 
     ## References
     - Tompson, Goroshin, Jain, LeCun, Bregler, "Efficient Object Localization Using Convolutional Networks", CVPR 2015.
+
+    ## Fix safety
+    Unsafe. SpatialDropout drops whole feature maps instead of single units: the model trains
+    differently. Applied with `--fix --unsafe-fixes` only.
     """
 
     code = "DL104"
@@ -47,6 +51,7 @@ class PreferSpatialDropout(Rule):
     default = False
     requires = ("ropout",)
     fixable = True
+    fix_safety = "unsafe"
 
     valid = [
         Valid("from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.SpatialDropout2D(0.2)])\n"),

@@ -37,6 +37,11 @@ class DropoutRateZero(Rule):
 
     ## References
     - Keras `Dropout` documentation.
+
+    ## Fix safety
+    Unsafe. A rate-0 layer computes nothing, but removing it changes the model's layer list, and
+    a rate that is 0 through a constant or a default is often a hyper-parameter meant to be set
+    later. Applied with `--fix --unsafe-fixes` only.
     """
 
     code = "DL203"
@@ -44,6 +49,7 @@ class DropoutRateZero(Rule):
     severity = "info"
     requires = ("ropout",)
     fixable = True
+    fix_safety = "unsafe"
 
     valid = [
         "from keras import layers\nlayers.Dropout(0.1)\n",

@@ -52,6 +52,12 @@ class KeepProbAsRate(Rule):
     ## References
     - TensorFlow API: `tf.nn.dropout` ("keep_prob is deprecated, use rate = 1 - keep_prob").
     - Srivastava et al., "Dropout: A Simple Way to Prevent Neural Networks from Overfitting", JMLR 2014.
+
+    ## Fix safety
+    Safe for `keep_prob=k`, rewritten as `rate=1 - k`: exactly what TensorFlow computes from
+    `keep_prob`. Unsafe for a value passed as `rate` that is only *named* like a keep probability
+    (`rate=keep_prob` becomes `rate=1 - keep_prob`): the name may be wrong, and the fix changes
+    the rate; that one needs `--unsafe-fixes`.
     """
 
     code = "DL204"
@@ -61,6 +67,7 @@ class KeepProbAsRate(Rule):
     # op), whose name holds "ropout"; "keep" alone would make most ordinary files parse.
     requires = ("ropout",)
     fixable = True
+    fix_safety = "safe"
 
     valid = [
         "import tensorflow as tf\nh = tf.nn.dropout(h, rate=0.2)\n",
@@ -113,7 +120,7 @@ class KeepProbAsRate(Rule):
                     call,
                     f"{short_kind(call)} {keyword} is `{text}`{value}, named like a keep probability: the "
                     f"rate is the fraction dropped, i.e. 1 - keep probability",
-                    fix=Fix(f"Pass `1 - {text}`", [Edit(f"1 - {text}", start, end)]),
+                    fix=Fix(f"Pass `1 - {text}`", [Edit(f"1 - {text}", start, end)], "unsafe"),
                     data={"name": text},
                 )
 

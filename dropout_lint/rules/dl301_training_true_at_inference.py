@@ -96,6 +96,11 @@ class TrainingTrueAtInference(Rule):
     ## References
     - The Keras guide "Customizing what happens in fit()": `self(x, training=False)` in `test_step`.
     - Gal & Ghahramani, "Dropout as a Bayesian Approximation", ICML 2016.
+
+    ## Fix safety
+    Unsafe. `training=False` turns dropout (and BatchNorm's batch statistics) off in that call,
+    which undoes a deliberate `training=True` (Monte-Carlo dropout, a model builder's own
+    argument). Applied with `--fix --unsafe-fixes` only.
     """
 
     code = "DL301"
@@ -106,6 +111,7 @@ class TrainingTrueAtInference(Rule):
     requires = ("training=True", "training = True", "is_training=True", "is_training = True")
     options = {"inference-function-patterns": DEFAULT_PATTERNS}
     fixable = True
+    fix_safety = "unsafe"
 
     valid = [
         # a keyword of the project's own function (a builder's argument), not a Keras call's mode

@@ -92,6 +92,12 @@ class MissingTrainingFlag(Rule):
     ## References
     - The Keras guide "Customizing what happens in fit()": `self(x, training=True)` in `train_step`.
     - The TensorFlow guide "Writing a training loop from scratch".
+
+    ## Fix safety
+    Unsafe. `training=True` turns dropout and BatchNorm's batch statistics on in that call: the
+    intended training behaviour, but a change in what the step computes, and wrong for a model
+    kept in inference mode on purpose (fine-tuning with frozen BatchNorm, as the Keras transfer
+    learning guide does with `training=False`). Applied with `--fix --unsafe-fixes` only.
     """
 
     code = "DL302"
@@ -99,6 +105,7 @@ class MissingTrainingFlag(Rule):
     severity = "warning"
     requires = ("GradientTape", "train_step")
     fixable = True
+    fix_safety = "unsafe"
 
     valid = [
         # premise "a Keras model": built by code the file does not show

@@ -42,6 +42,10 @@ class GlobalLearningPhase(Rule):
 
     ## References
     - TensorFlow 2.4 release notes: `tf.keras.backend.set_learning_phase` deprecated.
+
+    ## Fix safety
+    Unsafe. Deleting `set_learning_phase(...)` changes how every layer behaves afterwards in
+    that process. Applied with `--fix --unsafe-fixes` only.
     """
 
     code = "DL304"
@@ -49,6 +53,7 @@ class GlobalLearningPhase(Rule):
     severity = "warning"
     requires = ("learning_phase",)
     fixable = True
+    fix_safety = "unsafe"
 
     valid = [
         "import tensorflow as tf\ny = model(x, training=False)\n",
