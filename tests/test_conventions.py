@@ -227,9 +227,10 @@ def test_stdin_is_linted(tmp_path):
 
 def test_stdin_filename_gives_settings_ignores_and_name(tmp_path):
     (tmp_path / "pkg").mkdir()
-    (tmp_path / "pkg" / "pyproject.toml").write_text('[tool.dropout-lint]\n[tool.dropout-lint.per-file-ignores]\n"tests/*" = ["DL204"]\n')
-    r = run_cli("--stdin-filename", "pkg/tests/t.py", "-", cwd=tmp_path, input=TWO)
-    assert codes(r.stdout) == ["DL101"] and r.stdout.startswith("pkg/tests/t.py:3:34: DL101")
+    # (not a tests/ folder: test code has its own policy, `test-code-ignore`)
+    (tmp_path / "pkg" / "pyproject.toml").write_text('[tool.dropout-lint]\n[tool.dropout-lint.per-file-ignores]\n"legacy/*" = ["DL204"]\n')
+    r = run_cli("--stdin-filename", "pkg/legacy/t.py", "-", cwd=tmp_path, input=TWO)
+    assert codes(r.stdout) == ["DL101"] and r.stdout.startswith("pkg/legacy/t.py:3:34: DL101")
     r = run_cli("--stdin-filename", "pkg/src/t.py", cwd=tmp_path, input=TWO)  # `-` may be left out
     assert codes(r.stdout) == ["DL101", "DL204"]
 

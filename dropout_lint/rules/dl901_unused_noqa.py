@@ -29,6 +29,10 @@ class UnusedNoqa(Rule):
     layers.Dropout(0.3)
     ```
 
+    ## When it stays silent
+    A bare `# noqa` or `# dropout-lint: noqa`, codes of other tools, and a code whose rule does
+    report on that line (or, file-wide, in the file). Off by default.
+
     ## Fix
     Removes the unused codes from the comment, or the whole `# noqa: ...` comment when none is
     left (a file-wide comment's line, when it is alone on it).
