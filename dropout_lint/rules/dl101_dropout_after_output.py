@@ -53,7 +53,9 @@ class DropoutAfterOutput(Rule):
     - **The Dropout is the output on the paths the code takes**: a `for` loop over an iterable not
       known to be empty runs at least once, so layers it applies after the Dropout follow it; a
       Dropout built under an `if` whose test every call site in the file makes false
-      (`if use_dropout:` with no caller passing `use_dropout=True`) is never built. A `while` loop
+      (`if use_dropout:` with no caller passing `use_dropout=True`) is never built; a Dropout that
+      ends the model only on the path where an `if` skips the layers after it (`if include_top:`
+      adding the head) is a feature extractor's output there, not a prediction. A `while` loop
       may run zero times.
     - Test code (see `test-code-ignore`) is quiet by default: framework tests build such models on
       purpose.
@@ -103,6 +105,19 @@ class DropoutAfterOutput(Rule):
                 return x
             inp = keras.Input((8,))
             model = keras.Model(inp, head(inp))
+        """),
+        # premise "on the paths the code takes": only `include_top=False` skips the head after the
+        # Dropout, and then the model is a feature extractor
+        _ex("""
+            import keras
+            from keras import layers
+            def tagger(include_top=True):
+                inp = keras.Input((96, 64))
+                x = layers.GRU(32)(inp)
+                x = layers.Dropout(0.3)(x)
+                if include_top:
+                    x = layers.Dense(50, activation="sigmoid")(x)
+                return keras.Model(inp, x)
         """),
         # premise "a model's output": a custom Layer's call() ends in a Dropout (a block others stack on)
         _ex("""
@@ -184,10 +199,13 @@ class DropoutAfterOutput(Rule):
         for g in ctx.graphs:
             if g.is_submodel or not _is_model(ctx, g):
                 continue
-            for final in _final(g.outputs):
+            finals = _final(g.outputs)
+            for final in finals:
                 out, through = _dropout_behind(final)
                 if out is None or out.spec is None and out.call is None:
                     continue
+                if any(other is not final and _feeds(out, other) for other in finals):
+                    continue  # on another path layers follow it: it ends the model only where an ``if`` skipped them
                 if branch_not_taken(ctx, out):
                     continue  # built only under a test the code never passes
                 prev = out.inputs[0] if out.inputs else None
@@ -233,6 +251,22 @@ def _dropout_behind(node, limit=8):
         through.append(node.kind)
         node = node.inputs[0]
     return node, through[::-1]
+
+
+def _feeds(node, other) -> bool:
+    """Does ``node``'s value reach ``other`` (``include_top=False`` skips the head that follows
+    the Dropout: the model is a feature extractor there, not a predictor)?"""
+    seen: set = set()
+    stack = list(other.inputs)
+    while stack:
+        n = stack.pop()
+        if n is node:
+            return True
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        stack.extend(n.inputs)
+    return False
 
 
 def _final(outputs, depth=0):
