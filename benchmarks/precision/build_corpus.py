@@ -1,0 +1,289 @@
+#!/usr/bin/env python3
+"""Rebuild the corpus13 Keras/TensorFlow precision corpus (stdlib only).
+
+The corpus is a set of public GitHub repositories, each pinned to one commit,
+split into two halves by sha256("owner/name"): first hex digit 0-7 -> "validate",
+8-f -> "tune".  From each pinned commit we take every regular file (mode 100644 or
+100755) whose path ends in .py or .ipynb, whose size is <= 2 MiB and whose bytes
+contain b"keras" or b"tensorflow" (case-sensitive).  Blobs that are missing from a
+snapshot (ls-tree size "BAD") are skipped.  Files are written to
+OUT/<half>/<owner>__<name>/<path>.
+
+Sources:
+  --mirrors DIR   local bare mirrors named DIR/<owner>+<name>/repo (or .../repo/.git,
+                  or DIR/<owner>+<name> itself being a git dir).
+  (default)       git clone https://github.com/<owner>/<name> into a temporary dir and
+                  fetch the recorded commit if the clone lacks it.  Files are read from
+                  that commit's tree with git itself (same bytes as a checkout, minus
+                  LFS smudging, which the filter would discard anyway).
+
+At the end the per-repo file counts are compared with the recorded ones; the exit
+status is 1 when any repository is missing or differs.
+
+Tables:
+  --table a       (default) the first corpus, /work/corpus13 (REPOS_TSV below).
+  --table b       the second, disjoint corpus, /work/corpus13b (REPOS_TSV_B below);
+                  same method, filter and split rule.  Its repositories were kept
+                  when the filter gave them >= 2 files (applied to all candidates
+                  alike, before and regardless of the split).
+
+Usage: build_corpus.py --out DIR [--table a|b] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+"""
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+MAX_BYTES = 2 * 1024 * 1024
+NEEDLES = (b"keras", b"tensorflow")
+EXTS = (".py", ".ipynb")
+
+REPOS_TSV = """\
+repo	commit	kind	half	files_extracted
+LynnHo/DCGAN-LSGAN-WGAN-GP-DRAGAN-Tensorflow-2	2bf0c8b6adbc5f0b9b0abb2149fe9cf47a978976	gan	validate	28
+LynnHo/CycleGAN-Tensorflow-2	093dc9dab9223ea3d08977bff1c509290ea9571a	gan	tune	10
+manicman1999/StyleGAN2-Tensorflow-2.0	989306792ca49dcbebb353c4f06c7b48aeb3a9e3	gan	validate	2
+timsainb/tensorflow2-generative-models	9ef283b168a2c5d262bcc48eeba511ac357c0349	vae	validate	9
+LucasPorto/deep_models	ce2bb600b694c7b43f1b0053c086a0379a5af8a4	vae	tune	11
+davidADSP/GDL_code	2a7b8c92ea07ddd796d7a895b171dbc5fcc2c7cd	vae	validate	19
+marload/DeepRL-TensorFlow2	876266d9a5fcf7d8a7c7e3afd8b110085b32b615	rl	tune	12
+germain-hug/Deep-RL-Keras	a50cc30bea78315750c7c41f691d4eba80c7a888	rl	validate	15
+keiohta/tf2rl	43523930b3328b28fcf2ce64e6a9a8cf4a403044	rl	validate	42
+inoryy/tensorflow2-deep-reinforcement-learning	964fa7d1da8f91d3f766f6b5f9b0195d9616c0c4	rl	validate	2
+shenweichen/DeepCTR	1b5fe40e158d1ee6af8b1d9df217a5ed5aea9136	recommender	validate	86
+shenweichen/DeepMatch	fd74417629b19ba4518add93d05cafa551ac7c09	recommender	validate	28
+ZiyaoGeng/RecLearn	4bbfb492b872c5a3290a2bce1ed5c160162558a3	recommender	validate	48
+tensorflow/recommenders	cf1dafa988f223ed5f30b68cb9aed518484b3a1d	recommender	validate	65
+danielegrattarola/spektral	a5fa5e38fca4eaca1e47ccfe1b00e0a61f64648b	gnn	validate	78
+tkipf/keras-gcn	eb89564a0e865640c11283991685d80c84bc602a	gnn	validate	3
+CrawlScript/tf_geometric	4539f115bfc1896225fd4c663e34351fc7915cfc	gnn	tune	82
+tensorflow/gnn	5d7251e28998f7759d5145b80a63600dda11519b	gnn	validate	216
+kpe/bert-for-tf2	55f6a6fd5d8ea14f96ee19938b7a1bf0cb26aaea	nlp	validate	29
+kpot/keras-transformer	b9d4e76c535c0c62cadc73e37416e4dc18b635ca	nlp	validate	11
+OpenNMT/OpenNMT-tf	6f3b952ebb973dec31250a806bf0f56ff730d0b5	nlp	validate	90
+keunwoochoi/kapre	d2492dc083d4708fcf30de69b16d3ad0940a3692	audio	validate	16
+TensorSpeech/TensorFlowTTS	136877136355c82d7ba474ceb7a8f133bd84767e	audio	tune	100
+TensorSpeech/TensorFlowASR	f092d39743d74308cb7959001c4657b98d01e7be	audio	validate	90
+magenta/ddsp	88621d2725e5af05114c4b322bc187ffae8c1f56	audio	validate	59
+zzh8829/yolov3-tf2	2784050f2fc1ff060f4c8b3ac2db231370569aa8	detection_segmentation	tune	11
+hunglc007/tensorflow-yolov4-tflite	9f16748aa3f45ff240608da4bd9b1216a29127f5	detection_segmentation	tune	13
+fizyr/keras-retinanet	7ac91dfbbacce77d6d9633fc09e16cd0ee71fd5e	detection_segmentation	tune	46
+zhixuhao/unet	b45af4d458437d8281cc218a07fd4380818ece4a	detection_segmentation	validate	4
+xuannianz/EfficientDet	030fb7e10ab69a297c7723120c2d1be856a852c0	detection_segmentation	validate	21
+qubvel/classification_models	a0f006e05485a34ccf871c421279864b0ccd220b	model_zoo	tune	10
+leondgarse/keras_cv_attention_models	687943d88f7a7beea4807e8f4db00f4b49da9ea8	model_zoo	validate	198
+faustomorales/vit-keras	1631fbe301460d20c624fc93af0397db6416433a	model_zoo	tune	6
+tensorflow/model-optimization	6fbc2cec3984877251aa6ce961aceb7049cf2b25	framework_tests	tune	203
+google/qkeras	78ea90fc381fef23faa4db0e1d88bd1173c1c644	framework_tests	tune	101
+tensorflow/neural-structured-learning	c60d48b403009d94178826d15a12cc050a0b2dc5	framework_tests	validate	143
+tensorflow/similarity	dc506d63d05d012d3496041c25c1c54981d39565	framework_tests	tune	155
+sicara/tf-explain	9d7d1e900ec3e3e4b5338fbc43dfb93539acecc2	framework_tests	validate	30
+google-research/simclr	383d4143fd8cf7879ae10f1046a9baeb753ff438	research_custom_loop	tune	26
+sayakpaul/SimCLR-in-TensorFlow-2	29c725616adb386b203ab5eb653e0d36b297b34a	research_custom_loop	tune	3
+dragen1860/TensorFlow-2.x-Tutorials	9861a308283d17693d497fdfaab20b92c0b26d08	course_book	validate	132
+aamini/introtodeeplearning	fd8023c7804bd352fc7212ac3aa587bd90912653	course_book	validate	20
+lmoroney/dlaicourse	f9bb5f236da306d9f8a7c978ed37292105fd7254	course_book	tune	107
+PacktPublishing/Advanced-Deep-Learning-with-Keras	b065726ee733d32c6bd618fc7643c9fc51767c75	course_book	tune	50
+tensorflow/agents	eb24cf5f93f99ed78261975cc61a7fc648febcd5	rl	validate	438
+pythonlessons/Reinforcement_Learning	c9717f523fb9bd4bb8ccb5b34bd6ee6c76ea21b6	rl	validate	24
+yingkaisha/keras-unet-collection	13e0e7e0b3c12d2be58d4a3157f3468652e00969	detection_segmentation	tune	22
+"""
+
+REPOS_TSV_B = """\
+repo	commit	kind	half	files_extracted
+tjwei/GANotebooks	40fe0aa7fdbb1b59954a2123520869708daebb1d	gan	validate	4
+osh/KerasGAN	017014734eb4cabaf022b0488ea6d8a0ab297082	gan	validate	3
+bstriner/keras-adversarial	6651cfad771f72521c78a5cc3a23a2313efeaa88	gan	tune	24
+chaitanya100100/VAE-for-Image-Generation	1c4be4eaed969a3b634a0edd8a2a90a99569146c	vae	validate	12
+snatch59/keras-autoencoders	524c99729a13cc7c1e94134e6226dd86fadb5410	vae	validate	9
+google/dopamine	5873f5494ee0c2d7c016d0ab2ad530354fec59d0	rl	validate	68
+keon/deep-q-learning	7856f2f003455c6c4935c902d722fe435bded863	rl	validate	3
+yanpanlau/DDPG-Keras-Torcs	455fadee1016ef15ef08817d98ec376d7e34b500	rl	tune	3
+NVIDIA-Merlin/models	eb1e54196a64a70950b2a7e7744d2150e052d53e	recommender	tune	147
+hexiangnan/neural_collaborative_filtering	4aab159e81c44b062c091bdaed0ab54ac632371f	recommender	validate	3
+tensorflow/ranking	5b1d1338c1cb76507466d062e2d48bae57b17ac4	recommender	tune	86
+stellargraph/stellargraph	3c2c8c18ab4c5c16660f350d8e23d7dc39e738de	gnn	validate	117
+microsoft/tf2-gnn	fa608555c68c41027a44e1ec68c160e92b570632	gnn	tune	33
+vermaMachineLearning/keras-deep-graph-learning	899e85282981b8d5289df4f22f119fcbeaf5d657	gnn	tune	12
+BrikerMan/Kashgari	ffe730d33f894e99a6fd7aa17ca67d161bf70359	nlp	tune	54
+Hironsan/anago	0ffb4004427c0991b6d023bfa62b37795f608a3d	nlp	tune	10
+kamalkraj/ALBERT-TF2.0	8d0cc211361e81a648bf846d8ec84225273db0e4	nlp	validate	15
+lsdefine/attention-is-all-you-need-keras	c9c0277aa573227ab0a40d4d62e00fb0fd176d56	nlp	tune	4
+ShawnyXiao/TextClassification-Keras	24532e632cebb1a68f3856f107ac9b1cbd0da072	nlp	tune	18
+CyberZHG/keras-self-attention	f3bf21dbb1f3251b5417a8bb254dd91807b1aec5	nlp	tune	19
+farizrahman4u/seq2seq	c37c67ffccc7578d03dd97100dffd99cc675c85d	nlp	tune	3
+marl/crepe	c9b71ce61491454125a0693f584f7244f29d9884	audio	validate	2
+spotify/basic-pitch	fa5997af0a8210982619003269994a1be25eddf3	audio	validate	20
+deezer/spleeter	64daa5a9172aa33ba155f051184528c4e969ad8e	audio	validate	14
+seth814/Audio-Classification	2aca6936241ce4273e9acc02d738e029433aa9ec	audio	validate	7
+basveeling/wavenet	bf8ef958372692ecb32e8540f7c81f69a186eb8d	audio	validate	3
+keunwoochoi/music-auto_tagging-keras	a3e105d0c4c529c512cc197ad8770ff1cc52aa32	audio	tune	6
+drethage/speech-denoising-wavenet	bd778b2daff164456e2f0a7637717a3f3a1464ba	audio	tune	3
+qiuqiangkong/audioset_classification	c5fb45cfd59e232335e5ad246d1ca17af4c98a78	audio	validate	4
+qqwweee/keras-yolo3	e6598d13c703029b2686bc2eb8d5c09badf42992	detection_segmentation	tune	5
+pierluigiferrari/ssd_keras	3ac9adaf3889f1020d74b0eeefea281d5e82f353	detection_segmentation	tune	15
+david8862/keras-YOLOv3-model-set	96b59be4bbb3ef5272ef4ff1e9d4efd15fc87e50	detection_segmentation	validate	89
+MrGiovanni/UNetPlusPlus	2659ddc26976d2e4062722c58013aa2213ba5e29	detection_segmentation	validate	33
+qubvel/efficientnet	f7f3e736c113b872caf53dae9fbbda996a8eb87d	model_zoo	tune	8
+rcmalli/keras-vggface	bee35376e76e35d00aeec503f2f242611a97b38a	model_zoo	tune	8
+calmisential/Basic_CNNs_TensorFlow2	907303dc0db0548682e131cf680ae8aab4ab0ad2	model_zoo	tune	29
+titu1994/keras-squeeze-excite-network	fc5345bc3bf07087b85bd5c37fe832eb29605905	model_zoo	validate	11
+tensorflow/privacy	03035d5d4a271ac795dab80f5bc1cef82fc3d462	framework_tests	validate	202
+larq/larq	fe3ce52171aca19da649571bd541e68f758469f0	framework_tests	validate	27
+tensorflow/lattice	f52258331345031d179e24b8c8a93bffdd2d7597	framework_tests	validate	47
+tensorflow/decision-forests	ad5a8dccc3f9e73d14aef7b53d4e90970859012a	framework_tests	tune	73
+tensorflow/quantum	cb76b44dd50953cc3085c99cf8053ab1f90ede8e	framework_tests	validate	114
+onnx/tensorflow-onnx	6537fcb2ee9868f7446a278dc1473915cdec5d45	framework_tests	validate	182
+maxpumperla/elephas	48f6f469a0a898533946639c095a31c1db81c50b	framework_tests	validate	23
+google-research/big_transfer	140de6e704fd8d61f3e5ea20ffde130b7d5fd065	research_custom_loop	tune	6
+garder14/byol-tensorflow2	cd2f29b422d3ca935247700de1a525efa4636c13	research_custom_loop	tune	6
+mrdbourke/tensorflow-deep-learning	bd065b806249f7b1155e5b1fabd130c5cfc9d184	course_book	tune	41
+PacktPublishing/Deep-Learning-with-TensorFlow-2-and-Keras	e23d2b4a4292386b70977473805acb2f93ef16ca	course_book	tune	72
+https-deeplearning-ai/tensorflow-1-public	025abb3e6bd63c63b65d6133286e2d033c9c7da4	course_book	tune	52
+dragen1860/Deep-Learning-with-TensorFlow-book	f99a94ed7d27cf7264bab37527e3c66735928f6d	course_book	validate	67
+bnsreenu/python_for_microscopists	e345e4983fe85d6add34cd696f859d6c6598b9c3	course_book	validate	189
+Kaggle/learntools	8a8d4450a699c864febc419fb27ec41443a5942b	kaggle	tune	74
+zonemercy/Kaggle	35ecb08272b6491f5e6756c97c7dec9c46a13a43	kaggle	validate	9
+AbhinavA10/ML-courses	8e292d99bc0801c9832d8ef9b14697d76e843eb3	kaggle	validate	40
+google/uncertainty-baselines	163351d4c92340a80e572bc376ec837d8e96399d	uncertainty_bayesian	validate	391
+google/edward2	ee025600cb3cf288230f34929d8a7110e719686b	uncertainty_bayesian	tune	124
+kyle-dorman/bayesian-neural-network-blogpost	5fc764b18e4826b90b1082e5142fdbbb23b0395d	uncertainty_bayesian	tune	10
+hfawaz/dl-4-tsc	e0233efd886df8c6ca18e6f1b545d15aaf423627	time_series	tune	10
+LongxingTan/Time-series-prediction	1d1324b4dfc05accc0385cc250ae3a7b2bb2669e	time_series	validate	93
+sktime/sktime-dl	1cc7e1d3ce98ccfd1165386fd5ccbd87b6c814e9	time_series	tune	50
+"""
+
+TABLES = {"a": REPOS_TSV, "b": REPOS_TSV_B}
+
+
+def load_table(name="a"):
+    lines = [l for l in TABLES[name].splitlines() if l.strip()]
+    header = lines[0].split("\t")
+    return [dict(zip(header, l.split("\t"))) for l in lines[1:]]
+
+
+def half_of(repo):
+    return "validate" if hashlib.sha256(repo.encode()).hexdigest()[0] in "01234567" else "tune"
+
+
+def git(gitdir, *args, **kw):
+    return subprocess.run(["git", "--git-dir", gitdir, *args], check=True,
+                          stdout=subprocess.PIPE, **kw).stdout
+
+
+def mirror_gitdir(mirrors, repo):
+    base = os.path.join(mirrors, repo.replace("/", "+"))
+    for cand in (os.path.join(base, "repo", ".git"), os.path.join(base, "repo"), base):
+        if os.path.isfile(os.path.join(cand, "HEAD")) and os.path.isdir(os.path.join(cand, "objects")):
+            return cand
+    return None
+
+
+def clone_gitdir(repo, commit, tmp):
+    dest = os.path.join(tmp, repo.replace("/", "+"))
+    subprocess.run(["git", "clone", "--quiet", "--bare", "https://github.com/%s.git" % repo, dest], check=True)
+    if subprocess.run(["git", "--git-dir", dest, "cat-file", "-e", commit + "^{commit}"]).returncode != 0:
+        subprocess.run(["git", "--git-dir", dest, "fetch", "--quiet", "origin", commit], check=True)
+    return dest
+
+
+def candidates(gitdir, commit):
+    out = git(gitdir, "ls-tree", "-r", "-l", "-z", commit)
+    for entry in out.split(b"\0"):
+        if not entry:
+            continue
+        meta, path = entry.split(b"\t", 1)
+        mode, typ, sha, size = meta.split()
+        if typ != b"blob" or mode not in (b"100644", b"100755"):
+            continue
+        if not path.endswith(tuple(e.encode() for e in EXTS)):
+            continue
+        if not size.isdigit() or int(size) > MAX_BYTES:
+            continue
+        yield sha.decode(), os.fsdecode(path)
+
+
+def extract(gitdir, commit, dest):
+    items = list(candidates(gitdir, commit))
+    if not items:
+        return 0
+    proc = subprocess.Popen(["git", "--git-dir", gitdir, "cat-file", "--batch"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    n = 0
+    try:
+        for sha, path in items:
+            proc.stdin.write(sha.encode() + b"\n")
+            proc.stdin.flush()
+            header = proc.stdout.readline().split()
+            if len(header) < 3 or header[1] != b"blob":
+                continue  # missing object
+            data = proc.stdout.read(int(header[2]))
+            proc.stdout.read(1)  # trailing newline
+            if not any(n_ in data for n_ in NEEDLES):
+                continue
+            target = os.path.normpath(os.path.join(dest, path))
+            if not target.startswith(os.path.normpath(dest) + os.sep):
+                continue
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as fh:
+                fh.write(data)
+            n += 1
+    finally:
+        proc.stdin.close()
+        proc.wait()
+    return n
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--table", choices=sorted(TABLES), default="a")
+    ap.add_argument("--mirrors")
+    ap.add_argument("--half", choices=("validate", "tune", "both"), default="both")
+    ap.add_argument("--only", nargs="*", default=None)
+    args = ap.parse_args(argv)
+    rows = load_table(args.table)
+    bad = []
+    tmp = None if args.mirrors else tempfile.mkdtemp(prefix="corpus13-")
+    try:
+        for row in rows:
+            repo, commit, half = row["repo"], row["commit"], row["half"]
+            if half != half_of(repo):
+                sys.exit("table error: %s recorded in %s, hash says %s" % (repo, half, half_of(repo)))
+            if args.half != "both" and half != args.half:
+                continue
+            if args.only is not None and repo not in args.only:
+                continue
+            try:
+                gitdir = mirror_gitdir(args.mirrors, repo) if args.mirrors else clone_gitdir(repo, commit, tmp)
+                if gitdir is None:
+                    raise RuntimeError("no mirror")
+                dest = os.path.join(args.out, half, repo.replace("/", "__"))
+                if os.path.exists(dest):
+                    shutil.rmtree(dest)
+                n = extract(gitdir, commit, dest)
+            except (subprocess.CalledProcessError, RuntimeError, OSError) as exc:
+                print("%s: FAILED (%s)" % (repo, exc), file=sys.stderr)
+                bad.append(repo)
+                continue
+            want = int(row["files_extracted"])
+            status = "ok" if n == want else "MISMATCH (recorded %d)" % want
+            if n != want:
+                bad.append(repo)
+            print("%s\t%s\t%s\t%d\t%s" % (repo, commit[:12], half, n, status))
+            if tmp:
+                shutil.rmtree(gitdir, ignore_errors=True)
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    if bad:
+        print("problems: " + ", ".join(bad), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
