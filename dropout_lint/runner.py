@@ -51,7 +51,23 @@ def lint_file(path: Path, eff: Effective, stats: dict | None = None) -> list[Fin
         if PARSE_ERROR not in settings.enabled:
             return []
         return [parse_error(name, f"cannot read: {exc.strerror or exc}")]
-    return lint_bytes(data, name, settings, stats=stats)
+    return _lint_paused(data, name, settings, stats)
+
+
+def _lint_paused(data: bytes, name: str, settings, stats: dict | None = None) -> list[Finding]:
+    """One file with the cyclic garbage collector paused: a libcst tree is hundreds of thousands
+    of objects that the collector would rescan many times over while the file is analysed, and
+    none of them is freed by it (refcounting frees the tree when the file is done). Measured on
+    1,602 real files: 13-16% less CPU (benchmarks/gc_bench.py)."""
+    import gc
+
+    if not gc.isenabled():
+        return lint_bytes(data, name, settings, stats=stats)
+    gc.disable()
+    try:
+        return lint_bytes(data, name, settings, stats=stats)
+    finally:
+        gc.enable()
 
 
 def lint_files(
@@ -118,7 +134,7 @@ def lint_files(
 
 
 def _lint_one(name: str, data: bytes, settings) -> list[Finding]:
-    return lint_bytes(data, name, settings)
+    return _lint_paused(data, name, settings)
 
 
 # ---- worker processes ----------------------------------------------------------------------
@@ -130,7 +146,7 @@ def _worker_init() -> None:
 
 
 def _worker_chunk(chunk: list[tuple[int, str, bytes, object]]) -> list[tuple[int, list[Finding]]]:
-    return [(i, lint_bytes(data, name, settings)) for i, name, data, settings in chunk]
+    return [(i, _lint_paused(data, name, settings)) for i, name, data, settings in chunk]
 
 
 def _chunks(work, n_workers: int) -> list[list[tuple[int, str, bytes, object]]]:

@@ -102,3 +102,21 @@ def test_concatenation_of_list_variables_and_long_sums_stay_linear():
     # a 2,000-term sum of names (tensor arithmetic): evaluated once per term
     long_sum = "x = " + " + ".join(["a"] * 2000) + "\n"
     assert code_rows("import keras\n" + long_sum, {"DL101"}) == []
+
+
+def test_function_local_layer_aliases_and_partials():
+    assert code_rows("""
+        import functools
+        import tensorflow as tf
+        def make_classifier(n_outputs=1):
+            Conv2D = functools.partial(tf.keras.layers.Conv2D, padding="same", activation="relu")
+            BatchNormalization = tf.keras.layers.BatchNormalization
+            return tf.keras.Sequential([Conv2D(filters=12, kernel_size=5), BatchNormalization(),
+                                        tf.keras.layers.Flatten(), tf.keras.layers.Dense(n_outputs)])
+        clf = make_classifier()
+        @tf.function
+        def step(x, y):
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_mean(clf(x))
+            tape.gradient(loss, clf.trainable_variables)
+    """, {"DL302"}) == [("DL302", 13)]

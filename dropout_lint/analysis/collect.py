@@ -286,11 +286,19 @@ class Collector(cst.CSTVisitor):
 
 def _through_partial(call: CallFact, names: Names) -> None:
     """``HighDrop()`` where ``HighDrop = functools.partial(layers.Dropout, rate=0.9)`` is bound
-    once: a call of the Keras layer with the partial's arguments first."""
+    once: a call of the Keras layer with the partial's arguments first. Also a function-local
+    alias of a Keras layer class (module-level ones are the name resolver's)."""
     s: Scope | None = call.scope
     while s is not None and call.func_text not in s.assigns:
         s = s.parent
     values = s.assigns[call.func_text] if s is not None else []
+    if len(values) == 1 and isinstance(values[0], (cst.Name, cst.Attribute)) and s is not None and s.kind != "module":
+        # ``BatchNormalization = tf.keras.layers.BatchNormalization`` inside a function
+        q = names.qualify_dotted(dotted(values[0]) or "")
+        kind = layer_kind(q) if q else None
+        if kind:
+            call.qname, call.kind = q, kind
+        return
     if len(values) != 1 or not isinstance(values[0], cst.Call) or not values[0].args:
         return
     p = values[0]

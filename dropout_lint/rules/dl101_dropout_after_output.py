@@ -55,7 +55,9 @@ class DropoutAfterOutput(Rule):
       Dropout built under an `if` whose test every call site in the file makes false
       (`if use_dropout:` with no caller passing `use_dropout=True`) is never built; a Dropout that
       ends the model only on the path where an `if` skips the layers after it (`if include_top:`
-      adding the head) is a feature extractor's output there, not a prediction. A `while` loop
+      adding the head) is a feature extractor's output there, not a prediction; a Dropout applied
+      in a `for i in range(n)` loop only when `i < n - 1`, while the body applies another layer
+      every time, is followed by that layer in the last pass. A `while` loop
       may run zero times.
     - Test code (see `test-code-ignore`) is quiet by default: framework tests build such models on
       purpose.
@@ -119,6 +121,33 @@ class DropoutAfterOutput(Rule):
                     x = layers.Dense(50, activation="sigmoid")(x)
                 return keras.Model(inp, x)
         """),
+        # premise "on the paths the code takes": the Dropout is skipped in the last pass of the loop,
+        # which still applies the transposed convolution and the sigmoid
+        _ex("""
+            import keras
+            from keras.layers import Activation, Conv2DTranspose, Dropout, Input, LeakyReLU
+            def decoder(n_layers):
+                inp = Input((7, 7, 64))
+                x = inp
+                for i in range(n_layers):
+                    x = Conv2DTranspose(32, 3, padding="same")(x)
+                    if i < n_layers - 1:
+                        x = LeakyReLU()(x)
+                        x = Dropout(0.25)(x)
+                    else:
+                        x = Activation("sigmoid")(x)
+                return keras.Model(inp, x)
+        """),
+        # premise "a model's output": a helper's block handed to another layer's constructor
+        _ex("""
+            import tensorflow as tf
+            import tensorflow_gnn as tfgnn
+            def dense(units):
+                return tf.keras.Sequential([tf.keras.layers.Dense(units), tf.keras.layers.Dropout(0.2)])
+            def gnn(graph):
+                conv = tfgnn.keras.layers.SimpleConv(message_fn=dense(64), reduce_type="sum")
+                return tfgnn.keras.layers.NextStateFromConcat(dense(32))
+        """),
         # premise "a model's output": a custom Layer's call() ends in a Dropout (a block others stack on)
         _ex("""
             import keras
@@ -167,6 +196,13 @@ class DropoutAfterOutput(Rule):
             inp = keras.Input((8,))
             model = keras.Model(inp, head(inp, use_dropout=True))
         """), line=6),
+        # a model handed to a function (not to another layer) is still a model
+        Invalid(_ex("""
+            import keras
+            def build():
+                return keras.Sequential([keras.layers.Dense(10, activation="softmax"), keras.layers.Dropout(0.2)])
+            train(build(), data)
+        """), line=3),
         # a loop known to run no iteration leaves the Dropout last
         Invalid(_ex("""
             import keras
@@ -208,6 +244,8 @@ class DropoutAfterOutput(Rule):
                     continue  # on another path layers follow it: it ends the model only where an ``if`` skipped them
                 if branch_not_taken(ctx, out):
                     continue  # built only under a test the code never passes
+                if _not_in_last_iteration(ctx, out):
+                    continue  # ``if i < n - 1: x = Dropout(...)(x)``: the last pass adds more layers
                 prev = out.inputs[0] if out.inputs else None
                 after = f" after `{prev.kind}`" if prev is not None and prev.kind and prev.kind[0] != "<" else ""
                 via = f" through `{'`, `'.join(through)}`" if through else ""
@@ -235,10 +273,98 @@ def _is_model(ctx, g) -> bool:
 
     if g.kind == "subclass" and g.scope is not None and g.scope.kind == "class":
         return T.class_kind(ctx, g.scope) == "model"
+    if _component(ctx, g):
+        return False
     func = getattr(g.call.node, "func", None) if g.call is not None else None
     if g.kind == "functional" and getattr(getattr(func, "attr", None), "value", None) == "__init__":
         return True  # ``super().__init__(inputs, outputs)``: the class is this functional model
     return g.scope is None or not any(s.kind == "class" and T.class_kind(ctx, s) is not None for s in g.scope.chain())
+
+
+def _not_in_last_iteration(ctx, node) -> bool:
+    """The Dropout is applied in a ``for i in range(n)`` loop only when ``i`` is not the last
+    index (``if i < n - 1:``, ``if i != n - 1:``, the ``else`` of ``if i == n - 1:``), and the loop
+    body applies a layer outside that ``if``: in the last iteration that layer follows the
+    previous iteration's Dropout, so the Dropout never ends the model."""
+    import libcst as cst
+
+    call = node.spec.call if node.spec is not None else node.call
+    if call is None:
+        return False
+    for test, branch in call.ifs:
+        for loop in reversed(call.loops):
+            if not isinstance(loop, cst.For) or not isinstance(loop.target, cst.Name):
+                continue
+            it = loop.iter
+            if not (isinstance(it, cst.Call) and ctx.code(it.func) == "range" and len(it.args) in (1, 2)):
+                continue
+            i, n = loop.target.value, _squash(ctx.code(it.args[-1].value))
+            t = _squash(ctx.code(test))
+            not_last = {f"{i}<{n}-1", f"{i}!={n}-1", f"{i}+1<{n}", f"{i}<({n}-1)", f"{i}+1!={n}"}
+            last = {f"{i}=={n}-1", f"{i}+1=={n}", f"{i}>={n}-1", f"{n}-1=={i}"}
+            if (branch == "body" and t in not_last) or (branch == "orelse" and t in last):
+                return any(
+                    other.call is not None and other.call is not call and loop in other.call.loops
+                    and all(tt is not test for tt, _ in other.call.ifs)
+                    for other in ctx.nodes
+                )
+    return False
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _component(ctx, g) -> bool:
+    """The model is handed to another object's constructor as a part of it
+    (``SimpleConv(message_fn=dense(64))``, ``Wrapper(block)``, ``TimeDistributed(net)``): that
+    object decides what follows it. Either every call of the helper that returns it, or every use
+    of the variable it is bound to, sits in the arguments of a class call (a capitalised callee).
+    A model passed to a function (``train(model)``) stays a model."""
+    import libcst as cst
+
+    from dropout_lint.rules import _training as T
+
+    uses = []
+    fn = g.scope if g.scope is not None and g.scope.kind == "function" else None
+    if fn is not None and g.name is None:
+        uses = [c.node for c in ctx.calls if c.func_text == fn.name]
+    elif g.name and "." not in g.name:
+        uses = [n for n in _name_loads(ctx, g.name, g.scope)]
+    if not uses:
+        return False
+    par = T.parents(ctx)
+    for node in uses:
+        cur = par.get(node)
+        while isinstance(cur, (cst.Arg, cst.Element, cst.DictElement, cst.List, cst.Tuple, cst.Dict)):
+            cur = par.get(cur)
+        if not isinstance(cur, cst.Call) or cur.func is node:
+            return False
+        from dropout_lint.analysis.names import dotted
+
+        last = (dotted(cur.func) or "").rsplit(".", 1)[-1]
+        if not last[:1].isupper() or last in ("Model", "Sequential"):
+            return False
+    return True
+
+
+def _name_loads(ctx, name, scope):
+    """Every ``Name`` node reading ``name`` in the function (or module) that binds it."""
+    import libcst as cst
+
+    from dropout_lint.rules import _training as T
+
+    root = scope.node if scope is not None and scope.node is not None else ctx.facts.module
+    found = []
+
+    class _V(cst.CSTVisitor):
+        def visit_Name(self, n) -> None:
+            if n.value == name:
+                found.append(n)
+
+    root.visit(_V())
+    par = T.parents(ctx)
+    return [n for n in found if not isinstance(par.get(n), cst.AssignTarget)]
 
 
 def _dropout_behind(node, limit=8):

@@ -1,6 +1,8 @@
+import re
+
 from dropout_lint.finding import Edit, Fix, Pos
 from dropout_lint.fixes import split_lines
-from dropout_lint.rule import Invalid, Rule
+from dropout_lint.rule import Invalid, Rule, example as _ex
 from dropout_lint.rules import _training as T
 
 
@@ -33,6 +35,8 @@ class GlobalLearningPhase(Rule):
     ```
 
     ## When it stays silent
+    - Under an `if` on the TensorFlow / Keras version (`tf.__version__`, `TF2`, `executing_eagerly`):
+      a branch for TensorFlow 1, where `set_learning_phase` is the supported API.
     - Only a call that resolves to Keras' `set_learning_phase` counts (a project's own function
       of that name does not); test code (see `test-code-ignore`), which sets the phase to exercise
       both modes.
@@ -56,6 +60,15 @@ class GlobalLearningPhase(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # premise "runs under TF2 / Keras 3": the branch for TensorFlow 1, where the switch is the API
+        _ex("""
+            import tensorflow as tf
+            from tensorflow.keras import backend as K
+            if tf.__version__ >= "2.0.0":
+                tf.compat.v1.disable_eager_execution()
+            else:
+                K.set_learning_phase(True)
+        """),
         "import tensorflow as tf\ny = model(x, training=False)\n",
         "from tensorflow.keras import backend as K\nphase = K.learning_phase()\n",
         "def set_learning_phase(v):\n    global PHASE\n    PHASE = v\nset_learning_phase(1)\n",
@@ -87,12 +100,17 @@ class GlobalLearningPhase(Rule):
             q = call.qname or ""
             if not q.endswith("set_learning_phase") or not q.startswith(("keras.", "tf.")):
                 continue
+            if any(_VERSION_TEST.search(ctx.code(test)) for test, _ in call.ifs):
+                continue  # a branch for one TensorFlow / Keras version (TF1 supports the switch)
             ctx.report(
                 call,
                 "`set_learning_phase()` flips a global training switch for every model (deprecated in "
                 "TF 2.4, removed in Keras 3); remove it and pass `training=` to the model calls",
                 fix=_remove_statement(ctx, call),
             )
+
+
+_VERSION_TEST = re.compile(r"__version__|\bversion\b|\bVERSION\b|\b(is_)?tf_?[12]\b|\bTF_?[12]\b|tf2\.enabled|executing_eagerly", re.I)
 
 
 def _remove_statement(ctx, call):
