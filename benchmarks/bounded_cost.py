@@ -80,12 +80,14 @@ def run_case(path: Path, tree: Path, cap_mb: int, timeout: float) -> dict:
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
         resource.setrlimit(resource.RLIMIT_CPU, (int(timeout), int(timeout) + 5))
 
+    out_f = open(path.with_suffix(".out"), "w+b")  # files, not pipes: a full pipe would stall the child
+    err_f = open(path.with_suffix(".err"), "w+b")
     proc = subprocess.Popen(
         [sys.executable, "-m", "dropout_lint", "--no-cache", str(path)],
         cwd=path.parent,
         env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=out_f,
+        stderr=err_f,
         preexec_fn=limit,
     )
     start = time.monotonic()
@@ -98,8 +100,10 @@ def run_case(path: Path, tree: Path, cap_mb: int, timeout: float) -> dict:
         if time.monotonic() - start > timeout * 2:  # wall-clock guard (the CPU limit is the main one)
             proc.kill()
         time.sleep(0.02)
-    out = proc.stdout.read().decode(errors="replace")
-    err = proc.stderr.read().decode(errors="replace")
+    out_f.seek(0), err_f.seek(0)
+    out = out_f.read().decode(errors="replace")
+    err = err_f.read().decode(errors="replace")
+    out_f.close(), err_f.close()
     proc.returncode = os.waitstatus_to_exitcode(status)
     rc = proc.returncode
     if rc < 0:

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from dropout_lint import __version__
+from dropout_lint.finding import printable
 
 
 class UsageFailure(Exception):
@@ -111,9 +112,9 @@ def cli(paths, select, ignore, extend_select, output_format, config_file, confir
         force_exclude = cfg.force_exclude
     found = discover(paths, cfg.root, cfg.exclude, force_exclude=force_exclude)
     for p in found.missing:
-        click.echo(f"dropout-lint: {p}: no such file or folder", err=True)
+        click.echo(f"dropout-lint: {printable(str(p))}: no such file or folder", err=True)
     for w in found.warnings:
-        click.echo(f"dropout-lint: {w}", err=True)
+        click.echo(f"dropout-lint: {printable(str(w))}", err=True)
 
     from dropout_lint.report import FORMATS
 
@@ -125,7 +126,7 @@ def cli(paths, select, ignore, extend_select, output_format, config_file, confir
 
         outcome = fix_files(found.files, eff, write=not diff)
         for m in outcome.messages:
-            click.echo(m, err=True)
+            click.echo(printable(str(m)), err=True)
         if diff:
             sys.stdout.write(outcome.diff)
             n = outcome.fixed

@@ -86,19 +86,20 @@ def _measure(tree: ast.AST, options: dict) -> tuple[str, int, int] | None:
     expr = ast.expr
     children = ast.iter_child_nodes
     context = ast.expr_context  # Load/Store: shared singletons, not nodes of the file
-    stack: list[tuple[ast.AST, int]] = [(tree, 0)]
+    stack: list[tuple[ast.AST, int, ast.AST]] = [(tree, 0, tree)]
     nodes = 0
     while stack:
-        node, depth = stack.pop()
+        node, depth, top = stack.pop()  # top: the outermost expression holding ``node``
         nodes += 1
         if nodes > max_nodes:
             return _too("large", f"more than {max_nodes:,} syntax nodes", options, "max-syntax-nodes"), 1, 1
         if isinstance(node, expr):
             depth += 1
-            if depth > max_depth:
-                row, col = node.lineno, node.col_offset + 1
-                return _too("deep", f"expressions nested {depth:,} deep", options, "max-expression-depth"), row, col
-        stack.extend((child, depth) for child in children(node) if not isinstance(child, context))
+            if depth == 1:
+                top = node
+            elif depth > max_depth:
+                return _too("deep", f"expressions nested {depth:,} deep", options, "max-expression-depth"), top.lineno, top.col_offset + 1
+        stack.extend((child, depth, top) for child in children(node) if not isinstance(child, context))
     return None
 
 

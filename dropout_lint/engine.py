@@ -218,10 +218,10 @@ def _run_rules(ctx: Context, rules, filename: str) -> None:
         try:
             rule().check(ctx)
         except RecursionError:
-            print(f"dropout-lint: {filename}: {rule.code} skipped: too deeply nested", file=sys.stderr)
+            print(f"dropout-lint: {printable(filename)}: {rule.code} skipped: too deeply nested", file=sys.stderr)
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
             print(
-                f"dropout-lint: internal error in {rule.code} on {filename}: {type(exc).__name__}: {exc}",
+                printable(f"dropout-lint: internal error in {rule.code} on {filename}: {type(exc).__name__}: {exc}"),
                 file=sys.stderr,
             )
 

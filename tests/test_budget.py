@@ -98,7 +98,7 @@ def test_guard_limits_and_messages():
     assert msg.startswith("too large to analyse: more than 250 syntax nodes"), msg
     msg, row, col = guard("x = 1\ny = " + "a + " * 30 + "a\n", {"max-expression-depth": 10})
     assert msg.startswith("too deep to analyse: expressions nested 11 deep, limit 10; raise `max-expression-depth`")
-    assert row == 2 and col > 1
+    assert (row, col) == (2, 5)  # where the too-deep expression starts
     assert guard("x = 1\ny = " + "a + " * 30 + "a\n", {"max-expression-depth": 40}) is None
 
 
@@ -165,3 +165,28 @@ def test_10k_chains_end_with_a_finding_or_clean_never_an_abort(tmp_path):
 def test_chains_within_the_depth_limit_are_analysed(kind):
     found = lint(chain_case(kind, 300))
     assert [f.code for f in found] == ["DL202"], found
+
+
+# ---------------------------------------------------------------------------- printable output
+EVIL = "x\n::error file=EVIL.py,line=1::pwned\x1b[2J.py"
+
+
+def test_control_characters_in_names_are_escaped_in_text_output(tmp_path):
+    (tmp_path / EVIL).write_text(DROPOUT, encoding="utf-8")
+    env = dict(os.environ, DROPOUT_LINT_NO_CACHE="1")
+    for args in ((), (EVIL,), (EVIL, "missing\n::warning::x.py")):
+        r = subprocess.run([sys.executable, "-m", "dropout_lint", *args], cwd=tmp_path, capture_output=True, text=True, env=env)
+        assert r.returncode in (1, 2), r.stderr
+        for out in (r.stdout, r.stderr):
+            assert not any(line.startswith("::") for line in out.splitlines()), out
+            assert "\x1b" not in out
+        assert "x\\n::error file=EVIL.py,line=1::pwned\\x1b[2J.py:2:5: DL202" in r.stdout
+    assert "missing\\n::warning::x.py: no such file or folder" in r.stderr
+
+
+def test_control_characters_in_messages_are_escaped():
+    from dropout_lint.finding import Finding, Pos
+    from dropout_lint.report.text import line
+
+    f = Finding("DL000", "parse-error", "error", "bad\r\n::error::x\u2028y", "a\tb.py", Pos(1, 1), Pos(1, 1))
+    assert line(f) == "a\\tb.py:1:1: DL000 bad\\r\\n::error::x\\u2028y"

@@ -3,6 +3,8 @@ notebooks); ``[*]`` marks a finding ``--fix`` can fix, as Ruff does."""
 
 from __future__ import annotations
 
+from dropout_lint.finding import printable
+
 
 def line(f) -> str:
     where = f"{f.filename}:"
@@ -17,7 +19,7 @@ def line(f) -> str:
             msg += f" [{c.status}" + (f": {c.detail}" if c.detail and c.status != "not-applicable" else "") + "]"
         else:
             msg += f" [{c.status}: {c.detail}]" if c.detail else f" [{c.status}]"
-    return msg
+    return printable(msg)  # control characters escaped: no line of ours is a name's or a message's
 
 
 def render(findings, run) -> str:
