@@ -40,7 +40,8 @@ LIMITS = {
     "max-expression-depth": 1_000,  # expressions nested in one another (chains: a + a + ...)
 }
 _MARKS = b",;()[]{}=+-*/%<>.:@&|^~"
-_FLAGS = ast.PyCF_ONLY_AST | getattr(ast, "PyCF_ALLOW_TOP_LEVEL_AWAIT", 0)
+_FLAGS = ast.PyCF_ONLY_AST
+_NOTEBOOK = _FLAGS | getattr(ast, "PyCF_ALLOW_TOP_LEVEL_AWAIT", 0)
 
 _lock = threading.Lock()
 _active = 0
@@ -52,8 +53,10 @@ def limit(options: dict, key: str) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else LIMITS[key]
 
 
-def guard(text: str, options: dict | None = None) -> tuple[str, int, int] | None:
-    """(message, row, column) when the file must not reach libcst, else None."""
+def guard(text: str, options: dict | None = None, notebook: bool = False) -> tuple[str, int, int] | None:
+    """(message, row, column) when the file must not reach libcst, else None.
+
+    ``notebook``: the joined cells of a notebook, where IPython allows a top-level ``await``."""
     options = options or {}
     lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
     if lines > limit(options, "max-file-size"):
@@ -69,7 +72,7 @@ def guard(text: str, options: dict | None = None) -> tuple[str, int, int] | None
     try:
         with warnings.catch_warnings():  # no SyntaxWarning on stderr: the file is not ours
             warnings.simplefilter("ignore")
-            tree = compile(text, "<file>", "exec", flags=_FLAGS, dont_inherit=True)
+            tree = compile(text, "<file>", "exec", flags=_NOTEBOOK if notebook else _FLAGS, dont_inherit=True)
     except SyntaxError as exc:  # IndentationError and TabError included
         return f"{type(exc).__name__}: {exc.msg}", max(exc.lineno or 1, 1), max(exc.offset or 1, 1)
     except (RecursionError, MemoryError) as exc:
