@@ -69,17 +69,24 @@ def guard(text: str, options: dict | None = None, notebook: bool = False) -> tup
     marks = len(data) - len(data.translate(None, _MARKS))
     if marks > limit(options, "max-syntax-nodes"):
         return _too("large", f"about {marks:,} syntax nodes", options, "max-syntax-nodes"), 1, 1
+    flags = _NOTEBOOK if notebook else _FLAGS
     try:
         with warnings.catch_warnings():  # no SyntaxWarning on stderr: the file is not ours
             warnings.simplefilter("ignore")
-            tree = compile(text, "<file>", "exec", flags=_NOTEBOOK if notebook else _FLAGS, dont_inherit=True)
+            tree = compile(text, "<file>", "exec", flags=flags, dont_inherit=True)
+            too = _measure(tree, options)
+            if too is not None:
+                return too
+            # The rest of Python's verdict ('return' outside function, 'await' outside a
+            # notebook...) comes from compiling the tree, which the limits keep cheap.
+            compile(tree, "<file>", "exec", flags=flags & ~ast.PyCF_ONLY_AST, dont_inherit=True)
     except SyntaxError as exc:  # IndentationError and TabError included
         return f"{type(exc).__name__}: {exc.msg}", max(exc.lineno or 1, 1), max(exc.offset or 1, 1)
     except (RecursionError, MemoryError) as exc:
         return f"{type(exc).__name__}: Python cannot compile this file: too deeply nested", 1, 1
     except ValueError as exc:  # e.g. NUL bytes (the reader refuses them first)
         return f"SyntaxError: {exc}", 1, 1
-    return _measure(tree, options)
+    return None
 
 
 def _measure(tree: ast.AST, options: dict) -> tuple[str, int, int] | None:

@@ -190,3 +190,14 @@ def test_control_characters_in_messages_are_escaped():
 
     f = Finding("DL000", "parse-error", "error", "bad\r\n::error::x\u2028y", "a\tb.py", Pos(1, 1), Pos(1, 1))
     assert line(f) == "a\\tb.py:1:1: DL000 bad\\r\\n::error::x\\u2028y"
+
+
+def test_top_level_await_is_python_s_verdict_in_a_file_and_fine_in_a_notebook():
+    from dropout_lint.engine import lint_unit
+    from dropout_lint.notebook import cells_unit
+
+    found = lint(DROPOUT + "await x\n")
+    assert [(f.code, f.start.row, f.message) for f in found] == [("DL000", 3, "SyntaxError: 'await' outside function")]
+    unit = cells_unit([DROPOUT, "await x\n"])
+    found = lint_unit(unit, "nb.ipynb", FileSettings(DEFAULT, {}))
+    assert [(f.code, f.cell, f.start.row) for f in found] == [("DL202", 1, 2)]
