@@ -69,7 +69,11 @@ def guard(text: str, options: dict | None = None, notebook: bool = False) -> tup
     marks = len(data) - len(data.translate(None, _MARKS))
     if marks > limit(options, "max-syntax-nodes"):
         return _too("large", f"about {marks:,} syntax nodes", options, "max-syntax-nodes"), 1, 1
-    flags = _NOTEBOOK if notebook else _FLAGS
+    # On a big stack with a raised recursion limit, so the verdict never depends on the caller's.
+    return call_deep(_verdict, text, options, _NOTEBOOK if notebook else _FLAGS)
+
+
+def _verdict(text: str, options: dict, flags: int) -> tuple[str, int, int] | None:
     try:
         with warnings.catch_warnings():  # no SyntaxWarning on stderr: the file is not ours
             warnings.simplefilter("ignore")

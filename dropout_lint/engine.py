@@ -161,7 +161,7 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
         stats["parsed"] = stats.get("parsed", 0) + 1
     from dropout_lint.deep import call_deep, guard
 
-    verdict = call_deep(guard, unit.text, settings.options, bool(unit.cells))  # CPython's verdict, the budget
+    verdict = guard(unit.text, settings.options, bool(unit.cells))  # CPython's verdict, the budget
     if verdict is not None:
         f = parse_error(filename, *verdict)
         _map_cell(unit, f)

@@ -162,9 +162,12 @@ def test_10k_chains_end_with_a_finding_or_clean_never_an_abort(tmp_path):
 
 
 @pytest.mark.parametrize("kind", [k for k in CHAINS if k != "dropout"])
-def test_chains_within_the_depth_limit_are_analysed(kind):
-    found = lint(chain_case(kind, 300))
+def test_chains_at_the_depth_limit_are_analysed_without_recursion_errors(kind, capfd):
+    n = 999 if kind not in ("plus", "pow") else 1000  # the deepest chain within the default limit
+    assert guard(chain_case(kind, n)) is None and guard(chain_case(kind, n + 1)) is not None
+    found = lint(chain_case(kind, n))
     assert [f.code for f in found] == ["DL202"], found
+    assert capfd.readouterr().err == ""  # no rule skipped as "too deeply nested"
 
 
 # ---------------------------------------------------------------------------- printable output
