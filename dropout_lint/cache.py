@@ -19,6 +19,16 @@ file, never half of one, and a run interrupted by Ctrl-C writes nothing. Two run
 together may each drop the other's new entries: that only costs a later cache miss. JSON, not
 pickle, so a cache file checked out from somewhere else cannot run code.
 
+Trust: nothing read from the cache is taken on faith. Only a regular file is read (a FIFO, a
+device such as a symlink to ``/dev/zero``, or a folder there is ignored, opened without
+blocking), and at most ``MAX_FILE_BYTES``. Every entry is ``[last used day, findings,
+checksum]``, the checksum hashing the entry's key, the tool and the findings: an entry of
+another shape, whose findings do not match its checksum (edited by hand, or copied under
+another key), or that does not turn back into findings is dropped and the file is linted
+again. So a corrupted or edited cache costs a re-lint, never a traceback, a hang, or an
+injected or hidden finding. (The checksum catches edits and corruption, not a deliberate
+forger who can also write the cache: such a user can edit the code being linted anyway.)
+
 Size bound: an entry records the day it was last used; entries unused for ``MAX_AGE_DAYS``
 are dropped, and beyond ``MAX_ENTRIES`` the least recently used go first.
 
@@ -34,6 +44,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -45,6 +56,7 @@ CACHE_DIR = ".dropout_lint_cache"
 FORMAT = "v1"
 MAX_ENTRIES = 50_000
 MAX_AGE_DAYS = 30
+MAX_FILE_BYTES = 128 * 1024 * 1024
 
 _FINGERPRINT: str | None = None
 
@@ -122,44 +134,58 @@ class Cache:
     # -- entries -----------------------------------------------------------------------------
     def get(self, key: str, filename: str) -> list[Finding] | None:
         entry = self.entries.get(key)
-        if entry is None:
+        out = self._valid(key, entry) if entry is not None else None
+        if out is None:
+            if entry is not None:
+                self.entries.pop(key, None)
+                self.dirty = True
             self.misses += 1
             return None
-        try:
-            out = []
-            for d in entry[1]:
-                f = Finding.from_cache(d)
-                f.filename = filename
-                out.append(f)
-        except (KeyError, TypeError, ValueError, IndexError):
-            self.entries.pop(key, None)
-            self.misses += 1
-            self.dirty = True
-            return None
+        for f in out:
+            f.filename = filename
         if entry[0] != self._today:
             entry[0] = self._today
             self.dirty = True
         self.hits += 1
         return out
 
+    def _valid(self, key: str, entry) -> list[Finding] | None:
+        """The entry's findings if it has the right shape and its checksum matches, else None."""
+        if not (isinstance(entry, list) and len(entry) == 3 and _is_day(entry[0]) and isinstance(entry[1], list)):
+            return None
+        try:
+            if entry[2] != self._checksum(key, entry[1]):
+                return None
+            return [Finding.from_cache(d) for d in entry[1]]
+        except Exception:  # noqa: BLE001 - any odd content is a miss
+            return None
+
+    def _checksum(self, key: str, stored: list) -> str:
+        h = hashlib.blake2b(digest_size=16)
+        h.update(f"{self.tool}:{key}:".encode())
+        h.update(json.dumps(stored, sort_keys=True, separators=(",", ":")).encode())
+        return h.hexdigest()
+
     def put(self, key: str, findings: list[Finding]) -> None:
         try:
             stored = [_strip_name(f.to_cache()) for f in findings]
-            json.dumps(stored)  # only JSON-safe data is cached
+            checksum = self._checksum(key, stored)  # only JSON-safe data is cached
         except (TypeError, ValueError):
             return
-        self.entries[key] = [self._today, stored]
+        self.entries[key] = [self._today, stored, checksum]
         self.dirty = True
 
     # -- file ----------------------------------------------------------------------------------
     def _load(self) -> None:
-        try:
-            with open(self.path, "rb") as fh:
-                raw = json.loads(fh.read())
-        except (OSError, ValueError):
+        data = _read_regular(self.path, MAX_FILE_BYTES)
+        if data is None:
             return
+        try:
+            raw = json.loads(data)
+        except (ValueError, RecursionError):
+            raw = None
         if not isinstance(raw, dict) or raw.get("tool") != self.tool or not isinstance(raw.get("entries"), dict):
-            self.dirty = True  # another tool version: start afresh (and overwrite at the end)
+            self.dirty = True  # another tool version, or junk: start afresh (and overwrite at the end)
             return
         self.entries = raw["entries"]
 
@@ -169,7 +195,7 @@ class Cache:
             return
         entries = self.entries
         oldest = self._today - MAX_AGE_DAYS
-        entries = {k: v for k, v in entries.items() if isinstance(v, list) and len(v) == 2 and v[0] >= oldest}
+        entries = {k: v for k, v in entries.items() if isinstance(v, list) and len(v) == 3 and _is_day(v[0]) and v[0] >= oldest}
         if len(entries) > MAX_ENTRIES:
             keep = sorted(entries.items(), key=lambda kv: kv[1][0], reverse=True)[:MAX_ENTRIES]
             entries = dict(keep)
@@ -203,6 +229,38 @@ class Cache:
                 encoding="utf-8",
             )
         self.dir.mkdir(parents=True, exist_ok=True)
+
+
+def _is_day(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _read_regular(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes, else None.
+
+    Opened without blocking (a FIFO there would hang a plain ``open``) and checked on the open
+    descriptor, so a symlink to a device or a file swapped in meanwhile is never read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks) if total <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _strip_name(d: dict) -> dict:

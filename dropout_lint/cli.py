@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from dropout_lint import __version__
+from dropout_lint.finding import printable
 
 
 class UsageFailure(Exception):
@@ -215,7 +216,7 @@ def _lint_paths(resolver, paths, force_exclude, fix, diff, unsafe_for, run, no_c
         cfg = resolver.effective_for(Path(raw), is_dir=os.path.isdir(raw)).cfg if os.path.exists(raw) else resolver.cfg
         groups.setdefault(id(cfg), (cfg, []))[1].append(raw)
         if verbose:
-            click.echo(f"dropout-lint: {raw}: settings from {cfg.path or 'the defaults'}", err=True)
+            click.echo(f"dropout-lint: {printable(str(raw))}: settings from {cfg.path or 'the defaults'}", err=True)
     seen: set[str] = set()
     for cfg, raws in groups.values():
         fe = cfg.force_exclude if force_exclude is None else force_exclude
@@ -230,9 +231,9 @@ def _lint_paths(resolver, paths, force_exclude, fix, diff, unsafe_for, run, no_c
         found.missing.extend(part.missing)
         found.warnings.extend(part.warnings)
     for p in found.missing:
-        click.echo(f"dropout-lint: {p}: no such file or folder", err=True)
+        click.echo(f"dropout-lint: {printable(str(p))}: no such file or folder", err=True)
     for w in found.warnings:
-        click.echo(f"dropout-lint: {w}", err=True)
+        click.echo(f"dropout-lint: {printable(str(w))}", err=True)
     if show_files:
         from dropout_lint.runner import display_path
 
@@ -243,7 +244,7 @@ def _lint_paths(resolver, paths, force_exclude, fix, diff, unsafe_for, run, no_c
 
         outcome = fix_files(found.files, resolver, write=not diff, unsafe=unsafe_for)
         for m in outcome.messages:
-            click.echo(m, err=True)
+            click.echo(printable(str(m)), err=True)
         if diff:
             sys.stdout.write(outcome.diff)
             return None, _diff_exit(outcome.fixed, bool(found.missing), run)
@@ -282,7 +283,7 @@ def _lint_stdin(resolver, stdin_filename, force_exclude, fix, diff, unsafe_for, 
     name = display_path(path) if stdin_filename else "-"
     eff = resolver.effective_for(path)
     if verbose:
-        click.echo(f"dropout-lint: {name}: settings from {eff.cfg.path or 'the defaults'}", err=True)
+        click.echo(f"dropout-lint: {printable(str(name))}: settings from {eff.cfg.path or 'the defaults'}", err=True)
     fe = eff.cfg.force_exclude if force_exclude is None else force_exclude
     if stdin_filename and fe:
         from dropout_lint.discovery import ForceExclude
@@ -296,7 +297,7 @@ def _lint_stdin(resolver, stdin_filename, force_exclude, fix, diff, unsafe_for, 
 
         outcome = fix_file(path, name, settings, write=False, unsafe=unsafe_for(path), data=data)
         for m in outcome.messages:
-            click.echo(m, err=True)
+            click.echo(printable(str(m)), err=True)
         if diff:
             sys.stdout.write(outcome.diff)
             return None, _diff_exit(outcome.fixed, False, run), None

@@ -156,6 +156,12 @@ def from_table(table: dict, path: Path) -> Config:
 
 
 def check_option(key: str, value, default, where: str):
+    from dropout_lint.deep import LIMITS
+
+    if key in LIMITS:  # the per-file budget: a count
+        if not (isinstance(value, int) and not isinstance(value, bool) and value > 0):
+            raise ConfigError(f"{where} {key}: expected a positive whole number, got {value!r}")
+        return value
     if isinstance(default, bool):
         ok = isinstance(value, bool)
     elif isinstance(default, (int, float)):

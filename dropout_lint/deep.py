@@ -1,86 +1,124 @@
-"""Running parse + analysis on deeply nested code without crashing the process.
+"""The per-file budget, and running parse + analysis on deeply nested code without crashing.
 
-libcst's native parser recurses on the C (Rust) stack: a few thousand nested brackets overflow
-the main thread's default stack and kill the interpreter with SIGSEGV -- no exception to catch.
-Our visitors and the flow interpreter recurse in Python and hit ``RecursionError`` on long
-operator chains (``a + a + ...``) or long ``elif`` chains that CPython itself accepts.
+libcst's native parser allocates memory that grows fast with nesting (a 10,000-long chained
+conditional expression asks for more than 11 GB and aborts the process) and recurses on the
+native stack; our visitors and the flow interpreter recurse in Python. CPython's own parser is
+fast, bounded and has stack guards, so it goes first:
 
-Two defences:
-
-* ``too_deep(text)``: CPython refuses more than 200 nested brackets ("too many nested
-  parentheses"), so such a file is never valid Python. A cheap bracket count (strings included,
-  so it over-counts) flags the candidates; the exact check asks CPython's own parser, which has
-  stack guards. A file over the limit becomes a DL000 finding without reaching libcst.
+* ``guard(text, options)``: the file's verdict before libcst sees it, as (message, row,
+  column) or None. A file over ``max-file-size`` lines or ``max-file-bytes`` bytes is too large
+  (not even CPython is asked). A file CPython refuses (``SyntaxError``, ``IndentationError``,
+  or a parser that runs out of stack on a long chain) gets CPython's own message and position:
+  that is what the user sees when they run it. A file CPython compiles is measured on its AST,
+  iteratively: more than ``max-syntax-nodes`` nodes, or expressions nested deeper than
+  ``max-expression-depth``, is too large / too deep to analyse. Within those limits libcst's
+  and the analysis' memory and time grow about linearly with the file (see
+  ``benchmarks/bounded_cost.md``), and the recursion of the interpreter over an expression is
+  bounded by the depth limit.
 * ``call_deep(fn)``: runs ``fn`` in a worker thread with a large stack and a raised recursion
-  limit, so the legal-but-deep files CPython accepts are parsed and analysed (findings are not
-  lost). Exceptions propagate to the caller; ``KeyboardInterrupt`` in the waiting thread
+  limit, so the legal-but-deep files within the limits are parsed and analysed (findings are
+  not lost). Exceptions propagate to the caller; ``KeyboardInterrupt`` in the waiting thread
   propagates at once (the worker is a daemon).
 """
 
 from __future__ import annotations
 
+import ast
 import sys
 import threading
-from itertools import accumulate
+import warnings
 
 STACK_BYTES = 512 * 1024 * 1024  # address space only; pages are committed as they are touched
 RECURSION_LIMIT = 40_000
-MAX_BRACKET_DEPTH = 200  # CPython's tokenizer limit (MAXLEVEL)
 
-_OPEN = b"([{"
-_KEEP = b"()[]{}"
-_DELETE = bytes(c for c in range(256) if c not in _KEEP)
+#: The budget's defaults (``[tool.dropout-lint]`` keys, documented with DL000). A real 60,000-line
+#: file is far inside them; past one, the file gets one DL000 finding and the run goes on.
+LIMITS = {
+    "max-file-size": 100_000,  # lines
+    "max-file-bytes": 10_000_000,
+    "max-syntax-nodes": 1_000_000,  # nodes of Python's AST
+    "max-expression-depth": 1_000,  # expressions nested in one another (chains: a + a + ...)
+}
+_MARKS = b",;()[]{}=+-*/%<>.:@&|^~"
+_FLAGS = ast.PyCF_ONLY_AST
+_NOTEBOOK = _FLAGS | getattr(ast, "PyCF_ALLOW_TOP_LEVEL_AWAIT", 0)
+
 _lock = threading.Lock()
 _active = 0
 _saved_limit = 0
 
 
-def bracket_depth_upper_bound(text: str) -> int:
-    """The deepest bracket nesting, counting brackets inside strings and comments too."""
-    b = text.encode("utf-8", "surrogatepass").translate(None, _DELETE)
-    if len(b) <= MAX_BRACKET_DEPTH:
-        return len(b)
-    return max(accumulate(1 if c in _OPEN else -1 for c in b))
+def limit(options: dict, key: str) -> int:
+    value = options.get(key) if options else None
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else LIMITS[key]
 
 
-def too_deep(text: str) -> tuple[str, int, int] | None:
-    """(message, row, column) if CPython would reject ``text`` for its nesting, else None."""
-    if bracket_depth_upper_bound(text) <= MAX_BRACKET_DEPTH:
-        return None
-    import ast
+def guard(text: str, options: dict | None = None, notebook: bool = False) -> tuple[str, int, int] | None:
+    """(message, row, column) when the file must not reach libcst, else None.
 
+    ``notebook``: the joined cells of a notebook, where IPython allows a top-level ``await``."""
+    options = options or {}
+    lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+    if lines > limit(options, "max-file-size"):
+        return _too("large", f"{lines:,} lines", options, "max-file-size"), 1, 1
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) > limit(options, "max-file-bytes"):
+        return _too("large", f"{len(data):,} bytes", options, "max-file-bytes"), 1, 1
+    # Python's own AST costs memory too: bound it first by the operators and delimiters, about
+    # one per node in dense data (``[1, 2, ...]``), more than the nodes in ordinary code.
+    marks = len(data) - len(data.translate(None, _MARKS))
+    if marks > limit(options, "max-syntax-nodes"):
+        return _too("large", f"about {marks:,} syntax nodes", options, "max-syntax-nodes"), 1, 1
+    # On a big stack with a raised recursion limit, so the verdict never depends on the caller's.
+    return call_deep(_verdict, text, options, _NOTEBOOK if notebook else _FLAGS)
+
+
+def _verdict(text: str, options: dict, flags: int) -> tuple[str, int, int] | None:
     try:
-        ast.parse(text)
-    except SyntaxError as exc:
-        msg = str(exc.msg or "")
-        if "nested" in msg or "too complex" in msg or "too many" in msg:
-            return msg, max(exc.lineno or 1, 1), max(exc.offset or 1, 1)
-        return _exact_depth(text)  # another syntax error came first: count brackets exactly
-    except (RecursionError, MemoryError):
-        return "too deeply nested to parse", 1, 1
-    except ValueError:
-        return None
+        with warnings.catch_warnings():  # no SyntaxWarning on stderr: the file is not ours
+            warnings.simplefilter("ignore")
+            tree = compile(text, "<file>", "exec", flags=flags, dont_inherit=True)
+            too = _measure(tree, options)
+            if too is not None:
+                return too
+            # The rest of Python's verdict ('return' outside function, 'await' outside a
+            # notebook...) comes from compiling the tree, which the limits keep cheap.
+            compile(tree, "<file>", "exec", flags=flags & ~ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as exc:  # IndentationError and TabError included
+        return f"{type(exc).__name__}: {exc.msg}", max(exc.lineno or 1, 1), max(exc.offset or 1, 1)
+    except (RecursionError, MemoryError) as exc:
+        return f"{type(exc).__name__}: Python cannot compile this file: too deeply nested", 1, 1
+    except ValueError as exc:  # e.g. NUL bytes (the reader refuses them first)
+        return f"SyntaxError: {exc}", 1, 1
     return None
 
 
-def _exact_depth(text: str) -> tuple[str, int, int] | None:
-    """Bracket depth from Python's tokenizer (strings and comments excluded)."""
-    import io
-    import tokenize
-
-    depth = 0
-    try:
-        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
-            if tok.type == tokenize.OP:
-                if tok.string in ("(", "[", "{"):
-                    depth += 1
-                    if depth > MAX_BRACKET_DEPTH:
-                        return "too many nested parentheses", tok.start[0], tok.start[1] + 1
-                elif tok.string in (")", "]", "}"):
-                    depth = max(depth - 1, 0)
-    except (tokenize.TokenError, SyntaxError, RecursionError, MemoryError, ValueError):
-        return None
+def _measure(tree: ast.AST, options: dict) -> tuple[str, int, int] | None:
+    """The node count and the deepest nesting of expressions, without recursion."""
+    max_nodes = limit(options, "max-syntax-nodes")
+    max_depth = limit(options, "max-expression-depth")
+    expr = ast.expr
+    children = ast.iter_child_nodes
+    context = ast.expr_context  # Load/Store: shared singletons, not nodes of the file
+    stack: list[tuple[ast.AST, int, ast.AST]] = [(tree, 0, tree)]
+    nodes = 0
+    while stack:
+        node, depth, top = stack.pop()  # top: the outermost expression holding ``node``
+        nodes += 1
+        if nodes > max_nodes:
+            return _too("large", f"more than {max_nodes:,} syntax nodes", options, "max-syntax-nodes"), 1, 1
+        if isinstance(node, expr):
+            depth += 1
+            if depth == 1:
+                top = node
+            elif depth > max_depth:
+                return _too("deep", f"expressions nested {depth:,} deep", options, "max-expression-depth"), top.lineno, top.col_offset + 1
+        stack.extend((child, depth, top) for child in children(node) if not isinstance(child, context))
     return None
+
+
+def _too(what: str, measured: str, options: dict, key: str) -> str:
+    return f"too {what} to analyse: {measured}, limit {limit(options, key):,}; raise `{key}` to analyse it"
 
 
 def _raise_limit() -> None:

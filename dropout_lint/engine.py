@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from dropout_lint import debug
 from dropout_lint.debug import InternalError
-from dropout_lint.finding import Finding, Fix, Pos
+from dropout_lint.finding import Finding, Fix, Pos, printable
 from dropout_lint.rule import Rule, all_rules
 from dropout_lint.sources import SourceError, Unit, read_unit
 
@@ -165,20 +165,20 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
     report_errors = PARSE_ERROR in settings.enabled
     if stats is not None:
         stats["parsed"] = stats.get("parsed", 0) + 1
-    from dropout_lint.deep import call_deep, too_deep
+    from dropout_lint.deep import call_deep, guard
 
-    deep = too_deep(unit.text)  # CPython rejects it; libcst's native parser would overflow the C stack
-    if deep is not None:
-        f = parse_error(filename, f"SyntaxError: {deep[0]}", deep[1], deep[2])
+    verdict = guard(unit.text, settings.options, bool(unit.cells))  # CPython's verdict, the budget
+    if verdict is not None:
+        f = parse_error(filename, *verdict)
         _map_cell(unit, f)
         return [f] if report_errors else []
     try:
         module, facts = call_deep(_parse_and_analyze, unit.text)
     except cst.ParserSyntaxError as exc:
-        msg, row, col = _syntax_error(unit, exc)
-        f = parse_error(filename, f"SyntaxError: {msg}", row, col)
-        _map_cell(unit, f)
-        return [f] if report_errors else []
+        # Python compiles the file but libcst cannot parse it: not a syntax error of the user's.
+        msg = " ".join(str(exc.message).split())[:200]
+        print(f"dropout-lint: {printable(filename)}: not analysed: libcst cannot parse it ({msg})", file=sys.stderr)
+        return []
     except RecursionError:
         return [parse_error(filename, "too deeply nested to analyse")] if report_errors else []
     except InternalError as exc:
@@ -236,42 +236,14 @@ def _run_rules(ctx: Context, rules, filename: str) -> None:
         try:
             rule().check(ctx)
         except RecursionError:
-            print(f"dropout-lint: {filename}: {rule.code} skipped: too deeply nested", file=sys.stderr)
+            print(f"dropout-lint: {printable(filename)}: {rule.code} skipped: too deeply nested", file=sys.stderr)
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
             if debug.enabled():
                 raise InternalError(f"{rule.code} on {filename}") from exc
             print(
-                f"dropout-lint: internal error in {rule.code} on {filename}: {type(exc).__name__}: {exc}",
+                printable(f"dropout-lint: internal error in {rule.code} on {filename}: {type(exc).__name__}: {exc}"),
                 file=sys.stderr,
             )
-
-
-def _syntax_error(unit: Unit, exc) -> tuple[str, int, int]:
-    """A short message and the place where the parser stopped (clamped to the text)."""
-    import re
-
-    import ast
-
-    try:
-        ast.parse(unit.text)
-    except SyntaxError as py:  # Python's own message and position are the clearest
-        if py.lineno:
-            return str(py.msg), py.lineno, max(py.offset or 1, 1)
-    except (RecursionError, MemoryError, ValueError):
-        pass
-    msg = " ".join(str(exc.message).split())
-    row, col = exc.editor_line, exc.editor_column
-    m = re.match(r"parser error: error at (\d+):(\d+): (.*)", msg)
-    if m:
-        row, col, msg = int(m.group(1)), int(m.group(2)) + 1, m.group(3)
-    from dropout_lint.fixes import split_lines
-
-    lines = [ln.rstrip("\r\n") for ln in split_lines(unit.text)] or [""]
-    if row > len(lines):
-        row, col = len(lines), len(lines[-1]) + 1
-    if msg.startswith("expected one of") and len(msg) > 60:
-        msg = "invalid syntax (" + msg[:57].rsplit(",", 1)[0] + ", ...)"
-    return msg, max(row, 1), max(col, 1)
 
 
 def _map_cell(unit: Unit, f: Finding) -> None:

@@ -10,6 +10,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 URL_BASE = "https://github.com/dropout-lint/dropout-lint/blob/main/docs/rules.md#"
+# Control characters (C0, DEL, C1, and the line/paragraph separators) as ``\n``/``\x1b``/``\u2028``.
+_CONTROL = {c: repr(chr(c))[1:-1] for c in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)}
+
+
+def printable(s: str) -> str:
+    """``s`` for a human-readable line: control characters escaped (a file name holding a
+    newline cannot start a line of its own, e.g. a GitHub Actions ``::error`` command)."""
+    return s if s.isprintable() else s.translate(_CONTROL)
 
 
 @dataclass(frozen=True, order=True)

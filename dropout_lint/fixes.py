@@ -72,7 +72,7 @@ def _pos(ctx, node):
 
 def _own_lines(ctx, start: Pos, end: Pos) -> tuple[Pos, Pos] | None:
     """If the range [start, end) is alone on its lines (bar a comma and a comment), those lines."""
-    lines = split_lines(ctx.unit.text)
+    lines = _memo(ctx, "_fix_text_lines", lambda: split_lines(ctx.unit.text))  # once per file, not per fix
     if not (1 <= start.row <= len(lines) and 1 <= end.row <= len(lines)):
         return None
     before = lines[start.row - 1][: start.column - 1]
@@ -149,19 +149,27 @@ def _remove_application(ctx, node) -> list[Edit] | None:
 
 def _assignment_of(ctx, call_node, cst):
     """The one-statement line ``name = <call_node>``, if ``call_node`` is the whole value."""
-    lines = getattr(ctx.facts, "_fix_statement_lines", None)
-    if lines is None:
-        lines = []
+    def collect() -> dict:
+        by_value: dict = {}  # id of an assigned value -> its one-target, one-statement line
 
         class Collect(cst.CSTVisitor):
             def visit_SimpleStatementLine(self, node) -> None:
-                lines.append(node)
+                if len(node.body) == 1 and isinstance(node.body[0], cst.Assign):
+                    a = node.body[0]
+                    if len(a.targets) == 1 and isinstance(a.targets[0].target, cst.Name):
+                        by_value[id(a.value)] = node
 
         ctx.facts.module.visit(Collect())
-        ctx.facts._fix_statement_lines = lines
-    for stmt in lines:
-        if len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Assign):
-            a = stmt.body[0]
-            if a.value is call_node and len(a.targets) == 1 and isinstance(a.targets[0].target, cst.Name):
-                return stmt
-    return None
+        return by_value
+
+    stmt = _memo(ctx, "_fix_statement_lines", collect).get(id(call_node))
+    return stmt if stmt is not None and stmt.body[0].value is call_node else None
+
+
+def _memo(ctx, name: str, make):
+    """A value computed once per file, kept on the file's facts."""
+    value = getattr(ctx.facts, name, None)
+    if value is None:
+        value = make()
+        setattr(ctx.facts, name, value)
+    return value

@@ -14,7 +14,7 @@ from pathlib import Path
 
 
 class LspClient:
-    def __init__(self, cwd: str | Path | None = None, env: dict | None = None, args: tuple[str, ...] = ()) -> None:
+    def __init__(self, cwd: str | Path | None = None, env: dict | None = None, args: tuple[str, ...] = (), preexec_fn=None) -> None:
         e = dict(os.environ)
         if env:
             e.update(env)
@@ -25,6 +25,7 @@ class LspClient:
             stderr=subprocess.PIPE,
             cwd=cwd,
             env=e,
+            preexec_fn=preexec_fn,
         )
         self.messages: queue.Queue = queue.Queue()
         self.responses: dict[int, dict] = {}
@@ -65,28 +66,55 @@ class LspClient:
                 self.lock.notify_all()
 
     def _read_err(self) -> None:
-        for chunk in iter(lambda: self.proc.stderr.read(4096), b""):
+        for chunk in iter(lambda: self.proc.stderr.read1(4096), b""):  # read1: as it arrives
             self.stderr += chunk
 
     def _send(self, msg: dict) -> None:
         body = json.dumps(msg).encode("utf-8")
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+    def send_raw(self, data: bytes) -> None:
+        """Bytes as they are, framing included (to send what a broken client sends)."""
+        self.proc.stdin.write(data)
         self.proc.stdin.flush()
 
-    # -- API --------------------------------------------------------------------------------
-    def request(self, method: str, params, timeout: float = 60) -> dict:
+    def new_id(self) -> int:
         with self.lock:
             self.next_id += 1
-            rid = self.next_id
-        self._send({"jsonrpc": "2.0", "id": rid, "method": method, "params": params})
+            return self.next_id
+
+    def response(self, rid, timeout: float = 60) -> dict:
+        """The whole response (result or error) to the request ``rid``."""
         deadline = time.monotonic() + timeout
         with self.lock:
             while rid not in self.responses:
                 left = deadline - time.monotonic()
                 if left <= 0 or self.proc.poll() is not None:
-                    raise TimeoutError(f"no answer to {method}; stderr: {self.stderr.decode(errors='replace')[-2000:]}")
+                    raise TimeoutError(f"no answer to request {rid!r}; stderr: {self.stderr.decode(errors='replace')[-2000:]}")
                 self.lock.wait(left)
-            resp = self.responses.pop(rid)
+            return self.responses.pop(rid)
+
+    def call(self, method: str, params=None, timeout: float = 60, **extra) -> dict:
+        """Send a request and return its whole response, an error included."""
+        rid = self.new_id()
+        msg = {"jsonrpc": "2.0", "id": rid, "method": method, **extra}
+        if params is not None:
+            msg["params"] = params
+        self._send(msg)
+        return self.response(rid, timeout)
+
+    def rss_mb(self, field: str = "VmRSS") -> float:
+        """The server's resident memory (VmRSS) or its peak (VmHWM), from /proc."""
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+        raise KeyError(field)
+
+    # -- API --------------------------------------------------------------------------------
+    def request(self, method: str, params, timeout: float = 60) -> dict:
+        rid = self.new_id()
+        self._send({"jsonrpc": "2.0", "id": rid, "method": method, "params": params})
+        resp = self.response(rid, timeout)
         if "error" in resp:
             raise RuntimeError(f"{method} failed: {resp['error']}")
         return resp.get("result")

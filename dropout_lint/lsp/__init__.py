@@ -20,11 +20,11 @@ def missing() -> str | None:
 
 def run_stdio() -> int:
     """Serve on stdin/stdout until the client says exit; 0 after a clean shutdown, else 1."""
-    from dropout_lint.lsp.server import create_server
+    from dropout_lint.lsp.server import create_server, serve
 
     server = create_server()
     try:
-        server.start_io()
+        serve(server)
     finally:
         server.close()
     return 0 if server.clean_shutdown else 1

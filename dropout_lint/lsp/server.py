@@ -15,15 +15,29 @@
   and each cell gets its own diagnostics; cell numbers count every cell, as on the CLI.
 
 Linting runs in one worker thread, so the server keeps reading messages while it works, and a
-result for a version of the document that is no longer current is thrown away.
+result for a version of the document that is no longer current is thrown away. Code actions
+lint there too when they need a fresh lint. A document goes through the same per-file budget
+as a file on the command line (``max-file-size`` ...: one DL000 diagnostic past it), and
+after a large document the freed memory is handed back to the system.
+
+Robustness (issue 18): ``serve`` reads the frames itself (``Framer``). A header block without
+a usable ``Content-Length`` (missing, not a number, over ``MAX_MESSAGE_BYTES``) is skipped
+with one line on stderr and the reader resynchronises on the next ``Content-Length:`` header;
+a body that is not JSON gets a JSON-RPC ParseError. Every request gets a response: a result, or
+an error with a one-line message and no traceback (InvalidParams for params that do not
+validate, InternalError otherwise). After ``shutdown`` every request, a second ``shutdown``
+included, gets InvalidRequest, as the LSP specification says; ``exit`` ends the process.
 """
 
 from __future__ import annotations
 
 import ast
 import asyncio
+import json
 import os
 import re
+import sys
+import threading
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -31,7 +45,9 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types as T
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from dropout_lint import __version__
@@ -202,6 +218,172 @@ def apply(text: str, edits: list[Edit]) -> str:
     return apply_edits(text, edits)
 
 
+# -- the wire ---------------------------------------------------------------------------------
+
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+MAX_HEADER_BYTES = 64 * 1024
+PARSE_ERROR, INVALID_REQUEST, INVALID_PARAMS, INTERNAL_ERROR = -32700, -32600, -32602, -32603
+_LENGTH = re.compile(rb"content-length[ \t]*:[ \t]*([^\r\n]*)", re.IGNORECASE)
+
+
+def _note(message: str) -> None:
+    print(f"dropout-lint: lsp: {message}", file=sys.stderr, flush=True)
+
+
+class Framer:
+    """LSP frames from a binary stream: ``next()`` is ("message", body), ("bad", reason) or None
+    at the end of the stream. A bad header block is reported once and skipped; whatever precedes
+    the next ``Content-Length:`` header (the rest of a body whose length was wrong) is dropped."""
+
+    def __init__(self, read, limit: int = MAX_MESSAGE_BYTES) -> None:
+        self.read = read  # read(n) -> up to n bytes, b"" at the end
+        self.limit = limit
+        self.buf = bytearray()
+
+    def _fill(self) -> bool:
+        chunk = self.read(1 << 16)
+        if not chunk:
+            return False
+        self.buf += chunk
+        return True
+
+    def next(self):
+        while True:
+            end = self.buf.find(b"\r\n\r\n")
+            if end < 0:
+                if len(self.buf) > MAX_HEADER_BYTES:  # no header block in sight: keep the tail only
+                    del self.buf[: len(self.buf) - 64]
+                    return "bad", f"no header block in {MAX_HEADER_BYTES:,} bytes"
+                if not self._fill():
+                    return None
+                continue
+            head = bytes(self.buf[:end])
+            del self.buf[: end + 4]
+            matches = list(_LENGTH.finditer(head))
+            if not matches:
+                return "bad", "a message without Content-Length"
+            value = matches[-1].group(1).strip()
+            if not value.isdigit():
+                return "bad", f"Content-Length is not a number: {value[:40]!r}"
+            length = int(value)
+            if length > self.limit:
+                return "bad", f"Content-Length {length:,} is over the limit of {self.limit:,} bytes"
+            while len(self.buf) < length:
+                if not self._fill():
+                    return None
+            body = bytes(self.buf[:length])
+            del self.buf[:length]
+            return "message", body
+
+
+def _error(code: int, message: str) -> T.ResponseError:
+    first = (message or "").strip().splitlines()
+    return T.ResponseError(code=code, message=first[0][:300] if first else "error")
+
+
+class Protocol(LanguageServerProtocol):
+    """pygls' protocol, with errors sent without tracebacks and every message checked here."""
+
+    def _send_response(self, msg_id, result=None, error=None):
+        if error is not None:
+            error = _error(error.code, error.message)
+            if msg_id is None:  # JSON-RPC: "id": null (the converter would leave it out)
+                self._send_data({"jsonrpc": "2.0", "id": None, "error": {"code": error.code, "message": error.message}})
+                return
+        super()._send_response(msg_id, result, error)
+
+    def dispatch(self, body: bytes) -> None:
+        try:
+            raw = json.loads(body)
+        except (ValueError, RecursionError) as exc:
+            self._send_response(None, error=_error(PARSE_ERROR, f"Parse error: {exc}"))
+            return
+        if not isinstance(raw, dict) or raw.get("jsonrpc") != "2.0":
+            rid = raw.get("id") if isinstance(raw, dict) else None
+            self._send_response(rid if isinstance(rid, (int, str)) else None, error=_error(INVALID_REQUEST, "not a JSON-RPC 2.0 message"))
+            return
+        rid = raw.get("id")
+        request = "method" in raw and "id" in raw
+        if request and not isinstance(rid, (int, str)):
+            self._send_response(None, error=_error(INVALID_REQUEST, "a request id must be a number or a string"))
+            return
+        if self._shutdown and request:
+            self._send_response(rid, error=_error(INVALID_REQUEST, "the server is shut down: only exit is accepted"))
+            return
+        try:
+            message = self.structure_message(raw)
+        except JsonRpcException as exc:
+            if request:
+                self._send_response(rid, error=_error(INVALID_PARAMS, f"invalid params for {raw.get('method')}"))
+            else:
+                _note(f"ignored {raw.get('method') or 'a message'}: invalid params ({exc.message or type(exc).__name__})")
+            return
+        except Exception as exc:  # noqa: BLE001 - a message we cannot read is answered, not fatal
+            if request:
+                self._send_response(rid, error=_error(INVALID_PARAMS, f"invalid params for {raw.get('method')}"))
+            else:
+                _note(f"ignored {raw.get('method') or 'a message'}: {type(exc).__name__}")
+            return
+        try:
+            self.handle_message(message)
+        except Exception as exc:  # noqa: BLE001
+            if request:
+                self._send_response(rid, error=_error(INTERNAL_ERROR, f"{type(exc).__name__}: {exc}"))
+            else:
+                _note(f"error handling {raw.get('method')}: {type(exc).__name__}: {exc}")
+
+
+async def _serve(server: "DropoutLintServer", stdin) -> None:
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue = asyncio.Queue()
+    try:  # the raw descriptor: a daemon thread blocked in a buffered read would abort the exit
+        fd = stdin.fileno()
+        framer = Framer(lambda n: os.read(fd, n))
+    except (AttributeError, OSError, ValueError):
+        framer = Framer(getattr(stdin, "read1", stdin.read))
+
+    def read() -> None:  # a daemon thread: a blocked read never holds up the exit
+        while True:
+            try:
+                item = framer.next()
+            except (OSError, ValueError) as exc:
+                item = None
+                _note(f"cannot read stdin: {exc}")
+            loop.call_soon_threadsafe(queue.put_nowait, item)
+            if item is None:
+                return
+
+    threading.Thread(target=read, name="dropout-lint-lsp-reader", daemon=True).start()
+    while True:
+        item = await queue.get()
+        if item is None:
+            return
+        kind, payload = item
+        if kind == "bad":
+            _note(f"bad message framing ({payload}): skipped")
+            continue
+        server.protocol.dispatch(payload)
+
+
+def serve(server: "DropoutLintServer", stdin=None, stdout=None) -> None:
+    """Serve on stdio until ``exit`` or the end of stdin (pygls' ``start_io`` with our reader)."""
+    import logging
+
+    from pygls.io_ import StdoutWriter
+
+    logging.getLogger("pygls").setLevel(logging.CRITICAL)  # its own logs carry tracebacks
+    server._stop_event = threading.Event()
+    server.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+    try:
+        asyncio.run(_serve(server, stdin or sys.stdin.buffer))
+    except BrokenPipeError:
+        _note("the client closed the connection")
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        server.shutdown()
+
+
 # -- the server -------------------------------------------------------------------------------
 
 
@@ -210,6 +392,7 @@ class DropoutLintServer(LanguageServer):
         super().__init__(
             "dropout-lint",
             __version__,
+            protocol_cls=Protocol,
             text_document_sync_kind=T.TextDocumentSyncKind.Incremental,
             notebook_document_sync=T.NotebookDocumentSyncOptions(
                 notebook_selector=[
@@ -278,6 +461,13 @@ class DropoutLintServer(LanguageServer):
 
     # -- linting (in the worker thread) -----------------------------------------------------
     def lint_text(self, uri: str, text: str) -> tuple[list[Finding], str | None]:
+        try:
+            return self._lint_text(uri, text)
+        finally:
+            if len(text) > TRIM_AFTER:
+                _trim()
+
+    def _lint_text(self, uri: str, text: str) -> tuple[list[Finding], str | None]:
         from dropout_lint.engine import PARSE_ERROR, lint_unit, needs_parse, rules_for
         from dropout_lint.sources import Unit
 
@@ -411,7 +601,9 @@ class DropoutLintServer(LanguageServer):
 
     # -- code actions -----------------------------------------------------------------------
     def findings_for(self, uri: str) -> tuple[str, list[Finding]]:
-        doc = self.workspace.get_text_document(uri)
+        doc = self.workspace.text_documents.get(uri)
+        if doc is None:
+            return "", []  # not open (or closed meanwhile): nothing to offer
         text = doc.source
         res = self.results.get(uri)
         if res is not None and res.text == text:
@@ -482,6 +674,21 @@ class DropoutLintServer(LanguageServer):
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+TRIM_AFTER = 256 * 1024  # characters: after linting a document this large, give memory back
+
+
+def _trim() -> None:
+    """Hand the memory a large lint freed back to the system (glibc keeps it otherwise)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def _overlaps(a: T.Range, b: T.Range) -> bool:
@@ -569,8 +776,9 @@ def create_server() -> DropoutLintServer:
         T.TEXT_DOCUMENT_CODE_ACTION,
         T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=False),
     )
-    def code_action(ls: DropoutLintServer, params: T.CodeActionParams) -> list[T.CodeAction]:
-        return ls.code_actions(params)
+    async def code_action(ls: DropoutLintServer, params: T.CodeActionParams) -> list[T.CodeAction]:
+        # In the lint thread: a lint it may need never blocks the reading of messages.
+        return await asyncio.get_running_loop().run_in_executor(ls.pool, ls.code_actions, params)
 
     @server.feature(T.SHUTDOWN)
     def shutdown(ls: DropoutLintServer, *args) -> None:

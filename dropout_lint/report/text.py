@@ -10,11 +10,15 @@ notebooks); ``[*]`` marks a finding ``--fix`` would fix (a safe fix, or any fix 
 
 from __future__ import annotations
 
+from dropout_lint.finding import printable
+
 BOLD, RED, CYAN, YELLOW, RESET = "\x1b[1m", "\x1b[31m", "\x1b[36m", "\x1b[33m", "\x1b[0m"
 
 
 def line(f, unsafe: bool = False, color: bool = False) -> str:
-    where = f"{f.filename}:"
+    # control characters of names and messages escaped before our own colour codes go in: no
+    # line we print is a file name's or a message's
+    where = f"{printable(f.filename)}:"
     if f.cell is not None:
         where += f"cell {f.cell}:"
     where += f"{f.start.row}:{f.start.column}:"
@@ -23,13 +27,13 @@ def line(f, unsafe: bool = False, color: bool = False) -> str:
     if color:
         where, code = f"{BOLD}{where}{RESET}", f"{BOLD}{RED}{code}{RESET}"
         mark = f" {CYAN}[*]{RESET}" if mark else ""
-    msg = f"{where} {code}{mark} {f.message}"
+    msg = f"{where} {code}{mark} {printable(f.message)}"
     c = f.confirmation
     if c is not None:
         if c.status in ("confirmed", "refuted", "not-applicable"):
-            msg += f" [{c.status}" + (f": {c.detail}" if c.detail and c.status != "not-applicable" else "") + "]"
+            msg += f" [{c.status}" + (f": {printable(c.detail)}" if c.detail and c.status != "not-applicable" else "") + "]"
         else:
-            msg += f" [{c.status}: {c.detail}]" if c.detail else f" [{c.status}]"
+            msg += f" [{c.status}: {printable(c.detail)}]" if c.detail else f" [{c.status}]"
     return msg
 
 

@@ -1,3 +1,4 @@
+from dropout_lint.deep import LIMITS
 from dropout_lint.rule import Invalid, Rule
 
 
@@ -7,6 +8,18 @@ class ParseError(Rule):
     ## What it does
     Reports a file that dropout-lint could not read or parse: a syntax error, an encoding that
     does not decode, binary content, or a broken notebook. The rest of the run goes on.
+
+    Python's own compiler decides whether a file is valid: a file it refuses (including an
+    `IndentationError`, or an expression chain too long for its parser) gets Python's message
+    and position, the ones you see when you run the file.
+
+    It also reports a file too large or too deep to analyse within the per-file budget, which
+    keeps the memory and time of one file bounded (a generated 200,000-line file, or a 10,000
+    long chain `1 if c else 1 if c else ...`, would otherwise cost gigabytes): more than
+    `max-file-size` lines (default 100,000), `max-file-bytes` bytes (10,000,000),
+    `max-syntax-nodes` nodes of Python's syntax tree (1,000,000), or expressions nested more
+    than `max-expression-depth` deep (1,000). A real 60,000-line file is well inside them;
+    raise a limit in `[tool.dropout-lint]` to analyse a file past it.
 
     ## Why is this bad?
     A file that does not parse is not checked at all, so every other rule is silent on it.
@@ -33,6 +46,7 @@ class ParseError(Rule):
     code = "DL000"
     name = "parse-error"
     severity = "error"
+    options = dict(LIMITS)
     requires = ()  # never causes a parse by itself: it reports on files other rules parse
 
     valid = [
@@ -43,6 +57,18 @@ class ParseError(Rule):
         Invalid("from keras import layers\nx = layers.Dropout(0.5\n", line=2, options={"_select": ["DL000", "DL202"]}),
         Invalid("import keras\nmodel = keras.Sequential([keras.layers.Dropout(0.5)]]\n", line=2, options={"_select": ["DL000", "DL202"]}),
         Invalid("from keras.layers import Dropout\ndef f(:\n    return Dropout(0.2)\n", line=2, options={"_select": ["DL000", "DL202"]}),
+        Invalid(
+            "from keras import layers\nif True:\n        x = 1\n    y = layers.Dropout(0.2)\n",
+            line=4,
+            contains="IndentationError",
+            options={"_select": ["DL000", "DL202"]},
+        ),
+        Invalid(
+            "from keras import layers\ny = layers.Dropout(0.2)(" + "a + " * 30 + "a)\n",
+            line=2,
+            contains="too deep to analyse",
+            options={"_select": ["DL000", "DL202"], "max-expression-depth": 20},
+        ),
     ]
 
     def check(self, ctx) -> None:
