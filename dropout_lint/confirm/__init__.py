@@ -38,6 +38,20 @@ def tensorflow_available() -> bool:
         return False
 
 
+def import_roots(folder: str | None) -> list[str]:
+    """The file's folder and, when it sits in a package, the folder holding the top package
+    (so that ``from mypackage.layers import X`` finds the project's own code)."""
+    if not folder:
+        return []
+    roots = [folder]
+    top = folder
+    while os.path.exists(os.path.join(top, "__init__.py")):
+        top = os.path.dirname(top)
+    if top != folder:
+        roots.append(top)
+    return roots
+
+
 def _read_text(path: str, cache: dict) -> tuple[str | None, object, str | None]:
     """(text, unit, error) for a file; notebooks give their code cells joined in order."""
     if path in cache:
@@ -143,6 +157,7 @@ def make_request(f: Finding, max_rate: float, cache: dict) -> tuple[dict | None,
         "code": plan.code,
         "filename": path,
         "dir": os.path.dirname(path),
+        "roots": import_roots(os.path.dirname(path)),
         "rules": [f.code],
         "max_rate": max_rate,
         "hints": plan.hints,
@@ -162,7 +177,9 @@ def confirm_findings(
 
     if not findings:
         return
-    pool = Pool()
+    # The worker may read the projects' folders (and Python's), nothing else.
+    roots = {r for f in findings for r in import_roots(os.path.dirname(os.path.abspath(f.filename)))}
+    pool = Pool(roots)
     # Start TensorFlow's import at once; slicing happens meanwhile.
     may_build = any(f.code not in NOT_JUDGED for f in findings)
     if may_build:

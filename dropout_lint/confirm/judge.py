@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import os
+import re
 import sys
 from typing import Any
 
@@ -16,6 +17,8 @@ import keras
 import numpy as np
 import tensorflow as tf
 from keras.src.layers.layer import Layer as _BaseLayer
+
+from dropout_lint.confirm import import_roots
 
 DROPOUT_KINDS = {
     "Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianDropout",
@@ -97,8 +100,11 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
         "__dl_mark_op__": mark_op,
         "__dl_mark_ctor__": mark_ctor,
     }
-    added = [p for p in _import_roots(req.get("dir")) if p not in sys.path]
-    sys.path[:0] = added
+    added = [p for p in req.get("roots") or import_roots(req.get("dir")) if p not in sys.path]
+    # After the standard library, before site-packages: a ``wave.py`` next to the file does not
+    # shadow the standard library's, a project's ``models.py`` still wins over an installed one.
+    at = _after_stdlib()
+    sys.path[at:at] = added
     # argparse in the slice reads the defaults, not the worker's own command line.
     argv = sys.argv
     sys.argv = [req.get("filename") or "<confirm>"]
@@ -130,18 +136,14 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
     return ns, marked, error
 
 
-def _import_roots(folder: str | None) -> list[str]:
-    """The file's folder and, when it sits in a package, the folder holding the top package
-    (so that ``from mypackage.layers import X`` finds the project's own code)."""
-    if not folder:
-        return []
-    roots = [folder]
-    top = folder
-    while os.path.exists(os.path.join(top, "__init__.py")):
-        top = os.path.dirname(top)
-    if top != folder:
-        roots.append(top)
-    return roots
+def _after_stdlib() -> int:
+    std = {os.path.realpath(p) for p in (sys.base_prefix, sys.base_exec_prefix)}
+    at = 0
+    for i, p in enumerate(sys.path):
+        real = os.path.realpath(p) if p else ""
+        if any(real.startswith(s + os.sep) for s in std) and "-packages" not in real:
+            at = i + 1
+    return at
 
 
 # Notes for the verdicts of the current request (what the run assumed or substituted).
@@ -155,7 +157,11 @@ CTOR_ERRORS: list[BaseException] = []
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, SystemExit) and _from_argparse(exc):
         return f"the script needs command-line arguments (argparse exited with code {exc.code})"
-    lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
+    text = exc.args[0] if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str) else str(exc)
+    lines = [ln for ln in re.sub(r"\x1b\[[0-9;]*m", "", text).strip().splitlines() if ln.strip()]
+    if len(lines) > 1 and lines[0].startswith("Exception encountered when calling"):
+        # Keras' wrapper line: what the layer's call() raised comes next.
+        lines = lines[1:]
     first = lines[0].strip() if lines else ""
     text = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
     return text if len(text) <= 240 else text[:237] + "..."
