@@ -232,7 +232,7 @@ def test_attribute_model_built_in_a_method():
 
 def test_rules_without_a_runtime_check():
     with pytest.raises(slicer.NotApplicable):
-        plan("from keras import layers\nlayers.Dropout(0.2)\nlayers.Dropout(0.3)\n", "DL103", "layers.Dropout", 1)
+        plan("from keras import layers\nlayers.SpatialDropout1D(0.2)\n", "DL104", "layers.SpatialDropout1D")
 
 
 def test_op_level_rate_marks_the_op_function():

@@ -21,7 +21,6 @@ INSTALL_HINT = "pip install 'dropout-lint[tensorflow]'"
 
 NOT_JUDGED = {
     "DL000": "a file that does not parse builds nothing",
-    "DL103": "consecutive dropouts build fine: the compound rate is a design choice the build cannot judge",
     "DL104": "spatial versus plain dropout is a modelling choice the build cannot judge",
     "DL204": "the build cannot tell which probability you meant",
     "DL205": "whether a rate suits its context is not a property of the built model",

@@ -74,7 +74,7 @@ COUNT_WORDS = ("num_layers", "n_layers", "layers", "depth", "num_blocks", "n_blo
                "num_heads", "n_heads", "heads")
 OP_DROPOUTS = ("nn.dropout", "random.dropout", "layers.dropout", "backend.dropout")
 # Rules the worker judges; the others are not-applicable without a build.
-JUDGED = {"DL101", "DL102", "DL105", "DL201", "DL202", "DL203", "DL301", "DL302", "DL303", "DL401"}
+JUDGED = {"DL101", "DL102", "DL103", "DL105", "DL201", "DL202", "DL203", "DL301", "DL302", "DL303", "DL401"}
 CALL_RULES = {"DL301", "DL302"}
 
 
@@ -1407,7 +1407,7 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     op_mark: bool | str = bool(func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL201", "DL202", "DL203"))
     if not op_mark and code in ("DL201", "DL202", "DL203") and call is not None and not isinstance(call.func, cst.Call):
         op_mark = "ctor"
-    if func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL101", "DL102", "DL105", "DL401"):
+    if func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL101", "DL102", "DL103", "DL105", "DL401"):
         raise NotApplicable("op-level dropout: there is no Keras model to build")
     scope = ix.scope_of(node)
     cls = ix.class_of(scope) if isinstance(scope, cst.FunctionDef) else None
