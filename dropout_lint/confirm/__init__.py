@@ -127,6 +127,34 @@ def _hint_data(f: Finding) -> dict:
     return data
 
 
+def _deep(fn):
+    """``fn()`` in a thread with a large stack and recursion limit: a long ``elif`` chain or a
+    long ``a + b + ...`` nests libcst's trees deeper than the default limits allow."""
+    import threading
+
+    box: dict = {}
+
+    def target():
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
+            box["error"] = exc
+
+    old_limit, old_size = sys.getrecursionlimit(), threading.stack_size()
+    sys.setrecursionlimit(max(old_limit, 60000))
+    try:
+        threading.stack_size(512 * 2**20)
+        t = threading.Thread(target=target)
+        t.start()
+        t.join()
+    finally:
+        threading.stack_size(old_size)
+        sys.setrecursionlimit(old_limit)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
 def make_request(f: Finding, max_rate: float, cache: dict) -> tuple[dict | None, Confirmation | None]:
     """The worker request for a finding, or its verdict when no build is needed."""
     if f.code in NOT_JUDGED:
@@ -141,17 +169,24 @@ def make_request(f: Finding, max_rate: float, cache: dict) -> tuple[dict | None,
         return None, Confirmation("unbuildable", error or "cannot read the file")
     row = _unit_row(f, unit)
     end_row = row + (f.end.row - f.start.row)
-    try:
-        plan = slicer.plan(text, f.code, row, f.start.column, end_row, f.end.column, _hint_data(f),
+    def run():
+        return slicer.plan(text, f.code, row, f.start.column, end_row, f.end.column, _hint_data(f),
                            cache=cache.setdefault("__index__", {}), path=path)
+
+    try:
+        plan = _deep(run)
     except slicer.NotApplicable as exc:
         return None, Confirmation("not-applicable", str(exc))
     except slicer.Unbuildable as exc:
         return None, Confirmation("unbuildable", str(exc))
     except RecursionError:
-        return None, Confirmation("unbuildable", "the file is too deeply nested to slice")
+        return None, Confirmation("unbuildable", "the file is nested deeper than the slicer's stack allows")
     except Exception as exc:  # noqa: BLE001 - a slicer bug must not stop the run
-        return None, Confirmation("unbuildable", f"cannot slice: {type(exc).__name__}: {exc}")
+        try:
+            text = str(exc)
+        except RecursionError:  # a KeyError holding a deep libcst node
+            text = ""
+        return None, Confirmation("unbuildable", f"cannot slice: {type(exc).__name__}: {text[:200]}")
     request = {
         "code": plan.code,
         "filename": path,

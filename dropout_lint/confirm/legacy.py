@@ -6,7 +6,9 @@ Layer``: modules Keras 3 removed while keeping their contents under ``keras.laye
 ``sys.meta_path`` (after the real finders, so it only answers for modules that do not exist)
 and serves each such module as a view of its Keras 3 home. ``USED`` lists the modules served,
 so that the verdict can say so. A name Keras 3 dropped (``keras.engine.topology.Container``)
-still fails with ``ImportError``: the code really needs Keras 2 then.
+still fails with ``ImportError``: the code really needs Keras 2 then. ``tf_keras`` (the Keras 2
+package for TensorFlow 2.16+), when it is not installed, is served the same way: ``tf_keras.X``
+as ``keras.X`` (or as the Keras 3 home of a Keras 2 path).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import importlib
 import importlib.abc
 import importlib.machinery
+import importlib.util
 import sys
 
 _LAYERS = ("keras.layers",)
@@ -54,12 +57,27 @@ class _Loader(importlib.abc.Loader):
             USED.append(module.__name__)
 
 
+TF_KERAS = "tf_keras"
+
+
+def _homes(fullname: str) -> tuple[str, ...] | None:
+    if fullname == TF_KERAS or fullname.startswith(TF_KERAS + "."):
+        target = "keras" + fullname[len(TF_KERAS):]
+        if target in LEGACY:
+            return LEGACY[target]
+        try:
+            return (target,) if importlib.util.find_spec(target) is not None else None
+        except (ImportError, ValueError):
+            return None
+    return LEGACY.get(fullname)
+
+
 class LegacyFinder(importlib.abc.MetaPathFinder):
     def find_spec(self, fullname, path=None, target=None):
-        homes = LEGACY.get(fullname)
+        homes = _homes(fullname)
         if homes is None:
             return None
-        is_pkg = any(k.startswith(fullname + ".") for k in LEGACY)
+        is_pkg = fullname.startswith(TF_KERAS) or any(k.startswith(fullname + ".") for k in LEGACY)
         return importlib.machinery.ModuleSpec(fullname, _Loader(homes), is_package=is_pkg)
 
 

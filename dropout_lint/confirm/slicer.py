@@ -392,6 +392,19 @@ def _is_imagenet(node) -> bool:
     return key == "weights" and isinstance(value, cst.SimpleString) and value.evaluated_value == "imagenet"
 
 
+def _literal(node) -> bool:
+    """A number, string, True/False/None or a tuple/list of those (a negative number too)."""
+    if isinstance(node, (cst.Integer, cst.Float, cst.SimpleString)):
+        return True
+    if isinstance(node, cst.Name):
+        return node.value in ("True", "False", "None")
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        return isinstance(node.expression, (cst.Integer, cst.Float))
+    if isinstance(node, (cst.Tuple, cst.List)):
+        return bool(node.elements) and all(_literal(e.value) for e in node.elements)
+    return False
+
+
 def rewritten(node) -> str:
     """Source of ``node`` with the plan's stand-ins applied."""
     if not _REPLACED:
@@ -423,6 +436,7 @@ class Index:
                 self.classes[stmt.name.value] = stmt
         self.keras_classes = self._keras_classes()
         self._calls: list[cst.Call] | None = None
+        self._literals: dict | None = None
         self._n = 0
 
     def fresh(self, base: str) -> str:
@@ -465,6 +479,29 @@ class Index:
             self._calls = calls
             del v
         return self._calls
+
+    def literal_for(self, name: str) -> tuple[str, str] | None:
+        """(source, where) of a literal that parameter ``name`` gets somewhere in the file: the
+        default of a parameter of that name, else a keyword argument ``name=...`` of a call."""
+        if self._literals is None:
+            found: dict[str, tuple[str, str]] = {}
+
+            class Visit(cst.CSTVisitor):
+                def visit_FunctionDef(inner, node) -> None:  # noqa: N805
+                    ps = node.params
+                    for q in list(ps.posonly_params) + list(ps.params) + list(ps.kwonly_params):
+                        if q.default is not None and _literal(q.default) and src(q.default) != "None":
+                            found.setdefault(q.name.value, (src(q.default), f"the default of `{q.name.value}` in `{node.name.value}`"))
+
+                def visit_Call(inner, node) -> None:  # noqa: N805
+                    for a in node.args:
+                        if a.keyword is not None and _literal(a.value) and src(a.value) != "None":
+                            key = "kw:" + a.keyword.value
+                            found.setdefault(key, (src(a.value), f"as `{a.keyword.value}=` is given at line {self.line(node)}"))
+
+            self.module.visit(Visit())
+            self._literals = found
+        return self._literals.get(name) or self._literals.get("kw:" + name)
 
     def resolves_to(self, call: cst.Call, name: str, definition) -> bool:
         """Whether a call of ``name`` at ``call`` runs ``definition`` (the latest one before it)."""
@@ -840,7 +877,8 @@ def _missing_imports(module, path: str | None) -> set[str]:
             ok = any(os.path.exists(os.path.join(r, mod + ".py")) or os.path.isdir(os.path.join(r, mod)) for r in roots)
             if not ok:
                 try:
-                    ok = importlib.util.find_spec(mod) is not None
+                    # tf_keras (Keras 2) is served from Keras 3 in the worker when it is missing.
+                    ok = importlib.util.find_spec("keras" if mod == "tf_keras" else mod) is not None
                 except (ImportError, ValueError):
                     ok = False
             seen[mod] = ok
@@ -1238,12 +1276,33 @@ class Planner:
             if p.name.value in unused:
                 out.append(f"{p.name.value}=None")
                 continue
-            guess = value_guess(p.name.value, call_kinds([fn.body]))
+            guess = self.stand_in(p, call_kinds([fn.body]))
             if guess is None:
                 return None
             out.append(f"{p.name.value}={guess}")
-            self.guessed.append(f"{p.name.value}={guess}")
         return out
+
+    def stand_in(self, p: cst.Param, kinds: set) -> str | None:
+        """A value for required parameter ``p`` that no call site gives, noted in ``guessed``:
+        the literal the same parameter name gets elsewhere in the file (a default of another
+        definition, a keyword argument of a call), else a size/shape/rate guess from its name,
+        else one from its type annotation."""
+        name = p.name.value
+        found = self.ix.literal_for(name)
+        if found is not None:
+            value, where = found
+            self.guessed.append(f"{name}={value} ({where})")
+            return value
+        guess = value_guess(name, kinds)
+        if guess is not None:
+            self.guessed.append(f"{name}={guess}")
+            return guess
+        ann = dotted(p.annotation.annotation) if p.annotation is not None else None
+        guess = {"int": "8", "float": "0.5" if "rate" in name or "drop" in name else "0.1",
+                 "bool": "False", "str": "'relu'" if "activation" in name else repr(name)}.get(ann or "")
+        if guess is not None:
+            self.guessed.append(f"{name}={guess} (from its annotation `{ann}`)")
+        return guess
 
     def _map_args(self, fn, site: cst.Call, params: list[str], unused: set[str], method: bool):
         out: list[str] = []
@@ -1311,13 +1370,12 @@ class Planner:
             required += [p for p in init.params.kwonly_params if p.default is None]
             args = []
             for p in required:
-                guess = value_guess(p.name.value, call_kinds([cls]))
+                guess = self.stand_in(p, call_kinds([cls]))
                 if guess is None:
                     raise Unbuildable(
                         f"`{name}()` needs {', '.join(p.name.value for p in required)} and no call site in this file gives them"
                     )
                 args.append(f"{p.name.value}={guess}")
-                self.guessed.append(f"{p.name.value}={guess}")
             return f"{name}({', '.join(args)})"
         return f"{name}()"
 

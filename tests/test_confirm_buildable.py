@@ -1,0 +1,70 @@
+"""Real code that --confirm now builds (real TensorFlow): tf_keras (Keras 2) imports, stand-ins
+for required arguments no call site gives, and files nested deeper than Python's default limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("tensorflow")
+
+from dropout_lint.confirm import confirm_findings  # noqa: E402
+from dropout_lint.finding import Finding, Pos  # noqa: E402
+
+FIX = Path(__file__).resolve().parent.parent / "fixtures" / "confirm" / "buildable"
+
+
+def at(path: Path, code: str, needle: str, nth: int = 0) -> Finding:
+    lines = path.read_text().splitlines()
+    row, col = [(i, ln.index(needle)) for i, ln in enumerate(lines) if needle in ln][nth]
+    return Finding(code, "test", "warning", "test", str(path), Pos(row + 1, col + 1), Pos(row + 1, col + 1))
+
+
+def deep_file(folder: Path, n: int = 700) -> Path:
+    """A model whose activation comes from an ``elif`` chain and a sum of ``n`` strings."""
+    lines = ["import keras", "from keras import layers", "", "def act(i):", "    if i == 0:", "        return 'relu'"]
+    for k in range(1, n):
+        lines += [f"    elif i == {k}:", f"        return 'relu'  # {k}"]
+    lines += ["    return 'tanh'", "", "NAMES = " + " + ".join(f"'n{k}'" for k in range(n)), "",
+              "model = keras.Sequential([keras.Input((4,)), layers.Dense(4, activation=act(len(NAMES) % 2)), "
+              "layers.Dropout(0.95)])"]
+    path = folder / "deep.py"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def verdicts(tmp_path_factory):
+    cases = {
+        "tf_keras": at(FIX / "keras2_tf_keras.py", "DL202", "layers.Dropout(0.95)"),
+        "class-args": at(FIX / "standins.py", "DL202", "layers.Dropout(0.95)"),
+        "builder-args": at(FIX / "standins.py", "DL202", "layers.Dropout(0.9)"),
+        "deep": at(deep_file(tmp_path_factory.mktemp("deep")), "DL202", "layers.Dropout(0.95)"),
+    }
+    confirm_findings(list(cases.values()), timeout=60, max_rate=0.8)
+    return {k: f.confirmation for k, f in cases.items()}
+
+
+def check(verdicts, key, status, *words):
+    c = verdicts[key]
+    assert c is not None and c.status == status, (key, c)
+    for w in words:
+        assert w in c.detail, (key, c.detail)
+
+
+def test_tf_keras_is_served_from_keras_3(verdicts):
+    check(verdicts, "tf_keras", "confirmed", "rate=0.95", "tf_keras served from its Keras 3 home")
+
+
+def test_constructor_arguments_from_another_default_a_keyword_and_an_annotation(verdicts):
+    check(verdicts, "class-args", "confirmed", "rate=0.95", "units=32 (the default of `units` in `head`)",
+          "activation=\"relu\" (as `activation=` is given at line 24)", "scale=0.1 (from its annotation `float`)")
+
+
+def test_builder_arguments_from_a_keyword_elsewhere_and_a_size_guess(verdicts):
+    check(verdicts, "builder-args", "confirmed", "rate=0.9", "hidden=24 (as `hidden=` is given at line 29)", "depth=2")
+
+
+def test_deeply_nested_file_is_sliced(verdicts):
+    check(verdicts, "deep", "confirmed", "rate=0.95")
