@@ -82,6 +82,11 @@ ESCAPES = {
         raise LookupError('started')  # the thread itself is no escape: what it does later would be
     """,
     "passwd": "raise ValueError(open('/etc/passwd').read())",
+    "passwd-ctypes": f"""
+        buf = __import__('ctypes').create_string_buffer(200)
+        n = {LIBC}.read({LIBC}.open(b'/etc/passwd', 0), buf, 200)
+        raise ValueError(buf.raw[:max(n, 0)].decode() or 'nothing read')
+    """,
     "env-set": f"os.environ['DL_LEAK'] = '1'; {LIBC}.setenv(b'DL_LEAK_C', b'1', 1); raise KeyError('set')",
     "env-read": f"assert os.environ.get('DL_LEAK') is None and not {LIBC}.getenv(b'DL_LEAK_C'), 'leaked'; raise LookupError('clean')",
     "shadow": "import wave; assert wave.__file__.startswith(os.path.dirname(os.__file__)); raise LookupError('stdlib')",
@@ -225,7 +230,7 @@ def test_no_file_content_from_outside_in_a_verdict(escaped):
     verdicts = _verdicts(escaped)
     first = Path("/etc/passwd").read_text().splitlines()[0]
     assert all(first not in v[1] and "root:" not in v[1] for v in verdicts.values())
-    assert "Permission denied" in verdicts["helper:passwd"][1]
+    assert verdicts["helper:passwd-ctypes"] == ["unbuildable", "ValueError: nothing read"]
 
 
 @needs_kernel
@@ -254,8 +259,14 @@ def test_without_the_sandbox_it_says_so_once(tmp_path):
         path.write_text("import keras\nfrom keras import layers\n\n"
                         "model = keras.Sequential([layers.Input((8,)), layers.Dense(4), layers.Dropout(0.95)])\n")
         specs.append(_position(path))
+    # The audit hooks alone still keep files outside the project out of the verdict.
+    path = proj / "passwd.py"
+    path.write_text(HELPER.format(out=str(tmp_path), tcp=0, udp=0, body=_indent(ESCAPES["passwd"], 4), name="passwd"))
+    specs.append(_position(path))
     proc, _ = _run(specs, tmp_path, timeout=60, env_extra={"DROPOUT_LINT_CONFIRM_SANDBOX": "off"})
     assert proc.returncode == 0, proc.stderr[-2000:]
     lines = [ln for ln in proc.stderr.splitlines() if "--confirm sandbox" in ln]
     assert len(lines) == 1 and "audit-hook guards only" in lines[0], proc.stderr[-2000:]
-    assert [v[0] for v in json.loads(proc.stdout.strip().splitlines()[-1])] == ["confirmed", "confirmed"]
+    verdicts = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert [v[0] for v in verdicts[:2]] == ["confirmed", "confirmed"]
+    assert verdicts[2] == ["unbuildable", "Blocked: --confirm does not read files outside the project: /etc/passwd"]

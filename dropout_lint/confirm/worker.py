@@ -46,11 +46,15 @@ _DATA_EXT = (
 )
 
 
-def _install_guards(workdir: str) -> None:
+def _install_guards(workdir: str, read_roots=()) -> None:
+    from dropout_lint.confirm.sandbox import default_read_roots
+
     workdir = os.path.realpath(workdir)
     lib_roots = tuple(
         {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix) if p}
     )
+    # What a build may read at all (the same folders as the Landlock rules).
+    readable = tuple({os.path.realpath(p) for p in (*default_read_roots(), *read_roots)})
     state = {"armed": False}
 
     def inside(path: str, root: str) -> bool:
@@ -73,6 +77,8 @@ def _install_guards(workdir: str) -> None:
                 raise Blocked(f"--confirm does not write files: {path}")
             if any(inside(real, r) for r in lib_roots):
                 return
+            if not any(inside(real, r) for r in readable):
+                raise Blocked(f"--confirm does not read files outside the project: {path}")
             low = real.lower()
             if low.endswith(_DATA_EXT) and not low.endswith((".py",)):
                 raise Blocked(f"--confirm does not read data files: {path}")
@@ -189,7 +195,7 @@ def main() -> None:
     sandbox.limit(int(os.environ.get("DROPOUT_LINT_CONFIRM_MEMORY_MB", "4096")),
                   int(os.environ.get("DROPOUT_LINT_CONFIRM_CPU_S", "3600")), 256,
                   own_userns=bool(layers) and "namespaces" in layers[0])
-    guard = _install_guards(workdir)
+    guard = _install_guards(workdir, roots)
     _block_training()
     saved_env = dict(os.environ)
     _send(proto_out, {"ready": True, "tensorflow": tf.__version__, "sandbox": layers, "missing": missing})
