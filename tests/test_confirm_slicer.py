@@ -368,3 +368,24 @@ def test_value_guesses_read_name_tokens():
     assert slicer.value_guess("num_layers", set()) == "2"
     assert slicer.value_guess("input_shape", {"Conv2D"}) == "(32, 32, 3)"
     assert slicer.value_guess("data_format", set()) == "'channels_last'"
+
+
+def test_project_class_named_like_an_application_keeps_its_arguments(tmp_path):
+    # `from network import VGG16` is the project's own model: no weights=None is added to it.
+    (tmp_path / "network.py").write_text("def VGG16(shape):\n    return None\n")
+    source = ("from network import VGG16\nfrom tensorflow.keras.applications import ResNet50\nfrom keras import layers\n"
+              "import keras\nm = keras.Sequential([VGG16([32, 32, 3]), ResNet50(include_top=False), layers.Dropout(0.9)])\n")
+    code = slicer.plan(source, "DL202", 5, source.splitlines()[4].index("layers.Dropout") + 1,
+                       path=str(tmp_path / "main.py")).code
+    assert "VGG16([32, 32, 3])" in code and "ResNet50(include_top=False, weights=None)" in code
+
+
+def test_stand_ins_from_the_same_parameter_elsewhere_and_annotations():
+    p = slicer.plan(
+        "from keras import layers, models\n\ndef head(width=24):\n    return layers.Dense(width)\n\n"
+        "def build(width, act: str, flag: bool):\n"
+        "    return models.Sequential([layers.Dense(width, activation=act, use_bias=flag), layers.Dropout(0.9)])\n",
+        "DL202", 7, 83,
+    )
+    assert p.hints["guessed"] == ("width=24 (the default of `width` in `head`), act='act' (from its annotation `str`), "
+                                  "flag=False (from its annotation `bool`)")

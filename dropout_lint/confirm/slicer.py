@@ -480,6 +480,17 @@ class Index:
             del v
         return self._calls
 
+    def imported_from(self) -> dict[str, str]:
+        """Name -> module of every ``from module import name`` at module level."""
+        out: dict[str, str] = {}
+        for st in self.module.body:
+            for small in getattr(st, "body", []) if isinstance(st, cst.SimpleStatementLine) else []:
+                if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                    mod = "." * len(small.relative) + (dotted(small.module) or "") if small.module or small.relative else ""
+                    for a in small.names:
+                        out[a.asname.name.value if a.asname is not None else a.name.value] = mod
+        return out
+
     def literal_for(self, name: str) -> tuple[str, str] | None:
         """(source, where) of a literal that parameter ``name`` gets somewhere in the file: the
         default of a parameter of that name, else a keyword argument ``name=...`` of a call."""
@@ -1409,7 +1420,10 @@ class Planner:
         rest = [s for s in kept if s not in future]
         target = cst.SimpleStatementLine([cst.Assign([cst.AssignTarget(cst.Name(TARGET))], _node(expr))])
         prog = cst.Module(body=future + rest + list(self.synthetic) + [target])
-        rw = _Rewrite(mark, set(ix.defs), op_mark)
+        # Names defined here or imported from a module other than keras.applications (a
+        # project's own `VGG16`) are not applications bases: no weights=None for them.
+        own = set(ix.defs) | {n for n, mod in ix.imported_from().items() if "applications" not in mod}
+        rw = _Rewrite(mark, own, op_mark)
         code = prog.visit(rw).code
         if TF1_ONLY.search(code) and re.search(r"^import tensorflow as tf$", code, re.M):
             code = re.sub(r"^import tensorflow as tf$", "import tensorflow.compat.v1 as tf", code, flags=re.M)
