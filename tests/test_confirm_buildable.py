@@ -40,6 +40,7 @@ def verdicts(tmp_path_factory):
         "tf_keras": at(FIX / "keras2_tf_keras.py", "DL202", "layers.Dropout(0.95)"),
         "class-args": at(FIX / "standins.py", "DL202", "layers.Dropout(0.95)"),
         "builder-args": at(FIX / "standins.py", "DL202", "layers.Dropout(0.9)"),
+        "other-file": at(FIX / "project" / "models" / "net.py", "DL202", "layers.Dropout(0.95)"),
         "deep": at(deep_file(tmp_path_factory.mktemp("deep")), "DL202", "layers.Dropout(0.95)"),
     }
     confirm_findings(list(cases.values()), timeout=60, max_rate=0.8)
@@ -68,3 +69,9 @@ def test_builder_arguments_from_a_keyword_elsewhere_and_a_size_guess(verdicts):
 
 def test_deeply_nested_file_is_sliced(verdicts):
     check(verdicts, "deep", "confirmed", "rate=0.95")
+
+
+def test_arguments_from_the_run_script_and_imports_from_the_project_root(verdicts):
+    # models/net.py needs width and depth: train.py (one folder up) gives them, and its
+    # `from helpers.sizes import EXTRA` is found in the project root.
+    check(verdicts, "other-file", "confirmed", "rate=0.95", "arguments from the call in train.py")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import sys
 
 from dropout_lint.finding import Confirmation, Finding
@@ -37,9 +38,14 @@ def tensorflow_available() -> bool:
         return False
 
 
-def import_roots(folder: str | None) -> list[str]:
+_IMPORT = re.compile(r"^[ \t]*(?:from|import)[ \t]+([A-Za-z_]\w*)", re.M)
+
+
+def import_roots(folder: str | None, text: str | None = None) -> list[str]:
     """The file's folder and, when it sits in a package, the folder holding the top package
-    (so that ``from mypackage.layers import X`` finds the project's own code)."""
+    (so that ``from mypackage.layers import X`` finds the project's own code). A plain folder's
+    parent counts too when the file imports a module that sits there and not in the folder
+    (``models/ae.py`` doing ``from utils.callbacks import ...``, run from the project root)."""
     if not folder:
         return []
     roots = [folder]
@@ -48,6 +54,14 @@ def import_roots(folder: str | None) -> list[str]:
         top = os.path.dirname(top)
     if top != folder:
         roots.append(top)
+    elif text:
+        parent = os.path.dirname(folder)
+
+        def has(d: str, mod: str) -> bool:
+            return os.path.exists(os.path.join(d, mod + ".py")) or os.path.isdir(os.path.join(d, mod))
+
+        if parent != folder and any(has(parent, m) and not has(folder, m) for m in set(_IMPORT.findall(text))):
+            roots.append(parent)
     return roots
 
 
@@ -186,12 +200,13 @@ def make_request(f: Finding, max_rate: float, cache: dict) -> tuple[dict | None,
             text = str(exc)
         except RecursionError:  # a KeyError holding a deep libcst node
             text = ""
-        return None, Confirmation("unbuildable", f"cannot slice: {type(exc).__name__}: {text[:200]}")
+        first = (text.strip().splitlines() or [""])[0]
+        return None, Confirmation("unbuildable", f"cannot slice: {type(exc).__name__}: {first[:200]}")
     request = {
         "code": plan.code,
         "filename": path,
         "dir": os.path.dirname(path),
-        "roots": import_roots(os.path.dirname(path)),
+        "roots": import_roots(os.path.dirname(path), text),
         "rules": [f.code],
         "max_rate": max_rate,
         "hints": plan.hints,
@@ -212,14 +227,16 @@ def confirm_findings(
     if not findings:
         return
     # The worker may read the projects' folders (and Python's), nothing else.
-    roots = {r for f in findings for r in import_roots(os.path.dirname(os.path.abspath(f.filename)))}
+    cache: dict = {}
+    roots: set[str] = set()
+    for path in {os.path.abspath(f.filename) for f in findings}:
+        roots.update(import_roots(os.path.dirname(path), _read_text(path, cache)[0]))
     pool = Pool(roots)
     # Start TensorFlow's import at once; slicing happens meanwhile.
     may_build = any(f.code not in NOT_JUDGED for f in findings)
     if may_build:
         pool.warm()
     try:
-        cache: dict = {}
         jobs: list[tuple[Finding, dict]] = []
         for f in findings:
             req, verdict = make_request(f, max_rate, cache)

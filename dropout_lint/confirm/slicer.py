@@ -871,6 +871,46 @@ def _every_call(node) -> list[cst.Call]:
     return calls
 
 
+def _project_roots(path: str) -> list[str]:
+    """Where a project's run scripts sit: the folder holding the file's top package, else the
+    file's folder's parent (``models/ae.py`` used from ``train.ipynb`` next to ``models/``)."""
+    folder = os.path.dirname(path)
+    top = folder
+    while os.path.exists(os.path.join(top, "__init__.py")):
+        top = os.path.dirname(top)
+    return [top if top != folder else os.path.dirname(folder)]
+
+
+def _literal_calls(path: str, name: str, shown: str):
+    """Calls ``name(...)`` / ``x.name(...)`` in a file whose arguments are all literals."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            text = fh.read(2_000_000)
+    except OSError:
+        return
+    if name + "(" not in text.replace(" (", "("):
+        return
+    if path.endswith(".ipynb"):
+        try:
+            import json
+
+            cells = json.loads(text).get("cells", [])
+            text = "\n".join("".join(c.get("source", "")) for c in cells if c.get("cell_type") == "code")
+        except (ValueError, AttributeError):
+            return
+        text = "\n".join("" if ln.lstrip().startswith(("%", "!")) else ln for ln in text.splitlines())
+    try:
+        module = cst.parse_module(text)
+    except Exception:  # noqa: BLE001 - someone else's file: unparsable is no call site
+        return
+    for call in _every_call(module):
+        if last_name(call.func) == name and call.args and all(
+            not a.star and _literal(a.value) for a in call.args
+        ):
+            yield call, shown
+            return
+
+
 def _missing_imports(module, path: str | None) -> set[str]:
     """Names bound by imports of modules that are not installed (``import gym`` without gym)."""
     folder = os.path.dirname(os.path.abspath(path)) if path else None
@@ -1004,6 +1044,7 @@ class Planner:
         self.module_needed: set[str] = set()
         self.module_cutoffs: list[int | None] = []
         self.depth = 0
+        self.path = path
 
     def _snapshot(self):
         return (list(self.synthetic), set(self.module_needed), list(self.module_cutoffs), list(self.guessed),
@@ -1230,6 +1271,13 @@ class Planner:
                 return self._at_site(site, f"{new_name}({', '.join(lead + args)})", names)
             except Unbuildable:
                 self._restore(snap)
+        if cls is None:
+            for site, where in self._sites_elsewhere(fn.name.value):
+                mapped = self._map_args(fn, site, param_names, unused, method=False)
+                if mapped is not None:
+                    self.slicer._note(f"arguments from the call in {where}")
+                    self.module_cutoffs.append(None)
+                    return f"{new_name}({', '.join(mapped[0])})"
         defaults = self._defaults(fn, unused, method=cls is not None and not is_static)
         if defaults is None:
             what = f"{cls.name.value}.{fn.name.value}" if cls is not None else fn.name.value
@@ -1375,6 +1423,9 @@ class Planner:
                 return self._at_site(site, rewritten(site), names | {name})
             except Unbuildable:
                 self._restore(snap)
+        for site, where in self._sites_elsewhere(name):
+            self.slicer._note(f"arguments from the call in {where}")
+            return src(site.with_changes(func=cst.Name(name)))
         init = next((st for st in cls.body.body if isinstance(st, cst.FunctionDef) and st.name.value == "__init__"), None)
         if init is not None:
             required = [p for p in list(init.params.params)[1:] if p.default is None]
@@ -1390,21 +1441,41 @@ class Planner:
             return f"{name}({', '.join(args)})"
         return f"{name}()"
 
+    def _sites_elsewhere(self, name: str, limit: int = 300):
+        """Calls of ``name`` with literal arguments only (``Autoencoder(input_dim=(28, 28, 1),
+        ...)``) in the other files of the project's folders: a run script or notebook next to
+        the module that defines the model. Yields (call, "file:line")."""
+        if not self.path:
+            return
+        here = os.path.abspath(self.path)
+        seen = 0
+        for root in _project_roots(here):
+            for dirpath, dirnames, files in os.walk(root):
+                depth = dirpath[len(root):].count(os.sep)
+                dirnames[:] = [] if depth >= 2 else [
+                    d for d in sorted(dirnames) if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
+                for fname in sorted(files):
+                    full = os.path.join(dirpath, fname)
+                    if full == here or not fname.endswith((".py", ".ipynb")):
+                        continue
+                    seen += 1
+                    if seen > limit:
+                        return
+                    yield from _literal_calls(full, name, os.path.relpath(full, root))
+
     def refuse_data(self, stmts) -> None:
         for st in stmts:
             if isinstance(st, (cst.FunctionDef, cst.ClassDef)):
                 continue
             for call in calls_in(st):
                 root = root_name(call.func)
+                # A call inside a sliced compound statement is a copy: it has no position.
+                at = f" (line {self.ix.pos[call].start.line})" if call in self.ix.pos else ""
                 if root in self.slicer.missing and self.slicer.data_call(call):
-                    raise Unbuildable(
-                        f"building it needs `{src(call.func)}(...)` (line {self.ix.line(call)}) from a module "
-                        "that is not installed"
-                    )
+                    raise Unbuildable(f"building it needs `{src(call.func)}(...)`{at} from a module that is not installed")
                 if self.slicer.data_call(call, direct_only=True):
                     raise Unbuildable(
-                        f"building it needs `{src(call.func)}(...)` (line {self.ix.line(call)}): "
-                        "--confirm loads no data and trains nothing"
+                        f"building it needs `{src(call.func)}(...)`{at}: --confirm loads no data and trains nothing"
                     )
 
     # -- the whole program --------------------------------------------------------------------
