@@ -41,6 +41,7 @@ def verdicts(tmp_path_factory):
         "class-args": at(FIX / "standins.py", "DL202", "layers.Dropout(0.95)"),
         "builder-args": at(FIX / "standins.py", "DL202", "layers.Dropout(0.9)"),
         "other-file": at(FIX / "project" / "models" / "net.py", "DL202", "layers.Dropout(0.95)"),
+        "keras2-signatures": at(FIX / "keras2_signatures.py", "DL202", "layers.Dropout(0.95)"),
         "deep": at(deep_file(tmp_path_factory.mktemp("deep")), "DL202", "layers.Dropout(0.95)"),
     }
     confirm_findings(list(cases.values()), timeout=60, max_rate=0.8)
@@ -75,3 +76,8 @@ def test_arguments_from_the_run_script_and_imports_from_the_project_root(verdict
     # models/net.py needs width and depth: train.py (one folder up) gives them, and its
     # `from helpers.sizes import EXTRA` is found in the project root.
     check(verdicts, "other-file", "confirmed", "rate=0.95", "arguments from the call in train.py")
+
+
+def test_keras2_call_forms_are_read_as_keras_2_meant_them(verdicts):
+    check(verdicts, "keras2-signatures", "confirmed", "rate=0.95", "`add_variable(name, shape)` read with the name first",
+          "`AveragePooling2D()` without pool_size built with Keras 2's default (2, 2)")

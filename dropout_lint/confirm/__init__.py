@@ -41,11 +41,19 @@ def tensorflow_available() -> bool:
 _IMPORT = re.compile(r"^[ \t]*(?:from|import)[ \t]+([A-Za-z_]\w*)", re.M)
 
 
+def _installed(mod: str) -> bool:
+    try:
+        return importlib.util.find_spec(mod) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def import_roots(folder: str | None, text: str | None = None) -> list[str]:
     """The file's folder and, when it sits in a package, the folder holding the top package
-    (so that ``from mypackage.layers import X`` finds the project's own code). A plain folder's
-    parent counts too when the file imports a module that sits there and not in the folder
-    (``models/ae.py`` doing ``from utils.callbacks import ...``, run from the project root)."""
+    (so that ``from mypackage.layers import X`` finds the project's own code). For a file in a
+    plain folder, a folder up to four levels up counts too when the file imports a module that
+    sits there and not next to it (``models/ae.py`` doing ``from utils.callbacks import ...``,
+    run from the project root)."""
     if not folder:
         return []
     roots = [folder]
@@ -55,13 +63,23 @@ def import_roots(folder: str | None, text: str | None = None) -> list[str]:
     if top != folder:
         roots.append(top)
     elif text:
-        parent = os.path.dirname(folder)
 
         def has(d: str, mod: str) -> bool:
             return os.path.exists(os.path.join(d, mod + ".py")) or os.path.isdir(os.path.join(d, mod))
 
-        if parent != folder and any(has(parent, m) and not has(folder, m) for m in set(_IMPORT.findall(text))):
-            roots.append(parent)
+        for mod in sorted(set(_IMPORT.findall(text))):
+            if has(folder, mod) or mod in sys.stdlib_module_names or _installed(mod):
+                continue
+            # Up to four folders up: the project root a script or test is run from.
+            up = folder
+            for _ in range(4):
+                up, prev = os.path.dirname(up), up
+                if up == prev:
+                    break
+                if has(up, mod):
+                    if up not in roots:
+                        roots.append(up)
+                    break
     return roots
 
 

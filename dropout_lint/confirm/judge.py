@@ -811,10 +811,12 @@ def run(req: dict) -> list[tuple[str, str]]:
     NOTES.clear()
     OPS.clear()
     CTOR_ERRORS.clear()
+    legacy.NOTES.clear()
     ns, marked, error = _execute(req)
     served = [m for m in legacy.USED if m in req.get("code", "")]
     if served:
         NOTES.append("Keras 2 module " + ", ".join(served) + " served from its Keras 3 home")
+    NOTES.extend(legacy.NOTES)
     out: list[tuple[str, str]] = []
     try:
         for rule in req.get("rules") or [req.get("rule", "")]:

@@ -81,6 +81,55 @@ class LegacyFinder(importlib.abc.MetaPathFinder):
         return importlib.machinery.ModuleSpec(fullname, _Loader(homes), is_package=is_pkg)
 
 
+def _keras2_signatures() -> None:
+    """Keras 2 call forms Keras 3 refuses, accepted as Keras 2 meant them (each use noted):
+    ``add_weight("w", [13, 1])`` / ``add_variable(...)`` with the name first, and pooling
+    layers without ``pool_size`` (Keras 2's default 2 per axis)."""
+    import keras
+
+    layer = keras.layers.Layer
+    add_weight = layer.add_weight
+    for method in ("add_weight", "add_variable"):
+        orig = getattr(layer, method, None)
+        if orig is None or getattr(orig, "_dl_keras2", False):
+            continue
+
+        def named_first(self, *args, __orig=orig, __method=method, **kwargs):
+            if args and isinstance(args[0], str):
+                kwargs.setdefault("name", args[0])
+                _note(f"Keras 2 `{__method}(name, shape)` read with the name first")
+                # Keras 2's add_variable is add_weight (with its default initializer).
+                return add_weight(self, *args[1:], **kwargs)
+            return __orig(self, *args, **kwargs)
+
+        named_first._dl_keras2 = True
+        setattr(layer, method, named_first)
+    for rank in (1, 2, 3):
+        for kind in ("MaxPooling", "AveragePooling"):
+            cls = getattr(keras.layers, f"{kind}{rank}D", None)
+            if cls is None or getattr(cls.__init__, "_dl_keras2", False):
+                continue
+
+            def init(self, *args, __orig=cls.__init__, __rank=rank, __kind=f"{kind}{rank}D", **kwargs):
+                if not args and "pool_size" not in kwargs:
+                    kwargs["pool_size"] = 2 if __rank == 1 else (2,) * __rank
+                    _note(f"`{__kind}()` without pool_size built with Keras 2's default {kwargs['pool_size']}")
+                __orig(self, *args, **kwargs)
+
+            init._dl_keras2 = True
+            cls.__init__ = init
+
+
+# What the Keras 2 signatures above substituted in the current build (cleared by the judge).
+NOTES: list[str] = []
+
+
+def _note(text: str) -> None:
+    if text not in NOTES:
+        NOTES.append(text)
+
+
 def install() -> None:
     if not any(isinstance(f, LegacyFinder) for f in sys.meta_path):
         sys.meta_path.append(LegacyFinder())
+    _keras2_signatures()
