@@ -34,6 +34,15 @@ def deep_file(folder: Path, n: int = 700) -> Path:
     return path
 
 
+def second_project(root: Path) -> Path:
+    (root / "helpers").mkdir()
+    (root / "helpers" / "sizes.py").write_text("WIDTH = 6\n")
+    path = root / "model.py"
+    path.write_text("import keras\nfrom keras import layers\nfrom helpers.sizes import WIDTH\n\n"
+                    "model = keras.Sequential([keras.Input((4,)), layers.Dense(WIDTH), layers.Dropout(0.9)])\n")
+    return path
+
+
 @pytest.fixture(scope="module")
 def verdicts(tmp_path_factory):
     cases = {
@@ -43,6 +52,8 @@ def verdicts(tmp_path_factory):
         "other-file": at(FIX / "project" / "models" / "net.py", "DL202", "layers.Dropout(0.95)"),
         "keras2-signatures": at(FIX / "keras2_signatures.py", "DL202", "layers.Dropout(0.95)"),
         "deep": at(deep_file(tmp_path_factory.mktemp("deep")), "DL202", "layers.Dropout(0.95)"),
+        # After "other-file" in the same worker: a second project with its own `helpers` package.
+        "second-project": at(second_project(tmp_path_factory.mktemp("second")), "DL202", "layers.Dropout(0.9)"),
     }
     confirm_findings(list(cases.values()), timeout=60, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -80,4 +91,10 @@ def test_arguments_from_the_run_script_and_imports_from_the_project_root(verdict
 
 def test_keras2_call_forms_are_read_as_keras_2_meant_them(verdicts):
     check(verdicts, "keras2-signatures", "confirmed", "rate=0.95", "`add_variable(name, shape)` read with the name first",
+          "`add_variable()` without an initializer built as add_weight()",
           "`AveragePooling2D()` without pool_size built with Keras 2's default (2, 2)")
+
+
+def test_modules_of_one_project_do_not_leak_into_the_next_build(verdicts):
+    # Both projects have a `helpers` package; the second one's `WIDTH` is not in the first's.
+    check(verdicts, "second-project", "confirmed", "rate=0.9")

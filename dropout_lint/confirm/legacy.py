@@ -83,7 +83,8 @@ class LegacyFinder(importlib.abc.MetaPathFinder):
 
 def _keras2_signatures() -> None:
     """Keras 2 call forms Keras 3 refuses, accepted as Keras 2 meant them (each use noted):
-    ``add_weight("w", [13, 1])`` / ``add_variable(...)`` with the name first, and pooling
+    ``add_weight("w", [13, 1])`` / ``add_variable(...)`` with the name first or without an
+    initializer, and pooling
     layers without ``pool_size`` (Keras 2's default 2 per axis)."""
     import keras
 
@@ -100,6 +101,9 @@ def _keras2_signatures() -> None:
                 _note(f"Keras 2 `{__method}(name, shape)` read with the name first")
                 # Keras 2's add_variable is add_weight (with its default initializer).
                 return add_weight(self, *args[1:], **kwargs)
+            if __method == "add_variable" and len(args) < 2 and "initializer" not in kwargs:
+                _note("Keras 2 `add_variable()` without an initializer built as add_weight() (its default)")
+                return add_weight(self, *args, **kwargs)
             return __orig(self, *args, **kwargs)
 
         named_first._dl_keras2 = True

@@ -155,6 +155,19 @@ def _c_env_changed(saved: dict) -> bool:
         return False
 
 
+def _forget_project_modules(before: set) -> None:
+    """Drop the modules a build imported from outside Python's installation (the project's own
+    ``models``, ``utils``...): the next build, maybe of another project, imports its own."""
+    lib = tuple(os.path.realpath(p) + os.sep for p in {sys.prefix, sys.base_prefix, sys.exec_prefix})
+    for name in set(sys.modules) - before:
+        if name.startswith("dropout_lint"):
+            continue
+        mod = sys.modules.get(name)
+        where = getattr(mod, "__file__", None) or next(iter(getattr(mod, "__path__", None) or []), None)
+        if isinstance(where, str) and not os.path.realpath(where).startswith(lib):
+            sys.modules.pop(name, None)
+
+
 def main() -> None:
     workdir = os.path.realpath(os.getcwd())
     _clean_path(workdir)
@@ -214,6 +227,7 @@ def main() -> None:
                 continue
             req = json.loads(line)
             n = len(req.get("rules") or [1])
+            before = set(sys.modules)
             try:
                 guard["armed"] = True
                 verdicts = judge.run(req)
@@ -224,6 +238,7 @@ def main() -> None:
             finally:
                 guard["armed"] = False
                 _restore_env(saved_env)
+                _forget_project_modules(before)
             try:
                 os.chdir(workdir)
             except OSError:
