@@ -51,6 +51,7 @@ def verdicts(tmp_path_factory):
         "builder-args": at(FIX / "standins.py", "DL202", "layers.Dropout(0.9)"),
         "other-file": at(FIX / "project" / "models" / "net.py", "DL202", "layers.Dropout(0.95)"),
         "keras2-signatures": at(FIX / "keras2_signatures.py", "DL202", "layers.Dropout(0.95)"),
+        "parameterized": at(FIX / "param_test.py", "DL302", "model(x)"),
         "deep": at(deep_file(tmp_path_factory.mktemp("deep")), "DL202", "layers.Dropout(0.95)"),
         # After "other-file" in the same worker: a second project with its own `helpers` package.
         "second-project": at(second_project(tmp_path_factory.mktemp("second")), "DL202", "layers.Dropout(0.9)"),
@@ -98,3 +99,8 @@ def test_keras2_call_forms_are_read_as_keras_2_meant_them(verdicts):
 def test_modules_of_one_project_do_not_leak_into_the_next_build(verdicts):
     # Both projects have a `helpers` package; the second one's `WIDTH` is not in the first's.
     check(verdicts, "second-project", "confirmed", "rate=0.9")
+
+
+def test_parameterized_test_method_built_with_its_first_parameters(verdicts):
+    check(verdicts, "parameterized", "confirmed", "Dropout `", "inference mode",
+          "built with the first parameters of @parameterized.parameters")

@@ -389,3 +389,17 @@ def test_stand_ins_from_the_same_parameter_elsewhere_and_annotations():
     )
     assert p.hints["guessed"] == ("width=24 (the default of `width` in `head`), act='act' (from its annotation `str`), "
                                   "flag=False (from its annotation `bool`)")
+
+
+def test_parameterized_test_method_is_built_with_its_first_parameter_set():
+    p = slicer.plan(
+        "from absl.testing import parameterized\nfrom keras import layers, models\n\n"
+        "class T(parameterized.TestCase):\n"
+        "    @parameterized.named_parameters(('wide', 32, 0.9), ('narrow', 4, 0.8))\n"
+        "    def test_model(self, width, rate):\n"
+        "        model = models.Sequential([layers.Input((4,)), layers.Dense(width), layers.Dropout(rate)])\n"
+        "        model(None)\n",
+        "DL302", 8, 9,
+    )
+    assert "(T(), width=32, rate=0.9)" in p.code
+    assert "built with the first parameters of @parameterized.named_parameters" in p.hints["assumed"]

@@ -1271,6 +1271,13 @@ class Planner:
                 return self._at_site(site, f"{new_name}({', '.join(lead + args)})", names)
             except Unbuildable:
                 self._restore(snap)
+        given = self._decorator_params(fn, param_names, unused)
+        if given is not None:
+            args, names, deco = given
+            self.slicer._note(f"built with the first parameters of @{deco}")
+            self.module_needed |= names
+            self.module_cutoffs.append(None)
+            return f"{new_name}({', '.join(lead + args)})"
         if cls is None:
             for site, where in self._sites_elsewhere(fn.name.value):
                 mapped = self._map_args(fn, site, param_names, unused, method=False)
@@ -1440,6 +1447,43 @@ class Planner:
                 args.append(f"{p.name.value}={guess}")
             return f"{name}({', '.join(args)})"
         return f"{name}()"
+
+    def _decorator_params(self, fn, params: list[str], unused: set[str]):
+        """(arguments, names they read, decorator) from the first parameter set of a test
+        method's ``@parameterized.parameters(...)`` / ``@parameterized.named_parameters(...)``."""
+        for dec in fn.decorators:
+            call = dec.decorator
+            kind = last_name(call.func) if isinstance(call, cst.Call) else None
+            if kind not in ("parameters", "named_parameters") or not call.args or call.args[0].star:
+                continue
+            first = call.args[0].value
+            values: list = []
+            keywords: dict = {}
+            if isinstance(first, cst.Dict):
+                for el in first.elements:
+                    if not isinstance(el, cst.DictElement) or not isinstance(el.key, cst.SimpleString):
+                        return None
+                    keywords[el.key.evaluated_value] = el.value
+            elif isinstance(first, (cst.Tuple, cst.List)):
+                values = [e.value for e in first.elements]
+            elif kind == "parameters":
+                values = [first]
+            if kind == "named_parameters" and values:
+                values = values[1:]
+            keywords.pop("testcase_name", None)
+            out, names = [], set()
+            for name, value in list(zip(params, values)) + list(keywords.items()):
+                if name not in params:
+                    return None
+                if name not in unused:
+                    out.append(f"{name}={rewritten(value)}")
+                    names |= names_in(value)
+            missing = [p for p in params[len(values):] if p not in keywords and p not in unused]
+            defaults = {p.name.value for p in list(fn.params.params) if p.default is not None}
+            if any(p not in defaults for p in missing):
+                return None
+            return out, names, src(call.func)
+        return None
 
     def _sites_elsewhere(self, name: str, limit: int = 300):
         """Calls of ``name`` with literal arguments only (``Autoencoder(input_dim=(28, 28, 1),
