@@ -63,6 +63,14 @@ CASES = {
     # DL401
     "401-relu": at("alpha.py", "DL401", "layers.AlphaDropout", 0),
     "401-selu": at("alpha.py", "DL401", "layers.AlphaDropout", 1),
+    # attribution: the verdict names what shows it
+    "302-noise": at("attribution.py", "DL302", "noisy(x)", 1),
+    "302-noise-dropout": at("attribution.py", "DL302", "noisy_dropout(x)", 1),
+    "302-default-true": at("attribution.py", "DL302", "trainer(x)"),
+    "301-noise": at("attribution.py", "DL301", "noisy(x, training=True)"),
+    "103-double": at("attribution.py", "DL103", "layers.Dropout(0.5)", 1),
+    "303-weight-width": at("attribution.py", "DL303", "tf.nn.dropout(tf.matmul", 0),
+    "303-built-width": at("attribution.py", "DL303", "tf.nn.dropout(tf.matmul", 1),
     # unbuildable
     "data-shape": at("unbuildable.py", "DL101", "layers.Dropout(0.5)", 0),
     "data-file": at("unbuildable.py", "DL101", "layers.Dropout(0.5)", 3),
@@ -126,8 +134,13 @@ def test_dl102_confirmed_through_relu(verdicts):
     check(verdicts, "102-functional", "confirmed", "BatchNormalization", "ReLU")
 
 
-def test_dl103_not_applicable(verdicts):
-    check(verdicts, "103", "not-applicable")
+def test_dl103_refuted_where_no_dropout_feeds_another(verdicts):
+    # The position is the Dropout -> ReLU -> BatchNormalization model: no two Dropouts in a row.
+    check(verdicts, "103", "refuted", "no Dropout feeds another Dropout")
+
+
+def test_dl103_confirmed_names_both_layers_and_rates(verdicts):
+    check(verdicts, "103-double", "confirmed", "(rate=0.3) feeds Dropout", "(rate=0.5) directly", "0.65")
 
 
 def test_dl105_confirmed_quotes_rank_error(verdicts):
@@ -175,6 +188,38 @@ def test_dl302_refuted_model_without_dropout_or_bn(verdicts):
 
 def test_dl302_confirmed_train_step_self(verdicts):
     check(verdicts, "302-train-step", "confirmed", "Dropout")
+
+
+def test_dl302_noise_that_ignores_the_flag_is_not_evidence(verdicts):
+    # The VAE's sampling layer draws new noise on every call; nothing in the model reads training.
+    check(verdicts, "302-noise", "refuted", "no layer of the built", "no Dropout or BatchNormalization")
+
+
+def test_dl302_confirmed_names_the_layer_that_reads_training(verdicts):
+    check(verdicts, "302-noise-dropout", "confirmed", "Dropout `dropout", "inference mode")
+    assert "Sampling" not in verdicts["302-noise-dropout"].detail
+
+
+def test_dl302_call_defaulting_to_training_true_is_refuted(verdicts):
+    check(verdicts, "302-default-true", "refuted", "already runs in training mode")
+
+
+def test_dl301_noise_that_ignores_the_flag_is_not_evidence(verdicts):
+    check(verdicts, "301-noise", "not-applicable", "no layer of the built")
+
+
+def test_every_confirmed_names_a_layer_or_op(verdicts):
+    for key, c in verdicts.items():
+        if c is not None and c.status == "confirmed":
+            assert "`" in c.detail or "layer '" in c.detail or "Keras refuses" in c.detail, (key, c.detail)
+
+
+def test_dl303_input_width_from_the_layers_weight(verdicts):
+    check(verdicts, "303-weight-width", "confirmed", "differ", "assumed input shape (None, 12)", "weight")
+
+
+def test_dl303_input_width_for_a_layer_that_builds_its_weights(verdicts):
+    check(verdicts, "303-built-width", "confirmed", "differ", "assumed input shape (None, 16)", "builds its weights")
 
 
 def test_dl303_confirmed_unguarded(verdicts):

@@ -236,7 +236,7 @@ def test_attribute_model_built_in_a_method():
 
 def test_rules_without_a_runtime_check():
     with pytest.raises(slicer.NotApplicable):
-        plan("from keras import layers\nlayers.Dropout(0.2)\nlayers.Dropout(0.3)\n", "DL103", "layers.Dropout", 1)
+        plan("from keras import layers\nlayers.SpatialDropout1D(0.2)\n", "DL104", "layers.SpatialDropout1D")
 
 
 def test_op_level_rate_marks_the_op_function():
@@ -372,3 +372,38 @@ def test_value_guesses_read_name_tokens():
     assert slicer.value_guess("num_layers", set()) == "2"
     assert slicer.value_guess("input_shape", {"Conv2D"}) == "(32, 32, 3)"
     assert slicer.value_guess("data_format", set()) == "'channels_last'"
+
+
+def test_project_class_named_like_an_application_keeps_its_arguments(tmp_path):
+    # `from network import VGG16` is the project's own model: no weights=None is added to it.
+    (tmp_path / "network.py").write_text("def VGG16(shape):\n    return None\n")
+    source = ("from network import VGG16\nfrom tensorflow.keras.applications import ResNet50\nfrom keras import layers\n"
+              "import keras\nm = keras.Sequential([VGG16([32, 32, 3]), ResNet50(include_top=False), layers.Dropout(0.9)])\n")
+    code = slicer.plan(source, "DL202", 5, source.splitlines()[4].index("layers.Dropout") + 1,
+                       path=str(tmp_path / "main.py")).code
+    assert "VGG16([32, 32, 3])" in code and "ResNet50(include_top=False, weights=None)" in code
+
+
+def test_stand_ins_from_the_same_parameter_elsewhere_and_annotations():
+    p = slicer.plan(
+        "from keras import layers, models\n\ndef head(width=24):\n    return layers.Dense(width)\n\n"
+        "def build(width, act: str, flag: bool):\n"
+        "    return models.Sequential([layers.Dense(width, activation=act, use_bias=flag), layers.Dropout(0.9)])\n",
+        "DL202", 7, 83,
+    )
+    assert p.hints["guessed"] == ("width=24 (the default of `width` in `head`), act='act' (from its annotation `str`), "
+                                  "flag=False (from its annotation `bool`)")
+
+
+def test_parameterized_test_method_is_built_with_its_first_parameter_set():
+    p = slicer.plan(
+        "from absl.testing import parameterized\nfrom keras import layers, models\n\n"
+        "class T(parameterized.TestCase):\n"
+        "    @parameterized.named_parameters(('wide', 32, 0.9), ('narrow', 4, 0.8))\n"
+        "    def test_model(self, width, rate):\n"
+        "        model = models.Sequential([layers.Input((4,)), layers.Dense(width), layers.Dropout(rate)])\n"
+        "        model(None)\n",
+        "DL302", 8, 9,
+    )
+    assert "(T(), width=32, rate=0.9)" in p.code
+    assert "built with the first parameters of @parameterized.named_parameters" in p.hints["assumed"]

@@ -9,7 +9,7 @@ import pytest
 
 from dropout_lint.engine import FileSettings, lint_bytes
 from dropout_lint.rule import option_defaults
-from helpers import lint_source
+from dl_testkit import lint_source
 
 
 def lint(code: str, rule: str):

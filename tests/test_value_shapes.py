@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import code_rows
+from dl_testkit import code_rows
 
 
 def test_tuple_unpacking_loop_over_rows_of_a_literal():

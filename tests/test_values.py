@@ -6,7 +6,7 @@ import textwrap
 
 from dropout_lint.engine import FileSettings, lint_bytes
 from dropout_lint.rule import all_rules, option_defaults
-from helpers import lint_source
+from dl_testkit import lint_source
 
 
 def lint(src: str) -> list[tuple[str, int, str]]:

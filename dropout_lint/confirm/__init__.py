@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import sys
 
 from dropout_lint.finding import Confirmation, Finding
@@ -21,7 +22,6 @@ INSTALL_HINT = "pip install 'dropout-lint[tensorflow]'"
 
 NOT_JUDGED = {
     "DL000": "a file that does not parse builds nothing",
-    "DL103": "consecutive dropouts build fine: the compound rate is a design choice the build cannot judge",
     "DL104": "spatial versus plain dropout is a modelling choice the build cannot judge",
     "DL204": "the build cannot tell which probability you meant",
     "DL205": "whether a rate suits its context is not a property of the built model",
@@ -36,6 +36,51 @@ def tensorflow_available() -> bool:
         return importlib.util.find_spec("tensorflow") is not None
     except (ImportError, ValueError):
         return False
+
+
+_IMPORT = re.compile(r"^[ \t]*(?:from|import)[ \t]+([A-Za-z_]\w*)", re.M)
+
+
+def _installed(mod: str) -> bool:
+    try:
+        return importlib.util.find_spec(mod) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def import_roots(folder: str | None, text: str | None = None) -> list[str]:
+    """The file's folder and, when it sits in a package, the folder holding the top package
+    (so that ``from mypackage.layers import X`` finds the project's own code). For a file in a
+    plain folder, a folder up to four levels up counts too when the file imports a module that
+    sits there and not next to it (``models/ae.py`` doing ``from utils.callbacks import ...``,
+    run from the project root)."""
+    if not folder:
+        return []
+    roots = [folder]
+    top = folder
+    while os.path.exists(os.path.join(top, "__init__.py")):
+        top = os.path.dirname(top)
+    if top != folder:
+        roots.append(top)
+    elif text:
+
+        def has(d: str, mod: str) -> bool:
+            return os.path.exists(os.path.join(d, mod + ".py")) or os.path.isdir(os.path.join(d, mod))
+
+        for mod in sorted(set(_IMPORT.findall(text))):
+            if has(folder, mod) or mod in sys.stdlib_module_names or _installed(mod):
+                continue
+            # Up to four folders up: the project root a script or test is run from.
+            up = folder
+            for _ in range(4):
+                up, prev = os.path.dirname(up), up
+                if up == prev:
+                    break
+                if has(up, mod):
+                    if up not in roots:
+                        roots.append(up)
+                    break
+    return roots
 
 
 def _read_text(path: str, cache: dict) -> tuple[str | None, object, str | None]:
@@ -114,6 +159,34 @@ def _hint_data(f: Finding) -> dict:
     return data
 
 
+def _deep(fn):
+    """``fn()`` in a thread with a large stack and recursion limit: a long ``elif`` chain or a
+    long ``a + b + ...`` nests libcst's trees deeper than the default limits allow."""
+    import threading
+
+    box: dict = {}
+
+    def target():
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
+            box["error"] = exc
+
+    old_limit, old_size = sys.getrecursionlimit(), threading.stack_size()
+    sys.setrecursionlimit(max(old_limit, 60000))
+    try:
+        threading.stack_size(512 * 2**20)
+        t = threading.Thread(target=target)
+        t.start()
+        t.join()
+    finally:
+        threading.stack_size(old_size)
+        sys.setrecursionlimit(old_limit)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
 def make_request(f: Finding, max_rate: float, cache: dict) -> tuple[dict | None, Confirmation | None]:
     """The worker request for a finding, or its verdict when no build is needed."""
     if f.code in NOT_JUDGED:
@@ -128,21 +201,30 @@ def make_request(f: Finding, max_rate: float, cache: dict) -> tuple[dict | None,
         return None, Confirmation("unbuildable", error or "cannot read the file")
     row = _unit_row(f, unit)
     end_row = row + (f.end.row - f.start.row)
-    try:
-        plan = slicer.plan(text, f.code, row, f.start.column, end_row, f.end.column, _hint_data(f),
+    def run():
+        return slicer.plan(text, f.code, row, f.start.column, end_row, f.end.column, _hint_data(f),
                            cache=cache.setdefault("__index__", {}), path=path)
+
+    try:
+        plan = _deep(run)
     except slicer.NotApplicable as exc:
         return None, Confirmation("not-applicable", str(exc))
     except slicer.Unbuildable as exc:
         return None, Confirmation("unbuildable", str(exc))
     except RecursionError:
-        return None, Confirmation("unbuildable", "the file is too deeply nested to slice")
+        return None, Confirmation("unbuildable", "the file is nested deeper than the slicer's stack allows")
     except Exception as exc:  # noqa: BLE001 - a slicer bug must not stop the run
-        return None, Confirmation("unbuildable", f"cannot slice: {type(exc).__name__}: {exc}")
+        try:
+            text = str(exc)
+        except RecursionError:  # a KeyError holding a deep libcst node
+            text = ""
+        first = (text.strip().splitlines() or [""])[0]
+        return None, Confirmation("unbuildable", f"cannot slice: {type(exc).__name__}: {first[:200]}")
     request = {
         "code": plan.code,
         "filename": path,
         "dir": os.path.dirname(path),
+        "roots": import_roots(os.path.dirname(path), text),
         "rules": [f.code],
         "max_rate": max_rate,
         "hints": plan.hints,
@@ -163,13 +245,17 @@ def confirm_findings(
 
     if not findings:
         return
-    pool = Pool()
+    # The worker may read the projects' folders (and Python's), nothing else.
+    cache: dict = {}
+    roots: set[str] = set()
+    for path in {os.path.abspath(f.filename) for f in findings}:
+        roots.update(import_roots(os.path.dirname(path), _read_text(path, cache)[0]))
+    pool = Pool(roots)
     # Start TensorFlow's import at once; slicing happens meanwhile.
     may_build = any(f.code not in NOT_JUDGED for f in findings)
     if may_build:
         pool.warm()
     try:
-        cache: dict = {}
         jobs: list[tuple[Finding, dict]] = []
         for f in findings:
             req, verdict = make_request(f, max_rate, cache)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import os
+import re
 import sys
 from typing import Any
 
@@ -16,6 +17,8 @@ import keras
 import numpy as np
 import tensorflow as tf
 from keras.src.layers.layer import Layer as _BaseLayer
+
+from dropout_lint.confirm import import_roots
 
 DROPOUT_KINDS = {
     "Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianDropout",
@@ -97,8 +100,11 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
         "__dl_mark_op__": mark_op,
         "__dl_mark_ctor__": mark_ctor,
     }
-    added = [p for p in _import_roots(req.get("dir")) if p not in sys.path]
-    sys.path[:0] = added
+    added = [p for p in req.get("roots") or import_roots(req.get("dir")) if p not in sys.path]
+    # After the standard library, before site-packages: a ``wave.py`` next to the file does not
+    # shadow the standard library's, a project's ``models.py`` still wins over an installed one.
+    at = _after_stdlib()
+    sys.path[at:at] = added
     # argparse in the slice reads the defaults, not the worker's own command line.
     argv = sys.argv
     sys.argv = [req.get("filename") or "<confirm>"]
@@ -130,18 +136,14 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
     return ns, marked, error
 
 
-def _import_roots(folder: str | None) -> list[str]:
-    """The file's folder and, when it sits in a package, the folder holding the top package
-    (so that ``from mypackage.layers import X`` finds the project's own code)."""
-    if not folder:
-        return []
-    roots = [folder]
-    top = folder
-    while os.path.exists(os.path.join(top, "__init__.py")):
-        top = os.path.dirname(top)
-    if top != folder:
-        roots.append(top)
-    return roots
+def _after_stdlib() -> int:
+    std = {os.path.realpath(p) for p in (sys.base_prefix, sys.base_exec_prefix)}
+    at = 0
+    for i, p in enumerate(sys.path):
+        real = os.path.realpath(p) if p else ""
+        if any(real.startswith(s + os.sep) for s in std) and "-packages" not in real:
+            at = i + 1
+    return at
 
 
 # Notes for the verdicts of the current request (what the run assumed or substituted).
@@ -155,7 +157,11 @@ CTOR_ERRORS: list[BaseException] = []
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, SystemExit) and _from_argparse(exc):
         return f"the script needs command-line arguments (argparse exited with code {exc.code})"
-    lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
+    text = exc.args[0] if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str) else str(exc)
+    lines = [ln for ln in re.sub(r"\x1b\[[0-9;]*m", "", text).strip().splitlines() if ln.strip()]
+    if len(lines) > 1 and lines[0].startswith("Exception encountered when calling"):
+        # Keras' wrapper line: what the layer's call() raised comes next.
+        lines = lines[1:]
     first = lines[0].strip() if lines else ""
     text = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
     return text if len(text) <= 240 else text[:237] + "..."
@@ -248,6 +254,8 @@ def example_inputs(obj: Any):
         xs = [_concrete(t.shape, t.dtype) for t in ins]
         return xs[0] if len(xs) == 1 else xs
     found = _first_shape(obj)
+    if found is None and isinstance(obj, _BaseLayer) and not _is_model(obj):
+        found = _weight_shape(obj)
     if found is None and _shape_free(obj):
         # A layer made of ops only (a custom dropout): it takes any input.
         note = "assumed input shape (None, 16): a layer of ops only takes any shape"
@@ -258,6 +266,24 @@ def example_inputs(obj: Any):
         raise NoInputShape("no input shape")
     shape, dtype = found
     return _concrete((None,) + tuple(shape), dtype)
+
+
+def _weight_shape(layer: Any) -> tuple[tuple, str] | None:
+    """A custom layer's input width from its own weights (a kernel made in ``__init__``), else
+    (16,) for a layer that builds its weights from the input; said in the verdict."""
+    kernels = [w for w in getattr(layer, "weights", []) if len(w.shape) == 2]
+    if kernels:
+        width = int(kernels[0].shape[0])
+        note = (f"assumed input shape (None, {width}): the width of {_name(layer)}'s weight "
+                f"`{kernels[0].name}` {tuple(kernels[0].shape)}")
+    elif type(layer).build is not _BaseLayer.build and not _children(layer):
+        width = 16
+        note = f"assumed input shape (None, 16): {_name(layer)} builds its weights from its input"
+    else:
+        return None
+    if note not in NOTES:
+        NOTES.append(note)
+    return (width,), "float32"
 
 
 def _shape_free(obj: Any) -> bool:
@@ -271,10 +297,11 @@ def _shape_free(obj: Any) -> bool:
 
 
 class _Rec:
-    __slots__ = ("layer", "inputs", "outputs")
+    __slots__ = ("layer", "inputs", "outputs", "args", "kwargs")
 
-    def __init__(self, layer, inputs, outputs):
+    def __init__(self, layer, inputs, outputs, args=(), kwargs=None):
         self.layer, self.inputs, self.outputs = layer, inputs, outputs
+        self.args, self.kwargs = args, kwargs or {}
 
 
 def _flat(x) -> list:
@@ -292,7 +319,7 @@ def traced_call(fn):
     def call(self, *args, **kwargs):
         out = orig(self, *args, **kwargs)
         ins = _flat(args[0]) if args else _flat(kwargs.get("inputs"))
-        recs.append(_Rec(self, ins, _flat(out)))
+        recs.append(_Rec(self, ins, _flat(out), args, kwargs))
         return out
 
     _BaseLayer.__call__ = call
@@ -453,6 +480,25 @@ def judge_dl102(ns, marked, error, req):
     return "not-applicable", "in the built graph no Dropout output reaches a BatchNormalization"
 
 
+def judge_dl103(ns, marked, error, req):
+    model = _need_layer(ns, marked, error)
+    _, _, recs = _run_model(model)  # training=True: every Dropout returns a tensor of its own
+    drops = [r for r in recs if _kind(r.layer) in DROPOUT_KINDS and not _children(r.layer)]
+    if not drops:
+        return "not-applicable", "the built model has no Dropout on its call path"
+    pairs = [(a, b) for a in drops for b in drops
+             if a.layer is not b.layer and any(_contains(b.inputs, t) for t in a.outputs)]
+    mine = [p for p in pairs if any(p[0].layer is m or p[1].layer is m for m in marked)]
+    if not (mine or pairs):
+        return "refuted", "in the built graph no Dropout feeds another Dropout directly"
+    a, b = (mine or pairs)[0]
+    ra, rb = (dict(_rates(x.layer)).get("rate", 0.0) for x in (a, b))
+    return "confirmed", (
+        f"in the built graph {_name(a.layer)} (rate={ra:g}) feeds {_name(b.layer)} (rate={rb:g}) "
+        f"directly: together they drop {1 - (1 - ra) * (1 - rb):.3g} of the units"
+    )
+
+
 _RANK_WORDS = ("ndim", "rank", "incompatible with the layer")
 
 
@@ -610,9 +656,10 @@ def judge_dl401(ns, marked, error, req):
     bad = [(l, n) for l, n in acts if n != "selu"]
     if bad:
         names = ", ".join(sorted({n for _, n in bad}))
-        return "confirmed", f"the built stack's activations are {names}, not selu"
+        return "confirmed", f"the built stack's activations are {names}, not selu ({_name(bad[0][0])}: {bad[0][1]})"
     if not acts:
-        return "confirmed", "the built stack has no selu activation"
+        shown = f" ({', '.join(_name(x) for x in weighted[:3])} are linear)" if weighted else ""
+        return "confirmed", f"the built stack has no selu activation{shown}"
     return "not-applicable", "the built stack uses selu"
 
 
@@ -651,56 +698,101 @@ def judge_dl303(ns, marked, error, req):
     return "not-applicable", f"two calls of {_name(obj)} with training=False give the same output"
 
 
+def _again(rec, training):
+    kwargs = {k: v for k, v in rec.kwargs.items() if k != "training"}
+    return rec.layer(*rec.args, training=training, **kwargs)
+
+
+def flag_layers(obj, x, training=None) -> list[tuple[Any, float, str]]:
+    """The layers of ``obj`` whose output changes with ``training``, as (layer, max |diff|
+    between training=True and training=False, the mode they ran in when ``obj`` was called with
+    ``training``). Each is called alone on the input it got: a layer counts only when two calls
+    with training=False agree (noise drawn whatever the flag, as in a VAE's sampling layer,
+    proves nothing about the flag) and a call with training=True differs from them."""
+    try:
+        _, recs = traced_call(lambda: _call(obj, x, training))
+    except Exception as exc:  # noqa: BLE001
+        raise _Unbuildable(f"calling the built model failed: {_reason(exc)}") from None
+    out: list = []
+    last: dict[int, _Rec] = {}
+    for rec in recs:
+        # The last concrete call of each layer (a first call may be Keras building it symbolically).
+        if rec.outputs and all(hasattr(t, "numpy") for t in rec.outputs):
+            last[id(rec.layer)] = rec
+    for rec in last.values():
+        layer = rec.layer
+        if _children(layer) and _kind(layer) not in ("TimeDistributed", "Bidirectional"):
+            continue
+        if not getattr(layer, "_call_has_training_arg", True):
+            continue
+        try:
+            off = _again(rec, False)
+            if _max_diff(off, _again(rec, False)) > 0:
+                continue
+            diff = _max_diff(_again(rec, True), off)
+        except Exception:  # noqa: BLE001 - a layer that cannot be called alone says nothing
+            continue
+        if diff > 0:
+            ran = "inference" if _max_diff(rec.outputs, off) == 0 else "training"
+            out.append((layer, diff, ran))
+    return out
+
+
+def _flag_evidence(obj, training=None):
+    """(flag layers, a phrase naming them) for ``obj`` called with ``training``."""
+    try:
+        x = example_inputs(obj)
+    except NoInputShape as exc:
+        raise _Unbuildable(str(exc)) from None
+    found = flag_layers(obj, x, training)
+    names = ", ".join(f"{_name(layer)} (max |diff| {d:.3g})" for layer, d, _ in found[:3])
+    return found, names
+
+
+def _no_flag_layer(obj) -> str:
+    kinds = sorted({_kind(x) for x in _all_layers(obj) if _kind(x) in DROPOUT_KINDS | BN_KINDS})
+    has = f"its {', '.join(kinds)} do not" if kinds else "it has no Dropout or BatchNormalization"
+    return f"no layer of the built {_name(obj)} changes its output with training= ({has})"
+
+
 def judge_dl301(ns, marked, error, req):
     obj = _build_instance(ns, marked, error)
     if req.get("hints", {}).get("hardwired"):
         diff = _two_calls(obj, None)
         if diff > 0:
+            drops = [m for m in marked if isinstance(m, _BaseLayer)] or [obj]
             return "confirmed", (
                 f"two inference calls of {_name(obj)} on the same input differ (max |diff| "
-                f"{diff:.3g}): the hard-wired training=True keeps dropout on"
+                f"{diff:.3g}): the hard-wired training=True keeps {_name(drops[0])} on"
             )
-    diff = _two_calls(obj, True)
-    if diff > 0:
-        return "confirmed", (
-            f"called with training=True, {_name(obj)} gives different outputs on two calls "
-            f"(max |diff| {diff:.3g})"
-        )
-    return "not-applicable", f"{_name(obj)} gives the same output on two calls with training=True"
+    found, names = _flag_evidence(obj, True)
+    if found:
+        return "confirmed", f"called with training=True, {names} of {_name(obj)} run in training mode"
+    return "not-applicable", f"with training=True: {_no_flag_layer(obj)}"
 
 
 def judge_dl302(ns, marked, error, req):
     obj = _build_instance(ns, marked, error)
-
-    def flagged(layers):
-        return [x for x in layers if _kind(x) in DROPOUT_KINDS | BN_KINDS
-                or _kind(x) == "TimeDistributed" and _kind(x.layer) in DROPOUT_KINDS | BN_KINDS]
-
-    found = flagged(_all_layers(obj))
-    x = None
+    found, _ = _flag_evidence(obj, None)
     if not found:
-        try:
-            x = example_inputs(obj)
-            _call(obj, x, False)
-        except Exception:  # noqa: BLE001 - the layer list is the verdict; building is a bonus
-            x = None
-        found = flagged(_all_layers(obj))
-    if found:
-        kinds = sorted({_kind(f) for f in found})
-        return "confirmed", (
-            f"the built model contains {', '.join(kinds)}: without training= "
-            "they run in inference mode"
+        return "refuted", f"{_no_flag_layer(obj)}: the flag changes nothing"
+    off = [(layer, d) for layer, d, ran in found if ran == "inference"]
+    if not off:
+        return "refuted", (
+            f"called without training=, {_name(found[0][0])} already runs in training mode "
+            "(the call defaults to training=True)"
         )
-    if x is not None:
-        diff = _max_diff(_call(obj, x, True), _call(obj, x, False))
-        if diff > 0:
-            return "confirmed", f"training=True and training=False give different outputs (max |diff| {diff:.3g})"
-    return "refuted", "the built model contains no Dropout or BatchNormalization: the flag changes nothing"
+    names = ", ".join(f"{_name(layer)} (max |diff| {d:.3g})" for layer, d in off[:3])
+    return "confirmed", (
+        f"called without training=, {names} of the built model run in inference mode: they "
+        "change their output with training=True"
+    )
 
 
 JUDGES = {
     "DL101": judge_dl101,
     "DL102": judge_dl102,
+    "DL103": judge_dl103,
     "DL105": judge_dl105,
     "DL201": judge_dl201,
     "DL202": judge_dl202,
@@ -719,10 +811,12 @@ def run(req: dict) -> list[tuple[str, str]]:
     NOTES.clear()
     OPS.clear()
     CTOR_ERRORS.clear()
+    legacy.NOTES.clear()
     ns, marked, error = _execute(req)
     served = [m for m in legacy.USED if m in req.get("code", "")]
     if served:
         NOTES.append("Keras 2 module " + ", ".join(served) + " served from its Keras 3 home")
+    NOTES.extend(legacy.NOTES)
     out: list[tuple[str, str]] = []
     try:
         for rule in req.get("rules") or [req.get("rule", "")]:

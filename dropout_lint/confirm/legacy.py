@@ -6,7 +6,9 @@ Layer``: modules Keras 3 removed while keeping their contents under ``keras.laye
 ``sys.meta_path`` (after the real finders, so it only answers for modules that do not exist)
 and serves each such module as a view of its Keras 3 home. ``USED`` lists the modules served,
 so that the verdict can say so. A name Keras 3 dropped (``keras.engine.topology.Container``)
-still fails with ``ImportError``: the code really needs Keras 2 then.
+still fails with ``ImportError``: the code really needs Keras 2 then. ``tf_keras`` (the Keras 2
+package for TensorFlow 2.16+), when it is not installed, is served the same way: ``tf_keras.X``
+as ``keras.X`` (or as the Keras 3 home of a Keras 2 path).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import importlib
 import importlib.abc
 import importlib.machinery
+import importlib.util
 import sys
 
 _LAYERS = ("keras.layers",)
@@ -54,15 +57,83 @@ class _Loader(importlib.abc.Loader):
             USED.append(module.__name__)
 
 
+TF_KERAS = "tf_keras"
+
+
+def _homes(fullname: str) -> tuple[str, ...] | None:
+    if fullname == TF_KERAS or fullname.startswith(TF_KERAS + "."):
+        target = "keras" + fullname[len(TF_KERAS):]
+        if target in LEGACY:
+            return LEGACY[target]
+        try:
+            return (target,) if importlib.util.find_spec(target) is not None else None
+        except (ImportError, ValueError):
+            return None
+    return LEGACY.get(fullname)
+
+
 class LegacyFinder(importlib.abc.MetaPathFinder):
     def find_spec(self, fullname, path=None, target=None):
-        homes = LEGACY.get(fullname)
+        homes = _homes(fullname)
         if homes is None:
             return None
-        is_pkg = any(k.startswith(fullname + ".") for k in LEGACY)
+        is_pkg = fullname.startswith(TF_KERAS) or any(k.startswith(fullname + ".") for k in LEGACY)
         return importlib.machinery.ModuleSpec(fullname, _Loader(homes), is_package=is_pkg)
+
+
+def _keras2_signatures() -> None:
+    """Keras 2 call forms Keras 3 refuses, accepted as Keras 2 meant them (each use noted):
+    ``add_weight("w", [13, 1])`` / ``add_variable(...)`` with the name first or without an
+    initializer, and pooling
+    layers without ``pool_size`` (Keras 2's default 2 per axis)."""
+    import keras
+
+    layer = keras.layers.Layer
+    add_weight = layer.add_weight
+    for method in ("add_weight", "add_variable"):
+        orig = getattr(layer, method, None)
+        if orig is None or getattr(orig, "_dl_keras2", False):
+            continue
+
+        def named_first(self, *args, __orig=orig, __method=method, **kwargs):
+            if args and isinstance(args[0], str):
+                kwargs.setdefault("name", args[0])
+                _note(f"Keras 2 `{__method}(name, shape)` read with the name first")
+                # Keras 2's add_variable is add_weight (with its default initializer).
+                return add_weight(self, *args[1:], **kwargs)
+            if __method == "add_variable" and len(args) < 2 and "initializer" not in kwargs:
+                _note("Keras 2 `add_variable()` without an initializer built as add_weight() (its default)")
+                return add_weight(self, *args, **kwargs)
+            return __orig(self, *args, **kwargs)
+
+        named_first._dl_keras2 = True
+        setattr(layer, method, named_first)
+    for rank in (1, 2, 3):
+        for kind in ("MaxPooling", "AveragePooling"):
+            cls = getattr(keras.layers, f"{kind}{rank}D", None)
+            if cls is None or getattr(cls.__init__, "_dl_keras2", False):
+                continue
+
+            def init(self, *args, __orig=cls.__init__, __rank=rank, __kind=f"{kind}{rank}D", **kwargs):
+                if not args and "pool_size" not in kwargs:
+                    kwargs["pool_size"] = 2 if __rank == 1 else (2,) * __rank
+                    _note(f"`{__kind}()` without pool_size built with Keras 2's default {kwargs['pool_size']}")
+                __orig(self, *args, **kwargs)
+
+            init._dl_keras2 = True
+            cls.__init__ = init
+
+
+# What the Keras 2 signatures above substituted in the current build (cleared by the judge).
+NOTES: list[str] = []
+
+
+def _note(text: str) -> None:
+    if text not in NOTES:
+        NOTES.append(text)
 
 
 def install() -> None:
     if not any(isinstance(f, LegacyFinder) for f in sys.meta_path):
         sys.meta_path.append(LegacyFinder())
+    _keras2_signatures()

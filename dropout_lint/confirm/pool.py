@@ -21,6 +21,14 @@ import dropout_lint
 STARTUP_TIMEOUT = float(os.environ.get("DROPOUT_LINT_CONFIRM_STARTUP", "180"))
 
 
+# Whether this run already said what the sandbox lacks (once per process).
+_SAID = False
+
+
+def covers(roots, path: str) -> bool:
+    return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+
+
 class WorkerDied(Exception):
     """The worker is gone or stuck; the message is the reason for the verdict."""
 
@@ -29,8 +37,12 @@ def _package_root() -> str:
     return os.path.dirname(os.path.dirname(os.path.abspath(dropout_lint.__file__)))
 
 
-def worker_env() -> dict:
+def worker_env(workdir: str | None = None, read_roots: tuple[str, ...] = ()) -> dict:
     env = dict(os.environ)
+    if workdir is not None:
+        # Temporary files, Keras' config folder and ~ all go to the work directory.
+        env.update({"TMPDIR": workdir, "HOME": workdir, "KERAS_HOME": os.path.join(workdir, ".keras")})
+    env["DROPOUT_LINT_CONFIRM_READ"] = os.pathsep.join(read_roots)
     env.update(
         {
             "CUDA_VISIBLE_DEVICES": "-1",
@@ -51,8 +63,9 @@ def worker_env() -> dict:
 class Worker:
     """One worker process. ``start()`` returns at once; ``wait_ready()`` waits for the import."""
 
-    def __init__(self) -> None:
-        self.dir = tempfile.mkdtemp(prefix="dropout-lint-confirm-")
+    def __init__(self, read_roots: tuple[str, ...] = ()) -> None:
+        self.read_roots = tuple(read_roots)
+        self.dir = os.path.realpath(tempfile.mkdtemp(prefix="dropout-lint-confirm-"))
         self.log_path = os.path.join(self.dir, ".worker-stderr.log")
         self.proc: subprocess.Popen | None = None
         self.ready = False
@@ -68,7 +81,7 @@ class Worker:
                 stdout=subprocess.PIPE,
                 stderr=log,
                 cwd=self.dir,
-                env=worker_env(),
+                env=worker_env(self.dir, self.read_roots),
                 start_new_session=True,
             )
         finally:
@@ -122,6 +135,13 @@ class Worker:
             self.kill()
             raise WorkerDied(f"the worker cannot import TensorFlow: {msg.get('error')}")
         self.ready = True
+        self.sandbox = msg.get("sandbox") or []
+        self.missing = msg.get("missing") or []
+        global _SAID
+        if self.missing and not _SAID:
+            _SAID = True
+            sys.stderr.write("dropout-lint: --confirm sandbox: " + "; ".join(self.missing)
+                             + (" (audit-hook guards only)" if not self.sandbox else "") + "\n")
 
     def log_tail(self) -> str:
         try:
@@ -187,14 +207,23 @@ class Worker:
 class Pool:
     """The one worker of a run, replaced whenever a build kills or hangs it."""
 
-    def __init__(self) -> None:
+    def __init__(self, read_roots=()) -> None:
         self.worker: Worker | None = None
         self.fatal: str | None = None
+        # Folders the worker may read besides Python's own (the projects' code).
+        self.read_roots: tuple[str, ...] = tuple(sorted({os.path.realpath(r) for r in read_roots}))
 
     def warm(self) -> None:
         if self.worker is None and self.fatal is None:
-            self.worker = Worker()
+            self.worker = Worker(self.read_roots)
             self.worker.start()
+
+    def _cover(self, folders) -> None:
+        """A worker's sandbox cannot be widened: start one that may read ``folders`` too."""
+        new = [os.path.realpath(f) for f in folders if f and not covers(self.read_roots, os.path.realpath(f))]
+        if new:
+            self.read_roots = tuple(sorted(set(self.read_roots) | set(new)))
+            self._drop()
 
     def build(self, request: dict, timeout: float) -> tuple[str, str]:
         """Build and judge one request for one rule: (status, detail)."""
@@ -207,6 +236,7 @@ class Pool:
         n = len(rules)
         if self.fatal:
             return [("unbuildable", self.fatal)] * n
+        self._cover(request.get("roots") or [request.get("dir")])
         self.warm()
         assert self.worker is not None
         try:

@@ -74,7 +74,7 @@ COUNT_WORDS = ("num_layers", "n_layers", "layers", "depth", "num_blocks", "n_blo
                "num_heads", "n_heads", "heads")
 OP_DROPOUTS = ("nn.dropout", "random.dropout", "layers.dropout", "backend.dropout")
 # Rules the worker judges; the others are not-applicable without a build.
-JUDGED = {"DL101", "DL102", "DL105", "DL201", "DL202", "DL203", "DL301", "DL302", "DL303", "DL401"}
+JUDGED = {"DL101", "DL102", "DL103", "DL105", "DL201", "DL202", "DL203", "DL301", "DL302", "DL303", "DL401"}
 CALL_RULES = {"DL301", "DL302"}
 
 
@@ -392,6 +392,19 @@ def _is_imagenet(node) -> bool:
     return key == "weights" and isinstance(value, cst.SimpleString) and value.evaluated_value == "imagenet"
 
 
+def _literal(node) -> bool:
+    """A number, string, True/False/None or a tuple/list of those (a negative number too)."""
+    if isinstance(node, (cst.Integer, cst.Float, cst.SimpleString)):
+        return True
+    if isinstance(node, cst.Name):
+        return node.value in ("True", "False", "None")
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        return isinstance(node.expression, (cst.Integer, cst.Float))
+    if isinstance(node, (cst.Tuple, cst.List)):
+        return bool(node.elements) and all(_literal(e.value) for e in node.elements)
+    return False
+
+
 def rewritten(node) -> str:
     """Source of ``node`` with the plan's stand-ins applied."""
     if not _REPLACED:
@@ -432,6 +445,7 @@ class Index:
                 self.classes[stmt.name.value] = stmt
         self.keras_classes = self._keras_classes()
         self._calls: list[cst.Call] | None = None
+        self._literals: dict | None = None
         self._n = 0
 
     def fresh(self, base: str) -> str:
@@ -474,6 +488,40 @@ class Index:
             self._calls = calls
             del v
         return self._calls
+
+    def imported_from(self) -> dict[str, str]:
+        """Name -> module of every ``from module import name`` at module level."""
+        out: dict[str, str] = {}
+        for st in self.module.body:
+            for small in getattr(st, "body", []) if isinstance(st, cst.SimpleStatementLine) else []:
+                if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                    mod = "." * len(small.relative) + (dotted(small.module) or "") if small.module or small.relative else ""
+                    for a in small.names:
+                        out[a.asname.name.value if a.asname is not None else a.name.value] = mod
+        return out
+
+    def literal_for(self, name: str) -> tuple[str, str] | None:
+        """(source, where) of a literal that parameter ``name`` gets somewhere in the file: the
+        default of a parameter of that name, else a keyword argument ``name=...`` of a call."""
+        if self._literals is None:
+            found: dict[str, tuple[str, str]] = {}
+
+            class Visit(cst.CSTVisitor):
+                def visit_FunctionDef(inner, node) -> None:  # noqa: N805
+                    ps = node.params
+                    for q in list(ps.posonly_params) + list(ps.params) + list(ps.kwonly_params):
+                        if q.default is not None and _literal(q.default) and src(q.default) != "None":
+                            found.setdefault(q.name.value, (src(q.default), f"the default of `{q.name.value}` in `{node.name.value}`"))
+
+                def visit_Call(inner, node) -> None:  # noqa: N805
+                    for a in node.args:
+                        if a.keyword is not None and _literal(a.value) and src(a.value) != "None":
+                            key = "kw:" + a.keyword.value
+                            found.setdefault(key, (src(a.value), f"as `{a.keyword.value}=` is given at line {self.line(node)}"))
+
+            self.module.visit(Visit())
+            self._literals = found
+        return self._literals.get(name) or self._literals.get("kw:" + name)
 
     def resolves_to(self, call: cst.Call, name: str, definition) -> bool:
         """Whether a call of ``name`` at ``call`` runs ``definition`` (the latest one before it)."""
@@ -832,6 +880,46 @@ def _every_call(node) -> list[cst.Call]:
     return calls
 
 
+def _project_roots(path: str) -> list[str]:
+    """Where a project's run scripts sit: the folder holding the file's top package, else the
+    file's folder's parent (``models/ae.py`` used from ``train.ipynb`` next to ``models/``)."""
+    folder = os.path.dirname(path)
+    top = folder
+    while os.path.exists(os.path.join(top, "__init__.py")):
+        top = os.path.dirname(top)
+    return [top if top != folder else os.path.dirname(folder)]
+
+
+def _literal_calls(path: str, name: str, shown: str):
+    """Calls ``name(...)`` / ``x.name(...)`` in a file whose arguments are all literals."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            text = fh.read(2_000_000)
+    except OSError:
+        return
+    if name + "(" not in text.replace(" (", "("):
+        return
+    if path.endswith(".ipynb"):
+        try:
+            import json
+
+            cells = json.loads(text).get("cells", [])
+            text = "\n".join("".join(c.get("source", "")) for c in cells if c.get("cell_type") == "code")
+        except (ValueError, AttributeError):
+            return
+        text = "\n".join("" if ln.lstrip().startswith(("%", "!")) else ln for ln in text.splitlines())
+    try:
+        module = cst.parse_module(text)
+    except Exception:  # noqa: BLE001 - someone else's file: unparsable is no call site
+        return
+    for call in _every_call(module):
+        if last_name(call.func) == name and call.args and all(
+            not a.star and _literal(a.value) for a in call.args
+        ):
+            yield call, shown
+            return
+
+
 def _missing_imports(module, path: str | None) -> set[str]:
     """Names bound by imports of modules that are not installed (``import gym`` without gym)."""
     folder = os.path.dirname(os.path.abspath(path)) if path else None
@@ -849,7 +937,8 @@ def _missing_imports(module, path: str | None) -> set[str]:
             ok = any(os.path.exists(os.path.join(r, mod + ".py")) or os.path.isdir(os.path.join(r, mod)) for r in roots)
             if not ok:
                 try:
-                    ok = importlib.util.find_spec(mod) is not None
+                    # tf_keras (Keras 2) is served from Keras 3 in the worker when it is missing.
+                    ok = importlib.util.find_spec("keras" if mod == "tf_keras" else mod) is not None
                 except (ImportError, ValueError):
                     ok = False
             seen[mod] = ok
@@ -964,6 +1053,7 @@ class Planner:
         self.module_needed: set[str] = set()
         self.module_cutoffs: list[int | None] = []
         self.depth = 0
+        self.path = path
 
     def _snapshot(self):
         return (list(self.synthetic), set(self.module_needed), list(self.module_cutoffs), list(self.guessed),
@@ -1190,6 +1280,20 @@ class Planner:
                 return self._at_site(site, f"{new_name}({', '.join(lead + args)})", names)
             except Unbuildable:
                 self._restore(snap)
+        given = self._decorator_params(fn, param_names, unused)
+        if given is not None:
+            args, names, deco = given
+            self.slicer._note(f"built with the first parameters of @{deco}")
+            self.module_needed |= names
+            self.module_cutoffs.append(None)
+            return f"{new_name}({', '.join(lead + args)})"
+        if cls is None:
+            for site, where in self._sites_elsewhere(fn.name.value):
+                mapped = self._map_args(fn, site, param_names, unused, method=False)
+                if mapped is not None:
+                    self.slicer._note(f"arguments from the call in {where}")
+                    self.module_cutoffs.append(None)
+                    return f"{new_name}({', '.join(mapped[0])})"
         defaults = self._defaults(fn, unused, method=cls is not None and not is_static)
         if defaults is None:
             what = f"{cls.name.value}.{fn.name.value}" if cls is not None else fn.name.value
@@ -1247,12 +1351,33 @@ class Planner:
             if p.name.value in unused:
                 out.append(f"{p.name.value}=None")
                 continue
-            guess = value_guess(p.name.value, call_kinds([fn.body]))
+            guess = self.stand_in(p, call_kinds([fn.body]))
             if guess is None:
                 return None
             out.append(f"{p.name.value}={guess}")
-            self.guessed.append(f"{p.name.value}={guess}")
         return out
+
+    def stand_in(self, p: cst.Param, kinds: set) -> str | None:
+        """A value for required parameter ``p`` that no call site gives, noted in ``guessed``:
+        the literal the same parameter name gets elsewhere in the file (a default of another
+        definition, a keyword argument of a call), else a size/shape/rate guess from its name,
+        else one from its type annotation."""
+        name = p.name.value
+        found = self.ix.literal_for(name)
+        if found is not None:
+            value, where = found
+            self.guessed.append(f"{name}={value} ({where})")
+            return value
+        guess = value_guess(name, kinds)
+        if guess is not None:
+            self.guessed.append(f"{name}={guess}")
+            return guess
+        ann = dotted(p.annotation.annotation) if p.annotation is not None else None
+        guess = {"int": "8", "float": "0.5" if "rate" in name or "drop" in name else "0.1",
+                 "bool": "False", "str": "'relu'" if "activation" in name else repr(name)}.get(ann or "")
+        if guess is not None:
+            self.guessed.append(f"{name}={guess} (from its annotation `{ann}`)")
+        return guess
 
     def _map_args(self, fn, site: cst.Call, params: list[str], unused: set[str], method: bool):
         out: list[str] = []
@@ -1314,21 +1439,82 @@ class Planner:
                 return self._at_site(site, rewritten(site), names | {name})
             except Unbuildable:
                 self._restore(snap)
+        for site, where in self._sites_elsewhere(name):
+            self.slicer._note(f"arguments from the call in {where}")
+            return src(site.with_changes(func=cst.Name(name)))
         init = next((st for st in cls.body.body if isinstance(st, cst.FunctionDef) and st.name.value == "__init__"), None)
         if init is not None:
             required = [p for p in list(init.params.params)[1:] if p.default is None]
             required += [p for p in init.params.kwonly_params if p.default is None]
             args = []
             for p in required:
-                guess = value_guess(p.name.value, call_kinds([cls]))
+                guess = self.stand_in(p, call_kinds([cls]))
                 if guess is None:
                     raise Unbuildable(
                         f"`{name}()` needs {', '.join(p.name.value for p in required)} and no call site in this file gives them"
                     )
                 args.append(f"{p.name.value}={guess}")
-                self.guessed.append(f"{p.name.value}={guess}")
             return f"{name}({', '.join(args)})"
         return f"{name}()"
+
+    def _decorator_params(self, fn, params: list[str], unused: set[str]):
+        """(arguments, names they read, decorator) from the first parameter set of a test
+        method's ``@parameterized.parameters(...)`` / ``@parameterized.named_parameters(...)``."""
+        for dec in fn.decorators:
+            call = dec.decorator
+            kind = last_name(call.func) if isinstance(call, cst.Call) else None
+            if kind not in ("parameters", "named_parameters") or not call.args or call.args[0].star:
+                continue
+            first = call.args[0].value
+            values: list = []
+            keywords: dict = {}
+            if isinstance(first, cst.Dict):
+                for el in first.elements:
+                    if not isinstance(el, cst.DictElement) or not isinstance(el.key, cst.SimpleString):
+                        return None
+                    keywords[el.key.evaluated_value] = el.value
+            elif isinstance(first, (cst.Tuple, cst.List)):
+                values = [e.value for e in first.elements]
+            elif kind == "parameters":
+                values = [first]
+            if kind == "named_parameters" and values:
+                values = values[1:]
+            keywords.pop("testcase_name", None)
+            out, names = [], set()
+            for name, value in list(zip(params, values)) + list(keywords.items()):
+                if name not in params:
+                    return None
+                if name not in unused:
+                    out.append(f"{name}={rewritten(value)}")
+                    names |= names_in(value)
+            missing = [p for p in params[len(values):] if p not in keywords and p not in unused]
+            defaults = {p.name.value for p in list(fn.params.params) if p.default is not None}
+            if any(p not in defaults for p in missing):
+                return None
+            return out, names, src(call.func)
+        return None
+
+    def _sites_elsewhere(self, name: str, limit: int = 300):
+        """Calls of ``name`` with literal arguments only (``Autoencoder(input_dim=(28, 28, 1),
+        ...)``) in the other files of the project's folders: a run script or notebook next to
+        the module that defines the model. Yields (call, "file:line")."""
+        if not self.path:
+            return
+        here = os.path.abspath(self.path)
+        seen = 0
+        for root in _project_roots(here):
+            for dirpath, dirnames, files in os.walk(root):
+                depth = dirpath[len(root):].count(os.sep)
+                dirnames[:] = [] if depth >= 2 else [
+                    d for d in sorted(dirnames) if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
+                for fname in sorted(files):
+                    full = os.path.join(dirpath, fname)
+                    if full == here or not fname.endswith((".py", ".ipynb")):
+                        continue
+                    seen += 1
+                    if seen > limit:
+                        return
+                    yield from _literal_calls(full, name, os.path.relpath(full, root))
 
     def refuse_data(self, stmts) -> None:
         for st in stmts:
@@ -1336,15 +1522,13 @@ class Planner:
                 continue
             for call in calls_in(st):
                 root = root_name(call.func)
+                # A call inside a sliced compound statement is a copy: it has no position.
+                at = f" (line {self.ix.pos[call].start.line})" if call in self.ix.pos else ""
                 if root in self.slicer.missing and self.slicer.data_call(call):
-                    raise Unbuildable(
-                        f"building it needs `{src(call.func)}(...)` (line {self.ix.line(call)}) from a module "
-                        "that is not installed"
-                    )
+                    raise Unbuildable(f"building it needs `{src(call.func)}(...)`{at} from a module that is not installed")
                 if self.slicer.data_call(call, direct_only=True):
                     raise Unbuildable(
-                        f"building it needs `{src(call.func)}(...)` (line {self.ix.line(call)}): "
-                        "--confirm loads no data and trains nothing"
+                        f"building it needs `{src(call.func)}(...)`{at}: --confirm loads no data and trains nothing"
                     )
 
     # -- the whole program --------------------------------------------------------------------
@@ -1360,7 +1544,10 @@ class Planner:
         rest = [s for s in kept if s not in future]
         target = cst.SimpleStatementLine([cst.Assign([cst.AssignTarget(cst.Name(TARGET))], _node(expr))])
         prog = cst.Module(body=future + rest + list(self.synthetic) + [target])
-        rw = _Rewrite(mark, set(ix.defs), op_mark)
+        # Names defined here or imported from a module other than keras.applications (a
+        # project's own `VGG16`) are not applications bases: no weights=None for them.
+        own = set(ix.defs) | {n for n, mod in ix.imported_from().items() if "applications" not in mod}
+        rw = _Rewrite(mark, own, op_mark)
         code = prog.visit(rw).code
         if TF1_ONLY.search(code) and re.search(r"^import tensorflow as tf$", code, re.M):
             code = re.sub(r"^import tensorflow as tf$", "import tensorflow.compat.v1 as tf", code, flags=re.M)
@@ -1416,7 +1603,7 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     op_mark: bool | str = bool(func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL201", "DL202", "DL203"))
     if not op_mark and code in ("DL201", "DL202", "DL203") and call is not None and not isinstance(call.func, cst.Call):
         op_mark = "ctor"
-    if func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL101", "DL102", "DL105", "DL401"):
+    if func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL101", "DL102", "DL103", "DL105", "DL401"):
         raise NotApplicable("op-level dropout: there is no Keras model to build")
     scope = ix.scope_of(node)
     cls = ix.class_of(scope) if isinstance(scope, cst.FunctionDef) else None

@@ -10,10 +10,14 @@ Requests: ``{"id", "code", "filename", "rules", "max_rate", "dir", "hints"}`` (t
 once and judged for each rule). Answers: ``{"id", "verdicts": [[status, detail], ...]}``. The first line written is ``{"ready": true}`` once
 TensorFlow is imported (or ``{"ready": false, "error": ...}``).
 
-Before running any slice the worker installs guards: an audit hook that refuses writes outside
-its working directory, reads of data files, subprocesses and network connections, and
-replacements of Keras' ``fit``/``save`` family that raise. The slicer already keeps such code
-out; the guards catch what slips through inside called functions.
+First of all, while it is still one thread, the worker enters the operating-system sandbox of
+:mod:`.sandbox` (namespaces, Landlock); after TensorFlow is imported it sets its rlimits. Before
+running any slice it installs guards that also hold where the kernel offers no sandbox: an audit
+hook that refuses writes outside its working directory, reads of data files, subprocesses,
+signals to other processes and network connections, and replacements of Keras' ``fit``/``save``
+family that raise. The slicer already keeps such code out; the guards catch what slips through
+inside called functions. Each build starts from the same environment variables and leaves none
+behind.
 """
 
 from __future__ import annotations
@@ -42,11 +46,15 @@ _DATA_EXT = (
 )
 
 
-def _install_guards(workdir: str) -> None:
+def _install_guards(workdir: str, read_roots=()) -> None:
+    from dropout_lint.confirm.sandbox import default_read_roots
+
     workdir = os.path.realpath(workdir)
     lib_roots = tuple(
         {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix) if p}
     )
+    # What a build may read at all (the same folders as the Landlock rules).
+    readable = tuple({os.path.realpath(p) for p in (*default_read_roots(), *read_roots)})
     state = {"armed": False}
 
     def inside(path: str, root: str) -> bool:
@@ -69,6 +77,8 @@ def _install_guards(workdir: str) -> None:
                 raise Blocked(f"--confirm does not write files: {path}")
             if any(inside(real, r) for r in lib_roots):
                 return
+            if not any(inside(real, r) for r in readable):
+                raise Blocked(f"--confirm does not read files outside the project: {path}")
             low = real.lower()
             if low.endswith(_DATA_EXT) and not low.endswith((".py",)):
                 raise Blocked(f"--confirm does not read data files: {path}")
@@ -82,8 +92,10 @@ def _install_guards(workdir: str) -> None:
         elif event in ("subprocess.Popen", "os.system", "os.posix_spawn", "os.exec", "os.spawn",
                        "os.fork", "os.forkpty"):
             raise Blocked("--confirm does not start processes")
-        elif event in ("socket.connect", "socket.getaddrinfo", "urllib.Request"):
+        elif event in ("socket.connect", "socket.getaddrinfo", "socket.sendto", "socket.bind", "urllib.Request"):
             raise Blocked("--confirm does not use the network")
+        elif event in ("os.kill", "os.killpg") and args and args[0] not in (0, os.getpid()):
+            raise Blocked("--confirm does not signal other processes")
 
     sys.addaudithook(hook)
     return state
@@ -110,7 +122,59 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {first}"[:300] if first else type(exc).__name__
 
 
+def _clean_path(workdir: str) -> None:
+    """Nothing importable from the work directory (``-c`` puts the cwd first on sys.path)."""
+    sys.path[:] = [p for p in sys.path if p and os.path.realpath(p) != workdir]
+
+
+def _restore_env(saved: dict) -> None:
+    """Give the next build the environment the worker started with (C-level variables too)."""
+    if dict(os.environ) == saved and not _c_env_changed(saved):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).clearenv()
+    except (OSError, AttributeError):
+        pass
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+def _c_env_changed(saved: dict) -> bool:
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None)
+        environ = ctypes.POINTER(ctypes.c_char_p).in_dll(libc, "environ")
+        n = 0
+        while environ[n] is not None:
+            n += 1
+        return n != len(saved)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _forget_project_modules(before: set) -> None:
+    """Drop the modules a build imported from outside Python's installation (the project's own
+    ``models``, ``utils``...): the next build, maybe of another project, imports its own."""
+    lib = tuple(os.path.realpath(p) + os.sep for p in {sys.prefix, sys.base_prefix, sys.exec_prefix})
+    for name in set(sys.modules) - before:
+        if name.startswith("dropout_lint"):
+            continue
+        mod = sys.modules.get(name)
+        where = getattr(mod, "__file__", None) or next(iter(getattr(mod, "__path__", None) or []), None)
+        if isinstance(where, str) and not os.path.realpath(where).startswith(lib):
+            sys.modules.pop(name, None)
+
+
 def main() -> None:
+    workdir = os.path.realpath(os.getcwd())
+    _clean_path(workdir)
+    from dropout_lint.confirm import sandbox
+
+    roots = [p for p in os.environ.get("DROPOUT_LINT_CONFIRM_READ", "").split(os.pathsep) if p]
+    layers, missing = sandbox.enter(workdir, roots)
     proto_in = os.fdopen(os.dup(0), "rb", buffering=0)
     proto_out = os.fdopen(os.dup(1), "wb")
     null = os.open(os.devnull, os.O_RDWR)
@@ -141,10 +205,13 @@ def main() -> None:
         _send(proto_out, {"ready": False, "error": _reason(exc)})
         return
 
-    workdir = os.getcwd()
-    guard = _install_guards(workdir)
+    sandbox.limit(int(os.environ.get("DROPOUT_LINT_CONFIRM_MEMORY_MB", "4096")),
+                  int(os.environ.get("DROPOUT_LINT_CONFIRM_CPU_S", "3600")), 256,
+                  own_userns=bool(layers) and "namespaces" in layers[0])
+    guard = _install_guards(workdir, roots)
     _block_training()
-    _send(proto_out, {"ready": True, "tensorflow": tf.__version__})
+    saved_env = dict(os.environ)
+    _send(proto_out, {"ready": True, "tensorflow": tf.__version__, "sandbox": layers, "missing": missing})
 
     reader = proto_in
     buf = b""
@@ -160,6 +227,7 @@ def main() -> None:
                 continue
             req = json.loads(line)
             n = len(req.get("rules") or [1])
+            before = set(sys.modules)
             try:
                 guard["armed"] = True
                 verdicts = judge.run(req)
@@ -169,6 +237,8 @@ def main() -> None:
                     traceback.print_exc()
             finally:
                 guard["armed"] = False
+                _restore_env(saved_env)
+                _forget_project_modules(before)
             try:
                 os.chdir(workdir)
             except OSError:

@@ -1,4 +1,5 @@
-"""The one helper every test uses to lint a source string in-process."""
+"""The one helper every test uses to lint a source string in-process (not named ``helpers``:
+--confirm tests build projects with a ``helpers`` package of their own)."""
 
 from __future__ import annotations
 
