@@ -208,7 +208,7 @@ def main() -> int:
         return 0
     print(f"tree: {tree}  cap: {args.cap_mb} MB  CPU timeout: {args.timeout:g} s  python {sys.version.split()[0]}")
     print()
-    print(f"| case | bytes | peak RSS MB | CPU s | outcome | first output line |")
+    print("| case | bytes | peak RSS MB | CPU s | outcome | first output line |")
     print("|---|---:|---:|---:|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for name, make in cases():

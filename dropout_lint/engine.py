@@ -156,7 +156,6 @@ def lint_bytes(data: bytes, filename: str, settings: FileSettings, stats: dict |
 def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, stats: dict | None = None) -> list[Finding]:
     import libcst as cst
 
-    from dropout_lint.analysis import analyze
     from dropout_lint.suppression import scan
     from dropout_lint.testcode import filter_findings
 

@@ -293,7 +293,6 @@ def fix_file(path: Path, name: str, settings, write: bool = True, unsafe: bool =
 
 def _fix_notebook(path: Path, name: str, data: bytes, settings, write: bool, out: FileOutcome, unsafe: bool = False) -> FileOutcome:
     """Fix the code cells of a notebook; everything else in the JSON stays as it was."""
-    import json
 
     from dropout_lint import notebook as nbm
     from dropout_lint.engine import lint_unit

@@ -10,8 +10,7 @@ import textwrap
 
 import pytest
 
-from dropout_lint.engine import FileSettings, lint_bytes
-from dropout_lint.rule import all_rules, option_defaults
+from dropout_lint.rule import all_rules
 from dl_testkit import lint_source
 
 GRAPH = ("DL101", "DL102", "DL103", "DL105", "DL202", "DL203", "DL204", "DL401")  # the default-on ones

@@ -12,8 +12,6 @@ import textwrap
 
 import pytest
 
-from dropout_lint.engine import FileSettings, lint_bytes
-from dropout_lint.rule import option_defaults
 
 from conftest import FIXTURES, run_cli
 from dl_testkit import lint_source

@@ -19,7 +19,7 @@ import pytest
 
 from dropout_lint import config as config_mod
 from dropout_lint.cache import CACHE_DIR, Cache
-from dropout_lint.engine import FileSettings, lint_bytes, needs_parse, rules_for
+from dropout_lint.engine import FileSettings, lint_bytes, needs_parse
 from dropout_lint.rule import all_rules
 from dropout_lint.runner import lint_files
 

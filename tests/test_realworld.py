@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import textwrap
 
-import pytest
 
-from dropout_lint.engine import FileSettings, lint_bytes
-from dropout_lint.rule import option_defaults
 from dl_testkit import lint_source
 
 

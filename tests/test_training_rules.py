@@ -10,9 +10,7 @@ import libcst as cst
 import pytest
 
 from conftest import FIXTURES
-from dropout_lint.engine import FileSettings, lint_bytes
 from dropout_lint.fixes import apply_edits
-from dropout_lint.rule import option_defaults
 from dl_testkit import lint_source
 
 DL3 = frozenset({"DL301", "DL302", "DL303", "DL304", "DL306"})

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import textwrap
 
-from dropout_lint.engine import FileSettings, lint_bytes
-from dropout_lint.rule import all_rules, option_defaults
 from dl_testkit import lint_source
 
 

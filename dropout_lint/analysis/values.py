@@ -430,37 +430,25 @@ class Resolver:
         default = None
         if param.default is not None:
             default = self._resolve(param.default, fn.parent or self.module_scope, depth + 1)
-        if not sites:
-            return [Resolved(r.value, r.via, r.via_line, True) for r in default] if default is not None else None
-        out: list[Resolved] = []
-        for site in sites:
-            if site.has_star_args():
-                return None
-            expr = site.arg(name, order.index(name) if name in order else None)
-            if expr is None:
-                if default is None:
-                    return None
-                vals = [Resolved(r.value, self._site_text(site), site.start.row) for r in default]
-            else:
-                vals = self._resolve(expr, site.scope, depth + 1)
-                if vals is None:
-                    return None
-                vals = [Resolved(r.value, r.via or self._site_text(site, r.value if _num(r.value) and isinstance(expr, cst.Name) else None), r.via_line or site.start.row, r.from_default) for r in vals]
-            out.extend(vals)
-        return out[:_MAX_VALUES]
+        return self._at_sites(sites, default, name, order.index(name) if name in order else None, depth)
 
     def _kwarg(self, fn: Scope, key: str, default_expr, scope: Scope, depth: int) -> list[Resolved] | None:
         """``kwargs.get("dropout", 0.1)`` / ``kwargs["dropout"]`` in ``def f(x, **kwargs)``: what
         each call site passes as ``dropout=`` (the default where it passes none)."""
         sites, _ = self._sites(fn)
         default = self._resolve(default_expr, scope, depth + 1) if default_expr is not None else None
+        return self._at_sites(sites, default, key, None, depth)
+
+    def _at_sites(self, sites, default, keyword: str, index, depth: int) -> list[Resolved] | None:
+        """What every call site passes as ``keyword`` (or at ``index``), ``default`` where it
+        passes nothing; with no call site, the default as a knob (``from_default``)."""
         if not sites:
             return [Resolved(r.value, r.via, r.via_line, True) for r in default] if default is not None else None
         out: list[Resolved] = []
         for site in sites:
             if site.has_star_args():
                 return None
-            expr = site.arg(key, None)
+            expr = site.arg(keyword, index)
             if expr is None:
                 if default is None:
                     return None
@@ -469,7 +457,9 @@ class Resolver:
             vals = self._resolve(expr, site.scope, depth + 1)
             if vals is None:
                 return None
-            out.extend(Resolved(r.value, r.via or self._site_text(site), r.via_line or site.start.row, r.from_default) for r in vals)
+            loop = isinstance(expr, cst.Name)
+            out.extend(Resolved(r.value, r.via or self._site_text(site, r.value if _num(r.value) and loop else None),
+                                r.via_line or site.start.row, r.from_default) for r in vals)
         return out[:_MAX_VALUES]
 
     @staticmethod

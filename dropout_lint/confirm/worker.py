@@ -22,7 +22,6 @@ behind.
 
 from __future__ import annotations
 
-import builtins
 import json
 import os
 import sys

@@ -179,7 +179,7 @@ def noqa_edit(lines: list[str], row: int, code: str) -> Edit | None:
         m = _LINE.search(line, hash_at)
         if m is not None:
             if not m.group("codes"):
-                return None  # a bare ``# noqa`` already suppresses everything
+                return None  # a bare noqa comment already suppresses everything
             end = m.end("codes")
             return Edit(f", {code}", Pos(row, end + 1), Pos(row, end + 1))
     body = line.rstrip()

@@ -1,6 +1,6 @@
 from dropout_lint.kinds import RATE_PARAMS, is_dropout
 from dropout_lint.rule import Invalid, Rule
-from dropout_lint.rules._common import branch_not_taken, fmt_rate, node_rate, rate_arg
+from dropout_lint.rules._common import branch_not_taken, fmt_rate, node_rate
 
 
 class ConsecutiveDropout(Rule):
