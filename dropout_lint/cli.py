@@ -165,11 +165,15 @@ def cli(paths, select, ignore, extend_select, output_format, config_file, confir
     if confirm:
         from dropout_lint.confirm import confirm_findings
 
+        from dropout_lint.progress import Lines
+
+        tty = sys.stderr.isatty()
         confirm_findings(
             findings,
             timeout=confirm_timeout,
             max_rate=float(resolver.options.get("max-rate", 0.8)),
-            progress=sys.stderr.isatty(),
+            progress=tty and not quiet,
+            report=None if tty or quiet else Lines(),  # CI logs: a line every few findings or seconds
         )
     shown = [f for f in findings if not (f.confirmation and f.confirmation.status == "refuted")]
     report_findings = findings if fmt in ("json", "json-lines") else shown
@@ -256,7 +260,14 @@ def _lint_paths(resolver, paths, force_exclude, fix, diff, unsafe_for, run, no_c
 
         cache = Cache(resolver.cfg.root)
     stats: dict = {}
-    findings = lint_files(found.files, resolver, stats, jobs=jobs, cache=cache)
+    from dropout_lint.progress import Bar
+
+    bar = Bar() if sys.stderr.isatty() and not run.get("quiet") else None
+    try:
+        findings = lint_files(found.files, resolver, stats, jobs=jobs, cache=cache, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
     if cache is not None:
         cache.save()
     if verbose:

@@ -77,11 +77,13 @@ def lint_files(
     *,
     jobs: int | None = None,
     cache=None,
+    progress=None,
 ) -> list[Finding]:
     """Lint ``files``; ``cache`` is a ``dropout_lint.cache.Cache`` or None; ``jobs`` None = cores.
 
     ``stats`` (if given) counts "files", "prefiltered" (skipped without parsing), "cached"
     (served by the cache) and "parsed" (files handed to the parser, here or in workers).
+    ``progress(done, total)`` is called as parsed files finish (``dropout_lint.progress.Bar``).
     """
     if stats is None:
         stats = {}
@@ -121,9 +123,13 @@ def lint_files(
 
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     if len(work) > PARALLEL_MIN and jobs > 1:
-        results = _lint_parallel(work, jobs)
+        results = _lint_parallel(work, jobs, progress)
     else:
-        results = [_lint_one(name, data, settings) for name, data, settings, _ in work]
+        results = []
+        for name, data, settings, _ in work:
+            results.append(_lint_one(name, data, settings))
+            if progress is not None:
+                progress(len(results), len(work))
     stats["parsed"] += len(work)
     for (name, _data, _settings, key), found in zip(work, results):
         if cache is not None and key is not None:
@@ -168,7 +174,7 @@ def _chunks(work, n_workers: int) -> list[list[tuple[int, str, bytes, object]]]:
     return [chunks[j] for _, j in pairs if chunks[j]]
 
 
-def _lint_parallel(work, jobs: int) -> list[list[Finding]]:
+def _lint_parallel(work, jobs: int, progress=None) -> list[list[Finding]]:
     import multiprocessing
 
     # Import the analysis before forking so every worker inherits it instead of importing it.
@@ -179,9 +185,13 @@ def _lint_parallel(work, jobs: int) -> list[list[Finding]]:
     results: list[list[Finding] | None] = [None] * len(work)
     pool = multiprocessing.Pool(workers, initializer=_worker_init)
     try:
+        done = 0
         for part in pool.imap_unordered(_worker_chunk, chunks):
             for i, found in part:
                 results[i] = found
+            done += len(part)
+            if progress is not None:
+                progress(done, len(work))
         pool.close()
     except BaseException:
         pool.terminate()

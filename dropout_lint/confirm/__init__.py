@@ -238,8 +238,11 @@ def confirm_findings(
     timeout: float = 30.0,
     max_rate: float = 0.8,
     progress: bool = False,
+    report=None,
 ) -> None:
-    """Set ``.confirmation`` on every finding (see the module docstring)."""
+    """Set ``.confirmation`` on every finding (see the module docstring). ``progress``: redraw a
+    status line on a terminal; ``report(done, total)``: called as builds finish (progress lines
+    for logs, ``dropout_lint.progress.Lines``)."""
     from dropout_lint.confirm.pool import Pool
     from dropout_lint.confirm.slicer import user_names
 
@@ -285,6 +288,8 @@ def confirm_findings(
                     detail += f" ({assumed})"
                 f.confirmation = Confirmation(status, user_names(detail))
             done += len(members)
+            if report is not None:
+                report(done, len(jobs))
         if show:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
