@@ -82,8 +82,12 @@ def _verdict(text: str, options: dict, flags: int) -> tuple[str, int, int] | Non
             if too is not None:
                 return too
             # The rest of Python's verdict ('return' outside function, 'await' outside a
-            # notebook...) comes from compiling the tree, which the limits keep cheap.
-            compile(tree, "<file>", "exec", flags=flags & ~ast.PyCF_ONLY_AST, dont_inherit=True)
+            # notebook...) comes from compiling the tree, which the limits keep cheap. Not for a
+            # notebook: Jupyter compiles each cell on its own (a ``from __future__`` import that
+            # opens a later cell is fine), and the reader has already set aside the cells that
+            # do not compile, so the others are still linted.
+            if flags != _NOTEBOOK:
+                compile(tree, "<file>", "exec", flags=flags & ~ast.PyCF_ONLY_AST, dont_inherit=True)
     except SyntaxError as exc:  # IndentationError and TabError included
         return f"{type(exc).__name__}: {exc.msg}", max(exc.lineno or 1, 1), max(exc.offset or 1, 1)
     except (RecursionError, MemoryError) as exc:

@@ -345,3 +345,24 @@ def test_cell_magic_with_a_python_body_is_linted():
         code("%%html\n<p>Dropout(0.99)</p>\n"),
     )
     assert where(found) == [("DL202", 1, 3, 34), ("DL101", 2, 3, 35)]
+
+
+def test_notebook_cells_are_compiled_one_by_one(tmp_path):
+    """Jupyter compiles each cell on its own: a file-wide verdict (a ``from __future__`` import
+    after other code of the joined text) must not refuse the notebook, and a Python 2 cell is
+    one DL000 while the other cells are still linted."""
+    import json
+    import subprocess
+    import sys
+
+    def cell(src):
+        return {"cell_type": "code", "source": src, "metadata": {}, "outputs": [], "execution_count": None}
+
+    nb = {"cells": [cell("import os\n"), cell("from __future__ import division\nx = 1\n"), cell("print 'hello'\n"),
+                    cell("from keras import layers\nd = layers.Dropout(0.95)\n")],
+          "metadata": {"kernelspec": {"language": "python", "name": "python3"}}, "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / "nb.ipynb").write_text(json.dumps(nb))
+    r = subprocess.run([sys.executable, "-m", "dropout_lint", "--no-cache", "--output-format", "json", "nb.ipynb"],
+                       cwd=tmp_path, capture_output=True, text=True)
+    got = sorted((f["code"], f["cell"]) for f in json.loads(r.stdout))
+    assert got == [("DL000", 3), ("DL202", 4)], r.stdout + r.stderr

@@ -1,5 +1,5 @@
 from dropout_lint.kinds import is_batchnorm, is_dropout, is_passthrough
-from dropout_lint.rule import Invalid, Rule
+from dropout_lint.rule import Invalid, Rule, example as _ex
 from dropout_lint.rules._common import branch_not_taken, node_rate
 
 
@@ -37,6 +37,8 @@ class DropoutBeforeBatchNorm(Rule):
     ```
 
     ## When it stays silent
+    - A Dropout applied with `training=True` (always on, Monte-Carlo dropout): it does not turn off
+      at inference, so BatchNormalization sees the same variance in both modes.
     - A Dropout at rate 0 (DL203 reports it), one built under an `if` that every call site in the
       file makes false, one whose value reaches the BatchNormalization only through layers that
       change it (Dense, Conv...), and BatchNormalization followed by Dropout (the recommended
@@ -56,6 +58,13 @@ class DropoutBeforeBatchNorm(Rule):
     requires = ("ropout",)
 
     valid = [
+        # premise "dropout turns off at inference": Monte-Carlo dropout, always on
+        _ex("""
+            from keras import layers
+            def block(x, rate):
+                x = layers.Dropout(rate)(x, training=True)
+                return layers.BatchNormalization()(x)
+        """),
         "from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.BatchNormalization(), layers.Dropout(0.3), layers.Dense(1)])\n",
         "import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Conv2D(8, 3))\nm.add(tf.keras.layers.BatchNormalization())\nm.add(tf.keras.layers.Activation('relu'))\nm.add(tf.keras.layers.Dropout(0.25))\n",
         "from tensorflow.keras import layers\ninp = layers.Input((4,))\nx = layers.Dropout(0.2)(inp)\nx = layers.Dense(4)(x)\nx = layers.BatchNormalization()(x)\n",
@@ -89,6 +98,8 @@ class DropoutBeforeBatchNorm(Rule):
                 continue  # a rate-0 Dropout changes nothing (DL203 says remove it)
             if branch_not_taken(ctx, n):
                 continue  # built only under a test the code never passes
+            if n.call is not None and "training" in n.call.keywords and ctx.code(n.call.keywords["training"].value) == "True":
+                continue  # always on (Monte-Carlo dropout): BN sees the same variance at inference
             where = f" (line {bn.start.row})" if bn.start is not None else ""
             ctx.report(
                 n,

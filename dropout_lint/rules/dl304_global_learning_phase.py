@@ -36,7 +36,9 @@ class GlobalLearningPhase(Rule):
 
     ## When it stays silent
     - Under an `if` on the TensorFlow / Keras version (`tf.__version__`, `TF2`, `executing_eagerly`):
-      a branch for TensorFlow 1, where `set_learning_phase` is the supported API.
+      a branch for TensorFlow 1, where `set_learning_phase` is the supported API; likewise in a
+      file that runs TF1 graph code (TF1-only APIs, `disable_eager_execution()`,
+      `disable_v2_behavior()`, `get_session()`, the call made through `tf.compat.v1`).
     - Only a call that resolves to Keras' `set_learning_phase` counts (a project's own function
       of that name does not); test code (see `test-code-ignore`), which sets the phase to exercise
       both modes.
@@ -60,6 +62,13 @@ class GlobalLearningPhase(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # premise "runs under TF2 / Keras 3": a script that switches TensorFlow 2 to graph mode
+        _ex("""
+            import tensorflow as tf
+            tf.compat.v1.disable_eager_execution()
+            K = tf.compat.v1.keras.backend
+            K.set_learning_phase(0)
+        """),
         # premise "runs under TF2 / Keras 3": the branch for TensorFlow 1, where the switch is the API
         _ex("""
             import tensorflow as tf
@@ -102,6 +111,8 @@ class GlobalLearningPhase(Rule):
                 continue
             if any(_VERSION_TEST.search(ctx.code(test)) for test, _ in call.ifs):
                 continue  # a branch for one TensorFlow / Keras version (TF1 supports the switch)
+            if _graph_mode(ctx, q):
+                continue  # TF1 graph code: there the switch is the supported API
             ctx.report(
                 call,
                 "`set_learning_phase()` flips a global training switch for every model (deprecated in "
@@ -111,6 +122,16 @@ class GlobalLearningPhase(Rule):
 
 
 _VERSION_TEST = re.compile(r"__version__|\bversion\b|\bVERSION\b|\b(is_)?tf_?[12]\b|\bTF_?[12]\b|tf2\.enabled|executing_eagerly", re.I)
+
+
+def _graph_mode(ctx, qname: str) -> bool:
+    """The file runs TensorFlow 1 graph code: TF1-only APIs (the file's dialect), eager execution
+    or v2 behaviour switched off, a ``get_session()``, or the switch itself called through
+    ``tf.compat.v1``."""
+    if qname.startswith("tf.compat.v1.") or getattr(ctx.facts, "dialect", None) == "tf1":
+        return True
+    return any((c.qname or "").endswith(("disable_eager_execution", "disable_v2_behavior", "get_session"))
+               for c in ctx.calls)
 
 
 def _remove_statement(ctx, call):
