@@ -349,22 +349,26 @@ def _component(ctx, g) -> bool:
 
 
 def _name_loads(ctx, name, scope):
-    """Every ``Name`` node reading ``name`` in the function (or module) that binds it."""
+    """Every ``Name`` node reading ``name`` in the function (or module) that binds it: one walk
+    per function or module, shared by every graph bound there."""
     import libcst as cst
 
     from dropout_lint.rules import _training as T
 
     root = scope.node if scope is not None and scope.node is not None else ctx.facts.module
-    found = []
+    cache = ctx.facts.__dict__.setdefault("_dl101_loads", {})
+    index = cache.get(id(root))
+    if index is None:
+        par = T.parents(ctx)
+        index = cache[id(root)] = {}
 
-    class _V(cst.CSTVisitor):
-        def visit_Name(self, n) -> None:
-            if n.value == name:
-                found.append(n)
+        class _V(cst.CSTVisitor):
+            def visit_Name(self, n) -> None:
+                if not isinstance(par.get(n), cst.AssignTarget):
+                    index.setdefault(n.value, []).append(n)
 
-    root.visit(_V())
-    par = T.parents(ctx)
-    return [n for n in found if not isinstance(par.get(n), cst.AssignTarget)]
+        root.visit(_V())
+    return index.get(name, [])
 
 
 def _dropout_behind(node, limit=8):
