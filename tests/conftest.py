@@ -81,3 +81,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
             + ", ".join(_tf_skipped[:5]),
             red=True,
         )
+
+
+def as_in_a_terminal() -> None:
+    """``preexec_fn`` for a child that a test interrupts as Ctrl-C in a terminal would: SIGINT at
+    its default. A shell starting the test suite as a background job ignores SIGINT, and every
+    child inherits that, so without this the interrupt would never arrive."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+

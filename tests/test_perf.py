@@ -22,6 +22,7 @@ from dropout_lint.cache import CACHE_DIR, Cache
 from dropout_lint.engine import FileSettings, lint_bytes, needs_parse
 from dropout_lint.rule import all_rules
 from dropout_lint.runner import lint_files
+from conftest import as_in_a_terminal
 
 KERAS = textwrap.dedent(
     """\
@@ -301,7 +302,7 @@ def test_ctrl_c_in_the_worker_pool_exits_130_cleanly(tmp_path):
     p = subprocess.Popen(
         [sys.executable, "-m", "dropout_lint", "--jobs", "2", "."],
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-        start_new_session=True,
+        start_new_session=True, preexec_fn=as_in_a_terminal,
     )
     # Wait until the workers run (the parent has children), then press Ctrl-C for the group.
     deadline = time.time() + 60

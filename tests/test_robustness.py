@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_cli, as_in_a_terminal
 
 # A model whose only finding is DL101 at row 3 (the Dropout call starts at column 5).
 MODEL = "from keras import layers\nimport keras\nm = keras.Sequential([layers.Dense(3),\n    layers.Dropout(0.5)])\n"
@@ -312,7 +312,8 @@ def test_ctrl_c_exits_130_cleanly(tmp_path, fix):
     env.pop("DROPOUT_LINT_NO_CACHE", None)
     args = [sys.executable, "-m", "dropout_lint", *(["--fix", "--unsafe-fixes"] if fix else []), "."]
     proc = subprocess.Popen(
-        args, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+        args, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        preexec_fn=as_in_a_terminal,
     )
     time.sleep(4.0)
     assert proc.poll() is None, "the run ended before the interrupt: make the tree larger"
