@@ -54,9 +54,12 @@ def worker_env(workdir: str | None = None, read_roots: tuple[str, ...] = ()) -> 
             "MPLBACKEND": "Agg",
         }
     )
+    # The user's PYTHONPATH first, as Python itself orders it; the folder holding dropout_lint
+    # last, only so that a source checkout's worker can import it. First, in an installed copy it
+    # would be site-packages and hide whatever the user's PYTHONPATH puts before it.
     root = _package_root()
-    parts = [root] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
-    env["PYTHONPATH"] = os.pathsep.join(parts)
+    parts = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
+    env["PYTHONPATH"] = os.pathsep.join(parts + ([root] if root not in parts else []))
     return env
 
 
