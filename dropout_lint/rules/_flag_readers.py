@@ -52,15 +52,6 @@ def layer_reads_flag(ctx, call) -> str:
     return UNKNOWN
 
 
-def _combine(answers) -> str:
-    answers = list(answers)
-    if YES in answers:
-        return YES
-    if UNKNOWN in answers or not answers:
-        return UNKNOWN
-    return NO
-
-
 def graph_reads_flag(ctx, graph, seen: set | None = None) -> str:
     """Sequential / functional graphs: any layer that reads the flag, else no when every layer is
     known to ignore it (``T.graph_mode_free``), else unknown."""

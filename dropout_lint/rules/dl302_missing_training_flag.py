@@ -417,7 +417,9 @@ def _unproven(ctx, call, answers) -> str | None:
         return "that it is a Keras model containing a layer that reads `training`"
     if any(a != R.YES for a, _ in answers):
         return "that every model it may be contains a layer that reads `training`"
-    if any(isinstance(o, type(call.scope)) and R.call_default_trains(ctx, o) for _, o in answers):
+    from dropout_lint.analysis.facts import Scope
+
+    if any(isinstance(o, Scope) and R.call_default_trains(ctx, o) for _, o in answers):
         return "that it runs in inference mode (its `call()` defaults to training=True)"
     if _inside_layer_call(ctx, call):
         return "that it runs in inference mode (an enclosing layer's call() passes its mode on)"
@@ -428,13 +430,14 @@ def _unproven(ctx, call, answers) -> str | None:
 
 def _answers(ctx, call) -> list:
     """(reads-flag answer or 'not-keras', graph or class) for every object the call may see."""
+    from dropout_lint.analysis.facts import CallFact, Graph
     from dropout_lint.rules import _flag_readers as R
 
     out = []
     for kind, obj in _origins(ctx, call):
-        if type(obj).__name__ == "Graph":
+        if isinstance(obj, Graph):
             out.append((R.graph_reads_flag(ctx, obj), obj))
-        elif type(obj).__name__ == "CallFact":
+        elif isinstance(obj, CallFact):
             out.append((R.layer_reads_flag(ctx, obj), obj))
         elif T.class_kind(ctx, obj) is None:
             out.append((R.UNKNOWN if kind == "keras" else "not-keras", obj))
