@@ -74,11 +74,12 @@ def classify_name(name: str, inference, training) -> str | None:
     return None
 
 
-def qualify(ctx, dotted_name: str | None) -> str:
+def qualify(ctx, dotted_name: str | None, scope=None) -> str:
+    """Canonical name of ``dotted_name`` as read in ``scope`` (default: the module)."""
     if not dotted_name:
         return ""
     try:
-        return ctx.facts.names.qualify_dotted(dotted_name) or dotted_name
+        return ctx.facts.names.qualify_dotted(dotted_name, scope) or dotted_name
     except Exception:  # noqa: BLE001 - odd names
         return dotted_name
 
