@@ -54,6 +54,8 @@ class FuncDef:
     env: object
     is_method: bool
     graphs: list = field(default_factory=list)
+    nodes: list = field(default_factory=list)  # made by the def-time run (parameters unknown)
+    inlined_at: set = field(default_factory=set)  # ids of the call nodes run as call-site copies
 
 
 def class_role(flow, cls: cst.ClassDef, env) -> str | None:
@@ -150,7 +152,9 @@ def inline(flow, callee, node: cst.Call, call, env):
         order = order[1:]
     fenv = Env(parent=d.env)
     for p in (*params.posonly_params, *params.params, *params.kwonly_params):
-        fenv.vars[p.name.value] = None
+        fenv.vars[p.name.value] = literal(p.default)
+    literals = [literal(a.value) for a in node.args]
+    args = [(kw, lit if v is None and lit is not None else v) for (kw, v), lit in zip(args, literals)]
     pos = 0
     for kw, v in args:
         if kw is None:
@@ -161,6 +165,7 @@ def inline(flow, callee, node: cst.Call, call, env):
             fenv.vars[kw] = v
     for g in d.graphs:
         g.superseded = True
+    d.inlined_at.add(id(node))
     flow.inline_stack.append(id(d.fn))
     flow.ops.enter_function(d.fn)
     try:
@@ -177,6 +182,87 @@ def inline(flow, callee, node: cst.Call, call, env):
 
     tensors = [TensorV(n) for r in rets for n in _tensors(r)]
     return True, (AltV(tensors) if tensors else rets[-1])
+
+
+_NAMED_LITERALS = {"True": True, "False": False, "None": None}
+
+
+def literal(expr):
+    """``ConstV`` of a literal expression (``False``, ``None``, ``3``, ``0.5``, ``"relu"``,
+    ``-1``), else None."""
+    from dropout_lint.analysis.flow import ConstV
+
+    if isinstance(expr, cst.Name) and expr.value in _NAMED_LITERALS:
+        return ConstV(_NAMED_LITERALS[expr.value])
+    if isinstance(expr, (cst.Integer, cst.Float, cst.SimpleString)):
+        try:
+            return ConstV(expr.evaluated_value)
+        except Exception:  # noqa: BLE001 - odd literal
+            return None
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
+        inner = literal(expr.expression)
+        if inner is not None and isinstance(inner.value, (int, float)) and not isinstance(inner.value, bool):
+            return ConstV(-inner.value)
+    return None
+
+
+def decide(test, env):
+    """Whether ``test`` is true (True / False) when the names it reads hold literals, else None:
+    ``if dropout:``, ``if not use_bn``, ``if rate is None``, ``if act == "relu"``, and/or of those."""
+    from dropout_lint.analysis.flow import ConstV
+
+    if isinstance(test, cst.Name):
+        v = literal(test) or env.get(test.value)
+        return bool(v.value) if isinstance(v, ConstV) else None
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        inner = decide(test.expression, env)
+        return None if inner is None else not inner
+    if isinstance(test, cst.BooleanOperation):
+        a, b = decide(test.left, env), decide(test.right, env)
+        if isinstance(test.operator, cst.And):
+            return False if a is False or b is False else (True if a and b else None)
+        return True if a is True or b is True else (False if a is False and b is False else None)
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        left, right = _const(test.left, env), _const(test.comparisons[0].comparator, env)
+        if left is None or right is None:
+            return None
+        op, a, b = test.comparisons[0].operator, left.value, right.value
+        if isinstance(op, cst.Is):
+            return a is b if a is None or b is None or isinstance(a, bool) else None
+        if isinstance(op, cst.IsNot):
+            return a is not b if a is None or b is None or isinstance(a, bool) else None
+        if isinstance(op, cst.Equal):
+            return a == b
+        if isinstance(op, cst.NotEqual):
+            return a != b
+    return None
+
+
+def _const(expr, env):
+    from dropout_lint.analysis.flow import ConstV
+
+    v = literal(expr)
+    if v is None and isinstance(expr, cst.Name):
+        v = env.get(expr.value)
+    return v if isinstance(v, ConstV) else None
+
+
+def drop_superseded_runs(flow, funcdefs) -> None:
+    """A function run at every one of its call sites in the file as a call-site copy (arguments
+    known) does not need its def-time run (parameters unknown, every arm of every ``if`` taken):
+    its nodes leave the analysis, so a layer only an untaken arm builds is not reported."""
+    sites: dict[str, set] = {}
+    for c in flow.callmap.values():
+        if c.func_text and "." not in c.func_text:
+            sites.setdefault(c.func_text, set()).add(id(c.node))
+    dropped: set[int] = set()
+    for d in funcdefs:
+        at = sites.get(d.fn.name.value)
+        if not d.is_method and d.nodes and at and at <= d.inlined_at:
+            dropped.update(id(n) for n in d.nodes)
+    if dropped:
+        flow.nodes[:] = [n for n in flow.nodes if id(n) not in dropped]
+        flow.ops.forget(dropped)
 
 
 def comprehension(flow, expr, env):

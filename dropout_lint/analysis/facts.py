@@ -151,6 +151,9 @@ class Graph:
     call: CallFact | None = None  # the Sequential(...) / Model(...) call
     scope: Scope | None = None
     superseded: bool = False  # a helper's def-time graph replaced by its call-site copies
+    # op-level code whose output only a name tells (a function named like a model that nobody
+    # here calls, a value bound to ``logits``): DL111's (opt-in), not DL101's
+    by_name: bool = False
 
 
 @dataclass

@@ -56,6 +56,14 @@ class ListV:
 
 
 @dataclass(eq=False)
+class ConstV:
+    """A literal the code binds (``True``, ``None``, ``0.5``, ``"lstm"``): a helper's argument or
+    parameter default, so that an ``if`` on it decides which arm a call-site copy runs."""
+
+    value: object
+
+
+@dataclass(eq=False)
 class ModelV:
     graph: Graph
 
@@ -121,12 +129,14 @@ class Flow:
         self.repeat_depth = 0
         self.conditional = 0
         self.repeat_conditional = 0
+        self.funcdefs: list[deep.FuncDef] = []  # every function's def-time run
 
     # ---- entry ---------------------------------------------------------------------------
     def run(self, module: cst.Module) -> None:
         env = Env()
         self.prebind(module.body, env)
         self.exec_block(module.body, env)
+        deep.drop_superseded_runs(self, self.funcdefs)
         for n in self.nodes:
             for i in n.inputs:
                 i.outputs.append(n)
@@ -139,22 +149,29 @@ class Flow:
                 g.nodes = _reachable(g.outputs)
 
     # ---- statements ----------------------------------------------------------------------
-    def exec_block(self, stmts, env: Env) -> None:
+    def exec_block(self, stmts, env: Env) -> bool:
+        """Run ``stmts``; True when the block surely ends in a ``return`` / ``raise`` (the
+        statements after it do not run)."""
         for stmt in stmts:
             try:
-                self.exec_stmt(stmt, env)
+                if self.exec_stmt(stmt, env):
+                    return True
             except RecursionError:
                 raise
             except Exception:  # noqa: BLE001 - an odd statement must not stop the analysis
                 if debug.enabled():
                     raise
                 continue
+        return False
 
-    def exec_stmt(self, stmt, env: Env) -> None:
+    def exec_stmt(self, stmt, env: Env) -> bool:
+        """Run one statement; True when it surely returns or raises."""
         if isinstance(stmt, cst.SimpleStatementLine):
             for small in stmt.body:
                 self._stmt = stmt
                 self.exec_small(small, env)
+                if isinstance(small, (cst.Return, cst.Raise)) and env.parent is not None:
+                    return True
         elif isinstance(stmt, cst.FunctionDef):
             key = ("self." if env.is_class else "") + stmt.name.value
             if env.pending.get(key, stmt) is stmt:  # not already run by an earlier call
@@ -170,6 +187,11 @@ class Flow:
                 other = lambda: self.exec_block(orelse.body.body, env)  # noqa: E731
             else:
                 other = None
+            taken = deep.decide(stmt.test, env)
+            if taken is True:
+                return self.exec_block(stmt.body.body, env)
+            if taken is False:
+                return bool(other()) if other is not None else False
             self.conditional += 1
             try:
                 self.branches(env, lambda: self.exec_block(stmt.body.body, env), other)
@@ -314,7 +336,7 @@ class Flow:
 
     def exec_function(self, fn: cst.FunctionDef, env: Env) -> None:
         fenv = Env(parent=env)
-        n_graphs = len(self.graphs)
+        n_graphs, n_nodes = len(self.graphs), len(self.nodes)
         self.ops.enter_function(fn)
         try:
             if env.is_class and fn.name.value in deep.CALL_METHODS:
@@ -322,7 +344,8 @@ class Flow:
             self.exec_block(fn.body.body, fenv)
         finally:
             self.ops.leave_function(fenv)
-        deff = deep.FuncDef(fn, env, env.is_class, self.graphs[n_graphs:])
+        deff = deep.FuncDef(fn, env, env.is_class, self.graphs[n_graphs:], self.nodes[n_nodes:])
+        self.funcdefs.append(deff)
         env.set(("self." if env.is_class else "") + fn.name.value, FuncV(returns=fenv.returns, deff=deff))
 
     def exec_class(self, cls: cst.ClassDef, env: Env) -> None:
@@ -581,6 +604,8 @@ def _key(target) -> str | None:
 def _merge(a, b):
     """The value of a variable after two alternative branches."""
     if a is b:
+        return a
+    if isinstance(a, ConstV) and isinstance(b, ConstV) and a.value == b.value and type(a.value) is type(b.value):
         return a
     if _tensors(a) or _tensors(b):
         items = [x for x in (a, b) if x is not None]

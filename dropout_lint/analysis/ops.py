@@ -400,6 +400,12 @@ class OpFlow:
         v = self._params.get((id(fn), name))
         return v.node if v is not None else None
 
+    def forget(self, dropped: set) -> None:
+        """Nodes (by id) that left the analysis (``deep.drop_superseded_runs``) are no outputs."""
+        self.sinks = [t for t in self.sinks if id(t[0]) not in dropped]
+        self.returns = [t for t in self.returns if id(t[0]) not in dropped]
+        self.binds = [t for t in self.binds if id(t[0]) not in dropped]
+
     def note_return(self, expr, value, in_keras_class: bool) -> None:
         from dropout_lint.analysis.flow import ListV
 
@@ -425,14 +431,14 @@ class OpFlow:
         graphs: list[Graph] = []
         seen: set[int] = set()
 
-        def add(node: Node, desc: str, at) -> None:
+        def add(node: Node, desc: str, at, by_name: bool = False) -> None:
             out = effective(node)
             if id(out) in seen or out.start is None:
                 return
             seen.add(id(out))
             start = at.start if at is not None else out.start
             end = at.end if at is not None else out.end
-            g = Graph("ops", start, end, name=desc, outputs=[out], call=at if hasattr(at, "node") else None)
+            g = Graph("ops", start, end, name=desc, outputs=[out], call=at if hasattr(at, "node") else None, by_name=by_name)
             graphs.append(g)
 
         for node, desc, call in self.sinks:
@@ -447,10 +453,10 @@ class OpFlow:
                 continue
             returned = expr.value if isinstance(expr, cst.Name) else None
             if model_like(fn_name) or output_name(returned):
-                add(node, f"the output `{fn_name}()` returns", None)
+                add(node, f"the output `{fn_name}()` returns", None, by_name=True)
         for node, key, _stmt in self.binds:
             if effective(node).kind in DROPOUT and not node.outputs:
-                add(node, f"the output bound to `{key}`", None)
+                add(node, f"the output bound to `{key}`", None, by_name=True)
         return graphs
 
 
