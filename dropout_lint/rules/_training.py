@@ -16,6 +16,8 @@ from __future__ import annotations
 import fnmatch
 import re
 
+from dropout_lint.rules._common import is_literal_true
+
 MODEL_CLASSES = frozenset({"Model", "Sequential", "Functional"})
 
 # Tokens of a name that mark deliberate Monte-Carlo / Bayesian sampling.
@@ -246,7 +248,7 @@ def negated_training(test) -> bool:
         right = comp.comparator
         if isinstance(right, cst.Name) and right.value in ("False", "None") and mentions_training(test.left):
             return isinstance(comp.operator, (cst.Is, cst.Equal))
-        if isinstance(right, cst.Name) and right.value == "True" and mentions_training(test.left):
+        if is_literal_true(right) and mentions_training(test.left):
             return isinstance(comp.operator, (cst.IsNot, cst.NotEqual))
     if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.Or):
         return negated_training(test.left) or negated_training(test.right)

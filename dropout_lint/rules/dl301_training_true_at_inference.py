@@ -1,6 +1,7 @@
 from dropout_lint.finding import Edit, Fix
 from dropout_lint.rule import Invalid, Rule, Valid, example as _ex
 from dropout_lint.rules import _training as T
+from dropout_lint.rules._common import is_literal_true
 
 DEFAULT_PATTERNS = [
     "predict*",
@@ -205,7 +206,7 @@ class TrainingTrueAtInference(Rule):
             if T.in_sampling_loop(call):
                 continue
             fix = None
-            if T_is_literal_true(kw.value):
+            if is_literal_true(kw.value):
                 start, end = T.span(ctx, kw.value)
                 fix = Fix("Pass training=False", [Edit("False", start, end)])
             ctx.report(
@@ -273,16 +274,10 @@ def _unit_test(name: str, patterns) -> bool:
     return name.startswith("test") and not T.matches_any(name, patterns)
 
 
-def T_is_literal_true(expr) -> bool:
-    import libcst as cst
-
-    return isinstance(expr, cst.Name) and expr.value == "True"
-
-
 def _is_true(ctx, call, expr) -> bool:
     """A literal ``True``. A parameter is a switch its callers set, and a named constant
     (``training=MC_DROPOUT``) is a deliberate choice: neither is flagged."""
-    return T_is_literal_true(expr)
+    return is_literal_true(expr)
 
 
 def _layer_application(ctx, call) -> bool:
