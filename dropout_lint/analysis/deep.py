@@ -26,13 +26,11 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from dropout_lint.analysis.facts import Graph, Node
-from dropout_lint.analysis.names import layer_kind
+from dropout_lint import kinds
 from dropout_lint.kinds import PARAM
 
 MAX_INLINE = 3  # nested helper calls followed into their bodies
 MAX_UNROLL = 32  # list elements a loop is unrolled over
-MODEL_BASES = frozenset({"Model", "Functional", "Sequential"})
-LAYER_BASES = frozenset({"Layer", "RNN", "Wrapper"})
 NON_TENSOR_PARAMS = frozenset({"self", "cls", "training", "mask", "kwargs", "args"})
 CALL_METHODS = ("call", "__call__")
 
@@ -59,20 +57,14 @@ class FuncDef:
 
 
 def class_role(flow, cls: cst.ClassDef, env) -> str | None:
+    """"model" / "layer" for a Keras Model / Layer subclass, else None (``kinds.class_kind``
+    decides, for the rules too)."""
     scope = flow.node_scope.get(cls)
-    bases = scope.bases if scope is not None else []
-    for b in bases:
-        kind = layer_kind(b) if b else None
-        if kind in MODEL_BASES:
-            return "model"
-        if kind in LAYER_BASES or (kind and kind not in MODEL_BASES and b.startswith("keras.layers.")):
-            return "layer"
-    for arg in cls.bases:  # a base class of this module
-        if isinstance(arg.value, cst.Name):
-            v = env.get(arg.value.value)
-            if isinstance(v, ClassV) and v.role:
-                return v.role
-    return None
+    if scope is None:
+        return None
+    if flow.classes is None:
+        flow.classes = kinds.classes_by_name(s for s in flow.node_scope.values() if s.kind == "class")
+    return kinds.class_kind(scope, flow.classes)
 
 
 def subclass_graph(flow, cls: cst.ClassDef, cenv, role: str) -> Graph | None:

@@ -130,6 +130,7 @@ class Flow:
         self.conditional = 0
         self.repeat_conditional = 0
         self.funcdefs: list[deep.FuncDef] = []  # every function's def-time run
+        self.classes: dict | None = None  # class name -> class scopes (kinds.classes_by_name)
 
     # ---- entry ---------------------------------------------------------------------------
     def run(self, module: cst.Module) -> None:
