@@ -184,6 +184,8 @@ def is_passthrough(kind: str | None) -> bool:
 # (``torch.nn.Module``, ``tf.Module``, a class imported from another module) is "foreign".
 # Keras classes whose subclasses are models.
 MODEL_CLASSES = frozenset({"Model", "Sequential", "Functional"})
+# Of those, the ones whose constructor takes ``(inputs, outputs)``: a functional model.
+FUNCTIONAL_MODEL_CLASSES = MODEL_CLASSES - {"Sequential"}
 
 
 def classes_by_name(scopes) -> dict[str, list]:

@@ -25,14 +25,14 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from dropout_lint import debug
+from dropout_lint import debug, kinds
 from dropout_lint.analysis import deep
 from dropout_lint.analysis.facts import CallFact, Graph, LayerSpec, Node, Scope
 from dropout_lint.analysis.names import Names, dotted
 from dropout_lint.analysis.ops import OpFlow
 
 WRAPPERS = frozenset({"TimeDistributed", "Bidirectional"})
-MODEL_KINDS = frozenset({"Model", "Functional"})
+MODEL_KINDS = kinds.FUNCTIONAL_MODEL_CLASSES
 INPUT_KINDS = frozenset({"Input", "InputLayer"})
 TENSOR_KEYWORDS = ("x", "inputs", "input", "features", "logits", "value", "tensor", "input_tensor")
 MERGE_FUNCTIONS = frozenset(
