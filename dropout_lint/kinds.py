@@ -184,6 +184,8 @@ def is_passthrough(kind: str | None) -> bool:
 # (``torch.nn.Module``, ``tf.Module``, a class imported from another module) is "foreign".
 # Keras classes whose subclasses are models.
 MODEL_CLASSES = frozenset({"Model", "Sequential", "Functional"})
+# Model inputs (``keras.Input``, ``InputLayer``): a tensor from one is symbolic, part of a build.
+INPUT_KINDS = frozenset({"Input", "InputLayer"})
 # Of those, the ones whose constructor takes ``(inputs, outputs)``: a functional model.
 FUNCTIONAL_MODEL_CLASSES = MODEL_CLASSES - {"Sequential"}
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from dropout_lint.analysis.facts import Graph, Node
+from dropout_lint.analysis.domain import AltV, ConstV, Env, FuncV, LayerV, ListV, ModelV, TensorV, _tensors
 from dropout_lint import kinds
 from dropout_lint.kinds import PARAM
 
@@ -69,7 +70,6 @@ def class_role(flow, cls: cst.ClassDef, env) -> str | None:
 
 def subclass_graph(flow, cls: cst.ClassDef, cenv, role: str) -> Graph | None:
     """The graph of a Model/Layer subclass: the outputs ``call()`` returns."""
-    from dropout_lint.analysis.flow import FuncV, _tensors
 
     fv = None
     for m in CALL_METHODS:
@@ -105,8 +105,6 @@ def bind_call_params(flow, fn: cst.FunctionDef, fenv) -> None:
 
 def symbolic(nodes: list[Node]) -> bool:
     """Whether a value is a symbolic tensor of a model under construction (not data)."""
-    from dropout_lint.analysis.flow import INPUT_KINDS
-
     seen: set[int] = set()
     stack = list(nodes)
     while stack:
@@ -114,7 +112,7 @@ def symbolic(nodes: list[Node]) -> bool:
         if id(n) in seen or len(seen) > 500:
             continue
         seen.add(id(n))
-        if n.kind in INPUT_KINDS or n.sub is not None or n.spec is not None:
+        if n.kind in kinds.INPUT_KINDS or n.sub is not None or n.spec is not None:
             return True
         if n.kind == PARAM or (n.kind is None and n.call is None and not n.inputs):
             return True  # a parameter of call() / of a function being interpreted
@@ -128,7 +126,6 @@ def inline(flow, callee, node: cst.Call, call, env):
     Returns (done, value): ``done`` is False when the call cannot be followed (too deep,
     recursive, ``*args``), and the caller falls back to the function's summary.
     """
-    from dropout_lint.analysis.flow import Env, _tensors
 
     d: FuncDef | None = getattr(callee, "deff", None)
     if d is None or len(flow.inline_stack) >= MAX_INLINE or id(d.fn) in flow.inline_stack:
@@ -170,7 +167,6 @@ def inline(flow, callee, node: cst.Call, call, env):
         return True, None
     if len(rets) == 1:
         return True, rets[0]
-    from dropout_lint.analysis.flow import AltV, TensorV
 
     tensors = [TensorV(n) for r in rets for n in _tensors(r)]
     return True, (AltV(tensors) if tensors else rets[-1])
@@ -182,7 +178,6 @@ _NAMED_LITERALS = {"True": True, "False": False, "None": None}
 def literal(expr):
     """``ConstV`` of a literal expression (``False``, ``None``, ``3``, ``0.5``, ``"relu"``,
     ``-1``), else None."""
-    from dropout_lint.analysis.flow import ConstV
 
     if isinstance(expr, cst.Name) and expr.value in _NAMED_LITERALS:
         return ConstV(_NAMED_LITERALS[expr.value])
@@ -201,7 +196,6 @@ def literal(expr):
 def decide(test, env):
     """Whether ``test`` is true (True / False) when the names it reads hold literals, else None:
     ``if dropout:``, ``if not use_bn``, ``if rate is None``, ``if act == "relu"``, and/or of those."""
-    from dropout_lint.analysis.flow import ConstV
 
     if isinstance(test, cst.Name):
         v = literal(test) or env.get(test.value)
@@ -231,7 +225,6 @@ def decide(test, env):
 
 
 def _const(expr, env):
-    from dropout_lint.analysis.flow import ConstV
 
     v = literal(expr)
     if v is None and isinstance(expr, cst.Name):
@@ -259,7 +252,6 @@ def drop_superseded_runs(flow, funcdefs) -> None:
 
 def comprehension(flow, expr, env):
     """``[Layer(...) for _ in range(n)]``: a list holding that layer (for loops over it)."""
-    from dropout_lint.analysis.flow import Env, LayerV, ListV, ModelV
 
     if isinstance(expr, cst.ListComp) and isinstance(expr.elt, cst.Name):
         return _unrolled_blocks(flow, expr, env)
@@ -277,7 +269,6 @@ def _unrolled_blocks(flow, expr, env):
     """``[l for u in SIZES for l in (BatchNormalization(), Dense(u), Dropout(.5))]``: the inner
     tuple of layers is one block, repeated by the outer loops (twice: one block's end feeds the
     next one's start, as for loops)."""
-    from dropout_lint.analysis.flow import Env, LayerV, ListV
 
     fors = []
     f = expr.for_in
@@ -305,7 +296,6 @@ def _unrolled_blocks(flow, expr, env):
 
 def unroll(flow, stmt: cst.For, env) -> bool:
     """Run a ``for`` loop over a known list once per element; False when the list is unknown."""
-    from dropout_lint.analysis.flow import ListV
 
     if stmt.orelse is not None:
         return False
@@ -330,7 +320,6 @@ def unroll(flow, stmt: cst.For, env) -> bool:
 
 def list_value(flow, expr, env):
     """A list/tuple literal; ``*block()`` of a known list of layers is spliced in."""
-    from dropout_lint.analysis.flow import ListV
 
     items: list = []
     for el in expr.elements:
@@ -347,7 +336,6 @@ def list_value(flow, expr, env):
 
 def layer_list(rets: list) -> bool:
     """A helper returning one list of layers (``return [Conv2D(...), Dropout(...)]``)."""
-    from dropout_lint.analysis.flow import LayerV, ListV, ModelV
 
     return len(rets) == 1 and isinstance(rets[0], ListV) and any(isinstance(v, (LayerV, ModelV)) for v in rets[0].items)
 
