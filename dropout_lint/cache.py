@@ -143,6 +143,7 @@ class Cache:
             return None
         for f in out:
             f.filename = filename
+        assert entry is not None  # _valid accepted it
         if entry[0] != self._today:
             entry[0] = self._today
             self.dirty = True

@@ -91,9 +91,10 @@ def _has_table(data: bytes) -> bool:
 
 def load(explicit: str | None, start: Path) -> Config:
     if explicit:
-        path = Path(explicit)
-        if not path.is_file():
+        given = Path(explicit)
+        if not given.is_file():
             raise ConfigError(f"{explicit}: config file not found")
+        path: Path | None = given
     else:
         path = find_pyproject(start)
     if path is None:
@@ -121,7 +122,7 @@ def from_table(table: dict, path: Path) -> Config:
             want = CORE_KEYS[key]
             if not isinstance(value, want):
                 raise ConfigError(f"{where} {key}: expected a {want.__name__}, got {type(value).__name__}")
-            if want is list and not all(isinstance(v, str) for v in value):
+            if isinstance(value, list) and not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{where} {key}: expected a list of strings")
         elif key in defaults:
             value = check_option(key, value, defaults[key], where)

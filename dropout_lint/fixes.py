@@ -152,7 +152,7 @@ def _assignment_of(ctx, call_node, cst):
     def collect() -> dict:
         by_value: dict = {}  # id of an assigned value -> its one-target, one-statement line
 
-        class Collect(cst.CSTVisitor):
+        class Collect(cst.CSTVisitor):  # type: ignore[name-defined]  # libcst is passed in (imported lazily)
             def visit_SimpleStatementLine(self, node) -> None:
                 if len(node.body) == 1 and isinstance(node.body[0], cst.Assign):
                     a = node.body[0]

@@ -99,9 +99,9 @@ class Collector(cst.CSTVisitor):
         for p in (*params.posonly_params, *params.params, *params.kwonly_params):
             scope.params[p.name.value] = p
             scope.param_order.append(p.name.value)
-        for p in (params.star_arg, params.star_kwarg):
-            if isinstance(p, cst.Param):
-                scope.params[p.name.value] = p
+        for star in (params.star_arg, params.star_kwarg):
+            if isinstance(star, cst.Param):
+                scope.params[star.name.value] = star
         self._push(scope, node)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -165,11 +165,11 @@ class Collector(cst.CSTVisitor):
             self.scope.assigns.setdefault(node.target.value, []).append(("for", node.iter))
             if self.scope is self.module_scope:
                 self.names.local.add(node.target.value)
-        elif isinstance(node.target, (cst.Tuple, cst.List)) and _unpacked_iters(node.target, node.iter):
+        elif isinstance(node.target, (cst.Tuple, cst.List)) and (columns := _unpacked_iters(node.target, node.iter)):
             # ``for units, rate in [(64, .5), (10, .95)]`` / ``zip(UNITS, RATES)`` /
             # ``enumerate(RATES)``: each name runs over its own column
-            for el, column in zip(node.target.elements, _unpacked_iters(node.target, node.iter)):
-                name = el.value.value
+            for el, column in zip(node.target.elements, columns):
+                name = cst.ensure_type(el.value, cst.Name).value
                 self.scope.assigns.setdefault(name, []).append(("for", column) if column is not None else None)
                 if self.scope is self.module_scope:
                     self.names.local.add(name)
@@ -193,7 +193,7 @@ class Collector(cst.CSTVisitor):
         self.frames[-1].loops += 1
         self.frames[-1].loop_nodes.append(node)
 
-    def _leave_comp(self, node) -> None:
+    def _leave_comp(self, original_node) -> None:
         self.frames[-1].loops -= 1
         self.frames[-1].loop_nodes.pop()
 
@@ -336,10 +336,9 @@ def _unpacked_iters(target, it) -> list | None:
             return [None, it.args[0].value]
         return None
     if isinstance(it, (cst.List, cst.Tuple)) and it.elements:
-        rows = [el.value for el in it.elements if isinstance(el, cst.Element)]
+        rows = [el.value for el in it.elements if isinstance(el, cst.Element) and isinstance(el.value, (cst.Tuple, cst.List))]
         if len(rows) != len(it.elements) or not all(
-            isinstance(r, (cst.Tuple, cst.List)) and len(r.elements) == n
-            and all(isinstance(e, cst.Element) for e in r.elements) for r in rows
+            len(r.elements) == n and all(isinstance(e, cst.Element) for e in r.elements) for r in rows
         ):
             return None
         return [cst.List([cst.Element(r.elements[i].value) for r in rows]) for i in range(n)]

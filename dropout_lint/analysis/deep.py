@@ -50,7 +50,7 @@ class FuncDef:
     """What inlining needs about a function: its definition, defining env and def-time graphs."""
 
     fn: cst.FunctionDef
-    env: object
+    env: Env
     is_method: bool
     graphs: list = field(default_factory=list)
     nodes: list = field(default_factory=list)  # made by the def-time run (parameters unknown)

@@ -171,6 +171,7 @@ class Flow:
                 self.exec_block(stmt.orelse.body.body, env)
             if stmt.finalbody is not None:
                 self.exec_block(stmt.finalbody.body.body, env)
+        return False
 
     def branches(self, env: Env, first, second) -> None:
         """Run two alternative blocks from the same state and merge what they bound."""

@@ -185,6 +185,7 @@ def import_bindings(node: cst.Import | cst.ImportFrom) -> list[tuple[str, str]]:
                 head = full.split(".")[0]
                 out.append((head, head))
         return out
+    base: str | None
     if node.relative:
         base = "." * len(node.relative) + (dotted(node.module) or "" if node.module else "")
     else:

@@ -333,8 +333,8 @@ class OpFlow:
             else:
                 parts = [expr.left, expr.right]
             inputs: list[Node] = []
-            for p in parts:
-                inputs.extend(self.tensors(p, env))
+            for part in parts:
+                inputs.extend(self.tensors(part, env))
             if not inputs:
                 return None
             return TensorV(_arith(self.flow._node(None, None, inputs)))
@@ -392,7 +392,7 @@ class OpFlow:
                 return None
             name = names[idx]
         v = self._params.get((id(fn), name))
-        return v.node if v is not None else None
+        return v.node if isinstance(v, TensorV) else None
 
     def forget(self, dropped: set) -> None:
         """Nodes (by id) that left the analysis (``deep.drop_superseded_runs``) are no outputs."""

@@ -320,7 +320,8 @@ class Resolver:
             if dest is None:
                 longs = [n for n in names if isinstance(n, str) and n.startswith("--")]
                 shorts = [n for n in names if isinstance(n, str) and not n.startswith("-")]
-                pick = (longs or shorts or [n for n in names if isinstance(n, str)] or [None])[0]
+                picks: list[str | None] = [*longs, *shorts, *(n for n in names if isinstance(n, str))]
+                pick = picks[0] if picks else None
                 dest = pick.lstrip("-").replace("-", "_") if isinstance(pick, str) else None
             if dest == attr:
                 hits.append(c)

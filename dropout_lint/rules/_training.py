@@ -130,7 +130,7 @@ def parents(ctx) -> dict:
     if cache is None:
         import libcst as cst
 
-        cache = {}
+        parent_of: dict = {}
 
         class _P(cst.CSTVisitor):
             def __init__(self) -> None:
@@ -139,7 +139,7 @@ def parents(ctx) -> dict:
 
             def on_visit(self, node) -> bool:
                 if self.stack:
-                    cache[node] = self.stack[-1]
+                    parent_of[node] = self.stack[-1]
                 self.stack.append(node)
                 return True
 
@@ -147,7 +147,7 @@ def parents(ctx) -> dict:
                 self.stack.pop()
 
         ctx.facts.module.visit(_P())
-        ctx.facts._dl3_parents = cache
+        cache = ctx.facts._dl3_parents = parent_of
     return cache
 
 

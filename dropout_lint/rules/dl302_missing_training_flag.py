@@ -433,7 +433,7 @@ def _answers(ctx, call) -> list:
     from dropout_lint.analysis.facts import CallFact, Graph
     from dropout_lint.rules import _flag_readers as R
 
-    out = []
+    out: list = []
     for kind, obj in _origins(ctx, call):
         if isinstance(obj, Graph):
             out.append((R.graph_reads_flag(ctx, obj), obj))
