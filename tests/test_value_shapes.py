@@ -174,3 +174,23 @@ def test_not_is_none_and_comparisons_are_decided():
     """
     assert code_rows(src.format(more=""), {"DL102"}) == []
     assert code_rows(src.format(more='b = block(i, norm="bn")'), {"DL102"}) == [("DL102", 9)]
+
+
+def test_a_comparison_every_call_site_makes_false_is_not_taken():
+    src = """
+        from keras import layers, Model, Input
+
+        def encoder(shape, dropout_rate=None):
+            inp = Input(shape)
+            z = layers.Dense(2)(layers.Dense(64, activation="relu")(inp))
+            if dropout_rate is not None:
+                z = layers.Dropout(dropout_rate)(z)
+            return Model(inp, z)
+
+        a = encoder((8,))
+        {more}
+    """
+    assert code_rows(src.format(more="b = encoder((8,), dropout_rate=None)"), {"DL101"}) == []
+    assert code_rows(src.format(more="b = encoder((8,), dropout_rate=0.2)"), {"DL101"}) == [("DL101", 8)]
+    # no call site in the file: the knob is for callers elsewhere, and the code shows what it turns on
+    assert code_rows(src.format(more="").replace("a = encoder((8,))", ""), {"DL101"}) == [("DL101", 8)]

@@ -69,17 +69,45 @@ def reachable_values(call, expr, values):
 def branch_not_taken(ctx, node) -> bool:
     """An ``if`` around the node's layer whose test is known everywhere the code runs and sends
     control past it: ``if use_dropout: x = Dropout(0.1)(x)`` in a helper whose every call site
-    in the file leaves ``use_dropout`` False. A layer the code never builds is not a finding. A
-    default with no call site in the file (a knob set elsewhere, ``call(training=None)`` that
-    Keras sets) decides nothing."""
+    in the file leaves ``use_dropout`` False (also ``if rate is not None:`` when every call site
+    passes None). A layer the code never builds is not a finding. A default with no call site
+    in the file (a knob set elsewhere, ``call(training=None)`` that Keras sets) decides nothing:
+    the code shows what the knob turns on, and a caller elsewhere turning it on is what it is for."""
     calls = [c for c in (getattr(node.spec, "call", None), node.call) if c is not None]
     for call in calls:
         for test, branch in call.ifs:
-            values = ctx.resolve(test, call.scope)
-            if values and all(_plain(r.value) and not r.from_default and bool(r.value) != (branch == "body")
-                              for r in values):
+            name, values = _test_values(ctx, test, call.scope)
+            if not values or any(r.from_default for r in values):
+                continue
+            truths = [bool(r.value) if name is None else _truth(test, name, r.value) for r in values]
+            if all(_plain(r.value) for r in values) and all(t is not None and t != (branch == "body") for t in truths):
                 return True
     return False
+
+
+def _test_values(ctx, test, scope):
+    """(None, values of ``test``), or for a test over one name (``rate is not None``,
+    ``mode == "full"``) that the resolver cannot read whole: (the name, its values)."""
+    import libcst as cst
+
+    values = ctx.resolve(test, scope)
+    if values or not isinstance(test, (cst.Comparison, cst.UnaryOperation, cst.BooleanOperation)):
+        return None, values
+    names: dict[str, cst.Name] = {}
+
+    class _Names(cst.CSTVisitor):
+        def visit_Attribute(self, node) -> bool:
+            return False  # ``cfg.rate``: not a plain name
+
+        def visit_Name(self, node) -> None:
+            if node.value not in ("None", "True", "False"):
+                names.setdefault(node.value, node)
+
+    test.visit(_Names())
+    if len(names) != 1:
+        return None, []
+    (name, node), = names.items()
+    return name, ctx.resolve(node, scope)
 
 
 def _plain(v) -> bool:
