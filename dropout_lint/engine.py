@@ -164,15 +164,20 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
     report_errors = PARSE_ERROR in settings.enabled
     if stats is not None:
         stats["parsed"] = stats.get("parsed", 0) + 1
-    from dropout_lint.deep import call_deep, guard
+    from dropout_lint.deep import call_deep, parse_guarded
+    from dropout_lint.prefilter import code_bytes, matching
 
-    verdict = guard(unit.text, settings.options, bool(unit.cells))  # CPython's verdict, the budget
-    if verdict is not None:
-        f = parse_error(filename, *verdict)
+    guarded = parse_guarded(unit.text, settings.options, bool(unit.cells))  # CPython's verdict, the budget
+    if guarded.verdict is not None:
+        f = parse_error(filename, *guarded.verdict)
         _map_cell(unit, f)
         return [f] if report_errors else []
+    data = unit.text.encode("utf-8", "surrogatepass")
+    rules = matching(rules, data, code_bytes(data, guarded.strings))
+    if not rules:  # the rules' words are only in comments and strings: nothing can fire
+        return _unit_errors(unit, filename) if report_errors else []
     try:
-        module, facts = call_deep(_parse_and_analyze, unit.text)
+        module, facts = call_deep(_parse_and_analyze, unit.text, guarded.tree)
     except cst.ParserSyntaxError as exc:
         # Python compiles the file but libcst cannot parse it: not a syntax error of the user's.
         msg = " ".join(str(exc.message).split())[:200]
@@ -207,22 +212,30 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
         _map_cell(unit, f)
         out.append(f)
     if report_errors:
-        for err in unit.errors:  # e.g. a notebook cell that does not parse: the others were linted
-            f = parse_error(filename, str(err), err.row, err.column)
-            _map_cell(unit, f)
-            out.append(f)
+        out.extend(_unit_errors(unit, filename))
     out.sort(key=Finding.sort_key)
     return out
 
 
-def _parse_and_analyze(text: str):
+def _unit_errors(unit: Unit, filename: str) -> list[Finding]:
+    """DL000 for what the reader set aside, e.g. a notebook cell that does not parse (the other
+    cells were linted)."""
+    out = []
+    for err in unit.errors:
+        f = parse_error(filename, str(err), err.row, err.column)
+        _map_cell(unit, f)
+        out.append(f)
+    return out
+
+
+def _parse_and_analyze(text: str, tree=None):
     import libcst as cst
 
     from dropout_lint.analysis import analyze
 
     module = cst.parse_module(text)
     try:
-        return module, analyze(module, text)
+        return module, analyze(module, text, tree)
     except RecursionError:
         raise
     except Exception as exc:

@@ -203,7 +203,7 @@ def test_findings_identical_with_libcst_visit_and_position_provider(monkeypatch)
     fast = [[f.as_json() for f in lint_bytes(t.encode(), "x.py", settings_all)] for _, t in inputs]
     orig = analysis.analyze
 
-    def slow_analyze(module, text=None):
+    def slow_analyze(module, text=None, tree=None):
         return orig(module)  # no text: PositionProvider
 
     monkeypatch.setattr(analysis, "analyze", slow_analyze)

@@ -38,7 +38,7 @@ _LEAVES = frozenset(
 class Positions:
     """``node -> CodeRange`` for a module parsed from ``text``."""
 
-    def __init__(self, module: cst.Module, text: str, fast: bool = True) -> None:
+    def __init__(self, module: cst.Module, text: str, fast: bool = True, tree: ast.Module | None = None) -> None:
         self.module = module
         self.text = text
         self._table: dict[cst.CSTNode, CodeRange] = {}
@@ -50,7 +50,7 @@ class Positions:
         self._lines: list[str] | None = None
         self.fast_hits = 0
         if fast:
-            self._prepare()
+            self._prepare(tree)
         else:
             self._switch_to_full()
 
@@ -87,12 +87,14 @@ class Positions:
             self._full = provider_positions(self.module)
 
     # -- the fast path --------------------------------------------------------------------------
-    def _prepare(self) -> None:
-        try:
-            tree = ast.parse(self.text)
-        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
-            self._switch_to_full()
-            return
+    def _prepare(self, tree: ast.Module | None = None) -> None:
+        """``tree``: ``ast.parse(self.text)`` if the caller has it (the parse guard's)."""
+        if tree is None:
+            try:
+                tree = ast.parse(self.text)
+            except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+                self._switch_to_full()
+                return
         calls: list[ast.Call] = []
         defs: list[ast.AST] = []
         # ast.walk, minus the nodes that cannot hold a call or a definition (names, constants,
