@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -123,6 +124,24 @@ def needs_parse(data: bytes, rules: list[type[Rule]]) -> bool:
             if s.encode() in data:
                 return True
     return False
+
+
+@contextmanager
+def gc_paused():
+    """The cyclic garbage collector paused while one file is parsed and analysed: a libcst tree
+    is hundreds of thousands of objects that the collector would rescan many times over, and
+    none of them is freed by it (refcounting frees the tree when the file is done). Measured on
+    1,602 real files: 13-16% less CPU (benchmarks/gc_bench.py); the language server too."""
+    import gc
+
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def parse_error(filename: str, message: str, row: int = 1, column: int = 1) -> Finding:

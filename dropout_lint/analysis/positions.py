@@ -150,6 +150,8 @@ class Positions:
         return CodeRange((a.lineno, sc), (a.end_lineno, ec))
 
     def _fast(self, node: cst.CSTNode) -> CodeRange | None:
+        if isinstance(node, (cst.SimpleStatementLine, cst.Expr)):
+            return self._statement(node)
         if isinstance(node, cst.Call):
             if self._ci >= len(self._calls):
                 return None
@@ -179,6 +181,19 @@ class Positions:
             self._di += 1
             return r
         return None
+
+    def _statement(self, node) -> CodeRange | None:
+        """A statement that is one call (``model.add(...)``): the provider records the line and
+        the expression statement from the start of its first small statement to the end of its
+        last, i.e. exactly the call's range when the call is not in parentheses. Only from a
+        call range already handed out (and checked)."""
+        if isinstance(node, cst.SimpleStatementLine):
+            if len(node.body) != 1:
+                return None
+            node = node.body[0]
+        if not isinstance(node, cst.Expr) or not isinstance(node.value, cst.Call) or node.value.lpar:
+            return None
+        return self._table.get(node.value)
 
     def _text_ok(self, node: cst.Call, r: CodeRange) -> bool:
         start = self._line(r.start.line)

@@ -461,8 +461,11 @@ class DropoutLintServer(LanguageServer):
 
     # -- linting (in the worker thread) -----------------------------------------------------
     def lint_text(self, uri: str, text: str) -> tuple[list[Finding], str | None]:
+        from dropout_lint.engine import gc_paused
+
         try:
-            return self._lint_text(uri, text)
+            with gc_paused():
+                return self._lint_text(uri, text)
         finally:
             if len(text) > TRIM_AFTER:
                 _trim()
@@ -483,7 +486,7 @@ class DropoutLintServer(LanguageServer):
         return lint_unit(Unit(text=text), name, settings, rules), error
 
     def lint_cells(self, nb_uri: str, sources: list[str | None]) -> tuple[list[Finding], str | None]:
-        from dropout_lint.engine import PARSE_ERROR, lint_unit, needs_parse, rules_for
+        from dropout_lint.engine import PARSE_ERROR, gc_paused, lint_unit, needs_parse, rules_for
         from dropout_lint.notebook import cells_unit
 
         settings, name, error = self.settings_for(_path(nb_uri))
@@ -493,7 +496,8 @@ class DropoutLintServer(LanguageServer):
         joined = "\n".join(s for s in sources if s is not None)
         if not rules or not needs_parse(joined.encode("utf-8", "surrogatepass"), rules):
             return [], error
-        return lint_unit(cells_unit(sources), name, settings, rules), error
+        with gc_paused():
+            return lint_unit(cells_unit(sources), name, settings, rules), error
 
     def warm_up(self) -> None:
         """Import the parser and the rules before the first document arrives."""
