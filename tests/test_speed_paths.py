@@ -51,3 +51,33 @@ def test_runner_and_server_lint_with_the_collector_paused(monkeypatch, tmp_path)
     findings, _ = create_server().lint_text(p.as_uri(), TEXT)
     assert seen == [False, False] and gc.isenabled()
     assert [f.code for f in findings]  # the server's lint did run
+
+
+def test_fastwalk_leaves_no_cycle_holding_the_visitor():
+    """The collector is paused while a file is linted: whatever a cycle holds (a visitor holds
+    the positions, which hold the tree) waits for the next collection, which must then scan it."""
+    import weakref
+
+    import libcst as cst
+
+    from dropout_lint.analysis.fastwalk import walk
+
+    class V(cst.CSTVisitor):
+        def __init__(self):
+            super().__init__()
+            self.calls = []
+
+        def visit_Call(self, node):
+            self.calls.append(node)
+
+    module = cst.parse_module("f(g(1))\nclass A:\n    def m(self):\n        return h()\n")
+    gc.disable()
+    try:
+        v = V()
+        ref = weakref.ref(v)
+        walk(module, v)
+        assert len(v.calls) == 3
+        del v
+        assert ref() is None  # freed by reference counting, no collection needed
+    finally:
+        gc.enable()
