@@ -252,9 +252,9 @@ def walk(node: CSTNode, visitor: cst.CSTVisitor) -> None:
     try:
         go(node)
     finally:
-        # ``go`` holds itself (a recursive closure), and through ``plans`` the visitor: a cycle
-        # that would keep the visitor and the whole tree alive until the collector finds it.
-        del go
+        # ``go`` holds itself (a recursive closure), and with it the visitor: a cycle that would
+        # keep the visitor and the whole tree alive until the collector finds it.
+        go = None  # type: ignore[assignment]
 
 
 _TOKEN_FIELDS: dict[type, frozenset[str]] = {}
