@@ -6,7 +6,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import hypothesmith
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import dropout_lint.engine as engine
 import dropout_lint.prefilter as prefilter
@@ -89,3 +91,58 @@ def test_findings_identical_to_running_every_rule(monkeypatch):
     every = [[f.as_json() for f in lint_bytes(d, n, ALL)] for n, d in inputs]
     assert exact == every
     assert sum(map(len, exact)) > 100
+
+
+def _code_and_tree(text: str):
+    g = parse_guarded(text)
+    if g.verdict is not None:
+        return None, None, None
+    data = text.encode("utf-8", "surrogatepass")
+    return data, prefilter.code_bytes(data, g.strings), g.tree
+
+
+def _offsets(data: bytes):
+    import re
+
+    return [0] + [m.end() for m in re.finditer(rb"\r\n|\r|\n", data)]
+
+
+def _check_code_kept_strings_blanked(text: str) -> None:
+    data, code, tree = _code_and_tree(text)
+    if tree is None:
+        return
+    assert len(code) <= len(data) and code.count(b"\n") == data.count(b"\n")
+    starts = _offsets(data)
+    cstarts = _offsets(code)
+    inside_f = []
+    for n in ast.walk(tree):
+        if isinstance(n, ast.JoinedStr):
+            inside_f.append((n.lineno, n.col_offset, n.end_lineno, n.end_col_offset))
+
+    def in_fstring(n):
+        return any((a, b) <= (n.lineno, n.col_offset) and (n.end_lineno, n.end_col_offset) <= (c, d) for a, b, c, d in inside_f)
+
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Name) and not in_fstring(n):
+            # a name keeps its row, and its text is still there (columns may move: strings
+            # earlier on the row shrink to one space, comments go)
+            row = code[cstarts[n.lineno - 1] : (cstarts[n.lineno] if n.lineno < len(cstarts) else len(code))]
+            assert n.id.encode("utf-8", "surrogatepass") in row, (n.id, row)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and len(n.value) > 3 and not in_fstring(n):
+            a = starts[n.lineno - 1] + n.col_offset
+            b = starts[n.end_lineno - 1] + n.end_col_offset
+            literal = data[a:b]
+            assert literal not in code or literal.strip(b"\"'rRuUbB \t\r\n\\") == b"", literal
+
+
+def test_code_bytes_on_the_fixtures_and_examples():
+    for name, data in _inputs():
+        text = data.decode("utf-8", "surrogatepass")
+        if not name.endswith(".ipynb"):
+            _check_code_kept_strings_blanked(text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(hypothesmith.from_grammar())
+def test_code_bytes_on_generated_programs(text):
+    _check_code_kept_strings_blanked(text)
