@@ -172,3 +172,65 @@ def is_batchnorm(kind: str | None) -> bool:
 
 def is_passthrough(kind: str | None) -> bool:
     return kind in PASSTHROUGH
+
+
+# ---- what a class of the file is ----------------------------------------------------------------
+# The one place that decides whether a class is a Keras ``Model`` subclass, a ``Layer`` subclass
+# or neither, for the interpreter (``analysis/deep.py``: whose ``call()`` builds a graph) and for
+# the rules (``rules/_training.py``). A class is judged by its bases in canonical form
+# (``Names.qualify_dotted`` in the class's enclosing scope): a base under Keras whose class name is
+# in ``MODEL_CLASSES`` makes a model, ``Layer`` or any other class under ``keras.layers`` a layer;
+# a base that is a class of the same file is judged the same way, recursively; any other base
+# (``torch.nn.Module``, ``tf.Module``, a class imported from another module) is "foreign".
+# Keras classes whose subclasses are models.
+MODEL_CLASSES = frozenset({"Model", "Sequential", "Functional"})
+# Model inputs (``keras.Input``, ``InputLayer``): a tensor from one is symbolic, part of a build.
+INPUT_KINDS = frozenset({"Input", "InputLayer"})
+# Of those, the ones whose constructor takes ``(inputs, outputs)``: a functional model.
+FUNCTIONAL_MODEL_CLASSES = MODEL_CLASSES - {"Sequential"}
+
+
+def classes_by_name(scopes) -> dict[str, list]:
+    """name -> the class scopes of that name in the file (a name may be defined twice)."""
+    out: dict[str, list] = {}
+    for s in scopes:
+        if s.kind == "class":
+            out.setdefault(s.name, []).append(s)
+    return out
+
+
+def base_kind(base: str, classes: dict, seen: set) -> str | None:
+    """'model', 'layer', 'foreign' or None for one canonical base name."""
+    if not base:
+        return None
+    last = base.rsplit(".", 1)[-1]
+    local = classes.get(base) or (classes.get(last) if base.startswith("keras.layers.") else None)
+    if local:
+        for cls in local:
+            if id(cls) in seen:
+                continue
+            k = class_kind(cls, classes, seen)
+            if k:
+                return k
+        return None
+    if base == "keras" or not base.startswith("keras."):
+        return "foreign"
+    if last in MODEL_CLASSES:
+        return "model"
+    if last == "Layer" or base.startswith("keras.layers."):
+        return "layer"
+    return None
+
+
+def class_kind(cls, classes: dict, seen: set | None = None) -> str | None:
+    """'model' for a Keras Model subclass, 'layer' for a Layer subclass, else None."""
+    if cls is None or cls.kind != "class":
+        return None
+    seen = set(seen or ())
+    seen.add(id(cls))
+    kinds = [base_kind(b, classes, seen) for b in cls.bases]
+    if "model" in kinds:
+        return "model"
+    if "layer" in kinds:
+        return "layer"
+    return None

@@ -44,15 +44,6 @@ DL101_INVALID = [
             logits = tf.matmul(x, w)
             return tf.nn.softmax(tf.nn.dropout(logits, rate=0.3))
     """), [5]),
-    # TF1 model function returning dropout as its output
-    (src("""
-        import tensorflow as tf
-        def conv_net(x, keep_prob):
-            h = tf.layers.conv2d(x, 32, 5, activation=tf.nn.relu)
-            h = tf.layers.flatten(h)
-            out = tf.layers.dense(h, 10)
-            return tf.nn.dropout(out, keep_prob)
-    """), [6]),
     # keras.ops / keras.random: the function's result is the loss's y_pred
     (src("""
         import keras
@@ -81,24 +72,6 @@ DL101_INVALID = [
                 logits = tf.keras.layers.Dropout(0.5)(tf.matmul(x, w), training=True)
                 loss = loss_fn(y, logits)
     """), [5]),
-    # TF1 model class: the dropout is what self.logits holds, and nothing uses it further
-    (src("""
-        import tensorflow as tf
-        class TextCNN:
-            def __init__(self, n):
-                self.input_x = tf.placeholder(tf.float32, [None, n])
-                self.dropout_keep_prob = tf.placeholder(tf.float32)
-                h = tf.layers.dense(self.input_x, 10)
-                self.logits = tf.nn.dropout(h, self.dropout_keep_prob)
-    """), [7]),
-    # tf.cond: the training branch drops the returned logits
-    (src("""
-        import tensorflow as tf
-        def inference(images, is_training):
-            logits = tf.layers.dense(tf.layers.flatten(images), 10)
-            logits = tf.cond(is_training, lambda: tf.nn.dropout(logits, rate=0.5), lambda: logits)
-            return logits
-    """), [4]),
     # tf.contrib.layers.dropout (keep_prob) on the hypothesis of a TF1 script
     (src("""
         import tensorflow as tf
@@ -124,6 +97,35 @@ DL101_INVALID = [
 ]
 
 DL101_VALID = [
+    # Issue 13: only a name (`conv_net`, `self.logits`, `inference` returning `logits`) says these
+    # are outputs; DL111 (opt-in) reports them, DL101 does not
+    # TF1 model function returning dropout as its output
+    src("""
+        import tensorflow as tf
+        def conv_net(x, keep_prob):
+            h = tf.layers.conv2d(x, 32, 5, activation=tf.nn.relu)
+            h = tf.layers.flatten(h)
+            out = tf.layers.dense(h, 10)
+            return tf.nn.dropout(out, keep_prob)
+    """),
+    # TF1 model class: the dropout is what self.logits holds, and nothing uses it further
+    src("""
+        import tensorflow as tf
+        class TextCNN:
+            def __init__(self, n):
+                self.input_x = tf.placeholder(tf.float32, [None, n])
+                self.dropout_keep_prob = tf.placeholder(tf.float32)
+                h = tf.layers.dense(self.input_x, 10)
+                self.logits = tf.nn.dropout(h, self.dropout_keep_prob)
+    """),
+    # tf.cond: the training branch drops the returned logits
+    src("""
+        import tensorflow as tf
+        def inference(images, is_training):
+            logits = tf.layers.dense(tf.layers.flatten(images), 10)
+            logits = tf.cond(is_training, lambda: tf.nn.dropout(logits, rate=0.5), lambda: logits)
+            return logits
+    """),
     # TF1: dropout on the hidden layer, the logits come from a dense layer
     src("""
         import tensorflow as tf

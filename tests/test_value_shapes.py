@@ -120,3 +120,57 @@ def test_function_local_layer_aliases_and_partials():
                 loss = tf.reduce_mean(clf(x))
             tape.gradient(loss, clf.trainable_variables)
     """, {"DL302"}) == [("DL302", 13)]
+
+
+# ---- literal arguments decide a helper's ``if`` at each call site (issue 13) ---------------------
+_FC = """
+    import tensorflow as tf
+
+    def fc(x, n, use_relu=True, dropout=False, keep_prob=0.8):
+        layer = tf.matmul(x, w) + b
+        if use_relu:
+            layer = tf.nn.relu(layer)
+        if dropout:
+            layer = tf.nn.dropout(layer, rate=1 - keep_prob)
+        return layer
+
+    h = fc(x, 64, dropout=True)
+    out = fc(h, 10, {last})
+    y_pred = tf.nn.softmax(out)
+"""
+
+
+def test_a_parameter_default_decides_the_call_sites_if():
+    assert code_rows(_FC.format(last="use_relu=False"), {"DL101"}) == []
+
+
+def test_a_literal_argument_decides_the_call_sites_if():
+    assert code_rows(_FC.format(last="use_relu=False, dropout=True"), {"DL101"}) == [("DL101", 9)]
+
+
+def test_an_unknown_argument_keeps_both_arms():
+    assert code_rows(_FC.format(last="use_relu=False, dropout=flags.drop"), {"DL101"}) == [("DL101", 9)]
+
+
+def test_not_is_none_and_comparisons_are_decided():
+    src = """
+        import keras
+        from keras import layers
+
+        def block(x, norm=None, act="relu", drop=True):
+            x = layers.Dense(8)(x)
+            if not drop or act != "relu":
+                return x
+            x = layers.Dropout(0.5)(x)
+            if norm is not None and norm == "bn":
+                x = layers.BatchNormalization()(x)
+            return x
+
+        i = keras.Input((4,))
+        a = block(i)
+        c = block(i, act="gelu", norm="bn")
+        {more}
+        model = keras.Model(i, layers.Dense(1)(layers.concatenate([a, c])))
+    """
+    assert code_rows(src.format(more=""), {"DL102"}) == []
+    assert code_rows(src.format(more='b = block(i, norm="bn")'), {"DL102"}) == [("DL102", 9)]

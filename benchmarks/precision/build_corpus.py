@@ -26,8 +26,17 @@ Tables:
                   same method, filter and split rule.  Its repositories were kept
                   when the filter gave them >= 2 files (applied to all candidates
                   alike, before and regardless of the split).
+  --table c       the third corpus, /work/corpus13c (REPOS_TSV_C below), disjoint from
+                  a, b and every repository named elsewhere in this project; same
+                  method, filter, split rule and >= 2 files rule.  The candidates
+                  were chosen by name and kind before any content was read; those
+                  dropped: matterport/Mask_RCNN (snapshot over 500 MB, not
+                  mirrored), jocicmarko/ultrasound-nerve-segmentation (1 file),
+                  neuronets/nobrainer (1 file), chrishefele/kaggle-sample-code (0).
 
-Usage: build_corpus.py --out DIR [--table a|b] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+--out defaults to the table's directory named above.
+
+Usage: build_corpus.py [--out DIR] [--table a|b|c] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
 import argparse
 import hashlib
@@ -156,7 +165,73 @@ LongxingTan/Time-series-prediction	1d1324b4dfc05accc0385cc250ae3a7b2bb2669e	time
 sktime/sktime-dl	1cc7e1d3ce98ccfd1165386fd5ccbd87b6c814e9	time_series	tune	50
 """
 
-TABLES = {"a": REPOS_TSV, "b": REPOS_TSV_B}
+REPOS_TSV_C = """\
+repo	commit	kind	half	files_extracted
+carpedm20/DCGAN-tensorflow	62c9a2a7f74505cad30858bf40307c93e5bd9293	gan	validate	4
+hwalsuklee/tensorflow-generative-model-collections	3abde8a9bcfe31815da50347d14641ec95096f62	gan	validate	15
+taki0112/StarGAN-Tensorflow	277bfc3323461ad674dbffd067065d442787a542	gan	tune	3
+google/compare_gan	19922d3004b675c1a49c4d7515c06f6f75acdcc8	gan	tune	61
+yzwxx/vae-celebA	084d524ce5989f815435ace964fd4c10f05e73a9	vae	validate	5
+deepmind/trfl	08ccb293edb929d6002786f1c0c177ef291f2956	rl	validate	34
+tensorforce/tensorforce	d384bdc8647c53557698d051c8e5f2ce94086e16	rl	validate	77
+rail-berkeley/softlearning	13cf187cc93d90f7c217ea2845067491c3c65464	rl	tune	38
+MorvanZhou/Reinforcement-learning-with-tensorflow	93e333484be0e262d28b65507b6a1d002424a056	rl	tune	33
+ChenglongChen/tensorflow-DeepFM	a43dd5ff1f61a275c8a6e0fd659e200af64093cc	recommender	tune	2
+hwwang55/KGCN	2363ca2ddc66a79860629b2e0ec6ad23c57697c8	recommender	validate	3
+kang205/SASRec	e3738967fddab206d6eeb4fda433e7a7034dd8b1	recommender	tune	2
+LongmaoTeamTf/deep_recommenders	168dabe4ef3a38cc582d019766cf3de576bc8af1	recommender	validate	44
+xiangwang1223/neural_graph_collaborative_filtering	a718a4f2df7c3942ca0df6759926975762c61eed	recommender	tune	3
+deepmind/graph_nets	64771dff0d74ca8e77b1f1dcd5a7d26634356d61	gnn	tune	21
+PetarV-/GAT	5af87e7fce2b90ae1cbd621cd58059036a3c7436	gnn	validate	6
+williamleif/GraphSAGE	a0fdef95dca7b456dab01cb35034717c8b6dd017	gnn	validate	11
+shenweichen/GraphEmbedding	c8efad063c6a1162cb545385b3e18559b2e46df9	gnn	tune	4
+CyberZHG/keras-xlnet	d9dbd2c00d9ffbf1d12a8bf3ef75ece4b25b06de	nlp	tune	30
+UKPLab/emnlp2017-bilstm-cnn-crf	b709f580f11c33c0f9951a0afdc3e71a252c93fd	nlp	tune	7
+minimaxir/textgenrnn	ee8b9e806d109c25566581f358a4a72b6f03929a	nlp	validate	7
+guillaumegenthial/sequence_tagging	5cb9890e7c52e35a1239378da43a8de7be508003	nlp	tune	3
+google-research/electra	8a46635f32083ada044d7e9ad09604742600ee7b	nlp	tune	21
+brightmart/albert_zh	52149e82faf3eddd02f31dc2942a4d06bc78c247	nlp	validate	23
+huseinzol05/NLP-Models-Tensorflow	0741216aa8235e1228b3de7903cc36d73f8f2b45	nlp	tune	399
+ibab/tensorflow-wavenet	3c973c038c8c2c20fef0039f111cb04139ff594b	audio	tune	9
+keithito/tacotron	d26c763342518d4e432e9c4036a1aff3b4fdaa1e	audio	validate	9
+jordipons/musicnn	516acb2a0ff5ef73f64547898e018e793152c506	audio	tune	6
+douglas125/SpeechCmdRecognition	e965a72a8d1dedf490d4eba1996b2f3bb74eacdf	audio	tune	6
+Kyubyong/dc_tts	8b38110875920923343778ff959d01501323765e	audio	validate	6
+experiencor/keras-yolo2	8bc3fcdc123a5d6b9624ed4188e07b876b79dac5	detection_segmentation	tune	7
+kbardool/keras-frcnn	cf9685b515695d15ee7688ef81959db171cc0ee2	detection_segmentation	validate	9
+bonlime/keras-deeplab-v3-plus	69a547c55972e8a4295b133ef35e621f19a225d7	detection_segmentation	tune	6
+aurora95/Keras-FCN	35afe12e514a3bf5e56bc90e69d5b329ce9ae68d	detection_segmentation	validate	14
+google/automl	6a54c8741e7c3265d4547c4f35f47a0391122dc5	detection_segmentation	tune	104
+OlafenwaMoses/ImageAI	2156d1a39a196c72057771d1d16226388c1d7baf	detection_segmentation	validate	44
+DLTK/DLTK	f94d3bb509eb0741164149acbef0788769a869e4	medical_imaging	validate	33
+NifTK/NiftyNet	935bf4334cd00fa9f9d50f6a95ddcbfdde4031e0	medical_imaging	tune	245
+jakeret/tf_unet	0dcdf2ff1ebcc2ee59997d127a0c0be847168884	medical_imaging	validate	3
+lindawangg/COVID-Net	65999806546b55ab8adfc32b0cf8f70880c337dc	medical_imaging	validate	8
+perslev/MultiPlanarUNet	b8076091f0b5bd1cc357c2724fef3b14ea379121	medical_imaging	tune	25
+ZFTurbo/segmentation_models_3D	e672e6a3e2d57bc8dbdd323948f938b09118f47c	medical_imaging	validate	17
+huseinzol05/Stock-Prediction-Models	33266732b0b16188b565e0aeb6b24efa71161f6a	time_series	validate	50
+Arturus/kaggle-web-traffic	a9abb80c800409abf0ece21ea244ef779f758f96	time_series	validate	7
+jsyoon0823/TimeGAN	8f6181cb9b9d2fa0c930cd902411d9ac8a308e07	time_series	validate	5
+JEddy92/TimeSeries_Seq2Seq	190fe87a9ea48bc5096b6417b7cb769aaa8887cf	time_series	tune	4
+oarriaga/paz	b5baf12ffca60969c2fcdc04a315bf381d04dca7	model_zoo	validate	162
+yu4u/age-gender-estimation	6af6148f6eb09bf16e7164490730c71c61c89f3e	model_zoo	validate	9
+fchollet/deep-learning-models	ccd0eb24996b4cbff4231b90cd44b057c0b20f14	model_zoo	validate	10
+rasbt/deeplearning-models	18e046926551378cd691fd871dda0f21dcd272ab	model_zoo	tune	26
+titu1994/Keras-NASNet	8a5d132b6ec35251ab4972ed6cd0a571de0a8d2d	model_zoo	tune	8
+google-research/fixmatch	d4985a158065947dba803e626ee9a6721709c570	research_custom_loop	validate	52
+google-research/uda	960684e363251772a5938451d4d2bc0f1da9e24b	research_custom_loop	validate	25
+google-research/meta-dataset	167609505780a3dc604f50206253d65839093be9	research_custom_loop	tune	59
+ayulockin/SwAV-TF	1de736f3584c7a256a3ec66c5a596591d921064e	research_custom_loop	validate	15
+chiphuyen/stanford-tensorflow-tutorials	51e53daaa2a32cfe7a1966f060b28dbbd081791c	course_book	validate	76
+trekhleb/machine-learning-experiments	307992fe7d8e42decc53b821e815a16fcd3bf15a	course_book	validate	9
+PacktPublishing/Hands-On-Computer-Vision-with-TensorFlow-2	9a73003eff274f288d59dfb1532a5a48655bfaa3	course_book	tune	49
+adgirish/kaggleScape	18bede8420ab8d2e4e7c1eaf6f63280e20cccb97	kaggle	tune	543
+ZFTurbo/KAGGLE_DISTRACTED_DRIVER	4a60c6590d528f992c5e89395eb2700730c9ad1e	kaggle	validate	5
+PraveenAdepu/kaggle_competitions	ed0111bcecbe5be4529a2a5be2ce4c6912729770	kaggle	tune	323
+"""
+
+TABLES = {"a": REPOS_TSV, "b": REPOS_TSV_B, "c": REPOS_TSV_C}
+DEFAULT_OUT = {"a": "/work/corpus13", "b": "/work/corpus13b", "c": "/work/corpus13c"}
 
 
 def load_table(name="a"):
@@ -239,13 +314,14 @@ def extract(gitdir, commit, dest):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", required=True)
+    ap.add_argument("--out")
     ap.add_argument("--table", choices=sorted(TABLES), default="a")
     ap.add_argument("--mirrors")
     ap.add_argument("--half", choices=("validate", "tune", "both"), default="both")
     ap.add_argument("--only", nargs="*", default=None)
     args = ap.parse_args(argv)
     rows = load_table(args.table)
+    args.out = args.out or DEFAULT_OUT[args.table]
     bad = []
     tmp = None if args.mirrors else tempfile.mkdtemp(prefix="corpus13-")
     try:

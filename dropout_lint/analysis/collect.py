@@ -67,11 +67,10 @@ class Collector(cst.CSTVisitor):
                     cls.assigns.setdefault("self." + target.attr.value, []).append(value)
 
     # ---- imports -------------------------------------------------------------------------
-    def visit_Import(self, node: cst.Import) -> None:
-        self.names.add_import(node)
+    def visit_Import(self, node: cst.Import | cst.ImportFrom) -> None:
+        self.names.add_import(node, None if self.scope is self.module_scope else self.scope.imports)
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        self.names.add_import(node)
+    visit_ImportFrom = visit_Import
 
     # ---- scopes --------------------------------------------------------------------------
     def _push(self, scope: Scope, node: cst.CSTNode) -> None:
@@ -268,14 +267,14 @@ class Collector(cst.CSTVisitor):
             else:
                 names.local.add(target)
         for scope in self.scopes:
-            scope.decorators = [names.qualify_dotted(d) or d if d else "" for d in scope.decorators]
-            scope.bases = [names.qualify_dotted(b) or b if b else "" for b in scope.bases]
+            scope.decorators = [names.qualify_dotted(d, scope.parent) or d if d else "" for d in scope.decorators]
+            scope.bases = [names.qualify_dotted(b, scope.parent) or b if b else "" for b in scope.bases]
         for call in self.calls:
             if call.func_text:
                 head = call.func_text.split(".")[0]
                 if head == "self" or (_bound_locally(call.scope, head) and head not in self.keras_modules):
                     continue
-                q = names.qualify_dotted(call.func_text)
+                q = names.qualify_dotted(call.func_text, call.scope)
                 call.qname = q
                 if q:
                     call.kind = layer_kind(q) or (q if q.startswith(("tf.", "keras.")) else None)
@@ -294,7 +293,7 @@ def _through_partial(call: CallFact, names: Names) -> None:
     values = s.assigns[call.func_text] if s is not None else []
     if len(values) == 1 and isinstance(values[0], (cst.Name, cst.Attribute)) and s is not None and s.kind != "module":
         # ``BatchNormalization = tf.keras.layers.BatchNormalization`` inside a function
-        q = names.qualify_dotted(dotted(values[0]) or "")
+        q = names.qualify_dotted(dotted(values[0]) or "", s)
         kind = layer_kind(q) if q else None
         if kind:
             call.qname, call.kind = q, kind
@@ -302,12 +301,12 @@ def _through_partial(call: CallFact, names: Names) -> None:
     if len(values) != 1 or not isinstance(values[0], cst.Call) or not values[0].args:
         return
     p = values[0]
-    if (names.qualify_dotted(dotted(p.func) or "") or "") != "functools.partial":
+    if (names.qualify_dotted(dotted(p.func) or "", s) or "") != "functools.partial":
         return
     first = p.args[0]
     if first.keyword is not None or first.star:
         return
-    q = names.qualify_dotted(dotted(first.value) or "")
+    q = names.qualify_dotted(dotted(first.value) or "", s)
     kind = layer_kind(q) if q else None
     if kind:
         call.qname, call.kind, call.partial = q, kind, p

@@ -26,13 +26,12 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from dropout_lint.analysis.facts import Graph, Node
-from dropout_lint.analysis.names import layer_kind
+from dropout_lint.analysis.domain import AltV, ConstV, Env, FuncV, LayerV, ListV, ModelV, TensorV, _tensors
+from dropout_lint import kinds
 from dropout_lint.kinds import PARAM
 
 MAX_INLINE = 3  # nested helper calls followed into their bodies
 MAX_UNROLL = 32  # list elements a loop is unrolled over
-MODEL_BASES = frozenset({"Model", "Functional", "Sequential"})
-LAYER_BASES = frozenset({"Layer", "RNN", "Wrapper"})
 NON_TENSOR_PARAMS = frozenset({"self", "cls", "training", "mask", "kwargs", "args"})
 CALL_METHODS = ("call", "__call__")
 
@@ -54,28 +53,23 @@ class FuncDef:
     env: object
     is_method: bool
     graphs: list = field(default_factory=list)
+    nodes: list = field(default_factory=list)  # made by the def-time run (parameters unknown)
+    inlined_at: set = field(default_factory=set)  # ids of the call nodes run as call-site copies
 
 
 def class_role(flow, cls: cst.ClassDef, env) -> str | None:
+    """"model" / "layer" for a Keras Model / Layer subclass, else None (``kinds.class_kind``
+    decides, for the rules too)."""
     scope = flow.node_scope.get(cls)
-    bases = scope.bases if scope is not None else []
-    for b in bases:
-        kind = layer_kind(b) if b else None
-        if kind in MODEL_BASES:
-            return "model"
-        if kind in LAYER_BASES or (kind and kind not in MODEL_BASES and b.startswith("keras.layers.")):
-            return "layer"
-    for arg in cls.bases:  # a base class of this module
-        if isinstance(arg.value, cst.Name):
-            v = env.get(arg.value.value)
-            if isinstance(v, ClassV) and v.role:
-                return v.role
-    return None
+    if scope is None:
+        return None
+    if flow.classes is None:
+        flow.classes = kinds.classes_by_name(s for s in flow.node_scope.values() if s.kind == "class")
+    return kinds.class_kind(scope, flow.classes)
 
 
 def subclass_graph(flow, cls: cst.ClassDef, cenv, role: str) -> Graph | None:
     """The graph of a Model/Layer subclass: the outputs ``call()`` returns."""
-    from dropout_lint.analysis.flow import FuncV, _tensors
 
     fv = None
     for m in CALL_METHODS:
@@ -111,8 +105,6 @@ def bind_call_params(flow, fn: cst.FunctionDef, fenv) -> None:
 
 def symbolic(nodes: list[Node]) -> bool:
     """Whether a value is a symbolic tensor of a model under construction (not data)."""
-    from dropout_lint.analysis.flow import INPUT_KINDS
-
     seen: set[int] = set()
     stack = list(nodes)
     while stack:
@@ -120,7 +112,7 @@ def symbolic(nodes: list[Node]) -> bool:
         if id(n) in seen or len(seen) > 500:
             continue
         seen.add(id(n))
-        if n.kind in INPUT_KINDS or n.sub is not None or n.spec is not None:
+        if n.kind in kinds.INPUT_KINDS or n.sub is not None or n.spec is not None:
             return True
         if n.kind == PARAM or (n.kind is None and n.call is None and not n.inputs):
             return True  # a parameter of call() / of a function being interpreted
@@ -134,7 +126,6 @@ def inline(flow, callee, node: cst.Call, call, env):
     Returns (done, value): ``done`` is False when the call cannot be followed (too deep,
     recursive, ``*args``), and the caller falls back to the function's summary.
     """
-    from dropout_lint.analysis.flow import Env, _tensors
 
     d: FuncDef | None = getattr(callee, "deff", None)
     if d is None or len(flow.inline_stack) >= MAX_INLINE or id(d.fn) in flow.inline_stack:
@@ -150,7 +141,9 @@ def inline(flow, callee, node: cst.Call, call, env):
         order = order[1:]
     fenv = Env(parent=d.env)
     for p in (*params.posonly_params, *params.params, *params.kwonly_params):
-        fenv.vars[p.name.value] = None
+        fenv.vars[p.name.value] = literal(p.default)
+    literals = [literal(a.value) for a in node.args]
+    args = [(kw, lit if v is None and lit is not None else v) for (kw, v), lit in zip(args, literals)]
     pos = 0
     for kw, v in args:
         if kw is None:
@@ -161,6 +154,7 @@ def inline(flow, callee, node: cst.Call, call, env):
             fenv.vars[kw] = v
     for g in d.graphs:
         g.superseded = True
+    d.inlined_at.add(id(node))
     flow.inline_stack.append(id(d.fn))
     flow.ops.enter_function(d.fn)
     try:
@@ -173,15 +167,91 @@ def inline(flow, callee, node: cst.Call, call, env):
         return True, None
     if len(rets) == 1:
         return True, rets[0]
-    from dropout_lint.analysis.flow import AltV, TensorV
 
     tensors = [TensorV(n) for r in rets for n in _tensors(r)]
     return True, (AltV(tensors) if tensors else rets[-1])
 
 
+_NAMED_LITERALS = {"True": True, "False": False, "None": None}
+
+
+def literal(expr):
+    """``ConstV`` of a literal expression (``False``, ``None``, ``3``, ``0.5``, ``"relu"``,
+    ``-1``), else None."""
+
+    if isinstance(expr, cst.Name) and expr.value in _NAMED_LITERALS:
+        return ConstV(_NAMED_LITERALS[expr.value])
+    if isinstance(expr, (cst.Integer, cst.Float, cst.SimpleString)):
+        try:
+            return ConstV(expr.evaluated_value)
+        except Exception:  # noqa: BLE001 - odd literal
+            return None
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
+        inner = literal(expr.expression)
+        if inner is not None and isinstance(inner.value, (int, float)) and not isinstance(inner.value, bool):
+            return ConstV(-inner.value)
+    return None
+
+
+def decide(test, env):
+    """Whether ``test`` is true (True / False) when the names it reads hold literals, else None:
+    ``if dropout:``, ``if not use_bn``, ``if rate is None``, ``if act == "relu"``, and/or of those."""
+
+    if isinstance(test, cst.Name):
+        v = literal(test) or env.get(test.value)
+        return bool(v.value) if isinstance(v, ConstV) else None
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        inner = decide(test.expression, env)
+        return None if inner is None else not inner
+    if isinstance(test, cst.BooleanOperation):
+        a, b = decide(test.left, env), decide(test.right, env)
+        if isinstance(test.operator, cst.And):
+            return False if a is False or b is False else (True if a and b else None)
+        return True if a is True or b is True else (False if a is False and b is False else None)
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        left, right = _const(test.left, env), _const(test.comparisons[0].comparator, env)
+        if left is None or right is None:
+            return None
+        op, a, b = test.comparisons[0].operator, left.value, right.value
+        if isinstance(op, cst.Is):
+            return a is b if a is None or b is None or isinstance(a, bool) else None
+        if isinstance(op, cst.IsNot):
+            return a is not b if a is None or b is None or isinstance(a, bool) else None
+        if isinstance(op, cst.Equal):
+            return a == b
+        if isinstance(op, cst.NotEqual):
+            return a != b
+    return None
+
+
+def _const(expr, env):
+
+    v = literal(expr)
+    if v is None and isinstance(expr, cst.Name):
+        v = env.get(expr.value)
+    return v if isinstance(v, ConstV) else None
+
+
+def drop_superseded_runs(flow, funcdefs) -> None:
+    """A function run at every one of its call sites in the file as a call-site copy (arguments
+    known) does not need its def-time run (parameters unknown, every arm of every ``if`` taken):
+    its nodes leave the analysis, so a layer only an untaken arm builds is not reported."""
+    sites: dict[str, set] = {}
+    for c in flow.callmap.values():
+        if c.func_text and "." not in c.func_text:
+            sites.setdefault(c.func_text, set()).add(id(c.node))
+    dropped: set[int] = set()
+    for d in funcdefs:
+        at = sites.get(d.fn.name.value)
+        if not d.is_method and d.nodes and at and at <= d.inlined_at:
+            dropped.update(id(n) for n in d.nodes)
+    if dropped:
+        flow.nodes[:] = [n for n in flow.nodes if id(n) not in dropped]
+        flow.ops.forget(dropped)
+
+
 def comprehension(flow, expr, env):
     """``[Layer(...) for _ in range(n)]``: a list holding that layer (for loops over it)."""
-    from dropout_lint.analysis.flow import Env, LayerV, ListV, ModelV
 
     if isinstance(expr, cst.ListComp) and isinstance(expr.elt, cst.Name):
         return _unrolled_blocks(flow, expr, env)
@@ -199,7 +269,6 @@ def _unrolled_blocks(flow, expr, env):
     """``[l for u in SIZES for l in (BatchNormalization(), Dense(u), Dropout(.5))]``: the inner
     tuple of layers is one block, repeated by the outer loops (twice: one block's end feeds the
     next one's start, as for loops)."""
-    from dropout_lint.analysis.flow import Env, LayerV, ListV
 
     fors = []
     f = expr.for_in
@@ -227,7 +296,6 @@ def _unrolled_blocks(flow, expr, env):
 
 def unroll(flow, stmt: cst.For, env) -> bool:
     """Run a ``for`` loop over a known list once per element; False when the list is unknown."""
-    from dropout_lint.analysis.flow import ListV
 
     if stmt.orelse is not None:
         return False
@@ -252,7 +320,6 @@ def unroll(flow, stmt: cst.For, env) -> bool:
 
 def list_value(flow, expr, env):
     """A list/tuple literal; ``*block()`` of a known list of layers is spliced in."""
-    from dropout_lint.analysis.flow import ListV
 
     items: list = []
     for el in expr.elements:
@@ -269,7 +336,6 @@ def list_value(flow, expr, env):
 
 def layer_list(rets: list) -> bool:
     """A helper returning one list of layers (``return [Conv2D(...), Dropout(...)]``)."""
-    from dropout_lint.analysis.flow import LayerV, ListV, ModelV
 
     return len(rets) == 1 and isinstance(rets[0], ListV) and any(isinstance(v, (LayerV, ModelV)) for v in rets[0].items)
 

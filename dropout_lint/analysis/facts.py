@@ -31,6 +31,9 @@ class Scope:
     param_order: list[str] = field(default_factory=list)
     # name -> every expression bound to it in this scope (None for a binding we cannot read)
     assigns: dict[str, list[Any]] = field(default_factory=dict)
+    # name -> full dotted path, for the imports written in this (function or class) scope; the
+    # module's own imports are ``Names.aliases``
+    imports: dict[str, str] = field(default_factory=dict)
     start: Pos | None = None
 
     def chain(self) -> list["Scope"]:
@@ -148,6 +151,9 @@ class Graph:
     call: CallFact | None = None  # the Sequential(...) / Model(...) call
     scope: Scope | None = None
     superseded: bool = False  # a helper's def-time graph replaced by its call-site copies
+    # op-level code whose output only a name tells (a function named like a model that nobody
+    # here calls, a value bound to ``logits``): DL111's (opt-in), not DL101's
+    by_name: bool = False
 
 
 @dataclass

@@ -21,85 +21,34 @@ tensors become opaque nodes, which keep the graph connected but match no rule.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import libcst as cst
 
-from dropout_lint import debug
+from dropout_lint import debug, kinds
 from dropout_lint.analysis import deep
 from dropout_lint.analysis.facts import CallFact, Graph, LayerSpec, Node, Scope
 from dropout_lint.analysis.names import Names, dotted
+from dropout_lint.analysis.domain import (  # noqa: F401 - re-exported for the tests
+    AltV,
+    ConstV,
+    Env,
+    FuncV,
+    LayerV,
+    ListV,
+    ModelV,
+    TensorV,
+    _merge,
+    _models,
+    _tensors,
+)
 from dropout_lint.analysis.ops import OpFlow
 
 WRAPPERS = frozenset({"TimeDistributed", "Bidirectional"})
-MODEL_KINDS = frozenset({"Model", "Functional"})
-INPUT_KINDS = frozenset({"Input", "InputLayer"})
+MODEL_KINDS = kinds.FUNCTIONAL_MODEL_CLASSES
+INPUT_KINDS = kinds.INPUT_KINDS
 TENSOR_KEYWORDS = ("x", "inputs", "input", "features", "logits", "value", "tensor", "input_tensor")
 MERGE_FUNCTIONS = frozenset(
     {"add", "concatenate", "multiply", "average", "maximum", "minimum", "subtract", "dot"}
 )
-
-
-@dataclass(eq=False)
-class LayerV:
-    spec: LayerSpec
-
-
-@dataclass(eq=False)
-class TensorV:
-    node: Node
-
-
-@dataclass(eq=False)
-class ListV:
-    items: list
-
-
-@dataclass(eq=False)
-class ModelV:
-    graph: Graph
-
-
-@dataclass(eq=False)
-class AltV:
-    """A value that depends on which branch ran: each item is one possibility."""
-
-    items: list
-
-
-@dataclass(eq=False)
-class FuncV:
-    returns: list = field(default_factory=list)
-    deff: "deep.FuncDef | None" = None  # for following calls into the body (analysis/deep.py)
-
-
-class Env:
-    def __init__(self, parent: "Env | None" = None, is_class: bool = False) -> None:
-        self.vars: dict[str, object] = {}
-        self.parent = parent
-        self.is_class = is_class
-        self.returns: list = []
-        # Functions of this module / class body not interpreted yet: key -> FunctionDef. A call
-        # that reaches one before its ``def`` runs it then (a method calling a helper defined
-        # below it; ``main()`` above the functions it uses).
-        self.pending: dict[str, cst.FunctionDef] = {}
-
-    def get(self, name: str):
-        e: Env | None = self
-        while e is not None:
-            if name in e.vars:
-                return e.vars[name]
-            e = e.parent
-        return None
-
-    def set(self, name: str, value) -> None:
-        if name.startswith("self."):
-            e: Env | None = self
-            while e is not None and not e.is_class:
-                e = e.parent
-            (e or self).vars[name] = value
-        else:
-            self.vars[name] = value
 
 
 class Flow:
@@ -121,12 +70,15 @@ class Flow:
         self.repeat_depth = 0
         self.conditional = 0
         self.repeat_conditional = 0
+        self.funcdefs: list[deep.FuncDef] = []  # every function's def-time run
+        self.classes: dict | None = None  # class name -> class scopes (kinds.classes_by_name)
 
     # ---- entry ---------------------------------------------------------------------------
     def run(self, module: cst.Module) -> None:
         env = Env()
         self.prebind(module.body, env)
         self.exec_block(module.body, env)
+        deep.drop_superseded_runs(self, self.funcdefs)
         for n in self.nodes:
             for i in n.inputs:
                 i.outputs.append(n)
@@ -139,22 +91,29 @@ class Flow:
                 g.nodes = _reachable(g.outputs)
 
     # ---- statements ----------------------------------------------------------------------
-    def exec_block(self, stmts, env: Env) -> None:
+    def exec_block(self, stmts, env: Env) -> bool:
+        """Run ``stmts``; True when the block surely ends in a ``return`` / ``raise`` (the
+        statements after it do not run)."""
         for stmt in stmts:
             try:
-                self.exec_stmt(stmt, env)
+                if self.exec_stmt(stmt, env):
+                    return True
             except RecursionError:
                 raise
             except Exception:  # noqa: BLE001 - an odd statement must not stop the analysis
                 if debug.enabled():
                     raise
                 continue
+        return False
 
-    def exec_stmt(self, stmt, env: Env) -> None:
+    def exec_stmt(self, stmt, env: Env) -> bool:
+        """Run one statement; True when it surely returns or raises."""
         if isinstance(stmt, cst.SimpleStatementLine):
             for small in stmt.body:
                 self._stmt = stmt
                 self.exec_small(small, env)
+                if isinstance(small, (cst.Return, cst.Raise)) and env.parent is not None:
+                    return True
         elif isinstance(stmt, cst.FunctionDef):
             key = ("self." if env.is_class else "") + stmt.name.value
             if env.pending.get(key, stmt) is stmt:  # not already run by an earlier call
@@ -170,6 +129,11 @@ class Flow:
                 other = lambda: self.exec_block(orelse.body.body, env)  # noqa: E731
             else:
                 other = None
+            taken = deep.decide(stmt.test, env)
+            if taken is True:
+                return self.exec_block(stmt.body.body, env)
+            if taken is False:
+                return bool(other()) if other is not None else False
             self.conditional += 1
             try:
                 self.branches(env, lambda: self.exec_block(stmt.body.body, env), other)
@@ -314,7 +278,7 @@ class Flow:
 
     def exec_function(self, fn: cst.FunctionDef, env: Env) -> None:
         fenv = Env(parent=env)
-        n_graphs = len(self.graphs)
+        n_graphs, n_nodes = len(self.graphs), len(self.nodes)
         self.ops.enter_function(fn)
         try:
             if env.is_class and fn.name.value in deep.CALL_METHODS:
@@ -322,7 +286,8 @@ class Flow:
             self.exec_block(fn.body.body, fenv)
         finally:
             self.ops.leave_function(fenv)
-        deff = deep.FuncDef(fn, env, env.is_class, self.graphs[n_graphs:])
+        deff = deep.FuncDef(fn, env, env.is_class, self.graphs[n_graphs:], self.nodes[n_nodes:])
+        self.funcdefs.append(deff)
         env.set(("self." if env.is_class else "") + fn.name.value, FuncV(returns=fenv.returns, deff=deff))
 
     def exec_class(self, cls: cst.ClassDef, env: Env) -> None:
@@ -578,18 +543,6 @@ def _key(target) -> str | None:
     return None
 
 
-def _merge(a, b):
-    """The value of a variable after two alternative branches."""
-    if a is b:
-        return a
-    if _tensors(a) or _tensors(b):
-        items = [x for x in (a, b) if x is not None]
-        return AltV(items) if len(items) > 1 else items[0]
-    if _models(a) and _models(b):
-        return AltV(_models(a) + _models(b))  # a model bound in both arms
-    return None
-
-
 def _list_operands(expr) -> list | None:
     """The operands of an ``a + b + c`` chain when each may be a list and evaluating it applies
     no layer (names, list/tuple literals and comprehensions), else None. Iterative: chains of
@@ -604,26 +557,6 @@ def _list_operands(expr) -> list | None:
     if not all(isinstance(o, (cst.Name, cst.List, cst.Tuple, cst.ListComp)) for o in out):
         return None
     return out
-
-
-def _models(v) -> list:
-    """The models a value may be: itself, or every alternative when all of them are models."""
-    if isinstance(v, ModelV):
-        return [v]
-    if isinstance(v, AltV) and v.items and all(isinstance(i, ModelV) for i in v.items):
-        return list(v.items)
-    return []
-
-
-def _tensors(v) -> list[Node]:
-    if isinstance(v, TensorV):
-        return [v.node]
-    if isinstance(v, (ListV, AltV)):
-        out: list[Node] = []
-        for item in v.items:
-            out.extend(_tensors(item))
-        return out
-    return []
 
 
 def _reachable(outputs: list[Node]) -> list[Node]:

@@ -106,41 +106,18 @@ class Names:
         self.local: set[str] = set()  # names bound by def/class/assignment (not imports)
 
     # -- collection ----------------------------------------------------------------------
-    def add_import(self, node: cst.Import | cst.ImportFrom) -> None:
-        if isinstance(node, cst.Import):
-            for alias in node.names:
-                full = dotted(alias.name)
-                if full is None:
-                    continue
-                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                    self.aliases[alias.asname.name.value] = full
-                else:
-                    head = full.split(".")[0]
-                    self.aliases[head] = head
-            return
-        if node.relative:
-            base = "." * len(node.relative) + (dotted(node.module) or "" if node.module else "")
-        else:
-            base = dotted(node.module) if node.module is not None else None
-        if base is None or isinstance(node.names, cst.ImportStar):
-            if isinstance(node.names, cst.ImportStar) and base and canonical(base).startswith(
-                ("keras", "tf")
-            ):
-                self.aliases.setdefault("*", base)
-            return
-        for alias in node.names:
-            name = dotted(alias.name)
-            if name is None:
+    def add_import(self, node: cst.Import | cst.ImportFrom, into: dict[str, str] | None = None) -> None:
+        """Bind the names ``node`` imports in ``into`` (a function's or class's own imports), or
+        in the module's aliases. An import binds in the scope it is written in, as in Python:
+        ``from torch.nn import Dropout`` inside one function does not change what ``Dropout``
+        names in another."""
+        bound = self.aliases if into is None else into
+        for local, full in import_bindings(node):
+            if local == "*":
+                if into is None:
+                    bound.setdefault("*", full)
                 continue
-            local = name
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                local = alias.asname.name.value
-            if not base.startswith("."):
-                full = _reexported(f"{base}.{name}")
-                if full is not None:
-                    self.aliases[local] = full
-                    continue
-            self.aliases[local] = f"{base}.{name}"
+            bound[local] = full
 
     def add_alias_assignment(self, target: str, value: cst.BaseExpression) -> None:
         """``Dense = tf.keras.layers.Dense`` at module level makes ``Dense`` an alias."""
@@ -153,8 +130,14 @@ class Names:
         self.local.add(target)
 
     # -- resolution ----------------------------------------------------------------------
-    def qualify_dotted(self, d: str) -> str | None:
+    def qualify_dotted(self, d: str, scope=None) -> str | None:
+        """Canonical name of ``d`` as read in ``scope`` (default: the module): a name imported
+        in an enclosing function (or in the class whose body reads it) is that import; else the
+        module's imports and aliases decide."""
         head, _, rest = d.partition(".")
+        local = _imported_in(scope, head)
+        if local is not None:
+            return canonical(local + ("." + rest if rest else ""))
         if head in self.aliases:
             full = self.aliases[head] + ("." + rest if rest else "")
             return canonical(full)
@@ -171,9 +154,55 @@ class Names:
                 return canonical((star or "keras.layers") + "." + head)
         return d
 
-    def qualify(self, expr: cst.BaseExpression) -> str | None:
+    def qualify(self, expr: cst.BaseExpression, scope=None) -> str | None:
         d = dotted(expr)
-        return self.qualify_dotted(d) if d is not None else None
+        return self.qualify_dotted(d, scope) if d is not None else None
+
+
+def _imported_in(scope, head: str) -> str | None:
+    """What ``head`` is imported as in ``scope`` or the functions around it (Python's lookup:
+    a class body is seen only by code written directly in it), else None."""
+    s = scope
+    while s is not None and s.kind != "module":
+        if (s is scope or s.kind != "class") and head in s.imports:
+            return s.imports[head]
+        s = s.parent
+    return None
+
+
+def import_bindings(node: cst.Import | cst.ImportFrom) -> list[tuple[str, str]]:
+    """(local name, full dotted path) for each name an import statement binds; ``("*", module)``
+    for a star import of Keras or TensorFlow."""
+    out: list[tuple[str, str]] = []
+    if isinstance(node, cst.Import):
+        for alias in node.names:
+            full = dotted(alias.name)
+            if full is None:
+                continue
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                out.append((alias.asname.name.value, full))
+            else:
+                head = full.split(".")[0]
+                out.append((head, head))
+        return out
+    if node.relative:
+        base = "." * len(node.relative) + (dotted(node.module) or "" if node.module else "")
+    else:
+        base = dotted(node.module) if node.module is not None else None
+    if base is None or isinstance(node.names, cst.ImportStar):
+        if isinstance(node.names, cst.ImportStar) and base and canonical(base).startswith(("keras", "tf")):
+            out.append(("*", base))
+        return out
+    for alias in node.names:
+        name = dotted(alias.name)
+        if name is None:
+            continue
+        local = name
+        if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+            local = alias.asname.name.value
+        full = _reexported(f"{base}.{name}") if not base.startswith(".") else None
+        out.append((local, full if full is not None else f"{base}.{name}"))
+    return out
 
 
 def layer_kind(canon: str | None) -> str | None:

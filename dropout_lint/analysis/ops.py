@@ -34,10 +34,11 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from dropout_lint.analysis.facts import Graph, Node
+from dropout_lint.analysis.domain import AltV, Env, FuncV, ListV, TensorV, _tensors
 from dropout_lint.kinds import BATCHNORM, DROPOUT, PARAM, PASSTHROUGH, SHAPE_ONLY
 
 if TYPE_CHECKING:  # pragma: no cover
-    from dropout_lint.analysis.flow import Env, Flow
+    from dropout_lint.analysis.flow import Flow
 
 # Keywords naming an op's data tensor, in order of preference.
 DATA_KEYWORDS = ("x", "inputs", "input", "features", "logits", "value", "tensor", "input_tensor", "images")
@@ -197,7 +198,6 @@ class OpFlow:
     # ---- values --------------------------------------------------------------------------
     def tensors(self, expr, env: "Env") -> list[Node]:
         """The tensor nodes an argument expression evaluates to (a parameter becomes a source)."""
-        from dropout_lint.analysis.flow import _tensors
 
         v = self.flow.eval(expr, env)
         if v is None and isinstance(expr, cst.Name):
@@ -206,7 +206,6 @@ class OpFlow:
 
     def param_source(self, name: str, env: "Env"):
         """A parameter of the function being interpreted, used as a tensor: a source node."""
-        from dropout_lint.analysis.flow import TensorV
 
         if not self.fn_stack or name in ("self", "cls"):
             return None
@@ -249,7 +248,6 @@ class OpFlow:
     # ---- op calls ------------------------------------------------------------------------
     def eval_op(self, call, node: cst.Call, env: "Env"):
         """An op call (``tf.nn.dropout(x)``) or an unknown call: a node, or None."""
-        from dropout_lint.analysis.flow import AltV, TensorV
 
         kind = call.kind
         if kind in CONDITIONALS:
@@ -280,7 +278,6 @@ class OpFlow:
 
     def _called(self, arg, env: "Env") -> list[Node]:
         """The tensors a function argument (lambda, function name) returns."""
-        from dropout_lint.analysis.flow import FuncV, _tensors
 
         v = self.flow.eval(arg, env)
         if isinstance(v, FuncV):
@@ -315,7 +312,6 @@ class OpFlow:
 
     # ---- expressions -----------------------------------------------------------------------
     def eval_expr(self, expr, env: "Env"):
-        from dropout_lint.analysis.flow import AltV, Env, FuncV, TensorV, _tensors
 
         if isinstance(expr, cst.IfExp):
             self.flow.eval(expr.test, env)
@@ -349,7 +345,6 @@ class OpFlow:
 
     def subscript(self, base, expr: cst.Subscript, env: "Env"):
         """``h[:, 0]`` of a tensor: an opaque node fed by it."""
-        from dropout_lint.analysis.flow import TensorV, _tensors
 
         inputs = _tensors(base)
         for el in expr.slice:
@@ -375,7 +370,6 @@ class OpFlow:
             target = self._param_for(callee, call, a)
             if target is None:
                 continue
-            from dropout_lint.analysis.flow import _tensors
 
             for n in _tensors(v):
                 if n is not target and n not in target.inputs:
@@ -400,12 +394,16 @@ class OpFlow:
         v = self._params.get((id(fn), name))
         return v.node if v is not None else None
 
+    def forget(self, dropped: set) -> None:
+        """Nodes (by id) that left the analysis (``deep.drop_superseded_runs``) are no outputs."""
+        self.sinks = [t for t in self.sinks if id(t[0]) not in dropped]
+        self.returns = [t for t in self.returns if id(t[0]) not in dropped]
+        self.binds = [t for t in self.binds if id(t[0]) not in dropped]
+
     def note_return(self, expr, value, in_keras_class: bool) -> None:
-        from dropout_lint.analysis.flow import ListV
 
         if not self.fn_stack or expr is None:
             return
-        from dropout_lint.analysis.flow import _tensors
 
         if isinstance(value, ListV) and isinstance(expr, cst.Tuple) and value.items:
             value, expr = value.items[0], expr.elements[0].value  # return logits, end_points
@@ -413,7 +411,6 @@ class OpFlow:
             self.returns.append((node, self.fn_stack[-1].name.value, expr, in_keras_class))
 
     def note_bind(self, key: str, value) -> None:
-        from dropout_lint.analysis.flow import _tensors
 
         if output_name(key):
             for node in _tensors(value):
@@ -425,14 +422,14 @@ class OpFlow:
         graphs: list[Graph] = []
         seen: set[int] = set()
 
-        def add(node: Node, desc: str, at) -> None:
+        def add(node: Node, desc: str, at, by_name: bool = False) -> None:
             out = effective(node)
             if id(out) in seen or out.start is None:
                 return
             seen.add(id(out))
             start = at.start if at is not None else out.start
             end = at.end if at is not None else out.end
-            g = Graph("ops", start, end, name=desc, outputs=[out], call=at if hasattr(at, "node") else None)
+            g = Graph("ops", start, end, name=desc, outputs=[out], call=at if hasattr(at, "node") else None, by_name=by_name)
             graphs.append(g)
 
         for node, desc, call in self.sinks:
@@ -447,10 +444,10 @@ class OpFlow:
                 continue
             returned = expr.value if isinstance(expr, cst.Name) else None
             if model_like(fn_name) or output_name(returned):
-                add(node, f"the output `{fn_name}()` returns", None)
+                add(node, f"the output `{fn_name}()` returns", None, by_name=True)
         for node, key, _stmt in self.binds:
             if effective(node).kind in DROPOUT and not node.outputs:
-                add(node, f"the output bound to `{key}`", None)
+                add(node, f"the output bound to `{key}`", None, by_name=True)
         return graphs
 
 

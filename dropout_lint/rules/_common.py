@@ -5,6 +5,13 @@ from __future__ import annotations
 from dropout_lint.kinds import RATE_PARAMS, TF1_POSITIONAL_KEEP_PROB
 
 
+def is_literal_true(expr) -> bool:
+    """The literal ``True`` (a name or a parameter holding it is a switch, not a literal)."""
+    import libcst as cst
+
+    return isinstance(expr, cst.Name) and expr.value == "True"
+
+
 def rate_arg(ctx, call, keyword, index):
     """The expression passed as ``keyword`` (or at ``index``), or None.
 

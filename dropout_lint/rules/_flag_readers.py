@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dropout_lint.kinds import BATCHNORM, DROPOUT
 from dropout_lint.rules import _training as T
+from dropout_lint.rules._common import is_literal_true
 
 # Keras layers whose output depends on the training flag (beyond the Dropout family and BN).
 FLAG_LAYERS = frozenset(
@@ -139,4 +140,4 @@ def call_default_trains(ctx, cls) -> bool:
     if call is None or "training" not in call.params:
         return False
     default = call.params["training"].default
-    return default is not None and ctx.code(default).strip() == "True"
+    return default is not None and is_literal_true(default)

@@ -16,7 +16,10 @@ from __future__ import annotations
 import fnmatch
 import re
 
-MODEL_CLASSES = frozenset({"Model", "Sequential", "Functional"})
+from dropout_lint import kinds as KC
+from dropout_lint.rules._common import is_literal_true
+
+MODEL_CLASSES = KC.MODEL_CLASSES
 
 # Tokens of a name that mark deliberate Monte-Carlo / Bayesian sampling.
 _MC_TOKENS = frozenset({"mc", "monte", "carlo", "montecarlo", "mcdropout", "uncertainty", "bayes", "bayesian",
@@ -74,11 +77,12 @@ def classify_name(name: str, inference, training) -> str | None:
     return None
 
 
-def qualify(ctx, dotted_name: str | None) -> str:
+def qualify(ctx, dotted_name: str | None, scope=None) -> str:
+    """Canonical name of ``dotted_name`` as read in ``scope`` (default: the module)."""
     if not dotted_name:
         return ""
     try:
-        return ctx.facts.names.qualify_dotted(dotted_name) or dotted_name
+        return ctx.facts.names.qualify_dotted(dotted_name, scope) or dotted_name
     except Exception:  # noqa: BLE001 - odd names
         return dotted_name
 
@@ -87,49 +91,14 @@ def qualify(ctx, dotted_name: str | None) -> str:
 def class_scopes(ctx) -> dict:
     cache = getattr(ctx.facts, "_dl3_classes", None)
     if cache is None:
-        cache = {}
-        for s in ctx.facts.scopes:
-            if s.kind == "class":
-                cache.setdefault(s.name, []).append(s)
-        ctx.facts._dl3_classes = cache
+        cache = ctx.facts._dl3_classes = KC.classes_by_name(ctx.facts.scopes)
     return cache
 
 
-def base_kind(ctx, base: str, seen: set) -> str | None:
-    """'model', 'layer', 'local-unknown', 'foreign' or None for one canonical base name."""
-    if not base:
-        return None
-    last = base.rsplit(".", 1)[-1]
-    local = class_scopes(ctx).get(base) or (class_scopes(ctx).get(last) if base.startswith("keras.layers.") else None)
-    if local:
-        for cls in local:
-            if id(cls) in seen:
-                continue
-            k = class_kind(ctx, cls, seen)
-            if k:
-                return k
-        return None
-    if base == "keras" or not base.startswith("keras."):
-        return "foreign"
-    if last in MODEL_CLASSES:
-        return "model"
-    if last == "Layer" or base.startswith("keras.layers."):
-        return "layer"
-    return None
-
-
-def class_kind(ctx, cls, seen: set | None = None) -> str | None:
-    """'model' for a Keras Model subclass, 'layer' for a Layer subclass, else None."""
-    if cls is None or cls.kind != "class":
-        return None
-    seen = set(seen or ())
-    seen.add(id(cls))
-    kinds = [base_kind(ctx, b, seen) for b in cls.bases]
-    if "model" in kinds:
-        return "model"
-    if "layer" in kinds:
-        return "layer"
-    return None
+def class_kind(ctx, cls) -> str | None:
+    """'model' for a Keras Model subclass, 'layer' for a Layer subclass, else None
+    (``analysis/keras_classes.py`` decides)."""
+    return KC.class_kind(cls, class_scopes(ctx))
 
 
 def has_foreign_base(ctx, cls) -> bool:
@@ -245,7 +214,7 @@ def negated_training(test) -> bool:
         right = comp.comparator
         if isinstance(right, cst.Name) and right.value in ("False", "None") and mentions_training(test.left):
             return isinstance(comp.operator, (cst.Is, cst.Equal))
-        if isinstance(right, cst.Name) and right.value == "True" and mentions_training(test.left):
+        if is_literal_true(right) and mentions_training(test.left):
             return isinstance(comp.operator, (cst.IsNot, cst.NotEqual))
     if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.Or):
         return negated_training(test.left) or negated_training(test.right)

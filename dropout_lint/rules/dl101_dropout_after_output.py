@@ -57,8 +57,14 @@ class DropoutAfterOutput(Rule):
       ends the model only on the path where an `if` skips the layers after it (`if include_top:`
       adding the head) is a feature extractor's output there, not a prediction; a Dropout applied
       in a `for i in range(n)` loop only when `i < n - 1`, while the body applies another layer
-      every time, is followed by that layer in the last pass. A `while` loop
+      every time, is followed by that layer in the last pass; a Dropout applied in one arm of an
+      `if` inside a loop whose other arm applies a layer (a stack built from a list of
+      settings: `for c in classifiers: if c == "softmax": ... elif c == "lstm": ...`) ends the
+      model only if the last pass takes that arm, which the code does not show. A `while` loop
       may run zero times.
+    - **The code shows the output**: op-level code whose output only a name tells (a function
+      named like a model that nobody in the file calls, a value bound to `logits`) is DL111's,
+      off by default.
     - Test code (see `test-code-ignore`) is quiet by default: framework tests build such models on
       purpose.
 
@@ -84,6 +90,40 @@ class DropoutAfterOutput(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # Keras 1: branches merged into another model are its parts
+        _ex("""
+            from keras.models import Sequential
+            from keras.layers import Dense, Dropout, Merge
+            left = Sequential()
+            left.add(Dense(32, input_dim=8))
+            left.add(Dropout(0.5))
+            right = Sequential()
+            right.add(Dense(32, input_dim=8))
+            right.add(Dropout(0.5))
+            model = Sequential()
+            model.add(Merge([left, right], mode="concat"))
+            model.add(Dense(1, activation="sigmoid"))
+        """),
+        # a stack built from a list of settings: the last pass may take the other arm
+        _ex("""
+            from keras import Input, Model
+            from keras.layers import LSTM, Dense, Dropout
+            inp = Input((10, 8))
+            x = LSTM(16, return_sequences=True)(inp)
+            for c in CLASSIFIERS:
+                if c == "softmax":
+                    x = Dense(4, activation="softmax")(x)
+                elif c == "lstm":
+                    x = Dropout(0.5)(LSTM(16, return_sequences=True)(x))
+            model = Model(inp, x)
+        """),
+        # op-level code whose output only a name tells is DL111's (opt-in)
+        _ex("""
+            import tensorflow as tf
+            def conv_net(x, keep_prob):
+                out = tf.layers.dense(tf.layers.flatten(x), 10)
+                return tf.nn.dropout(out, keep_prob)
+        """),
         # premise "on the paths the code takes": a for loop applies more layers after the Dropout
         _ex("""
             import keras
@@ -232,37 +272,43 @@ class DropoutAfterOutput(Rule):
     ]
 
     def check(self, ctx) -> None:
-        for g in ctx.graphs:
-            if g.is_submodel or not _is_model(ctx, g):
+        report_outputs(ctx, by_name=False)
+
+
+def report_outputs(ctx, by_name: bool) -> None:
+    """Report each Dropout that ends a model. ``by_name``: only the op-level graphs whose output
+    only a name tells (DL111's); else every other graph (DL101's)."""
+    for g in ctx.graphs:
+        if g.by_name != by_name or g.is_submodel or not _is_model(ctx, g):
+            continue
+        finals = _final(g.outputs)
+        for final in finals:
+            out, through = _dropout_behind(final)
+            if out is None or out.spec is None and out.call is None:
                 continue
-            finals = _final(g.outputs)
-            for final in finals:
-                out, through = _dropout_behind(final)
-                if out is None or out.spec is None and out.call is None:
-                    continue
-                if any(other is not final and _feeds(out, other) for other in finals):
-                    continue  # on another path layers follow it: it ends the model only where an ``if`` skipped them
-                if branch_not_taken(ctx, out):
-                    continue  # built only under a test the code never passes
-                if _not_in_last_iteration(ctx, out):
-                    continue  # ``if i < n - 1: x = Dropout(...)(x)``: the last pass adds more layers
-                prev = out.inputs[0] if out.inputs else None
-                after = f" after `{prev.kind}`" if prev is not None and prev.kind and prev.kind[0] != "<" else ""
-                via = f" through `{'`, `'.join(through)}`" if through else ""
-                if g.kind == "sequential":
-                    what = "is the last layer of this Sequential" if not through else f"feeds the end of this Sequential{via}"
-                elif g.kind == "ops":
-                    what = f"produces {g.name}{via}"  # op-level code: the logits / predictions
-                else:
-                    what = f"produces the model's output{via}"
-                ctx.report(
-                    out,
-                    f"{out.kind}{after} {what}: it zeroes the predictions during training; "
-                    f"remove it or move it before the output layer",
-                    fix=_removal_fix(ctx, out),
-                    data={"model": g.name, "graph": g.kind, "graph_line": g.start.row},
-                    once=True,
-                )
+            if any(other is not final and _feeds(out, other) for other in finals):
+                continue  # on another path layers follow it: it ends the model only where an ``if`` skipped them
+            if branch_not_taken(ctx, out):
+                continue  # built only under a test the code never passes
+            if _not_in_last_iteration(ctx, out) or _one_arm_of_a_loop(ctx, out):
+                continue  # ``if i < n - 1: x = Dropout(...)(x)``: the last pass adds more layers
+            prev = out.inputs[0] if out.inputs else None
+            after = f" after `{prev.kind}`" if prev is not None and prev.kind and prev.kind[0] != "<" else ""
+            via = f" through `{'`, `'.join(through)}`" if through else ""
+            if g.kind == "sequential":
+                what = "is the last layer of this Sequential" if not through else f"feeds the end of this Sequential{via}"
+            elif g.kind == "ops":
+                what = f"produces {g.name}{via}"  # op-level code: the logits / predictions
+            else:
+                what = f"produces the model's output{via}"
+            ctx.report(
+                out,
+                f"{out.kind}{after} {what}: it zeroes the predictions during training; "
+                f"remove it or move it before the output layer",
+                fix=_removal_fix(ctx, out),
+                data={"model": g.name, "graph": g.kind, "graph_line": g.start.row},
+                once=True,
+            )
 
 
 def _is_model(ctx, g) -> bool:
@@ -311,6 +357,26 @@ def _not_in_last_iteration(ctx, node) -> bool:
     return False
 
 
+def _one_arm_of_a_loop(ctx, node) -> bool:
+    """The Dropout is applied in one arm of an ``if`` inside a loop whose other arm applies a
+    layer (``for c in classifiers: if c == "softmax": x = Dense(n, "softmax")(x) elif c ==
+    "lstm": x = Dropout(r)(LSTM(n)(x))``): which arm the last pass takes depends on what the
+    loop runs over, so the code does not show that the Dropout ends the model. (Both calls inside
+    one loop on opposite arms of one test: that ``if`` is inside the loop.)"""
+    call = node.spec.call if node.spec is not None else node.call
+    if call is None or not call.loops or not call.ifs:
+        return False
+    for other in ctx.nodes:
+        oc = other.spec.call if other.spec is not None else other.call
+        if oc is None or oc is call or is_dropout(other.kind) or not oc.ifs:
+            continue
+        if not any(loop in oc.loops for loop in call.loops):
+            continue
+        if any(t is ot and b != ob for t, b in call.ifs for ot, ob in oc.ifs):
+            return True
+    return False
+
+
 def _squash(text: str) -> str:
     return "".join(text.split())
 
@@ -319,8 +385,9 @@ def _component(ctx, g) -> bool:
     """The model is handed to another object's constructor as a part of it
     (``SimpleConv(message_fn=dense(64))``, ``Wrapper(block)``, ``TimeDistributed(net)``): that
     object decides what follows it. Either every call of the helper that returns it, or every use
-    of the variable it is bound to, sits in the arguments of a class call (a capitalised callee).
-    A model passed to a function (``train(model)``) stays a model."""
+    of the variable it is bound to (but ``.add(...)`` building it), sits in the arguments of a
+    class call (a capitalised callee; Keras 1's ``Merge([left, right])`` too). A model passed to a
+    function (``train(model)``) stays a model."""
     import libcst as cst
 
     from dropout_lint.rules import _training as T
@@ -331,9 +398,10 @@ def _component(ctx, g) -> bool:
         uses = [c.node for c in ctx.calls if c.func_text == fn.name]
     elif g.name and "." not in g.name:
         uses = [n for n in _name_loads(ctx, g.name, g.scope)]
+    par = T.parents(ctx)
+    uses = [n for n in uses if not _building(n, par)]
     if not uses:
         return False
-    par = T.parents(ctx)
     for node in uses:
         cur = par.get(node)
         while isinstance(cur, (cst.Arg, cst.Element, cst.DictElement, cst.List, cst.Tuple, cst.Dict)):
@@ -346,6 +414,14 @@ def _component(ctx, g) -> bool:
         if not last[:1].isupper() or last in ("Model", "Sequential"):
             return False
     return True
+
+
+def _building(node, par) -> bool:
+    """``model.add(...)``: building the model, not using it."""
+    import libcst as cst
+
+    att = par.get(node)
+    return isinstance(att, cst.Attribute) and att.value is node and att.attr.value == "add" and isinstance(par.get(att), cst.Call)
 
 
 def _name_loads(ctx, name, scope):

@@ -1,6 +1,6 @@
 from dropout_lint.kinds import is_batchnorm, is_dropout, is_passthrough
 from dropout_lint.rule import Invalid, Rule, example as _ex
-from dropout_lint.rules._common import branch_not_taken, node_rate
+from dropout_lint.rules._common import branch_not_taken, is_literal_true, node_rate
 
 
 class DropoutBeforeBatchNorm(Rule):
@@ -98,7 +98,7 @@ class DropoutBeforeBatchNorm(Rule):
                 continue  # a rate-0 Dropout changes nothing (DL203 says remove it)
             if branch_not_taken(ctx, n):
                 continue  # built only under a test the code never passes
-            if n.call is not None and "training" in n.call.keywords and ctx.code(n.call.keywords["training"].value) == "True":
+            if n.call is not None and "training" in n.call.keywords and is_literal_true(n.call.keywords["training"].value):
                 continue  # always on (Monte-Carlo dropout): BN sees the same variance at inference
             where = f" (line {bn.start.row})" if bn.start is not None else ""
             ctx.report(

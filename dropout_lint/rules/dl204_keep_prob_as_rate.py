@@ -44,6 +44,9 @@ class KeepProbAsRate(Rule):
     ## When it stays silent
     - The value's name does not say keep-probability and TF1's `keep_prob=` is not used; a rate
       named `rate` / `dropout` whatever its value; test code (see `test-code-ignore`).
+    - A keep-named value whose known values are all at most 0.5 (`dropout_keep_prob=0.2` passed
+      as the rate): a keep probability that low is not what anyone means, so the value is a rate
+      under a misleading name, and the code does what it says.
 
     ## Fix
     `keep_prob=k` becomes `rate=1 - k` (`rate=0.2` for a literal 0.8); a keep-named value passed
@@ -70,6 +73,7 @@ class KeepProbAsRate(Rule):
     fix_safety = "safe"
 
     valid = [
+        "from keras import layers\ndef head(x, dropout_keep_prob=0.2):\n    return layers.Dropout(dropout_keep_prob)(x)\n",
         "import tensorflow as tf\nh = tf.nn.dropout(h, rate=0.2)\n",
         "from keras import layers\nkeep_prob = 0.8\nx = layers.Dropout(1 - keep_prob)(x)\n",
         "from keras import layers\nrate = 0.3\nlayers.Dropout(rate)\n",
@@ -114,6 +118,8 @@ class KeepProbAsRate(Rule):
                 if not _is_name(expr) or not _keep_named(text):
                     continue
                 vals = ctx.number(expr, call.scope)
+                if vals and all(v.value <= 0.5 for v in vals):
+                    continue  # ``Dropout(dropout_keep_prob)`` with 0.2: a rate under a misleading name
                 value = f" (= {fmt_rate(vals[0].value)})" if vals and len(vals) == 1 else ""
                 start, end = _span(ctx, expr)
                 ctx.report(

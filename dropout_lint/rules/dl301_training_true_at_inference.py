@@ -1,6 +1,7 @@
 from dropout_lint.finding import Edit, Fix
-from dropout_lint.rule import Invalid, Rule, Valid
+from dropout_lint.rule import Invalid, Rule, Valid, example as _ex
 from dropout_lint.rules import _training as T
+from dropout_lint.rules._common import is_literal_true
 
 DEFAULT_PATTERNS = [
     "predict*",
@@ -85,6 +86,10 @@ class TrainingTrueAtInference(Rule):
       Monte-Carlo sampling.
     - Not in a subclassed layer's `call()` (the functional-build case), not in test code (see
       `test-code-ignore`).
+    - **A functional build is in the same function as the call**: its `keras.Input` or its
+      `Model(...)` is made where the `training=True` is written. A helper that builds a block
+      for its callers (`def decoder_block(x): ... Dropout(0.5)(x, training=True)`) has dropout
+      on by design (pix2pix's noise, Monte-Carlo models), wherever its callers put it.
 
     ## Fix
     Replaces a literal `training=True` with `training=False` (unsafe: it changes behaviour if
@@ -114,6 +119,17 @@ class TrainingTrueAtInference(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # a helper building a block: always-on dropout is the block's design
+        _ex("""
+            import keras
+            from keras import layers
+            def decoder_block(x, n):
+                x = layers.Conv2DTranspose(n, 4, strides=2, padding="same")(x)
+                return layers.Dropout(0.5)(x, training=True)
+            def build():
+                inp = keras.Input((16, 16, 3))
+                return keras.Model(inp, decoder_block(inp, 8))
+        """),
         # a keyword of the project's own function (a builder's argument), not a Keras call's mode
         "def build(training=False):\n    return make_net(training)\n"
         "def predict(x):\n    net = build(training=True)\n    return net(x, training=False)\n",
@@ -190,7 +206,7 @@ class TrainingTrueAtInference(Rule):
             if T.in_sampling_loop(call):
                 continue
             fix = None
-            if T_is_literal_true(kw.value):
+            if is_literal_true(kw.value):
                 start, end = T.span(ctx, kw.value)
                 fix = Fix("Pass training=False", [Edit("False", start, end)])
             ctx.report(
@@ -258,31 +274,34 @@ def _unit_test(name: str, patterns) -> bool:
     return name.startswith("test") and not T.matches_any(name, patterns)
 
 
-def T_is_literal_true(expr) -> bool:
-    import libcst as cst
-
-    return isinstance(expr, cst.Name) and expr.value == "True"
-
-
 def _is_true(ctx, call, expr) -> bool:
     """A literal ``True``. A parameter is a switch its callers set, and a named constant
     (``training=MC_DROPOUT``) is a deliberate choice: neither is flagged."""
-    return T_is_literal_true(expr)
+    return is_literal_true(expr)
 
 
 def _layer_application(ctx, call) -> bool:
     """``Dropout(0.5)(x, ...)`` or ``drop(x, ...)`` with ``drop`` a layer object, applied to a
     symbolic tensor: one that comes from ``keras.Input`` or ends up in a functional model.
     Layers applied eagerly to concrete tensors (a demo, a jacobian) are not a model build."""
+    home = call.scope.function()
     for n in ctx.nodes:
         if n.call is call and n.spec is not None and n.spec.call is not call:
-            if any(n in g.nodes for g in ctx.graphs if g.kind == "functional"):
+            if any(n in g.nodes and _scope_fn(g) is home for g in ctx.graphs if g.kind == "functional"):
                 return True
-            return _from_input(n)
+            return _from_input(n, home)
     return False
 
 
-def _from_input(node) -> bool:
+def _scope_fn(g):
+    return g.call.scope.function() if g.call is not None else None
+
+
+
+
+
+def _from_input(node, home) -> bool:
+    """The tensor comes from a ``keras.Input`` made in the function ``home`` (None: module level)."""
     seen: set = set()
     stack = list(node.inputs)
     while stack:
@@ -291,7 +310,7 @@ def _from_input(node) -> bool:
             continue
         seen.add(id(n))
         if n.kind in ("Input", "InputLayer"):
-            return True
+            return n.call is None or n.call.scope.function() is home
         stack.extend(n.inputs)
     return False
 

@@ -465,13 +465,13 @@ def _inside_layer_call(ctx, call) -> bool:
     return fn is not None and fn.name == "call" and T.class_kind(ctx, cls) is not None
 
 
-def _is_tape(ctx, w) -> bool:
-    return bool(w) and T.qualify(ctx, w).endswith("GradientTape")
+def _is_tape(ctx, w, scope=None) -> bool:
+    return bool(w) and T.qualify(ctx, w, scope).endswith("GradientTape")
 
 
 def _training_context(ctx, call) -> bool:
     fn = call.scope.function()
-    in_tape = any(_is_tape(ctx, w) for w in call.withs)
+    in_tape = any(_is_tape(ctx, w, call.scope) for w in call.withs)
     if in_tape and fn is not None:
         if TRAINING_TEXT.search(T.function_text(ctx, fn)):
             return True
@@ -588,7 +588,7 @@ def _param_annotated_model(ctx, scope, name: str) -> bool:
                 return False
             from dropout_lint.analysis.names import dotted
 
-            q = T.qualify(ctx, dotted(ann.annotation))
+            q = T.qualify(ctx, dotted(ann.annotation), s)
             return q.startswith("keras.") and q.rsplit(".", 1)[-1] in T.MODEL_CLASSES
     return False
 
