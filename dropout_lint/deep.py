@@ -57,30 +57,49 @@ def guard(text: str, options: dict | None = None, notebook: bool = False) -> tup
     """(message, row, column) when the file must not reach libcst, else None.
 
     ``notebook``: the joined cells of a notebook, where IPython allows a top-level ``await``."""
+    return parse_guarded(text, options, notebook).verdict
+
+
+class Guarded:
+    """The guard's answer: ``verdict`` (as ``guard``), and for a file that may go on, Python's
+    ``tree`` of it (``ast.Module``) and its string literals (``strings``: the ``ast.Constant``
+    str/bytes and ``ast.JoinedStr`` nodes), so that nothing parses the file with ``ast`` again."""
+
+    __slots__ = ("verdict", "tree", "strings")
+
+    def __init__(self, verdict, tree=None, strings=()) -> None:
+        self.verdict = verdict
+        self.tree = tree
+        self.strings = strings
+
+
+def parse_guarded(text: str, options: dict | None = None, notebook: bool = False) -> Guarded:
+    """``guard``, keeping what Python's parser made of the file."""
     options = options or {}
     lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
     if lines > limit(options, "max-file-size"):
-        return _too("large", f"{lines:,} lines", options, "max-file-size"), 1, 1
+        return Guarded((_too("large", f"{lines:,} lines", options, "max-file-size"), 1, 1))
     data = text.encode("utf-8", "surrogatepass")
     if len(data) > limit(options, "max-file-bytes"):
-        return _too("large", f"{len(data):,} bytes", options, "max-file-bytes"), 1, 1
+        return Guarded((_too("large", f"{len(data):,} bytes", options, "max-file-bytes"), 1, 1))
     # Python's own AST costs memory too: bound it first by the operators and delimiters, about
     # one per node in dense data (``[1, 2, ...]``), more than the nodes in ordinary code.
     marks = len(data) - len(data.translate(None, _MARKS))
     if marks > limit(options, "max-syntax-nodes"):
-        return _too("large", f"about {marks:,} syntax nodes", options, "max-syntax-nodes"), 1, 1
+        return Guarded((_too("large", f"about {marks:,} syntax nodes", options, "max-syntax-nodes"), 1, 1))
     # On a big stack with a raised recursion limit, so the verdict never depends on the caller's.
     return call_deep(_verdict, text, options, _NOTEBOOK if notebook else _FLAGS)
 
 
-def _verdict(text: str, options: dict, flags: int) -> tuple[str, int, int] | None:
+def _verdict(text: str, options: dict, flags: int) -> Guarded:
+    strings: list[ast.AST] = []
     try:
         with warnings.catch_warnings():  # no SyntaxWarning on stderr: the file is not ours
             warnings.simplefilter("ignore")
             tree = compile(text, "<file>", "exec", flags=flags, dont_inherit=True)
-            too = _measure(tree, options)
+            too = _measure(tree, options, strings)
             if too is not None:
-                return too
+                return Guarded(too)
             # The rest of Python's verdict ('return' outside function, 'await' outside a
             # notebook...) comes from compiling the tree, which the limits keep cheap. Not for a
             # notebook: Jupyter compiles each cell on its own (a ``from __future__`` import that
@@ -89,25 +108,28 @@ def _verdict(text: str, options: dict, flags: int) -> tuple[str, int, int] | Non
             if flags != _NOTEBOOK:
                 compile(tree, "<file>", "exec", flags=flags & ~ast.PyCF_ONLY_AST, dont_inherit=True)
     except SyntaxError as exc:  # IndentationError and TabError included
-        return f"{type(exc).__name__}: {exc.msg}", max(exc.lineno or 1, 1), max(exc.offset or 1, 1)
+        return Guarded((f"{type(exc).__name__}: {exc.msg}", max(exc.lineno or 1, 1), max(exc.offset or 1, 1)))
     except (RecursionError, MemoryError) as exc:
-        return f"{type(exc).__name__}: Python cannot compile this file: too deeply nested", 1, 1
+        return Guarded((f"{type(exc).__name__}: Python cannot compile this file: too deeply nested", 1, 1))
     except ValueError as exc:  # e.g. NUL bytes (the reader refuses them first)
-        return f"SyntaxError: {exc}", 1, 1
-    return None
+        return Guarded((f"SyntaxError: {exc}", 1, 1))
+    return Guarded(None, tree, strings)
 
 
-def _measure(tree: ast.AST, options: dict) -> tuple[str, int, int] | None:
-    """The node count and the deepest nesting of expressions, without recursion."""
+def _measure(tree: ast.AST, options: dict, strings: list | None = None) -> tuple[str, int, int] | None:
+    """The node count and the deepest nesting of expressions, without recursion; ``strings``
+    (if given) gets the string literals (``Constant`` str/bytes, ``JoinedStr``)."""
     max_nodes = limit(options, "max-syntax-nodes")
     max_depth = limit(options, "max-expression-depth")
     expr = ast.expr
-    children = ast.iter_child_nodes
     context = ast.expr_context  # Load/Store: shared singletons, not nodes of the file
+    text_types = (str, bytes)
+    literal, joined = ast.Constant, ast.JoinedStr
     stack: list[tuple[ast.AST, int, ast.AST]] = [(tree, 0, tree)]
+    pop, push = stack.pop, stack.append
     nodes = 0
     while stack:
-        node, depth, top = stack.pop()  # top: the outermost expression holding ``node``
+        node, depth, top = pop()  # top: the outermost expression holding ``node``
         nodes += 1
         if nodes > max_nodes:
             return _too("large", f"more than {max_nodes:,} syntax nodes", options, "max-syntax-nodes"), 1, 1
@@ -117,7 +139,16 @@ def _measure(tree: ast.AST, options: dict) -> tuple[str, int, int] | None:
                 top = node
             elif depth > max_depth:
                 return _too("deep", f"expressions nested {depth:,} deep", options, "max-expression-depth"), top.lineno, top.col_offset + 1
-        stack.extend((child, depth, top) for child in children(node) if not isinstance(child, context))
+            if strings is not None and (node.__class__ is joined or (node.__class__ is literal and isinstance(node.value, text_types))):
+                strings.append(node)
+        for name in node._fields:  # ast.iter_child_nodes, inlined
+            v = getattr(node, name, None)
+            if isinstance(v, list):
+                for child in v:
+                    if isinstance(child, ast.AST) and not isinstance(child, context):
+                        push((child, depth, top))
+            elif isinstance(v, ast.AST) and not isinstance(v, context):
+                push((v, depth, top))
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -125,6 +126,24 @@ def needs_parse(data: bytes, rules: list[type[Rule]]) -> bool:
     return False
 
 
+@contextmanager
+def gc_paused():
+    """The cyclic garbage collector paused while one file is parsed and analysed: a libcst tree
+    is hundreds of thousands of objects that the collector would rescan many times over, and
+    none of them is freed by it (refcounting frees the tree when the file is done). Measured on
+    1,602 real files: 13-16% less CPU (benchmarks/gc_bench.py); the language server too."""
+    import gc
+
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def parse_error(filename: str, message: str, row: int = 1, column: int = 1) -> Finding:
     rule = all_rules().get(PARSE_ERROR)
     return Finding(
@@ -164,15 +183,20 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
     report_errors = PARSE_ERROR in settings.enabled
     if stats is not None:
         stats["parsed"] = stats.get("parsed", 0) + 1
-    from dropout_lint.deep import call_deep, guard
+    from dropout_lint.deep import call_deep, parse_guarded
+    from dropout_lint.prefilter import code_bytes, matching
 
-    verdict = guard(unit.text, settings.options, bool(unit.cells))  # CPython's verdict, the budget
-    if verdict is not None:
-        f = parse_error(filename, *verdict)
+    guarded = parse_guarded(unit.text, settings.options, bool(unit.cells))  # CPython's verdict, the budget
+    if guarded.verdict is not None:
+        f = parse_error(filename, *guarded.verdict)
         _map_cell(unit, f)
         return [f] if report_errors else []
+    data = unit.text.encode("utf-8", "surrogatepass")
+    rules = matching(rules, data, code_bytes(data, guarded.strings))
+    if not rules:  # the rules' words are only in comments and strings: nothing can fire
+        return _unit_errors(unit, filename) if report_errors else []
     try:
-        module, facts = call_deep(_parse_and_analyze, unit.text)
+        module, facts = call_deep(_parse_and_analyze, unit.text, guarded.tree)
     except cst.ParserSyntaxError as exc:
         # Python compiles the file but libcst cannot parse it: not a syntax error of the user's.
         msg = " ".join(str(exc.message).split())[:200]
@@ -207,22 +231,30 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
         _map_cell(unit, f)
         out.append(f)
     if report_errors:
-        for err in unit.errors:  # e.g. a notebook cell that does not parse: the others were linted
-            f = parse_error(filename, str(err), err.row, err.column)
-            _map_cell(unit, f)
-            out.append(f)
+        out.extend(_unit_errors(unit, filename))
     out.sort(key=Finding.sort_key)
     return out
 
 
-def _parse_and_analyze(text: str):
+def _unit_errors(unit: Unit, filename: str) -> list[Finding]:
+    """DL000 for what the reader set aside, e.g. a notebook cell that does not parse (the other
+    cells were linted)."""
+    out = []
+    for err in unit.errors:
+        f = parse_error(filename, str(err), err.row, err.column)
+        _map_cell(unit, f)
+        out.append(f)
+    return out
+
+
+def _parse_and_analyze(text: str, tree=None):
     import libcst as cst
 
     from dropout_lint.analysis import analyze
 
     module = cst.parse_module(text)
     try:
-        return module, analyze(module, text)
+        return module, analyze(module, text, tree)
     except RecursionError:
         raise
     except Exception as exc:

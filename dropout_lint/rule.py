@@ -58,6 +58,10 @@ class Rule:
     default: ClassVar[bool] = True
     #: Substrings of which at least one must occur in a file for the rule to possibly fire.
     requires: ClassVar[tuple[str, ...]] = ()
+    #: Whether ``requires`` counts only in code: once Python has parsed the file, a substring
+    #: found only in comments, docstrings or other string literals does not run the rule
+    #: (``dropout_lint/prefilter.py``). False for a rule that reads comments.
+    requires_code: ClassVar[bool] = True
     #: Rule options readable from ``[tool.dropout-lint]`` with their defaults.
     options: ClassVar[dict[str, Any]] = {}
     #: Whether the rule offers a fix (for --list-rules; a finding may still come without one).

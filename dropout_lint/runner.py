@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 
 from dropout_lint.config import Effective
-from dropout_lint.engine import PARSE_ERROR, lint_bytes, needs_parse, parse_error, rules_for
+from dropout_lint.engine import PARSE_ERROR, gc_paused, lint_bytes, needs_parse, parse_error, rules_for
 from dropout_lint.finding import Finding
 
 #: More files than this to parse (cache misses) and more than one job: use worker processes.
@@ -55,19 +55,8 @@ def lint_file(path: Path, eff: Effective, stats: dict | None = None) -> list[Fin
 
 
 def _lint_paused(data: bytes, name: str, settings, stats: dict | None = None) -> list[Finding]:
-    """One file with the cyclic garbage collector paused: a libcst tree is hundreds of thousands
-    of objects that the collector would rescan many times over while the file is analysed, and
-    none of them is freed by it (refcounting frees the tree when the file is done). Measured on
-    1,602 real files: 13-16% less CPU (benchmarks/gc_bench.py)."""
-    import gc
-
-    if not gc.isenabled():
+    with gc_paused():
         return lint_bytes(data, name, settings, stats=stats)
-    gc.disable()
-    try:
-        return lint_bytes(data, name, settings, stats=stats)
-    finally:
-        gc.enable()
 
 
 def lint_files(

@@ -58,7 +58,7 @@ def test_a_rule_error_raises_in_debug_mode_and_prints_one_line_otherwise(monkeyp
 def test_an_analysis_error_is_not_reported_as_a_parse_error(monkeypatch, capsys):
     import dropout_lint.analysis as analysis
 
-    def boom(module, text):
+    def boom(*args, **kwargs):
         raise TypeError("collector bug")
 
     monkeypatch.setattr(analysis, "analyze", boom)

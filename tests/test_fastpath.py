@@ -141,6 +141,14 @@ def same_positions(module, text):
         def visit_ClassDef(self, n):
             self.out.append(self.pos[n].start)
 
+        def leave_SimpleStatementLine(self, n):  # after its call, as fixes.py asks (``.add`` lines)
+            if len(n.body) == 1:
+                self.leave_Expr(n.body[0], n)
+
+        def leave_Expr(self, n, line=None):
+            if isinstance(n, cst.Expr) and isinstance(n.value, cst.Call) and not n.value.lpar:
+                self.out.append((self.pos[n], self.pos[line] if line is not None else None))
+
     walk(module, V(ref, out_ref))
     walk(module, V(fast, out_fast))
     return out_ref == out_fast, fast
@@ -195,6 +203,15 @@ def test_positions_fall_back_to_the_provider_on_any_doubt():
     assert pos[calls[0]] == ref[calls[0]] and not pos.is_full
     name = module.body[0].body[0].names[0].name
     assert pos[name] == ref[name] and pos.is_full
+    # A statement that is a call in parentheses, or a call asked for before its call -> the provider.
+    for text, ask_call_first in (("import keras\n(keras.layers.Dropout(0.5))\n", True), ("f(1)\n", False)):
+        module = cst.parse_module(text)
+        ref = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+        pos = Positions(module, text)
+        line = module.body[-1]
+        if ask_call_first:
+            assert pos[line.body[0].value] == ref[line.body[0].value] and not pos.is_full
+        assert pos[line] == ref[line] and pos.is_full
 
 
 def test_findings_identical_with_libcst_visit_and_position_provider(monkeypatch):
@@ -203,7 +220,7 @@ def test_findings_identical_with_libcst_visit_and_position_provider(monkeypatch)
     fast = [[f.as_json() for f in lint_bytes(t.encode(), "x.py", settings_all)] for _, t in inputs]
     orig = analysis.analyze
 
-    def slow_analyze(module, text=None):
+    def slow_analyze(module, text=None, tree=None):
         return orig(module)  # no text: PositionProvider
 
     monkeypatch.setattr(analysis, "analyze", slow_analyze)

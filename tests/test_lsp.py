@@ -125,6 +125,25 @@ def test_changes_are_debounced(project):
         c.close()
 
 
+def test_a_burst_of_changes_without_debounce_publishes_only_the_last_version(project):
+    c = LspClient(cwd=project)
+    try:
+        c.initialize(project)  # the default: no debounce
+        uri = (project / "m.py").as_uri()
+        body = "".join(f"m{i} = keras.Sequential([layers.Dense(8), layers.Dropout(0.3), layers.Dense(2)])\n" for i in range(150))
+        c.open(uri, "x = 1\n", version=1)
+        assert c.diagnostics(uri, version=1)["params"]["diagnostics"] == []
+        for v in range(2, 8):  # faster than a lint: each one replaces the waiting one
+            c.change_full(uri, f"import keras\nfrom keras import layers\n{body}d = layers.Dropout(0.9{v})\n", version=v)
+        last = c.diagnostics(uri, version=7)["params"]
+        assert [d["code"] for d in last["diagnostics"]] == ["DL202"] and "0.97" in last["diagnostics"][0]["message"]
+        published = [m["params"].get("version") for m in c.notifications if m.get("method") == "textDocument/publishDiagnostics"]
+        assert published == []  # no earlier version was published after version 1
+        assert c.shutdown_and_exit() == 0
+    finally:
+        c.close()
+
+
 def test_syntax_error_and_exit_without_shutdown(client, project):
     client.initialize(project)
     uri = (project / "broken.py").as_uri()

@@ -249,7 +249,12 @@ def walk(node: CSTNode, visitor: cst.CSTVisitor) -> None:
         if p.leave is not None:
             p.leave(n)
 
-    go(node)
+    try:
+        go(node)
+    finally:
+        # ``go`` holds itself (a recursive closure), and with it the visitor: a cycle that would
+        # keep the visitor and the whole tree alive until the collector finds it.
+        go = None  # type: ignore[assignment]
 
 
 _TOKEN_FIELDS: dict[type, frozenset[str]] = {}

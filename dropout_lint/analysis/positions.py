@@ -38,7 +38,7 @@ _LEAVES = frozenset(
 class Positions:
     """``node -> CodeRange`` for a module parsed from ``text``."""
 
-    def __init__(self, module: cst.Module, text: str, fast: bool = True) -> None:
+    def __init__(self, module: cst.Module, text: str, fast: bool = True, tree: ast.Module | None = None) -> None:
         self.module = module
         self.text = text
         self._table: dict[cst.CSTNode, CodeRange] = {}
@@ -50,7 +50,7 @@ class Positions:
         self._lines: list[str] | None = None
         self.fast_hits = 0
         if fast:
-            self._prepare()
+            self._prepare(tree)
         else:
             self._switch_to_full()
 
@@ -87,12 +87,14 @@ class Positions:
             self._full = provider_positions(self.module)
 
     # -- the fast path --------------------------------------------------------------------------
-    def _prepare(self) -> None:
-        try:
-            tree = ast.parse(self.text)
-        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
-            self._switch_to_full()
-            return
+    def _prepare(self, tree: ast.Module | None = None) -> None:
+        """``tree``: ``ast.parse(self.text)`` if the caller has it (the parse guard's)."""
+        if tree is None:
+            try:
+                tree = ast.parse(self.text)
+            except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+                self._switch_to_full()
+                return
         calls: list[ast.Call] = []
         defs: list[ast.AST] = []
         # ast.walk, minus the nodes that cannot hold a call or a definition (names, constants,
@@ -148,6 +150,8 @@ class Positions:
         return CodeRange((a.lineno, sc), (a.end_lineno, ec))
 
     def _fast(self, node: cst.CSTNode) -> CodeRange | None:
+        if isinstance(node, (cst.SimpleStatementLine, cst.Expr)):
+            return self._statement(node)
         if isinstance(node, cst.Call):
             if self._ci >= len(self._calls):
                 return None
@@ -177,6 +181,19 @@ class Positions:
             self._di += 1
             return r
         return None
+
+    def _statement(self, node) -> CodeRange | None:
+        """A statement that is one call (``model.add(...)``): the provider records the line and
+        the expression statement from the start of its first small statement to the end of its
+        last, i.e. exactly the call's range when the call is not in parentheses. Only from a
+        call range already handed out (and checked)."""
+        if isinstance(node, cst.SimpleStatementLine):
+            if len(node.body) != 1:
+                return None
+            node = node.body[0]
+        if not isinstance(node, cst.Expr) or not isinstance(node.value, cst.Call) or node.value.lpar:
+            return None
+        return self._table.get(node.value)
 
     def _text_ok(self, node: cst.Call, r: CodeRange) -> bool:
         start = self._line(r.start.line)

@@ -49,6 +49,7 @@ class UnusedNoqa(Rule):
     severity = "warning"
     default = False
     requires = ("noqa", "NOQA")
+    requires_code = False  # the noqa comments
     fixable = True
     fix_safety = "safe"
     #: Needs the findings of every other enabled rule on the file (so ``--fix`` lints with all

@@ -1,0 +1,83 @@
+"""What the speed work relies on: the collector paused while a file is linted (CLI and server)."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+import dropout_lint.engine as engine
+from dropout_lint import runner
+from dropout_lint.engine import FileSettings
+from dropout_lint.rule import all_rules
+
+SETTINGS = FileSettings(frozenset(all_rules()), {})
+TEXT = "import keras\nm = keras.Sequential([keras.layers.Dense(2), keras.layers.Dropout(0.5)])\n"
+
+
+def test_gc_paused_restores_the_collector_also_on_error():
+    assert gc.isenabled()
+    with engine.gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        with engine.gc_paused():
+            raise ValueError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with engine.gc_paused():
+            pass
+        assert not gc.isenabled()  # the caller's choice is kept
+    finally:
+        gc.enable()
+
+
+def test_runner_and_server_lint_with_the_collector_paused(monkeypatch, tmp_path):
+    pytest.importorskip("pygls")
+    from dropout_lint.lsp.server import create_server
+
+    seen = []
+    real = engine.lint_unit
+
+    def spy(*a, **k):
+        seen.append(gc.isenabled())
+        return real(*a, **k)
+
+    monkeypatch.setattr(engine, "lint_unit", spy)
+    assert runner._lint_paused(TEXT.encode(), "m.py", SETTINGS) is not None
+    p = tmp_path / "m.py"
+    p.write_text(TEXT)
+    findings, _ = create_server().lint_text(p.as_uri(), TEXT)
+    assert seen == [False, False] and gc.isenabled()
+    assert [f.code for f in findings]  # the server's lint did run
+
+
+def test_fastwalk_leaves_no_cycle_holding_the_visitor():
+    """The collector is paused while a file is linted: whatever a cycle holds (a visitor holds
+    the positions, which hold the tree) waits for the next collection, which must then scan it."""
+    import weakref
+
+    import libcst as cst
+
+    from dropout_lint.analysis.fastwalk import walk
+
+    class V(cst.CSTVisitor):
+        def __init__(self):
+            super().__init__()
+            self.calls = []
+
+        def visit_Call(self, node):
+            self.calls.append(node)
+
+    module = cst.parse_module("f(g(1))\nclass A:\n    def m(self):\n        return h()\n")
+    gc.disable()
+    try:
+        v = V()
+        ref = weakref.ref(v)
+        walk(module, v)
+        assert len(v.calls) == 3
+        del v
+        assert ref() is None  # freed by reference counting, no collection needed
+    finally:
+        gc.enable()
