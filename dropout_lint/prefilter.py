@@ -20,7 +20,7 @@ _NOT_NEWLINE = re.compile(rb"[^\r\n]+")
 _COMMENT = re.compile(rb"#[^\r\n]*")
 
 
-def code_bytes(data: bytes, strings: list[ast.AST]) -> bytes:
+def code_bytes(data: bytes, strings: list[ast.expr]) -> bytes:
     """``data`` (the UTF-8 text Python parsed) with every string literal and comment blanked.
 
     ``strings``: the tree's ``Constant`` str/bytes and ``JoinedStr`` nodes. Positions are
@@ -32,7 +32,7 @@ def code_bytes(data: bytes, strings: list[ast.AST]) -> bytes:
     spans = []
     for n in strings:
         a = starts[n.lineno - 1] + n.col_offset
-        b = starts[n.end_lineno - 1] + n.end_col_offset
+        b = starts[(n.end_lineno or n.lineno) - 1] + (n.end_col_offset or n.col_offset)
         spans.append((a, -b, n.__class__ is not ast.JoinedStr))
     spans.sort()
     out = []

@@ -443,7 +443,9 @@ def _name_loads(ctx, name, scope):
                 if not isinstance(par.get(n), cst.AssignTarget):
                     index.setdefault(n.value, []).append(n)
 
-        root.visit(_V())
+        from dropout_lint.analysis.fastwalk import walk
+
+        walk(root, _V())  # libcst's hooks and order, without rebuilding the tree
     return index.get(name, [])
 
 
