@@ -1,6 +1,6 @@
 """Benchmark: `--confirm` verdicts on real repositories (results: benchmarks/confirm_realworld.md).
 
-    python benchmarks/confirm_realworld.py [--baseline PATH] DIR [DIR ...]
+    python benchmarks/confirm_realworld.py [--baseline PATH] [--list TSV] [--save JSON] [DIR ...]
 
 For each DIR (an exported repository; nothing of it is kept) it runs, one after the other, as
 subprocesses on this machine:
@@ -14,6 +14,10 @@ It prints one row per DIR: findings, findings with a runtime check, verdict coun
 (confirmed / refuted / unbuildable / not-applicable) for the baseline and this checkout, the
 lint and --confirm wall times and the extra seconds per judged finding (which include the one
 TensorFlow import of the run). `--details` lists every judged finding with both verdicts.
+`--list TSV` reads more DIRs from a file (`name<TAB>dir` a line: the repository's name is shown
+in the table instead of the folder's); `--save JSON` writes every judged finding with its
+verdicts, for judging by hand. `split_half NAME` (sha256 of the name, even = tune, odd =
+validate) is how the 2026-12-01 sets were split before any verdict was seen.
 Run TF-heavy benchmarks one at a time on a shared machine.
 """
 
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import hashlib
 import json
 import os
 import subprocess
@@ -46,6 +51,11 @@ def run(pythonpath: str, args: list[str]) -> tuple[float, list]:
         sys.exit(f"no JSON from dropout-lint on {args[-1]}: {proc.stderr.strip()[-300:]}")
 
 
+def split_half(name: str) -> str:
+    """The half a repository falls in: sha256 of its name, even = tune, odd = validate."""
+    return "tune" if int(hashlib.sha256(name.encode()).hexdigest(), 16) % 2 == 0 else "validate"
+
+
 def counts(findings: list) -> str:
     c = collections.Counter((f.get("confirmation") or {}).get("status") for f in findings)
     return " / ".join(str(c.get(s, 0)) for s in STATUSES)
@@ -53,28 +63,40 @@ def counts(findings: list) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("dirs", nargs="+")
+    ap.add_argument("dirs", nargs="*")
+    ap.add_argument("--list", help="a file of `name<TAB>dir` lines")
+    ap.add_argument("--save", help="write the judged findings and their verdicts here (JSON)")
     ap.add_argument("--baseline", help="PYTHONPATH of the checkout to compare against")
     ap.add_argument("--details", action="store_true")
     opts = ap.parse_args()
     print("| repository | findings | judged | baseline C / R / U / NA | now C / R / U / NA | lint s | --confirm s | s per judged |")
     print("|---|---|---|---|---|---|---|---|")
-    details = []
-    for d in map(os.path.abspath, opts.dirs):
+    details, saved = [], []
+    named = [(os.path.basename(d.rstrip("/")), d) for d in opts.dirs]
+    if opts.list:
+        with open(opts.list, encoding="utf-8") as fh:
+            named += [tuple(line.split("\t")[:2]) for line in fh.read().splitlines() if line.strip()]
+    for name, d in named:
+        d = os.path.abspath(d)
         t_lint, _ = run(ROOT, [d])
         t_now, now = run(ROOT, ["--confirm", d])
         base = run(os.path.abspath(opts.baseline), ["--confirm", d])[1] if opts.baseline else []
         judged = sum(1 for f in now if f["code"] in JUDGED)
         per = f"{(t_now - t_lint) / judged:.1f}" if judged else "-"
-        print(f"| {os.path.basename(d.rstrip('/'))} | {len(now)} | {judged} | {counts(base) if base else '-'} | "
+        print(f"| {name} | {len(now)} | {judged} | {counts(base) if base else '-'} | "
               f"{counts(now)} | {t_lint:.1f} | {t_now:.1f} | {per} |", flush=True)
         before = {(f["filename"], f["location"]["row"], f["code"]): f for f in base}
         for f in now:
             if f["code"] in JUDGED:
                 b = (before.get((f["filename"], f["location"]["row"], f["code"])) or {}).get("confirmation") or {}
                 a = f.get("confirmation") or {}
+                saved.append({"repo": name, "file": os.path.relpath(os.path.join(tempfile.gettempdir(), f["filename"]), d), "row": f["location"]["row"],
+                              "code": f["code"], "message": f["message"], "baseline": b, "now": a})
                 details.append(f"{f['code']} {f['filename']}:{f['location']['row']}\n"
                                f"    baseline: {b.get('status')}: {b.get('detail')}\n    now: {a.get('status')}: {a.get('detail')}")
+    if opts.save:
+        with open(opts.save, "w", encoding="utf-8") as fh:
+            json.dump(saved, fh, indent=1)
     if opts.details:
         print("\n".join(details))
 

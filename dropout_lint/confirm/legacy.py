@@ -124,6 +124,84 @@ def _keras2_signatures() -> None:
             cls.__init__ = init
 
 
+class _Placeholder:
+    """A value of a module that is not installed: calls and attributes give more placeholders
+    (``plt.style.use("ggplot")`` at import time passes); using it as a value (a number, a
+    truth value, a loop, a base class) raises ``ModuleNotFoundError`` naming the module."""
+
+    def __init__(self, top: str, what: str) -> None:
+        self._top, self._what = top, what
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return _Placeholder(self._top, f"{self._what}.{name}")
+
+    def __call__(self, *args, **kwargs):
+        return _Placeholder(self._top, f"{self._what}(...)")
+
+    def _refuse(self, *args, **kwargs):
+        raise ModuleNotFoundError(
+            f"`{self._top}` is not installed and the build uses `{self._what}`", name=self._top)
+
+    __bool__ = __int__ = __float__ = __index__ = __iter__ = __len__ = __getitem__ = _refuse
+    __add__ = __radd__ = __sub__ = __mul__ = __rmul__ = __truediv__ = __lt__ = __gt__ = _refuse
+    __mro_entries__ = __array__ = _refuse
+
+    def __or__(self, other):  # ``pd.DataFrame | None`` in an annotation
+        return self
+
+    __ror__ = __or__
+
+
+class _AbsentLoader(importlib.abc.Loader):
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module) -> None:
+        top = module.__name__.split(".")[0]
+        if top not in ABSENT:
+            ABSENT.append(top)
+
+        def attr(name: str):
+            if name.startswith("__"):
+                raise AttributeError(name)
+            return _Placeholder(top, f"{module.__name__}.{name}")
+
+        module.__getattr__ = attr
+
+
+# While ``STAND_IN`` is set (a second run of a build that failed on a module that is not
+# installed, see ``judge.run``), every import that no finder can serve gets an empty module;
+# ``ABSENT`` lists those the build imported.
+STAND_IN = {"on": False}
+ABSENT: list[str] = []
+
+
+class AbsentFinder(importlib.abc.MetaPathFinder):
+    def find_spec(self, fullname, path=None, target=None):
+        top = fullname.split(".")[0]
+        if not STAND_IN["on"] or (top != fullname and top not in ABSENT):
+            return None
+        return importlib.machinery.ModuleSpec(fullname, _AbsentLoader(), is_package=True)
+
+
+def installed(top: str) -> bool:
+    try:
+        return importlib.util.find_spec(top) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def forget_absent() -> None:
+    """Drop the stand-ins of the current build (the next build imports for itself)."""
+    for name in list(sys.modules):
+        if name.split(".")[0] in ABSENT:
+            del sys.modules[name]
+    ABSENT.clear()
+    STAND_IN["on"] = False
+
+
 # What the Keras 2 signatures above substituted in the current build (cleared by the judge).
 NOTES: list[str] = []
 
@@ -136,4 +214,6 @@ def _note(text: str) -> None:
 def install() -> None:
     if not any(isinstance(f, LegacyFinder) for f in sys.meta_path):
         sys.meta_path.append(LegacyFinder())
+    if not any(isinstance(f, AbsentFinder) for f in sys.meta_path):
+        sys.meta_path.append(AbsentFinder())
     _keras2_signatures()

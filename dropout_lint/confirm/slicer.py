@@ -837,8 +837,10 @@ class Slicer:
         results = {}
         union = set(needed)
         any_kept = False
+        guarded = _import_guard(stmt)
         for blk in blocks:
-            kept, n = self._slice_block(blk.body, needed, cutoff)
+            # ``try: import x ... except ImportError:`` picks a branch by the import: keep it.
+            kept, n = self._slice_block(blk.body, needed | guarded if blk is stmt.body else needed, cutoff)
             results[id(blk)] = kept
             union |= n
             any_kept = any_kept or bool(kept)
@@ -867,6 +869,30 @@ class Slicer:
         if isinstance(stmt, cst.If) and stmt.orelse is not None and isinstance(stmt.orelse, cst.If):
             header |= names_in(stmt.orelse.test)
         return new, union | header
+
+
+_IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+
+
+def _import_guard(stmt) -> set[str]:
+    """Names the imports of a ``try`` body bind when a handler catches their failure."""
+    if not isinstance(stmt, cst.Try):
+        return set()
+    caught: set[str] = set()
+    for h in stmt.handlers:
+        if h.type is None:
+            caught.add("BaseException")
+        types = [e.value for e in h.type.elements] if isinstance(h.type, cst.Tuple) else [h.type]
+        caught |= {last_name(t) or "" for t in types if t is not None}
+    if not caught & _IMPORT_ERRORS:
+        return set()
+    out: set[str] = set()
+    for st in stmt.body.body:
+        if isinstance(st, cst.SimpleStatementLine):
+            for small in st.body:
+                if isinstance(small, (cst.Import, cst.ImportFrom)):
+                    out |= import_names(small)
+    return out
 
 
 def _every_call(node) -> list[cst.Call]:
