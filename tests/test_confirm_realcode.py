@@ -6,7 +6,10 @@ session 4), against real TensorFlow. Every project here is written by the test i
 - a project importing a module that is not installed (a plotting or data library): the build
   runs again with it standing in as an empty module and the verdict says so; a build that uses
   the module's values is unbuildable and names the module;
-- the stand-in never leaks into the next build.
+- the stand-in never leaks into the next build;
+- TPU notebooks (``TPUStrategy``), Keras 1 layer names (``Deconv2D``), Keras 2's
+  ``Input(shape=16)``, a notebook importing ``tensorflow.compat.v1`` before ``tensorflow``, and
+  the Keras 2 error of a TensorFlow op on a symbolic tensor said as such.
 """
 
 from __future__ import annotations
@@ -72,6 +75,72 @@ FILES = {
 
         model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(4), keras.layers.Dropout(RATE)])
     """,
+    "tpu.py": """
+        import tensorflow as tf
+        from tensorflow import keras
+
+        resolver = tf.distribute.cluster_resolver.TPUClusterResolver(tpu="")
+        tf.config.experimental_connect_to_cluster(resolver)
+        tf.tpu.experimental.initialize_tpu_system(resolver)
+        strategy = tf.distribute.TPUStrategy(resolver)
+        with strategy.scope():
+            model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(4), keras.layers.Dropout(0.9)])
+    """,
+    "keras1_names.py": """
+        from keras.layers import Input
+        from keras.layers.convolutional import Deconv2D
+        from keras.layers.core import Dropout
+        from keras.models import Model
+
+        inp = Input(shape=(4, 4, 3))
+        x = Deconv2D(8, 3, strides=2, padding="same")(inp)
+        x = Dropout(0.9)(x)
+        model = Model(inp, x)
+    """,
+    "int_shape.py": """
+        from tensorflow import keras
+
+        inp = keras.layers.Input(shape=(16))
+        x = keras.layers.Dense(8)(inp)
+        x = keras.layers.Dropout(0.9)(x)
+        model = keras.Model(inp, x)
+    """,
+    "two_cells.py": """
+        import tensorflow.compat.v1 as tf
+
+        print(tf.__version__)
+
+        import tensorflow as tf
+        from tensorflow.keras import layers
+
+
+        def critic():
+            inp = layers.Input((8, 8, 3))
+            x = layers.Conv2D(4, 3)(inp)
+            x = layers.BatchNormalization()(x)
+            out = layers.Dense(1)(layers.Flatten()(x))
+            return tf.keras.Model(inp, out)
+
+
+        model = critic()
+        opt = tf.keras.optimizers.Adam()
+
+
+        def step(batch):
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_mean(model(batch))
+            grads = tape.gradient(loss, model.trainable_variables)
+            opt.apply_gradients(zip(grads, model.trainable_variables))
+    """,
+    "symbolic_op.py": """
+        import tensorflow as tf
+        from tensorflow import keras
+
+        inp = keras.Input((8,))
+        half = tf.split(inp, 2, axis=1)[0]
+        x = keras.layers.Dropout(0.9)(half)
+        model = keras.Model(inp, x)
+    """,
 }
 
 
@@ -97,6 +166,11 @@ def verdicts(tmp_path_factory):
         "relative": at(root, "shop/models/net.py", "DL202", "keras.layers.Dropout(0.9)"),
         "absent-used": at(root, "shop/models/sized.py", "DL202", "keras.layers.Dropout(0.95)"),
         "fallback": at(root, "fallback.py", "DL202", "keras.layers.Dropout(RATE)"),
+        "tpu": at(root, "tpu.py", "DL202", "keras.layers.Dropout(0.9)"),
+        "keras1": at(root, "keras1_names.py", "DL202", "Dropout(0.9)"),
+        "int-shape": at(root, "int_shape.py", "DL202", "keras.layers.Dropout(0.9)"),
+        "two-cells": at(root, "two_cells.py", "DL302", "model(batch)"),
+        "symbolic-op": at(root, "symbolic_op.py", "DL202", "keras.layers.Dropout(0.9)"),
     }
     confirm_findings(list(cases.values()), timeout=60, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -121,3 +195,34 @@ def test_the_stand_in_does_not_leak_into_the_next_build(verdicts):
     c = verdicts["fallback"]
     assert c.status == "confirmed", c
     assert "rate=0.97" in c.detail and "not installed" not in c.detail, c.detail
+
+
+def test_a_model_built_under_a_tpu_strategy_is_built_on_the_default_strategy(verdicts):
+    c = verdicts["tpu"]
+    assert c.status == "confirmed", c
+    assert "rate=0.9" in c.detail and "no TPU here" in c.detail, c.detail
+
+
+def test_keras_1_layer_names_are_read_as_their_keras_3_names(verdicts):
+    c = verdicts["keras1"]
+    assert c.status == "confirmed", c
+    assert "Deconv2D as Conv2DTranspose" in c.detail, c.detail
+
+
+def test_keras_2_int_input_shape_is_read_as_a_tuple(verdicts):
+    c = verdicts["int-shape"]
+    assert c.status == "confirmed", c
+    assert "Input(shape=16)` read as shape=(16,)" in c.detail, c.detail
+
+
+def test_a_later_tf2_import_builds_the_model_eagerly(verdicts):
+    # The first cell's `tensorflow.compat.v1 as tf` no longer sends the whole slice to graph mode.
+    c = verdicts["two-cells"]
+    assert c.status == "confirmed", c
+    assert "BatchNormalization" in c.detail, c.detail
+
+
+def test_a_tensorflow_op_on_a_symbolic_tensor_is_said_to_be_keras_2_code(verdicts):
+    c = verdicts["symbolic-op"]
+    assert c.status == "unbuildable", c
+    assert c.detail.startswith("Keras 2 code: a TensorFlow op applied to a Keras symbolic tensor"), c.detail

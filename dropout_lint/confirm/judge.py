@@ -179,9 +179,21 @@ OPS: list[tuple] = []
 CTOR_ERRORS: list[BaseException] = []
 
 
+# Keras 3 errors whose cause is Keras 2 code, said as such (the error's own first line follows).
+KERAS2_ERRORS = (
+    ("A KerasTensor cannot be used as input to a TensorFlow function",
+     "Keras 2 code: a TensorFlow op applied to a Keras symbolic tensor (Keras 3 refuses it)"),
+    ("`keras.optimizers.legacy` is not supported in Keras 3",
+     "Keras 2 code: `keras.optimizers.legacy` (Keras 3 has none)"),
+)
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, SystemExit) and _from_argparse(exc):
         return f"the script needs command-line arguments (argparse exited with code {exc.code})"
+    for needle, cause in KERAS2_ERRORS:
+        if needle in str(exc):
+            return cause
     text = exc.args[0] if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str) else str(exc)
     lines = [ln for ln in re.sub(r"\x1b\[[0-9;]*m", "", text).strip().splitlines() if ln.strip()]
     if len(lines) > 1 and lines[0].startswith("Exception encountered when calling"):
@@ -858,6 +870,10 @@ def run(req: dict) -> list[tuple[str, str]]:
     served = [m for m in legacy.USED if m in req.get("code", "")]
     if served:
         NOTES.append("Keras 2 module " + ", ".join(served) + " served from its Keras 3 home")
+    renamed = [f"{old} as {new}" for old, new in legacy.ALIASED.items()
+               if re.search(rf"\b{old}\b", req.get("code", ""))]
+    if renamed:
+        NOTES.append("Keras 1 layer names read as Keras 3's: " + ", ".join(renamed))
     NOTES.extend(legacy.NOTES)
     out: list[tuple[str, str]] = []
     try:

@@ -108,6 +108,7 @@ def _keras2_signatures() -> None:
 
         named_first._dl_keras2 = True
         setattr(layer, method, named_first)
+    _int_input_shape()
     for rank in (1, 2, 3):
         for kind in ("MaxPooling", "AveragePooling"):
             cls = getattr(keras.layers, f"{kind}{rank}D", None)
@@ -211,9 +212,98 @@ def _note(text: str) -> None:
         NOTES.append(text)
 
 
+def _int_input_shape() -> None:
+    """Keras 2's ``Input(shape=(1))`` (an int, not a tuple) read as ``(1,)`` (noted)."""
+    import keras
+    import tensorflow as tf
+
+    orig = keras.Input
+    if getattr(orig, "_dl_keras2", False):
+        return
+
+    def Input(shape=None, *args, **kwargs):  # noqa: N802 - Keras' name
+        if isinstance(shape, int) and not isinstance(shape, bool):
+            _note(f"Keras 2 `Input(shape={shape})` read as shape=({shape},)")
+            shape = (shape,)
+        return orig(shape, *args, **kwargs)
+
+    Input._dl_keras2 = True
+    try:
+        tf.keras.layers.Input  # noqa: B018 - loads tf.keras' own API modules, patched below
+    except Exception:  # noqa: BLE001
+        pass
+    for mod in list(sys.modules.values()):
+        if getattr(mod, "Input", None) is orig:
+            try:
+                mod.Input = Input
+            except (AttributeError, TypeError):
+                pass
+
+
+# Keras 1 / early Keras 2 names of layers Keras 3 keeps under another name.
+ALIASES = {
+    "Deconv2D": "Conv2DTranspose", "Deconv3D": "Conv3DTranspose",
+    "Deconvolution2D": "Conv2DTranspose", "Deconvolution3D": "Conv3DTranspose",
+    "Convolution1D": "Conv1D", "Convolution2D": "Conv2D", "Convolution3D": "Conv3D",
+    "AtrousConvolution1D": "Conv1D", "AtrousConvolution2D": "Conv2D",
+}
+
+
+ALIASED: dict[str, str] = {}
+
+
+def _aliases() -> None:
+    import keras
+
+    for old, new in ALIASES.items():
+        if not hasattr(keras.layers, old) and hasattr(keras.layers, new):
+            setattr(keras.layers, old, getattr(keras.layers, new))
+            ALIASED[old] = new
+
+
+def _no_tpu() -> None:
+    """A TPU (or a TPU cluster to connect to) is not there in the worker: ``TPUStrategy``
+    gives TensorFlow's default strategy and the resolver and connection calls do nothing
+    (each use noted), so that a model built in ``with strategy.scope():`` is built on the CPU."""
+    import tensorflow as tf
+
+    def resolver(*args, **kwargs):
+        _note("no TPU here: TPUClusterResolver() stood in with None")
+
+    def strategy(*args, **kwargs):
+        _note("no TPU here: built under TensorFlow's default distribution strategy instead of TPUStrategy")
+        return tf.distribute.get_strategy()
+
+    def nothing(*args, **kwargs):
+        return None
+
+    places = [
+        (getattr(tf.distribute, "cluster_resolver", None), "TPUClusterResolver", resolver),
+        (tf.distribute, "TPUStrategy", strategy),
+        (getattr(tf.distribute, "experimental", None), "TPUStrategy", strategy),
+        (tf.config, "experimental_connect_to_cluster", nothing),
+        (getattr(tf.config, "experimental", None), "experimental_connect_to_cluster", nothing),
+        (getattr(getattr(tf, "tpu", None), "experimental", None), "initialize_tpu_system", nothing),
+    ]
+    v1 = getattr(getattr(tf, "compat", None), "v1", None)
+    if v1 is not None:
+        places += [
+            (getattr(getattr(v1, "distribute", None), "cluster_resolver", None), "TPUClusterResolver", resolver),
+            (getattr(getattr(v1, "distribute", None), "experimental", None), "TPUStrategy", strategy),
+        ]
+    for owner, name, stand_in in places:
+        if owner is not None and hasattr(owner, name):
+            try:
+                setattr(owner, name, stand_in)
+            except (AttributeError, TypeError):
+                pass
+
+
 def install() -> None:
     if not any(isinstance(f, LegacyFinder) for f in sys.meta_path):
         sys.meta_path.append(LegacyFinder())
     if not any(isinstance(f, AbsentFinder) for f in sys.meta_path):
         sys.meta_path.append(AbsentFinder())
     _keras2_signatures()
+    _aliases()
+    _no_tpu()

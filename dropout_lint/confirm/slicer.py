@@ -1668,7 +1668,10 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     program = planner.program(expr, mark, op_mark)
     if op_mark is True:
         hints["op"] = func_name
-    if re.search(r"\bplaceholder\(|\bSession\(|tensorflow\.compat\.v1 as tf", program):
+    # TF1 code; a notebook that imports ``tensorflow.compat.v1 as tf`` in one cell and
+    # ``tensorflow as tf`` in a later one builds its Keras model with the later (TF2).
+    tf_imports = re.findall(r"^[ \t]*import (tensorflow(?:\.compat\.v1)?) as tf\b", program, re.M)
+    if re.search(r"\bplaceholder\(|\bSession\(", program) or tf_imports[-1:] == ["tensorflow.compat.v1"]:
         hints["graph"] = True
     if planner.guessed:
         hints["guessed"] = ", ".join(planner.guessed)
