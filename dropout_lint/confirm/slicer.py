@@ -1080,6 +1080,11 @@ class Planner:
         self.module_cutoffs: list[int | None] = []
         self.depth = 0
         self.path = path
+        # Call sites tried to build a function's arguments where they stand (each may try its
+        # caller's sites in turn): a budget, so that a class whose methods call each other
+        # through many sites is given up on instead of searched without end.
+        self.site_budget = 64
+        self.realizing: list = []
 
     def _snapshot(self):
         return (list(self.synthetic), set(self.module_needed), list(self.module_cutoffs), list(self.guessed),
@@ -1217,7 +1222,8 @@ class Planner:
                 if not self.ix.resolves_to(call, name, fn):
                     continue
             elif cls is not None and isinstance(call.func, cst.Attribute) and call.func.attr.value == name:
-                pass
+                if not self._super_of(call, cls):
+                    continue
             else:
                 continue
             if any(a is fn for a in self.ix.ancestors(call)):
@@ -1228,6 +1234,15 @@ class Planner:
         if isinstance(want, int):
             out.sort(key=lambda c: self.ix.line(c) != want)
         return out
+
+    def _super_of(self, call: cst.Call, cls: cst.ClassDef) -> bool:
+        """False for ``super().m(...)`` in a class that does not derive from ``cls`` (by name):
+        that call reaches another class's ``m``."""
+        inner = call.func.value
+        if not (isinstance(inner, cst.Call) and isinstance(inner.func, cst.Name) and inner.func.value == "super"):
+            return True
+        owner = self.ix.class_of(self.ix.scope_of(call))
+        return owner is not None and cls.name.value in {last_name(b.value) for b in owner.bases}
 
     def _caller_level(self, fn, wrapping_only: bool) -> Level | None:
         for call in self.call_sites(fn):
@@ -1301,11 +1316,17 @@ class Planner:
                 # Constant arguments: no need to stand where the call site stands.
                 self.module_cutoffs.append(None)
                 return f"{new_name}({', '.join(lead + args)})"
+            if self.site_budget <= 0 or fn in self.realizing:
+                raise Unbuildable("the model is built too many calls away from the finding")
+            self.site_budget -= 1
             snap = self._snapshot()
+            self.realizing.append(fn)
             try:
                 return self._at_site(site, f"{new_name}({', '.join(lead + args)})", names)
             except Unbuildable:
                 self._restore(snap)
+            finally:
+                self.realizing.pop()
         given = self._decorator_params(fn, param_names, unused)
         if given is not None:
             args, names, deco = given
@@ -1425,7 +1446,7 @@ class Planner:
         pos = 0
         for a in site.args:
             if a.star:
-                out.append(rewritten(a))
+                out.append(rewritten(a.with_changes(comma=cst.MaybeSentinel.DEFAULT)))
                 names |= names_in(a.value)
                 continue
             if a.keyword is None:
