@@ -28,6 +28,7 @@ import collections
 import hashlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -38,17 +39,36 @@ JUDGED = {"DL101", "DL102", "DL103", "DL105", "DL201", "DL202", "DL203", "DL301"
 STATUSES = ("confirmed", "refuted", "unbuildable", "not-applicable")
 
 
-def run(pythonpath: str, args: list[str]) -> tuple[float, list]:
+LIMIT_S = 900.0
+
+
+def run(pythonpath: str, args: list[str]) -> tuple[float, list | None]:
+    """Wall time and findings of one dropout-lint run; None for findings when it did not end
+    within LIMIT_S (its process group, the --confirm worker included, is killed)."""
     env = dict(os.environ, PYTHONPATH=pythonpath)
     t0 = time.perf_counter()
     # From a neutral folder: `python -m` puts the working folder first on sys.path.
-    proc = subprocess.run([sys.executable, "-m", "dropout_lint", "--no-cache", "--output-format", "json", *args],
-                          capture_output=True, text=True, env=env, check=False, cwd=tempfile.gettempdir())
+    proc = subprocess.Popen([sys.executable, "-m", "dropout_lint", "--no-cache", "--output-format", "json", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            cwd=tempfile.gettempdir(), start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=LIMIT_S)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return time.perf_counter() - t0, None
     elapsed = time.perf_counter() - t0
     try:
-        return elapsed, json.loads(proc.stdout or "[]")
+        return elapsed, json.loads(out or "[]")
     except json.JSONDecodeError:
-        sys.exit(f"no JSON from dropout-lint on {args[-1]}: {proc.stderr.strip()[-300:]}")
+        sys.exit(f"no JSON from dropout-lint on {args[-1]}: {err.strip()[-300:]}")
+
+
+def did_not_end(lint: list) -> list:
+    """The lint's findings, each with the verdict a run that never ended gives it."""
+    detail = f"the --confirm run did not end within {LIMIT_S:g} s"
+    return [dict(f, confirmation={"status": "unbuildable", "detail": detail}) if f["code"] in JUDGED else f
+            for f in lint]
 
 
 def split_half(name: str) -> str:
@@ -62,13 +82,16 @@ def counts(findings: list) -> str:
 
 
 def main() -> None:
+    global LIMIT_S
     ap = argparse.ArgumentParser()
     ap.add_argument("dirs", nargs="*")
     ap.add_argument("--list", help="a file of `name<TAB>dir` lines")
     ap.add_argument("--save", help="write the judged findings and their verdicts here (JSON)")
     ap.add_argument("--baseline", help="PYTHONPATH of the checkout to compare against")
     ap.add_argument("--details", action="store_true")
+    ap.add_argument("--limit", type=float, default=LIMIT_S, help="seconds a run may take (then: killed)")
     opts = ap.parse_args()
+    LIMIT_S = opts.limit
     print("| repository | findings | judged | baseline C / R / U / NA | now C / R / U / NA | lint s | --confirm s | s per judged |")
     print("|---|---|---|---|---|---|---|---|")
     details, saved = [], []
@@ -78,9 +101,11 @@ def main() -> None:
             named += [tuple(line.split("\t")[:2]) for line in fh.read().splitlines() if line.strip()]
     for name, d in named:
         d = os.path.abspath(d)
-        t_lint, _ = run(ROOT, [d])
+        t_lint, lint = run(ROOT, [d])
         t_now, now = run(ROOT, ["--confirm", d])
+        now = did_not_end(lint) if now is None else now
         base = run(os.path.abspath(opts.baseline), ["--confirm", d])[1] if opts.baseline else []
+        base = did_not_end(lint) if base is None else base
         judged = sum(1 for f in now if f["code"] in JUDGED)
         per = f"{(t_now - t_lint) / judged:.1f}" if judged else "-"
         print(f"| {name} | {len(now)} | {judged} | {counts(base) if base else '-'} | "
