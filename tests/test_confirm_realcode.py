@@ -9,7 +9,8 @@ session 4), against real TensorFlow. Every project here is written by the test i
 - the stand-in never leaks into the next build;
 - TPU notebooks (``TPUStrategy``), Keras 1 layer names (``Deconv2D``), Keras 2's
   ``Input(shape=16)``, a notebook importing ``tensorflow.compat.v1`` before ``tensorflow``, and
-  the Keras 2 error of a TensorFlow op on a symbolic tensor said as such.
+  the Keras 2 error of a TensorFlow op on a symbolic tensor said as such;
+- a model factory nested in another function, built by its call there.
 """
 
 from __future__ import annotations
@@ -132,6 +133,21 @@ FILES = {
             grads = tape.gradient(loss, model.trainable_variables)
             opt.apply_gradients(zip(grads, model.trainable_variables))
     """,
+    "nested_factory.py": """
+        from tensorflow import keras
+
+
+        def experiment(width):
+            def make():
+                return keras.Sequential([keras.Input((8,)), keras.layers.Dense(width), keras.layers.Dropout(0.95)])
+
+            model = make()
+            model.fit(None)
+            return model
+
+
+        experiment(4)
+    """,
     "symbolic_op.py": """
         import tensorflow as tf
         from tensorflow import keras
@@ -171,6 +187,7 @@ def verdicts(tmp_path_factory):
         "int-shape": at(root, "int_shape.py", "DL202", "keras.layers.Dropout(0.9)"),
         "two-cells": at(root, "two_cells.py", "DL302", "model(batch)"),
         "symbolic-op": at(root, "symbolic_op.py", "DL202", "keras.layers.Dropout(0.9)"),
+        "nested-factory": at(root, "nested_factory.py", "DL202", "keras.layers.Dropout(0.95)"),
     }
     confirm_findings(list(cases.values()), timeout=60, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -218,3 +235,8 @@ def test_a_later_tf2_import_builds_the_model_eagerly(verdicts):
 
 def test_a_tensorflow_op_on_a_symbolic_tensor_is_said_to_be_keras_2_code(verdicts):
     check(verdicts, "symbolic-op", "unbuildable", "Keras 2 code: a TensorFlow op applied to a Keras symbolic tensor")
+
+
+def test_a_model_factory_nested_in_a_function_is_built_by_its_call_there(verdicts):
+    # Before: "`make` is a nested function".
+    check(verdicts, "nested-factory", "confirmed", "rate=0.95")

@@ -1282,7 +1282,7 @@ class Planner:
             return level.expr
         fn = scope
         if ix.scope_of(fn) is not ix.module and ix.class_of(fn) is None:
-            raise Unbuildable(f"`{fn.name.value}` is a nested function")
+            return self._nested(fn, level)
         cls = ix.class_of(fn)
         if cls is not None and ix.scope_of(cls) is not ix.module:
             raise Unbuildable(f"`{cls.name.value}` is a nested class")
@@ -1347,6 +1347,24 @@ class Planner:
             raise Unbuildable(f"`{what}()` needs arguments and no call site in this file gives them")
         self.module_cutoffs.append(None)
         return f"{new_name}({', '.join(lead + defaults)})"
+
+    def _nested(self, fn, level: Level):
+        """A function defined inside another that returns what the finding is about (a model
+        factory local to a builder or a test): build it by its call in the enclosing function,
+        whose slice keeps the nested definition."""
+        returns = any(isinstance(st, cst.Return) and st.value is level.expr for st in flat_statements(fn.body.body))
+        outer = self.ix.scope_of(fn)
+        if returns:
+            for site in self.call_sites(fn):
+                if self.ix.scope_of(site) is not outer or self.site_budget <= 0:
+                    continue
+                self.site_budget -= 1
+                snap = self._snapshot()
+                try:
+                    return self._at_site(site, src(site), names_in(site))
+                except Unbuildable:
+                    self._restore(snap)
+        raise Unbuildable(f"`{fn.name.value}` is a nested function")
 
     def _at_site(self, site: cst.Call, expr: str, names: set[str]):
         """``expr`` (which uses the arguments of call site ``site``) evaluated where it stands."""
