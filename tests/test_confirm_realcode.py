@@ -10,7 +10,8 @@ session 4), against real TensorFlow. Every project here is written by the test i
 - TPU notebooks (``TPUStrategy``), Keras 1 layer names (``Deconv2D``), Keras 2's
   ``Input(shape=16)``, a notebook importing ``tensorflow.compat.v1`` before ``tensorflow``, and
   the Keras 2 error of a TensorFlow op on a symbolic tensor said as such;
-- a model factory nested in another function, built by its call there.
+- a model factory nested in another function, built by its call there;
+- a subclassed model around a backbone with open image sides (``Input((None, None, 3))``).
 """
 
 from __future__ import annotations
@@ -148,6 +149,41 @@ FILES = {
 
         experiment(4)
     """,
+    "open_image.py": """
+        import tensorflow as tf
+        from tensorflow import keras
+
+
+        def backbone():
+            inp = keras.Input((None, None, 3))
+            x = inp
+            for _ in range(5):
+                x = keras.layers.Conv2D(4, 3, strides=2)(x)
+                x = keras.layers.BatchNormalization()(x)
+            return keras.Model(inp, x)
+
+
+        class Encoder(keras.Model):
+            def __init__(self):
+                super().__init__()
+                self.base = backbone()
+                self.pool = keras.layers.GlobalAveragePooling2D()
+                self.fc = keras.layers.Dense(2)
+
+            def call(self, x):
+                return self.fc(self.pool(self.base(x)))
+
+
+        encoder = Encoder()
+        opt = keras.optimizers.Adam()
+
+
+        def train_step(images):
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_mean(encoder(images))
+            grads = tape.gradient(loss, encoder.trainable_variables)
+            opt.apply_gradients(zip(grads, encoder.trainable_variables))
+    """,
     "symbolic_op.py": """
         import tensorflow as tf
         from tensorflow import keras
@@ -188,6 +224,7 @@ def verdicts(tmp_path_factory):
         "two-cells": at(root, "two_cells.py", "DL302", "model(batch)"),
         "symbolic-op": at(root, "symbolic_op.py", "DL202", "keras.layers.Dropout(0.9)"),
         "nested-factory": at(root, "nested_factory.py", "DL202", "keras.layers.Dropout(0.95)"),
+        "open-image": at(root, "open_image.py", "DL302", "encoder(images)"),
     }
     confirm_findings(list(cases.values()), timeout=60, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -240,3 +277,9 @@ def test_a_tensorflow_op_on_a_symbolic_tensor_is_said_to_be_keras_2_code(verdict
 def test_a_model_factory_nested_in_a_function_is_built_by_its_call_there(verdicts):
     # Before: "`make` is a nested function".
     check(verdicts, "nested-factory", "confirmed", "rate=0.95")
+
+
+def test_an_inner_model_with_open_image_sides_is_called_with_a_size_its_strides_allow(verdicts):
+    # The backbone's own Input((None, None, 3)) gives the shape (before: the first Conv2D's
+    # 32x32 guess, and five stride-2 convolutions leave nothing of 32x32).
+    check(verdicts, "open-image", "confirmed", "BatchNormalization", "assumed image size 96x96")

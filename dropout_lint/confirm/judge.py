@@ -254,6 +254,14 @@ def _shape_for(layer: Any) -> tuple[tuple, str] | None:
             return shape, "float32"
     if kind == "Reshape":
         return (int(np.prod(layer.target_shape)),), "float32"
+    if _is_model(layer):
+        # A built inner model (a keras.applications base inside a subclassed model) says it.
+        try:
+            ins = layer.inputs if layer.built else None
+        except Exception:  # noqa: BLE001
+            ins = None
+        if ins and len(ins) == 1:
+            return tuple(ins[0].shape[1:]), str(ins[0].dtype)
     if _is_model(layer) or _children(layer):
         return _first_shape(layer)
     return None
@@ -271,8 +279,20 @@ def _first_shape(model: Any) -> tuple[tuple, str] | None:
     return None
 
 
+# Height and width for an image input that leaves them open (``Input((None, None, 3))``, a
+# ``keras.applications`` base without input_shape): large enough for every ImageNet base's
+# stride-32 stem (InceptionV3 needs 75), small enough to build on a CPU.
+_OPEN_IMAGE_SIDE = 96
+
+
 def _concrete(shape, dtype: str):
-    dims = [2] + [d if isinstance(d, int) and d is not None else 8 for d in list(shape)[1:]]
+    shape = list(shape)
+    if len(shape) == 4 and shape[1] is None and shape[2] is None and isinstance(shape[3], int):
+        note = f"assumed image size {_OPEN_IMAGE_SIDE}x{_OPEN_IMAGE_SIDE} for an input of shape {tuple(shape)}"
+        if note not in NOTES:
+            NOTES.append(note)
+        shape[1] = shape[2] = _OPEN_IMAGE_SIDE
+    dims = [2] + [d if isinstance(d, int) and d is not None else 8 for d in shape[1:]]
     if "int" in str(dtype):
         return tf.zeros(dims, dtype=dtype)
     if "bool" in str(dtype):
