@@ -407,3 +407,19 @@ def test_parameterized_test_method_is_built_with_its_first_parameter_set():
     )
     assert "(T(), width=32, rate=0.9)" in p.code
     assert "built with the first parameters of @parameterized.named_parameters" in p.hints["assumed"]
+
+
+def test_many_classes_calling_super_init_are_not_searched_forever():
+    # Every `super().__init__(...)` of the file looked like a call site of every `__init__`
+    # (eight classes: 8**n ways up, minutes on a real library), and a site forwarding `*args`
+    # gave a call that does not parse. Now only a subclass's `super().__init__` is a call site
+    # of its base's, a budget bounds the rest, and the class is built with a stand-in width.
+    classes = ["class Base:\n    def __init__(self, width, *args, **kwargs):\n"
+               "        self.drop = tf.keras.layers.Dropout(0.9)\n        self.dense = tf.keras.layers.Dense(width)\n"]
+    for i in range(8):
+        classes.append(f"class Other{i}(Base):\n    def __init__(self, n, spec, *args, **kwargs):\n"
+                       f"        super().__init__(spec.width + n, *args, **kwargs)\n")
+    source = "import tensorflow as tf\n\n\n" + "\n\n".join(classes)
+    code = plan(source, "DL202", "tf.keras.layers.Dropout(0.9)")
+    compile(code, "<slice>", "exec")
+    assert "Base(width=16)" in code

@@ -94,6 +94,7 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
 
     ns: dict[str, Any] = {
         "__name__": "__main__",
+        "__package__": _package_of(req.get("dir")),
         "__file__": req.get("filename") or "<confirm>",
         "__builtins__": builtins,
         "__dl_mark__": mark,
@@ -136,6 +137,30 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
     return ns, marked, error
 
 
+def _absent_module(error: BaseException | None) -> str | None:
+    """The top-level module a failed build could not import because it is not installed."""
+    from dropout_lint.confirm import legacy
+
+    if not isinstance(error, ModuleNotFoundError) or not error.name:
+        return None
+    top = error.name.split(".")[0]
+    if top in ("tensorflow", "keras", "tf_keras", "dropout_lint") or legacy.installed(top):
+        return None
+    return top
+
+
+def _package_of(folder: str | None) -> str | None:
+    """The dotted package a file in ``folder`` belongs to (``tfts.models`` for
+    ``tfts/models/tcn.py`` when both folders hold an ``__init__.py``), so that the slice's
+    relative imports (``from .layers import X``) resolve as they do when the project imports the
+    file; the folder above the top package is on the slice's path (``import_roots``)."""
+    parts: list[str] = []
+    while folder and os.path.exists(os.path.join(folder, "__init__.py")):
+        parts.insert(0, os.path.basename(folder))
+        folder = os.path.dirname(folder)
+    return ".".join(parts) if parts and all(p.isidentifier() for p in parts) else None
+
+
 def _after_stdlib() -> int:
     std = {os.path.realpath(p) for p in (sys.base_prefix, sys.base_exec_prefix)}
     at = 0
@@ -154,9 +179,21 @@ OPS: list[tuple] = []
 CTOR_ERRORS: list[BaseException] = []
 
 
+# Keras 3 errors whose cause is Keras 2 code, said as such (the error's own first line follows).
+KERAS2_ERRORS = (
+    ("A KerasTensor cannot be used as input to a TensorFlow function",
+     "Keras 2 code: a TensorFlow op applied to a Keras symbolic tensor (Keras 3 refuses it)"),
+    ("`keras.optimizers.legacy` is not supported in Keras 3",
+     "Keras 2 code: `keras.optimizers.legacy` (Keras 3 has none)"),
+)
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, SystemExit) and _from_argparse(exc):
         return f"the script needs command-line arguments (argparse exited with code {exc.code})"
+    for needle, cause in KERAS2_ERRORS:
+        if needle in str(exc):
+            return cause
     text = exc.args[0] if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str) else str(exc)
     lines = [ln for ln in re.sub(r"\x1b\[[0-9;]*m", "", text).strip().splitlines() if ln.strip()]
     if len(lines) > 1 and lines[0].startswith("Exception encountered when calling"):
@@ -217,6 +254,14 @@ def _shape_for(layer: Any) -> tuple[tuple, str] | None:
             return shape, "float32"
     if kind == "Reshape":
         return (int(np.prod(layer.target_shape)),), "float32"
+    if _is_model(layer):
+        # A built inner model (a keras.applications base inside a subclassed model) says it.
+        try:
+            ins = layer.inputs if layer.built else None
+        except Exception:  # noqa: BLE001
+            ins = None
+        if ins and len(ins) == 1:
+            return tuple(ins[0].shape[1:]), str(ins[0].dtype)
     if _is_model(layer) or _children(layer):
         return _first_shape(layer)
     return None
@@ -234,8 +279,20 @@ def _first_shape(model: Any) -> tuple[tuple, str] | None:
     return None
 
 
+# Height and width for an image input that leaves them open (``Input((None, None, 3))``, a
+# ``keras.applications`` base without input_shape): large enough for every ImageNet base's
+# stride-32 stem (InceptionV3 needs 75), small enough to build on a CPU.
+_OPEN_IMAGE_SIDE = 96
+
+
 def _concrete(shape, dtype: str):
-    dims = [2] + [d if isinstance(d, int) and d is not None else 8 for d in list(shape)[1:]]
+    shape = list(shape)
+    if len(shape) == 4 and shape[1] is None and shape[2] is None and isinstance(shape[3], int):
+        note = f"assumed image size {_OPEN_IMAGE_SIDE}x{_OPEN_IMAGE_SIDE} for an input of shape {tuple(shape)}"
+        if note not in NOTES:
+            NOTES.append(note)
+        shape[1] = shape[2] = _OPEN_IMAGE_SIDE
+    dims = [2] + [d if isinstance(d, int) and d is not None else 8 for d in shape[1:]]
     if "int" in str(dtype):
         return tf.zeros(dims, dtype=dtype)
     if "bool" in str(dtype):
@@ -812,10 +869,31 @@ def run(req: dict) -> list[tuple[str, str]]:
     OPS.clear()
     CTOR_ERRORS.clear()
     legacy.NOTES.clear()
-    ns, marked, error = _execute(req)
+    try:
+        ns, marked, error = _execute(req)
+        # A module the project imports is not installed: build once more with every module
+        # that cannot be imported standing in as an empty one, so that a plotting or data
+        # library the model never uses does not stop the build; a build that does use one
+        # fails with "`X` is not installed and the build uses `X.f`".
+        if _absent_module(error) is not None:
+            legacy.STAND_IN["on"] = True
+            ns.clear()
+            OPS.clear()
+            CTOR_ERRORS.clear()
+            del NOTES[:]
+            ns, marked, error = _execute(req)
+        if legacy.ABSENT and error is None:
+            NOTES.append("not installed, stood in with an empty module the build never used: "
+                         + ", ".join(f"`{m}`" for m in legacy.ABSENT))
+    finally:
+        legacy.forget_absent()
     served = [m for m in legacy.USED if m in req.get("code", "")]
     if served:
         NOTES.append("Keras 2 module " + ", ".join(served) + " served from its Keras 3 home")
+    renamed = [f"{old} as {new}" for old, new in legacy.ALIASED.items()
+               if re.search(rf"\b{old}\b", req.get("code", ""))]
+    if renamed:
+        NOTES.append("Keras 1 layer names read as Keras 3's: " + ", ".join(renamed))
     NOTES.extend(legacy.NOTES)
     out: list[tuple[str, str]] = []
     try:

@@ -837,8 +837,10 @@ class Slicer:
         results = {}
         union = set(needed)
         any_kept = False
+        guarded = _import_guard(stmt)
         for blk in blocks:
-            kept, n = self._slice_block(blk.body, needed, cutoff)
+            # ``try: import x ... except ImportError:`` picks a branch by the import: keep it.
+            kept, n = self._slice_block(blk.body, needed | guarded if blk is stmt.body else needed, cutoff)
             results[id(blk)] = kept
             union |= n
             any_kept = any_kept or bool(kept)
@@ -867,6 +869,30 @@ class Slicer:
         if isinstance(stmt, cst.If) and stmt.orelse is not None and isinstance(stmt.orelse, cst.If):
             header |= names_in(stmt.orelse.test)
         return new, union | header
+
+
+_IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+
+
+def _import_guard(stmt) -> set[str]:
+    """Names the imports of a ``try`` body bind when a handler catches their failure."""
+    if not isinstance(stmt, cst.Try):
+        return set()
+    caught: set[str] = set()
+    for h in stmt.handlers:
+        if h.type is None:
+            caught.add("BaseException")
+        types = [e.value for e in h.type.elements] if isinstance(h.type, cst.Tuple) else [h.type]
+        caught |= {last_name(t) or "" for t in types if t is not None}
+    if not caught & _IMPORT_ERRORS:
+        return set()
+    out: set[str] = set()
+    for st in stmt.body.body:
+        if isinstance(st, cst.SimpleStatementLine):
+            for small in st.body:
+                if isinstance(small, (cst.Import, cst.ImportFrom)):
+                    out |= import_names(small)
+    return out
 
 
 def _every_call(node) -> list[cst.Call]:
@@ -1054,6 +1080,11 @@ class Planner:
         self.module_cutoffs: list[int | None] = []
         self.depth = 0
         self.path = path
+        # Call sites tried to build a function's arguments where they stand (each may try its
+        # caller's sites in turn): a budget, so that a class whose methods call each other
+        # through many sites is given up on instead of searched without end.
+        self.site_budget = 64
+        self.realizing: list = []
 
     def _snapshot(self):
         return (list(self.synthetic), set(self.module_needed), list(self.module_cutoffs), list(self.guessed),
@@ -1191,7 +1222,8 @@ class Planner:
                 if not self.ix.resolves_to(call, name, fn):
                     continue
             elif cls is not None and isinstance(call.func, cst.Attribute) and call.func.attr.value == name:
-                pass
+                if not self._super_of(call, cls):
+                    continue
             else:
                 continue
             if any(a is fn for a in self.ix.ancestors(call)):
@@ -1202,6 +1234,15 @@ class Planner:
         if isinstance(want, int):
             out.sort(key=lambda c: self.ix.line(c) != want)
         return out
+
+    def _super_of(self, call: cst.Call, cls: cst.ClassDef) -> bool:
+        """False for ``super().m(...)`` in a class that does not derive from ``cls`` (by name):
+        that call reaches another class's ``m``."""
+        inner = call.func.value
+        if not (isinstance(inner, cst.Call) and isinstance(inner.func, cst.Name) and inner.func.value == "super"):
+            return True
+        owner = self.ix.class_of(self.ix.scope_of(call))
+        return owner is not None and cls.name.value in {last_name(b.value) for b in owner.bases}
 
     def _caller_level(self, fn, wrapping_only: bool) -> Level | None:
         for call in self.call_sites(fn):
@@ -1241,7 +1282,7 @@ class Planner:
             return level.expr
         fn = scope
         if ix.scope_of(fn) is not ix.module and ix.class_of(fn) is None:
-            raise Unbuildable(f"`{fn.name.value}` is a nested function")
+            return self._nested(fn, level)
         cls = ix.class_of(fn)
         if cls is not None and ix.scope_of(cls) is not ix.module:
             raise Unbuildable(f"`{cls.name.value}` is a nested class")
@@ -1275,11 +1316,17 @@ class Planner:
                 # Constant arguments: no need to stand where the call site stands.
                 self.module_cutoffs.append(None)
                 return f"{new_name}({', '.join(lead + args)})"
+            if self.site_budget <= 0 or fn in self.realizing:
+                raise Unbuildable("the model is built too many calls away from the finding")
+            self.site_budget -= 1
             snap = self._snapshot()
+            self.realizing.append(fn)
             try:
                 return self._at_site(site, f"{new_name}({', '.join(lead + args)})", names)
             except Unbuildable:
                 self._restore(snap)
+            finally:
+                self.realizing.pop()
         given = self._decorator_params(fn, param_names, unused)
         if given is not None:
             args, names, deco = given
@@ -1300,6 +1347,24 @@ class Planner:
             raise Unbuildable(f"`{what}()` needs arguments and no call site in this file gives them")
         self.module_cutoffs.append(None)
         return f"{new_name}({', '.join(lead + defaults)})"
+
+    def _nested(self, fn, level: Level):
+        """A function defined inside another that returns what the finding is about (a model
+        factory local to a builder or a test): build it by its call in the enclosing function,
+        whose slice keeps the nested definition."""
+        returns = any(isinstance(st, cst.Return) and st.value is level.expr for st in flat_statements(fn.body.body))
+        outer = self.ix.scope_of(fn)
+        if returns:
+            for site in self.call_sites(fn):
+                if self.ix.scope_of(site) is not outer or self.site_budget <= 0:
+                    continue
+                self.site_budget -= 1
+                snap = self._snapshot()
+                try:
+                    return self._at_site(site, src(site), names_in(site))
+                except Unbuildable:
+                    self._restore(snap)
+        raise Unbuildable(f"`{fn.name.value}` is a nested function")
 
     def _at_site(self, site: cst.Call, expr: str, names: set[str]):
         """``expr`` (which uses the arguments of call site ``site``) evaluated where it stands."""
@@ -1399,7 +1464,7 @@ class Planner:
         pos = 0
         for a in site.args:
             if a.star:
-                out.append(rewritten(a))
+                out.append(rewritten(a.with_changes(comma=cst.MaybeSentinel.DEFAULT)))
                 names |= names_in(a.value)
                 continue
             if a.keyword is None:
@@ -1642,7 +1707,10 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     program = planner.program(expr, mark, op_mark)
     if op_mark is True:
         hints["op"] = func_name
-    if re.search(r"\bplaceholder\(|\bSession\(|tensorflow\.compat\.v1 as tf", program):
+    # TF1 code; a notebook that imports ``tensorflow.compat.v1 as tf`` in one cell and
+    # ``tensorflow as tf`` in a later one builds its Keras model with the later (TF2).
+    tf_imports = re.findall(r"^[ \t]*import (tensorflow(?:\.compat\.v1)?) as tf\b", program, re.M)
+    if re.search(r"\bplaceholder\(|\bSession\(", program) or tf_imports[-1:] == ["tensorflow.compat.v1"]:
         hints["graph"] = True
     if planner.guessed:
         hints["guessed"] = ", ".join(planner.guessed)
