@@ -33,10 +33,18 @@ Tables:
                   dropped: matterport/Mask_RCNN (snapshot over 500 MB, not
                   mirrored), jocicmarko/ultrasound-nerve-segmentation (1 file),
                   neuronets/nobrainer (1 file), chrishefele/kaggle-sample-code (0).
+  --table d       the fourth corpus, /work/corpus13d (REPOS_TSV_D below), disjoint from
+                  a, b, c, every repository named elsewhere in this project and every
+                  repository mirrored for the earlier corpora; leaning to TF2 / Keras 2-3
+                  code (2020 or later).  Same method, filter, split rule and >= 2 files
+                  rule; candidates chosen by name and kind before any content was read.
+                  Dropped: luyanger1799/Amazing-Semantic-Segmentation and
+                  microsoft/AI-For-Beginners (snapshots over 500 MB, not mirrored),
+                  ellisdg/3DUnetCNN (0 files at its pinned commit).
 
 --out defaults to the table's directory named above.
 
-Usage: build_corpus.py [--out DIR] [--table a|b|c] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+Usage: build_corpus.py [--out DIR] [--table a|b|c|d] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
 import argparse
 import hashlib
@@ -230,8 +238,61 @@ ZFTurbo/KAGGLE_DISTRACTED_DRIVER	4a60c6590d528f992c5e89395eb2700730c9ad1e	kaggle
 PraveenAdepu/kaggle_competitions	ed0111bcecbe5be4529a2a5be2ce4c6912729770	kaggle	tune	323
 """
 
-TABLES = {"a": REPOS_TSV, "b": REPOS_TSV_B, "c": REPOS_TSV_C}
-DEFAULT_OUT = {"a": "/work/corpus13", "b": "/work/corpus13b", "c": "/work/corpus13c"}
+REPOS_TSV_D = """\
+repo	commit	kind	half	files_extracted
+keras-team/keras-rs	812d35bf0cb2452e66433e52880eb892a99bb8c9	recommender	tune	91
+divamgupta/stable-diffusion-tensorflow	6db7e56b7f423405b4668c601409e17f0f978e55	diffusion	validate	9
+beresandras/gan-flavours-keras	b4bc42e1878ddf50fc7b82834de0d1eb5fefbc7b	gan	validate	9
+beresandras/clear-diffusion-keras	6ed2ac64f294f46991c76b1196cd8999ddb60819	diffusion	tune	7
+fizyr/keras-maskrcnn	5c4b3610775d2a32beb9ed9c0d04eb6b16b114f2	detection_segmentation	tune	22
+theAIGuysCode/yolov4-deepsort	24e675f59d556e13c680df125918ec031c4bd683	detection_segmentation	tune	11
+voxelmorph/voxelmorph	ca28315d0ba24cd8946ac4f6ed081e049e5264fe	medical_imaging	validate	21
+adalca/neurite	7c4b05e7f401be934010b2a0a57c85a8f6a82808	medical_imaging	tune	16
+BBillot/SynthSeg	66342c1f05e520f3729a6d7ca1042eb7f01b6266	medical_imaging	tune	24
+MrGiovanni/ModelsGenesis	12f7feb67e509d5eb0b1a8f101592efbffa1c8f0	medical_imaging	validate	7
+IAmSuyogJadhav/3d-mri-brain-tumor-segmentation-using-autoencoder-regularization	1d0a318c1f77692dd6ab2eea993740902e412d95	medical_imaging	validate	3
+philipperemy/n-beats	06a4e209ada80bf1f403ced5228261784dfb26ed	time_series	tune	9
+hfawaz/InceptionTime	952d115e83fb3a66d75c5858c702f8dd5eeb18b7	time_series	tune	3
+google-research/leaf-audio	b130481b7ddeffceaa265eba4e49a49ed7352d7e	audio	validate	13
+breizhn/DTLN	1de1f15a8b5b7e1c44905618ff2ef70ca8277fbc	audio	tune	7
+deepmind/acme	a6d719904aaf2d5dfc3e9a597c58ef7584671309	rl	tune	80
+tensorlayer/RLzoo	e3ed8a57bd8130bd7b663f213a388ce972925f30	rl	validate	24
+tensorflow/recommenders-addons	b3bc3d4691a9421dbe837ee9708c504217fdc8f9	recommender	tune	91
+tensorflow/tfx	58435d68d561e9ba6c657a0ec111adba5176ee98	framework_tests	tune	427
+tensorflow/model-remediation	98e1f9b47d6da43391a2fd2efa33e5e30e0231c9	framework_tests	tune	82
+tensorflow/cloud	157dd415122f66476077a72dbef7ceb925281db7	framework_tests	tune	67
+deepmind/sonnet	5a465696383f967d5bffb6599347d9e6c15cef4b	framework_tests	tune	114
+Kaggle/docker-python	78aaa43f8cc8e6b01bbaa5a56c39b4a2f61a8277	kaggle	validate	16
+beresandras/contrastive-classification-keras	c32077d073c74cd741a456415035a77b5db1df77	research_custom_loop	validate	6
+wau/keras-rl2	adf354017d164a2c25c4a6cbd6ec558840b62903	rl	tune	23
+google-research/seed_rl	0e1e0ac9178a670ad1e1463baed92020e88905ec	rl	validate	66
+datawhalechina/fun-rec	13509d6057d43393b6b129624c70a8cb6e214d0d	recommender	validate	44
+wzhe06/SparrowRecSys	579577c9a25f75fc6bbdfeb2f258f7c8a35833dd	recommender	validate	8
+akanyaani/gpt-2-tensorflow2.0	ab93122396a02bfd76530ac6b414a525970bba96	nlp	tune	12
+huseinzol05/malaya	d746490536f82fab28cc4b040e26c643687ce51c	nlp	validate	725
+as-ideas/TransformerTTS	363805548abdd93b33508da2c027ae514bfc1a07	audio	validate	18
+bubbliiiing/yolov4-tf2	023c6029b30b9c343c8863fd2be898c456297053	detection_segmentation	tune	13
+bubbliiiing/unet-tf2	ac6b8922546c89bc79674dc7c19a114c69e48c52	detection_segmentation	tune	13
+xuannianz/keras-CenterNet	39cb123a94d7774490df28e637240de03577f912	detection_segmentation	tune	14
+frankkramer-lab/MIScnn	d715af62839b7577e61a6a2ce7fc5ff4a21bcc58	medical_imaging	validate	27
+perslev/U-Time	e51be3fc9e44e2073152b19c424e14673a963ea9	medical_imaging	tune	20
+titu1994/LSTM-FCN	0f258c740c4371c7ab50dea2bb5ce0d30c8576f2	time_series	tune	8
+titu1994/MLSTM-FCN	85100ccfec7ee08106b3a25906a0c9c707e1b7ab	time_series	tune	42
+PacktPublishing/Deep-Learning-with-TensorFlow-and-Keras-3rd-edition	7f1d064983bc7ffd7ba9305124a3ad2b82a2ab77	course_book	tune	77
+rickiepark/deep-learning-with-python-2nd	8dc993026f7096aab3033293c30eda241d592834	course_book	validate	20
+google/eng-edu	b2e60904ada0e8c238c519d53567a8c8667d189f	course_book	tune	39
+lexfridman/mit-deep-learning	c5cc240d3482889109c954eeac786522843b0b3a	course_book	tune	7
+https-deeplearning-ai/machine-learning-engineering-for-production-public	a261fd3bba3e82b976c6fb568f8ef434140baccb	course_book	validate	18
+y33-j3T/Coursera-Deep-Learning	b919cf2dd96245dfe5f9a1480762dd5ee33fcf16	course_book	tune	197
+1044197988/TF.Keras-Commonly-used-models	b37276bcee454b2c39b8fcc60e87b72ec8a6a5d4	model_zoo	validate	61
+sayakpaul/deit-tf	79cc91d3cb497f7abe5111fb536968fb9d9a754d	model_zoo	validate	14
+sayakpaul/keras-convnext-conversion	ba44443acca0132b101b23d20ae084ccc55d5ce8	model_zoo	tune	4
+philtabor/Youtube-Code-Repository	eb3aa9733158a4f7c4ba1fefaa812b27ffd889b6	rl	tune	39
+"""
+
+TABLES = {"a": REPOS_TSV, "b": REPOS_TSV_B, "c": REPOS_TSV_C, "d": REPOS_TSV_D}
+DEFAULT_OUT = {"a": "/work/corpus13", "b": "/work/corpus13b", "c": "/work/corpus13c",
+               "d": "/work/corpus13d"}
 
 
 def load_table(name="a"):
