@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import dropout_lint.analysis as analysis  # noqa: E402
-import dropout_lint.deep as deep  # noqa: E402
+import dropout_lint.guard as deep  # noqa: E402
 import dropout_lint.engine as engine  # noqa: E402
 from dropout_lint.config import Resolver, parse_cli_codes  # noqa: E402
 from dropout_lint.discovery import discover  # noqa: E402

@@ -373,7 +373,7 @@ def _settings_text(resolver, path: Path) -> str:
 def _exit_interrupted() -> None:
     """Exit 130 after Ctrl-C.
 
-    The parse may still be running on the big-stack daemon thread (dropout_lint.deep) inside
+    The parse may still be running on the big-stack daemon thread (dropout_lint.guard) inside
     libcst's native parser. Normal interpreter shutdown would stop that thread with a forced
     unwind through Rust frames, which aborts the process (SIGABRT instead of 130). Every file
     write is atomic and its clean-up already ran while the interrupt unwound, so when such a

@@ -157,7 +157,7 @@ def from_table(table: dict, path: Path) -> Config:
 
 
 def check_option(key: str, value, default, where: str):
-    from dropout_lint.deep import LIMITS
+    from dropout_lint.guard import LIMITS
 
     if key in LIMITS:  # the per-file budget: a count
         if not (isinstance(value, int) and not isinstance(value, bool) and value > 0):

@@ -183,7 +183,7 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
     report_errors = PARSE_ERROR in settings.enabled
     if stats is not None:
         stats["parsed"] = stats.get("parsed", 0) + 1
-    from dropout_lint.deep import call_deep, parse_guarded
+    from dropout_lint.guard import call_deep, parse_guarded
     from dropout_lint.prefilter import code_bytes, matching
 
     guarded = parse_guarded(unit.text, settings.options, bool(unit.cells))  # CPython's verdict, the budget

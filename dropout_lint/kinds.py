@@ -176,7 +176,7 @@ def is_passthrough(kind: str | None) -> bool:
 
 # ---- what a class of the file is ----------------------------------------------------------------
 # The one place that decides whether a class is a Keras ``Model`` subclass, a ``Layer`` subclass
-# or neither, for the interpreter (``analysis/deep.py``: whose ``call()`` builds a graph) and for
+# or neither, for the interpreter (``analysis/control.py``: whose ``call()`` builds a graph) and for
 # the rules (``rules/_training.py``). A class is judged by its bases in canonical form
 # (``Names.qualify_dotted`` in the class's enclosing scope): a base under Keras whose class name is
 # in ``MODEL_CLASSES`` makes a model, ``Layer`` or any other class under ``keras.layers`` a layer;

@@ -2,7 +2,7 @@
 
 The runner's first prefilter (``engine.needs_parse``) looks for the substrings in the file's
 bytes, which is all it can afford before Python has parsed anything. Once the parse guard has
-Python's tree of the file (``deep.parse_guarded``), the string literals and comments are known
+Python's tree of the file (``guard.parse_guarded``), the string literals and comments are known
 exactly: ``code_bytes`` is the file with them blanked, and ``matching`` keeps the rules one of
 whose substrings occurs there (a rule with ``requires_code = False``, e.g. one that reads
 ``# noqa`` comments, is matched against the whole text). A file whose only mentions are in

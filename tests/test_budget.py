@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from dropout_lint.deep import LIMITS, guard
+from dropout_lint.guard import LIMITS, guard
 from dropout_lint.engine import FileSettings, lint_bytes
 from dropout_lint.rule import all_rules
 

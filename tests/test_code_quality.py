@@ -32,13 +32,13 @@ def test_one_module_decides_what_a_class_is():
 
 def test_interpreter_imports_flow_one_way():
     """Issue 14: the value domain (analysis/domain.py) imports nothing of the interpreter, and
-    ops.py / deep.py reach flow.py only for type hints: no import cycle dodged inside functions."""
+    ops.py / control.py reach flow.py only for type hints: no import cycle dodged inside functions."""
     import ast
 
     analysis = ROOT / "dropout_lint" / "analysis"
-    interp = {"dropout_lint.analysis.flow", "dropout_lint.analysis.ops", "dropout_lint.analysis.deep"}
+    interp = {"dropout_lint.analysis.flow", "dropout_lint.analysis.ops", "dropout_lint.analysis.control"}
     for name, banned in (("domain.py", interp), ("ops.py", {"dropout_lint.analysis.flow"}),
-                         ("deep.py", {"dropout_lint.analysis.flow"})):
+                         ("control.py", {"dropout_lint.analysis.flow"})):
         tree = ast.parse((analysis / name).read_text(encoding="utf-8"))
         type_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
                      and getattr(node.test, "id", "") == "TYPE_CHECKING" for n in ast.walk(node)}
@@ -52,3 +52,18 @@ def test_mypy_passes_on_the_package():
     there as debt."""
     r = subprocess.run([sys.executable, "-m", "mypy", "dropout_lint"], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-2000:]
+
+
+def test_the_repositorys_own_pre_commit_config_runs_the_ci_checks():
+    """.pre-commit-config.yaml (for developers of dropout-lint) runs the same checks as CI:
+    ruff, mypy, and the rules docs being current; every hook uses the environment's tools."""
+    import yaml
+
+    cfg = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {h["id"]: h for repo in cfg["repos"] for h in repo["hooks"]}
+    assert {"ruff", "mypy", "rules-docs"} <= set(hooks)
+    assert all(h["language"] == "system" for h in hooks.values())
+    assert hooks["mypy"]["entry"].split()[0] == "mypy" and hooks["ruff"]["entry"].startswith("ruff check")
+    r = subprocess.run([sys.executable, "-m", "dropout_lint.docs", "--check", "docs/rules.md"], cwd=ROOT,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr

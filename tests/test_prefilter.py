@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 
 import dropout_lint.engine as engine
 import dropout_lint.prefilter as prefilter
-from dropout_lint.deep import parse_guarded
+from dropout_lint.guard import parse_guarded
 from dropout_lint.engine import FileSettings, lint_bytes
 from dropout_lint.rule import all_rules, iter_examples
 

@@ -13,7 +13,7 @@ from dropout_lint.analysis.facts import ModuleFacts
 from dropout_lint.analysis.flow import Flow
 from dropout_lint.analysis.ops import dialect
 from dropout_lint.analysis.positions import Positions
-from dropout_lint.analysis.values import Resolver
+from dropout_lint.analysis.constants import Resolver
 from dropout_lint.analysis.fastwalk import walk
 
 

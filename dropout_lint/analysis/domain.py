@@ -8,7 +8,7 @@
 - ``None`` is the explicit unknown: whatever the interpreter cannot read. Rules stay silent on it.
 
 ``Env`` holds the bindings of one scope as the interpreter runs it. Plain data: this module imports
-nothing of the interpreter, so flow, ops and deep all import it at the top.
+nothing of the interpreter, so flow, ops and control all import it at the top.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ class AltV:
 @dataclass(eq=False)
 class FuncV:
     returns: list = field(default_factory=list)
-    deff: "object | None" = None  # for following calls into the body (analysis/deep.py)
+    deff: "object | None" = None  # for following calls into the body (analysis/control.py)
 
 
 class Env:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import libcst as cst
 
 from dropout_lint import debug, kinds
-from dropout_lint.analysis import deep
+from dropout_lint.analysis import control
 from dropout_lint.analysis.facts import CallFact, Graph, LayerSpec, Node, Scope
 from dropout_lint.analysis.names import Names, dotted
 from dropout_lint.analysis.domain import (  # noqa: F401 - re-exported for the tests
@@ -63,14 +63,14 @@ class Flow:
         # The last layer(s) of each Sequential built so far: several after an if/else or a loop.
         self.tails: dict[int, list[Node]] = {}
         self.ops = OpFlow(self)  # op-level data flow (analysis/ops.py)
-        self.inline_stack: list[int] = []  # helper functions being followed (analysis/deep.py)
-        self.class_roles: list[str | None] = []  # the classes being interpreted (analysis/deep.py)
-        # Loops: how many repeated passes of a body are running (deep.repeat_body), the ``if``
+        self.inline_stack: list[int] = []  # helper functions being followed (analysis/control.py)
+        self.class_roles: list[str | None] = []  # the classes being interpreted (analysis/control.py)
+        # Loops: how many repeated passes of a body are running (control.repeat_body), the ``if``
         # nesting now, and the ``if`` nesting when the innermost repeated pass began.
         self.repeat_depth = 0
         self.conditional = 0
         self.repeat_conditional = 0
-        self.funcdefs: list[deep.FuncDef] = []  # every function's def-time run
+        self.funcdefs: list[control.FuncDef] = []  # every function's def-time run
         self.classes: dict | None = None  # class name -> class scopes (kinds.classes_by_name)
 
     # ---- entry ---------------------------------------------------------------------------
@@ -78,7 +78,7 @@ class Flow:
         env = Env()
         self.prebind(module.body, env)
         self.exec_block(module.body, env)
-        deep.drop_superseded_runs(self, self.funcdefs)
+        control.drop_superseded_runs(self, self.funcdefs)
         for n in self.nodes:
             for i in n.inputs:
                 i.outputs.append(n)
@@ -129,7 +129,7 @@ class Flow:
                 other = lambda: self.exec_block(orelse.body.body, env)  # noqa: E731
             else:
                 other = None
-            taken = deep.decide(stmt.test, env)
+            taken = control.decide(stmt.test, env)
             if taken is True:
                 return self.exec_block(stmt.body.body, env)
             if taken is False:
@@ -139,21 +139,21 @@ class Flow:
                 self.branches(env, lambda: self.exec_block(stmt.body.body, env), other)
             finally:
                 self.conditional -= 1
-        elif isinstance(stmt, cst.For) and deep.unroll(self, stmt, env):
+        elif isinstance(stmt, cst.For) and control.unroll(self, stmt, env):
             pass
         elif isinstance(stmt, cst.For):
             # A ``for`` over an iterable that is not known to be empty runs at least once (the
             # code is written for the iterations it takes); twice, so that one iteration's end
             # feeds the next one's start.
             self.bind(stmt.target, None, env)
-            if not deep.known_empty(stmt.iter):
-                deep.repeat_body(self, stmt.body.body, env, None)
+            if not control.known_empty(stmt.iter):
+                control.repeat_body(self, stmt.body.body, env, None)
             if stmt.orelse is not None:
                 self.exec_block(stmt.orelse.body.body, env)
         elif isinstance(stmt, cst.While):
             # The body may run zero or more times: merge "ran (twice: one iteration feeds the
             # next)" with "did not run".
-            self.branches(env, lambda: deep.repeat_body(self, stmt.body.body, env, None), None)
+            self.branches(env, lambda: control.repeat_body(self, stmt.body.body, env, None), None)
             if stmt.orelse is not None:
                 self.exec_block(stmt.orelse.body.body, env)
         elif isinstance(stmt, cst.With):
@@ -282,12 +282,12 @@ class Flow:
         n_graphs, n_nodes = len(self.graphs), len(self.nodes)
         self.ops.enter_function(fn)
         try:
-            if env.is_class and fn.name.value in deep.CALL_METHODS:
-                deep.bind_call_params(self, fn, fenv)
+            if env.is_class and fn.name.value in control.CALL_METHODS:
+                control.bind_call_params(self, fn, fenv)
             self.exec_block(fn.body.body, fenv)
         finally:
             self.ops.leave_function(fenv)
-        deff = deep.FuncDef(fn, env, env.is_class, self.graphs[n_graphs:], self.nodes[n_nodes:])
+        deff = control.FuncDef(fn, env, env.is_class, self.graphs[n_graphs:], self.nodes[n_nodes:])
         self.funcdefs.append(deff)
         env.set(("self." if env.is_class else "") + fn.name.value, FuncV(returns=fenv.returns, deff=deff))
 
@@ -296,15 +296,15 @@ class Flow:
         body = list(cls.body.body)
         first = [s for s in body if isinstance(s, cst.FunctionDef) and s.name.value in ("__init__", "build")]
         rest = [s for s in body if s not in first]
-        role = deep.class_role(self, cls, env)
+        role = control.class_role(self, cls, env)
         self.class_roles.append(role)
         self.prebind(body, cenv)
         try:
             self.exec_block(first + rest, cenv)
         finally:
             self.class_roles.pop()
-        graph = deep.subclass_graph(self, cls, cenv, role) if role else None
-        env.set(cls.name.value, deep.ClassV(cls.name.value, role, graph))
+        graph = control.subclass_graph(self, cls, cenv, role) if role else None
+        env.set(cls.name.value, control.ClassV(cls.name.value, role, graph))
 
     # ---- expressions ---------------------------------------------------------------------
     def eval(self, expr, env: Env):
@@ -326,7 +326,7 @@ class Flow:
                 return TensorV(self._node("Model", None, [], sub=base.graph, at=expr))
             return None
         if isinstance(expr, (cst.List, cst.Tuple)):
-            return deep.list_value(self, expr, env)
+            return control.list_value(self, expr, env)
         if isinstance(expr, cst.Dict):
             return ListV([self.eval(el.value, env) for el in expr.elements if isinstance(el, cst.DictElement)])
         if isinstance(expr, cst.Subscript):
@@ -347,7 +347,7 @@ class Flow:
         if isinstance(expr, cst.Call):
             return self.eval_call(expr, env)
         if isinstance(expr, cst.ListComp):
-            return deep.comprehension(self, expr, env)
+            return control.comprehension(self, expr, env)
         if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add):
             operands = _list_operands(expr)
             if operands is not None and (
@@ -396,7 +396,7 @@ class Flow:
                     container = ("list", arg, elements[i]) if elements is not None and i < len(elements) else None
                     self.add_layer(graph, item, container)
             return ModelV(graph)
-        if kind in MODEL_KINDS or deep.functional_super_init(self, node):
+        if kind in MODEL_KINDS or control.functional_super_init(self, node):
             out_expr = call.arg("outputs", 1)
             if out_expr is None:
                 out_expr = call.arg("output", None)
@@ -432,11 +432,11 @@ class Flow:
             return TensorV(n)
         if isinstance(callee, ModelV):
             inputs = self._inputs(call, env)
-            if deep.symbolic(inputs):  # used as a layer, not applied to data
+            if control.symbolic(inputs):  # used as a layer, not applied to data
                 callee.graph.is_submodel = True
             n = self._node("Model", None, inputs, call=call, sub=callee.graph)
             return TensorV(n)
-        if isinstance(callee, deep.ClassV):
+        if isinstance(callee, control.ClassV):
             for a in node.args:
                 self.eval(a.value, env)
             if callee.graph is not None and self.class_roles and self.class_roles[-1] is not None:
@@ -444,15 +444,15 @@ class Flow:
                 callee.graph.is_submodel = True
             return ModelV(callee.graph) if callee.graph is not None else None
         if isinstance(callee, FuncV):
-            # Follow the call into the body with the arguments bound (analysis/deep.py); else
+            # Follow the call into the body with the arguments bound (analysis/control.py); else
             # feed the arguments to the body's parameter nodes (a summary, analysis/ops.py).
-            done, value = deep.inline(self, callee, node, call, env)
+            done, value = control.inline(self, callee, node, call, env)
             if done:
                 return value
             if value is None:  # arguments not evaluated yet
                 self.ops.call_function(callee, call, env)  # evaluates the arguments once
             rets = [r for r in callee.returns if r is not None]
-            if len(rets) == 1 and isinstance(rets[0], (ModelV, LayerV)) or deep.layer_list(rets):
+            if len(rets) == 1 and isinstance(rets[0], (ModelV, LayerV)) or control.layer_list(rets):
                 return rets[0]
             if rets and all(_tensors(r) for r in rets):
                 # A function returning tensors returns them at its call sites (a summary).

@@ -395,7 +395,7 @@ class OpFlow:
         return v.node if isinstance(v, TensorV) else None
 
     def forget(self, dropped: set) -> None:
-        """Nodes (by id) that left the analysis (``deep.drop_superseded_runs``) are no outputs."""
+        """Nodes (by id) that left the analysis (``control.drop_superseded_runs``) are no outputs."""
         self.sinks = [t for t in self.sinks if id(t[0]) not in dropped]
         self.returns = [t for t in self.returns if id(t[0]) not in dropped]
         self.binds = [t for t in self.binds if id(t[0]) not in dropped]

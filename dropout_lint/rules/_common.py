@@ -128,7 +128,7 @@ def _eval(e, name, value):
     import operator
 
     from dropout_lint.analysis.names import dotted
-    from dropout_lint.analysis.values import Resolver, literal
+    from dropout_lint.analysis.constants import Resolver, literal
 
     if isinstance(e, (cst.Name, cst.Attribute)) and dotted(e) == name:
         return value

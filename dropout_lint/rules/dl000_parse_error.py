@@ -1,4 +1,4 @@
-from dropout_lint.deep import LIMITS
+from dropout_lint.guard import LIMITS
 from dropout_lint.rule import Invalid, Rule
 
 

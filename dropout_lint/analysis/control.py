@@ -1,4 +1,4 @@
-"""Deeper model structure for the interpreter in ``flow.py`` (issue 9).
+"""Control structures of the interpreter in ``flow.py``: classes, calls into helpers, loops and branches (issue 9).
 
 - **Subclassed models and layers.** A class deriving (directly or through classes of the same
   module) from ``keras.Model`` / ``keras.layers.Layer`` runs ``__init__``/``build`` first, so the
