@@ -127,7 +127,9 @@ def _check_code_kept_strings_blanked(text: str) -> None:
             # a name keeps its row, and its text is still there (columns may move: strings
             # earlier on the row shrink to one space, comments go)
             row = code[cstarts[n.lineno - 1] : (cstarts[n.lineno] if n.lineno < len(cstarts) else len(code))]
-            assert n.id.encode("utf-8", "surrogatepass") in row, (n.id, row)
+            # the name as written (Python NFKC-normalises identifiers: ``Aª`` is read as ``Aa``)
+            written = data[starts[n.lineno - 1] + n.col_offset : starts[n.end_lineno - 1] + n.end_col_offset]
+            assert written in row, (n.id, row)
         if isinstance(n, ast.Constant) and isinstance(n.value, str) and len(n.value) > 3 and not in_fstring(n):
             a = starts[n.lineno - 1] + n.col_offset
             b = starts[n.end_lineno - 1] + n.end_col_offset

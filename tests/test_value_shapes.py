@@ -194,3 +194,26 @@ def test_a_comparison_every_call_site_makes_false_is_not_taken():
     assert code_rows(src.format(more="b = encoder((8,), dropout_rate=0.2)"), {"DL101"}) == [("DL101", 8)]
     # no call site in the file: the knob is for callers elsewhere, and the code shows what it turns on
     assert code_rows(src.format(more="").replace("a = encoder((8,))", ""), {"DL101"}) == [("DL101", 8)]
+
+
+def test_tests_for_none_on_one_parameter_stay_paired():
+    # ``if inp_q is not None:`` before and after a loop (XLNet's two-stream attention): the
+    # path where the first test holds and the loop's does not is not a path the code takes.
+    src = """
+        import tensorflow as tf
+
+        def transformer(inp_k, n_layer, rate, is_training, inp_q=None):
+            output_h = tf.layers.dropout(tf.layers.dense(inp_k, 64), rate, training=is_training)
+            if inp_q is not None:
+                output_g = tf.layers.dropout(tf.layers.dense(inp_q, 64), rate, training=is_training)
+            for i in range(n_layer):
+                if inp_q is not None:
+                    output_g = tf.layers.dense(output_g, 64)
+                output_h = tf.layers.dense(output_h, 64)
+            if inp_q is not None:
+                return tf.layers.dropout(output_g, rate, training=is_training)
+            return tf.layers.dropout(output_h, rate, training=is_training)
+    """
+    assert code_rows(src, {"DL103"}) == []
+    # without the loop's layer the two dropouts do meet, on the inp_q path
+    assert code_rows(src.replace("output_g = tf.layers.dense(output_g, 64)", "pass"), {"DL103"}) == [("DL103", 13)]

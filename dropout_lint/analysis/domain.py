@@ -73,6 +73,19 @@ class Env:
         # that reaches one before its ``def`` runs it then (a method calling a helper defined
         # below it; ``main()`` above the functions it uses).
         self.pending: dict[str, cst.FunctionDef] = {}
+        # What this run of a function assumes of a parameter it does not rebind: name -> "none" |
+        # "not_none" (``control.none_split``: the body runs once under each assumption)
+        self.facts: dict[str, str] = {}
+
+    def fact(self, name: str) -> str | None:
+        """The assumption this run makes of ``name`` (``control.none_split`` picks only
+        parameters the body never rebinds), else None."""
+        e: Env | None = self
+        while e is not None:
+            if name in e.facts:
+                return e.facts[name]
+            e = e.parent
+        return None
 
     def get(self, name: str):
         e: Env | None = self

@@ -278,18 +278,24 @@ class Flow:
         return None
 
     def exec_function(self, fn: cst.FunctionDef, env: Env) -> None:
-        fenv = Env(parent=env)
         n_graphs, n_nodes = len(self.graphs), len(self.nodes)
-        self.ops.enter_function(fn)
-        try:
-            if env.is_class and fn.name.value in control.CALL_METHODS:
-                control.bind_call_params(self, fn, fenv)
-            self.exec_block(fn.body.body, fenv)
-        finally:
-            self.ops.leave_function(fenv)
+        split = control.none_split(fn)
+        returns: list = []
+        for fact in ("none", "not_none") if split is not None else (None,):
+            fenv = Env(parent=env)
+            if split is not None and fact is not None:
+                fenv.facts[split] = fact
+            self.ops.enter_function(fn)
+            try:
+                if env.is_class and fn.name.value in control.CALL_METHODS:
+                    control.bind_call_params(self, fn, fenv)
+                self.exec_block(fn.body.body, fenv)
+            finally:
+                self.ops.leave_function(fenv)
+            returns.extend(fenv.returns)
         deff = control.FuncDef(fn, env, env.is_class, self.graphs[n_graphs:], self.nodes[n_nodes:])
         self.funcdefs.append(deff)
-        env.set(("self." if env.is_class else "") + fn.name.value, FuncV(returns=fenv.returns, deff=deff))
+        env.set(("self." if env.is_class else "") + fn.name.value, FuncV(returns=returns, deff=deff))
 
     def exec_class(self, cls: cst.ClassDef, env: Env) -> None:
         cenv = Env(parent=env, is_class=True)

@@ -26,8 +26,8 @@ class TrainingTrueAtInference(Rule):
     """`training=True` passed in an inference path.
 
     ## What it does
-    Finds a literal `training=True` (or `is_training=True`) passed to a layer or model call in
-    an inference path (a named constant such as `training=MC_DROPOUT` is taken as deliberate):
+    Finds a literal `training=True` passed to a layer or model call (or `is_training=True` to a
+    TensorFlow op that takes it, `tf.contrib.layers.batch_norm`) in an inference path (a named constant such as `training=MC_DROPOUT` is taken as deliberate):
 
     - inside a function or method whose name matches `inference-function-patterns`
       (default `predict*`, `infer*`, `inference*`, `evaluate*`, `eval*`, `test_step`,
@@ -77,7 +77,9 @@ class TrainingTrueAtInference(Rule):
     - **The keyword goes to a Keras call**: a layer or model call, or a callable the analysis
       cannot resolve (a `training=` keyword is itself the mark of a Keras call). Never a function,
       method (other than `call`) or class that the file itself defines: that is a builder's own
-      argument.
+      argument; nor a class being constructed (`DataGenerator(samples, training=True)`): Keras
+      takes `training=` when a layer or model is called on inputs, never in its constructor.
+      `is_training=` counts only on a TensorFlow op that takes it (`tf.contrib.layers.batch_norm`).
     - **The call is in an inference path** (a function named by `inference-function-patterns`, a
       serving signature, or a functional build) and the value is the literal `True`: a named
       constant or a parameter is a deliberate switch.
@@ -119,6 +121,15 @@ class TrainingTrueAtInference(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # a class being constructed (a data generator of the project): its own argument
+        _ex("""
+            from project.data import DataGenerator
+            def evaluate(model, samples):
+                gen = DataGenerator(samples, training=True, shuffle=False)
+                return model.evaluate(gen)
+        """),
+        # ``is_training`` on a callable the analysis cannot see: not Keras's keyword
+        "def predict(conv_net, x):\n    return conv_net(x, is_training=True)\n",
         # a helper building a block: always-on dropout is the block's design
         _ex("""
             import keras
@@ -186,7 +197,7 @@ class TrainingTrueAtInference(Rule):
         Invalid("async def infer(model, x):\n    def inner():\n        return model(x, training=True)\n    return inner()\n", line=3),
         Invalid("import tensorflow as tf\nclass Demo:\n    def wrong_prediction(self, x):\n        return self.model(x, training=True)\n", line=4),
         Invalid("def makePrediction(net, x):\n    return net(x, training=True)\n", line=2),
-        Invalid("def predict(conv_net, x):\n    return conv_net(x, is_training=True)\n", line=2),
+        Invalid("import tensorflow as tf\ndef predict(x):\n    return tf.contrib.layers.batch_norm(x, is_training=True)\n", line=3),
         Invalid("def eval_step(x):\n    return net(x, training=True)\n", options={"inference-function-patterns": ["eval_*"]}, line=2),
     ]
 
@@ -195,10 +206,12 @@ class TrainingTrueAtInference(Rule):
         serving = _serving_names(ctx)
         for call in ctx.calls:
             kws = call.keywords
-            kw = kws.get("training") or kws.get("is_training")
+            kw = kws.get("training")
+            if kw is None and "is_training" in kws and call.kind is not None:
+                kw = kws["is_training"]  # ``is_training`` marks a Keras call only on a Keras callee
             if kw is None or not _is_true(ctx, call, kw.value):
                 continue
-            if _plain_python_callee(ctx, call):
+            if _plain_python_callee(ctx, call) or _constructor(call):
                 continue  # a builder's own keyword argument, not a Keras call's mode
             where = self._inference_path(ctx, call, patterns, serving)
             if where is None:
@@ -266,6 +279,14 @@ def _plain_python_callee(ctx, call) -> bool:
         return cls is not None and parts[1] not in ("call", "__call__") and any(
             s.kind == "function" and s.parent is cls and s.name == parts[1] for s in ctx.facts.scopes)
     return False
+
+
+def _constructor(call) -> bool:
+    """``DataGenerator(samples, training=True)``: a class (a capitalised name) being constructed.
+    A Keras layer or model takes ``training=`` when it is called on inputs, never in its
+    constructor, so the keyword is the class's own argument."""
+    last = call.func_text.rsplit(".", 1)[-1]
+    return bool(last) and last[:1].isupper() and call.kind is None
 
 
 def _unit_test(name: str, patterns) -> bool:

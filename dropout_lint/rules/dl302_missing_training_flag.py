@@ -52,7 +52,10 @@ class MissingTrainingFlag(Rule):
     - **The step optimises the model's variables**: the step's function mentions
       `<model>.trainable_variables` / `trainable_weights` (or `self.` ones for a model held by
       `self`). A frozen or pretrained part the step does not differentiate is not reported, nor
-      is a tape that differentiates an input (saliency, FGSM, style transfer).
+      is a tape that differentiates an input (saliency, FGSM, style transfer). When the call is
+      recorded by one named tape (`with tf.GradientTape() as gen_tape:`), that tape's
+      `gen_tape.gradient(...)` decides: a GAN's generator step that only differentiates the
+      generator does not optimise the discriminator it calls.
     - **Nothing else supplies the mode**: a `call(self, x, training=True)` default, a call inside
       a Keras layer's own `call()` (Keras passes the outer mode on), a layer wired to
       `training=...` in the functional build, a `set_learning_phase` in the file, an `if` on the
@@ -108,6 +111,25 @@ class MissingTrainingFlag(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # a GAN's generator step: its tape differentiates the generator only
+        _ex("""
+            import keras
+            import tensorflow as tf
+            class GAN(keras.Model):
+                def __init__(self):
+                    super().__init__()
+                    self.discriminator = keras.Sequential([keras.layers.Dense(8), keras.layers.Dropout(0.2)])
+                    self.generator = keras.Sequential([keras.layers.Dense(8)])
+                def train_step(self, noise):
+                    with tf.GradientTape() as tape:
+                        g_loss = tf.reduce_mean(self.discriminator(self.generator(noise, training=True)))
+                    grads = tape.gradient(g_loss, self.generator.trainable_weights)
+                    self.g_optimizer.apply_gradients(zip(grads, self.generator.trainable_weights))
+                    with tf.GradientTape() as tape:
+                        d_loss = tf.reduce_mean(self.discriminator(noise, training=True))
+                    grads = tape.gradient(d_loss, self.discriminator.trainable_weights)
+                    return {}
+        """),
         # premise "a Keras model": built by code the file does not show
         _ex("""
             import tensorflow as tf
@@ -457,7 +479,57 @@ def _optimised(ctx, call) -> bool:
     body = T.function_text(ctx, fn) if fn is not None else ctx.unit.text
     # ``self.trainable_weights`` holds the variables of every model assigned to ``self.``
     owners = [".".join(parts[:i]) for i in range(len(parts), 0, -1)]
+    tape = _own_tape(ctx, call)
+    if tape is not None:
+        # ``with tf.GradientTape() as gen_tape:``: what that tape differentiates decides, not
+        # another tape of the same step (a GAN's generator step calls the discriminator too)
+        name, scope_text = tape
+        sources = _call_args(scope_text, name + ".gradient")
+        if sources:
+            body = "\n".join(sources)
     return any(re.search(r"(?<![\w.])" + re.escape(o) + _OPTIMISED, body) for o in owners)
+
+
+def _own_tape(ctx, call) -> tuple[str, str] | None:
+    """(name, text where it is used) of the one ``GradientTape`` the call is recorded by: ``with
+    tf.GradientTape() as tape:`` around it, one tape in that ``with``; the text is the ``with``
+    and the statements after it up to the next ``with`` binding the same name. Else None."""
+    import libcst as cst
+
+    par = T.parents(ctx)
+    node = par.get(call.node)
+    while node is not None and not isinstance(node, (cst.FunctionDef, cst.Module)):
+        if isinstance(node, cst.With):
+            tapes = [it for it in node.items if _is_tape(ctx, ctx.code(it.item.func if isinstance(it.item, cst.Call) else it.item), call.scope)]
+            if not tapes:
+                node = par.get(node)
+                continue
+            if len(tapes) != 1 or tapes[0].asname is None or not isinstance(tapes[0].asname.name, cst.Name):
+                return None
+            name = tapes[0].asname.name.value
+            block = par.get(node)
+            stmts = list(getattr(block, "body", ()))
+            texts = [ctx.code(node)]
+            for later in stmts[stmts.index(node) + 1:] if node in stmts else ():
+                if isinstance(later, cst.With) and any(
+                        it.asname is not None and getattr(it.asname.name, "value", None) == name for it in later.items):
+                    break
+                texts.append(ctx.code(later))
+            return name, "\n".join(texts)
+        node = par.get(node)
+    return None
+
+
+def _call_args(text: str, callee: str) -> list[str]:
+    """The argument texts of every ``callee(...)`` in ``text`` (parentheses balanced)."""
+    out = []
+    for m in re.finditer(r"(?<![\w.])" + re.escape(callee) + r"\s*\(", text):
+        depth, i = 1, m.end()
+        while i < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            i += 1
+        out.append(text[m.end():i - 1])
+    return out
 
 
 def _inside_layer_call(ctx, call) -> bool:
