@@ -41,10 +41,23 @@ Tables:
                   Dropped: luyanger1799/Amazing-Semantic-Segmentation and
                   microsoft/AI-For-Beginners (snapshots over 500 MB, not mirrored),
                   ellisdg/3DUnetCNN (0 files at its pinned commit).
+  --table e       the fifth corpus, /work/corpus13e (REPOS_TSV_E below), disjoint from
+                  a-d, every repository named elsewhere in this project and every
+                  repository mirrored before it; leaning to TF2 / Keras 2-3 code by
+                  individuals and small teams.  Same method, filter, split rule and
+                  >= 2 files rule; candidates chosen by name and kind before any content
+                  was read (36 first, 6 more once the first round's file counts were
+                  known, still by name only).  Dropped: aladdinpersson/Machine-Learning-
+                  Collection (snapshot over 500 MB), jonkrohn/deep-learning-illustrated and
+                  PacktPublishing/TensorFlow-2-Reinforcement-Learning-Cookbook (no
+                  snapshot), Nyandwi/ModernConvNets, mrdbourke/zero-to-mastery-ml,
+                  soumik12345/Zero-DCE (0 files), nikhilroxtomar/UNet-Segmentation-in-
+                  Keras-TensorFlow, nikhilroxtomar/Deep-Residual-Unet,
+                  roatienza/Deep-Learning-Experiments, gsurma/atari (1 file each).
 
 --out defaults to the table's directory named above.
 
-Usage: build_corpus.py [--out DIR] [--table a|b|c|d] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
 import argparse
 import hashlib
@@ -290,9 +303,45 @@ sayakpaul/keras-convnext-conversion	ba44443acca0132b101b23d20ae084ccc55d5ce8	mod
 philtabor/Youtube-Code-Repository	eb3aa9733158a4f7c4ba1fefaa812b27ffd889b6	rl	tune	39
 """
 
-TABLES = {"a": REPOS_TSV, "b": REPOS_TSV_B, "c": REPOS_TSV_C, "d": REPOS_TSV_D}
+REPOS_TSV_E = """\
+repo	commit	kind	half	files_extracted
+nikhilroxtomar/Semantic-Segmentation-Architecture	558a6b88108a58aac21ce4109397022e21cc6f1c	segmentation	validate	18
+MorvanZhou/NLP-Tutorials	3aa02a13151b696e8c034da5f7bd2ef4294a5e5f	transformer	tune	17
+musikalkemist/DeepLearningForAudioWithPython	bb763f64e88c858007d6aebb10af874045acfb13	audio	tune	5
+musikalkemist/generating-sound-with-neural-networks	4e71d22683edb9bd56aa46de3f022f4e1dec1cf1	vae	validate	14
+ukairia777/tensorflow-nlp-tutorial	741633f27dbcd24baa44a63d20dd73969fb2e111	nlp	validate	111
+jonkrohn/DLTFpT	35438188d169ed692874a4e9e501ece68f4c51df	book	validate	28
+ageron/tf2_course	cb9a7263c76bbad302cd177835895992a556c4b9	course	tune	6
+Rishit-dagli/Conformer	9a89d28d2071d68dc6d7745747ff40c89bf85393	transformer	tune	6
+moono/stylegan2-tf-2.x	aec4cec621d00ba5bd0a6b757dd24bc4472f2138	gan	tune	33
+anita-hu/TF2-RL	a02c9c06d1d3c91ac3503492c85a49e1ccc1aeaa	rl	tune	10
+Huixxi/TensorFlow2.0-for-Deep-Reinforcement-Learning	d1c191e7bfbb44357a4066ced3b96fa8c847875a	rl	validate	8
+czy36mengfei/tensorflow2_tutorials_chinese	15b7ac2bba8ec2330dfa422411f8307c358b4c9d	course	validate	51
+lazyprogrammer/machine_learning_examples	9c35878543c99be13dd5201a5d1bebf492bcd2b4	course	validate	126
+massquantity/LibRecommender	7463d9d084bfc6d4cf06dbfc834a255801304d2f	recommender	tune	73
+pythonlessons/TensorFlow-2.x-YOLOv3	9f29d73ee24cd5db4ead280f95ff06f66d538fc2	detection	tune	15
+nikhilroxtomar/Polyp-Segmentation-using-UNET-in-TensorFlow-2.0	b69fa9260367158aa118c08212dcb86749ea0ae6	medical	tune	4
+tensorchiefs/dl_book	f3ff5b147d109e208ba6359177f9e2b0c165cd81	book	tune	29
+Nyandwi/machine_learning_complete	8aabb071866027dd5c83de6de0c82a17f2ebe79e	course	validate	14
+alexeygrigorev/mlbookcamp-code	db3a803512b2c2ee51e818f2a9a12223ff2bf356	book	tune	10
+DataTalksClub/machine-learning-zoomcamp	f9f043809be052b556dfc22ff42975a1d932bf94	course	tune	26
+sthalles/SimCLR-tensorflow	281c7d49b0a6c7641a3e40509e4a78b533d10d7b	contrastive	validate	10
+Sakib1263/TF-1D-2D-Segmentation-End2EndPipelines	e59dee1f00a9059dfc322ef3716ee4291260329f	segmentation	tune	28
+awsaf49/gcvit-tf	174ea5855020a4fbcbacdf8e08eba638039df95b	transformer	validate	14
+innat/VideoSwin	d7bbf24e150c45e6472a002dc6fe54cc3587f96c	transformer	tune	24
+CVxTz/audio_classification	e4cb3adc39469166a5440d4cefc05b12d0678adb	audio	validate	6
+CVxTz/medical_image_segmentation	0b4be1710e01ef9271bf295e9830747dd9232d96	medical	validate	9
+krasserm/face-recognition	363e4ec0f700e74b2ea7abceba289390d29dd43f	face	validate	3
+suvoooo/Machine_Learning	cb9f09ee7bb54a575fd7527e147709def4a27b2f	course	validate	2
+soumik12345/MIRNet	c6812f5bc4ac87e4e63af21aa4e0db84597a17c8	enhancement	validate	12
+PacktPublishing/Tensorflow-2.0-Computer-Vision-Cookbook	8b011be3bd430365190faf4dfc8917c538cb7f68	book	tune	66
+tensorchiefs/dl_course_2021	cc76468044b96e9c96cbaeaab1e0019f00c30e24	course	tune	44
+ariG23498/mae-scalable-vision-learners	3f636b61b8892e0ca98fedff18ff0eac418facf4	transformer	validate	2
+"""
+
+TABLES = {"a": REPOS_TSV, "b": REPOS_TSV_B, "c": REPOS_TSV_C, "d": REPOS_TSV_D, "e": REPOS_TSV_E}
 DEFAULT_OUT = {"a": "/work/corpus13", "b": "/work/corpus13b", "c": "/work/corpus13c",
-               "d": "/work/corpus13d"}
+               "d": "/work/corpus13d", "e": "/work/corpus13e"}
 
 
 def load_table(name="a"):
