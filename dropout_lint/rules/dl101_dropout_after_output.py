@@ -46,7 +46,9 @@ class DropoutAfterOutput(Rule):
     ## When it stays silent
     - **The graph is a model whose output is a prediction**: a Sequential, a functional
       `Model(inputs, outputs)` (also `super().__init__(inputs, outputs)`), or a `Model` subclass's
-      `call()`. Not a custom `Layer`'s `call()` (a block that other code stacks more layers on),
+      `call()` -- but not a `Model` subclass named as a block (`...Attention`, `...Block`,
+      `...Encoder`, `...Layer`) that the file never instantiates: its users elsewhere put more
+      layers after it. Not a custom `Layer`'s `call()` (a block that other code stacks more layers on),
       not a Sequential or functional block built inside a Keras class's methods (when it does make
       the class's output, the class's own graph is reported), not a model used as a layer inside
       another model of the file.
@@ -90,6 +92,18 @@ class DropoutAfterOutput(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # a block written as a Model subclass, used from other modules
+        _ex("""
+            import keras
+            from keras import layers
+            class WindowAttention(keras.Model):
+                def __init__(self, dim):
+                    super().__init__()
+                    self.proj = layers.Dense(dim)
+                    self.proj_drop = layers.Dropout(0.1)
+                def call(self, x):
+                    return self.proj_drop(self.proj(x))
+        """),
         # Keras 1: branches merged into another model are its parts
         _ex("""
             from keras.models import Sequential
@@ -311,6 +325,9 @@ def report_outputs(ctx, by_name: bool) -> None:
             )
 
 
+_BLOCK_SUFFIXES = ("Attention", "Block", "Layer", "Cell", "Module", "Encoder", "Embedding", "Embeddings")
+
+
 def _is_model(ctx, g) -> bool:
     """A model whose output is a prediction: not a custom Layer's ``call()`` (a block other code
     stacks more layers on), and not a graph built inside a Keras class's methods (a block of that
@@ -318,7 +335,12 @@ def _is_model(ctx, g) -> bool:
     from dropout_lint.rules import _training as T
 
     if g.kind == "subclass" and g.scope is not None and g.scope.kind == "class":
-        return T.class_kind(ctx, g.scope) == "model"
+        # a Model subclass that the file never instantiates and that is named as a block (an
+        # attention block written as a Model): its users, elsewhere, put more layers after it
+        if T.class_kind(ctx, g.scope) != "model":
+            return False
+        return not (g.scope.name.endswith(_BLOCK_SUFFIXES) and not any(
+            c.func_text.rsplit(".", 1)[-1] == g.scope.name for c in ctx.calls))
     if _component(ctx, g):
         return False
     func = getattr(g.call.node, "func", None) if g.call is not None else None

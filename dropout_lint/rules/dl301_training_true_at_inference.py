@@ -91,7 +91,9 @@ class TrainingTrueAtInference(Rule):
     - **A functional build is in the same function as the call**: its `keras.Input` or its
       `Model(...)` is made where the `training=True` is written. A helper that builds a block
       for its callers (`def decoder_block(x): ... Dropout(0.5)(x, training=True)`) has dropout
-      on by design (pix2pix's noise, Monte-Carlo models), wherever its callers put it.
+      on by design (pix2pix's noise, Monte-Carlo models), wherever its callers put it. Nor a
+      model the file samples: named for it (`model_mc`) or called / `predict`-ed in a sampling
+      loop (`for i in range(runs): model_mc.predict(x)`).
 
     ## Fix
     Replaces a literal `training=True` with `training=False` (unsafe: it changes behaviour if
@@ -121,6 +123,15 @@ class TrainingTrueAtInference(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # a Monte-Carlo model: sampled in a loop where it is used
+        _ex("""
+            import numpy as np
+            from keras import Input, Model, layers
+            inputs = Input((1,))
+            h = layers.Dropout(0.1)(layers.Dense(64, activation="relu")(inputs), training=True)
+            net = Model(inputs, layers.Dense(1)(h))
+            preds = np.stack([net.predict(x_test) for _ in range(50)])
+        """),
         # a class being constructed (a data generator of the project): its own argument
         _ex("""
             from project.data import DataGenerator
@@ -261,6 +272,8 @@ class TrainingTrueAtInference(Rule):
             fn = call.scope.function()
             if fn is not None and _only_called_in_sampling_loops(ctx, fn):
                 return None
+            if _model_sampled(ctx, call):
+                return None
             return "hard-wired in a functional model build"
         return None
 
@@ -278,6 +291,22 @@ def _plain_python_callee(ctx, call) -> bool:
         _, cls = T.method_of(call.scope)
         return cls is not None and parts[1] not in ("call", "__call__") and any(
             s.kind == "function" and s.parent is cls and s.name == parts[1] for s in ctx.facts.scopes)
+    return False
+
+
+def _model_sampled(ctx, call) -> bool:
+    """The functional model the layer ends up in is Monte-Carlo by its use: named so
+    (``model_mc``, ``bayesian_net``), or called / ``predict``-ed in a sampling loop somewhere in
+    the file (``for i in range(runs): preds[i] = model_mc.predict(x)``)."""
+    names = {g.name for g in ctx.graphs if g.kind == "functional" and g.name
+             and any(n.call is call for n in g.nodes)}
+    for name in names:
+        if T.looks_monte_carlo(name.rsplit(".", 1)[-1]):
+            return True
+        for c in ctx.calls:
+            if c.loops and (c.func_text == name or c.func_text in (name + ".predict", name + ".predict_on_batch",
+                                                                   name + ".__call__")) and T.in_sampling_loop(c):
+                return True
     return False
 
 
