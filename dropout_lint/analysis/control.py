@@ -28,6 +28,7 @@ import libcst as cst
 from dropout_lint.analysis.facts import Graph, Node
 from dropout_lint.analysis.domain import AltV, ConstV, Env, FuncV, LayerV, ListV, ModelV, TensorV, _tensors
 from dropout_lint import kinds
+from dropout_lint.analysis import constants
 from dropout_lint.kinds import PARAM
 
 MAX_INLINE = 3  # nested helper calls followed into their bodies
@@ -172,25 +173,16 @@ def inline(flow, callee, node: cst.Call, call, env):
     return True, (AltV(tensors) if tensors else rets[-1])
 
 
-_NAMED_LITERALS = {"True": True, "False": False, "None": None}
-
-
 def literal(expr):
     """``ConstV`` of a literal expression (``False``, ``None``, ``3``, ``0.5``, ``"relu"``,
-    ``-1``), else None."""
-
-    if isinstance(expr, cst.Name) and expr.value in _NAMED_LITERALS:
-        return ConstV(_NAMED_LITERALS[expr.value])
-    if isinstance(expr, (cst.Integer, cst.Float, cst.SimpleString)):
-        try:
-            return ConstV(expr.evaluated_value)
-        except Exception:  # noqa: BLE001 - odd literal
-            return None
+    ``-1``), else None. The literals are ``constants.literal``'s, as the rules read them."""
     if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
         inner = literal(expr.expression)
         if inner is not None and isinstance(inner.value, (int, float)) and not isinstance(inner.value, bool):
             return ConstV(-inner.value)
-    return None
+        return None
+    v = constants.literal(expr) if expr is not None else constants.Resolver.UNKNOWN
+    return None if v is constants.Resolver.UNKNOWN else ConstV(v)
 
 
 def decide(test, env):
