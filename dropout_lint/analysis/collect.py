@@ -216,6 +216,9 @@ class Collector(cst.CSTVisitor):
     def visit_If(self, node: cst.If) -> None:
         # The test applies to the body; the else branch is handled in visit_Else/leave_Else.
         self.frames[-1].ifs.append((node.test, "body"))
+        tested = none_test(node.test)
+        if tested is not None and self.scope.kind == "function":
+            self.scope.none_tests[tested[0]] = self.scope.none_tests.get(tested[0], 0) + 1
 
     def visit_If_orelse(self, node: cst.If) -> None:
         ifs = self.frames[-1].ifs
@@ -310,6 +313,20 @@ def _through_partial(call: CallFact, names: Names) -> None:
     kind = layer_kind(q) if q else None
     if kind:
         call.qname, call.kind, call.partial = q, kind, p
+
+
+def none_test(test):
+    """(name, True) for ``name is None``, (name, False) for ``name is not None``, else None."""
+    if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
+        return None
+    comp = test.comparisons[0]
+    if not (isinstance(test.left, cst.Name) and isinstance(comp.comparator, cst.Name) and comp.comparator.value == "None"):
+        return None
+    if isinstance(comp.operator, cst.Is):
+        return test.left.value, True
+    if isinstance(comp.operator, cst.IsNot):
+        return test.left.value, False
+    return None
 
 
 def _bound_locally(scope: Scope, name: str) -> bool:

@@ -29,6 +29,7 @@ from dropout_lint.analysis.facts import Graph, Node
 from dropout_lint.analysis.domain import AltV, ConstV, Env, FuncV, LayerV, ListV, ModelV, TensorV, _tensors
 from dropout_lint import kinds
 from dropout_lint.analysis import constants
+from dropout_lint.analysis.collect import none_test
 from dropout_lint.kinds import PARAM
 
 MAX_INLINE = 3  # nested helper calls followed into their bodies
@@ -203,7 +204,7 @@ def decide(test, env):
             return False if a is False or b is False else (True if a and b else None)
         return True if a is True or b is True else (False if a is False and b is False else None)
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
-        nonetest = _none_test(test)
+        nonetest = none_test(test)
         if nonetest is not None:
             name, is_none = nonetest
             v = env.get(name)
@@ -229,62 +230,16 @@ def decide(test, env):
     return None
 
 
-def _none_test(test):
-    """(name, True) for ``name is None``, (name, False) for ``name is not None``, else None."""
-    if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
-        return None
-    comp = test.comparisons[0]
-    if not (isinstance(test.left, cst.Name) and isinstance(comp.comparator, cst.Name) and comp.comparator.value == "None"):
-        return None
-    if isinstance(comp.operator, cst.Is):
-        return test.left.value, True
-    if isinstance(comp.operator, cst.IsNot):
-        return test.left.value, False
-    return None
-
-
-def none_split(fn: cst.FunctionDef) -> str | None:
+def none_split(flow, fn: cst.FunctionDef) -> str | None:
     """A parameter the body tests for ``None`` in two or more ``if`` statements and never rebinds
     (``if inp_q is not None:`` before and after a loop): the body then runs once with it None
     and once not, so the arms of those tests stay paired (no path where the first test held and
-    the second did not)."""
-    params = {p.name.value for p in (*fn.params.posonly_params, *fn.params.params, *fn.params.kwonly_params)}
-    counts: dict[str, int] = {}
-    rebound: set[str] = set()
-
-    class _V(cst.CSTVisitor):
-        def visit_FunctionDef(self, node) -> bool:
-            return node is fn
-
-        def visit_ClassDef(self, node) -> bool:
-            return False
-
-        def visit_If(self, node) -> None:
-            t = _none_test(node.test)
-            if t is not None and t[0] in params:
-                counts[t[0]] = counts.get(t[0], 0) + 1
-
-        def visit_AssignTarget(self, node) -> None:
-            for n in _target_names(node.target):
-                rebound.add(n)
-
-        def visit_AugAssign(self, node) -> None:
-            rebound.update(_target_names(node.target))
-
-        def visit_For(self, node) -> None:
-            rebound.update(_target_names(node.target))
-
-    fn.visit(_V())
-    best = [(c, n) for n, c in counts.items() if c >= 2 and n not in rebound]
+    the second did not). The collector counted the tests (``Scope.none_tests``)."""
+    scope = flow.node_scope.get(fn)
+    if scope is None or not scope.none_tests:
+        return None
+    best = [(c, n) for n, c in scope.none_tests.items() if c >= 2 and n in scope.params and n not in scope.assigns]
     return max(best)[1] if best else None
-
-
-def _target_names(t) -> list[str]:
-    if isinstance(t, cst.Name):
-        return [t.value]
-    if isinstance(t, (cst.Tuple, cst.List)):
-        return [n for el in t.elements for n in _target_names(el.value)]
-    return []
 
 
 def _const(expr, env):

@@ -34,6 +34,8 @@ class Scope:
     # name -> full dotted path, for the imports written in this (function or class) scope; the
     # module's own imports are ``Names.aliases``
     imports: dict[str, str] = field(default_factory=dict)
+    # name -> how many ``if`` statements of this function test it for None (``if x is None:``)
+    none_tests: dict[str, int] = field(default_factory=dict)
     start: Pos | None = None
 
     def chain(self) -> list["Scope"]:

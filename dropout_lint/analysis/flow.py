@@ -279,7 +279,7 @@ class Flow:
 
     def exec_function(self, fn: cst.FunctionDef, env: Env) -> None:
         n_graphs, n_nodes = len(self.graphs), len(self.nodes)
-        split = control.none_split(fn)
+        split = control.none_split(self, fn)
         returns: list = []
         for fact in ("none", "not_none") if split is not None else (None,):
             fenv = Env(parent=env)
