@@ -121,8 +121,15 @@ def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
     return out
 
 
+def _fix_of(f: Finding) -> Fix:
+    """The fix of a finding the fixer chose because it has one."""
+    assert f.fix is not None
+    return f.fix
+
+
 def _key(text: str, f: Finding, starts) -> tuple:
-    return (f.code, tuple((text[a:b], e.content) for (a, b), e in zip(_spans(text, f.fix, starts), f.fix.edits)))
+    fix = _fix_of(f)
+    return (f.code, tuple((text[a:b], e.content) for (a, b), e in zip(_spans(text, fix, starts), fix.edits)))
 
 
 def fix_text(text: str, lint, name: str = "", valid=parses, codes: dict | None = None) -> tuple[str, int, list[str]]:
@@ -150,17 +157,17 @@ def fix_text(text: str, lint, name: str = "", valid=parses, codes: dict | None =
                 candidates.append((f2, k))
         if not candidates:
             break
-        candidates.sort(key=lambda fk: min(_spans(text, fk[0].fix, starts)))
+        candidates.sort(key=lambda fk: min(_spans(text, _fix_of(fk[0]), starts)))
         taken: list[tuple[int, int]] = []
         chosen = []
         for f, k in candidates:
-            spans = _spans(text, f.fix, starts)
+            spans = _spans(text, _fix_of(f), starts)
             if any(_overlaps(s, t) for s in spans for t in taken) or any(
                 _overlaps(s, t) for i, s in enumerate(spans) for t in spans[i + 1 :]
             ):
                 continue
             taken.extend(spans)
-            chosen.append((f, k, [(a, b, e.content) for (a, b), e in zip(spans, f.fix.edits)]))
+            chosen.append((f, k, [(a, b, e.content) for (a, b), e in zip(spans, _fix_of(f).edits)]))
         new = _apply(text, [e for _, _, edits in chosen for e in edits])
         if valid(new):
             text, applied = new, applied + len(chosen)
@@ -327,6 +334,7 @@ def _fix_notebook(path: Path, name: str, data: bytes, settings, write: bool, out
         progress = False
         for cell, findings in sorted(by_cell.items()):
             src = sources[cell - 1]
+            assert src is not None  # cells without source were left out above
             lines = nbm.split_lines(src)
             blanked = {i + 1 for i, (a, b) in enumerate(zip(lines, nbm.blank_ipython(lines))) if a != b}
             nl = newline_of(src)
@@ -377,7 +385,7 @@ def _fix_notebook(path: Path, name: str, data: bytes, settings, write: bool, out
     for i in changed:
         cell = cells[i]
         key = "source" if "source" in cell or "input" not in cell else "input"
-        cell[key] = split_lines(sources[i]) if isinstance(cell.get(key), list) else sources[i]
+        cell[key] = split_lines(sources[i] or "") if isinstance(cell.get(key), list) else sources[i]
     new_data = out.data = _dump_json(nb, layout)
     if write:
         _write(path, name, new_data, out)
