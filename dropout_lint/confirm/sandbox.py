@@ -179,7 +179,8 @@ def landlock(workdir: str, read_roots: list[str]) -> tuple[int, str | None]:
 
 def enter(workdir: str, read_roots: list[str]) -> tuple[list[str], list[str]]:
     """Apply every layer this kernel has: (layers applied, what is missing)."""
-    done, missing = [], []
+    done: list[str] = []
+    missing: list[str] = []
     _libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)  # the worker never outlives dropout-lint
     if not sys.platform.startswith("linux"):
         return done, [f"no operating-system sandbox on {sys.platform}"]
