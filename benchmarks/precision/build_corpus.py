@@ -54,10 +54,17 @@ Tables:
                   soumik12345/Zero-DCE (0 files), nikhilroxtomar/UNet-Segmentation-in-
                   Keras-TensorFlow, nikhilroxtomar/Deep-Residual-Unet,
                   roatienza/Deep-Learning-Experiments, gsurma/atari (1 file each).
+  --table f       the sixth corpus, /work/corpus13f (REPOS_TSV_F below), disjoint from
+                  a-e, every repository named elsewhere in this project and every
+                  repository mirrored before it; TF2 / Keras 2-3 code by individuals and
+                  small teams, found with code search.  Same method, filter, split rule
+                  and >= 2 files rule; candidates chosen by name and kind before any
+                  content was read (28).  Dropped: Fabien-Couthouis/PPO_TF_2 (1 file),
+                  AakashKumarNain/diffusion_models (0 files).
 
 --out defaults to the table's directory named above.
 
-Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
 import argparse
 import hashlib
@@ -339,9 +346,40 @@ tensorchiefs/dl_course_2021	cc76468044b96e9c96cbaeaab1e0019f00c30e24	course	tune
 ariG23498/mae-scalable-vision-learners	3f636b61b8892e0ca98fedff18ff0eac418facf4	transformer	validate	2
 """
 
-TABLES = {"a": REPOS_TSV, "b": REPOS_TSV_B, "c": REPOS_TSV_C, "d": REPOS_TSV_D, "e": REPOS_TSV_E}
+REPOS_TSV_F = """\
+repo	commit	kind	half	files_extracted
+Rishit-dagli/Fast-Transformer	fcdd97bfbf25a46f6a4815ff5022157044eca0c5	transformer	tune	6
+srihari-humbarwadi/DeepLabV3_Plus-Tensorflow2.0	f06df320aebe4aeeeccfa789340b14c0df163b09	segmentation	validate	10
+srihari-humbarwadi/retinanet-tensorflow2.x	0df3de07405cc8b10f209fcfdb51b76236595180	detection	validate	43
+sayakpaul/Adaptive-Gradient-Clipping	65f4ba6a8821e8d35558718a5e6a803931f8db33	training	validate	5
+apoorv98/deep_learning_with_python	878f8fba2a062591a7f67f4145b0693812317ae1	book	validate	34
+kiyoumiii/IgVAE_Protein_Generative	96746848b8cbafe5919013b22c16129407ea1962	vae	tune	7
+halimelsaputra/Kelompok7_Variational-Autoencoder_handwriting-generator	e7da6a723936151a4f1431625019618fe272b186	vae	tune	3
+SreesanthJPN/Building-and-roads-blueprint-extraction-from-satellite-images	bb44e17a50be92dff687b56cd478052e18e8ffa4	segmentation	tune	2
+HalestormAI/tf2-keras-unet	6bee0361b69478cae81769bc5b413be7e0691347	segmentation	validate	3
+SaminSarker05/NeuraCast	1cbf16bdb52e1aea3f814aee3d4f9eb95648641d	timeseries	validate	2
+trigunam/NLP-Sentiment-Health-Prediction	a5b0733af083b0417242ca71f239b86713a05370	transformer	validate	8
+maxrousseau/ml-implementations	02da6a800def05f8a6aeb2d215d93d99b782f27f	course	tune	5
+alexgl-github/rl	9f618298cf90b32c189e15e61082769d17d0043e	rl	tune	2
+Rishit-dagli/GLOM-TensorFlow	9d8e4562414eedf69161a4c799e66798dee762b1	transformer	validate	6
+bryanlimy/tf2-transformer-chatbot	6f396dddf44a9fd23b5720c550224b41caf80598	transformer	validate	4
+sebastian-sz/efficientnet-v2-keras	1a673c8e875e4b042034a70e1e73f461f05b7358	model_zoo	tune	21
+peteryuX/arcface-tf2	dab13506a1b1d25346f0a8b6bf0130e19c3e33b3	face	validate	10
+peteryuX/retinaface-tf2	cae4af855cfce95a9867ee06ab61c5db4cc36151	face	tune	11
+yinguobing/cnn-facial-landmark	0dee5ef2de61802d158975332ce1d0bffd87899f	face	tune	3
+NITHISHM2410/diffusion-model-tf-ddpm	aae35f7e0b7482e6101d79b518646ecc313392ae	diffusion	tune	3
+nathanwbailey/diffusion_model	447c66e45596b4ca2ffc8cf698e3150695349c68	diffusion	tune	6
+GregoryTomy/recommender	2a07a1d1665f902bd1ab9089d2845ed2cff2f724	recommender	validate	2
+m2dsupsdlclass/lectures-labs	a41bdfde52081eaa615d86c46fceeae1c4b1d0cd	course	validate	75
+aliraein/Image-Classification-DL-TPU	be3e23a2b484b7330def4f486e844b8773d7665a	kaggle	tune	2
+AndiBraimllari/Kaggle-Competition-TensorFlow-2	738df42bc53a69c311e438f5d96653d8ba9e2d37	kaggle	tune	3
+Yu-su1230/music-analisis	e567a8391a9e77fd3b9a86a0b1b93867e80866d4	audio	tune	4
+"""
+
+TABLES = {"a": REPOS_TSV, "b": REPOS_TSV_B, "c": REPOS_TSV_C, "d": REPOS_TSV_D, "e": REPOS_TSV_E, "f": REPOS_TSV_F}
 DEFAULT_OUT = {"a": "/work/corpus13", "b": "/work/corpus13b", "c": "/work/corpus13c",
-               "d": "/work/corpus13d", "e": "/work/corpus13e"}
+               "d": "/work/corpus13d", "e": "/work/corpus13e",
+               "f": "/work/corpus13f"}
 
 
 def load_table(name="a"):
