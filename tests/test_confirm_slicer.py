@@ -423,3 +423,20 @@ def test_many_classes_calling_super_init_are_not_searched_forever():
     code = plan(source, "DL202", "tf.keras.layers.Dropout(0.9)")
     compile(code, "<slice>", "exec")
     assert "Base(width=16)" in code
+
+
+def test_the_slicer_decides_keras_classes_as_the_static_rules_do():
+    """Issue 14: the slicer resolves a class's bases through the module's imports and asks
+    kinds.class_kind, like the rules: a torch Module imported as ``Model`` is not Keras; a
+    subclass of a local Keras class is."""
+    from dropout_lint.confirm.slicer import Index
+
+    src = (
+        "from torch.nn import Module as Model\n"
+        "try:\n    from tensorflow import keras\nexcept ImportError:\n    import keras\n"
+        "class TorchNet(Model):\n    pass\n"
+        "class Base(keras.Model):\n    pass\n"
+        "class Child(Base):\n    pass\n"
+        "class Block(keras.layers.Layer):\n    pass\n"
+    )
+    assert sorted(Index(src).keras_classes) == ["Base", "Block", "Child"]

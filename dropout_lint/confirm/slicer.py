@@ -459,20 +459,37 @@ class Index:
         return self.pos[node].end.line
 
     def _keras_classes(self) -> set[str]:
-        out: set[str] = set()
-        changed = True
-        while changed:
-            changed = False
-            for name, cls in self.classes.items():
-                if name in out:
-                    continue
-                for base in cls.bases:
-                    ln = last_name(base.value)
-                    if ln in KERAS_BASES or ln in out:
-                        out.add(name)
-                        changed = True
-                        break
-        return out
+        """The module's Keras Model / Layer subclasses, decided as the static rules decide them
+        (``kinds.class_kind`` on bases resolved through the module's imports), so that a class
+        the linter took for a Keras model is the one ``--confirm`` builds."""
+        from dropout_lint import kinds
+        from dropout_lint.analysis.facts import Scope
+        from dropout_lint.analysis.names import Names
+
+        names = Names()
+
+        def imports(stmts) -> None:  # module level, also under try / if / with (not in functions)
+            for stmt in stmts:
+                if isinstance(stmt, cst.SimpleStatementLine):
+                    for small in stmt.body:
+                        if isinstance(small, (cst.Import, cst.ImportFrom)):
+                            names.add_import(small)
+                elif isinstance(stmt, (cst.If, cst.Try, cst.With, cst.For, cst.While)):
+                    for block in (stmt.body, getattr(stmt, "orelse", None), getattr(stmt, "finalbody", None),
+                                  *(h.body for h in getattr(stmt, "handlers", ()))):
+                        if isinstance(block, cst.If):
+                            imports([block])
+                        elif block is not None:
+                            inner = getattr(block, "body", None)
+                            imports(getattr(inner, "body", inner) or ())
+
+        imports(self.module.body)
+        scopes = {}
+        for name, cls in self.classes.items():
+            bases = [dotted(b.value) or "" for b in cls.bases if b.keyword is None]
+            scopes[name] = Scope("class", name, cls, None, bases=[names.qualify_dotted(b) or b if b else "" for b in bases])
+        by_name = {name: [sc] for name, sc in scopes.items()}
+        return {name for name, sc in scopes.items() if kinds.class_kind(sc, by_name) is not None}
 
     def all_calls(self) -> list[cst.Call]:
         if self._calls is None:
