@@ -468,22 +468,19 @@ class Index:
 
         names = Names()
 
-        def imports(stmts) -> None:  # module level, also under try / if / with (not in functions)
-            for stmt in stmts:
-                if isinstance(stmt, cst.SimpleStatementLine):
-                    for small in stmt.body:
-                        if isinstance(small, (cst.Import, cst.ImportFrom)):
-                            names.add_import(small)
-                elif isinstance(stmt, (cst.If, cst.Try, cst.With, cst.For, cst.While)):
-                    for block in (stmt.body, getattr(stmt, "orelse", None), getattr(stmt, "finalbody", None),
-                                  *(h.body for h in getattr(stmt, "handlers", ()))):
-                        if isinstance(block, cst.If):
-                            imports([block])
-                        elif block is not None:
-                            inner = getattr(block, "body", None)
-                            imports(getattr(inner, "body", inner) or ())
+        class _ModuleImports(cst.CSTVisitor):  # module level, also under try / if / with; not in defs
+            def visit_FunctionDef(self, node) -> bool:
+                return False
 
-        imports(self.module.body)
+            def visit_ClassDef(self, node) -> bool:
+                return False
+
+            def visit_Import(self, node) -> None:
+                names.add_import(node)
+
+            visit_ImportFrom = visit_Import  # type: ignore[assignment]
+
+        self.module.visit(_ModuleImports())
         scopes = {}
         for name, cls in self.classes.items():
             bases = [dotted(b.value) or "" for b in cls.bases if b.keyword is None]
