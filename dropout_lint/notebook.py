@@ -69,11 +69,34 @@ def notebook_unit(data: bytes) -> Unit:
     if not _is_python(nb):
         return Unit(text="")
     sources: list[str | None] = []
+    printed: list[str] = []
     for number, cell in enumerate(_cells(nb), start=1):
         if not isinstance(cell, dict):
             raise SourceError(f"not a valid notebook: cell {number} is not an object")
         sources.append(_source_text(cell, number) if cell.get("cell_type") == "code" else None)
-    return cells_unit(sources)
+        printed.extend(_output_texts(cell))
+    unit = cells_unit(sources)
+    unit.output_text = "".join(printed)[:OUTPUT_CAP]
+    return unit
+
+
+OUTPUT_CAP = 1 << 20  # characters of printed output kept per notebook
+
+
+def _output_texts(cell: dict) -> list[str]:
+    """The text a code cell printed: stream outputs and plain-text results (nbformat 3 and 4)."""
+    outs = cell.get("outputs") if cell.get("cell_type") == "code" else None
+    found: list[str] = []
+    for out in outs if isinstance(outs, list) else ():
+        if not isinstance(out, dict):
+            continue
+        data = out.get("data")
+        for piece in (out.get("text"), data.get("text/plain") if isinstance(data, dict) else None):
+            if isinstance(piece, list):
+                piece = "".join(p for p in piece if isinstance(p, str))
+            if isinstance(piece, str):
+                found.append(piece)
+    return found
 
 
 def cells_unit(sources: list[str | None]) -> Unit:

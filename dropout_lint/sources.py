@@ -35,6 +35,9 @@ class Unit:
     # Notebook cells whose lines were dedented before parsing (IPython strips a first line's
     # indentation from the whole cell): cell number -> columns to add back.
     shifts: dict[int, int] = field(default_factory=dict)
+    # For notebooks: the text the code cells printed (stream and plain-text outputs, capped): what
+    # the code did when it last ran, e.g. a TensorFlow deprecation warning. Never linted.
+    output_text: str = ""
 
     def locate(self, row: int) -> tuple[int | None, int]:
         """Map a row of ``text`` to (cell, row within the cell)."""

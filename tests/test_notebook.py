@@ -100,6 +100,19 @@ def test_outputs_and_markdown_are_not_linted():
     assert fs == []
 
 
+def test_printed_deprecation_warning_shows_the_tensorflow_version():
+    # keep_prob= in TF1 code is right up to TF 1.12: DL204 needs the version; a notebook that ran
+    # on 1.13+ printed TensorFlow's deprecation warning, which the saved output still holds.
+    src = "import tensorflow as tf\nx = tf.placeholder(tf.float32)\nh = tf.nn.dropout(x, keep_prob=0.8)\n"
+    warn = [{"output_type": "stream", "name": "stderr",
+             "text": ["WARNING: calling dropout (from tensorflow.python.ops.nn_ops) with keep_prob is deprecated\n"]}]
+    other = [{"output_type": "execute_result", "data": {"text/plain": ["<tf.Tensor 'x'>"]}, "metadata": {}}]
+    assert [f.code for f in lint_nb(code(src, outputs=other))] == []
+    found = lint_nb(code(src, outputs=warn))
+    assert [f.code for f in found] == ["DL204"] and "deprecation warning" in found[0].message
+    assert notebook_unit(nb_bytes(code(src, outputs=warn))).output_text.startswith("WARNING: calling dropout")
+
+
 def test_source_as_one_string_is_read():
     cell = code("")
     cell["source"] = IMPORTS + LAST_DROPOUT  # nbformat allows a string as well as a list

@@ -42,6 +42,11 @@ class KeepProbAsRate(Rule):
     ```
 
     ## When it stays silent
+    - `keep_prob=` in code whose TensorFlow version is not shown to be 1.13 or later: TF 1.0-1.12
+      and `tf.contrib`'s dropout ops take only `keep_prob`, so it is right there. The file must
+      call `tf.compat.*` (or another 1.13+ API), pass `rate=` to a dropout op elsewhere, or (a
+      notebook) show TensorFlow's deprecation warning in its output; a call that also passes a
+      rate, and `tf.layers.dropout(keep_prob=)` (which has no such parameter), are always reported.
     - The value's name does not say keep-probability and TF1's `keep_prob=` is not used; a rate
       named `rate` / `dropout` whatever its value; test code (see `test-code-ignore`).
     - A keep-named value whose known values are all at most 0.5 (`dropout_keep_prob=0.2` passed
@@ -83,12 +88,18 @@ class KeepProbAsRate(Rule):
         "from keras import layers\nkeeper_rate = 0.2\nlayers.Dropout(keeper_rate)\n",
         "from keras import layers\nlayers.Dense(8, kernel_regularizer=keep)\n",
         "import tensorflow as tf\nkeep_prob = 0.8\nh = tf.nn.dropout(h, rate=1 - keep_prob)\n",
+        # TF1 code of an unknown version: keep_prob was the API until 1.13
+        "import tensorflow as tf\nx = tf.placeholder(tf.float32)\nh = tf.nn.dropout(x, keep_prob=0.8)\n",
+        # tf.contrib's dropout takes only keep_prob
+        "from tensorflow.contrib.layers import dropout\nh = dropout(x, keep_prob=0.5, is_training=t)\n",
     ]
     invalid = [
-        Invalid("import tensorflow as tf\nh = tf.nn.dropout(h, keep_prob=0.8)\n", line=2, contains="keep_prob",
-                fixed="import tensorflow as tf\nh = tf.nn.dropout(h, rate=0.2)\n"),
-        Invalid("import tensorflow as tf\nh = tf.nn.dropout(h, keep_prob=keep_prob)\n", line=2,
-                fixed="import tensorflow as tf\nh = tf.nn.dropout(h, rate=1 - keep_prob)\n"),
+        Invalid("import tensorflow as tf\ntf.random.set_seed(0)\nh = tf.nn.dropout(h, keep_prob=0.8)\n", line=3,
+                contains="tf.random.set_seed",
+                fixed="import tensorflow as tf\ntf.random.set_seed(0)\nh = tf.nn.dropout(h, rate=0.2)\n"),
+        Invalid("import tensorflow as tf\ng = tf.nn.dropout(g, rate=0.1)\nh = tf.nn.dropout(h, keep_prob=keep_prob)\n", line=3,
+                contains="elsewhere",
+                fixed="import tensorflow as tf\ng = tf.nn.dropout(g, rate=0.1)\nh = tf.nn.dropout(h, rate=1 - keep_prob)\n"),
         Invalid("import tensorflow as tf\nh = tf.compat.v1.nn.dropout(h, keep_prob=self.kp + 0.1)\n", line=2,
                 fixed="import tensorflow as tf\nh = tf.compat.v1.nn.dropout(h, rate=1 - (self.kp + 0.1))\n"),
         Invalid("from keras import layers\nkeep_prob = 0.9\nx = layers.Dropout(keep_prob)(x)\n", line=3, contains="0.9",
@@ -100,13 +111,16 @@ class KeepProbAsRate(Rule):
         Invalid("from keras import layers\nlayers.LSTM(8, dropout=FLAGS.dropout_keep_prob)\n", line=2),
         Invalid("import tensorflow as tf\ny = tf.nn.dropout(x, rate=keepProb)\n", line=2),
         Invalid("import tensorflow as tf\nh = tf.nn.dropout(h, 0.5, keep_prob=0.5)\n", line=2),
+        Invalid("import tensorflow as tf\nh = tf.layers.dropout(h, keep_prob=0.5, training=t)\n", line=2,
+                contains="takes `rate`"),
     ]
 
     def check(self, ctx) -> None:
         for call in ctx.calls:
             if call.kind in DROPOUT_OPS and "keep_prob" in call.keywords:
-                arg = call.keywords["keep_prob"]
-                self._keep_prob_keyword(ctx, call, arg)
+                why = _keep_prob_wrong(ctx, call)
+                if why is not None:
+                    self._keep_prob_keyword(ctx, call, call.keywords["keep_prob"], why)
                 continue
             if call.kind not in RATE_PARAMS:
                 continue
@@ -130,7 +144,7 @@ class KeepProbAsRate(Rule):
                     data={"name": text},
                 )
 
-    def _keep_prob_keyword(self, ctx, call, arg) -> None:
+    def _keep_prob_keyword(self, ctx, call, arg, why: str) -> None:
         expr = arg.value
         text = ctx.code(expr)
         vals = ctx.number(expr, call.scope)
@@ -148,11 +162,47 @@ class KeepProbAsRate(Rule):
         value = f" {fmt_rate(vals[0].value)}" if vals and len(vals) == 1 else ""
         ctx.report(
             call,
-            f"`keep_prob={text}` is TF1's deprecated keep probability{value}: pass `rate` (the fraction dropped, "
-            f"1 - keep_prob) instead",
+            f"`keep_prob={text}` is TF1's deprecated keep probability{value} ({why}): pass `rate` (the fraction "
+            f"dropped, 1 - keep_prob) instead",
             fix=fix,
             data={"keep_prob": text},
         )
+
+
+# Calls that exist only from TensorFlow 1.13 on, where ``tf.nn.dropout`` deprecated ``keep_prob``
+# (2.x removed it): a file that makes one is written for a TensorFlow without ``keep_prob``.
+_TF_1_13_PREFIXES = ("tf.compat.", "tf.random.set_seed", "tf.config.", "tf.function")
+# Printed by TensorFlow >= 1.13 when ``keep_prob`` is passed (a notebook's saved output).
+_DEPRECATION_PRINTED = re.compile(r"keep_prob.{0,40}deprecated|instead of .?keep_prob", re.IGNORECASE)
+
+
+def _keep_prob_wrong(ctx, call) -> str | None:
+    """Why ``keep_prob=`` is wrong at ``call`` for the TensorFlow the file is written for, or None.
+
+    ``keep_prob`` is the API of TF 1.0-1.12 and of ``tf.contrib``: right there. It is wrong where
+    the op has no such parameter (``tf.layers.dropout``), where the call also passes a rate, and in
+    a file shown to target TF >= 1.13 (it calls ``tf.compat.*`` or another 1.13+ API, passes
+    ``rate=`` to a dropout op elsewhere, or a notebook's output shows TensorFlow's deprecation
+    warning). A file that shows none of these is TF1 code whose version is not known: silent.
+    """
+    kind = call.kind or ""
+    if kind.startswith("tf.contrib."):
+        return None  # contrib's dropout ops take only keep_prob
+    if "layers.dropout" in kind:
+        return f"`{kind}` takes `rate`, not `keep_prob`"
+    if "rate" in call.keywords or len(call.positional) > 1:
+        return "the call also passes a rate"
+    if kind.startswith("tf.compat.v1."):
+        return "deprecated since TF 1.13, the first with `tf.compat.v1`"
+    for other in ctx.calls:
+        name = other.qname or ""
+        if name.startswith(_TF_1_13_PREFIXES):
+            return f"this file calls `{name}`, so it targets TF >= 1.13"
+        if other is not call and other.kind in DROPOUT_OPS and "rate" in other.keywords:
+            return f"this file passes `rate=` to `{other.kind}` elsewhere, so it targets TF >= 1.13"
+    if _DEPRECATION_PRINTED.search(ctx.unit.output_text):
+        return "the notebook's output shows TensorFlow's deprecation warning"
+    return None
 
 
 def _span(ctx, node):
