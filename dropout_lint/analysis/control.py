@@ -323,7 +323,7 @@ def unroll(flow, stmt: cst.For, env) -> bool:
         # alternative to skipping it; twice when it repeats, so that the end of one iteration
         # feeds the start of the next (Dropout at the end of a block -> BatchNorm at its start).
         flow.bind(stmt.target, None, env)
-        repeat_body(flow, stmt.body.body, env, count)
+        repeat_body(flow, stmt.body.body, env, count, stmt.target)
         return True
     it = flow.eval(stmt.iter, env)
     if not isinstance(it, ListV) or not it.items or len(it.items) > MAX_UNROLL:
@@ -361,17 +361,37 @@ def layer_list(rets: list) -> bool:
 MAX_REPEAT_NESTING = 3  # loops nested deeper run their body once (each level doubles the work)
 
 
-def repeat_body(flow, body, env, count: int | None) -> None:
-    """Run a loop body once, or twice when it may repeat (``count`` None: unknown, or >= 2)."""
-    flow.exec_block(body, env)
-    depth = flow.repeat_depth
-    if (count is None or count >= 2) and depth < MAX_REPEAT_NESTING:
-        flow.repeat_depth, saved = depth + 1, flow.repeat_conditional
-        flow.repeat_conditional = flow.conditional  # ``if``s entered from here on are in the body
-        try:
-            flow.exec_block(body, env)
-        finally:
-            flow.repeat_depth, flow.repeat_conditional = depth, saved
+def repeat_body(flow, body, env, count: int | None, target=None) -> None:
+    """Run a loop body once, or twice when it may repeat (``count`` None: unknown, or >= 2).
+    ``target``: the ``for``'s target, whose names ``if``s in the body may test (``flow._arm``)."""
+    flow.loop_marks.append((len(flow.arms), frozenset(names_in(target)) if target is not None else frozenset()))
+    try:
+        flow.exec_block(body, env)
+        depth = flow.repeat_depth
+        if (count is None or count >= 2) and depth < MAX_REPEAT_NESTING:
+            flow.repeat_depth, saved = depth + 1, flow.repeat_conditional
+            flow.repeat_conditional = flow.conditional  # ``if``s entered from here on are in the body
+            try:
+                flow.exec_block(body, env)
+            finally:
+                flow.repeat_depth, flow.repeat_conditional = depth, saved
+    finally:
+        flow.loop_marks.pop()
+
+
+def names_in(node) -> list[str]:
+    """Every name an expression reads or a target binds (``c``, ``(i, (a, b))``)."""
+    out: list[str] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, cst.Name):
+            out.append(n.value)
+        elif isinstance(n, cst.Attribute):
+            stack.append(n.value)  # ``self.x``: the ``self``, not the attribute's name
+        else:
+            stack.extend(n.children)
+    return out
 
 
 def known_empty(it) -> bool:

@@ -134,6 +134,9 @@ class Node:
     # How the node entered its model: ("list", List node, Element) | ("add", statement) | None
     container: tuple | None = None
     arith: bool = False  # tensor arithmetic / indexing (``a - b``, ``h[:, 0]``), not a call
+    # Made in a loop body inside arms of undecided ``if``s: one token per run of such an arm,
+    # outermost first (analysis/flow.py ``_arm``); () outside loops or arms.
+    arms: tuple = ()
 
     @property
     def decl(self) -> CallFact | None:

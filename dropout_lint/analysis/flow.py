@@ -70,6 +70,11 @@ class Flow:
         self.repeat_depth = 0
         self.conditional = 0
         self.repeat_conditional = 0
+        # Arms of undecided ``if``s being run (one token per run of an arm, see ``_arm``), and
+        # how many were open when each loop body now running began (control.repeat_body).
+        self.arms: list[int] = []
+        self.loop_marks: list[tuple[int, frozenset[str]]] = []
+        self.arm_runs = 0
         self.funcdefs: list[control.FuncDef] = []  # every function's def-time run
         self.classes: dict | None = None  # class name -> class scopes (kinds.classes_by_name)
 
@@ -136,7 +141,7 @@ class Flow:
                 return bool(other()) if other is not None else False
             self.conditional += 1
             try:
-                self.branches(env, lambda: self.exec_block(stmt.body.body, env), other)
+                self.branches(env, self._arm(stmt.test, lambda: self.exec_block(stmt.body.body, env)), other and self._arm(stmt.test, other))
             finally:
                 self.conditional -= 1
         elif isinstance(stmt, cst.For) and control.unroll(self, stmt, env):
@@ -147,7 +152,7 @@ class Flow:
             # feeds the next one's start.
             self.bind(stmt.target, None, env)
             if not control.known_empty(stmt.iter):
-                control.repeat_body(self, stmt.body.body, env, None)
+                control.repeat_body(self, stmt.body.body, env, None, stmt.target)
             if stmt.orelse is not None:
                 self.exec_block(stmt.orelse.body.body, env)
         elif isinstance(stmt, cst.While):
@@ -172,6 +177,24 @@ class Flow:
             if stmt.finalbody is not None:
                 self.exec_block(stmt.finalbody.body.body, env)
         return False
+
+    def _arm(self, test, run):
+        """``run`` as one arm of an undecided ``if`` in a loop body whose test reads the loop's
+        target (``for c in sequence: if c == "d": ...``): which arm a pass takes depends on what
+        the loop runs over. Nodes made meanwhile carry a fresh token (``Node.arms``), so a rule
+        can tell that a node's input was made outside that run of the arm."""
+        if not self.loop_marks or not self.loop_marks[-1][1].intersection(control.names_in(test)):
+            return run
+
+        def armed():
+            self.arm_runs += 1
+            self.arms.append(self.arm_runs)
+            try:
+                return run()
+            finally:
+                self.arms.pop()
+
+        return armed
 
     def branches(self, env: Env, first, second) -> None:
         """Run two alternative blocks from the same state and merge what they bound."""
@@ -516,6 +539,8 @@ class Flow:
             # this call is not paired with its own previous application.
             inputs = [j for i in inputs for j in (i.inputs if i.start == start and i.kind == kind else [i])]
         n = Node(kind=kind, start=start, end=end, spec=spec, call=call, inputs=inputs, sub=sub, container=container)
+        if self.loop_marks:
+            n.arms = tuple(self.arms[self.loop_marks[-1][0]:])
         if n.start is None and inputs:
             n.start, n.end = inputs[0].start, inputs[0].end
         if n.start is None and sub is not None:

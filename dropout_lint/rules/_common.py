@@ -66,6 +66,14 @@ def reachable_values(call, expr, values):
     return out
 
 
+def chosen_by_loop_data(later, earlier) -> bool:
+    """``later`` was made in an arm of an ``if`` that tests a loop's target
+    (``for c in sequence: if c == "d": x = dropout(x) elif c == "n": x = norm(x)``), in a run of
+    that arm that did not make ``earlier``: whether ``earlier`` feeds ``later`` directly depends on
+    the order of what the loop runs over, which the code does not show."""
+    return bool(later.arms) and later.arms[0] not in earlier.arms
+
+
 def branch_not_taken(ctx, node) -> bool:
     """An ``if`` around the node's layer whose test is known everywhere the code runs and sends
     control past it: ``if use_dropout: x = Dropout(0.1)(x)`` in a helper whose every call site

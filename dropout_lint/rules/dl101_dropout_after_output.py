@@ -51,7 +51,9 @@ class DropoutAfterOutput(Rule):
       layers after it. Not a custom `Layer`'s `call()` (a block that other code stacks more layers on),
       not a Sequential or functional block built inside a Keras class's methods (when it does make
       the class's output, the class's own graph is reported), not a model used as a layer inside
-      another model of the file.
+      another model of the file, and not a model the code only loads weights into
+      (`vgg = Model(inputs, x)`, then only `vgg.load_weights(path, by_name=True)`: its layers
+      serve another model built from them).
     - **The Dropout is the output on the paths the code takes**: a `for` loop over an iterable not
       known to be empty runs at least once, so layers it applies after the Dropout follow it; a
       Dropout built under an `if` whose test every call site in the file makes false
@@ -236,8 +238,29 @@ class DropoutAfterOutput(Rule):
         # an activation after a hidden Dropout is not the output
         "from keras import Sequential\nfrom keras.layers import Dense, Dropout, Activation\nm = Sequential([Dense(8), Dropout(0.5), Activation('relu'), Dense(2), Activation('softmax')])\n",
         "import tf_keras as tfk\nfeat = tfk.Sequential([tfk.layers.Dense(4), tfk.layers.Dropout(0.1)])\ninp = tfk.Input((3,))\nout = tfk.layers.Dense(1)(feat(inp))\nmodel = tfk.Model(inp, out)\n",
+        # a model that only holds weights: loaded into, its layers shared with the real model
+        _ex("""
+            from keras import layers, Model, Input
+            def unet(path):
+                inp = Input((64, 64, 3))
+                c = layers.Conv2D(8, 3, padding="same")(inp)
+                x = layers.Dropout(0.2)(c)
+                backbone = Model(inp, x)
+                backbone.load_weights(path, by_name=True)
+                out = layers.Conv2D(1, 1, activation="sigmoid")(c)
+                return Model(inp, out)
+        """),
     ]
     invalid = [
+        # loaded into, then used for predictions: a model whose output is the Dropout's
+        Invalid(_ex("""
+            from keras import layers, Model, Input
+            inp = Input((8,))
+            x = layers.Dropout(0.2)(layers.Dense(2, activation="softmax")(inp))
+            clf = Model(inp, x)
+            clf.load_weights("w.h5")
+            print(clf.predict(data))
+        """), line=3),
         # a call site sets the flag: that model ends in the Dropout
         Invalid(_ex("""
             import keras
@@ -341,7 +364,7 @@ def _is_model(ctx, g) -> bool:
             return False
         return not (g.scope.name.endswith(_BLOCK_SUFFIXES) and not any(
             c.func_text.rsplit(".", 1)[-1] == g.scope.name for c in ctx.calls))
-    if _component(ctx, g):
+    if _component(ctx, g) or _weights_only(ctx, g):
         return False
     func = getattr(g.call.node, "func", None) if g.call is not None else None
     if g.kind == "functional" and getattr(getattr(func, "attr", None), "value", None) == "__init__":
@@ -436,6 +459,31 @@ def _component(ctx, g) -> bool:
         if not last[:1].isupper() or last in ("Model", "Sequential"):
             return False
     return True
+
+
+# What code does with a model it only holds weights in: ``vgg = Model(inputs, x)`` then
+# ``vgg.load_weights(path, by_name=True)`` fills the layers another model shares.
+_WEIGHT_USES = frozenset({"load_weights", "summary", "get_layer", "layers", "trainable"})
+
+
+def _weights_only(ctx, g) -> bool:
+    """The model's variable is only loaded into (``.load_weights``, with at most ``.summary()``,
+    ``.get_layer``, ``.layers``, ``.trainable`` besides): no prediction or training runs through
+    its output, so no prediction of it is zeroed (the layers it shares serve another model)."""
+    import libcst as cst
+
+    from dropout_lint.rules import _training as T
+
+    if not g.name or "." in g.name:
+        return False
+    par = T.parents(ctx)
+    attrs = []
+    for n in _name_loads(ctx, g.name, g.scope):
+        att = par.get(n)
+        if not (isinstance(att, cst.Attribute) and att.value is n):
+            return False  # returned, passed, called: a model someone uses
+        attrs.append(att.attr.value)
+    return "load_weights" in attrs and set(attrs) <= _WEIGHT_USES
 
 
 def _building(node, par) -> bool:

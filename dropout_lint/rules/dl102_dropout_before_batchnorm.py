@@ -1,6 +1,6 @@
 from dropout_lint.kinds import is_batchnorm, is_dropout, is_passthrough
 from dropout_lint.rule import Invalid, Rule, example as _ex
-from dropout_lint.rules._common import branch_not_taken, is_literal_true, node_rate
+from dropout_lint.rules._common import branch_not_taken, chosen_by_loop_data, is_literal_true, node_rate
 
 
 class DropoutBeforeBatchNorm(Rule):
@@ -43,6 +43,10 @@ class DropoutBeforeBatchNorm(Rule):
       file makes false, one whose value reaches the BatchNormalization only through layers that
       change it (Dense, Conv...), and BatchNormalization followed by Dropout (the recommended
       order).
+    - A BatchNormalization applied in an arm of an `if` that tests a loop's variable
+      (`for c in sequence: if c == "n": x = BatchNormalization()(x) elif c == "d": x = Dropout(r)(x)`),
+      when the Dropout was not applied in that same arm: which comes first depends on the order of
+      what the loop runs over.
     - Test code (see `test-code-ignore`).
 
     ## Fix
@@ -75,6 +79,18 @@ class DropoutBeforeBatchNorm(Rule):
         "from keras import layers\ndef block(x):\n    x = layers.Dropout(0.1)(x)\n    x = layers.Conv2D(8, 3)(x)\n    return layers.BatchNormalization()(x)\n",
         # a zero-rate Dropout does nothing to the statistics (DL203 reports it)
         "from keras import layers\ndef f(x):\n    x = layers.Dropout(0.0)(x)\n    return layers.BatchNormalization()(x)\n",
+        # the order of ``steps`` decides whether the norm follows the dropout
+        _ex("""
+            from keras import layers
+            def process(x, steps):
+                x = layers.Dropout(0.1)(x)
+                for step in steps:
+                    if step == "n":
+                        x = layers.BatchNormalization()(x)
+                    elif step == "a":
+                        x = layers.Activation("relu")(x)
+                return x
+        """),
     ]
     invalid = [
         Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.3), layers.BatchNormalization(), layers.Dense(1)])\n", line=2, contains="BatchNormalization"),
@@ -98,6 +114,8 @@ class DropoutBeforeBatchNorm(Rule):
                 continue  # a rate-0 Dropout changes nothing (DL203 says remove it)
             if branch_not_taken(ctx, n):
                 continue  # built only under a test the code never passes
+            if chosen_by_loop_data(bn, n):
+                continue  # ``for c in seq: if c == "n": x = norm(x)``: the order of ``seq`` decides
             if n.call is not None and "training" in n.call.keywords and is_literal_true(n.call.keywords["training"].value):
                 continue  # always on (Monte-Carlo dropout): BN sees the same variance at inference
             where = f" (line {bn.start.row})" if bn.start is not None else ""

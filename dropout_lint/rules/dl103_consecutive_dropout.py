@@ -1,6 +1,6 @@
 from dropout_lint.kinds import RATE_PARAMS, is_dropout
-from dropout_lint.rule import Invalid, Rule
-from dropout_lint.rules._common import branch_not_taken, fmt_rate, node_rate
+from dropout_lint.rule import Invalid, Rule, example as _ex
+from dropout_lint.rules._common import branch_not_taken, chosen_by_loop_data, fmt_rate, node_rate
 
 
 class ConsecutiveDropout(Rule):
@@ -28,6 +28,10 @@ class ConsecutiveDropout(Rule):
     - One of the two rates is 0 or out of range (DL203 / DL201 say so), either Dropout is built
       under an `if` that every call site in the file makes false, or a layer that changes the
       values sits between them.
+    - The second Dropout is applied in an arm of an `if` that tests a loop's variable
+      (`for c in sequence: if c == "d": x = dropout(x) elif c == "n": x = norm(x)`) and the first
+      was not applied in that same arm: whether one follows the other depends on the order of
+      what the loop runs over, which the code does not show.
     - Test code (see `test-code-ignore`).
 
     ## Fix
@@ -66,8 +70,34 @@ class ConsecutiveDropout(Rule):
         # Rates of 0 or out of range are DL203 / DL201 findings, not a compound dropout.
         "model = Sequential([Dense(4), Dropout(0.5), Dropout(0.0), Dense(2)])\n",
         "model = Sequential([Dense(4), Dropout(1.2), Dropout(0.3), Dense(2)])\n",
+        # which step follows the input dropout depends on the order of ``steps``
+        _ex("""
+            import tensorflow as tf
+            def process(x, steps, rate):
+                for step in steps:
+                    if step == "norm":
+                        x = tf.keras.layers.LayerNormalization()(x)
+                    elif step == "drop":
+                        x = tf.nn.dropout(x, rate=rate)
+                return x
+            def encoder(x, cfg):
+                x = tf.nn.dropout(x, rate=0.1)
+                return process(x, cfg.steps, 0.1)
+        """),
     ]
     invalid = [
+        # both applied in the same arm of the step loop: one always follows the other
+        Invalid(_ex("""
+            import tensorflow as tf
+            def process(x, steps):
+                for step in steps:
+                    if step == "drop":
+                        x = tf.nn.dropout(x, rate=0.1)
+                        x = tf.nn.dropout(x, rate=0.2)
+                    elif step == "norm":
+                        x = tf.keras.layers.LayerNormalization()(x)
+                return x
+        """), line=6),
         Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.5), layers.Dropout(0.5), layers.Dense(1)])\n", line=2, contains="0.75",
                 fixed="from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.75), layers.Dense(1)])\n"),
         Invalid("import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(4))\nm.add(tf.keras.layers.Dropout(0.2))\nm.add(tf.keras.layers.Dropout(0.3))\nm.add(tf.keras.layers.Dense(1))\n", line=5, contains="0.44",
@@ -95,6 +125,8 @@ class ConsecutiveDropout(Rule):
                 continue
             if branch_not_taken(ctx, n) or branch_not_taken(ctx, prev):
                 continue  # built only under a test the code never passes
+            if chosen_by_loop_data(n, prev):
+                continue  # ``for c in seq: if c == "d": x = dropout(x)``: the order of ``seq`` decides
             p, q = node_rate(ctx, prev), node_rate(ctx, n)
             if any(r is not None and not 0 < r < 1 for r in (p, q)):
                 continue  # a no-op (rate 0, DL203) or invalid (DL201) layer: that finding says it
