@@ -61,10 +61,26 @@ Tables:
                   and >= 2 files rule; candidates chosen by name and kind before any
                   content was read (28).  Dropped: Fabien-Couthouis/PPO_TF_2 (1 file),
                   AakashKumarNain/diffusion_models (0 files).
+  --table g       the seventh corpus, /work/corpus13g (REPOS_TSV_G below), disjoint from
+                  a-f, every repository named elsewhere in this project and every
+                  repository mirrored before it; leaning to Keras 2 / TF 1-era code
+                  (2017-2020): GAN / VAE / RL / recommender / graph / NLP / audio /
+                  detection / segmentation / time-series code, model zoos, library test
+                  suites, research code, course notebooks, Kaggle solutions.  Same method,
+                  filter, split rule and >= 2 files rule; candidates chosen by name and
+                  kind before any content was read (123, after 24 others were struck off by
+                  name because this project's real-world benchmarks already name them).
+                  Dropped: GeorgeSeif/Semantic-Segmentation-Suite (snapshot over 500 MB,
+                  not mirrored), buriburisuri/speech-to-text-wavenet (0 files),
+                  yenchenlin/DeepLearningFlappyBird, guillaume-chevalier/LSTM-Human-
+                  Activity-Recognition, khundman/telemanom, abhishekkrthakur/
+                  is_that_a_duplicate_quora_question, PavelOstyakov/toxic,
+                  yanpanlau/Keras-FlappyBird, NourozR/Stock-Price-Prediction-LSTM (1 file
+                  each).
 
 --out defaults to the table's directory named above.
 
-Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
 import argparse
 import hashlib
@@ -375,11 +391,128 @@ aliraein/Image-Classification-DL-TPU	be3e23a2b484b7330def4f486e844b8773d7665a	ka
 AndiBraimllari/Kaggle-Competition-TensorFlow-2	738df42bc53a69c311e438f5d96653d8ba9e2d37	kaggle	tune	3
 Yu-su1230/music-analisis	e567a8391a9e77fd3b9a86a0b1b93867e80866d4	audio	tune	4
 """
+REPOS_TSV_G = """\
+repo	commit	kind	half	files_extracted
+affinelayer/pix2pix-tensorflow	0f2174424356162920fc25067e63db2bcf19f4e7	gan	validate	8
+NVlabs/stylegan	1e0d5c781384ef12b50ef20a62fee5d78b38e88f	gan	validate	15
+carpedm20/BEGAN-tensorflow	722b3f1a2ff9fd79b8508d3fd29b2a15e4e8ae36	gan	validate	5
+znxlwm/tensorflow-MNIST-GAN-DCGAN	967510386ae0dff82137226b67da53bbf7c8e3d7	gan	validate	2
+taki0112/UGATIT	d508e8f5188e47000d79d8aecada0cc9119e0d56	gan	tune	3
+igul222/improved_wgan_training	fa66c574a54c4916d27c55441d33753dcc78f6bc	gan	validate	15
+brain-research/self-attention-gan	ad9612e60f6ba2b5ad3d3340ebae60f724636d75	gan	tune	9
+hwalsuklee/tensorflow-mnist-VAE	e7903ac398aa5fc3eec8470177abf6ef78d9cac1	vae	validate	3
+wiseodd/generative-models	b930d5fa9e2f69adfd4ea8ec759f38f6ce6da4c2	vae	tune	50
+openai/glow	91b2c577a5c110b2b38761fc56d81f7d87f077c1	vae	tune	11
+openai/baselines	ea25b9e8b234e6ee1bca43083f8f3cf974143998	rl	validate	54
+hill-a/stable-baselines	259f27868f0d727d990f50e04da6e3a5d5367582	rl	validate	38
+dennybritz/reinforcement-learning	2b832284894a65eccdd82353cc446f68d100676e	rl	validate	15
+awjuliani/DeepRL-Agents	f3c9a3ff9ee86029a72b63bbfa4dce3c56979ab3	rl	tune	12
+deepmind/scalable_agent	6c0c8a701990fab9053fb338ede9c915c18fa2b1	rl	tune	9
+openai/universe-starter-agent	293904f01b4180ecf92dd9536284548108074a44	rl	validate	3
+Leavingseason/xDeepFM	114c4c45b1cb6144b2540f92a2b357c3f445e98e	recommender	validate	8
+princewen/tensorflow_practice	b3696f757a9620ed317b5b34b749f6352a1542b6	recommender	tune	201
+hwwang55/DKN	90a188021a82ddaadffc44f6d87e1e72b1c3db9a	recommender	validate	2
+hwwang55/RippleNet	46a364d6aa4e346111043924a4741a21d2ff09b6	recommender	tune	2
+Atomu2014/product-nets	f0ba27444c89ed745fad27db1aa866e7b2ccabd8	recommender	tune	2
+lambdaji/tf_repos	b531ff12cdab65acc9551025f73fade2b6f425a7	recommender	validate	12
+tkipf/gcn	39a4089fe72ad9f055ed6fdb9746abdcfebc4d81	gnn	validate	5
+tkipf/gae	0ebbe9b9a8f496eb12deb9aa6a62e7016b5a5ac3	gnn	validate	6
+xiangwang1223/knowledge_graph_attention_network	c03737be46ac26a0b5431efe149828e982ffbbfb	gnn	tune	8
+google-research/bert	eedf5716ce1268e56f0a50264a88cafad334ac61	nlp	validate	13
+zihangdai/xlnet	bbaa3a6fa0b3a2ee694e8cf66167434f9eca9660	nlp	tune	13
+openai/gpt-2	9b63575ef42771a015060c964af2c3da4cf7c8ab	nlp	tune	4
+tensorflow/nmt	0be864257a76c151eef20ea689755f08bc1faf4e	nlp	tune	21
+Kyubyong/transformer	fb023bb097e08d53baf25b46a9da490beba51a21	nlp	validate	11
+brightmart/text_classification	091ff9910839ba5053302383af99762c0c91a992	nlp	tune	79
+allenai/bilm-tf	7cffee2b0986be51f5e2a747244836e1047657f4	nlp	validate	9
+google-research/albert	b772393d3dae115b493258ce8e37c17b2cc62100	nlp	validate	21
+mozilla/DeepSpeech	6913ae817bc09159c64def7f130708682c197ba3	audio	validate	18
+Rayhane-mamah/Tacotron-2	ab5cb08a931fc842d3892ebeb27c8b8734ddd4b8	audio	tune	24
+magenta/magenta	526d3eb1a39df21215d286079cb0b8fc179fd4b3	audio	validate	228
+f90/Wave-U-Net	75eeae69953d6688ae7ec863c69146171accf08c	audio	tune	9
+endernewton/tf-faster-rcnn	b4da911705925ec00e8359b76a2d7260f6d1d314	detection_segmentation	validate	14
+YunYang1994/tensorflow-yolov3	03cb272af2e26d598c553f3a2d38024fc6f67a0b	detection_segmentation	tune	14
+balancap/SSD-Tensorflow	e0e3104d3a2cc5d830fad041d4e56ebcf84caac3	detection_segmentation	tune	35
+rykov8/ssd_keras	a560b91e78b87b1e3322008c059276a69766db2d	detection_segmentation	validate	7
+MarvinTeichmann/KittiSeg	80adf0350c3108296f005ef3a24668aac55a47e7	detection_segmentation	validate	11
+raghakot/keras-resnet	5e9bcca7e467f7baf3459d809ef16bb75e53f115	model_zoo	tune	3
+tensorflow/tpu	7dc921f846c9e4071f3884b768a7ddf521272a49	model_zoo	validate	312
+tensorpack/tensorpack	1547a54e8546494614ca31c984a1bfd1d0e24b77	model_zoo	validate	116
+horovod/horovod	2626dc87a3a8eb8fb7d2216198ce45bce0f9e65a	framework_tests	tune	91
+maxpumperla/hyperas	2ae8ec491b73d257d9611110dad66ee743bbd624	framework_tests	validate	19
+shap/shap	df974a1966294b9c7acebb1373fd6dc5445d1d3d	framework_tests	tune	27
+raghakot/keras-vis	90ae5565951b5e6a90d706b8205c2c4dfc271505	framework_tests	validate	27
+philipperemy/keract	748cc66ebc504f8500bfb423756dac5bbc7aaa61	framework_tests	validate	16
+tflearn/tflearn	db5176773299b67a2a75c5889fb2aba7fd0fea8a	framework_tests	tune	59
+tensorflow/federated	19114c5c851394e8468573ab12b0b9f9dec226a3	framework_tests	validate	588
+tensorflow/estimator	26a7dc2ef7d348be1745b21f952c311c38f68209	framework_tests	validate	153
+nlintz/TensorFlow-Tutorials	d6bdab7df46492446c48537fcf37e20ba44e8168	course_book	validate	24
+rasbt/python-machine-learning-book-2nd-edition	1b01e733d15a1808ebdb0e07e46dbb9cb1634323	course_book	validate	6
+leriomaggio/deep-learning-keras-tensorflow	b996ea1faba3ee7d01ea7bd733d2e7cd71be6bb5	course_book	tune	26
+GoogleCloudPlatform/tensorflow-without-a-phd	0394811fa439c3d28eb33dd53ed5764f01da3f1b	course_book	tune	46
+EdwardTyantov/ultrasound-nerve-segmentation	84a614009cdce6426628b7dbf159fc5a445fe302	kaggle	validate	9
+zake7749/DeepToxic	92710446c55fe60526099f808a7e1179402e199f	kaggle	tune	11
+google-research/mixmatch	1011a1d51eaa9ca6f5dba02096a848d1fe3fc38e	research_custom_loop	tune	25
+cbfinn/maml	a7f45f1bcd7457fe97b227a21e89b8a82cc5fa49	research_custom_loop	validate	5
+openai/supervised-reptile	8f2b71c67a31c1a605ced0cecb76db876b607a7a	research_custom_loop	validate	9
+takerum/vat_tf	c5125d267531ce0f10b2238cf95604d287de63c8	research_custom_loop	tune	8
+brain-research/realistic-ssl-evaluation	81fe4b2c74282fa94219ddf6a22146a6f6b2cfab	research_custom_loop	tune	12
+google-research/noisystudent	aac52bf02448f6e45aee6c418f3e588803e4fa43	research_custom_loop	validate	11
+LantaoYu/SeqGAN	e2b52fb6309851b14765290e8a972ccac09f1bec	gan	validate	5
+santi-pdp/segan	c88a08d3299fe6b3627550a4fdb036b179a6537a	gan	validate	8
+chrisdonahue/wavegan	40e85e8adf6207ee194e976f844e257970c6c5dc	gan	validate	13
+openai/pixel-cnn	bbc15688dd37934a12c2759cf2b34975e15901d9	vae	tune	3
+carpedm20/deep-rl-tensorflow	95d3e2dde77d4a7a393ec418fe3537094d08c2ba	rl	validate	12
+devsisters/DQN-tensorflow	c7b1f1051dfa152530322445fc8febb9a2ea078b	rl	validate	5
+tensorflow/minigo	6d89c202cdceaf449aefc3149ab2110d44f1a6a4	rl	tune	43
+coreylynch/async-rl	1741d52ce1cbab066c6af2c645865473c422db55	rl	validate	5
+cheungdaven/DeepRec	68a34cb495911e797d85cbd962526188f4aede12	recommender	tune	22
+hexiangnan/attentional_factorization_machine	09c6756788a4fb78a4283271876fd81344c67bf3	recommender	tune	2
+hexiangnan/neural_factorization_machine	ca2a5d11b929816aa44c6e470e795af144608507	recommender	validate	2
+shchur/gnn-benchmark	1e72912a0810cdf27ae54fd589a3b43358a2b161	gnn	tune	13
+Accenture/AmpliGraph	260a732f40cd2178773707963242331808de8e2d	gnn	validate	51
+danielzuegner/nettack	da8ec64b2444233ffa1a29b18e8abdfda2015679	gnn	tune	2
+abisee/pointer-generator	b29e986f24fdd01a6b6d6008187c5c887f0be282	nlp	tune	9
+sherjilozair/char-rnn-tensorflow	4bff62d34ba6d536f052145cd3f8f79b6fa11365	nlp	validate	3
+jiegzhan/multi-class-text-classification-cnn-rnn	5db803b7c156655ead270cb9788148dc8c7f6afd	nlp	validate	4
+google/seq2seq	7f485894d412e8d81ce0e07977831865e44309ce	nlp	validate	61
+Kyubyong/tacotron	379bb7f54c3359ffe97d1f09a773bc6da49eba6f	audio	tune	7
+hyperconnect/TC-ResNet	8ccbff3a45590247d8c54cc82129acb90eecf5c8	audio	tune	21
+ARM-software/ML-KWS-for-MCU	8151349b110f4d1c194c085fcc5b3535bdf7ce4a	audio	tune	10
+allanzelener/YAD2K	a42c760ef868bc115e596b56863dc25624d2e756	detection_segmentation	validate	7
+thtrieu/darkflow	eb7e830393f24233032b8578737141528be01d65	detection_segmentation	tune	10
+nicolov/segmentation_keras	4c88c4dd9ab20ace9fecd061925b9bf339272149	detection_segmentation	tune	4
+DrSleep/tensorflow-deeplab-resnet	066023c033624e6c8154340e06e8fbad4f702bdf	detection_segmentation	tune	14
+ykamikawa/tf-keras-SegNet	c69e4f1f85c626b919269d6748b67f7d9726e82f	detection_segmentation	tune	3
+michalfaber/keras_Realtime_Multi-Person_Pose_Estimation	0f7f5dcd8f2887a9521826dfdcf9abe56997e56a	detection_segmentation	tune	8
+hzy46/TensorFlow-Time-Series-Examples	92bb04eca2d6a174174690fc2598eb0f3417ff03	time_series	tune	6
+guillaume-chevalier/seq2seq-signal-prediction	fd219daaafebff81c8193040a8c539826a39e26f	time_series	validate	2
+taehoonlee/tensornets	c9b1d78f806892193efdebee2789a47fd148b984	model_zoo	validate	42
+titu1994/Neural-Style-Transfer	d09334855211579ea1adb9ad04f09fc8a7573850	model_zoo	tune	12
+osmr/imgclsmob	c1a844dde061f6d72f25011dc1af9a2e35b1bdfc	model_zoo	tune	206
+tensorflow/adanet	0364cc46810ff3831b3e4a37125de862a28da9bd	framework_tests	validate	94
+tensorflow/kfac	ddad6375bbdebfae809bccfd3a5c3db073128764	framework_tests	validate	49
+tensorflow/graphics	ad932c3e609ba77c74a61bd83880e730aaab4eeb	framework_tests	validate	305
+google-research/tf-slim	1287b1ef9a5b7e5f63ea09ed4995ee5d1bee2a09	framework_tests	tune	76
+sjchoi86/Tensorflow-101	582cc1d946f0ecbce078e493b8ccb1d7b40684df	course_book	tune	37
+golbin/TensorFlow-Tutorials	c8ac1e45ca27cccd228f316dd4f66afbc22f9016	course_book	validate	28
+random-forests/tensorflow-workshop	31c7ca9f9248d00da37a13ded55eada4c493c463	course_book	tune	27
+Vict0rSch/deep_learning	d85a40b3914d0849496a8a4884c48d3d98ca3b0f	course_book	tune	3
+rasbt/deep-learning-book	d1c240cc2828db8f1539e308f04458bcf4f5c379	course_book	validate	3
+pkmital/CADL	41e222d359f7a37b0b81c4216d011bf1fd1c42fb	course_book	tune	47
+jdwittenauer/ipython-notebooks	44641e20d6c30c073cde849626a51248632d1381	course_book	tune	11
+donnemartin/data-science-ipython-notebooks	5b3c00d462c6e9200315afe46d0093948621eb95	course_book	tune	35
+neptune-ml/open-solution-toxic-comments	e01f8508d3b675220e6f95622ce0679b1b1ebf3b	kaggle	tune	6
+sainathadapa/kaggle-freesound-audio-tagging	f2a05acdb995bb060a186023d76507311f9bf411	kaggle	validate	6
+XifengGuo/CapsNet-Keras	2f6d47dd205c7d77fc3d43626feee4c45d3c6db4	research_custom_loop	tune	3
+deepmind/dnc	d3d94b3b1f1efc282481910054f82047caf37f65	research_custom_loop	validate	10
+openai/weightnorm	3503e68b84d27ac69f33e26517f2a5036153999c	research_custom_loop	tune	3
+"""
 
-TABLES = {"a": REPOS_TSV, "b": REPOS_TSV_B, "c": REPOS_TSV_C, "d": REPOS_TSV_D, "e": REPOS_TSV_E, "f": REPOS_TSV_F}
+TABLES = {"a": REPOS_TSV, "b": REPOS_TSV_B, "c": REPOS_TSV_C, "d": REPOS_TSV_D, "e": REPOS_TSV_E, "f": REPOS_TSV_F, "g": REPOS_TSV_G}
 DEFAULT_OUT = {"a": "/work/corpus13", "b": "/work/corpus13b", "c": "/work/corpus13c",
                "d": "/work/corpus13d", "e": "/work/corpus13e",
-               "f": "/work/corpus13f"}
+               "f": "/work/corpus13f", "g": "/work/corpus13g"}
 
 
 def load_table(name="a"):
