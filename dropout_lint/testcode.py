@@ -7,9 +7,9 @@ true of the code and useless to its authors, so in test code the rules listed in
 
 - a file named `test_*.py`, `*_test.py`, `*_tests.py` or `conftest.py`, or any file under a
   folder named `test` or `tests`;
-- elsewhere, the body of a module-level function named `test_*` (but not `test_step` or any
-  name with `step`: those are training-loop functions) or of a class named `Test*` or derived
-  from a `*TestCase` class.
+- elsewhere, the body of a module-level function named `test_*`, or `_test` / `_test_*` (a
+  module's private self-check), but not `test_step` or any name with `step` (those are
+  training-loop functions), or of a class named `Test*` or derived from a `*TestCase` class.
 
 Set `test-code-ignore = []` to lint test code like any other code.
 """
@@ -46,10 +46,11 @@ def quiet_codes(options: dict) -> set[str]:
 
 
 def _test_function(scope) -> bool:
-    """A module-level ``test_*`` function as pytest collects it; Keras' ``test_step`` (and any
-    ``*step*``) is a training-loop function, not a unit test."""
+    """A module-level ``test_*`` function as pytest collects it, or a private self-check
+    ``_test()`` / ``_test_*``; Keras' ``test_step`` (and any ``*step*``) is a training-loop
+    function, not a unit test."""
     parent = scope.parent
-    return parent is not None and parent.kind == "module" and re.match(r"test(_|$)", scope.name) is not None \
+    return parent is not None and parent.kind == "module" and re.match(r"_?test(_|$)", scope.name) is not None \
         and "step" not in scope.name
 
 

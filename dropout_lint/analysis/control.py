@@ -371,6 +371,8 @@ def repeat_body(flow, body, env, count: int | None, target=None) -> None:
         if (count is None or count >= 2) and depth < MAX_REPEAT_NESTING:
             flow.repeat_depth, saved = depth + 1, flow.repeat_conditional
             flow.repeat_conditional = flow.conditional  # ``if``s entered from here on are in the body
+            if target is not None:
+                flow.bind(target, None, env)  # each pass takes the next element, not the last pass's value
             try:
                 flow.exec_block(body, env)
             finally:
@@ -379,13 +381,28 @@ def repeat_body(flow, body, env, count: int | None, target=None) -> None:
         flow.loop_marks.pop()
 
 
+def string_dispatch(test) -> bool:
+    """``if activation == "softmax":`` / ``elif mode in ("a", "b"):``: a test that picks an arm
+    by comparing a value with string literals (a dispatcher whose caller chooses the arm)."""
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return False
+    target = test.comparisons[0]
+    if not isinstance(target.operator, (cst.Equal, cst.In)):
+        return False
+    right = target.comparator
+    items = [e.value for e in right.elements] if isinstance(right, (cst.Tuple, cst.List, cst.Set)) else [right]
+    return bool(items) and all(isinstance(i, cst.SimpleString) for i in items)
+
+
 def names_in(node) -> list[str]:
     """Every name an expression reads or a target binds (``c``, ``(i, (a, b))``)."""
     out: list[str] = []
     stack = [node]
     while stack:
         n = stack.pop()
-        if isinstance(n, cst.Name):
+        if isinstance(n, (tuple, list)):
+            stack.extend(n)
+        elif isinstance(n, cst.Name):
             out.append(n.value)
         elif isinstance(n, cst.Attribute):
             stack.append(n.value)  # ``self.x``: the ``self``, not the attribute's name

@@ -75,6 +75,9 @@ class Flow:
         self.arms: list[int] = []
         self.loop_marks: list[tuple[int, frozenset[str]]] = []
         self.arm_runs = 0
+        # Undecided ``if``s being run that pick an arm by comparing a value to a string
+        # (``if activation == "softmax":``): the caller chooses; see OpFlow.sink.
+        self.dispatch = 0
         self.funcdefs: list[control.FuncDef] = []  # every function's def-time run
         self.classes: dict | None = None  # class name -> class scopes (kinds.classes_by_name)
 
@@ -140,10 +143,13 @@ class Flow:
             if taken is False:
                 return bool(other()) if other is not None else False
             self.conditional += 1
+            dispatch = control.string_dispatch(stmt.test)
+            self.dispatch += dispatch
             try:
                 self.branches(env, self._arm(stmt.test, lambda: self.exec_block(stmt.body.body, env)), other and self._arm(stmt.test, other))
             finally:
                 self.conditional -= 1
+                self.dispatch -= dispatch
         elif isinstance(stmt, cst.For) and control.unroll(self, stmt, env):
             pass
         elif isinstance(stmt, cst.For):

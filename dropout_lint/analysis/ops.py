@@ -296,8 +296,8 @@ class OpFlow:
                 break
         if arg is None and index is not None and len(call.positional) > index:
             arg = call.positional[index].value
-        if arg is None:
-            return
+        if arg is None or self.flow.dispatch:
+            return  # (in an arm a caller picks by name, ``if act == "softmax":``: not shown taken)
         name = what or call.kind or call.func_text or "a loss"
         for n in self.tensors(arg, env):
             self.sinks.append((n, f"the {role} fed to `{name}` (line {call.start.row})", call))

@@ -1,5 +1,5 @@
 from dropout_lint.kinds import is_dropout, is_passthrough
-from dropout_lint.rules._common import branch_not_taken
+from dropout_lint.rules._common import branch_not_taken, node_rate
 from dropout_lint.rule import Invalid, Rule, example as _ex
 
 
@@ -65,7 +65,9 @@ class DropoutAfterOutput(Rule):
       `if` inside a loop whose other arm applies a layer (a stack built from a list of
       settings: `for c in classifiers: if c == "softmax": ... elif c == "lstm": ...`) ends the
       model only if the last pass takes that arm, which the code does not show. A `while` loop
-      may run zero times.
+      may run zero times. A Dropout applied in a loop with a rate the loop's variable picks
+      (`tf.nn.dropout(h, keeps[i])`, the rates unknown) drops nothing on the output if its own
+      rate is 0, which the code does not show.
     - **The code shows the output**: op-level code whose output only a name tells (a function
       named like a model that nobody in the file calls, a value bound to `logits`) is DL111's,
       off by default.
@@ -250,8 +252,41 @@ class DropoutAfterOutput(Rule):
                 out = layers.Conv2D(1, 1, activation="sigmoid")(c)
                 return Model(inp, out)
         """),
+        # the softmax is one arm of an activation dispatcher whose callers (elsewhere) pick it
+        _ex("""
+            import tensorflow as tf
+            class Base:
+                def _activate(self, h, name):
+                    if name == "relu":
+                        return tf.nn.relu(h)
+                    elif name == "softmax":
+                        return tf.nn.softmax(h)
+                    return h
+                def hidden(self, h, name, keep):
+                    h = tf.nn.dropout(h, keep_prob=keep)
+                    return self._activate(h, name)
+        """),
+        # one rate per layer, picked by the loop's index, fed at run time: the last may be 0
+        _ex("""
+            import tensorflow as tf
+            keeps = tf.placeholder(tf.float32, [3])
+            h = x
+            for i in range(3):
+                h = tf.nn.dropout(tf.nn.relu(tf.matmul(h, W[i])), keeps[i])
+            loss = tf.nn.sigmoid_cross_entropy_with_logits(logits=h, labels=y)
+        """),
     ]
     invalid = [
+        # the caller picks the softmax arm: the Dropout feeds the predictions
+        Invalid(_ex("""
+            import tensorflow as tf
+            def act(h, name):
+                if name == "softmax":
+                    return tf.nn.softmax(h)
+                return tf.nn.relu(h)
+            def head(h, keep):
+                return act(tf.nn.dropout(h, keep_prob=keep), "softmax")
+        """), line=7),
         # loaded into, then used for predictions: a model whose output is the Dropout's
         Invalid(_ex("""
             from keras import layers, Model, Input
@@ -329,6 +364,8 @@ def report_outputs(ctx, by_name: bool) -> None:
                 continue  # built only under a test the code never passes
             if _not_in_last_iteration(ctx, out) or _one_arm_of_a_loop(ctx, out):
                 continue  # ``if i < n - 1: x = Dropout(...)(x)``: the last pass adds more layers
+            if _rate_per_pass(ctx, out):
+                continue  # ``dropout(h, keeps[i])`` in ``for i in ...``: the last layer's own rate decides
             prev = out.inputs[0] if out.inputs else None
             after = f" after `{prev.kind}`" if prev is not None and prev.kind and prev.kind[0] != "<" else ""
             via = f" through `{'`, `'.join(through)}`" if through else ""
@@ -420,6 +457,24 @@ def _one_arm_of_a_loop(ctx, node) -> bool:
         if any(t is ot and b != ob for t, b in call.ifs for ot, ob in oc.ifs):
             return True
     return False
+
+
+def _rate_per_pass(ctx, node) -> bool:
+    """The Dropout is applied in a loop with a rate picked per pass by the loop's variable
+    (``for i in range(n): h = tf.nn.dropout(f(h), keeps[i])``), and the rates are not known: the
+    rate of the last pass -- the output layer's own, often fed as 0 (keep 1) -- decides whether
+    anything is dropped, which the code does not show."""
+    import libcst as cst
+
+    from dropout_lint.analysis.control import names_in
+
+    call = node.decl
+    if call is None or not call.loops or node_rate(ctx, node) is not None:
+        return False
+    bound = {n for loop in call.loops if isinstance(loop, cst.For) for n in names_in(loop.target)}
+    args = [a.value for a in call.positional[1:2]] + [
+        a.value for k, a in call.keywords.items() if k in ("rate", "keep_prob")]
+    return any(isinstance(e, cst.Subscript) and bound.intersection(names_in(e.slice)) for e in args)
 
 
 def _squash(text: str) -> str:

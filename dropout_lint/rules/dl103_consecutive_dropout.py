@@ -84,8 +84,24 @@ class ConsecutiveDropout(Rule):
                 x = tf.nn.dropout(x, rate=0.1)
                 return process(x, cfg.steps, 0.1)
         """),
+        # each pass drops the next element: one pass's output never reaches the next pass
+        _ex("""
+            import tensorflow as tf
+            def drop_each(tensors, rate):
+                for t in tensors:
+                    t = tf.nn.dropout(t, rate=rate)
+                return tensors
+        """),
     ]
     invalid = [
+        # the same tensor through the loop: each pass drops the previous pass's output
+        Invalid(_ex("""
+            import tensorflow as tf
+            def drop_twice(h, rate):
+                for _ in range(2):
+                    h = tf.nn.dropout(h, rate=rate)
+                return h
+        """), line=4),
         # both applied in the same arm of the step loop: one always follows the other
         Invalid(_ex("""
             import tensorflow as tf

@@ -159,7 +159,8 @@ class KeepProbAsRate(Rule):
             start, _ = _span(ctx, arg)
             _, end = _span(ctx, expr)
             fix = Fix(f"Use `rate={new}`", [Edit(f"rate={new}", start, end)])
-        value = f" {fmt_rate(vals[0].value)}" if vals and len(vals) == 1 else ""
+        # (a parameter's default is no value to quote: ``if p > 0: dropout(h, keep_prob=1. - p)``)
+        value = f" {fmt_rate(vals[0].value)}" if vals and len(vals) == 1 and not vals[0].from_default else ""
         ctx.report(
             call,
             f"`keep_prob={text}` is TF1's deprecated keep probability{value} ({why}): pass `rate` (the fraction "
