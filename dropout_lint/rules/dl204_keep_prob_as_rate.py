@@ -2,7 +2,7 @@ import re
 
 from dropout_lint.finding import Edit, Fix
 from dropout_lint.kinds import DROPOUT_OPS, RATE_PARAMS
-from dropout_lint.rule import Invalid, Rule
+from dropout_lint.rule import Invalid, Rule, example as _ex
 from dropout_lint.rules._common import fmt_rate, rate_arg, short_kind
 
 # Names that say "keep probability": keep_prob, keep_rate, kp, keepProb, dropout_keep_prob, self.keep_prob.
@@ -44,7 +44,7 @@ class KeepProbAsRate(Rule):
     ## When it stays silent
     - `keep_prob=` in code whose TensorFlow version is not shown to be 1.13 or later: TF 1.0-1.12
       and `tf.contrib`'s dropout ops take only `keep_prob`, so it is right there. The file must
-      call `tf.compat.*` (or another 1.13+ API), pass `rate=` to a dropout op elsewhere, or (a
+      call `tf.compat.*` (or another 1.13+ API), pass `rate=` to `tf.nn.dropout` elsewhere, or (a
       notebook) show TensorFlow's deprecation warning in its output; a call that also passes a
       rate, and `tf.layers.dropout(keep_prob=)` (which has no such parameter), are always reported.
     - The value's name does not say keep-probability and TF1's `keep_prob=` is not used; a rate
@@ -92,6 +92,10 @@ class KeepProbAsRate(Rule):
         "import tensorflow as tf\nx = tf.placeholder(tf.float32)\nh = tf.nn.dropout(x, keep_prob=0.8)\n",
         # tf.contrib's dropout takes only keep_prob
         "from tensorflow.contrib.layers import dropout\nh = dropout(x, keep_prob=0.5, is_training=t)\n",
+        # tf.layers.dropout always took rate=: no sign of TF 1.13
+        "import tensorflow as tf\nh = tf.layers.dropout(x, rate=0.1, training=t)\ng = tf.nn.dropout(h, keep_prob=0.9)\n",
+        # TF 1.x eager code has GradientTape too
+        "import tensorflow as tf\nwith tf.GradientTape() as tape:\n    h = tf.nn.dropout(x, keep_prob=0.9)\n",
     ]
     invalid = [
         Invalid("import tensorflow as tf\ntf.random.set_seed(0)\nh = tf.nn.dropout(h, keep_prob=0.8)\n", line=3,
@@ -113,6 +117,12 @@ class KeepProbAsRate(Rule):
         Invalid("import tensorflow as tf\nh = tf.nn.dropout(h, 0.5, keep_prob=0.5)\n", line=2),
         Invalid("import tensorflow as tf\nh = tf.layers.dropout(h, keep_prob=0.5, training=t)\n", line=2,
                 contains="takes `rate`"),
+        Invalid(_ex("""
+            import tensorflow as tf
+            @tf.function
+            def step(h):
+                return tf.nn.dropout(h, keep_prob=0.9)
+        """), line=4, contains="@tf.function"),
     ]
 
     def check(self, ctx) -> None:
@@ -172,7 +182,10 @@ class KeepProbAsRate(Rule):
 
 # Calls that exist only from TensorFlow 1.13 on, where ``tf.nn.dropout`` deprecated ``keep_prob``
 # (2.x removed it): a file that makes one is written for a TensorFlow without ``keep_prob``.
-_TF_1_13_PREFIXES = ("tf.compat.", "tf.random.set_seed", "tf.config.", "tf.function")
+# (Not ``tf.GradientTape``: TF 1.x eager code has it.)
+_TF_1_13_PREFIXES = ("tf.compat.", "tf.random.set_seed", "tf.config.", "tf.function", "keras.ops.", "keras.random.")
+# The op whose ``rate=`` came in 1.13 (``tf.layers.dropout`` always had ``rate``).
+_NN_DROPOUT = frozenset({"tf.nn.dropout", "tf.compat.v1.nn.dropout"})
 # Printed by TensorFlow >= 1.13 when ``keep_prob`` is passed (a notebook's saved output).
 _DEPRECATION_PRINTED = re.compile(r"keep_prob.{0,40}deprecated|instead of .?keep_prob", re.IGNORECASE)
 
@@ -183,7 +196,7 @@ def _keep_prob_wrong(ctx, call) -> str | None:
     ``keep_prob`` is the API of TF 1.0-1.12 and of ``tf.contrib``: right there. It is wrong where
     the op has no such parameter (``tf.layers.dropout``), where the call also passes a rate, and in
     a file shown to target TF >= 1.13 (it calls ``tf.compat.*`` or another 1.13+ API, passes
-    ``rate=`` to a dropout op elsewhere, or a notebook's output shows TensorFlow's deprecation
+    ``rate=`` to ``tf.nn.dropout`` elsewhere, or a notebook's output shows TensorFlow's deprecation
     warning). A file that shows none of these is TF1 code whose version is not known: silent.
     """
     kind = call.kind or ""
@@ -195,11 +208,14 @@ def _keep_prob_wrong(ctx, call) -> str | None:
         return "the call also passes a rate"
     if kind.startswith("tf.compat.v1."):
         return "deprecated since TF 1.13, the first with `tf.compat.v1`"
+    for scope in ctx.facts.scopes:  # ``@tf.function``: a decorator, not a call
+        if any(d and d.startswith(_TF_1_13_PREFIXES) for d in scope.decorators):
+            return "this file uses `@tf.function`, so it targets TF >= 1.13"
     for other in ctx.calls:
         name = other.qname or ""
         if name.startswith(_TF_1_13_PREFIXES):
             return f"this file calls `{name}`, so it targets TF >= 1.13"
-        if other is not call and other.kind in DROPOUT_OPS and "rate" in other.keywords:
+        if other is not call and other.kind in _NN_DROPOUT and "rate" in other.keywords:
             return f"this file passes `rate=` to `{other.kind}` elsewhere, so it targets TF >= 1.13"
     if _DEPRECATION_PRINTED.search(ctx.unit.output_text):
         return "the notebook's output shows TensorFlow's deprecation warning"
