@@ -21,7 +21,7 @@ def analyze(module: cst.Module, text: str | None = None, tree=None) -> ModuleFac
     """``text``: the source ``module`` was parsed from; with it, positions come from Python's
     fast parser (``analysis/positions.py``), else from libcst's ``PositionProvider``. ``tree``:
     Python's ``ast`` of ``text`` if the caller has it (the parse guard's)."""
-    positions = Positions(module, text, fast=text is not None, tree=tree)
+    positions = Positions(module, text or "", fast=text is not None, tree=tree)
     collector = Collector(positions)
     walk(module, collector)  # libcst's hooks and order, without rebuilding the tree
     collector.finish()

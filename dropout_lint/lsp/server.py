@@ -201,6 +201,7 @@ def fix_all_edits(text: str, findings: list[Finding], unsafe: bool = False) -> l
     chosen: list[Edit] = []
     seen: set = set()
     for f in sorted((f for f in findings if f.applicable(unsafe)), key=Finding.sort_key):
+        assert f.fix is not None  # applicable() says so
         spans = [(offset(text, e.start, starts), offset(text, e.end, starts)) for e in f.fix.edits]
         key = tuple(sorted((a, b, e.content) for (a, b), e in zip(spans, f.fix.edits)))
         if key in seen:
@@ -365,7 +366,9 @@ async def _serve(server: "DropoutLintServer", stdin) -> None:
         if kind == "bad":
             _note(f"bad message framing ({payload}): skipped")
             continue
-        server.protocol.dispatch(payload)
+        protocol = server.protocol
+        assert isinstance(protocol, Protocol)  # DropoutLintServer's protocol_cls
+        protocol.dispatch(payload)
 
 
 def serve(server: "DropoutLintServer", stdin=None, stdout=None) -> None:
@@ -420,7 +423,8 @@ class DropoutLintServer(LanguageServer):
     @property
     def encoding(self) -> str:
         enc = self.workspace.position_encoding if self.protocol._workspace is not None else None
-        return str(enc.value if hasattr(enc, "value") else enc or T.PositionEncodingKind.Utf16)
+        value = getattr(enc, "value", None) if enc is not None and not isinstance(enc, str) else enc
+        return str(value or T.PositionEncodingKind.Utf16.value)
 
     def root(self) -> Path:
         try:
