@@ -1,5 +1,5 @@
 from dropout_lint.kinds import DROPOUT
-from dropout_lint.rule import Invalid, Rule
+from dropout_lint.rule import Invalid, Rule, example as _ex
 from dropout_lint.rules._common import rate_sites, short_kind
 
 
@@ -27,7 +27,8 @@ class DropoutRateZero(Rule):
 
     ## When it stays silent
     - The rate is unknown, is only the default of a parameter whose callers live in other files
-      (a knob), or an enclosing `if rate:` / `if rate > 0` skips the layer when it is 0; test code
+      (a knob; also when the file's only calls are in its `if __name__ == "__main__":` block and
+      leave it unset: a builder tried out on its defaults), or an enclosing `if rate:` / `if rate > 0` skips the layer when it is 0; test code
       (see `test-code-ignore`).
 
     ## Fix
@@ -64,6 +65,17 @@ class DropoutRateZero(Rule):
         "from keras import layers\ndef block(x, rate=None):\n    if rate:\n        x = layers.Dropout(rate)(x)\n    return x\nblock(1, 0.0)\n",
         "from keras import layers\ndef block(x, rate=0.0):\n    if rate > 0.0:\n        x = layers.Dropout(rate)(x)\n    return x\nblock(1)\n",
         "from keras import layers\ndef block(x, rate=0.0):\n    if rate == 0:\n        return x\n    else:\n        return layers.Dropout(rate)(x)\nblock(1)\n",
+        # a builder tried on its defaults in the __main__ block: the default is a knob
+        _ex("""
+            from keras import layers, Model, Input
+            def mini_vgg(classes=10, dropout=0.0):
+                inp = Input((32, 32, 3))
+                x = layers.Flatten()(layers.Conv2D(8, 3)(inp))
+                x = layers.Dropout(dropout)(x)
+                return Model(inp, layers.Dense(classes)(x))
+            if __name__ == "__main__":
+                mini_vgg().summary()
+        """),
     ]
     invalid = [
         Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(4), layers.Dropout(0.0), layers.Dense(1)])\n", line=2,
@@ -79,6 +91,25 @@ class DropoutRateZero(Rule):
         Invalid("from keras import layers\ndef block(x, rate=0.0, bn=False):\n    if rate >= 0.0 and not bn:\n        x = layers.Dropout(rate)(x)\n    return x\nblock(1)\n", line=4),
         Invalid("import keras\ni = keras.Input((3,))\nx = keras.layers.Dense(4)(i)\nx = keras.layers.Dropout(0.0)(x)\nm = keras.Model(i, keras.layers.Dense(1)(x))\n", line=4,
                 fixed="import keras\ni = keras.Input((3,))\nx = keras.layers.Dense(4)(i)\nm = keras.Model(i, keras.layers.Dense(1)(x))\n"),
+        # the __main__ block sets the rate to 0 itself
+        Invalid(_ex("""
+            from keras import layers, Model, Input
+            def mini_vgg(dropout=0.5):
+                inp = Input((8,))
+                return Model(inp, layers.Dense(2)(layers.Dropout(dropout)(inp)))
+            if __name__ == "__main__":
+                mini_vgg(dropout=0.0).fit(x, y)
+        """), line=4),
+        # a caller outside the __main__ block keeps the 0 default
+        Invalid(_ex("""
+            from keras import layers, Model, Input
+            def mini_vgg(dropout=0.0):
+                inp = Input((8,))
+                return Model(inp, layers.Dense(2)(layers.Dropout(dropout)(inp)))
+            model = mini_vgg()
+            if __name__ == "__main__":
+                mini_vgg().summary()
+        """), line=4),
     ]
 
     def check(self, ctx) -> None:
@@ -87,6 +118,8 @@ class DropoutRateZero(Rule):
                 continue
             if all(v.from_default for v in values):
                 continue  # `dropout=0.0` default of an API parameter: dropout off unless asked for
+            if _default_left_by_a_smoke_test(ctx, call, expr):
+                continue  # only ``if __name__ == "__main__": MiniVGG()`` keeps the ``dropout=0.`` knob
             node = next((n for n in ctx.nodes if n.spec is not None and n.spec.call is call), None)
             fix = None
             if node is not None:
@@ -98,3 +131,42 @@ class DropoutRateZero(Rule):
                 f"{short_kind(call)} {keyword} is 0: the layer drops nothing; remove it or set a rate",
                 fix=fix,
             )
+
+
+def _default_left_by_a_smoke_test(ctx, call, expr) -> bool:
+    """The rate is a parameter's default (``def MiniVGG(dropout=0.)``) and the only calls of its
+    function in the file sit in the ``if __name__ == "__main__":`` block and leave it unset: a
+    builder tried out on its defaults (to print a summary, count parameters), whose real callers
+    live in other files; the default is a knob, as with no caller at all."""
+    import libcst as cst
+
+    fn = call.scope.function() if call.scope is not None else None
+    if fn is None or not isinstance(expr, cst.Name) or expr.value not in fn.params:
+        return False
+    name = expr.value
+    index = fn.param_order.index(name) if name in fn.param_order else None
+    callers = [c for c in ctx.calls if c.func_text.rsplit(".", 1)[-1] == fn.name]
+    if fn.parent is not None and fn.parent.kind == "class":
+        return False  # a method: its callers are not found by name
+    rows = _main_rows(ctx)
+    if not callers or not rows:
+        return False
+    for c in callers:
+        if not any(a <= c.start.row <= b for a, b in rows):
+            return False
+        if name in c.keywords or c.has_star_args() or (index is not None and len(c.positional) > index):
+            return False
+    return True
+
+
+def _main_rows(ctx) -> list[tuple[int, int]]:
+    """(first, last) rows of each module-level ``if __name__ == "__main__":`` block."""
+    import libcst as cst
+
+    out = []
+    for stmt in ctx.facts.module.body:
+        if isinstance(stmt, cst.If) and "__name__" in ctx.code(stmt.test) and "__main__" in ctx.code(stmt.test):
+            r = ctx.facts.positions[stmt]
+            out.append((r.start.line, r.end.line))
+    return out
+

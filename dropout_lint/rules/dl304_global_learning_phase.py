@@ -37,8 +37,10 @@ class GlobalLearningPhase(Rule):
     ## When it stays silent
     - Under an `if` on the TensorFlow / Keras version (`tf.__version__`, `TF2`, `executing_eagerly`):
       a branch for TensorFlow 1, where `set_learning_phase` is the supported API; likewise in a
-      file that runs TF1 graph code (TF1-only APIs, `disable_eager_execution()`,
-      `disable_v2_behavior()`, `get_session()`, the call made through `tf.compat.v1`).
+      file that runs TF1 graph code (TF1-only APIs, a `tensorflow.contrib` module imported,
+      `disable_eager_execution()`, `disable_v2_behavior()`, `get_session()`, Keras 2's graph-only
+      `K.gradients` / `optimizer.get_gradients`, the call made through `tf.compat.v1`, a
+      notebook whose output shows multi-backend Keras' "Using TensorFlow backend.").
     - Only a call that resolves to Keras' `set_learning_phase` counts (a project's own function
       of that name does not); test code (see `test-code-ignore`), which sets the phase to exercise
       both modes.
@@ -86,8 +88,27 @@ class GlobalLearningPhase(Rule):
         "import torch\nmodel.train()\n",
         "# K.set_learning_phase(1) used to be here\nimport keras\n",
         "from tensorflow.keras import backend as K\nK.clear_session()\n",
+        # Keras 2 on TF1's graph: K.gradients works only there
+        _ex("""
+            from keras import backend as K
+            K.set_learning_phase(0)
+            grads = K.gradients(loss, model.input)[0]
+            step = K.function([model.input], [loss, grads])
+        """),
+        # a TF1-only module, imported
+        _ex("""
+            from keras import backend as K
+            from tensorflow.contrib.distributions import Beta
+            K.set_learning_phase(1)
+        """),
     ]
     invalid = [
+        # K.function alone works in TF 2 too
+        Invalid(_ex("""
+            from tensorflow.keras import backend as K
+            K.set_learning_phase(0)
+            f = K.function([model.input], [model.output])
+        """), line=2),
         Invalid("from tensorflow.keras import backend as K\nK.set_learning_phase(1)\nmodel.fit(x, y)\n", line=2,
                 fixed="from tensorflow.keras import backend as K\nmodel.fit(x, y)\n"),
         Invalid("import tensorflow as tf\ntf.keras.backend.set_learning_phase(0)\n", line=2,
@@ -125,13 +146,25 @@ _VERSION_TEST = re.compile(r"__version__|\bversion\b|\bVERSION\b|\b(is_)?tf_?[12
 
 
 def _graph_mode(ctx, qname: str) -> bool:
-    """The file runs TensorFlow 1 graph code: TF1-only APIs (the file's dialect), eager execution
-    or v2 behaviour switched off, a ``get_session()``, or the switch itself called through
-    ``tf.compat.v1``."""
+    """The file runs TensorFlow 1 graph code: TF1-only APIs (the file's dialect, or a module of
+    ``tensorflow.contrib`` imported), eager execution or v2 behaviour switched off, a
+    ``get_session()``, Keras 2's graph-only gradients (``K.gradients``,
+    ``optimizer.get_gradients``), the switch itself called through ``tf.compat.v1``, or (a
+    notebook) the "Using TensorFlow backend." that multi-backend Keras <= 2.3 printed."""
     if qname.startswith("tf.compat.v1.") or getattr(ctx.facts, "dialect", None) == "tf1":
         return True
-    return any((c.qname or "").endswith(("disable_eager_execution", "disable_v2_behavior", "get_session"))
+    if "Using TensorFlow backend." in ctx.unit.output_text:
+        return True
+    imported = list(ctx.facts.names.aliases.values())
+    imported += [d for scope in ctx.facts.scopes for d in scope.imports.values()]
+    if any(d.startswith(("tf.contrib", "tensorflow.contrib")) for d in imported):
+        return True
+    return any((c.qname or "").endswith(_GRAPH_CALLS) or c.func_text.endswith("optimizer.get_gradients")
                for c in ctx.calls)
+
+
+# Calls that exist or work only in TF1 graph mode.
+_GRAPH_CALLS = ("disable_eager_execution", "disable_v2_behavior", "get_session", "keras.backend.gradients")
 
 
 def _remove_statement(ctx, call):
