@@ -301,3 +301,31 @@ def test_a_projects_own_keras_package_is_not_keras():
         from proj.keras.custom import Sequential
         m = Sequential([custom.Dense(3), custom.Dropout(0.5)])
     """) == []
+
+
+def test_a_chain_of_method_calls_evaluates_each_link_once(monkeypatch):
+    # ``LinearWrap(x).Conv2D(...).MaxPooling(...)...()``: evaluating a link's method looks its
+    # owner up again; without one value per call per statement run that is 3^n evaluations (a
+    # 30-link chain never finished).
+    from dropout_lint.analysis.flow import Flow
+    from dropout_lint.engine import _parse_and_analyze
+
+    seen = []
+    real = Flow._eval_call
+    monkeypatch.setattr(Flow, "_eval_call", lambda self, node, env: seen.append(node) or real(self, node, env))
+    links = "".join(f".Conv2D('c{i}', 8, 3)" for i in range(10))
+    src = f"import tensorflow as tf\ndef net(image):\n    return (LinearWrap(image){links}.FullyConnected('fc', 10)())\n"
+    _parse_and_analyze(src)
+    assert len(seen) == len({id(n) for n in seen}) <= 2 * 12 + 4  # each call once per run of its statement
+
+
+def test_a_call_in_a_helper_run_twice_in_one_statement_is_evaluated_per_run():
+    # one value per call per statement *run*: two calls of the same helper in one statement run
+    # its body twice, each with its own arguments
+    assert code_rows("""
+        from keras import layers
+        def drop(x, rate):
+            return layers.Dropout(rate)(x)
+        def head(x):
+            return layers.Dense(2)(drop(drop(x, 0.1), 0.2))
+    """, {"DL103"}) == [("DL103", 4)]

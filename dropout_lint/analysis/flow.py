@@ -75,6 +75,8 @@ class Flow:
         self.arms: list[int] = []
         self.loop_marks: list[tuple[int, frozenset[str]]] = []
         self.arm_runs = 0
+        # One memo per statement being run: call node id -> its value (see ``eval_call``).
+        self.memos: list[dict] = []
         # Undecided ``if``s being run that pick an arm by comparing a value to a string
         # (``if activation == "softmax":``): the caller chooses; see OpFlow.sink.
         self.dispatch = 0
@@ -116,6 +118,13 @@ class Flow:
 
     def exec_stmt(self, stmt, env: Env) -> bool:
         """Run one statement; True when it surely returns or raises."""
+        self.memos.append({})  # this run's calls (``eval_call``); a statement of its body has its own
+        try:
+            return self._exec_stmt(stmt, env)
+        finally:
+            self.memos.pop()
+
+    def _exec_stmt(self, stmt, env: Env) -> bool:
         if isinstance(stmt, cst.SimpleStatementLine):
             for small in stmt.body:
                 self._stmt = stmt
@@ -396,6 +405,16 @@ class Flow:
         return self.ops.eval_expr(expr, env)
 
     def eval_call(self, node: cst.Call, env: Env):
+        """The value of a call, once per run of the statement it is in: ``a.b(x).c(y).d(z)``
+        evaluates each prefix once, not once per method looked up on it (3^n for n links)."""
+        memo = self.memos[-1] if self.memos else None
+        if memo is None:
+            return self._eval_call(node, env)
+        if id(node) not in memo:
+            memo[id(node)] = (node, self._eval_call(node, env))  # (the node keeps its id unique)
+        return memo[id(node)][1]
+
+    def _eval_call(self, node: cst.Call, env: Env):
         call = self.callmap.get(id(node))
         if call is None:
             return None
