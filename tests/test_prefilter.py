@@ -66,8 +66,23 @@ def test_a_parsed_file_runs_only_the_rules_it_matched(monkeypatch):
     real = engine._run_rules
     monkeypatch.setattr(engine, "_run_rules", lambda ctx, rules, fn: (ran.extend(r.code for r in rules), real(ctx, rules, fn)))
     text = "import tensorflow as tf\n# a Dropout here would be wrong\nwith tf.GradientTape() as tape:\n    y = model(x)\n"
-    lint_bytes(text.encode(), "x.py", ALL)
+    lint_bytes((text + "tape.gradient(y, model.trainable_variables)\n").encode(), "x.py", ALL)
     assert set(ran) == {"DL302", "DL312"}
+    ran.clear()  # DL302's findings all need `.trainable_` in the text (its requires_text): not run
+    lint_bytes(text.encode(), "x.py", ALL)
+    assert set(ran) == {"DL312"}
+
+
+def test_requires_text_skips_the_parse_but_not_python_s_verdict(monkeypatch):
+    def no_parse(*a, **k):
+        raise AssertionError("libcst must not be asked")
+
+    monkeypatch.setattr(engine, "_parse_and_analyze", no_parse)
+    dl302 = FileSettings(frozenset({"DL000", "DL302"}), ALL.options)
+    text = "import tensorflow as tf\nwith tf.GradientTape() as tape:\n    y = model(x)\n"
+    assert lint_bytes(text.encode(), "x.py", dl302) == []
+    found = lint_bytes((text + "def (:\n").encode(), "x.py", dl302)
+    assert [f.code for f in found] == ["DL000"]
 
 
 def test_noqa_rule_still_reads_comments():
