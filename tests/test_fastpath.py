@@ -186,6 +186,49 @@ def test_walk_and_positions_on_generated_programs(text):
     assert same_positions(module, text)[0]
 
 
+def libcst_parents(module) -> dict:
+    """child -> parent as a libcst visitor sees them (on_visit / on_leave), tokens left out."""
+    out: dict = {}
+    stack: list = []
+
+    class P(cst.CSTVisitor):
+        def on_visit(self, node) -> bool:
+            if stack:
+                out[node] = stack[-1]
+            stack.append(node)
+            return True
+
+        def on_leave(self, original_node) -> None:
+            stack.pop()
+
+    module.visit(P())
+    fastwalk.walk(module, cst.CSTVisitor())  # initialises the token types
+    return {c: p for c, p in out.items() if c.__class__ not in fastwalk._TOKENS}
+
+
+def test_parent_map_equals_libcst_visit():
+    checked = 0
+    for name, text in sources():
+        module = parses(text)
+        if module is None:
+            continue
+        ref = libcst_parents(module)
+        got = fastwalk.parents(module)
+        assert got.keys() == ref.keys() and all(got[c] is ref[c] for c in ref), name
+        checked += len(ref)
+    assert checked > 10_000
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(hypothesmith.from_grammar())
+def test_parent_map_on_generated_programs(text):
+    module = parses(text)
+    assume(module is not None)
+    ref = libcst_parents(module)
+    got = fastwalk.parents(module)
+    assert got.keys() == ref.keys() and all(got[c] is ref[c] for c in ref)
+
+
 def test_positions_fall_back_to_the_provider_on_any_doubt():
     text = "import keras\nx = keras.layers.Dropout(0.5)\ny = f(g(1))\n"
     module = cst.parse_module(text)

@@ -257,6 +257,45 @@ def walk(node: CSTNode, visitor: cst.CSTVisitor) -> None:
         go = None  # type: ignore[assignment]
 
 
+def parents(root: CSTNode) -> dict:
+    """child -> parent for every node under ``root`` that ``walk`` enters (all but whitespace,
+    operator and bracket tokens), as a visitor pushing and popping in ``on_visit``/``on_leave``
+    would map them; no tree rebuilt, no recursion."""
+    global _TOKENS
+    if _TOKENS is None:
+        _TOKENS = _token_types()
+    tokens = _TOKENS
+    fields_of: dict[type, tuple[str, ...] | None] = {}
+    out: dict = {}
+    stack = [root]
+    pop, push = stack.pop, stack.append
+    while stack:
+        n = pop()
+        t = n.__class__
+        try:
+            fields = fields_of[t]
+        except KeyError:
+            every = _child_fields(t)
+            skip = _token_only_fields_cached(t)
+            fields = fields_of[t] = None if every is None else tuple(f for f in every if f not in skip)
+        if fields is None:  # child order unknown: libcst's own list of children
+            kids = n.children
+        else:
+            kids = []
+            for f in fields:
+                v = getattr(n, f)
+                vt = v.__class__
+                if vt is tuple or vt is list:
+                    kids.extend(v)
+                elif v is not None and vt is not MaybeSentinel:
+                    kids.append(v)
+        for c in kids:
+            if c.__class__ not in tokens:
+                out[c] = n
+                push(c)
+    return out
+
+
 _TOKEN_FIELDS: dict[type, frozenset[str]] = {}
 
 
@@ -267,4 +306,4 @@ def _token_only_fields_cached(cls: type) -> frozenset[str]:
     return r
 
 
-__all__ = ["walk", "MaybeSentinel"]
+__all__ = ["walk", "parents", "MaybeSentinel"]
