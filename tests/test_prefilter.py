@@ -163,3 +163,20 @@ def test_code_bytes_on_the_fixtures_and_examples():
 @given(hypothesmith.from_grammar())
 def test_code_bytes_on_generated_programs(text):
     _check_code_kept_strings_blanked(text)
+
+
+def test_needs_parse_answers_as_every_substring_searched():
+    from itertools import combinations
+
+    from dropout_lint.engine import needs_parse, rules_for
+
+    rules = [r for r in rules_for(all_rules()) if r.requires]
+    subsets = [rules] + [list(c) for c in combinations(rules, 2)] + [[r] for r in rules]
+    inputs = [d for _, d in _inputs()] + [b"", b"x = AlphaDropout", b"keep_prob", b"# noqa", b"training = True"]
+    answers = set()
+    for data in inputs:
+        for rs in subsets:
+            naive = any(s.encode() in data for r in rs for s in r.requires)
+            assert needs_parse(data, rs) == naive
+            answers.add(naive)
+    assert answers == {True, False}
