@@ -186,6 +186,36 @@ def test_walk_and_positions_on_generated_programs(text):
     assert same_positions(module, text)[0]
 
 
+def test_walk_plans_shared_by_hook_names_bind_each_visitor():
+    module = cst.parse_module("f(a, b)\nclass C:\n    x = g(c)\n")
+
+    def make():  # a visitor class made per call, as rules do
+        class V(cst.CSTVisitor):
+            def __init__(self):
+                super().__init__()
+                self.seen = []
+
+            def visit_Name(self, n):
+                self.seen.append(n.value)
+
+        return V
+
+    first, second = make()(), make()()
+    walk(module, first)
+    walk(module, second)
+    assert first.seen == second.seen == ["f", "a", "b", "C", "x", "g", "c"]
+
+    class More(make()):  # one more hook: another plan, not the shared one
+        def visit_Call_func(self, n):
+            self.seen.append("func")
+
+    more = More()
+    walk(module, more)
+    ref = More()
+    module.visit(ref)
+    assert more.seen == ref.seen and more.seen.count("func") == 2
+
+
 def libcst_parents(module) -> dict:
     """child -> parent as a libcst visitor sees them (on_visit / on_leave), tokens left out."""
     out: dict = {}
