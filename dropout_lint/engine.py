@@ -204,7 +204,7 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
     if not rules:  # the rules' words are only in comments and strings: nothing can fire
         return _unit_errors(unit, filename) if report_errors else []
     try:
-        module, facts = call_deep(_parse_and_analyze, unit.text, guarded.tree)
+        module, facts = call_deep(_parse_and_analyze, unit.text, guarded.tree, (guarded.calls, guarded.defs))
     except cst.ParserSyntaxError as exc:
         # Python compiles the file but libcst cannot parse it: not a syntax error of the user's.
         msg = " ".join(str(exc.message).split())[:200]
@@ -255,14 +255,14 @@ def _unit_errors(unit: Unit, filename: str) -> list[Finding]:
     return out
 
 
-def _parse_and_analyze(text: str, tree=None):
+def _parse_and_analyze(text: str, tree=None, found=None):
     import libcst as cst
 
     from dropout_lint.analysis import analyze
 
     module = cst.parse_module(text)
     try:
-        return module, analyze(module, text, tree)
+        return module, analyze(module, text, tree, found)
     except RecursionError:
         raise
     except Exception as exc:

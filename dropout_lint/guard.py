@@ -64,15 +64,19 @@ def guard(text: str, options: dict | None = None, notebook: bool = False) -> tup
 
 class Guarded:
     """The guard's answer: ``verdict`` (as ``guard``), and for a file that may go on, Python's
-    ``tree`` of it (``ast.Module``) and its string literals (``strings``: the ``ast.Constant``
-    str/bytes and ``ast.JoinedStr`` nodes), so that nothing parses the file with ``ast`` again."""
+    ``tree`` of it (``ast.Module``), its string literals (``strings``: the ``ast.Constant``
+    str/bytes and ``ast.JoinedStr`` nodes), and its ``calls`` and definitions (``defs``:
+    functions and classes) in the order of the guard's walk, so that nothing parses or walks
+    the file with ``ast`` again (``analysis/positions.py`` takes the last two)."""
 
-    __slots__ = ("verdict", "tree", "strings")
+    __slots__ = ("verdict", "tree", "strings", "calls", "defs")
 
-    def __init__(self, verdict, tree=None, strings=()) -> None:
+    def __init__(self, verdict, tree=None, strings=(), calls=(), defs=()) -> None:
         self.verdict = verdict
         self.tree = tree
         self.strings = strings
+        self.calls = calls
+        self.defs = defs
 
 
 def parse_guarded(text: str, options: dict | None = None, notebook: bool = False) -> Guarded:
@@ -95,11 +99,13 @@ def parse_guarded(text: str, options: dict | None = None, notebook: bool = False
 
 def _verdict(text: str, options: dict, flags: int) -> Guarded:
     strings: list[ast.AST] = []
+    calls: list[ast.AST] = []
+    defs: list[ast.AST] = []
     try:
         with warnings.catch_warnings():  # no SyntaxWarning on stderr: the file is not ours
             warnings.simplefilter("ignore")
             tree = compile(text, "<file>", "exec", flags=flags, dont_inherit=True)
-            too = _measure(tree, options, strings)
+            too = _measure(tree, options, strings, calls, defs)
             if too is not None:
                 return Guarded(too)
             # The rest of Python's verdict ('return' outside function, 'await' outside a
@@ -115,18 +121,21 @@ def _verdict(text: str, options: dict, flags: int) -> Guarded:
         return Guarded((f"{type(exc).__name__}: Python cannot compile this file: too deeply nested", 1, 1))
     except ValueError as exc:  # e.g. NUL bytes (the reader refuses them first)
         return Guarded((f"SyntaxError: {exc}", 1, 1))
-    return Guarded(None, tree, strings)
+    return Guarded(None, tree, strings, calls, defs)
 
 
-def _measure(tree: ast.AST, options: dict, strings: list | None = None) -> tuple[str, int, int] | None:
+def _measure(tree: ast.AST, options: dict, strings: list | None = None, calls: list | None = None,
+             defs: list | None = None) -> tuple[str, int, int] | None:
     """The node count and the deepest nesting of expressions, without recursion; ``strings``
-    (if given) gets the string literals (``Constant`` str/bytes, ``JoinedStr``)."""
+    (if given) gets the string literals (``Constant`` str/bytes, ``JoinedStr``), ``calls`` the
+    ``Call`` nodes and ``defs`` the function and class definitions, in the walk's order."""
     max_nodes = limit(options, "max-syntax-nodes")
     max_depth = limit(options, "max-expression-depth")
     expr = ast.expr
     context = ast.expr_context  # Load/Store: shared singletons, not nodes of the file
     text_types = (str, bytes)
-    literal, joined = ast.Constant, ast.JoinedStr
+    literal, joined, call = ast.Constant, ast.JoinedStr, ast.Call
+    definitions = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
     stack: list[tuple[ast.AST, int, ast.AST]] = [(tree, 0, tree)]
     pop, push = stack.pop, stack.append
     nodes = 0
@@ -143,6 +152,10 @@ def _measure(tree: ast.AST, options: dict, strings: list | None = None) -> tuple
                 return _too("deep", f"expressions nested {depth:,} deep", options, "max-expression-depth"), top.lineno, top.col_offset + 1
             if strings is not None and (node.__class__ is joined or (node.__class__ is literal and isinstance(node.value, text_types))):
                 strings.append(node)
+            elif node.__class__ is call and calls is not None:
+                calls.append(node)
+        elif node.__class__ in definitions and defs is not None:
+            defs.append(node)
         for name in node._fields:  # ast.iter_child_nodes, inlined
             v = getattr(node, name, None)
             if isinstance(v, list):

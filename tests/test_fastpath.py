@@ -216,6 +216,32 @@ def test_walk_plans_shared_by_hook_names_bind_each_visitor():
     assert more.seen == ref.seen and more.seen.count("func") == 2
 
 
+def _guard_and_walk_agree(text: str) -> bool | None:
+    from dropout_lint.guard import parse_guarded
+
+    g = parse_guarded(text)
+    if g.verdict is not None:
+        return None
+    module = parses(text)
+    if module is None:
+        return None
+    walked = Positions(module, text, tree=g.tree)
+    handed = Positions(module, text, tree=g.tree, found=(g.calls, g.defs))
+    same = lambda a, b: len(a) == len(b) and all(x is y for x, y in zip(a, b))  # noqa: E731
+    return same(walked._calls, handed._calls) and same(walked._defs, handed._defs)
+
+
+def test_positions_take_the_guards_calls_and_definitions():
+    checked = [_guard_and_walk_agree(text) for _, text in sources()]
+    assert False not in checked and checked.count(True) > 50
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(hypothesmith.from_grammar())
+def test_positions_take_the_guards_calls_and_definitions_on_generated_programs(text):
+    assert _guard_and_walk_agree(text) is not False
+
+
 def libcst_parents(module) -> dict:
     """child -> parent as a libcst visitor sees them (on_visit / on_leave), tokens left out."""
     out: dict = {}
@@ -293,7 +319,7 @@ def test_findings_identical_with_libcst_visit_and_position_provider(monkeypatch)
     fast = [[f.as_json() for f in lint_bytes(t.encode(), "x.py", settings_all)] for _, t in inputs]
     orig = analysis.analyze
 
-    def slow_analyze(module, text=None, tree=None):
+    def slow_analyze(module, text=None, tree=None, found=None):
         return orig(module)  # no text: PositionProvider
 
     monkeypatch.setattr(analysis, "analyze", slow_analyze)
