@@ -10,6 +10,9 @@ For the tree at PATH it measures, as subprocesses of this Python:
 - the floor: ``libcst.parse_module`` in one process (import included) on every file that passes
   the substring prefilter (any enabled rule's ``requires`` in the file's bytes; a notebook is
   parsed as the text of its code cells); target: run CPU <= 1.3 x floor CPU;
+- the overhead: the same parse of only the files the run hands to libcst (those that also pass
+  Python's verdict and the exact prefilter: a rule's words in code, its ``requires_text``), and
+  the run's CPU over it (no target: what the run costs beyond the parses it does);
 - Ruff (``ruff check --no-cache --isolated``) on the same tree, if ``ruff`` is on PATH;
 - one small file (``--one-file``, or the median-sized file among the smallest quarter that pass
   the prefilter): dropout-lint against ``python -c "import libcst; libcst.parse_module(...)"``;
@@ -60,14 +63,25 @@ def prefiltered(root: Path, env: dict, select: str | None) -> list[Path]:
         "import sys\n"
         "from pathlib import Path\n"
         "from dropout_lint.config import Resolver, parse_cli_codes\n"
-        "from dropout_lint.engine import needs_parse, rules_for, PARSE_ERROR\n"
+        "from dropout_lint.guard import parse_guarded\n"
+        "from dropout_lint.prefilter import code_bytes, matching\n"
+        "from dropout_lint.sources import read_unit\n"
         "res = Resolver(None, Path(sys.argv[1]), dict(select=parse_cli_codes(sys.argv[2] or None, '--select')))\n"
+        "from dropout_lint.engine import rules_for, PARSE_ERROR\n"
         "for line in sys.stdin.read().splitlines():\n"
         "    p = Path(line)\n"
         "    s = res.for_file(p)\n"
         "    rules = [r for r in rules_for(s.enabled) if r.code != PARSE_ERROR]\n"
-        "    if rules and needs_parse(p.read_bytes(), rules):\n"
-        "        print(line)\n"
+        "    data = p.read_bytes()\n"
+        "    if rules and any(w.encode() in data for r in rules for w in r.requires):\n"
+        "        try:\n"
+        "            u = read_unit(str(p), data)\n"
+        "            g = parse_guarded(u.text, s.options, bool(u.cells))\n"
+        "            t = u.text.encode('utf-8', 'surrogatepass')\n"
+        "            parsed = g.verdict is None and bool(matching(rules, t, code_bytes(t, g.strings)))\n"
+        "        except Exception:\n"
+        "            parsed = False\n"
+        "        print(('E ' if parsed else 'B ') + line)\n"
     )
     listing = subprocess.run(
         [sys.executable, "-m", "dropout_lint", "--show-files", "."], cwd=root, env=env, capture_output=True, text=True, check=True
@@ -77,7 +91,7 @@ def prefiltered(root: Path, env: dict, select: str | None) -> list[Path]:
     )
     if out.returncode != 0:
         raise SystemExit(f"prefilter listing failed:\n{out.stderr[-2000:]}")
-    return [root / line for line in out.stdout.splitlines()]
+    return [(root / line[2:], line[0] == "E") for line in out.stdout.splitlines()]
 
 
 def median_run(cmd, cwd, env, repeat, sample=False, check=None):
@@ -121,7 +135,9 @@ def main() -> int:
         if r["rc"] not in (0, 1) or "Traceback" in r["err"]:
             raise SystemExit(f"dropout-lint failed (exit {r['rc']}):\n{r['err'][-2000:]}")
 
-    files = prefiltered(root, env, args.select)
+    marked = prefiltered(root, env, args.select)
+    files = [p for p, _ in marked]
+    parsed_files = [p for p, parsed in marked if parsed]
     n_all = len(subprocess.run([py, "-m", "dropout_lint", "--show-files", "."], cwd=root, env=env, capture_output=True, text=True).stdout.splitlines())
     tmp = Path(tempfile.mkdtemp(prefix="dl-speed-"))
     try:
@@ -132,6 +148,9 @@ def main() -> int:
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, repeat={args.repeat}\n")
 
         floor = median_run([py, "-c", PARSE_FLOOR, str(listing)], root, env, args.repeat)
+        listing2 = tmp / "parsed.txt"
+        listing2.write_text("\n".join(str(p) for p in parsed_files), encoding="utf-8")
+        floor2 = median_run([py, "-c", PARSE_FLOOR, str(listing2)], root, env, args.repeat)
         cold = median_run(lint + ["--output-format", "json", "."], root, env, args.repeat, sample=True, check=ok)
         ruff = None
         if shutil.which("ruff"):
@@ -156,6 +175,8 @@ def main() -> int:
         rows = [
             ("libcst parse of the prefiltered files", floor, None, None),
             ("dropout-lint cold", cold, cold["cpu"] / floor["cpu"], 1.3),
+            (f"libcst parse of the {len(parsed_files)} files it parses", floor2, None, None),
+            ("dropout-lint cold / that parse (overhead)", cold, cold["cpu"] / floor2["cpu"], None),
         ]
         if ruff:
             rows.append(("ruff check (same tree)", ruff, None, None))
@@ -196,6 +217,7 @@ def main() -> int:
         summary = {
             "files": n_all, "prefiltered_in": len(files), "floor_cpu": floor["cpu"], "cold_wall": cold["time"],
             "cold_cpu": cold["cpu"], "cold_peak_mb": cold["peak_mb"], "cpu_ratio": cold["cpu"] / floor["cpu"],
+            "parsed": len(parsed_files), "parsed_floor_cpu": floor2["cpu"], "overhead_ratio": cold["cpu"] / floor2["cpu"],
             "ruff_wall": ruff["time"] if ruff else None, "one_floor_wall": one_floor["time"],
             "one_wall": one_lint["time"], "one_ratio": one_lint["time"] / one_floor["time"],
         }

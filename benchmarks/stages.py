@@ -4,8 +4,9 @@
 
 One process, ``--jobs 1``-like, the collector paused per file as the runner does. Each stage is
 timed with ``time.process_time`` around the engine's own functions (wrapped here, not changed):
-reading and the guard (Python's parse, the budget, the exact prefilter), the libcst parse, the
-analysis (positions, collector walk, interpreter), and each rule. Prints seconds and shares.
+reading, the guard (Python's parse and compile, the budget), the exact prefilter, the libcst
+parse, the analysis (positions, collector walk, interpreter), each rule, the noqa scan, the
+test-code filter, and the garbage collector's runs (``gc.callbacks``). Prints seconds and shares.
 """
 
 from __future__ import annotations
@@ -59,6 +60,25 @@ def main() -> int:
     from dropout_lint.analysis.flow import Flow
 
     Flow.run = timed("analysis: interpreter", Flow.run)
+    import dropout_lint.prefilter as prefilter
+    import dropout_lint.suppression as suppression
+    import dropout_lint.testcode as testcode
+
+    engine.read_unit = timed("read + decode (read_unit)", engine.read_unit)
+    prefilter.code_bytes = timed("exact prefilter (code_bytes)", prefilter.code_bytes)
+    suppression.scan = timed("noqa scan", suppression.scan)
+    testcode.filter_findings = timed("test-code filter", testcode.filter_findings)
+    import gc
+
+    started = [0.0]
+
+    def gc_time(phase, info):
+        if phase == "start":
+            started[0] = time.process_time()
+        else:
+            T["garbage collector"] += time.process_time() - started[0]
+
+    gc.callbacks.append(gc_time)
     from dropout_lint.rule import all_rules
 
     for code, rule in all_rules().items():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from contextlib import contextmanager
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -119,11 +120,18 @@ def rules_for(enabled: Iterable[str]) -> list[type[Rule]]:
 
 def needs_parse(data: bytes, rules: list[type[Rule]]) -> bool:
     """The prefilter: does any enabled rule's required substring occur in the file?"""
-    for r in rules:
-        for s in r.requires:
-            if s.encode() in data:
-                return True
+    for s in _needles(tuple(rules)):
+        if s in data:
+            return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _needles(rules: tuple) -> tuple[bytes, ...]:
+    """The rules' substrings as bytes, each searched once, less those that contain another
+    (``AlphaDropout`` cannot occur without ``ropout``): the same answer, fewer scans of the file."""
+    subs = sorted({s.encode() for r in rules for s in r.requires}, key=len)
+    return tuple(s for i, s in enumerate(subs) if not any(t in s for t in subs[:i]))
 
 
 @contextmanager
@@ -196,7 +204,7 @@ def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, sta
     if not rules:  # the rules' words are only in comments and strings: nothing can fire
         return _unit_errors(unit, filename) if report_errors else []
     try:
-        module, facts = call_deep(_parse_and_analyze, unit.text, guarded.tree)
+        module, facts = call_deep(_parse_and_analyze, unit.text, guarded.tree, (guarded.calls, guarded.defs))
     except cst.ParserSyntaxError as exc:
         # Python compiles the file but libcst cannot parse it: not a syntax error of the user's.
         msg = " ".join(str(exc.message).split())[:200]
@@ -247,14 +255,14 @@ def _unit_errors(unit: Unit, filename: str) -> list[Finding]:
     return out
 
 
-def _parse_and_analyze(text: str, tree=None):
+def _parse_and_analyze(text: str, tree=None, found=None):
     import libcst as cst
 
     from dropout_lint.analysis import analyze
 
     module = cst.parse_module(text)
     try:
-        return module, analyze(module, text, tree)
+        return module, analyze(module, text, tree, found)
     except RecursionError:
         raise
     except Exception as exc:

@@ -15,8 +15,8 @@ fast, bounded and has stack guards, so it goes first:
   and the analysis' memory and time grow about linearly with the file (see
   ``benchmarks/bounded_cost.md``), and the recursion of the interpreter over an expression is
   bounded by the depth limit.
-* ``call_deep(fn)``: runs ``fn`` in a worker thread with a large stack and a raised recursion
-  limit, so the legal-but-deep files within the limits are parsed and analysed (findings are
+* ``call_deep(fn)``: runs ``fn`` in a long-lived worker thread with a large stack and a raised
+  recursion limit, so the legal-but-deep files within the limits are parsed and analysed (findings are
   not lost). Exceptions propagate to the caller; ``KeyboardInterrupt`` in the waiting thread
   propagates at once (the worker is a daemon).
 """
@@ -24,6 +24,8 @@ fast, bounded and has stack guards, so it goes first:
 from __future__ import annotations
 
 import ast
+import os
+import queue
 import sys
 import threading
 import warnings
@@ -62,15 +64,19 @@ def guard(text: str, options: dict | None = None, notebook: bool = False) -> tup
 
 class Guarded:
     """The guard's answer: ``verdict`` (as ``guard``), and for a file that may go on, Python's
-    ``tree`` of it (``ast.Module``) and its string literals (``strings``: the ``ast.Constant``
-    str/bytes and ``ast.JoinedStr`` nodes), so that nothing parses the file with ``ast`` again."""
+    ``tree`` of it (``ast.Module``), its string literals (``strings``: the ``ast.Constant``
+    str/bytes and ``ast.JoinedStr`` nodes), and its ``calls`` and definitions (``defs``:
+    functions and classes) in the order of the guard's walk, so that nothing parses or walks
+    the file with ``ast`` again (``analysis/positions.py`` takes the last two)."""
 
-    __slots__ = ("verdict", "tree", "strings")
+    __slots__ = ("verdict", "tree", "strings", "calls", "defs")
 
-    def __init__(self, verdict, tree=None, strings=()) -> None:
+    def __init__(self, verdict, tree=None, strings=(), calls=(), defs=()) -> None:
         self.verdict = verdict
         self.tree = tree
         self.strings = strings
+        self.calls = calls
+        self.defs = defs
 
 
 def parse_guarded(text: str, options: dict | None = None, notebook: bool = False) -> Guarded:
@@ -93,11 +99,13 @@ def parse_guarded(text: str, options: dict | None = None, notebook: bool = False
 
 def _verdict(text: str, options: dict, flags: int) -> Guarded:
     strings: list[ast.AST] = []
+    calls: list[ast.AST] = []
+    defs: list[ast.AST] = []
     try:
         with warnings.catch_warnings():  # no SyntaxWarning on stderr: the file is not ours
             warnings.simplefilter("ignore")
             tree = compile(text, "<file>", "exec", flags=flags, dont_inherit=True)
-            too = _measure(tree, options, strings)
+            too = _measure(tree, options, strings, calls, defs)
             if too is not None:
                 return Guarded(too)
             # The rest of Python's verdict ('return' outside function, 'await' outside a
@@ -113,18 +121,21 @@ def _verdict(text: str, options: dict, flags: int) -> Guarded:
         return Guarded((f"{type(exc).__name__}: Python cannot compile this file: too deeply nested", 1, 1))
     except ValueError as exc:  # e.g. NUL bytes (the reader refuses them first)
         return Guarded((f"SyntaxError: {exc}", 1, 1))
-    return Guarded(None, tree, strings)
+    return Guarded(None, tree, strings, calls, defs)
 
 
-def _measure(tree: ast.AST, options: dict, strings: list | None = None) -> tuple[str, int, int] | None:
+def _measure(tree: ast.AST, options: dict, strings: list | None = None, calls: list | None = None,
+             defs: list | None = None) -> tuple[str, int, int] | None:
     """The node count and the deepest nesting of expressions, without recursion; ``strings``
-    (if given) gets the string literals (``Constant`` str/bytes, ``JoinedStr``)."""
+    (if given) gets the string literals (``Constant`` str/bytes, ``JoinedStr``), ``calls`` the
+    ``Call`` nodes and ``defs`` the function and class definitions, in the walk's order."""
     max_nodes = limit(options, "max-syntax-nodes")
     max_depth = limit(options, "max-expression-depth")
     expr = ast.expr
     context = ast.expr_context  # Load/Store: shared singletons, not nodes of the file
     text_types = (str, bytes)
-    literal, joined = ast.Constant, ast.JoinedStr
+    literal, joined, call = ast.Constant, ast.JoinedStr, ast.Call
+    definitions = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
     stack: list[tuple[ast.AST, int, ast.AST]] = [(tree, 0, tree)]
     pop, push = stack.pop, stack.append
     nodes = 0
@@ -141,6 +152,10 @@ def _measure(tree: ast.AST, options: dict, strings: list | None = None) -> tuple
                 return _too("deep", f"expressions nested {depth:,} deep", options, "max-expression-depth"), top.lineno, top.col_offset + 1
             if strings is not None and (node.__class__ is joined or (node.__class__ is literal and isinstance(node.value, text_types))):
                 strings.append(node)
+            elif node.__class__ is call and calls is not None:
+                calls.append(node)
+        elif node.__class__ in definitions and defs is not None:
+            defs.append(node)
         for name in node._fields:  # ast.iter_child_nodes, inlined
             v = getattr(node, name, None)
             if isinstance(v, list):
@@ -174,38 +189,87 @@ def _restore_limit() -> None:
             sys.setrecursionlimit(_saved_limit)
 
 
-def call_deep(fn, *args, **kwargs):
-    """``fn(*args, **kwargs)`` on a big stack with a raised recursion limit."""
-    result: list = []
-    error: list[BaseException] = []
+class _Deep:
+    """A daemon thread with a big stack that runs the calls handed to it, one at a time. It
+    outlives the call, so the next file's parse reuses its stack pages and its malloc arena
+    (a fresh thread per call faulted in ~20 MB for every large file: ~10% of libcst's parse)."""
 
-    def run() -> None:
-        _raise_limit()
-        try:
-            result.append(fn(*args, **kwargs))
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller
-            error.append(exc)
-        finally:
-            _restore_limit()
+    def __init__(self) -> None:
+        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._serve, name="dropout-lint-deep", daemon=True)
 
-    worker = threading.Thread(target=run, name="dropout-lint-deep", daemon=True)
-    with _lock:  # the stack size is read when the thread starts
-        try:
+    def _serve(self) -> None:
+        while True:
+            fn, args, kwargs, out, done = self.jobs.get()
+            _raise_limit()
+            try:
+                out.append(fn(*args, **kwargs))
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                out.append(_Raised(exc))
+            finally:
+                _restore_limit()
+                fn = args = kwargs = out = None  # hold nothing of the file while idle
+                done.set()
+
+
+class _Raised:
+    __slots__ = ("exc",)
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
+_idle: list[_Deep] = []  # deep threads waiting for a call
+
+
+def _forget_threads() -> None:  # a forked child has none of its parent's threads
+    global _lock, _active
+    _lock = threading.Lock()
+    _active = 0
+    _idle.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_threads)
+
+
+def _take() -> _Deep | None:
+    """An idle deep thread, or a new one; None if the platform cannot start one."""
+    with _lock:
+        if _idle:
+            return _idle.pop()
+        deep = _Deep()
+        try:  # the stack size is read when the thread starts
             old = threading.stack_size(STACK_BYTES)
         except (ValueError, RuntimeError):  # the platform refuses the size
             old = None
         try:
-            worker.start()
-            started = True
+            deep.thread.start()
         except RuntimeError:  # cannot start a thread (resource limits)
-            started = False
+            return None
         finally:
             if old is not None:
                 threading.stack_size(old)
-    if not started:
+        return deep
+
+
+def call_deep(fn, *args, **kwargs):
+    """``fn(*args, **kwargs)`` on a big stack with a raised recursion limit.
+
+    Run by an idle deep thread (a call made from inside one gets another thread). The caller
+    waits in short timed waits, so Ctrl-C interrupts it at once; the thread it leaves is busy
+    and never handed a call again."""
+    deep = _take()
+    if deep is None:
         return fn(*args, **kwargs)
-    while worker.is_alive():
-        worker.join(0.25)  # a timed join keeps Ctrl-C responsive
-    if error:
-        raise error[0]
-    return result[0]
+    out: list = []
+    done = threading.Event()
+    deep.jobs.put((fn, args, kwargs, out, done))
+    while not done.wait(0.25):  # a timed wait keeps Ctrl-C responsive
+        pass
+    with _lock:
+        _idle.append(deep)
+    result = out[0]
+    if isinstance(result, _Raised):
+        raise result.exc
+    return result

@@ -51,10 +51,13 @@ def code_bytes(data: bytes, strings: list[ast.expr]) -> bytes:
 
 def matching(rules: list, data: bytes, code: bytes) -> list:
     """The rules of ``rules`` one of whose ``requires`` occurs in ``code`` (or in ``data`` for a
-    rule that reads comments); a rule without ``requires`` is always kept."""
+    rule that reads comments), and one of whose ``requires_text`` (if any) occurs in ``data``;
+    a rule without ``requires`` is always kept."""
     out = []
     for r in rules:
         where = code if getattr(r, "requires_code", True) else data
         if not r.requires or any(s.encode() in where for s in r.requires):
-            out.append(r)
+            also = getattr(r, "requires_text", ())
+            if not also or any(s.encode() in data for s in also):
+                out.append(r)
     return out

@@ -62,6 +62,10 @@ class Rule:
     #: found only in comments, docstrings or other string literals does not run the rule
     #: (``dropout_lint/prefilter.py``). False for a rule that reads comments.
     requires_code: ClassVar[bool] = True
+    #: And one of these anywhere in the file's text (comments and strings included), for a rule
+    #: none of whose findings can exist without one: checked once Python has parsed the file
+    #: (``prefilter.matching``), so a file with a syntax error still gets its DL000.
+    requires_text: ClassVar[tuple[str, ...]] = ()
     #: Rule options readable from ``[tool.dropout-lint]`` with their defaults.
     options: ClassVar[dict[str, Any]] = {}
     #: Whether the rule offers a fix (for --list-rules; a finding may still come without one).

@@ -186,6 +186,105 @@ def test_walk_and_positions_on_generated_programs(text):
     assert same_positions(module, text)[0]
 
 
+def test_walk_plans_shared_by_hook_names_bind_each_visitor():
+    module = cst.parse_module("f(a, b)\nclass C:\n    x = g(c)\n")
+
+    def make():  # a visitor class made per call, as rules do
+        class V(cst.CSTVisitor):
+            def __init__(self):
+                super().__init__()
+                self.seen = []
+
+            def visit_Name(self, n):
+                self.seen.append(n.value)
+
+        return V
+
+    first, second = make()(), make()()
+    walk(module, first)
+    walk(module, second)
+    assert first.seen == second.seen == ["f", "a", "b", "C", "x", "g", "c"]
+
+    class More(make()):  # one more hook: another plan, not the shared one
+        def visit_Call_func(self, n):
+            self.seen.append("func")
+
+    more = More()
+    walk(module, more)
+    ref = More()
+    module.visit(ref)
+    assert more.seen == ref.seen and more.seen.count("func") == 2
+
+
+def _guard_and_walk_agree(text: str) -> bool | None:
+    from dropout_lint.guard import parse_guarded
+
+    g = parse_guarded(text)
+    if g.verdict is not None:
+        return None
+    module = parses(text)
+    if module is None:
+        return None
+    walked = Positions(module, text, tree=g.tree)
+    handed = Positions(module, text, tree=g.tree, found=(g.calls, g.defs))
+    same = lambda a, b: len(a) == len(b) and all(x is y for x, y in zip(a, b))  # noqa: E731
+    return same(walked._calls, handed._calls) and same(walked._defs, handed._defs)
+
+
+def test_positions_take_the_guards_calls_and_definitions():
+    checked = [_guard_and_walk_agree(text) for _, text in sources()]
+    assert False not in checked and checked.count(True) > 50
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(hypothesmith.from_grammar())
+def test_positions_take_the_guards_calls_and_definitions_on_generated_programs(text):
+    assert _guard_and_walk_agree(text) is not False
+
+
+def libcst_parents(module) -> dict:
+    """child -> parent as a libcst visitor sees them (on_visit / on_leave), tokens left out."""
+    out: dict = {}
+    stack: list = []
+
+    class P(cst.CSTVisitor):
+        def on_visit(self, node) -> bool:
+            if stack:
+                out[node] = stack[-1]
+            stack.append(node)
+            return True
+
+        def on_leave(self, original_node) -> None:
+            stack.pop()
+
+    module.visit(P())
+    fastwalk.walk(module, cst.CSTVisitor())  # initialises the token types
+    return {c: p for c, p in out.items() if c.__class__ not in fastwalk._TOKENS}
+
+
+def test_parent_map_equals_libcst_visit():
+    checked = 0
+    for name, text in sources():
+        module = parses(text)
+        if module is None:
+            continue
+        ref = libcst_parents(module)
+        got = fastwalk.parents(module)
+        assert got.keys() == ref.keys() and all(got[c] is ref[c] for c in ref), name
+        checked += len(ref)
+    assert checked > 10_000
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(hypothesmith.from_grammar())
+def test_parent_map_on_generated_programs(text):
+    module = parses(text)
+    assume(module is not None)
+    ref = libcst_parents(module)
+    got = fastwalk.parents(module)
+    assert got.keys() == ref.keys() and all(got[c] is ref[c] for c in ref)
+
+
 def test_positions_fall_back_to_the_provider_on_any_doubt():
     text = "import keras\nx = keras.layers.Dropout(0.5)\ny = f(g(1))\n"
     module = cst.parse_module(text)
@@ -220,7 +319,7 @@ def test_findings_identical_with_libcst_visit_and_position_provider(monkeypatch)
     fast = [[f.as_json() for f in lint_bytes(t.encode(), "x.py", settings_all)] for _, t in inputs]
     orig = analysis.analyze
 
-    def slow_analyze(module, text=None, tree=None):
+    def slow_analyze(module, text=None, tree=None, found=None):
         return orig(module)  # no text: PositionProvider
 
     monkeypatch.setattr(analysis, "analyze", slow_analyze)

@@ -91,6 +91,7 @@ def test_every_rule_declares_a_prefilter_that_lets_its_invalid_examples_through(
         for ex in rule.invalid:
             src = textwrap.dedent(ex.code if hasattr(ex, "code") else ex).encode()
             assert needs_parse(src, [rule]), f"{code}: prefilter {rule.requires} rejects an invalid example"
+            assert not rule.requires_text or any(t.encode() in src for t in rule.requires_text), code
 
 
 def test_lint_files_counts_parses(tmp_path):

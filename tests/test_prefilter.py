@@ -66,8 +66,23 @@ def test_a_parsed_file_runs_only_the_rules_it_matched(monkeypatch):
     real = engine._run_rules
     monkeypatch.setattr(engine, "_run_rules", lambda ctx, rules, fn: (ran.extend(r.code for r in rules), real(ctx, rules, fn)))
     text = "import tensorflow as tf\n# a Dropout here would be wrong\nwith tf.GradientTape() as tape:\n    y = model(x)\n"
-    lint_bytes(text.encode(), "x.py", ALL)
+    lint_bytes((text + "tape.gradient(y, model.trainable_variables)\n").encode(), "x.py", ALL)
     assert set(ran) == {"DL302", "DL312"}
+    ran.clear()  # DL302's findings all need `.trainable_` in the text (its requires_text): not run
+    lint_bytes(text.encode(), "x.py", ALL)
+    assert set(ran) == {"DL312"}
+
+
+def test_requires_text_skips_the_parse_but_not_python_s_verdict(monkeypatch):
+    def no_parse(*a, **k):
+        raise AssertionError("libcst must not be asked")
+
+    monkeypatch.setattr(engine, "_parse_and_analyze", no_parse)
+    dl302 = FileSettings(frozenset({"DL000", "DL302"}), ALL.options)
+    text = "import tensorflow as tf\nwith tf.GradientTape() as tape:\n    y = model(x)\n"
+    assert lint_bytes(text.encode(), "x.py", dl302) == []
+    found = lint_bytes((text + "def (:\n").encode(), "x.py", dl302)
+    assert [f.code for f in found] == ["DL000"]
 
 
 def test_noqa_rule_still_reads_comments():
@@ -148,3 +163,20 @@ def test_code_bytes_on_the_fixtures_and_examples():
 @given(hypothesmith.from_grammar())
 def test_code_bytes_on_generated_programs(text):
     _check_code_kept_strings_blanked(text)
+
+
+def test_needs_parse_answers_as_every_substring_searched():
+    from itertools import combinations
+
+    from dropout_lint.engine import needs_parse, rules_for
+
+    rules = [r for r in rules_for(all_rules()) if r.requires]
+    subsets = [rules] + [list(c) for c in combinations(rules, 2)] + [[r] for r in rules]
+    inputs = [d for _, d in _inputs()] + [b"", b"x = AlphaDropout", b"keep_prob", b"# noqa", b"training = True"]
+    answers = set()
+    for data in inputs:
+        for rs in subsets:
+            naive = any(s.encode() in data for r in rs for s in r.requires)
+            assert needs_parse(data, rs) == naive
+            answers.add(naive)
+    assert answers == {True, False}

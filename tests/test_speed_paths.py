@@ -81,3 +81,30 @@ def test_fastwalk_leaves_no_cycle_holding_the_visitor():
         assert ref() is None  # freed by reference counting, no collection needed
     finally:
         gc.enable()
+
+
+def test_call_deep_reuses_one_big_stack_thread_and_nests():
+    import os
+    import sys
+    import threading
+
+    from dropout_lint.guard import RECURSION_LIMIT, call_deep
+
+    outside = sys.getrecursionlimit()
+    first = call_deep(threading.get_ident)
+    assert call_deep(threading.get_ident) == first != threading.get_ident()
+    assert call_deep(sys.getrecursionlimit) >= RECURSION_LIMIT and sys.getrecursionlimit() == outside
+    # a call made from inside a deep call runs on another deep thread, not a deadlock
+    inner, outer = call_deep(lambda: (call_deep(threading.get_ident), threading.get_ident()))
+    assert inner != outer and threading.get_ident() not in (inner, outer)
+    with pytest.raises(ZeroDivisionError):
+        call_deep(lambda: 1 / 0)
+    assert call_deep(lambda: 42) == 42  # the thread survives an exception
+    pid = os.fork()  # a forked child (the runner's workers) starts its own deep thread
+    if pid == 0:
+        import signal
+
+        signal.alarm(30)  # a child waiting on its parent's thread would hang: fail instead
+        os._exit(0 if call_deep(lambda: 7) == 7 else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

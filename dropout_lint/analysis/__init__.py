@@ -17,11 +17,12 @@ from dropout_lint.analysis.constants import Resolver
 from dropout_lint.analysis.fastwalk import walk
 
 
-def analyze(module: cst.Module, text: str | None = None, tree=None) -> ModuleFacts:
+def analyze(module: cst.Module, text: str | None = None, tree=None, found=None) -> ModuleFacts:
     """``text``: the source ``module`` was parsed from; with it, positions come from Python's
     fast parser (``analysis/positions.py``), else from libcst's ``PositionProvider``. ``tree``:
-    Python's ``ast`` of ``text`` if the caller has it (the parse guard's)."""
-    positions = Positions(module, text or "", fast=text is not None, tree=tree)
+    Python's ``ast`` of ``text`` if the caller has it (the parse guard's); ``found``: its
+    (calls, definitions) as the guard collected them."""
+    positions = Positions(module, text or "", fast=text is not None, tree=tree, found=found)
     collector = Collector(positions)
     walk(module, collector)  # libcst's hooks and order, without rebuilding the tree
     collector.finish()

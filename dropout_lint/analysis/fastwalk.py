@@ -182,35 +182,36 @@ def walk(node: CSTNode, visitor: cst.CSTVisitor) -> None:
                 return getattr(visitor, name)
         return None
 
-    token_names = {t.__name__ for t in tokens}
-    hooked_token = any(
-        name.startswith(("visit_", "leave_")) and name.split("_", 2)[1] in token_names and hook(name) is not None
-        for name in dir(vcls)
+    # The hooks the visitor has: only its own classes can define one (libcst's are stubs).
+    hooked = frozenset(
+        name
+        for k in vcls.__mro__
+        if k is not object and k.__module__.split(".", 1)[0] != "libcst"
+        for name in k.__dict__
+        if name.startswith(("visit_", "leave_")) and hook(name) is not None
     )
+    # Which hooks and fields each node type takes depends on those names only: planned once per
+    # set of names (a visitor class made per call shares the plans of its first instance).
+    named = _PLANS.get(hooked)
+    if named is None:
+        named = _PLANS[hooked] = {}
     plans: dict[type, _Plan] = {}
     sentinel_type = MaybeSentinel
 
+    def bound(name):
+        return None if name is None else getattr(visitor, name)
+
     def plan_for(t: type) -> _Plan:
-        name = t.__name__
-        fields = _child_fields(t)
-        skip = (t in tokens) and not hooked_token
-        hooks = []
-        keep: list[str] = []
-        if fields is not None:
-            token_fields = frozenset() if hooked_token else _token_only_fields_cached(t)
-            for f in fields:
-                va = hook(f"visit_{name}_{f}")
-                la = hook(f"leave_{name}_{f}")
-                hooks.append((f, va, la))
-                if va is not None or la is not None or f not in token_fields:
-                    keep.append(f)
-        any_attr = any(va is not None or la is not None for _, va, la in hooks)
+        spec = named.get(t)
+        if spec is None:
+            spec = named[t] = _plan_names(t, hooked, tokens)
+        visit, leave, keep, attr_hooks, fallback, skip = spec
         p = _Plan(
-            hook(f"visit_{name}"),
-            hook(f"leave_{name}"),
-            tuple(keep),
-            tuple(hooks) if any_attr else None,
-            fields is None,
+            bound(visit),
+            bound(leave),
+            keep,
+            None if attr_hooks is None else tuple((f, bound(va), bound(la)) for f, va, la in attr_hooks),
+            fallback,
             skip,
         )
         plans[t] = p
@@ -257,6 +258,71 @@ def walk(node: CSTNode, visitor: cst.CSTVisitor) -> None:
         go = None  # type: ignore[assignment]
 
 
+def parents(root: CSTNode) -> dict:
+    """child -> parent for every node under ``root`` that ``walk`` enters (all but whitespace,
+    operator and bracket tokens), as a visitor pushing and popping in ``on_visit``/``on_leave``
+    would map them; no tree rebuilt, no recursion."""
+    global _TOKENS
+    if _TOKENS is None:
+        _TOKENS = _token_types()
+    tokens = _TOKENS
+    fields_of: dict[type, tuple[str, ...] | None] = {}
+    out: dict = {}
+    stack = [root]
+    pop, push = stack.pop, stack.append
+    while stack:
+        n = pop()
+        t = n.__class__
+        try:
+            fields = fields_of[t]
+        except KeyError:
+            every = _child_fields(t)
+            skip = _token_only_fields_cached(t)
+            fields = fields_of[t] = None if every is None else tuple(f for f in every if f not in skip)
+        if fields is None:  # child order unknown: libcst's own list of children
+            kids = n.children
+        else:
+            kids = []
+            for f in fields:
+                v = getattr(n, f)
+                vt = v.__class__
+                if vt is tuple or vt is list:
+                    kids.extend(v)
+                elif v is not None and vt is not MaybeSentinel:
+                    kids.append(v)
+        for c in kids:
+            if c.__class__ not in tokens:
+                out[c] = n
+                push(c)
+    return out
+
+
+_PLANS: dict[frozenset, dict[type, tuple]] = {}  # a visitor's hook names -> node type -> plan
+
+
+def _plan_names(t: type, hooked: frozenset, tokens: frozenset[type]) -> tuple:
+    """(visit hook, leave hook, fields to enter, per-field hooks or None, fallback, skip) of
+    node type ``t`` for a visitor whose hooks are ``hooked``; hooks as names, None if absent."""
+    token_names = {k.__name__ for k in tokens}
+    hooked_token = any(name.split("_", 2)[1] in token_names for name in hooked)
+    name = t.__name__
+    fields = _child_fields(t)
+    skip = (t in tokens) and not hooked_token
+    hooks = []
+    keep: list[str] = []
+    if fields is not None:
+        token_fields = frozenset() if hooked_token else _token_only_fields_cached(t)
+        for f in fields:
+            va = f"visit_{name}_{f}" if f"visit_{name}_{f}" in hooked else None
+            la = f"leave_{name}_{f}" if f"leave_{name}_{f}" in hooked else None
+            hooks.append((f, va, la))
+            if va is not None or la is not None or f not in token_fields:
+                keep.append(f)
+    any_attr = any(va is not None or la is not None for _, va, la in hooks)
+    own = lambda h: h if h in hooked else None  # noqa: E731
+    return own(f"visit_{name}"), own(f"leave_{name}"), tuple(keep), tuple(hooks) if any_attr else None, fields is None, skip
+
+
 _TOKEN_FIELDS: dict[type, frozenset[str]] = {}
 
 
@@ -267,4 +333,4 @@ def _token_only_fields_cached(cls: type) -> frozenset[str]:
     return r
 
 
-__all__ = ["walk", "MaybeSentinel"]
+__all__ = ["walk", "parents", "MaybeSentinel"]

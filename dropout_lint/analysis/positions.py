@@ -38,7 +38,8 @@ _LEAVES = frozenset(
 class Positions:
     """``node -> CodeRange`` for a module parsed from ``text``."""
 
-    def __init__(self, module: cst.Module, text: str, fast: bool = True, tree: ast.Module | None = None) -> None:
+    def __init__(self, module: cst.Module, text: str, fast: bool = True, tree: ast.Module | None = None,
+                 found: tuple[list, list] | None = None) -> None:
         self.module = module
         self.text = text
         self._table: dict[cst.CSTNode, CodeRange] = {}
@@ -50,7 +51,7 @@ class Positions:
         self._lines: list[str] | None = None
         self.fast_hits = 0
         if fast:
-            self._prepare(tree)
+            self._prepare(tree, found)
         else:
             self._switch_to_full()
 
@@ -87,14 +88,26 @@ class Positions:
             self._full = provider_positions(self.module)
 
     # -- the fast path --------------------------------------------------------------------------
-    def _prepare(self, tree: ast.Module | None = None) -> None:
-        """``tree``: ``ast.parse(self.text)`` if the caller has it (the parse guard's)."""
+    def _prepare(self, tree: ast.Module | None = None, found: tuple[list, list] | None = None) -> None:
+        """``tree``: ``ast.parse(self.text)`` if the caller has it (the parse guard's); ``found``:
+        its calls and definitions if the caller walked it already (the guard's, in the order of
+        this walk: every node, pushed in field order, popped last first)."""
         if tree is None:
+            found = None
             try:
                 tree = ast.parse(self.text)
             except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
                 self._switch_to_full()
                 return
+        calls, defs = self._walk(tree) if found is None else (list(found[0]), list(found[1]))
+        # Source order, the enclosing node first when two start at the same place.
+        key = lambda n: (n.lineno, n.col_offset, -n.end_lineno, -n.end_col_offset)  # noqa: E731
+        calls.sort(key=key)
+        defs.sort(key=key)
+        self._calls, self._defs = calls, defs
+
+    @staticmethod
+    def _walk(tree: ast.AST) -> tuple[list, list]:
         calls: list[ast.Call] = []
         defs: list[ast.AST] = []
         # ast.walk, minus the nodes that cannot hold a call or a definition (names, constants,
@@ -115,11 +128,7 @@ class Positions:
                     grow([c for c in v if c.__class__ not in leaf and isinstance(c, ast.AST)])
                 elif v is not None and v.__class__ not in leaf and isinstance(v, ast.AST):
                     push(v)
-        # Source order, the enclosing node first when two start at the same place.
-        key = lambda n: (n.lineno, n.col_offset, -n.end_lineno, -n.end_col_offset)  # noqa: E731
-        calls.sort(key=key)
-        defs.sort(key=key)
-        self._calls, self._defs = calls, defs
+        return calls, defs
 
     def _line(self, row: int) -> str | None:
         if self._lines is None:

@@ -125,29 +125,13 @@ def method_of(scope):
 
 # ---- syntax helpers ------------------------------------------------------------------------
 def parents(ctx) -> dict:
-    """child node -> parent node for the whole module (built once per file, on demand)."""
+    """child node -> parent node for the whole module (built once per file, on demand; whitespace
+    and punctuation tokens left out)."""
     cache = getattr(ctx.facts, "_dl3_parents", None)
     if cache is None:
-        import libcst as cst
+        from dropout_lint.analysis.fastwalk import parents as parent_map
 
-        parent_of: dict = {}
-
-        class _P(cst.CSTVisitor):
-            def __init__(self) -> None:
-                super().__init__()
-                self.stack: list = []
-
-            def on_visit(self, node) -> bool:
-                if self.stack:
-                    parent_of[node] = self.stack[-1]
-                self.stack.append(node)
-                return True
-
-            def on_leave(self, original_node) -> None:
-                self.stack.pop()
-
-        ctx.facts.module.visit(_P())
-        cache = ctx.facts._dl3_parents = parent_of
+        cache = ctx.facts._dl3_parents = parent_map(ctx.facts.module)
     return cache
 
 

@@ -107,6 +107,7 @@ class MissingTrainingFlag(Rule):
     name = "missing-training-flag"
     severity = "warning"
     requires = ("GradientTape", "train_step")
+    requires_text = (".trainable_",)  # every finding has its premise "optimised": _optimised
     fixable = True
     fix_safety = "unsafe"
 
