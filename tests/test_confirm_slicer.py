@@ -440,3 +440,28 @@ def test_the_slicer_decides_keras_classes_as_the_static_rules_do():
         "class Block(keras.layers.Layer):\n    pass\n"
     )
     assert sorted(Index(src).keras_classes) == ["Base", "Block", "Child"]
+
+
+def test_a_class_nested_in_a_function_is_decided_as_keras_like_module_classes():
+    """Issue 14 leftover: a class defined inside a function (a test method) is built where the
+    function instantiates it only when kinds.class_kind, through the module's imports, says it
+    is Keras: a subclass of the module's own Keras layer is; a torch Module imported as
+    ``Layer`` is not (before: decided by the base's last name, the other way round for both)."""
+    from dropout_lint.confirm.slicer import Index, _nested_site
+
+    src = (
+        "from torch.nn import Module as Layer\n"
+        "from tensorflow import keras\n"
+        "class Base(keras.layers.Layer):\n    pass\n"
+        "def test_layers():\n"
+        "    class Child(Base):\n        pass\n"
+        "    class Torchy(Layer):\n        pass\n"
+        "    a = Child()\n"
+        "    b = Torchy()\n"
+    )
+    ix = Index(src)
+    fn = ix.functions["test_layers"]
+    nested = {st.name.value: st for st in fn.body.body if hasattr(st, "name")}
+    site = _nested_site(ix, nested["Child"])
+    assert site is not None and site.func.value == "Child"
+    assert _nested_site(ix, nested["Torchy"]) is None

@@ -43,7 +43,6 @@ TF1_ONLY = re.compile(
 )
 
 MODEL_CTORS = {"Sequential", "Model", "Functional"}
-KERAS_BASES = {"Model", "Sequential", "Layer", "Functional"}
 # Methods whose call on a needed name changes it (kept in a slice).
 BUILDER_METHODS = {
     "add", "append", "extend", "insert", "build", "pop", "update", "setdefault", "add_weight",
@@ -462,8 +461,6 @@ class Index:
         """The module's Keras Model / Layer subclasses, decided as the static rules decide them
         (``kinds.class_kind`` on bases resolved through the module's imports), so that a class
         the linter took for a Keras model is the one ``--confirm`` builds."""
-        from dropout_lint import kinds
-        from dropout_lint.analysis.facts import Scope
         from dropout_lint.analysis.names import Names
 
         names = Names()
@@ -481,12 +478,23 @@ class Index:
             visit_ImportFrom = visit_Import  # type: ignore[assignment]
 
         self.module.visit(_ModuleImports())
-        scopes = {}
-        for name, cls in self.classes.items():
-            bases = [dotted(b.value) or "" for b in cls.bases if b.keyword is None]
-            scopes[name] = Scope("class", name, cls, None, bases=[names.qualify_dotted(b) or b if b else "" for b in bases])
-        by_name = {name: [sc] for name, sc in scopes.items()}
-        return {name for name, sc in scopes.items() if kinds.class_kind(sc, by_name) is not None}
+        self._names = names
+        self._class_scopes = {name: [self._class_scope(cls)] for name, cls in self.classes.items()}
+        return {name for name, cls in self.classes.items() if self.is_keras_class(cls)}
+
+    def _class_scope(self, cls: cst.ClassDef):
+        from dropout_lint.analysis.facts import Scope
+
+        bases = [dotted(b.value) or "" for b in cls.bases if b.keyword is None]
+        return Scope("class", cls.name.value, cls, None,
+                     bases=[self._names.qualify_dotted(b) or b if b else "" for b in bases])
+
+    def is_keras_class(self, cls: cst.ClassDef) -> bool:
+        """Whether ``cls`` (at module level or nested in a function) is a Keras Model / Layer
+        subclass, by ``kinds.class_kind`` on its bases resolved through the module's imports."""
+        from dropout_lint import kinds
+
+        return kinds.class_kind(self._class_scope(cls), self._class_scopes) is not None
 
     def all_calls(self) -> list[cst.Call]:
         if self._calls is None:
@@ -1738,7 +1746,7 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
 def _nested_site(ix: Index, cls: cst.ClassDef):
     """The first instantiation of class ``cls`` (defined in a function) in that function."""
     outer = ix.scope_of(cls)
-    if not any(last_name(b.value) in KERAS_BASES for b in cls.bases):
+    if not ix.is_keras_class(cls):
         return None
     for call in ix.all_calls():
         if isinstance(call.func, cst.Name) and call.func.value == cls.name.value and ix.line(call) > ix.end_line(cls) \
