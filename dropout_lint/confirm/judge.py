@@ -893,7 +893,7 @@ def run(req: dict) -> list[tuple[str, str]]:
     renamed = [f"{old} as {new}" for old, new in legacy.ALIASED.items()
                if re.search(rf"\b{old}\b", req.get("code", ""))]
     if renamed:
-        NOTES.append("Keras 1 layer names read as Keras 3's: " + ", ".join(renamed))
+        NOTES.append("Keras 1/2 layer names read as Keras 3's: " + ", ".join(renamed))
     NOTES.extend(legacy.NOTES)
     out: list[tuple[str, str]] = []
     try:
