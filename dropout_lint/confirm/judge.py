@@ -92,6 +92,21 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
 
         return call
 
+    inputs: list = []
+
+    def stand_in_input(shape: tuple) -> Any:
+        t = keras.Input(shape)
+        inputs.append(t)
+        return t
+
+    def functional(build: Any) -> Any:
+        # A block applied to stand-in inputs: the model from them to what it returns.
+        inputs.clear()
+        out = build()
+        if inputs and all(isinstance(t, keras.KerasTensor) for t in _flat(out)) and _flat(out):
+            return keras.Model(list(inputs), out)
+        return out
+
     ns: dict[str, Any] = {
         "__name__": "__main__",
         "__package__": _package_of(req.get("dir")),
@@ -100,6 +115,8 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
         "__dl_mark__": mark,
         "__dl_mark_op__": mark_op,
         "__dl_mark_ctor__": mark_ctor,
+        "__dl_input__": stand_in_input,
+        "__dl_functional__": functional,
     }
     added = [p for p in req.get("roots") or import_roots(req.get("dir")) if p not in sys.path]
     # After the standard library, before site-packages: a ``wave.py`` next to the file does not

@@ -36,6 +36,10 @@ MARK_OP = "__dl_mark_op__"
 # A layer whose rate is judged is marked on its constructor too, so that a constructor that raises
 # (Keras refusing the rate) is seen even when the code around it swallows the error.
 MARK_CTOR = "__dl_mark_ctor__"
+# Stand-ins of a block's tensor parameters (symbolic inputs), and the functional model from them
+# to the block's result (both provided by the worker).
+INPUT = "__dl_input__"
+FUNCTIONAL = "__dl_functional__"
 # TF1 names that only ``tensorflow.compat.v1`` still has: a slice using them runs as TF1 code.
 TF1_ONLY = re.compile(
     r"\btf\.(placeholder|Session|InteractiveSession|get_variable|variable_scope|truncated_normal|random_normal|"
@@ -314,6 +318,42 @@ def value_guess(name: str, kinds: set) -> str | None:
     ):
         return "16"
     return None
+
+
+def _container_guess(ann) -> str | None:
+    """A stand-in for a parameter annotated as a list or tuple (``List[int]``, ``Sequence[float]``,
+    ``tuple``): two small elements of the element type (ints by default)."""
+    base = ann.value if isinstance(ann, cst.Subscript) else ann
+    if (last_name(base) or "").lower() not in ("list", "sequence", "tuple", "iterable"):
+        return None
+    inner = ""
+    if isinstance(ann, cst.Subscript) and ann.slice:
+        el = ann.slice[0].slice
+        inner = (last_name(el.value) or "") if isinstance(el, cst.Index) else ""
+    one = {"float": "0.5", "str": "'relu'", "bool": "False"}.get(inner, "16")
+    return f"[{one}, {one}]"
+
+
+class _LayerInputs(cst.CSTVisitor):
+    """Names passed to a layer application ``Layer(...)(x)`` / ``Concatenate()([x, skip])``."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not isinstance(node.func, cst.Call):
+            return
+        for a in node.args:
+            values = [e.value for e in a.value.elements] if isinstance(a.value, (cst.List, cst.Tuple)) else [a.value]
+            self.names |= {v.value for v in values if isinstance(v, cst.Name)}
+
+
+def _tensor_params(fn) -> set[str]:
+    """The parameters of ``fn`` its body applies a layer to (tensors, not sizes)."""
+    v = _LayerInputs()
+    fn.body.visit(v)
+    params = {p.name.value for p in list(fn.params.posonly_params) + list(fn.params.params) + list(fn.params.kwonly_params)}
+    return v.names & params
 
 
 class _AllCalls(cst.CSTVisitor):
@@ -1368,7 +1408,8 @@ class Planner:
             what = f"{cls.name.value}.{fn.name.value}" if cls is not None else fn.name.value
             raise Unbuildable(f"`{what}()` needs arguments and no call site in this file gives them")
         self.module_cutoffs.append(None)
-        return f"{new_name}({', '.join(lead + defaults)})"
+        call = f"{new_name}({', '.join(lead + defaults)})"
+        return f"{FUNCTIONAL}(lambda: {call})" if f"{INPUT}(" in call else call
 
     def _nested(self, fn, level: Level):
         """A function defined inside another that returns what the finding is about (a model
@@ -1432,11 +1473,20 @@ class Planner:
         if method:
             params = params[1:]
         out = []
+        # A block applied to tensors (``def block(x, skip, filters)``) gets symbolic inputs, and
+        # the target is the functional model from them to what it returns; not for DL101: the
+        # output of a block is not the output of the model it goes into.
+        tensors = _tensor_params(fn) if self.rule != "DL101" and not method else set()
         for p in list(params) + list(fn.params.kwonly_params):
             if p.default is not None:
                 continue
             if p.name.value in unused:
                 out.append(f"{p.name.value}=None")
+                continue
+            if p.name.value in tensors:
+                shape = shape_guess(call_kinds([fn.body]))
+                self.guessed.append(f"{p.name.value}=Input({shape})")
+                out.append(f"{p.name.value}={INPUT}({shape})")
                 continue
             guess = self.stand_in(p, call_kinds([fn.body]))
             if guess is None:
@@ -1450,6 +1500,11 @@ class Planner:
         definition, a keyword argument of a call), else a size/shape/rate guess from its name,
         else one from its type annotation."""
         name = p.name.value
+        ann = dotted(p.annotation.annotation) if p.annotation is not None else None
+        container = _container_guess(p.annotation.annotation) if p.annotation is not None else None
+        if container is not None:
+            self.guessed.append(f"{name}={container} (from its annotation `{src(p.annotation.annotation)}`)")
+            return container
         found = self.ix.literal_for(name)
         if found is not None:
             value, where = found
@@ -1459,7 +1514,6 @@ class Planner:
         if guess is not None:
             self.guessed.append(f"{name}={guess}")
             return guess
-        ann = dotted(p.annotation.annotation) if p.annotation is not None else None
         guess = {"int": "8", "float": "0.5" if "rate" in name or "drop" in name else "0.1",
                  "bool": "False", "str": "'relu'" if "activation" in name else repr(name)}.get(ann or "")
         if guess is not None:
