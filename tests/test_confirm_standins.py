@@ -4,7 +4,13 @@ TensorFlow, each project written by the test into ``tmp_path``, one worker for a
 - a block function applied to tensors (``def block(x, filters)``) is built on symbolic inputs,
   as the functional model from them to what it returns, and the verdict says so; not for DL101
   (a block's output is not the output of the model it goes into);
-- a parameter annotated ``List[int]`` gets a list, not an int.
+- a parameter annotated ``List[int]`` gets a list, not an int;
+- a keras-tuner build function's ``hp`` gets each hyperparameter's default (else first choice,
+  else minimum);
+- absl flags (``FLAGS.rate``) read with their ``DEFINE_*`` defaults, and forgotten after the
+  build (the next file may define the same flags);
+- a model held on an attribute of a plain class (``self.model.add(...)``) is the model judged,
+  not the instance.
 """
 
 from __future__ import annotations
@@ -49,6 +55,58 @@ FILES = {
                 block.add(tf.keras.layers.Dropout(0.9))
             return block
     """,
+    "tuner.py": """
+        from tensorflow import keras
+
+
+        def build_model(hp):
+            model = keras.Sequential()
+            model.add(keras.layers.Flatten(input_shape=(28, 28)))
+            model.add(keras.layers.Dense(hp.Int("units", min_value=32, max_value=512, step=32), activation="relu"))
+            model.add(keras.layers.Dropout(hp.Float("dropout", 0.0, 0.5, default=0.25)))
+            model.add(keras.layers.BatchNormalization())
+            model.add(keras.layers.Dense(10, activation=hp.Choice("act", ["softmax", "sigmoid"])))
+            return model
+    """,
+    "flagged_a.py": """
+        from absl import flags
+        import tensorflow as tf
+
+        FLAGS = flags.FLAGS
+        flags.DEFINE_float("rate", 0.95, "dropout rate")
+        flags.DEFINE_integer("width", 32, "units")
+
+
+        def create_model():
+            return tf.keras.Sequential([
+                tf.keras.layers.Dense(FLAGS.width, input_shape=(10,)),
+                tf.keras.layers.Dropout(FLAGS.rate),
+            ])
+    """,
+    "flagged_b.py": """
+        import tensorflow as tf
+
+        FLAGS = tf.compat.v1.flags.FLAGS
+        tf.compat.v1.flags.DEFINE_float("rate", 0.85, "dropout rate")
+
+        model = tf.keras.Sequential([tf.keras.layers.Dense(4, input_shape=(3,)), tf.keras.layers.Dropout(FLAGS.rate)])
+    """,
+    "wrapper.py": """
+        from keras.models import Sequential
+        from keras.layers import Dense, Dropout, BatchNormalization, Flatten
+
+
+        class Classifier:
+            def __init__(self, input_shape, num_classes):
+                self.model = Sequential()
+                self.model.add(Flatten(input_shape=input_shape))
+                self.model.add(Dropout(0.4))
+                self.model.add(BatchNormalization())
+                self.model.add(Dense(num_classes, activation="softmax"))
+
+            def train(self, x, y):
+                self.model.fit(x, y)
+    """,
 }
 
 
@@ -74,6 +132,10 @@ def verdicts(tmp_path_factory):
         "two-tensors": at(root, "blocks.py", "DL202", "layers.Dropout(0.95)"),
         "block-output": at(root, "blocks.py", "DL101", "layers.Dropout(0.95)"),
         "list": at(root, "mlp.py", "DL202", "tf.keras.layers.Dropout(0.9)"),
+        "hp": at(root, "tuner.py", "DL102", "keras.layers.Dropout("),
+        "flags-a": at(root, "flagged_a.py", "DL202", "tf.keras.layers.Dropout(FLAGS.rate)"),
+        "flags-b": at(root, "flagged_b.py", "DL202", "tf.keras.layers.Dropout(FLAGS.rate)"),
+        "attribute": at(root, "wrapper.py", "DL102", "Dropout(0.4)"),
     }
     confirm_findings(list(cases.values()), timeout=60, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -102,3 +164,20 @@ def test_a_blocks_output_is_not_taken_for_the_models_output(verdicts):
 def test_a_list_annotated_parameter_gets_a_list(verdicts):
     # Before: hidden_units=16 ("'int' object is not iterable").
     check(verdicts, "list", "confirmed", "rate=0.9", "hidden_units=[16, 16] (from its annotation `List[int]`)")
+
+
+def test_a_keras_tuner_hp_gives_its_defaults(verdicts):
+    # Before: "`build_model()` needs arguments and no call site in this file gives them".
+    check(verdicts, "hp", "confirmed", "feeds", "BatchNormalization", "hp=keras-tuner hyperparameters at their defaults")
+
+
+def test_absl_flags_are_read_with_their_defaults_and_forgotten_after_the_build(verdicts):
+    # Before: "AttributeError: width" (the slice had no DEFINE_* and the flags were not parsed).
+    check(verdicts, "flags-a", "confirmed", "rate=0.95", "absl flags read with their defaults: --rate, --width")
+    # The second file defines --rate again: no DuplicateFlagError, its own default.
+    check(verdicts, "flags-b", "confirmed", "rate=0.85", "--rate")
+
+
+def test_a_model_on_an_attribute_of_a_plain_class_is_the_model_judged(verdicts):
+    # Before: not-applicable, "no Dropout output reaches a BatchNormalization" (the Dropout run alone).
+    check(verdicts, "attribute", "confirmed", "feeds", "BatchNormalization")

@@ -62,6 +62,41 @@ class NoInputShape(Exception):
     pass
 
 
+class HyperParameters:
+    """A keras-tuner ``hp`` for a build function no call site gives one: each hyperparameter
+    takes its default, else its first choice, else its minimum (keras-tuner's own first
+    values), the same for every use of a name."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+
+    def _value(self, name: str, value: Any) -> Any:
+        return self.values.setdefault(name, value)
+
+    def Int(self, name, min_value=0, max_value=None, step=None, sampling=None, default=None, **kw):  # noqa: N802
+        return self._value(name, default if default is not None else min_value)
+
+    def Float(self, name, min_value=0.0, max_value=None, step=None, sampling=None, default=None, **kw):  # noqa: N802
+        return self._value(name, default if default is not None else min_value)
+
+    def Choice(self, name, values, ordered=None, default=None, **kw):  # noqa: N802
+        return self._value(name, default if default is not None else list(values)[0])
+
+    def Boolean(self, name, default=False, **kw):  # noqa: N802
+        return self._value(name, default)
+
+    def Fixed(self, name, value, **kw):  # noqa: N802
+        return self._value(name, value)
+
+    def get(self, name):
+        return self.values[name]
+
+    def conditional_scope(self, *args, **kwargs):
+        import contextlib
+
+        return contextlib.nullcontext()
+
+
 # ---------------------------------------------------------------------------------------------
 # Running the slice
 
@@ -117,6 +152,7 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
         "__dl_mark_ctor__": mark_ctor,
         "__dl_input__": stand_in_input,
         "__dl_functional__": functional,
+        "__dl_hp__": HyperParameters,
     }
     added = [p for p in req.get("roots") or import_roots(req.get("dir")) if p not in sys.path]
     # After the standard library, before site-packages: a ``wave.py`` next to the file does not
@@ -127,6 +163,7 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
     argv = sys.argv
     sys.argv = [req.get("filename") or "<confirm>"]
     error: BaseException | None = None
+    flags_before = _absl_flags()
     try:
         code = compile(req["code"], f"{req.get('filename') or '<confirm>'} (confirm slice)", "exec")
         if (req.get("hints") or {}).get("graph"):
@@ -139,6 +176,7 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
         error = exc
     finally:
         sys.argv = argv
+        _forget_flags(flags_before)
         for p in added:
             try:
                 sys.path.remove(p)
@@ -152,6 +190,35 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
         ns["__dl_target__"] = ns[target]
         error = None
     return ns, marked, error
+
+
+def _absl_flags() -> set | None:
+    """The absl flags defined before a build, with the flags marked as parsed: a build reading
+    ``FLAGS.rate`` gets the default its ``flags.DEFINE_float("rate", 0.5, ...)`` gives, as
+    argparse gives its defaults (the worker's command line is the file name alone)."""
+    try:
+        from absl import flags
+    except ImportError:
+        return None
+    if not flags.FLAGS.is_parsed():
+        flags.FLAGS.mark_as_parsed()
+    return set(flags.FLAGS)
+
+
+def _forget_flags(before: set | None) -> None:
+    """Drop the flags a build defined, so that the next build may define them again."""
+    if before is None:
+        return
+    from absl import flags
+
+    new = set(flags.FLAGS) - before
+    if new:
+        NOTES.append("absl flags read with their defaults: " + ", ".join(f"--{n}" for n in sorted(new)))
+    for name in new:
+        try:
+            delattr(flags.FLAGS, name)
+        except AttributeError:
+            pass
 
 
 def _absent_module(error: BaseException | None) -> str | None:

@@ -40,6 +40,8 @@ MARK_CTOR = "__dl_mark_ctor__"
 # to the block's result (both provided by the worker).
 INPUT = "__dl_input__"
 FUNCTIONAL = "__dl_functional__"
+# A stand-in for a keras-tuner ``hp`` (provided by the worker).
+HP = "__dl_hp__"
 # TF1 names that only ``tensorflow.compat.v1`` still has: a slice using them runs as TF1 code.
 TF1_ONLY = re.compile(
     r"\btf\.(placeholder|Session|InteractiveSession|get_variable|variable_scope|truncated_normal|random_normal|"
@@ -483,6 +485,12 @@ class Index:
             elif isinstance(stmt, cst.ClassDef):
                 self.classes[stmt.name.value] = stmt
         self.keras_classes = self._keras_classes()
+        # Names bound to an absl flags object (``FLAGS = flags.FLAGS``): a flag definition defines them.
+        self.flag_names = {
+            t.target.value for st in self.module.body if isinstance(st, cst.SimpleStatementLine)
+            for small in st.body if isinstance(small, cst.Assign) and isinstance(small.value, cst.Attribute)
+            and small.value.attr.value == "FLAGS" for t in small.targets if isinstance(t.target, cst.Name)
+        }
         self._calls: list[cst.Call] | None = None
         self._literals: dict | None = None
         self._n = 0
@@ -693,10 +701,12 @@ def small_facts(ix: Index, stmt, functions: set[str]) -> Facts | None:
     if isinstance(stmt, cst.Expr) and isinstance(stmt.value, cst.Call):
         call = stmt.value
         func = call.func
-        if isinstance(func, cst.Attribute) and func.attr.value in BUILDER_METHODS:
+        if isinstance(func, cst.Attribute) and (func.attr.value in BUILDER_METHODS or func.attr.value.startswith("DEFINE_")):
+            # ``flags.DEFINE_float("rate", 0.5, ...)`` defines a flag the build may read (FLAGS.rate).
             r = root_name(func.value)
             if r:
-                return Facts(set(), {r}, names_in(call), set())
+                flags = ix.flag_names if func.attr.value.startswith("DEFINE_") else set()
+                return Facts(set(), {r} | flags, names_in(call), set())
         if isinstance(func, cst.Name) and isinstance(functions, dict) and func.value in functions:
             mutated = functions[func.value]
             args = set()
@@ -1175,9 +1185,11 @@ class Planner:
             return self._returned(scope, small)
         idx = flat.index(small)
         model_names: set[str] = set()
+        model_attrs: dict[str, object] = {}  # ``self.model = Sequential()``: "self.model" -> that statement
         for st in flat:
             if isinstance(st, (cst.Assign, cst.AnnAssign)) and ix.is_model_ctor(st.value):
                 model_names |= self.facts(st).defs
+                model_attrs.update({t: st for t in _attr_targets(st)})
         f0 = self.facts(small)
         if isinstance(small, (cst.Assign, cst.AnnAssign)) and ix.is_model_ctor(small.value):
             for t in _attr_targets(small):
@@ -1225,6 +1237,11 @@ class Planner:
             if "." in name:
                 return self._attr_model(scope, flat, st, name)
             return Level(scope, self._kill_line(flat, st, name), name, {name}, True)
+        value = getattr(small, "value", None)
+        if isinstance(small, cst.Expr) and isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
+                and src(value.func.value) in model_attrs:
+            # ``self.model.add(Dropout(...))``: the model on that attribute, not ``self``.
+            return self._attr_model(scope, flat, model_attrs[src(value.func.value)], src(value.func.value))
         names = sorted(f0.defs) or sorted(f0.muts)
         if names:
             return Level(scope, self._kill_line(flat, small, names[0]), names[0], {names[0]})
@@ -1501,6 +1518,9 @@ class Planner:
         else one from its type annotation."""
         name = p.name.value
         ann = dotted(p.annotation.annotation) if p.annotation is not None else None
+        if name == "hp" or (ann or "").endswith("HyperParameters"):
+            self.guessed.append("hp=keras-tuner hyperparameters at their defaults (else the first choice, else the minimum)")
+            return f"{HP}()"
         container = _container_guess(p.annotation.annotation) if p.annotation is not None else None
         if container is not None:
             self.guessed.append(f"{name}={container} (from its annotation `{src(p.annotation.annotation)}`)")
@@ -1789,7 +1809,7 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     if re.search(r"\bplaceholder\(|\bSession\(", program) or tf_imports[-1:] == ["tensorflow.compat.v1"]:
         hints["graph"] = True
     if planner.guessed:
-        hints["guessed"] = ", ".join(planner.guessed)
+        hints["guessed"] = ", ".join(dict.fromkeys(planner.guessed))
     if planner.slicer.assumed:
         hints["assumed"] = "; ".join(planner.slicer.assumed)
     if isinstance(expr, str) and expr.isidentifier():
