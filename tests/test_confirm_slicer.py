@@ -465,3 +465,38 @@ def test_a_class_nested_in_a_function_is_decided_as_keras_like_module_classes():
     site = _nested_site(ix, nested["Child"])
     assert site is not None and site.func.value == "Child"
     assert _nested_site(ix, nested["Torchy"]) is None
+
+
+def test_arguments_are_not_taken_from_another_project_beside_this_one(tmp_path):
+    """A file at the top of a project (``projects/a/ae.py``): a run script or notebook in its
+    own folder gives the arguments of a call no site in the file gives, the files of another
+    project in the folder above do not (before: the whole folder above was searched, and
+    ``projects/b/train.py`` gave project a's model its arguments)."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    model = textwrap.dedent(
+        """
+        import tensorflow as tf
+
+
+        class AE(tf.keras.Model):
+            def __init__(self, input_dim, code_size):
+                super().__init__()
+                self.enc = tf.keras.layers.Dense(code_size)
+                self.drop = tf.keras.layers.Dropout(0.9)
+
+            def call(self, x):
+                return self.drop(self.enc(x))
+        """
+    )
+    (a / "ae.py").write_text(model)
+    (b / "train.py").write_text("from ae import AE\nnet = AE(input_dim=(7,), code_size=3)\n")
+    lines = model.splitlines()
+    row = next(i for i, line in enumerate(lines) if "Dropout(0.9)" in line) + 1
+    col = lines[row - 1].index("tf.keras.layers.Dropout") + 1
+    code = slicer.plan(model, "DL202", row, col, path=str(a / "ae.py")).code
+    assert "code_size=3" not in code
+    (a / "run.py").write_text("from ae import AE\nnet = AE(input_dim=(5,), code_size=2)\n")
+    code = slicer.plan(model, "DL202", row, col, path=str(a / "ae.py")).code
+    assert "code_size=2" in code

@@ -10,7 +10,9 @@ TensorFlow, each project written by the test into ``tmp_path``, one worker for a
 - absl flags (``FLAGS.rate``) read with their ``DEFINE_*`` defaults, and forgotten after the
   build (the next file may define the same flags);
 - a model held on an attribute of a plain class (``self.model.add(...)``) is the model judged,
-  not the instance.
+  not the instance;
+- a model a function builds and then loads downloaded weights into is judged as built before
+  the download.
 """
 
 from __future__ import annotations
@@ -91,6 +93,35 @@ FILES = {
 
         model = tf.keras.Sequential([tf.keras.layers.Dense(4, input_shape=(3,)), tf.keras.layers.Dropout(FLAGS.rate)])
     """,
+    "weight_helpers.py": """
+        import urllib.request
+
+
+        def download_weights_if_necessary(file_name, source_url):
+            urllib.request.urlretrieve(source_url, file_name)
+            return file_name
+
+
+        def load_model_weights(model, weight_file):
+            model.load_weights(weight_file)
+            return model
+    """,
+    "pretrained.py": """
+        from tensorflow.keras.layers import Conv2D, Dense, Dropout, Flatten, Input
+        from tensorflow.keras.models import Model
+
+        import weight_helpers
+
+
+        def load_model(url="https://example.invalid/w.h5"):
+            inp = Input(shape=(32, 32, 3))
+            x = Conv2D(8, 3, activation="relu")(inp)
+            x = Dropout(rate=0.99)(x)
+            model = Model(inputs=[inp], outputs=Dense(4)(Flatten()(x)))
+            weight_file = weight_helpers.download_weights_if_necessary(file_name="w.h5", source_url=url)
+            model = weight_helpers.load_model_weights(model=model, weight_file=weight_file)
+            return model
+    """,
     "wrapper.py": """
         from keras.models import Sequential
         from keras.layers import Dense, Dropout, BatchNormalization, Flatten
@@ -136,6 +167,7 @@ def verdicts(tmp_path_factory):
         "flags-a": at(root, "flagged_a.py", "DL202", "tf.keras.layers.Dropout(FLAGS.rate)"),
         "flags-b": at(root, "flagged_b.py", "DL202", "tf.keras.layers.Dropout(FLAGS.rate)"),
         "attribute": at(root, "wrapper.py", "DL102", "Dropout(0.4)"),
+        "weights": at(root, "pretrained.py", "DL202", "Dropout(rate=0.99)"),
     }
     confirm_findings(list(cases.values()), timeout=60, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -181,3 +213,8 @@ def test_absl_flags_are_read_with_their_defaults_and_forgotten_after_the_build(v
 def test_a_model_on_an_attribute_of_a_plain_class_is_the_model_judged(verdicts):
     # Before: not-applicable, "no Dropout output reaches a BatchNormalization" (the Dropout run alone).
     check(verdicts, "attribute", "confirmed", "feeds", "BatchNormalization")
+
+
+def test_a_model_built_before_its_weights_are_downloaded_is_judged_as_built_then(verdicts):
+    # Before: "building it needs `weight_helpers.download_weights_if_necessary(...)` (line 12)".
+    check(verdicts, "weights", "confirmed", "rate=0.99", "judged `model` as built before line 12")

@@ -978,14 +978,18 @@ def _every_call(node) -> list[cst.Call]:
     return calls
 
 
-def _project_roots(path: str) -> list[str]:
-    """Where a project's run scripts sit: the folder holding the file's top package, else the
-    file's folder's parent (``models/ae.py`` used from ``train.ipynb`` next to ``models/``)."""
+def _project_roots(path: str) -> list[tuple[str, bool]]:
+    """Where a project's run scripts sit, as (folder, its whole tree?): the folder holding the
+    file's top package; for a file in a plain folder, that folder's tree and the files directly
+    in the folder above it (``models/ae.py`` used from ``train.ipynb`` next to ``models/``), not
+    the other folders beside it: the folder above a project's folder may hold other projects."""
     folder = os.path.dirname(path)
     top = folder
     while os.path.exists(os.path.join(top, "__init__.py")):
         top = os.path.dirname(top)
-    return [top if top != folder else os.path.dirname(folder)]
+    if top != folder:
+        return [(top, True)]
+    return [(folder, True), (os.path.dirname(folder), False)]
 
 
 def _literal_calls(path: str, name: str, shown: str):
@@ -1366,7 +1370,7 @@ class Planner:
         if cls is not None and ix.scope_of(cls) is not ix.module:
             raise Unbuildable(f"`{cls.name.value}` is a nested class")
         body, needed = self.slicer.slice_block(fn.body.body, level.expr_names, level.cutoff, extra=level.expr)
-        self.refuse_data(body)
+        body, needed = self._before_data(fn, level, body, needed)
         ret = cst.SimpleStatementLine([cst.Return(value=_node(level.expr))])
         new_name = ix.fresh(fn.name.value)
         is_static = any((dotted(d.decorator) or "") == "staticmethod" for d in fn.decorators)
@@ -1427,6 +1431,42 @@ class Planner:
         self.module_cutoffs.append(None)
         call = f"{new_name}({', '.join(lead + defaults)})"
         return f"{FUNCTIONAL}(lambda: {call})" if f"{INPUT}(" in call else call
+
+    def _data_line(self, stmts) -> int | None:
+        """The first line of ``stmts`` that loads data (as ``refuse_data`` decides)."""
+        lines = []
+        for st in stmts:
+            if isinstance(st, (cst.FunctionDef, cst.ClassDef)):
+                continue
+            for call in calls_in(st):
+                if call in self.ix.pos and (
+                    self.slicer.data_call(call, direct_only=True)
+                    or (root_name(call.func) in self.slicer.missing and self.slicer.data_call(call))
+                ):
+                    lines.append(self.ix.pos[call].start.line)
+        return min(lines) if lines else None
+
+    def _before_data(self, fn, level: Level, body, needed):
+        """The function's slice, refused if it loads data; but a model the function has built
+        before it loads something into it (``model = load_weights(model, download(url))``) is
+        judged as built then, and the verdict says so."""
+        try:
+            self.refuse_data(body)
+            return body, needed
+        except Unbuildable:
+            name = level.expr.value if isinstance(level.expr, cst.Name) else level.expr
+            line = self._data_line(body)
+            if not isinstance(name, str) or not name.isidentifier() or line is None:
+                raise
+            early, early_needed = self.slicer.slice_block(fn.body.body, {name}, line, extra=None)
+            built = any(isinstance(st, cst.Assign) and self.ix.is_model_ctor(st.value)
+                        and name in target_names(st.targets[0].target)[0]
+                        for st in flat_statements(early))
+            if not built:
+                raise
+            self.refuse_data(early)
+            self.slicer._note(f"judged `{name}` as built before line {line}, which loads data or weights into it")
+            return early, early_needed
 
     def _nested(self, fn, level: Level):
         """A function defined inside another that returns what the finding is about (a model
@@ -1663,10 +1703,10 @@ class Planner:
             return
         here = os.path.abspath(self.path)
         seen = 0
-        for root in _project_roots(here):
+        for root, tree in _project_roots(here):
             for dirpath, dirnames, files in os.walk(root):
                 depth = dirpath[len(root):].count(os.sep)
-                dirnames[:] = [] if depth >= 2 else [
+                dirnames[:] = [] if depth >= 2 or not tree else [
                     d for d in sorted(dirnames) if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
                 for fname in sorted(files):
                     full = os.path.join(dirpath, fname)
