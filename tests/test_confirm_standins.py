@@ -12,7 +12,8 @@ TensorFlow, each project written by the test into ``tmp_path``, one worker for a
 - a model held on an attribute of a plain class (``self.model.add(...)``) is the model judged,
   not the instance;
 - a model a function builds and then loads downloaded weights into is judged as built before
-  the download.
+  the download;
+- a ``config`` parameter gets the file's configuration class with its defaults.
 """
 
 from __future__ import annotations
@@ -122,6 +123,38 @@ FILES = {
             model = weight_helpers.load_model_weights(model=model, weight_file=weight_file)
             return model
     """,
+    "configured.py": """
+        from dataclasses import dataclass
+
+        import tensorflow as tf
+
+
+        @dataclass
+        class BlockConfig:
+            hidden_size: int = 8
+            dropout_rate: float = 0.9
+
+
+        class Block(tf.keras.layers.Layer):
+            def __init__(self, config: BlockConfig, **kwargs):
+                super().__init__(**kwargs)
+                self.dense = tf.keras.layers.Dense(config.hidden_size)
+                self.drop = tf.keras.layers.Dropout(config.dropout_rate)
+
+            def call(self, x, training=None):
+                return self.drop(self.dense(x), training=training)
+
+
+        class Net(tf.keras.Model):
+            def __init__(self, config, **kwargs):
+                super().__init__(**kwargs)
+                self.block = Block(config)
+                self.out = tf.keras.layers.Dense(1)
+                self.last = tf.keras.layers.Dropout(0.85)
+
+            def call(self, x):
+                return self.last(self.out(self.block(x)))
+    """,
     "wrapper.py": """
         from keras.models import Sequential
         from keras.layers import Dense, Dropout, BatchNormalization, Flatten
@@ -168,6 +201,8 @@ def verdicts(tmp_path_factory):
         "flags-b": at(root, "flagged_b.py", "DL202", "tf.keras.layers.Dropout(FLAGS.rate)"),
         "attribute": at(root, "wrapper.py", "DL102", "Dropout(0.4)"),
         "weights": at(root, "pretrained.py", "DL202", "Dropout(rate=0.99)"),
+        "config-annotated": at(root, "configured.py", "DL202", "tf.keras.layers.Dropout(config.dropout_rate)"),
+        "config-named": at(root, "configured.py", "DL202", "tf.keras.layers.Dropout(0.85)"),
     }
     confirm_findings(list(cases.values()), timeout=60, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -218,3 +253,9 @@ def test_a_model_on_an_attribute_of_a_plain_class_is_the_model_judged(verdicts):
 def test_a_model_built_before_its_weights_are_downloaded_is_judged_as_built_then(verdicts):
     # Before: "building it needs `weight_helpers.download_weights_if_necessary(...)` (line 12)".
     check(verdicts, "weights", "confirmed", "rate=0.99", "judged `model` as built before line 12")
+
+
+def test_a_config_parameter_gets_the_files_config_class_with_its_defaults(verdicts):
+    # Before: "`Block()` needs config and no call site in this file gives them".
+    check(verdicts, "config-annotated", "confirmed", "rate=0.9", "config=BlockConfig() (the defaults of BlockConfig)")
+    check(verdicts, "config-named", "confirmed", "rate=0.85", "config=BlockConfig()")

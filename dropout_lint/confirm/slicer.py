@@ -1565,6 +1565,11 @@ class Planner:
         if container is not None:
             self.guessed.append(f"{name}={container} (from its annotation `{src(p.annotation.annotation)}`)")
             return container
+        config = self._config_class(name, ann)
+        if config is not None:
+            self.guessed.append(f"{name}={config}() (the defaults of {config})")
+            self.module_needed.add(config)
+            return f"{config}()"
         found = self.ix.literal_for(name)
         if found is not None:
             value, where = found
@@ -1579,6 +1584,18 @@ class Planner:
         if guess is not None:
             self.guessed.append(f"{name}={guess} (from its annotation `{ann}`)")
         return guess
+
+    def _config_class(self, name: str, ann: str | None) -> str | None:
+        """A configuration class of the file (defined at module level or imported by name) that
+        a ``config`` parameter takes: the one its annotation names, else, for a parameter named
+        ``config`` / ``cfg`` without one, the file's only ``...Config`` class."""
+        known = set(self.ix.classes) | set(self.ix.imported_from())
+        configs = sorted(n for n in known if n.endswith(("Config", "Configuration")))
+        if ann is not None:
+            return ann if ann in configs else None
+        if name in ("config", "cfg", "conf") and len(configs) == 1:
+            return configs[0]
+        return None
 
     def _map_args(self, fn, site: cst.Call, params: list[str], unused: set[str], method: bool):
         out: list[str] = []
