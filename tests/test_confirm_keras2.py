@@ -81,6 +81,47 @@ FILES = {
         both = Lambda(lambda t: K.concatenate(t, axis=-1))([z, z_mean])
         encoder = Model(x, both)
     """,
+    "keras1_merge.py": """
+        import keras.backend as K
+        from keras.engine import Layer
+        from keras.layers import Input, Dense, Dropout, merge
+        from keras.models import Model
+
+
+        class Scale(Layer):
+            def build(self, input_shape):
+                self.gamma = K.variable(K.constant(1.0, shape=(input_shape[-1],)), name="gamma")
+
+            def call(self, x):
+                return self.gamma * x
+
+
+        a = Input(shape=(8,))
+        b = Dense(8)(a)
+        x = merge([a, b], mode="concat", concat_axis=-1)
+        x = Scale()(x)
+        x = Dropout(0.92)(x)
+        model = Model(a, Dense(1)(x))
+    """,
+    "opt_defaults.py": """
+        import tensorflow as tf
+
+        # Read when the module is imported (a package's defaults).
+        DEFAULT_OPT = tf.keras.optimizers.legacy.Adam(lr=1e-3)
+        UNITS = 4
+    """,
+    "optimizers.py": """
+        import tensorflow as tf
+
+        from opt_defaults import UNITS
+
+
+        def build():
+            return tf.keras.Sequential([tf.keras.layers.Dense(UNITS, input_shape=(3,)), tf.keras.layers.Dropout(0.93)])
+
+
+        model = build()
+    """,
     "experimental_layers.py": """
         import tensorflow as tf
         from tensorflow.keras import layers
@@ -130,6 +171,8 @@ def verdicts(tmp_path_factory):
         "keras1-functional": at(root, "keras1_functional.py", "DL101", "Dropout(0.3)"),
         "keras1-rnn": at(root, "keras1_rnn.py", "DL202", "LSTM(8"),
         "backend": at(root, "keras2_backend.py", "DL202", "Dropout(0.9)"),
+        "merge": at(root, "keras1_merge.py", "DL202", "Dropout(0.92)"),
+        "optimizers": at(root, "optimizers.py", "DL202", "tf.keras.layers.Dropout(0.93)"),
         "experimental": at(root, "experimental_layers.py", "DL202", "layers.Dropout(0.9)"),
         "cudnn": at(root, "cudnn.py", "DL202", "Dropout(0.85)"),
     }
@@ -171,3 +214,14 @@ def test_experimental_preprocessing_layers_are_the_plain_layers(verdicts):
 
 def test_cudnn_lstm_is_built_as_lstm(verdicts):
     check(verdicts, "cudnn", "confirmed", "rate=0.85", "CuDNNLSTM as LSTM")
+
+
+def test_keras_1_merge_and_backend_variables(verdicts):
+    check(verdicts, "merge", "confirmed", "rate=0.92", "`merge(mode='concat')` built as `Concatenate`",
+          "`backend.variable`")
+
+
+def test_keras_2_optimizers_are_built_as_keras_3s(verdicts):
+    # Before: "Keras 2 code: `keras.optimizers.legacy` (Keras 3 has none)".
+    check(verdicts, "optimizers", "confirmed", "rate=0.93", "`keras.optimizers.legacy.Adam` built as Keras 3's",
+          "`Adam(lr=)` read as `learning_rate=`")

@@ -500,3 +500,41 @@ def test_arguments_are_not_taken_from_another_project_beside_this_one(tmp_path):
     (a / "run.py").write_text("from ae import AE\nnet = AE(input_dim=(5,), code_size=2)\n")
     code = slicer.plan(model, "DL202", row, col, path=str(a / "ae.py")).code
     assert "code_size=2" in code
+
+
+def test_dl101_on_a_block_another_file_puts_inside_a_model_is_not_applicable(tmp_path):
+    """A factory whose Sequential ends in Dropout (a transformer's MLP block) that another file
+    of the project stores on a Keras layer (``self.mlp = mlp_block(...)``) is a block: DL101
+    is not judged on it as a model (before: built alone and "confirmed"). A plain class that
+    holds the model (a trainer) does not make it a block."""
+    proj = tmp_path / "proj"
+    (proj / "blocks").mkdir(parents=True)
+    (proj / "blocks" / "__init__.py").write_text("")
+    mlp = textwrap.dedent(
+        """
+        from tensorflow import keras
+
+
+        def mlp_block(rate, units):
+            ffn = keras.Sequential()
+            ffn.add(keras.layers.Dense(units))
+            ffn.add(keras.layers.Dropout(rate))
+            return ffn
+        """
+    )
+    (proj / "blocks" / "mlp.py").write_text(mlp)
+    lines = mlp.splitlines()
+    row = next(i for i, line in enumerate(lines) if "Dropout(rate)" in line) + 1
+    col = lines[row - 1].index("keras.layers.Dropout") + 1
+    where = str(proj / "blocks" / "mlp.py")
+    (proj / "blocks" / "trainer.py").write_text(
+        "from .mlp import mlp_block\n\n\nclass Trainer:\n    def __init__(self):\n        self.model = mlp_block(0.1, 8)\n"
+    )
+    assert "__dl_target__" in slicer.plan(mlp, "DL101", row, col, path=where).code
+    (proj / "blocks" / "transformer.py").write_text(
+        "from tensorflow import keras\n\nfrom .mlp import mlp_block\n\n\n"
+        "class Block(keras.layers.Layer):\n    def __init__(self):\n        super().__init__()\n"
+        "        self.mlp = mlp_block(0.1, 8)\n"
+    )
+    with pytest.raises(slicer.NotApplicable, match=r"`mlp_block` is a block of another model \(blocks/transformer.py:9\)"):
+        slicer.plan(mlp, "DL101", row, col, path=where)

@@ -433,7 +433,16 @@ def _keras2_backend() -> None:
     def random_uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
         return keras.random.uniform(shape, minval=minval, maxval=maxval, dtype=dtype, seed=seed)
 
+    def variable(value, dtype=None, name=None, constraint=None):
+        return keras.Variable(value, dtype=dtype, name=name, constraint=constraint)
+
+    def constant(value, dtype=None, shape=None, name=None):
+        value = keras.ops.convert_to_tensor(value, dtype=dtype)
+        return keras.ops.broadcast_to(value, shape) if shape is not None else value
+
     named = {
+        "variable": variable,
+        "constant": constant,
         "image_dim_ordering": lambda: "tf",
         "set_image_dim_ordering": lambda value: None,
         "int_shape": lambda x: tuple(x.shape),
@@ -454,6 +463,69 @@ def _keras2_backend() -> None:
             return value
 
         mod.__getattr__ = attr
+
+
+def _keras1_merge() -> None:
+    """Keras 1's ``merge([a, b], mode="concat", concat_axis=-1)`` as the Keras 3 merge layer of
+    that mode (noted)."""
+    import keras
+
+    if hasattr(keras.layers, "merge"):
+        return
+    layers = {"concat": "Concatenate", "sum": "Add", "mul": "Multiply", "ave": "Average", "max": "Maximum",
+              "dot": "Dot", "cos": "Dot"}
+
+    def merge(inputs, mode="sum", concat_axis=-1, dot_axes=-1, name=None, **kwargs):
+        if not isinstance(mode, str) or mode not in layers:
+            raise ValueError(f"Keras 1 merge(mode={mode!r}) has no Keras 3 layer")
+        kind = layers[mode]
+        args = {"axis": concat_axis} if kind == "Concatenate" else {"axes": dot_axes, "normalize": mode == "cos"} \
+            if kind == "Dot" else {}
+        _note(f"Keras 1 `merge(mode={mode!r})` built as `{kind}`")
+        return getattr(keras.layers, kind)(name=name, **args)(inputs)
+
+    keras.layers.merge = merge
+
+
+def _keras2_optimizers() -> None:
+    """Keras 2 optimizers: ``Adam(lr=0.01, decay=...)`` (Keras 3 says ``learning_rate`` and has no
+    ``decay``) and ``keras.optimizers.legacy.Adam`` (Keras 3 refuses to build it) as Keras 3's
+    optimizers (each use noted)."""
+    import keras
+
+    for cls in {v for v in vars(keras.optimizers).values() if isinstance(v, type) and issubclass(v, keras.optimizers.Optimizer)}:
+        orig = cls.__init__
+        if getattr(orig, "_dl_keras2", False):
+            continue
+
+        def init(self, *args, __orig=orig, __name=cls.__name__, **kwargs):
+            if "lr" in kwargs and "learning_rate" not in kwargs:
+                kwargs["learning_rate"] = kwargs.pop("lr")
+                _note(f"Keras 2 `{__name}(lr=)` read as `learning_rate=`")
+            if "decay" in kwargs:
+                kwargs.pop("decay")
+                _note(f"Keras 2 `{__name}(decay=)` ignored (Keras 3 has no such argument)")
+            __orig(self, *args, **kwargs)
+
+        init._dl_keras2 = True
+        cls.__init__ = init
+    for name in ("keras.optimizers.legacy", "keras._tf_keras.keras.optimizers.legacy"):
+        mod = sys.modules.get(name)
+        if mod is None:
+            try:
+                mod = importlib.import_module(name)
+            except ImportError:
+                continue
+        for attr in ("Adagrad", "Adam", "Ftrl", "RMSprop", "SGD", "Optimizer"):
+            current = getattr(keras.optimizers, attr, None)
+            if current is None or getattr(getattr(mod, attr, None), "_dl_keras2", False):
+                continue
+
+            def init(self, *args, __base=current, __attr=attr, **kwargs):
+                _note(f"Keras 2 `keras.optimizers.legacy.{__attr}` built as Keras 3's")
+                __base.__init__(self, *args, **kwargs)
+
+            setattr(mod, attr, type(attr, (current,), {"__init__": init, "_dl_keras2": True}))
 
 
 def _experimental_layers() -> None:
@@ -479,6 +551,8 @@ def install() -> None:
     _keras2_signatures()
     _aliases()
     _keras1_layers()
+    _keras1_merge()
     _keras2_backend()
+    _keras2_optimizers()
     _experimental_layers()
     _no_tpu()

@@ -992,6 +992,63 @@ def _project_roots(path: str) -> list[tuple[str, bool]]:
     return [(folder, True), (os.path.dirname(folder), False)]
 
 
+def _project_files(path: str, limit: int = 300):
+    """The other ``.py`` / ``.ipynb`` files of the project of ``path`` (``_project_roots``, two
+    folders deep), at most ``limit``, as (path, shown path)."""
+    here = os.path.abspath(path)
+    seen = 0
+    for root, tree in _project_roots(here):
+        for dirpath, dirnames, files in os.walk(root):
+            depth = dirpath[len(root):].count(os.sep)
+            dirnames[:] = [] if depth >= 2 or not tree else [
+                d for d in sorted(dirnames) if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
+            for fname in sorted(files):
+                full = os.path.join(dirpath, fname)
+                if full == here or not fname.endswith((".py", ".ipynb")):
+                    continue
+                seen += 1
+                if seen > limit:
+                    return
+                yield full, os.path.relpath(full, root)
+
+
+def _used_as_block(path: str, name: str) -> str | None:
+    """Where a project file other than ``path`` puts ``name(...)`` inside another model: on an
+    attribute in a class (``self.mlp = mlp_block(...)``), applied to a tensor (``name(...)(x)``)
+    or added to a model (``.add(name(...))``), as "file:line"."""
+    pattern = re.compile(
+        rf"(self\.\w+\s*=\s*(?:\w+\.)*{re.escape(name)}\(|\.add\(\s*(?:\w+\.)*{re.escape(name)}\(|"
+        rf"(?<![\w.]){re.escape(name)}\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)\()"
+    )
+    stem = re.escape(os.path.splitext(os.path.basename(path))[0])
+    # The other file imports it from this module (not a function of the same name of its own).
+    imports = re.compile(rf"^\s*(from\s+\S*\b{stem}\s+import\b[^\n]*\b{re.escape(name)}\b|import\s+\S*\b{stem}\b|"
+                         rf"from\s+\S+\s+import\s+[^\n]*\b{stem}\b)", re.M)
+    for full, shown in _project_files(path):
+        try:
+            with open(full, encoding="utf-8", errors="replace") as fh:
+                text = fh.read(2_000_000)
+        except OSError:
+            continue
+        if name + "(" not in text or not imports.search(text):
+            continue
+        for m in pattern.finditer(text):
+            if m.group(0).startswith("self.") and not _in_keras_class(text, m.start()):
+                continue  # a plain class holding the model (a trainer): not a block
+            return f"{shown}:{text.count(chr(10), 0, m.start()) + 1}"
+    return None
+
+
+def _in_keras_class(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` is inside a class whose bases name a Layer or Model."""
+    line_start = text.rfind("\n", 0, at) + 1
+    indent = len(text[line_start:at]) - len(text[line_start:at].lstrip())
+    for m in reversed(list(re.finditer(r"^([ \t]*)class\s+\w+\s*(\([^)]*\))?\s*:", text[:line_start], re.M))):
+        if len(m.group(1)) < indent:
+            return bool(re.search(r"Layer|Model", m.group(2) or ""))
+    return False
+
+
 def _literal_calls(path: str, name: str, shown: str):
     """Calls ``name(...)`` / ``x.name(...)`` in a file whose arguments are all literals."""
     try:
@@ -1718,21 +1775,8 @@ class Planner:
         the module that defines the model. Yields (call, "file:line")."""
         if not self.path:
             return
-        here = os.path.abspath(self.path)
-        seen = 0
-        for root, tree in _project_roots(here):
-            for dirpath, dirnames, files in os.walk(root):
-                depth = dirpath[len(root):].count(os.sep)
-                dirnames[:] = [] if depth >= 2 or not tree else [
-                    d for d in sorted(dirnames) if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
-                for fname in sorted(files):
-                    full = os.path.join(dirpath, fname)
-                    if full == here or not fname.endswith((".py", ".ipynb")):
-                        continue
-                    seen += 1
-                    if seen > limit:
-                        return
-                    yield from _literal_calls(full, name, os.path.relpath(full, root))
+        for full, shown in _project_files(self.path, limit):
+            yield from _literal_calls(full, name, shown)
 
     def refuse_data(self, stmts) -> None:
         for st in stmts:
@@ -1825,6 +1869,16 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
         raise NotApplicable("op-level dropout: there is no Keras model to build")
     scope = ix.scope_of(node)
     cls = ix.class_of(scope) if isinstance(scope, cst.FunctionDef) else None
+    if code == "DL101" and path:
+        top = next((a for a in ix.ancestors(node) if isinstance(a, (cst.FunctionDef, cst.ClassDef))
+                    and ix.scope_of(a) is ix.module), None)
+        # Only for a definition no code of this file uses (the file's own uses decide otherwise).
+        here = top is not None and any(last_name(c.func) == top.name.value and top not in ix.ancestors(c)
+                                       for c in ix.all_calls())
+        used = _used_as_block(path, top.name.value) if top is not None and not here else None
+        if used is not None:
+            raise NotApplicable(
+                f"`{top.name.value}` is a block of another model ({used}): its output is not that model's output")
     small = ix.small_stmt_of(node)
     if small is None:
         raise Unbuildable("the finding is not inside a statement")
