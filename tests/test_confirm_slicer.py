@@ -538,3 +538,13 @@ def test_dl101_on_a_block_another_file_puts_inside_a_model_is_not_applicable(tmp
     )
     with pytest.raises(slicer.NotApplicable, match=r"`mlp_block` is a block of another model \(blocks/transformer.py:9\)"):
         slicer.plan(mlp, "DL101", row, col, path=where)
+
+
+def test_a_block_listed_in_another_files_sequential_is_found(tmp_path):
+    (tmp_path / "blocks.py").write_text(
+        "from tensorflow import keras\n\n\ndef enc(u):\n    return keras.Sequential([keras.layers.Dense(u), keras.layers.Dropout(0.5)])\n"
+    )
+    (tmp_path / "same_name.py").write_text("def enc(u):\n    return u\n\n\nm = keras.Sequential([enc(4)])\n")
+    assert slicer._used_as_block(str(tmp_path / "blocks.py"), "enc") is None  # its own enc, not imported
+    (tmp_path / "nb.py").write_text("import keras\nfrom blocks import enc\n\nm = keras.Sequential([\n    enc(4),\n    keras.layers.Dense(1)])\n")
+    assert slicer._used_as_block(str(tmp_path / "blocks.py"), "enc") == "nb.py:4"

@@ -1014,10 +1014,12 @@ def _project_files(path: str, limit: int = 300):
 
 def _used_as_block(path: str, name: str) -> str | None:
     """Where a project file other than ``path`` puts ``name(...)`` inside another model: on an
-    attribute in a class (``self.mlp = mlp_block(...)``), applied to a tensor (``name(...)(x)``)
-    or added to a model (``.add(name(...))``), as "file:line"."""
+    attribute in a Keras class (``self.mlp = mlp_block(...)``), applied to a tensor
+    (``name(...)(x)``), added to a model (``.add(name(...))``, ``Sequential([name(...), ...])``),
+    as "file:line"."""
     pattern = re.compile(
         rf"(self\.\w+\s*=\s*(?:\w+\.)*{re.escape(name)}\(|\.add\(\s*(?:\w+\.)*{re.escape(name)}\(|"
+        rf"Sequential\(\s*\[[^\]]*?(?<![\w.]){re.escape(name)}\(|"
         rf"(?<![\w.]){re.escape(name)}\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)\()"
     )
     stem = re.escape(os.path.splitext(os.path.basename(path))[0])
