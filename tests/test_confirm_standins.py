@@ -13,7 +13,8 @@ TensorFlow, each project written by the test into ``tmp_path``, one worker for a
   not the instance;
 - a model a function builds and then loads downloaded weights into is judged as built before
   the download;
-- a ``config`` parameter gets the file's configuration class with its defaults.
+- a ``config`` parameter gets the file's configuration class with its defaults;
+- a layer whose call takes a list of tensors (queries, keys, values) is called with one.
 """
 
 from __future__ import annotations
@@ -155,6 +156,21 @@ FILES = {
             def call(self, x):
                 return self.last(self.out(self.block(x)))
     """,
+    "attention.py": """
+        import tensorflow as tf
+
+
+        class NoisyAttention(tf.keras.layers.Layer):
+            def __init__(self, rate=0.3, **kwargs):
+                super().__init__(**kwargs)
+                self.rate = rate
+
+            def call(self, inputs):
+                assert isinstance(inputs, list) and len(inputs) == 3, "inputs should be [queries, keys, values]"
+                q, k, v = inputs
+                w = tf.nn.softmax(tf.matmul(q, k, transpose_b=True))
+                return tf.nn.dropout(tf.matmul(w, v), rate=self.rate)
+    """,
     "wrapper.py": """
         from keras.models import Sequential
         from keras.layers import Dense, Dropout, BatchNormalization, Flatten
@@ -203,6 +219,7 @@ def verdicts(tmp_path_factory):
         "weights": at(root, "pretrained.py", "DL202", "Dropout(rate=0.99)"),
         "config-annotated": at(root, "configured.py", "DL202", "tf.keras.layers.Dropout(config.dropout_rate)"),
         "config-named": at(root, "configured.py", "DL202", "tf.keras.layers.Dropout(0.85)"),
+        "list-call": at(root, "attention.py", "DL303", "tf.nn.dropout("),
     }
     confirm_findings(list(cases.values()), timeout=60, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -259,3 +276,8 @@ def test_a_config_parameter_gets_the_files_config_class_with_its_defaults(verdic
     # Before: "`Block()` needs config and no call site in this file gives them".
     check(verdicts, "config-annotated", "confirmed", "rate=0.9", "config=BlockConfig() (the defaults of BlockConfig)")
     check(verdicts, "config-named", "confirmed", "rate=0.85", "config=BlockConfig()")
+
+
+def test_a_layer_whose_call_takes_a_list_is_called_with_one(verdicts):
+    # Before: "calling the built object failed: AssertionError: inputs should be [queries, keys, values]".
+    check(verdicts, "list-call", "confirmed", "dropout stays on at inference", "assumed a list of 3 inputs")
