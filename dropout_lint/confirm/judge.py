@@ -392,7 +392,11 @@ def example_inputs(obj: Any):
     except Exception:  # noqa: BLE001
         ins = None
     if ins:
-        xs = [_concrete(t.shape, t.dtype) for t in ins]
+        # Token ids for a model with an Embedding: Input((30,)) is float by default, and random
+        # floats cast to ids past a small vocabulary; id 0 is in every vocabulary.
+        ids = any(_kind(layer) == "Embedding" for layer in _all_layers(obj))
+        xs = [tf.zeros([2] + [d or 8 for d in t.shape[1:]], dtype=t.dtype) if ids and len(t.shape) == 2
+              else _concrete(t.shape, t.dtype) for t in ins]
         return xs[0] if len(xs) == 1 else xs
     found = _first_shape(obj)
     if found is None and isinstance(obj, _BaseLayer) and not _is_model(obj):

@@ -146,7 +146,8 @@ class _Names(cst.CSTVisitor):
         return False
 
     def visit_Arg(self, node: cst.Arg) -> bool:
-        node.value.visit(self)
+        if not _initial_weights(node):
+            node.value.visit(self)
         return False
 
     def visit_Param(self, node: cst.Param) -> bool:
@@ -155,6 +156,13 @@ class _Names(cst.CSTVisitor):
         if node.annotation is not None:
             node.annotation.visit(self)
         return False
+
+
+def _initial_weights(arg: cst.Arg) -> bool:
+    """``weights=[embedding_matrix]``: initial weights (a GloVe matrix read from a file), which
+    the build leaves out: they decide no layer, rate or training flag."""
+    return (arg.keyword is not None and arg.keyword.value == "weights" and not _literal(arg.value)
+            and not (isinstance(arg.value, cst.Name) and arg.value.value == "None"))
 
 
 def names_in(node) -> set[str]:
@@ -385,6 +393,7 @@ class _Rewrite(cst.CSTTransformer):
         self.local_defs = set(local_defs)
         self.no_weights = False
         self.batch_shape = False
+        self.initial_weights: list[str] = []
 
     def on_visit(self, node) -> bool:
         return not (_REPLACED and id(node) in _REPLACED)
@@ -397,6 +406,9 @@ class _Rewrite(cst.CSTTransformer):
                 name = MARK_CTOR if self.op_mark == "ctor" else MARK_OP
                 return updated.with_changes(func=cst.Call(func=cst.Name(name), args=[cst.Arg(updated.func)]))
             return cst.Call(func=cst.Name(MARK), args=[cst.Arg(updated)])
+        if isinstance(original, cst.Arg) and _initial_weights(original):
+            self.initial_weights.append(src(original.value))
+            return cst.RemoveFromParent()
         if isinstance(original, cst.Arg) and original.keyword is not None and original.keyword.value == "batch_input_shape":
             # Keras 2's batch_input_shape: Keras 3 layers take the shape without the batch.
             self.batch_shape = True
@@ -1820,6 +1832,9 @@ class Planner:
             self.slicer._note("read Keras 2 batch_input_shape= as input_shape= without the batch size")
         if rw.no_weights:
             self.slicer._note("built with weights=None: --confirm downloads no ImageNet weights")
+        if rw.initial_weights:
+            self.slicer._note("built without the initial weights " + ", ".join(f"`weights={w}`" for w in rw.initial_weights)
+                              + " (they decide no layer, rate or training flag)")
         if mark is not None and "__dl_mark" not in code:
             raise Unbuildable("the flagged call is not part of the code that builds the model")
         return code
