@@ -16,15 +16,12 @@ session 4), against real TensorFlow. Every project here is written by the test i
 
 from __future__ import annotations
 
-import textwrap
-from pathlib import Path
-
 import pytest
 
 pytestmark = pytest.mark.tensorflow
 
 from dropout_lint.confirm import confirm_findings  # noqa: E402
-from dropout_lint.finding import Finding, Pos  # noqa: E402
+from confirm_cases import at, check, lay_out  # noqa: E402
 
 FILES = {
     "shop/__init__.py": "",
@@ -196,20 +193,6 @@ FILES = {
 }
 
 
-def lay_out(root: Path, files: dict) -> None:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip())
-
-
-def at(root: Path, name: str, code: str, needle: str) -> Finding:
-    lines = (root / name).read_text().splitlines()
-    row, col = next((i, line.index(needle)) for i, line in enumerate(lines) if needle in line)
-    pos = Pos(row + 1, col + 1)
-    return Finding(code, "test", "warning", "test", str(root / name), pos, pos)
-
-
 @pytest.fixture(scope="module")
 def verdicts(tmp_path_factory):
     root = tmp_path_factory.mktemp("realcode")
@@ -228,13 +211,6 @@ def verdicts(tmp_path_factory):
     }
     confirm_findings(list(cases.values()), timeout=60, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
-
-
-def check(verdicts, key: str, status: str, *words: str) -> None:
-    c = verdicts[key]
-    assert c is not None and c.status == status, (key, c)
-    for w in words:
-        assert w in c.detail, (key, w, c.detail)
 
 
 def test_relative_imports_resolve_in_the_files_package_and_an_unused_missing_module_stands_in(verdicts):

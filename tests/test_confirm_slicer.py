@@ -440,3 +440,111 @@ def test_the_slicer_decides_keras_classes_as_the_static_rules_do():
         "class Block(keras.layers.Layer):\n    pass\n"
     )
     assert sorted(Index(src).keras_classes) == ["Base", "Block", "Child"]
+
+
+def test_a_class_nested_in_a_function_is_decided_as_keras_like_module_classes():
+    """Issue 14 leftover: a class defined inside a function (a test method) is built where the
+    function instantiates it only when kinds.class_kind, through the module's imports, says it
+    is Keras: a subclass of the module's own Keras layer is; a torch Module imported as
+    ``Layer`` is not (before: decided by the base's last name, the other way round for both)."""
+    from dropout_lint.confirm.slicer import Index, _nested_site
+
+    src = (
+        "from torch.nn import Module as Layer\n"
+        "from tensorflow import keras\n"
+        "class Base(keras.layers.Layer):\n    pass\n"
+        "def test_layers():\n"
+        "    class Child(Base):\n        pass\n"
+        "    class Torchy(Layer):\n        pass\n"
+        "    a = Child()\n"
+        "    b = Torchy()\n"
+    )
+    ix = Index(src)
+    fn = ix.functions["test_layers"]
+    nested = {st.name.value: st for st in fn.body.body if hasattr(st, "name")}
+    site = _nested_site(ix, nested["Child"])
+    assert site is not None and site.func.value == "Child"
+    assert _nested_site(ix, nested["Torchy"]) is None
+
+
+def test_arguments_are_not_taken_from_another_project_beside_this_one(tmp_path):
+    """A file at the top of a project (``projects/a/ae.py``): a run script or notebook in its
+    own folder gives the arguments of a call no site in the file gives, the files of another
+    project in the folder above do not (before: the whole folder above was searched, and
+    ``projects/b/train.py`` gave project a's model its arguments)."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    model = textwrap.dedent(
+        """
+        import tensorflow as tf
+
+
+        class AE(tf.keras.Model):
+            def __init__(self, input_dim, code_size):
+                super().__init__()
+                self.enc = tf.keras.layers.Dense(code_size)
+                self.drop = tf.keras.layers.Dropout(0.9)
+
+            def call(self, x):
+                return self.drop(self.enc(x))
+        """
+    )
+    (a / "ae.py").write_text(model)
+    (b / "train.py").write_text("from ae import AE\nnet = AE(input_dim=(7,), code_size=3)\n")
+    lines = model.splitlines()
+    row = next(i for i, line in enumerate(lines) if "Dropout(0.9)" in line) + 1
+    col = lines[row - 1].index("tf.keras.layers.Dropout") + 1
+    code = slicer.plan(model, "DL202", row, col, path=str(a / "ae.py")).code
+    assert "code_size=3" not in code
+    (a / "run.py").write_text("from ae import AE\nnet = AE(input_dim=(5,), code_size=2)\n")
+    code = slicer.plan(model, "DL202", row, col, path=str(a / "ae.py")).code
+    assert "code_size=2" in code
+
+
+def test_dl101_on_a_block_another_file_puts_inside_a_model_is_not_applicable(tmp_path):
+    """A factory whose Sequential ends in Dropout (a transformer's MLP block) that another file
+    of the project stores on a Keras layer (``self.mlp = mlp_block(...)``) is a block: DL101
+    is not judged on it as a model (before: built alone and "confirmed"). A plain class that
+    holds the model (a trainer) does not make it a block."""
+    proj = tmp_path / "proj"
+    (proj / "blocks").mkdir(parents=True)
+    (proj / "blocks" / "__init__.py").write_text("")
+    mlp = textwrap.dedent(
+        """
+        from tensorflow import keras
+
+
+        def mlp_block(rate, units):
+            ffn = keras.Sequential()
+            ffn.add(keras.layers.Dense(units))
+            ffn.add(keras.layers.Dropout(rate))
+            return ffn
+        """
+    )
+    (proj / "blocks" / "mlp.py").write_text(mlp)
+    lines = mlp.splitlines()
+    row = next(i for i, line in enumerate(lines) if "Dropout(rate)" in line) + 1
+    col = lines[row - 1].index("keras.layers.Dropout") + 1
+    where = str(proj / "blocks" / "mlp.py")
+    (proj / "blocks" / "trainer.py").write_text(
+        "from .mlp import mlp_block\n\n\nclass Trainer:\n    def __init__(self):\n        self.model = mlp_block(0.1, 8)\n"
+    )
+    assert "__dl_target__" in slicer.plan(mlp, "DL101", row, col, path=where).code
+    (proj / "blocks" / "transformer.py").write_text(
+        "from tensorflow import keras\n\nfrom .mlp import mlp_block\n\n\n"
+        "class Block(keras.layers.Layer):\n    def __init__(self):\n        super().__init__()\n"
+        "        self.mlp = mlp_block(0.1, 8)\n"
+    )
+    with pytest.raises(slicer.NotApplicable, match=r"`mlp_block` is a block of another model \(blocks/transformer.py:9\)"):
+        slicer.plan(mlp, "DL101", row, col, path=where)
+
+
+def test_a_block_listed_in_another_files_sequential_is_found(tmp_path):
+    (tmp_path / "blocks.py").write_text(
+        "from tensorflow import keras\n\n\ndef enc(u):\n    return keras.Sequential([keras.layers.Dense(u), keras.layers.Dropout(0.5)])\n"
+    )
+    (tmp_path / "same_name.py").write_text("def enc(u):\n    return u\n\n\nm = keras.Sequential([enc(4)])\n")
+    assert slicer._used_as_block(str(tmp_path / "blocks.py"), "enc") is None  # its own enc, not imported
+    (tmp_path / "nb.py").write_text("import keras\nfrom blocks import enc\n\nm = keras.Sequential([\n    enc(4),\n    keras.layers.Dense(1)])\n")
+    assert slicer._used_as_block(str(tmp_path / "blocks.py"), "enc") == "nb.py:4"

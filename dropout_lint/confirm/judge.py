@@ -62,6 +62,41 @@ class NoInputShape(Exception):
     pass
 
 
+class HyperParameters:
+    """A keras-tuner ``hp`` for a build function no call site gives one: each hyperparameter
+    takes its default, else its first choice, else its minimum (keras-tuner's own first
+    values), the same for every use of a name."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+
+    def _value(self, name: str, value: Any) -> Any:
+        return self.values.setdefault(name, value)
+
+    def Int(self, name, min_value=0, max_value=None, step=None, sampling=None, default=None, **kw):  # noqa: N802
+        return self._value(name, default if default is not None else min_value)
+
+    def Float(self, name, min_value=0.0, max_value=None, step=None, sampling=None, default=None, **kw):  # noqa: N802
+        return self._value(name, default if default is not None else min_value)
+
+    def Choice(self, name, values, ordered=None, default=None, **kw):  # noqa: N802
+        return self._value(name, default if default is not None else list(values)[0])
+
+    def Boolean(self, name, default=False, **kw):  # noqa: N802
+        return self._value(name, default)
+
+    def Fixed(self, name, value, **kw):  # noqa: N802
+        return self._value(name, value)
+
+    def get(self, name):
+        return self.values[name]
+
+    def conditional_scope(self, *args, **kwargs):
+        import contextlib
+
+        return contextlib.nullcontext()
+
+
 # ---------------------------------------------------------------------------------------------
 # Running the slice
 
@@ -92,6 +127,21 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
 
         return call
 
+    inputs: list = []
+
+    def stand_in_input(shape: tuple) -> Any:
+        t = keras.Input(shape)
+        inputs.append(t)
+        return t
+
+    def functional(build: Any) -> Any:
+        # A block applied to stand-in inputs: the model from them to what it returns.
+        inputs.clear()
+        out = build()
+        if inputs and all(isinstance(t, keras.KerasTensor) for t in _flat(out)) and _flat(out):
+            return keras.Model(list(inputs), out)
+        return out
+
     ns: dict[str, Any] = {
         "__name__": "__main__",
         "__package__": _package_of(req.get("dir")),
@@ -100,6 +150,9 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
         "__dl_mark__": mark,
         "__dl_mark_op__": mark_op,
         "__dl_mark_ctor__": mark_ctor,
+        "__dl_input__": stand_in_input,
+        "__dl_functional__": functional,
+        "__dl_hp__": HyperParameters,
     }
     added = [p for p in req.get("roots") or import_roots(req.get("dir")) if p not in sys.path]
     # After the standard library, before site-packages: a ``wave.py`` next to the file does not
@@ -110,6 +163,7 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
     argv = sys.argv
     sys.argv = [req.get("filename") or "<confirm>"]
     error: BaseException | None = None
+    flags_before = _absl_flags()
     try:
         code = compile(req["code"], f"{req.get('filename') or '<confirm>'} (confirm slice)", "exec")
         if (req.get("hints") or {}).get("graph"):
@@ -122,6 +176,7 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
         error = exc
     finally:
         sys.argv = argv
+        _forget_flags(flags_before)
         for p in added:
             try:
                 sys.path.remove(p)
@@ -135,6 +190,35 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
         ns["__dl_target__"] = ns[target]
         error = None
     return ns, marked, error
+
+
+def _absl_flags() -> set | None:
+    """The absl flags defined before a build, with the flags marked as parsed: a build reading
+    ``FLAGS.rate`` gets the default its ``flags.DEFINE_float("rate", 0.5, ...)`` gives, as
+    argparse gives its defaults (the worker's command line is the file name alone)."""
+    try:
+        from absl import flags
+    except ImportError:
+        return None
+    if not flags.FLAGS.is_parsed():
+        flags.FLAGS.mark_as_parsed()
+    return set(flags.FLAGS)
+
+
+def _forget_flags(before: set | None) -> None:
+    """Drop the flags a build defined, so that the next build may define them again."""
+    if before is None:
+        return
+    from absl import flags
+
+    new = set(flags.FLAGS) - before
+    if new:
+        NOTES.append("absl flags read with their defaults: " + ", ".join(f"--{n}" for n in sorted(new)))
+    for name in new:
+        try:
+            delattr(flags.FLAGS, name)
+        except AttributeError:
+            pass
 
 
 def _absent_module(error: BaseException | None) -> str | None:
@@ -308,7 +392,11 @@ def example_inputs(obj: Any):
     except Exception:  # noqa: BLE001
         ins = None
     if ins:
-        xs = [_concrete(t.shape, t.dtype) for t in ins]
+        # Token ids for a model with an Embedding: Input((30,)) is float by default, and random
+        # floats cast to ids past a small vocabulary; id 0 is in every vocabulary.
+        ids = any(_kind(layer) == "Embedding" for layer in _all_layers(obj))
+        xs = [tf.zeros([2] + [d or 8 for d in t.shape[1:]], dtype=t.dtype) if ids and len(t.shape) == 2
+              else _concrete(t.shape, t.dtype) for t in ins]
         return xs[0] if len(xs) == 1 else xs
     found = _first_shape(obj)
     if found is None and isinstance(obj, _BaseLayer) and not _is_model(obj):
@@ -740,7 +828,17 @@ def _two_calls(obj, training):
         a = _call(obj, x, training)
         b = _call(obj, x, training)
     except Exception as exc:  # noqa: BLE001
-        raise _Unbuildable(f"calling the built object failed: {_reason(exc)}") from None
+        first = exc
+        # A layer whose call takes a list (queries, keys, values...): the same input n times.
+        for n in (2, 3, 4) if not _is_model(obj) and not isinstance(x, (list, tuple)) else ():
+            try:
+                a = _call(obj, [x] * n, training)
+                b = _call(obj, [x] * n, training)
+            except Exception:  # noqa: BLE001
+                continue
+            NOTES.append(f"assumed a list of {n} inputs of shape {tuple(x.shape)}: one input failed ({_reason(first)})")
+            return _max_diff(a, b)
+        raise _Unbuildable(f"calling the built object failed: {_reason(first)}") from None
     return _max_diff(a, b)
 
 
@@ -893,7 +991,7 @@ def run(req: dict) -> list[tuple[str, str]]:
     renamed = [f"{old} as {new}" for old, new in legacy.ALIASED.items()
                if re.search(rf"\b{old}\b", req.get("code", ""))]
     if renamed:
-        NOTES.append("Keras 1 layer names read as Keras 3's: " + ", ".join(renamed))
+        NOTES.append("Keras 1/2 layer names read as Keras 3's: " + ", ".join(renamed))
     NOTES.extend(legacy.NOTES)
     out: list[tuple[str, str]] = []
     try:

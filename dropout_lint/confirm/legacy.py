@@ -17,6 +17,7 @@ import importlib
 import importlib.abc
 import importlib.machinery
 import importlib.util
+import re
 import sys
 
 _LAYERS = ("keras.layers",)
@@ -37,6 +38,11 @@ LEGACY: dict[str, tuple[str, ...]] = {
     **{f"keras.utils.{m}": _UTILS for m in (
         "np_utils", "layer_utils", "conv_utils", "data_utils", "generic_utils", "vis_utils", "io_utils",
     )},
+    # TF 2.x's experimental preprocessing layers, now plain layers.
+    "keras.layers.experimental": _LAYERS,
+    "keras.layers.experimental.preprocessing": _LAYERS,
+    # Keras 2's text preprocessing: Keras 3 keeps it only under tf.keras.
+    "keras.preprocessing.text": ("keras._tf_keras.keras.preprocessing.text",),
 }
 
 USED: list[str] = []
@@ -69,6 +75,10 @@ def _homes(fullname: str) -> tuple[str, ...] | None:
             return (target,) if importlib.util.find_spec(target) is not None else None
         except (ImportError, ValueError):
             return None
+    for prefix in ("tensorflow.keras.", "keras._tf_keras.keras."):
+        # tf.keras' view of a Keras 2 path (``tensorflow.keras.layers.experimental``).
+        if fullname.startswith(prefix):
+            return LEGACY.get("keras." + fullname[len(prefix):])
     return LEGACY.get(fullname)
 
 
@@ -77,7 +87,8 @@ class LegacyFinder(importlib.abc.MetaPathFinder):
         homes = _homes(fullname)
         if homes is None:
             return None
-        is_pkg = fullname.startswith(TF_KERAS) or any(k.startswith(fullname + ".") for k in LEGACY)
+        keras_name = re.sub(r"^(tensorflow\.keras|keras\._tf_keras\.keras)\.", "keras.", fullname)
+        is_pkg = fullname.startswith(TF_KERAS) or any(k.startswith(keras_name + ".") for k in LEGACY)
         return importlib.machinery.ModuleSpec(fullname, _Loader(homes), is_package=is_pkg)
 
 
@@ -246,10 +257,30 @@ ALIASES = {
     "Deconvolution2D": "Conv2DTranspose", "Deconvolution3D": "Conv3DTranspose",
     "Convolution1D": "Conv1D", "Convolution2D": "Conv2D", "Convolution3D": "Conv3D",
     "AtrousConvolution1D": "Conv1D", "AtrousConvolution2D": "Conv2D",
+    "CuDNNLSTM": "LSTM", "CuDNNGRU": "GRU",
 }
+# Of those, the Keras 1 convolutions: ``Convolution2D(32, 3, 3)`` is 32 filters of 3x3 there
+# (``Conv2D(32, 3, 3)`` would read the second 3 as strides); the rank of each.
+KERAS1_CONV = {"Convolution1D": 1, "Convolution2D": 2, "Convolution3D": 3, "AtrousConvolution1D": 1,
+               "AtrousConvolution2D": 2, "Deconvolution2D": 2, "Deconvolution3D": 3}
 
 
 ALIASED: dict[str, str] = {}
+
+
+def _keras1_conv(name: str, cls, rank: int):
+    """A subclass of ``cls`` taking Keras 1's positional kernel sides: (filters, rows, cols) ->
+    (filters, (rows, cols)); Deconvolution's positional ``output_shape`` (Keras 3 computes it)
+    dropped. Noted when used."""
+
+    def __init__(self, filters, *args, **kwargs):
+        sides = [a for a in args[:rank] if isinstance(a, int) and not isinstance(a, bool)]
+        if rank > 1 and len(sides) == rank:
+            args = (tuple(sides),) + tuple(a for a in args[rank:] if not isinstance(a, (tuple, list)))
+            _note(f"Keras 1 `{name}({filters}, {', '.join(map(str, sides))})` read as kernel_size={tuple(sides)}")
+        cls.__init__(self, filters, *args, **kwargs)
+
+    return type(name, (cls,), {"__init__": __init__, "_dl_keras1_conv": True})
 
 
 def _aliases() -> None:
@@ -257,8 +288,14 @@ def _aliases() -> None:
 
     for old, new in ALIASES.items():
         if not hasattr(keras.layers, old) and hasattr(keras.layers, new):
-            setattr(keras.layers, old, getattr(keras.layers, new))
+            cls = getattr(keras.layers, new)
+            setattr(keras.layers, old, _keras1_conv(old, cls, KERAS1_CONV[old]) if old in KERAS1_CONV else cls)
             ALIASED[old] = new
+    # Keras 3 still has these names, as plain aliases that read a third positional int as strides.
+    for old in ("Convolution2D", "Convolution3D"):
+        cls = getattr(keras.layers, old, None)
+        if cls is not None and not getattr(cls, "_dl_keras1_conv", False):
+            setattr(keras.layers, old, _keras1_conv(old, cls, KERAS1_CONV[old]))
 
 
 def _no_tpu() -> None:
@@ -299,6 +336,213 @@ def _no_tpu() -> None:
                 pass
 
 
+# Keras 1 constructor keywords and their Keras 3 names (a keyword the layer itself still takes,
+# such as Embedding's ``output_dim``, is left alone); ``None``: a keyword Keras 3 has no use for.
+KERAS1_KWARGS = {
+    "border_mode": "padding", "init": "kernel_initializer", "W_regularizer": "kernel_regularizer",
+    "b_regularizer": "bias_regularizer", "W_constraint": "kernel_constraint", "b_constraint": "bias_constraint",
+    "U_regularizer": "recurrent_regularizer", "inner_init": "recurrent_initializer",
+    "inner_activation": "recurrent_activation", "subsample": "strides", "subsample_length": "strides",
+    "dim_ordering": "data_format", "output_dim": "units", "nb_filter": "filters", "filter_length": "kernel_size",
+    "p": "rate", "dropout_W": "dropout", "dropout_U": "recurrent_dropout", "atrous_rate": "dilation_rate",
+    "beta_init": "beta_initializer", "gamma_init": "gamma_initializer", "pool_length": "pool_size",
+    "bias": "use_bias", "mode": None, "fused": None, "consume_less": None,
+}
+DIM_ORDERING = {"tf": "channels_last", "th": "channels_first"}
+
+
+def _keras1_kwargs(name: str, params, kwargs: dict) -> dict:
+    if "nb_row" in kwargs and "nb_col" in kwargs and "nb_row" not in params:
+        kwargs["kernel_size"] = (kwargs.pop("nb_row"), kwargs.pop("nb_col"))
+        _note(f"Keras 1 `{name}(nb_row=, nb_col=)` read as kernel_size")
+    for old, new in KERAS1_KWARGS.items():
+        if old not in kwargs or old in params or (new is not None and new in kwargs):
+            continue
+        value = kwargs.pop(old)
+        if new is None:
+            _note(f"Keras 1/2 `{name}({old}=)` ignored (Keras 3 has no such argument)")
+            continue
+        if old == "dim_ordering":
+            if value not in DIM_ORDERING:
+                continue
+            value = DIM_ORDERING[value]
+        kwargs[new] = value
+        _note(f"Keras 1 `{name}({old}=)` read as `{new}=`")
+    return kwargs
+
+
+def _keras1_layers() -> None:
+    """Keras 1 keywords of the layers (``Dense(output_dim=)``, ``Dropout(p=)``,
+    ``Conv2D(border_mode=)``, ``LSTM(dropout_W=)``...) and ``Model(input=, output=)`` read as
+    Keras 3's names (each use noted)."""
+    import inspect
+
+    import keras
+    from keras.src.models.functional import Functional
+
+    for cls in {v for v in vars(keras.layers).values() if isinstance(v, type) and issubclass(v, keras.layers.Layer)}:
+        orig = cls.__init__
+        if getattr(orig, "_dl_keras1", False):
+            continue
+        try:
+            params = set(inspect.signature(orig).parameters)
+        except (TypeError, ValueError):
+            continue
+
+        def init(self, *args, __orig=orig, __params=params, __name=cls.__name__, **kwargs):
+            __orig(self, *args, **_keras1_kwargs(__name, __params, kwargs))
+
+        init._dl_keras1 = init._dl_keras2 = True
+        cls.__init__ = init
+
+    def io(kwargs: dict) -> dict:
+        for old in ("input", "output"):
+            if old in kwargs and old + "s" not in kwargs:
+                kwargs[old + "s"] = kwargs.pop(old)
+                _note(f"Keras 1 `Model({old}=)` read as `{old}s=`")
+        return kwargs
+
+    if not getattr(keras.Model.__new__, "_dl_keras1", False):
+        new, init_m, init_f = keras.Model.__new__, keras.Model.__init__, Functional.__init__
+
+        def model_new(cls, *args, **kwargs):
+            return new(cls, *args, **io(kwargs))
+
+        def model_init(self, *args, **kwargs):
+            init_m(self, *args, **io(kwargs))
+
+        def functional_init(self, *args, **kwargs):
+            init_f(self, *args, **io(kwargs))
+
+        model_new._dl_keras1 = True
+        keras.Model.__new__ = model_new
+        keras.Model.__init__ = model_init
+        Functional.__init__ = functional_init
+
+
+def _keras2_backend() -> None:
+    """Keras 2 backend functions Keras 3 dropped from ``keras.backend``: the dimension-ordering
+    calls (Keras 3 is channels-last), ``int_shape``, the random draws, and every other name
+    ``keras.ops`` has (``K.concatenate``, ``K.mean``...), which work on symbolic tensors too.
+    Each use is noted; a name neither has still fails."""
+    import keras
+
+    def random_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
+        return keras.random.normal(shape, mean=mean, stddev=stddev, dtype=dtype, seed=seed)
+
+    def random_uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
+        return keras.random.uniform(shape, minval=minval, maxval=maxval, dtype=dtype, seed=seed)
+
+    def variable(value, dtype=None, name=None, constraint=None):
+        return keras.Variable(value, dtype=dtype, name=name, constraint=constraint)
+
+    def constant(value, dtype=None, shape=None, name=None):
+        value = keras.ops.convert_to_tensor(value, dtype=dtype)
+        return keras.ops.broadcast_to(value, shape) if shape is not None else value
+
+    named = {
+        "variable": variable,
+        "constant": constant,
+        "image_dim_ordering": lambda: "tf",
+        "set_image_dim_ordering": lambda value: None,
+        "int_shape": lambda x: tuple(x.shape),
+        "random_normal": random_normal,
+        "random_uniform": random_uniform,
+    }
+    for mod in {sys.modules.get(m) for m in ("keras.backend", "keras.api.backend", "keras._tf_keras.keras.backend")}:
+        if mod is None or "__getattr__" in vars(mod):
+            continue
+
+        def attr(name: str, __mod=mod):
+            if name.startswith("__"):
+                raise AttributeError(name)
+            value = named.get(name) or getattr(keras.ops, name, None)
+            if value is None:
+                raise AttributeError(f"module {__mod.__name__!r} has no attribute {name!r}")
+            _note(f"Keras 2 `backend.{name}` served by Keras 3 ({'channels-last' if 'ordering' in name else 'keras.ops' if name not in named else 'keras.random' if 'random' in name else 'shape'})")
+            return value
+
+        mod.__getattr__ = attr
+
+
+def _keras1_merge() -> None:
+    """Keras 1's ``merge([a, b], mode="concat", concat_axis=-1)`` as the Keras 3 merge layer of
+    that mode (noted)."""
+    import keras
+
+    if hasattr(keras.layers, "merge"):
+        return
+    layers = {"concat": "Concatenate", "sum": "Add", "mul": "Multiply", "ave": "Average", "max": "Maximum",
+              "dot": "Dot", "cos": "Dot"}
+
+    def merge(inputs, mode="sum", concat_axis=-1, dot_axes=-1, name=None, **kwargs):
+        if not isinstance(mode, str) or mode not in layers:
+            raise ValueError(f"Keras 1 merge(mode={mode!r}) has no Keras 3 layer")
+        kind = layers[mode]
+        args = {"axis": concat_axis} if kind == "Concatenate" else {"axes": dot_axes, "normalize": mode == "cos"} \
+            if kind == "Dot" else {}
+        _note(f"Keras 1 `merge(mode={mode!r})` built as `{kind}`")
+        return getattr(keras.layers, kind)(name=name, **args)(inputs)
+
+    keras.layers.merge = merge
+
+
+def _keras2_optimizers() -> None:
+    """Keras 2 optimizers: ``Adam(lr=0.01, decay=...)`` (Keras 3 says ``learning_rate`` and has no
+    ``decay``) and ``keras.optimizers.legacy.Adam`` (Keras 3 refuses to build it) as Keras 3's
+    optimizers (each use noted)."""
+    import keras
+
+    for cls in {v for v in vars(keras.optimizers).values() if isinstance(v, type) and issubclass(v, keras.optimizers.Optimizer)}:
+        orig = cls.__init__
+        if getattr(orig, "_dl_keras2", False):
+            continue
+
+        def init(self, *args, __orig=orig, __name=cls.__name__, **kwargs):
+            if "lr" in kwargs and "learning_rate" not in kwargs:
+                kwargs["learning_rate"] = kwargs.pop("lr")
+                _note(f"Keras 2 `{__name}(lr=)` read as `learning_rate=`")
+            if "decay" in kwargs:
+                kwargs.pop("decay")
+                _note(f"Keras 2 `{__name}(decay=)` ignored (Keras 3 has no such argument)")
+            __orig(self, *args, **kwargs)
+
+        init._dl_keras2 = True
+        cls.__init__ = init
+    for name in ("keras.optimizers.legacy", "keras._tf_keras.keras.optimizers.legacy"):
+        mod = sys.modules.get(name)
+        if mod is None:
+            try:
+                mod = importlib.import_module(name)
+            except ImportError:
+                continue
+        for attr in ("Adagrad", "Adam", "Ftrl", "RMSprop", "SGD", "Optimizer"):
+            current = getattr(keras.optimizers, attr, None)
+            if current is None or getattr(getattr(mod, attr, None), "_dl_keras2", False):
+                continue
+
+            def init(self, *args, __base=current, __attr=attr, **kwargs):
+                _note(f"Keras 2 `keras.optimizers.legacy.{__attr}` built as Keras 3's")
+                __base.__init__(self, *args, **kwargs)
+
+            setattr(mod, attr, type(attr, (current,), {"__init__": init, "_dl_keras2": True}))
+
+
+def _experimental_layers() -> None:
+    """``tf.keras.layers.experimental.preprocessing.Rescaling`` (TF 2.3-2.5) as the plain layer."""
+    import keras
+
+    for name in ("keras.layers", "keras._tf_keras.keras.layers"):
+        mod = sys.modules.get(name)
+        if mod is not None and not hasattr(mod, "experimental"):
+            try:
+                mod.experimental = importlib.import_module("keras.layers.experimental")
+                importlib.import_module("keras.layers.experimental.preprocessing")
+            except ImportError:
+                pass
+    del keras
+
+
 def install() -> None:
     if not any(isinstance(f, LegacyFinder) for f in sys.meta_path):
         sys.meta_path.append(LegacyFinder())
@@ -306,4 +550,9 @@ def install() -> None:
         sys.meta_path.append(AbsentFinder())
     _keras2_signatures()
     _aliases()
+    _keras1_layers()
+    _keras1_merge()
+    _keras2_backend()
+    _keras2_optimizers()
+    _experimental_layers()
     _no_tpu()

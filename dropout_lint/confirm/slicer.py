@@ -36,6 +36,12 @@ MARK_OP = "__dl_mark_op__"
 # A layer whose rate is judged is marked on its constructor too, so that a constructor that raises
 # (Keras refusing the rate) is seen even when the code around it swallows the error.
 MARK_CTOR = "__dl_mark_ctor__"
+# Stand-ins of a block's tensor parameters (symbolic inputs), and the functional model from them
+# to the block's result (both provided by the worker).
+INPUT = "__dl_input__"
+FUNCTIONAL = "__dl_functional__"
+# A stand-in for a keras-tuner ``hp`` (provided by the worker).
+HP = "__dl_hp__"
 # TF1 names that only ``tensorflow.compat.v1`` still has: a slice using them runs as TF1 code.
 TF1_ONLY = re.compile(
     r"\btf\.(placeholder|Session|InteractiveSession|get_variable|variable_scope|truncated_normal|random_normal|"
@@ -43,7 +49,6 @@ TF1_ONLY = re.compile(
 )
 
 MODEL_CTORS = {"Sequential", "Model", "Functional"}
-KERAS_BASES = {"Model", "Sequential", "Layer", "Functional"}
 # Methods whose call on a needed name changes it (kept in a slice).
 BUILDER_METHODS = {
     "add", "append", "extend", "insert", "build", "pop", "update", "setdefault", "add_weight",
@@ -141,7 +146,8 @@ class _Names(cst.CSTVisitor):
         return False
 
     def visit_Arg(self, node: cst.Arg) -> bool:
-        node.value.visit(self)
+        if not _initial_weights(node):
+            node.value.visit(self)
         return False
 
     def visit_Param(self, node: cst.Param) -> bool:
@@ -150,6 +156,13 @@ class _Names(cst.CSTVisitor):
         if node.annotation is not None:
             node.annotation.visit(self)
         return False
+
+
+def _initial_weights(arg: cst.Arg) -> bool:
+    """``weights=[embedding_matrix]``: initial weights (a GloVe matrix read from a file), which
+    the build leaves out: they decide no layer, rate or training flag."""
+    return (arg.keyword is not None and arg.keyword.value == "weights" and not _literal(arg.value)
+            and not (isinstance(arg.value, cst.Name) and arg.value.value == "None"))
 
 
 def names_in(node) -> set[str]:
@@ -317,6 +330,42 @@ def value_guess(name: str, kinds: set) -> str | None:
     return None
 
 
+def _container_guess(ann) -> str | None:
+    """A stand-in for a parameter annotated as a list or tuple (``List[int]``, ``Sequence[float]``,
+    ``tuple``): two small elements of the element type (ints by default)."""
+    base = ann.value if isinstance(ann, cst.Subscript) else ann
+    if (last_name(base) or "").lower() not in ("list", "sequence", "tuple", "iterable"):
+        return None
+    inner = ""
+    if isinstance(ann, cst.Subscript) and ann.slice:
+        el = ann.slice[0].slice
+        inner = (last_name(el.value) or "") if isinstance(el, cst.Index) else ""
+    one = {"float": "0.5", "str": "'relu'", "bool": "False"}.get(inner, "16")
+    return f"[{one}, {one}]"
+
+
+class _LayerInputs(cst.CSTVisitor):
+    """Names passed to a layer application ``Layer(...)(x)`` / ``Concatenate()([x, skip])``."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not isinstance(node.func, cst.Call):
+            return
+        for a in node.args:
+            values = [e.value for e in a.value.elements] if isinstance(a.value, (cst.List, cst.Tuple)) else [a.value]
+            self.names |= {v.value for v in values if isinstance(v, cst.Name)}
+
+
+def _tensor_params(fn) -> set[str]:
+    """The parameters of ``fn`` its body applies a layer to (tensors, not sizes)."""
+    v = _LayerInputs()
+    fn.body.visit(v)
+    params = {p.name.value for p in list(fn.params.posonly_params) + list(fn.params.params) + list(fn.params.kwonly_params)}
+    return v.names & params
+
+
 class _AllCalls(cst.CSTVisitor):
     def __init__(self) -> None:
         self.kinds: set[str] = set()
@@ -344,6 +393,7 @@ class _Rewrite(cst.CSTTransformer):
         self.local_defs = set(local_defs)
         self.no_weights = False
         self.batch_shape = False
+        self.initial_weights: list[str] = []
 
     def on_visit(self, node) -> bool:
         return not (_REPLACED and id(node) in _REPLACED)
@@ -356,6 +406,9 @@ class _Rewrite(cst.CSTTransformer):
                 name = MARK_CTOR if self.op_mark == "ctor" else MARK_OP
                 return updated.with_changes(func=cst.Call(func=cst.Name(name), args=[cst.Arg(updated.func)]))
             return cst.Call(func=cst.Name(MARK), args=[cst.Arg(updated)])
+        if isinstance(original, cst.Arg) and _initial_weights(original):
+            self.initial_weights.append(src(original.value))
+            return cst.RemoveFromParent()
         if isinstance(original, cst.Arg) and original.keyword is not None and original.keyword.value == "batch_input_shape":
             # Keras 2's batch_input_shape: Keras 3 layers take the shape without the batch.
             self.batch_shape = True
@@ -444,6 +497,12 @@ class Index:
             elif isinstance(stmt, cst.ClassDef):
                 self.classes[stmt.name.value] = stmt
         self.keras_classes = self._keras_classes()
+        # Names bound to an absl flags object (``FLAGS = flags.FLAGS``): a flag definition defines them.
+        self.flag_names = {
+            t.target.value for st in self.module.body if isinstance(st, cst.SimpleStatementLine)
+            for small in st.body if isinstance(small, cst.Assign) and isinstance(small.value, cst.Attribute)
+            and small.value.attr.value == "FLAGS" for t in small.targets if isinstance(t.target, cst.Name)
+        }
         self._calls: list[cst.Call] | None = None
         self._literals: dict | None = None
         self._n = 0
@@ -462,8 +521,6 @@ class Index:
         """The module's Keras Model / Layer subclasses, decided as the static rules decide them
         (``kinds.class_kind`` on bases resolved through the module's imports), so that a class
         the linter took for a Keras model is the one ``--confirm`` builds."""
-        from dropout_lint import kinds
-        from dropout_lint.analysis.facts import Scope
         from dropout_lint.analysis.names import Names
 
         names = Names()
@@ -481,12 +538,23 @@ class Index:
             visit_ImportFrom = visit_Import  # type: ignore[assignment]
 
         self.module.visit(_ModuleImports())
-        scopes = {}
-        for name, cls in self.classes.items():
-            bases = [dotted(b.value) or "" for b in cls.bases if b.keyword is None]
-            scopes[name] = Scope("class", name, cls, None, bases=[names.qualify_dotted(b) or b if b else "" for b in bases])
-        by_name = {name: [sc] for name, sc in scopes.items()}
-        return {name for name, sc in scopes.items() if kinds.class_kind(sc, by_name) is not None}
+        self._names = names
+        self._class_scopes = {name: [self._class_scope(cls)] for name, cls in self.classes.items()}
+        return {name for name, cls in self.classes.items() if self.is_keras_class(cls)}
+
+    def _class_scope(self, cls: cst.ClassDef):
+        from dropout_lint.analysis.facts import Scope
+
+        bases = [dotted(b.value) or "" for b in cls.bases if b.keyword is None]
+        return Scope("class", cls.name.value, cls, None,
+                     bases=[self._names.qualify_dotted(b) or b if b else "" for b in bases])
+
+    def is_keras_class(self, cls: cst.ClassDef) -> bool:
+        """Whether ``cls`` (at module level or nested in a function) is a Keras Model / Layer
+        subclass, by ``kinds.class_kind`` on its bases resolved through the module's imports."""
+        from dropout_lint import kinds
+
+        return kinds.class_kind(self._class_scope(cls), self._class_scopes) is not None
 
     def all_calls(self) -> list[cst.Call]:
         if self._calls is None:
@@ -645,10 +713,12 @@ def small_facts(ix: Index, stmt, functions: set[str]) -> Facts | None:
     if isinstance(stmt, cst.Expr) and isinstance(stmt.value, cst.Call):
         call = stmt.value
         func = call.func
-        if isinstance(func, cst.Attribute) and func.attr.value in BUILDER_METHODS:
+        if isinstance(func, cst.Attribute) and (func.attr.value in BUILDER_METHODS or func.attr.value.startswith("DEFINE_")):
+            # ``flags.DEFINE_float("rate", 0.5, ...)`` defines a flag the build may read (FLAGS.rate).
             r = root_name(func.value)
             if r:
-                return Facts(set(), {r}, names_in(call), set())
+                flags = ix.flag_names if func.attr.value.startswith("DEFINE_") else set()
+                return Facts(set(), {r} | flags, names_in(call), set())
         if isinstance(func, cst.Name) and isinstance(functions, dict) and func.value in functions:
             mutated = functions[func.value]
             args = set()
@@ -920,14 +990,77 @@ def _every_call(node) -> list[cst.Call]:
     return calls
 
 
-def _project_roots(path: str) -> list[str]:
-    """Where a project's run scripts sit: the folder holding the file's top package, else the
-    file's folder's parent (``models/ae.py`` used from ``train.ipynb`` next to ``models/``)."""
+def _project_roots(path: str) -> list[tuple[str, bool]]:
+    """Where a project's run scripts sit, as (folder, its whole tree?): the folder holding the
+    file's top package; for a file in a plain folder, that folder's tree and the files directly
+    in the folder above it (``models/ae.py`` used from ``train.ipynb`` next to ``models/``), not
+    the other folders beside it: the folder above a project's folder may hold other projects."""
     folder = os.path.dirname(path)
     top = folder
     while os.path.exists(os.path.join(top, "__init__.py")):
         top = os.path.dirname(top)
-    return [top if top != folder else os.path.dirname(folder)]
+    if top != folder:
+        return [(top, True)]
+    return [(folder, True), (os.path.dirname(folder), False)]
+
+
+def _project_files(path: str, limit: int = 300):
+    """The other ``.py`` / ``.ipynb`` files of the project of ``path`` (``_project_roots``, two
+    folders deep), at most ``limit``, as (path, shown path)."""
+    here = os.path.abspath(path)
+    seen = 0
+    for root, tree in _project_roots(here):
+        for dirpath, dirnames, files in os.walk(root):
+            depth = dirpath[len(root):].count(os.sep)
+            dirnames[:] = [] if depth >= 2 or not tree else [
+                d for d in sorted(dirnames) if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
+            for fname in sorted(files):
+                full = os.path.join(dirpath, fname)
+                if full == here or not fname.endswith((".py", ".ipynb")):
+                    continue
+                seen += 1
+                if seen > limit:
+                    return
+                yield full, os.path.relpath(full, root)
+
+
+def _used_as_block(path: str, name: str) -> str | None:
+    """Where a project file other than ``path`` puts ``name(...)`` inside another model: on an
+    attribute in a Keras class (``self.mlp = mlp_block(...)``), applied to a tensor
+    (``name(...)(x)``), added to a model (``.add(name(...))``, ``Sequential([name(...), ...])``),
+    as "file:line"."""
+    pattern = re.compile(
+        rf"(self\.\w+\s*=\s*(?:\w+\.)*{re.escape(name)}\(|\.add\(\s*(?:\w+\.)*{re.escape(name)}\(|"
+        rf"Sequential\(\s*\[[^\]]*?(?<![\w.]){re.escape(name)}\(|"
+        rf"(?<![\w.]){re.escape(name)}\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)\()"
+    )
+    stem = re.escape(os.path.splitext(os.path.basename(path))[0])
+    # The other file imports it from this module (not a function of the same name of its own).
+    imports = re.compile(rf"^\s*(from\s+\S*\b{stem}\s+import\b[^\n]*\b{re.escape(name)}\b|import\s+\S*\b{stem}\b|"
+                         rf"from\s+\S+\s+import\s+[^\n]*\b{stem}\b)", re.M)
+    for full, shown in _project_files(path):
+        try:
+            with open(full, encoding="utf-8", errors="replace") as fh:
+                text = fh.read(2_000_000)
+        except OSError:
+            continue
+        if name + "(" not in text or not imports.search(text):
+            continue
+        for m in pattern.finditer(text):
+            if m.group(0).startswith("self.") and not _in_keras_class(text, m.start()):
+                continue  # a plain class holding the model (a trainer): not a block
+            return f"{shown}:{text.count(chr(10), 0, m.start()) + 1}"
+    return None
+
+
+def _in_keras_class(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` is inside a class whose bases name a Layer or Model."""
+    line_start = text.rfind("\n", 0, at) + 1
+    indent = len(text[line_start:at]) - len(text[line_start:at].lstrip())
+    for m in reversed(list(re.finditer(r"^([ \t]*)class\s+\w+\s*(\([^)]*\))?\s*:", text[:line_start], re.M))):
+        if len(m.group(1)) < indent:
+            return bool(re.search(r"Layer|Model", m.group(2) or ""))
+    return False
 
 
 def _literal_calls(path: str, name: str, shown: str):
@@ -1127,9 +1260,11 @@ class Planner:
             return self._returned(scope, small)
         idx = flat.index(small)
         model_names: set[str] = set()
+        model_attrs: dict[str, object] = {}  # ``self.model = Sequential()``: "self.model" -> that statement
         for st in flat:
             if isinstance(st, (cst.Assign, cst.AnnAssign)) and ix.is_model_ctor(st.value):
                 model_names |= self.facts(st).defs
+                model_attrs.update({t: st for t in _attr_targets(st)})
         f0 = self.facts(small)
         if isinstance(small, (cst.Assign, cst.AnnAssign)) and ix.is_model_ctor(small.value):
             for t in _attr_targets(small):
@@ -1177,6 +1312,11 @@ class Planner:
             if "." in name:
                 return self._attr_model(scope, flat, st, name)
             return Level(scope, self._kill_line(flat, st, name), name, {name}, True)
+        value = getattr(small, "value", None)
+        if isinstance(small, cst.Expr) and isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
+                and src(value.func.value) in model_attrs:
+            # ``self.model.add(Dropout(...))``: the model on that attribute, not ``self``.
+            return self._attr_model(scope, flat, model_attrs[src(value.func.value)], src(value.func.value))
         names = sorted(f0.defs) or sorted(f0.muts)
         if names:
             return Level(scope, self._kill_line(flat, small, names[0]), names[0], {names[0]})
@@ -1301,7 +1441,7 @@ class Planner:
         if cls is not None and ix.scope_of(cls) is not ix.module:
             raise Unbuildable(f"`{cls.name.value}` is a nested class")
         body, needed = self.slicer.slice_block(fn.body.body, level.expr_names, level.cutoff, extra=level.expr)
-        self.refuse_data(body)
+        body, needed = self._before_data(fn, level, body, needed)
         ret = cst.SimpleStatementLine([cst.Return(value=_node(level.expr))])
         new_name = ix.fresh(fn.name.value)
         is_static = any((dotted(d.decorator) or "") == "staticmethod" for d in fn.decorators)
@@ -1360,7 +1500,44 @@ class Planner:
             what = f"{cls.name.value}.{fn.name.value}" if cls is not None else fn.name.value
             raise Unbuildable(f"`{what}()` needs arguments and no call site in this file gives them")
         self.module_cutoffs.append(None)
-        return f"{new_name}({', '.join(lead + defaults)})"
+        call = f"{new_name}({', '.join(lead + defaults)})"
+        return f"{FUNCTIONAL}(lambda: {call})" if f"{INPUT}(" in call else call
+
+    def _data_line(self, stmts) -> int | None:
+        """The first line of ``stmts`` that loads data (as ``refuse_data`` decides)."""
+        lines = []
+        for st in stmts:
+            if isinstance(st, (cst.FunctionDef, cst.ClassDef)):
+                continue
+            for call in calls_in(st):
+                if call in self.ix.pos and (
+                    self.slicer.data_call(call, direct_only=True)
+                    or (root_name(call.func) in self.slicer.missing and self.slicer.data_call(call))
+                ):
+                    lines.append(self.ix.pos[call].start.line)
+        return min(lines) if lines else None
+
+    def _before_data(self, fn, level: Level, body, needed):
+        """The function's slice, refused if it loads data; but a model the function has built
+        before it loads something into it (``model = load_weights(model, download(url))``) is
+        judged as built then, and the verdict says so."""
+        try:
+            self.refuse_data(body)
+            return body, needed
+        except Unbuildable:
+            name = level.expr.value if isinstance(level.expr, cst.Name) else level.expr
+            line = self._data_line(body)
+            if not isinstance(name, str) or not name.isidentifier() or line is None:
+                raise
+            early, early_needed = self.slicer.slice_block(fn.body.body, {name}, line, extra=None)
+            built = any(isinstance(st, cst.Assign) and self.ix.is_model_ctor(st.value)
+                        and name in target_names(st.targets[0].target)[0]
+                        for st in flat_statements(early))
+            if not built:
+                raise
+            self.refuse_data(early)
+            self.slicer._note(f"judged `{name}` as built before line {line}, which loads data or weights into it")
+            return early, early_needed
 
     def _nested(self, fn, level: Level):
         """A function defined inside another that returns what the finding is about (a model
@@ -1424,11 +1601,20 @@ class Planner:
         if method:
             params = params[1:]
         out = []
+        # A block applied to tensors (``def block(x, skip, filters)``) gets symbolic inputs, and
+        # the target is the functional model from them to what it returns; not for DL101: the
+        # output of a block is not the output of the model it goes into.
+        tensors = _tensor_params(fn) if self.rule != "DL101" and not method else set()
         for p in list(params) + list(fn.params.kwonly_params):
             if p.default is not None:
                 continue
             if p.name.value in unused:
                 out.append(f"{p.name.value}=None")
+                continue
+            if p.name.value in tensors:
+                shape = shape_guess(call_kinds([fn.body]))
+                self.guessed.append(f"{p.name.value}=Input({shape})")
+                out.append(f"{p.name.value}={INPUT}({shape})")
                 continue
             guess = self.stand_in(p, call_kinds([fn.body]))
             if guess is None:
@@ -1442,6 +1628,19 @@ class Planner:
         definition, a keyword argument of a call), else a size/shape/rate guess from its name,
         else one from its type annotation."""
         name = p.name.value
+        ann = dotted(p.annotation.annotation) if p.annotation is not None else None
+        if name == "hp" or (ann or "").endswith("HyperParameters"):
+            self.guessed.append("hp=keras-tuner hyperparameters at their defaults (else the first choice, else the minimum)")
+            return f"{HP}()"
+        container = _container_guess(p.annotation.annotation) if p.annotation is not None else None
+        if container is not None:
+            self.guessed.append(f"{name}={container} (from its annotation `{src(p.annotation.annotation)}`)")
+            return container
+        config = self._config_class(name, ann)
+        if config is not None:
+            self.guessed.append(f"{name}={config}() (the defaults of {config})")
+            self.module_needed.add(config)
+            return f"{config}()"
         found = self.ix.literal_for(name)
         if found is not None:
             value, where = found
@@ -1451,12 +1650,23 @@ class Planner:
         if guess is not None:
             self.guessed.append(f"{name}={guess}")
             return guess
-        ann = dotted(p.annotation.annotation) if p.annotation is not None else None
         guess = {"int": "8", "float": "0.5" if "rate" in name or "drop" in name else "0.1",
                  "bool": "False", "str": "'relu'" if "activation" in name else repr(name)}.get(ann or "")
         if guess is not None:
             self.guessed.append(f"{name}={guess} (from its annotation `{ann}`)")
         return guess
+
+    def _config_class(self, name: str, ann: str | None) -> str | None:
+        """A configuration class of the file (defined at module level or imported by name) that
+        a ``config`` parameter takes: the one its annotation names, else, for a parameter named
+        ``config`` / ``cfg`` without one, the file's only ``...Config`` class."""
+        known = set(self.ix.classes) | set(self.ix.imported_from())
+        configs = sorted(n for n in known if n.endswith(("Config", "Configuration")))
+        if ann is not None:
+            return ann if ann in configs else None
+        if name in ("config", "cfg", "conf") and len(configs) == 1:
+            return configs[0]
+        return None
 
     def _map_args(self, fn, site: cst.Call, params: list[str], unused: set[str], method: bool):
         out: list[str] = []
@@ -1579,21 +1789,8 @@ class Planner:
         the module that defines the model. Yields (call, "file:line")."""
         if not self.path:
             return
-        here = os.path.abspath(self.path)
-        seen = 0
-        for root in _project_roots(here):
-            for dirpath, dirnames, files in os.walk(root):
-                depth = dirpath[len(root):].count(os.sep)
-                dirnames[:] = [] if depth >= 2 else [
-                    d for d in sorted(dirnames) if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
-                for fname in sorted(files):
-                    full = os.path.join(dirpath, fname)
-                    if full == here or not fname.endswith((".py", ".ipynb")):
-                        continue
-                    seen += 1
-                    if seen > limit:
-                        return
-                    yield from _literal_calls(full, name, os.path.relpath(full, root))
+        for full, shown in _project_files(self.path, limit):
+            yield from _literal_calls(full, name, shown)
 
     def refuse_data(self, stmts) -> None:
         for st in stmts:
@@ -1635,6 +1832,9 @@ class Planner:
             self.slicer._note("read Keras 2 batch_input_shape= as input_shape= without the batch size")
         if rw.no_weights:
             self.slicer._note("built with weights=None: --confirm downloads no ImageNet weights")
+        if rw.initial_weights:
+            self.slicer._note("built without the initial weights " + ", ".join(f"`weights={w}`" for w in rw.initial_weights)
+                              + " (they decide no layer, rate or training flag)")
         if mark is not None and "__dl_mark" not in code:
             raise Unbuildable("the flagged call is not part of the code that builds the model")
         return code
@@ -1686,6 +1886,16 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
         raise NotApplicable("op-level dropout: there is no Keras model to build")
     scope = ix.scope_of(node)
     cls = ix.class_of(scope) if isinstance(scope, cst.FunctionDef) else None
+    if code == "DL101" and path:
+        top = next((a for a in ix.ancestors(node) if isinstance(a, (cst.FunctionDef, cst.ClassDef))
+                    and ix.scope_of(a) is ix.module), None)
+        # Only for a definition no code of this file uses (the file's own uses decide otherwise).
+        here = top is not None and any(last_name(c.func) == top.name.value and top not in ix.ancestors(c)
+                                       for c in ix.all_calls())
+        used = _used_as_block(path, top.name.value) if top is not None and not here else None
+        if used is not None:
+            raise NotApplicable(
+                f"`{top.name.value}` is a block of another model ({used}): its output is not that model's output")
     small = ix.small_stmt_of(node)
     if small is None:
         raise Unbuildable("the finding is not inside a statement")
@@ -1727,7 +1937,7 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     if re.search(r"\bplaceholder\(|\bSession\(", program) or tf_imports[-1:] == ["tensorflow.compat.v1"]:
         hints["graph"] = True
     if planner.guessed:
-        hints["guessed"] = ", ".join(planner.guessed)
+        hints["guessed"] = ", ".join(dict.fromkeys(planner.guessed))
     if planner.slicer.assumed:
         hints["assumed"] = "; ".join(planner.slicer.assumed)
     if isinstance(expr, str) and expr.isidentifier():
@@ -1738,7 +1948,7 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
 def _nested_site(ix: Index, cls: cst.ClassDef):
     """The first instantiation of class ``cls`` (defined in a function) in that function."""
     outer = ix.scope_of(cls)
-    if not any(last_name(b.value) in KERAS_BASES for b in cls.bases):
+    if not ix.is_keras_class(cls):
         return None
     for call in ix.all_calls():
         if isinstance(call.func, cst.Name) and call.func.value == cls.name.value and ix.line(call) > ix.end_line(cls) \
