@@ -53,10 +53,10 @@ def _plain_module(rng: random.Random, i: int) -> str:
     parts = [
         f'"""Utilities for {w()} {w()} handling (module {i})."""\n',
         "from __future__ import annotations\n\nimport json\nimport os\nimport re\nfrom dataclasses import dataclass, field\nfrom typing import Any, Iterable\n",
-        f"PATTERN = re.compile(r\"(\\w+)=(\\d+)\")\nLIMIT = {rng.randint(10, 999)}\n",
+        f'PATTERN = re.compile(r"(\\w+)=(\\d+)")\nLIMIT = {rng.randint(10, 999)}\n',
     ]
     if rng.random() < 0.1:
-        parts.append('\n# Helpers shared with the training data pipeline.\n')
+        parts.append("\n# Helpers shared with the training data pipeline.\n")
     for c in range(rng.randint(2, 4)):
         cname = f"{w().title()}{w().title()}{c}"
         methods = []
@@ -114,7 +114,7 @@ def _plain_module(rng: random.Random, i: int) -> str:
                 '''
             )
         )
-    parts.append(f"\n\nif __name__ == \"__main__\":\n    print(load_{a}_{f}(os.environ.get(\"INPUT\", \"{w()}.json\")))\n")
+    parts.append(f'\n\nif __name__ == "__main__":\n    print(load_{a}_{f}(os.environ.get("INPUT", "{w()}.json")))\n')
     return "".join(parts)
 
 
@@ -280,6 +280,7 @@ def make_corpus(root: Path, n_plain: int, n_keras: int, seed: int = 7) -> list[P
 
 # ---- measuring ----------------------------------------------------------------------------------
 
+
 def _tree_rss_kb(pid: int) -> int:
     total = 0
     stack = [pid]
@@ -309,6 +310,7 @@ def run(cmd: list[str], cwd: Path, env=None, sample=False) -> dict:
     p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     peak = [0]
     if sample and os.path.isdir("/proc"):
+
         def watch():
             while p.poll() is None:
                 peak[0] = max(peak[0], _tree_rss_kb(p.pid))
@@ -322,7 +324,14 @@ def run(cmd: list[str], cwd: Path, env=None, sample=False) -> dict:
         th.join()
     ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)  # the process and its workers
-    return {"time": dt, "cpu": cpu, "rc": p.returncode, "out": out.decode(), "err": err.decode(), "peak_mb": peak[0] / 1024}
+    return {
+        "time": dt,
+        "cpu": cpu,
+        "rc": p.returncode,
+        "out": out.decode(),
+        "err": err.decode(),
+        "peak_mb": peak[0] / 1024,
+    }
 
 
 def median_time(cmd, cwd, repeat, env=None, before=None, check=None) -> tuple[float, float, dict]:
@@ -375,7 +384,9 @@ def main() -> int:
         files = make_corpus(corpus, args.plain, args.keras)
         size = sum(p.stat().st_size for p in files)
         print(f"corpus: {args.plain} plain + {args.keras} Keras files, {size / 1e6:.1f} MB, in {corpus}")
-        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, jobs={args.jobs or 'default'}, repeat={args.repeat}\n")
+        print(
+            f"python {sys.version.split()[0]}, {os.cpu_count()} cores, jobs={args.jobs or 'default'}, repeat={args.repeat}\n"
+        )
         listing = tmp / "files.txt"
         listing.write_text("\n".join(str(p) for p in files), encoding="utf-8")
         naive_code = (
@@ -400,7 +411,9 @@ def main() -> int:
         one = sorted((p for p in files if "models" in p.parts), key=lambda p: p.stat().st_size)[len(files) // 4]
         floor_code = f"import libcst; libcst.parse_module(open({str(one)!r}, encoding='utf-8').read())"
         floor, floor_cpu_s, _ = median_time([py, "-c", floor_code], corpus, max(args.repeat, 5), env)
-        single, single_cpu_s, _ = median_time(lint + ["--no-cache", str(one)], corpus, max(args.repeat, 5), env, check=ok)
+        single, single_cpu_s, _ = median_time(
+            lint + ["--no-cache", str(one)], corpus, max(args.repeat, 5), env, check=ok
+        )
 
         print(f"{'measure':<36}{'wall s':>8}{'cpu s':>8}{'ratio':>8}{'cpu r.':>8}{'target':>9}")
         rows = [
@@ -421,8 +434,18 @@ def main() -> int:
         print("(ratio: wall time / baseline wall time, the target measure; cpu r.: CPU time of the process and its")
         print(" workers / baseline CPU time, which a busy machine distorts less)")
         print(f"(cold found {n_findings} findings; warm output identical)")
-        results.update(naive=naive, cold=cold, warm=warm, floor=floor, single=single,
-                       naive_cpu=naive_cpu_s, cold_cpu=cold_cpu_s, warm_cpu=warm_cpu_s, floor_cpu=floor_cpu_s, single_cpu=single_cpu_s)
+        results.update(
+            naive=naive,
+            cold=cold,
+            warm=warm,
+            floor=floor,
+            single=single,
+            naive_cpu=naive_cpu_s,
+            cold_cpu=cold_cpu_s,
+            warm_cpu=warm_cpu_s,
+            floor_cpu=floor_cpu_s,
+            single_cpu=single_cpu_s,
+        )
 
         # Peak memory on the big corpus.
         big = tmp / "big"
@@ -440,7 +463,11 @@ def main() -> int:
         plain = tmp / "plain"
         make_corpus(plain, args.plain_only, 0, seed=13)
         p_med, p_cpu_s, p_run = median_time(lint + ["--no-cache", "."], plain, args.repeat, env)
-        status = "no finding, no crash" if p_run["rc"] == 0 and "Traceback" not in p_run["err"] else f"exit {p_run['rc']}: {p_run['out'][:200]} {p_run['err'][:500]}"
+        status = (
+            "no finding, no crash"
+            if p_run["rc"] == 0 and "Traceback" not in p_run["err"]
+            else f"exit {p_run['rc']}: {p_run['out'][:200]} {p_run['err'][:500]}"
+        )
         print(f"{args.plain_only} plain modules, no Keras: {p_med:.3f} s median ({status})")
         results.update(plain_only=p_med, plain_only_ok=p_run["rc"] == 0)
         print("\n" + json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in results.items()}))

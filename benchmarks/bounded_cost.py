@@ -153,25 +153,48 @@ def lsp_session(tree: Path, cap_mb: int) -> None:
             t = time.monotonic()
             c.open(uri, big)
             diags = c.diagnostics(uri, version=1, timeout=900)["params"]["diagnostics"]
-            rows.append((f"5 MB document linted ({len(big):,} chars)", c.rss_mb(), c.rss_mb("VmHWM"),
-                         f"{time.monotonic() - t:.1f} s, {len(diags)} diagnostics"))
+            rows.append(
+                (
+                    f"5 MB document linted ({len(big):,} chars)",
+                    c.rss_mb(),
+                    c.rss_mb("VmHWM"),
+                    f"{time.monotonic() - t:.1f} s, {len(diags)} diagnostics",
+                )
+            )
             pos = {"line": 5, "character": 4}
             t = time.monotonic()
-            r = c.call("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": {"start": pos, "end": pos},
-                                                   "context": {"diagnostics": []}}, timeout=900)
-            rows.append(("code action on it", c.rss_mb(), c.rss_mb("VmHWM"), f"{time.monotonic() - t:.2f} s, {'result' if 'result' in r else 'error'}"))
+            r = c.call(
+                "textDocument/codeAction",
+                {"textDocument": {"uri": uri}, "range": {"start": pos, "end": pos}, "context": {"diagnostics": []}},
+                timeout=900,
+            )
+            rows.append(
+                (
+                    "code action on it",
+                    c.rss_mb(),
+                    c.rss_mb("VmHWM"),
+                    f"{time.monotonic() - t:.2f} s, {'result' if 'result' in r else 'error'}",
+                )
+            )
             mid = size_case(60_000)  # inside the budget: analysed, then its memory should be given back
             uri = (root / "mid.py").as_uri()
             t = time.monotonic()
             c.open(uri, mid)
             c.diagnostics(uri, version=1, timeout=900)
-            rows.append((f"60,000-line document linted ({len(mid):,} chars)", c.rss_mb(), c.rss_mb("VmHWM"),
-                         f"{time.monotonic() - t:.1f} s"))
+            rows.append(
+                (
+                    f"60,000-line document linted ({len(mid):,} chars)",
+                    c.rss_mb(),
+                    c.rss_mb("VmHWM"),
+                    f"{time.monotonic() - t:.1f} s",
+                )
+            )
             c.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
             c.diagnostics(uri)
             small = (root / "m.py").as_uri()
             model = HEAD + "".join(
-                f"\ndef block_{i}(x):\n    y = layers.Dense({i + 1})(x)\n    return layers.Dropout(0.5)(y)\n" for i in range(40)
+                f"\ndef block_{i}(x):\n    y = layers.Dense({i + 1})(x)\n    return layers.Dropout(0.5)(y)\n"
+                for i in range(40)
             )
             c.open(small, model)
             c.diagnostics(small, version=1)
@@ -180,7 +203,9 @@ def lsp_session(tree: Path, cap_mb: int) -> None:
                 c.change_full(small, model + f"# edit {v}\n", v)
                 if v % 25 == 0 or v == 1001:
                     c.diagnostics(small, version=v, timeout=300)
-            rows.append(("1,000 edits of a 160-line model", c.rss_mb(), c.rss_mb("VmHWM"), f"{time.monotonic() - t:.1f} s"))
+            rows.append(
+                ("1,000 edits of a 160-line model", c.rss_mb(), c.rss_mb("VmHWM"), f"{time.monotonic() - t:.1f} s")
+            )
             code = c.shutdown_and_exit()
             rows.append(("shutdown + exit", 0, 0, f"exit code {code}"))
         except Exception as exc:  # noqa: BLE001 - a dead server is a result here

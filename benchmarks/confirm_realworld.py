@@ -48,9 +48,15 @@ def run(pythonpath: str, args: list[str]) -> tuple[float, list | None]:
     env = dict(os.environ, PYTHONPATH=pythonpath)
     t0 = time.perf_counter()
     # From a neutral folder: `python -m` puts the working folder first on sys.path.
-    proc = subprocess.Popen([sys.executable, "-m", "dropout_lint", "--no-cache", "--output-format", "json", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                            cwd=tempfile.gettempdir(), start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dropout_lint", "--no-cache", "--output-format", "json", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tempfile.gettempdir(),
+        start_new_session=True,
+    )
     try:
         out, err = proc.communicate(timeout=LIMIT_S)
     except subprocess.TimeoutExpired:
@@ -67,8 +73,9 @@ def run(pythonpath: str, args: list[str]) -> tuple[float, list | None]:
 def did_not_end(lint: list) -> list:
     """The lint's findings, each with the verdict a run that never ended gives it."""
     detail = f"the --confirm run did not end within {LIMIT_S:g} s"
-    return [dict(f, confirmation={"status": "unbuildable", "detail": detail}) if f["code"] in JUDGED else f
-            for f in lint]
+    return [
+        dict(f, confirmation={"status": "unbuildable", "detail": detail}) if f["code"] in JUDGED else f for f in lint
+    ]
 
 
 def split_half(name: str) -> str:
@@ -92,7 +99,9 @@ def main() -> None:
     ap.add_argument("--limit", type=float, default=LIMIT_S, help="seconds a run may take (then: killed)")
     opts = ap.parse_args()
     LIMIT_S = opts.limit
-    print("| repository | findings | judged | baseline C / R / U / NA | now C / R / U / NA | lint s | --confirm s | s per judged |")
+    print(
+        "| repository | findings | judged | baseline C / R / U / NA | now C / R / U / NA | lint s | --confirm s | s per judged |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     details, saved = [], []
     named = [(os.path.basename(d.rstrip("/")), d) for d in opts.dirs]
@@ -108,17 +117,31 @@ def main() -> None:
         base = did_not_end(lint) if base is None else base
         judged = sum(1 for f in now if f["code"] in JUDGED)
         per = f"{(t_now - t_lint) / judged:.1f}" if judged else "-"
-        print(f"| {name} | {len(now)} | {judged} | {counts(base) if base else '-'} | "
-              f"{counts(now)} | {t_lint:.1f} | {t_now:.1f} | {per} |", flush=True)
+        print(
+            f"| {name} | {len(now)} | {judged} | {counts(base) if base else '-'} | "
+            f"{counts(now)} | {t_lint:.1f} | {t_now:.1f} | {per} |",
+            flush=True,
+        )
         before = {(f["filename"], f["location"]["row"], f["code"]): f for f in base}
         for f in now:
             if f["code"] in JUDGED:
                 b = (before.get((f["filename"], f["location"]["row"], f["code"])) or {}).get("confirmation") or {}
                 a = f.get("confirmation") or {}
-                saved.append({"repo": name, "file": os.path.relpath(os.path.join(tempfile.gettempdir(), f["filename"]), d), "row": f["location"]["row"],
-                              "code": f["code"], "message": f["message"], "baseline": b, "now": a})
-                details.append(f"{f['code']} {f['filename']}:{f['location']['row']}\n"
-                               f"    baseline: {b.get('status')}: {b.get('detail')}\n    now: {a.get('status')}: {a.get('detail')}")
+                saved.append(
+                    {
+                        "repo": name,
+                        "file": os.path.relpath(os.path.join(tempfile.gettempdir(), f["filename"]), d),
+                        "row": f["location"]["row"],
+                        "code": f["code"],
+                        "message": f["message"],
+                        "baseline": b,
+                        "now": a,
+                    }
+                )
+                details.append(
+                    f"{f['code']} {f['filename']}:{f['location']['row']}\n"
+                    f"    baseline: {b.get('status')}: {b.get('detail')}\n    now: {a.get('status')}: {a.get('detail')}"
+                )
     if opts.save:
         with open(opts.save, "w", encoding="utf-8") as fh:
             json.dump(saved, fh, indent=1)

@@ -118,7 +118,13 @@ def dl202(seed, split, epochs):
     xtr, xte, ytr, yte = split
     out = {}
     for rate in (0.9, 0.5):
-        stack = [L.Dense(128, activation="relu"), L.Dropout(rate), L.Dense(128, activation="relu"), L.Dropout(rate), L.Dense(10, activation="softmax")]
+        stack = [
+            L.Dense(128, activation="relu"),
+            L.Dropout(rate),
+            L.Dense(128, activation="relu"),
+            L.Dropout(rate),
+            L.Dense(10, activation="softmax"),
+        ]
         m = fit(mlp(stack, seed), xtr, ytr, epochs)
         out[f"rate {rate}"] = {"accuracy": accuracy(m, xte, yte)}
     return out
@@ -128,7 +134,13 @@ def dl301(seed, split, epochs, calls: int = 20):
     from keras import layers as L
 
     xtr, xte, ytr, yte = split
-    stack = [L.Dense(64, activation="relu"), L.Dropout(0.5), L.Dense(64, activation="relu"), L.Dropout(0.5), L.Dense(10, activation="softmax")]
+    stack = [
+        L.Dense(64, activation="relu"),
+        L.Dropout(0.5),
+        L.Dense(64, activation="relu"),
+        L.Dropout(0.5),
+        L.Dense(10, activation="softmax"),
+    ]
     m = fit(mlp(stack, seed), xtr, ytr, epochs)
     out = {}
     for flag in (True, False):
@@ -166,7 +178,9 @@ def dl102(seed, split, epochs):
             h = L.Dropout(0.5)(h)
         h = L.Dense(64, activation="relu")(h)
         model = keras.Model(inp, L.Dense(10, activation="softmax")(h))
-        model.compile(optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        model.compile(
+            optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy", metrics=["accuracy"]
+        )
         fit(model, xtr, ytr, epochs)
         # Li et al. 2019: the variance of BN's input in training mode (dropout on), which its
         # moving variance learns, against at inference (dropout off), on the same images.
@@ -188,12 +202,20 @@ def dl302(seed, split, epochs):
     out = {}
     for name, flag in (("model(x)", None), ("model(x, training=True)", True)):
         seeded(seed)
-        model = keras.Sequential([
-            keras.Input((64,)),
-            L.Dense(128), L.BatchNormalization(), L.Activation("relu"), L.Dropout(0.5),
-            L.Dense(128), L.BatchNormalization(), L.Activation("relu"), L.Dropout(0.5),
-            L.Dense(10, activation="softmax"),
-        ])
+        model = keras.Sequential(
+            [
+                keras.Input((64,)),
+                L.Dense(128),
+                L.BatchNormalization(),
+                L.Activation("relu"),
+                L.Dropout(0.5),
+                L.Dense(128),
+                L.BatchNormalization(),
+                L.Activation("relu"),
+                L.Dropout(0.5),
+                L.Dense(10, activation="softmax"),
+            ]
+        )
         opt = keras.optimizers.Adam(1e-3)
         loss_fn = keras.losses.SparseCategoricalCrossentropy()
 
@@ -247,8 +269,20 @@ ROWS = [
     ("DL101", "fixed", "accuracy", "test accuracy, Dropout before the output layer", True),
     ("DL101", "after-output", "ece", "calibration error (ECE), Dropout after softmax", False),
     ("DL101", "fixed", "ece", "calibration error (ECE), fixed", False),
-    ("DL101", "after-output", "train_mode_sum_error", "training-mode output: mean abs(sum of probabilities - 1)", False),
-    ("DL102", "dropout-before-bn", "variance_shift", "BN input variance at inference / in training (median unit), Dropout -> BN", False),
+    (
+        "DL101",
+        "after-output",
+        "train_mode_sum_error",
+        "training-mode output: mean abs(sum of probabilities - 1)",
+        False,
+    ),
+    (
+        "DL102",
+        "dropout-before-bn",
+        "variance_shift",
+        "BN input variance at inference / in training (median unit), Dropout -> BN",
+        False,
+    ),
     ("DL102", "bn-before-dropout", "variance_shift", "same ratio, BN -> Dropout", False),
     ("DL102", "dropout-before-bn", "accuracy", "test accuracy, Dropout -> BN", True),
     ("DL102", "bn-before-dropout", "accuracy", "test accuracy, BN -> Dropout", True),
@@ -256,14 +290,26 @@ ROWS = [
     ("DL202", "rate 0.5", "accuracy", "test accuracy, two Dropout(0.5)", True),
     ("DL301", "training=True", "prob_std", "std of the predicted probability over 20 calls, training=True", False),
     ("DL301", "training=False", "prob_std", "same, training=False", False),
-    ("DL301", "training=True", "class_flips", "test images whose predicted class changes over 20 calls, training=True", True),
+    (
+        "DL301",
+        "training=True",
+        "class_flips",
+        "test images whose predicted class changes over 20 calls, training=True",
+        True,
+    ),
     ("DL301", "training=True", "accuracy_range", "accuracy range (max - min) over 20 calls, training=True", True),
     ("DL302", "model(x)", "accuracy", "test accuracy after training, GradientTape with model(x)", True),
     ("DL302", "model(x, training=True)", "accuracy", "test accuracy after training, model(x, training=True)", True),
     ("DL302", "model(x)", "gap", "train - test accuracy gap, model(x)", True),
     ("DL302", "model(x, training=True)", "gap", "train - test accuracy gap, training=True", True),
     ("DL302", "model(x)", "bn_moving_mean_moved", "max abs BN moving mean after training, model(x)", False),
-    ("DL302", "model(x, training=True)", "bn_moving_mean_moved", "max abs BN moving mean after training, training=True", False),
+    (
+        "DL302",
+        "model(x, training=True)",
+        "bn_moving_mean_moved",
+        "max abs BN moving mean after training, training=True",
+        False,
+    ),
 ]
 
 
@@ -306,8 +352,10 @@ def main(argv=None) -> int:
             t = time.perf_counter()
             results[code].append(EXPERIMENTS[code](seed, split, args.epochs))
             print(f"seed {seed} {code}: {time.perf_counter() - t:.1f}s", file=sys.stderr)
-    print(f"# dropout-lint evidence: digits (sklearn), {args.seeds} seed(s), {args.epochs} epochs, "
-          f"TensorFlow {tf.__version__}, {time.perf_counter() - t0:.0f}s\n")
+    print(
+        f"# dropout-lint evidence: digits (sklearn), {args.seeds} seed(s), {args.epochs} epochs, "
+        f"TensorFlow {tf.__version__}, {time.perf_counter() - t0:.0f}s\n"
+    )
     print(table(results))
     if args.json:
         with open(args.json, "w") as fh:

@@ -50,8 +50,10 @@ def main() -> None:
             results[mode] = found
     assert results["on"] == results["paused"], "findings differ"
     on, paused = min(times["on"]), min(times["paused"])
-    print(f"{len(files)} files, {len(results['on'])} findings: gc on {on:.2f} s CPU, paused {paused:.2f} s "
-          f"(ratio {paused / on:.2f})")
+    print(
+        f"{len(files)} files, {len(results['on'])} findings: gc on {on:.2f} s CPU, paused {paused:.2f} s "
+        f"(ratio {paused / on:.2f})"
+    )
 
 
 if __name__ == "__main__":

@@ -142,7 +142,9 @@ def cold_start(text: str, folder: Path, code: Path) -> float:
         client.close()
 
 
-def lsp_times(text: str, repeat: int, debounce: float | None, folder: Path, code: Path = ROOT) -> tuple[list[float], int]:
+def lsp_times(
+    text: str, repeat: int, debounce: float | None, folder: Path, code: Path = ROOT
+) -> tuple[list[float], int]:
     client = _client(folder, code)
     try:
         client.initialize(folder, options={} if debounce is None else {"debounce": debounce})
@@ -193,7 +195,9 @@ def main() -> int:
             res[name]["default"], n = lsp_times(text, args.repeat, None, folder, code)
             res[name]["zero"], _ = lsp_times(text, args.repeat, 0.0, folder, code)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"file: {args.lines} lines, {n} diagnostics on open; {args.repeat} changes each; {os.cpu_count()} cores, load average {load:.1f}")
+    print(
+        f"file: {args.lines} lines, {n} diagnostics on open; {args.repeat} changes each; {os.cpu_count()} cores, load average {load:.1f}"
+    )
     print(f"engine    {breakdown(text)}")
     print(f"baseline  in-process lint_unit (this checkout)       {ms(base)}")
     med_b = statistics.median(base)
@@ -204,9 +208,13 @@ def main() -> int:
         print(f"lsp       didChange -> diagnostics (default settings) {ms(r['default'])}")
         print(f"lsp       didChange -> diagnostics (no debounce)    {ms(r['zero'])}")
         med_c, med_d, med_z = (statistics.median(r[k]) for k in ("cold", "default", "zero"))
-        print(f"ratio     server (no debounce) / in-process lint: {med_z / med_b:.2f}x; server overhead {1000 * (med_z - med_b):.1f} ms")
-        print(f"aim       edit median with the default debounce < 300 ms: {'OK' if med_d < 0.300 else 'OVER'} ({med_d * 1000:.1f} ms); "
-              f"cold start < 1.2 s: {'OK' if med_c < 1.2 else 'OVER'} ({med_c:.2f} s)")
+        print(
+            f"ratio     server (no debounce) / in-process lint: {med_z / med_b:.2f}x; server overhead {1000 * (med_z - med_b):.1f} ms"
+        )
+        print(
+            f"aim       edit median with the default debounce < 300 ms: {'OK' if med_d < 0.300 else 'OVER'} ({med_d * 1000:.1f} ms); "
+            f"cold start < 1.2 s: {'OK' if med_c < 1.2 else 'OVER'} ({med_c:.2f} s)"
+        )
     return 0
 
 

@@ -42,7 +42,18 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 from bench import make_corpus  # noqa: E402
 
-IGNORE = shutil.ignore_patterns(".git", ".ci-venv", ".venv", "*.egg-info", "__pycache__", ".dropout_lint_cache", ".pytest_cache", ".hypothesis", "build", "dist")
+IGNORE = shutil.ignore_patterns(
+    ".git",
+    ".ci-venv",
+    ".venv",
+    "*.egg-info",
+    "__pycache__",
+    ".dropout_lint_cache",
+    ".pytest_cache",
+    ".hypothesis",
+    "build",
+    "dist",
+)
 
 
 def sh(cmd, cwd, env, check=True, cpu=None) -> tuple[float, subprocess.CompletedProcess]:
@@ -110,11 +121,31 @@ def main() -> int:
 
         direct = [sys.executable, "-m", "dropout_lint"]
         runs = {
-            "dropout-lint --no-cache . (baseline)": ([*direct, "--no-cache", "."], {**nocache, "PYTHONPATH": str(ROOT)}, False),
-            "pre-commit, require_serial: true,  no cache": ([*pre_commit, "run", "-c", str(cfg_serial), "--all-files"], nocache, False),
-            "pre-commit, require_serial: false, no cache": ([*pre_commit, "run", "-c", str(cfg_parallel), "--all-files"], nocache, False),
-            "pre-commit, require_serial: true,  cache warm": ([*pre_commit, "run", "-c", str(cfg_serial), "--all-files"], env, True),
-            "pre-commit, require_serial: false, cache warm": ([*pre_commit, "run", "-c", str(cfg_parallel), "--all-files"], env, True),
+            "dropout-lint --no-cache . (baseline)": (
+                [*direct, "--no-cache", "."],
+                {**nocache, "PYTHONPATH": str(ROOT)},
+                False,
+            ),
+            "pre-commit, require_serial: true,  no cache": (
+                [*pre_commit, "run", "-c", str(cfg_serial), "--all-files"],
+                nocache,
+                False,
+            ),
+            "pre-commit, require_serial: false, no cache": (
+                [*pre_commit, "run", "-c", str(cfg_parallel), "--all-files"],
+                nocache,
+                False,
+            ),
+            "pre-commit, require_serial: true,  cache warm": (
+                [*pre_commit, "run", "-c", str(cfg_serial), "--all-files"],
+                env,
+                True,
+            ),
+            "pre-commit, require_serial: false, cache warm": (
+                [*pre_commit, "run", "-c", str(cfg_parallel), "--all-files"],
+                env,
+                True,
+            ),
         }
         walls: dict[str, list[float]] = {k: [] for k in runs}
         cpus: dict[str, list[float]] = {k: [] for k in runs}
@@ -141,7 +172,9 @@ def main() -> int:
         one = str(next(p for p in files if "models" in p.parts).relative_to(work))
         t_one_base = median([*direct, "--no-cache", one], {**nocache, "PYTHONPATH": str(ROOT)})
         t_one = median([*pre_commit, "run", "-c", str(cfg_serial), "--files", one], nocache)
-        print(f"one file: dropout-lint {t_one_base:.2f} s, pre-commit run --files {t_one:.2f} s ({t_one / t_one_base:.2f} x)")
+        print(
+            f"one file: dropout-lint {t_one_base:.2f} s, pre-commit run --files {t_one:.2f} s ({t_one / t_one_base:.2f} x)"
+        )
 
         if a.confirm_env:
             cfg_confirm = config(tmp / "confirm.yaml", tmp / "serial", serial_rev, "dropout-lint-confirm")

@@ -84,10 +84,20 @@ def prefiltered(root: Path, env: dict, select: str | None) -> list[Path]:
         "        print(('E ' if parsed else 'B ') + line)\n"
     )
     listing = subprocess.run(
-        [sys.executable, "-m", "dropout_lint", "--show-files", "."], cwd=root, env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-m", "dropout_lint", "--show-files", "."],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     out = subprocess.run(
-        [sys.executable, "-c", code, str(root), select or ""], cwd=root, env=env, input=listing, capture_output=True, text=True
+        [sys.executable, "-c", code, str(root), select or ""],
+        cwd=root,
+        env=env,
+        input=listing,
+        capture_output=True,
+        text=True,
     )
     if out.returncode != 0:
         raise SystemExit(f"prefilter listing failed:\n{out.stderr[-2000:]}")
@@ -138,12 +148,18 @@ def main() -> int:
     marked = prefiltered(root, env, args.select)
     files = [p for p, _ in marked]
     parsed_files = [p for p, parsed in marked if parsed]
-    n_all = len(subprocess.run([py, "-m", "dropout_lint", "--show-files", "."], cwd=root, env=env, capture_output=True, text=True).stdout.splitlines())
+    n_all = len(
+        subprocess.run(
+            [py, "-m", "dropout_lint", "--show-files", "."], cwd=root, env=env, capture_output=True, text=True
+        ).stdout.splitlines()
+    )
     tmp = Path(tempfile.mkdtemp(prefix="dl-speed-"))
     try:
         listing = tmp / "files.txt"
         listing.write_text("\n".join(str(p) for p in files), encoding="utf-8")
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True, text=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True, text=True
+        ).stdout.strip()
         print(f"tree: {root} ({n_all} files, {len(files)} pass the prefilter); commit {commit}")
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, repeat={args.repeat}\n")
 
@@ -192,7 +208,9 @@ def main() -> int:
             print(f"{name:<42}{m['time']:>8.2f}{m['cpu']:>8.2f}{pk}{r}{t}")
         print("(cold ratio: CPU of the run's process tree / CPU of the parse floor; one-file ratio: wall / floor wall)")
         if ruff:
-            print(f"dropout-lint cold / ruff: {cold['time'] / ruff['time']:.1f}x wall, {cold['cpu'] / max(ruff['cpu'], 1e-3):.1f}x CPU")
+            print(
+                f"dropout-lint cold / ruff: {cold['time'] / ruff['time']:.1f}x wall, {cold['cpu'] / max(ruff['cpu'], 1e-3):.1f}x CPU"
+            )
         print(f"one file: {one} ({one.stat().st_size:,} bytes)")
         if parsed:
             print(f"run (-v): {parsed}")
@@ -215,11 +233,20 @@ def main() -> int:
                     print("  +", f[:300])
                 return 1
         summary = {
-            "files": n_all, "prefiltered_in": len(files), "floor_cpu": floor["cpu"], "cold_wall": cold["time"],
-            "cold_cpu": cold["cpu"], "cold_peak_mb": cold["peak_mb"], "cpu_ratio": cold["cpu"] / floor["cpu"],
-            "parsed": len(parsed_files), "parsed_floor_cpu": floor2["cpu"], "overhead_ratio": cold["cpu"] / floor2["cpu"],
-            "ruff_wall": ruff["time"] if ruff else None, "one_floor_wall": one_floor["time"],
-            "one_wall": one_lint["time"], "one_ratio": one_lint["time"] / one_floor["time"],
+            "files": n_all,
+            "prefiltered_in": len(files),
+            "floor_cpu": floor["cpu"],
+            "cold_wall": cold["time"],
+            "cold_cpu": cold["cpu"],
+            "cold_peak_mb": cold["peak_mb"],
+            "cpu_ratio": cold["cpu"] / floor["cpu"],
+            "parsed": len(parsed_files),
+            "parsed_floor_cpu": floor2["cpu"],
+            "overhead_ratio": cold["cpu"] / floor2["cpu"],
+            "ruff_wall": ruff["time"] if ruff else None,
+            "one_floor_wall": one_floor["time"],
+            "one_wall": one_lint["time"],
+            "one_ratio": one_lint["time"] / one_floor["time"],
         }
         print("\n" + json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in summary.items()}))
     finally:

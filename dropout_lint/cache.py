@@ -196,7 +196,9 @@ class Cache:
             return
         entries = self.entries
         oldest = self._today - MAX_AGE_DAYS
-        entries = {k: v for k, v in entries.items() if isinstance(v, list) and len(v) == 3 and _is_day(v[0]) and v[0] >= oldest}
+        entries = {
+            k: v for k, v in entries.items() if isinstance(v, list) and len(v) == 3 and _is_day(v[0]) and v[0] >= oldest
+        }
         if len(entries) > MAX_ENTRIES:
             keep = sorted(entries.items(), key=lambda kv: kv[1][0], reverse=True)[:MAX_ENTRIES]
             entries = dict(keep)

@@ -59,29 +59,112 @@ FORMAT_CHOICES = ["text", "json", "json-lines", "sarif", "github", "junit", "git
 @click.option("--ignore", help="Comma-separated codes, names or prefixes to disable.")
 @click.option("--extend-select", help="Comma-separated codes, names or prefixes to enable in addition.")
 @click.option("--output-format", type=click.Choice(FORMAT_CHOICES), help="Report format (default: text).")
-@click.option("--config", "config_file", type=str, help="Read settings from this TOML file for every file, instead of each file's nearest pyproject.toml.")
-@click.option("--confirm", is_flag=True, help="Confirm each finding by building the flagged model in TensorFlow (runs code from the checked files; needs the [tensorflow] extra).")
-@click.option("--confirm-timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True, metavar="SECONDS", help="Time limit for building one flagged object with --confirm.")
+@click.option(
+    "--config",
+    "config_file",
+    type=str,
+    help="Read settings from this TOML file for every file, instead of each file's nearest pyproject.toml.",
+)
+@click.option(
+    "--confirm",
+    is_flag=True,
+    help="Confirm each finding by building the flagged model in TensorFlow (runs code from the checked files; needs the [tensorflow] extra).",
+)
+@click.option(
+    "--confirm-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time limit for building one flagged object with --confirm.",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule (on stderr when the output format is not text).")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print the number of findings per rule (on stderr when the output format is not text).",
+)
 @click.option("--list-rules", is_flag=True, help="List every rule: code, name, default, severity, fix.")
 @click.option("--explain", metavar="CODE", help="Print the documentation of a rule.")
 @click.option("--lsp", is_flag=True, help="Run the language server on stdio (needs the [lsp] extra).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes in place (with --unsafe-fixes, the unsafe ones too).")
-@click.option("--unsafe-fixes/--no-unsafe-fixes", "unsafe_fixes", default=None, help="Also apply (and mark with [*]) the fixes that may change what the program does.")
-@click.option("--show-fixes", is_flag=True, help="List every available fix with its applicability (and, with --fix, what was fixed).")
-@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them (exit 1 if there is something to fix).")
-@click.option("--stdin-filename", metavar="PATH", help="The name of the file read from standard input (`-`): its settings, per-file ignores and notebook detection.")
-@click.option("--force-exclude/--no-force-exclude", default=None, help="Apply `exclude` and .gitignore to paths named on the command line too (as pre-commit names every changed file).")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the findings cache (.dropout_lint_cache/ in the project root).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for parsing (default: the number of cores; 1 = no workers).")
-@click.option("--no-color", is_flag=True, help="No colour in text output (also when NO_COLOR is set; colour is used only on a terminal).")
+@click.option(
+    "--unsafe-fixes/--no-unsafe-fixes",
+    "unsafe_fixes",
+    default=None,
+    help="Also apply (and mark with [*]) the fixes that may change what the program does.",
+)
+@click.option(
+    "--show-fixes",
+    is_flag=True,
+    help="List every available fix with its applicability (and, with --fix, what was fixed).",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print the fixes as a unified diff instead of writing them (exit 1 if there is something to fix).",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="The name of the file read from standard input (`-`): its settings, per-file ignores and notebook detection.",
+)
+@click.option(
+    "--force-exclude/--no-force-exclude",
+    default=None,
+    help="Apply `exclude` and .gitignore to paths named on the command line too (as pre-commit names every changed file).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the findings cache (.dropout_lint_cache/ in the project root).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Worker processes for parsing (default: the number of cores; 1 = no workers).",
+)
+@click.option(
+    "--no-color",
+    is_flag=True,
+    help="No colour in text output (also when NO_COLOR is set; colour is used only on a terminal).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary lines.")
-@click.option("--verbose", "-v", is_flag=True, help="Also print, on stderr, the configuration of each path and what the run did.")
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Also print, on stderr, the configuration of each path and what the run did."
+)
 @click.option("--show-settings", "show_settings", metavar="FILE", help="Print the settings resolved for FILE and exit.")
 @click.option("--show-files", is_flag=True, help="Print the files that would be linted and exit.")
 @click.version_option(__version__, "--version", prog_name="dropout-lint", message="%(prog)s %(version)s")
-def cli(paths, select, ignore, extend_select, output_format, config_file, confirm, confirm_timeout, exit_zero, statistics, list_rules, explain, lsp, fix, unsafe_fixes, show_fixes, diff, stdin_filename, force_exclude, no_cache, jobs, no_color, quiet, verbose, show_settings, show_files):
+def cli(
+    paths,
+    select,
+    ignore,
+    extend_select,
+    output_format,
+    config_file,
+    confirm,
+    confirm_timeout,
+    exit_zero,
+    statistics,
+    list_rules,
+    explain,
+    lsp,
+    fix,
+    unsafe_fixes,
+    show_fixes,
+    diff,
+    stdin_filename,
+    force_exclude,
+    no_cache,
+    jobs,
+    no_color,
+    quiet,
+    verbose,
+    show_settings,
+    show_files,
+):
     """Find dropout misuse in Keras / TensorFlow code (files and folders; default: .; `-`: standard input)."""
     if lsp:
         from dropout_lint import lsp as lsp_mod
@@ -152,14 +235,18 @@ def cli(paths, select, ignore, extend_select, output_format, config_file, confir
         if show_files:
             click.echo(stdin_filename or "-")
             return 0
-        findings, missing, fixed_source = _lint_stdin(resolver, stdin_filename, force_exclude, fix or diff, diff, unsafe_for, run, verbose)
+        findings, missing, fixed_source = _lint_stdin(
+            resolver, stdin_filename, force_exclude, fix or diff, diff, unsafe_for, run, verbose
+        )
         if findings is None:
             return missing
         if fixed_source is not None:
             sys.stdout.buffer.write(fixed_source)
             sys.stdout.flush()
     else:
-        findings, missing = _lint_paths(resolver, paths, force_exclude, fix, diff, unsafe_for, run, no_cache, jobs, show_files, verbose)
+        findings, missing = _lint_paths(
+            resolver, paths, force_exclude, fix, diff, unsafe_for, run, no_cache, jobs, show_files, verbose
+        )
         if findings is None:
             return missing
     if confirm:
@@ -334,7 +421,9 @@ def _fixes_text(findings, run) -> str:
         out.append("Available fixes:")
         for f in avail:
             cell = f"cell {f.cell}:" if f.cell is not None else ""
-            out.append(f"{f.filename}:{cell}{f.start.row}:{f.start.column}: {f.code} ({f.fix.applicability}) {f.fix.message}")
+            out.append(
+                f"{f.filename}:{cell}{f.start.row}:{f.start.column}: {f.code} ({f.fix.applicability}) {f.fix.message}"
+            )
     elif not fixed:
         out.append("No fixes available.")
     return "\n".join(out) + "\n"

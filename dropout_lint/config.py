@@ -105,7 +105,9 @@ def load(explicit: str | None, start: Path) -> Config:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    table = data.get("tool", {}).get(SECTION) if path.name == "pyproject.toml" else data.get("tool", {}).get(SECTION, data)
+    table = (
+        data.get("tool", {}).get(SECTION) if path.name == "pyproject.toml" else data.get("tool", {}).get(SECTION, data)
+    )
     if table is None:
         table = {}
     if not isinstance(table, dict):
@@ -260,7 +262,9 @@ class Resolver:
             found = self._find(os.path.realpath(d))
             eff = self._by_config.get(found) if found is not None else None
             if eff is None:
-                eff = self._effective(load(str(found), Path(d)) if found is not None else Config(root=self.base.cfg.root))
+                eff = self._effective(
+                    load(str(found), Path(d)) if found is not None else Config(root=self.base.cfg.root)
+                )
             self._by_dir[d] = eff
         return eff
 

@@ -268,8 +268,10 @@ class ForceExclude:
         hit = self._ignored.get(key)
         if hit is None:
             parent = os.path.dirname(d)
-            hit = self._ignored[key] = d != top and parent != d and (
-                self._ignored_folder(parent, top) or self._gitignored(self._stack(parent, top), d, True)
+            hit = self._ignored[key] = (
+                d != top
+                and parent != d
+                and (self._ignored_folder(parent, top) or self._gitignored(self._stack(parent, top), d, True))
             )
         return hit
 

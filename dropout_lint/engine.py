@@ -180,7 +180,9 @@ def lint_bytes(data: bytes, filename: str, settings: FileSettings, stats: dict |
     return lint_unit(unit, filename, settings, rules, stats=stats)
 
 
-def lint_unit(unit: Unit, filename: str, settings: FileSettings, rules=None, stats: dict | None = None) -> list[Finding]:
+def lint_unit(
+    unit: Unit, filename: str, settings: FileSettings, rules=None, stats: dict | None = None
+) -> list[Finding]:
     import libcst as cst
 
     from dropout_lint.suppression import scan

@@ -130,10 +130,7 @@ class Finding:
         if d.get("fix"):
             fix = Fix(
                 d["fix"]["message"],
-                [
-                    Edit(e["content"], Pos(**e["location"]), Pos(**e["end_location"]))
-                    for e in d["fix"]["edits"]
-                ],
+                [Edit(e["content"], Pos(**e["location"]), Pos(**e["end_location"])) for e in d["fix"]["edits"]],
                 d["fix"].get("applicability") or _rule_fix_safety(d["code"]),
             )
         conf = Confirmation(**d["confirmation"]) if d.get("confirmation") else None

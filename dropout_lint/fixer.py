@@ -85,7 +85,9 @@ def newline_of(text: str) -> str:
 def _with_newline(edit: Edit, nl: str) -> Edit:
     if nl == "\n" or not any(c in edit.content for c in "\r\n"):
         return edit
-    content = "".join(line.rstrip("\r\n") + (nl if line[-1:] in ("\r", "\n") else "") for line in split_lines(edit.content))
+    content = "".join(
+        line.rstrip("\r\n") + (nl if line[-1:] in ("\r", "\n") else "") for line in split_lines(edit.content)
+    )
     return Edit(content, edit.start, edit.end)
 
 
@@ -261,7 +263,9 @@ def _python_fixer(data: bytes, name: str, settings, unsafe: bool = False):
     return text, lint, encode
 
 
-def fix_file(path: Path, name: str, settings, write: bool = True, unsafe: bool = False, data: bytes | None = None) -> FileOutcome:
+def fix_file(
+    path: Path, name: str, settings, write: bool = True, unsafe: bool = False, data: bytes | None = None
+) -> FileOutcome:
     """Fix one file (``data``: its bytes when already read, e.g. from standard input)."""
     from dropout_lint.engine import needs_parse
 
@@ -298,7 +302,9 @@ def fix_file(path: Path, name: str, settings, write: bool = True, unsafe: bool =
     return out
 
 
-def _fix_notebook(path: Path, name: str, data: bytes, settings, write: bool, out: FileOutcome, unsafe: bool = False) -> FileOutcome:
+def _fix_notebook(
+    path: Path, name: str, data: bytes, settings, write: bool, out: FileOutcome, unsafe: bool = False
+) -> FileOutcome:
     """Fix the code cells of a notebook; everything else in the JSON stays as it was."""
 
     from dropout_lint import notebook as nbm
@@ -379,7 +385,9 @@ def _fix_notebook(path: Path, name: str, data: bytes, settings, write: bool, out
         return out
     out.diff = "".join(unified_diff(f"{name}:cell {i + 1}", original[i] or "", sources[i] or "") for i in changed)
     if layout is None:
-        out.messages.append(f"dropout-lint: {name}: fixes not written: the notebook's JSON layout is not one dropout-lint can reproduce")
+        out.messages.append(
+            f"dropout-lint: {name}: fixes not written: the notebook's JSON layout is not one dropout-lint can reproduce"
+        )
         out.fixed = 0
         return out
     for i in changed:

@@ -49,7 +49,9 @@ def offset(text: str, pos: Pos, starts: list[int] | None = None) -> int:
 def apply_edits(text: str, edits: list[Edit]) -> str:
     """Apply non-overlapping edits (later ones first); an edit overlapping another is skipped."""
     starts = _line_starts(text)
-    spans = sorted(((offset(text, e.start, starts), offset(text, e.end, starts), e.content) for e in edits), reverse=True)
+    spans = sorted(
+        ((offset(text, e.start, starts), offset(text, e.end, starts), e.content) for e in edits), reverse=True
+    )
     out = text
     limit = len(text) + 1
     for a, b, content in spans:
@@ -149,6 +151,7 @@ def _remove_application(ctx, node) -> list[Edit] | None:
 
 def _assignment_of(ctx, call_node, cst):
     """The one-statement line ``name = <call_node>``, if ``call_node`` is the whole value."""
+
     def collect() -> dict:
         by_value: dict = {}  # id of an assigned value -> its one-target, one-statement line
 

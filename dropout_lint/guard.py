@@ -124,8 +124,9 @@ def _verdict(text: str, options: dict, flags: int) -> Guarded:
     return Guarded(None, tree, strings, calls, defs)
 
 
-def _measure(tree: ast.AST, options: dict, strings: list | None = None, calls: list | None = None,
-             defs: list | None = None) -> tuple[str, int, int] | None:
+def _measure(
+    tree: ast.AST, options: dict, strings: list | None = None, calls: list | None = None, defs: list | None = None
+) -> tuple[str, int, int] | None:
     """The node count and the deepest nesting of expressions, without recursion; ``strings``
     (if given) gets the string literals (``Constant`` str/bytes, ``JoinedStr``), ``calls`` the
     ``Call`` nodes and ``defs`` the function and class definitions, in the walk's order."""
@@ -149,8 +150,14 @@ def _measure(tree: ast.AST, options: dict, strings: list | None = None, calls: l
             if depth == 1:
                 top = node
             elif depth > max_depth:
-                return _too("deep", f"expressions nested {depth:,} deep", options, "max-expression-depth"), top.lineno, top.col_offset + 1
-            if strings is not None and (node.__class__ is joined or (node.__class__ is literal and isinstance(node.value, text_types))):
+                return (
+                    _too("deep", f"expressions nested {depth:,} deep", options, "max-expression-depth"),
+                    top.lineno,
+                    top.col_offset + 1,
+                )
+            if strings is not None and (
+                node.__class__ is joined or (node.__class__ is literal and isinstance(node.value, text_types))
+            ):
                 strings.append(node)
             elif node.__class__ is call and calls is not None:
                 calls.append(node)

@@ -112,15 +112,45 @@ SHAPE_ONLY = frozenset(
     }
 )
 _ACTIVATIONS = (
-    "relu", "relu6", "crelu", "elu", "selu", "gelu", "silu", "swish", "leaky_relu", "softplus",
-    "softsign", "sigmoid", "tanh", "hard_sigmoid", "hard_silu", "hard_swish", "mish", "log_sigmoid",
+    "relu",
+    "relu6",
+    "crelu",
+    "elu",
+    "selu",
+    "gelu",
+    "silu",
+    "swish",
+    "leaky_relu",
+    "softplus",
+    "softsign",
+    "sigmoid",
+    "tanh",
+    "hard_sigmoid",
+    "hard_silu",
+    "hard_swish",
+    "mish",
+    "log_sigmoid",
 )
 # A function parameter used as a tensor (op-level flow): it passes on what its call sites give.
 PARAM = "<param>"
-PASSTHROUGH = PASSTHROUGH | {PARAM} | (SHAPE_ONLY - {"Flatten"}) | frozenset(
-    f"{ns}.{op}"
-    for ns in ("tf.nn", "tf.math", "tf", "tf.compat.v1.nn", "keras.ops", "keras.activations", "keras.backend", "keras.ops.nn")
-    for op in _ACTIVATIONS
+PASSTHROUGH = (
+    PASSTHROUGH
+    | {PARAM}
+    | (SHAPE_ONLY - {"Flatten"})
+    | frozenset(
+        f"{ns}.{op}"
+        for ns in (
+            "tf.nn",
+            "tf.math",
+            "tf",
+            "tf.compat.v1.nn",
+            "keras.ops",
+            "keras.activations",
+            "keras.backend",
+            "keras.ops.nn",
+        )
+        for op in _ACTIVATIONS
+    )
 )
 
 RNN_LAYERS = frozenset(

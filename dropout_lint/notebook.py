@@ -148,7 +148,7 @@ def _dedent(lines: list[str]) -> tuple[list[str], int]:
     prefix = first[: len(first) - len(first.lstrip(" \t"))]
     if not prefix:
         return lines, 0
-    return [s[len(prefix):] if s.startswith(prefix) else s for s in lines], len(prefix)
+    return [s[len(prefix) :] if s.startswith(prefix) else s for s in lines], len(prefix)
 
 
 def _blank_automagic(lines: list[str], row: int) -> bool:

@@ -134,6 +134,7 @@ def _lint_one(name: str, data: bytes, settings) -> list[Finding]:
 
 # ---- worker processes ----------------------------------------------------------------------
 
+
 def _worker_init() -> None:
     import signal
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from dropout_lint.fixes import split_lines
 
-_LINE = re.compile(r"#\s*noqa(?P<sep>\s*:\s*(?P<codes>[A-Za-z0-9_\-]+(?:\s*,\s*[A-Za-z0-9_\-]+|\s+[A-Za-z]{2}[0-9]+)*))?", re.I)
+_LINE = re.compile(
+    r"#\s*noqa(?P<sep>\s*:\s*(?P<codes>[A-Za-z0-9_\-]+(?:\s*,\s*[A-Za-z0-9_\-]+|\s+[A-Za-z]{2}[0-9]+)*))?", re.I
+)
 _FILE = re.compile(r"^\s*#\s*dropout-lint\s*:\s*noqa(?:\s*:\s*(?P<codes>[A-Za-z0-9_\-,\s]+))?\s*$", re.I)
 
 ALL = "*"

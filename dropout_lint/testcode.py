@@ -50,8 +50,12 @@ def _test_function(scope) -> bool:
     ``_test()`` / ``_test_*``; Keras' ``test_step`` (and any ``*step*``) is a training-loop
     function, not a unit test."""
     parent = scope.parent
-    return parent is not None and parent.kind == "module" and re.match(r"_?test(_|$)", scope.name) is not None \
+    return (
+        parent is not None
+        and parent.kind == "module"
+        and re.match(r"_?test(_|$)", scope.name) is not None
         and "step" not in scope.name
+    )
 
 
 def test_rows(facts) -> list[tuple[int, int]]:

@@ -50,7 +50,9 @@ REQUIRE_TF = os.environ.get("DROPOUT_LINT_REQUIRE_TF") == "1"
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "tensorflow: needs TensorFlow (the [tensorflow] extra); skipped when it is absent")
+    config.addinivalue_line(
+        "markers", "tensorflow: needs TensorFlow (the [tensorflow] extra); skipped when it is absent"
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -90,4 +92,3 @@ def as_in_a_terminal() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-

@@ -14,7 +14,9 @@ from pathlib import Path
 
 
 class LspClient:
-    def __init__(self, cwd: str | Path | None = None, env: dict | None = None, args: tuple[str, ...] = (), preexec_fn=None) -> None:
+    def __init__(
+        self, cwd: str | Path | None = None, env: dict | None = None, args: tuple[str, ...] = (), preexec_fn=None
+    ) -> None:
         e = dict(os.environ)
         if env:
             e.update(env)
@@ -90,7 +92,9 @@ class LspClient:
             while rid not in self.responses:
                 left = deadline - time.monotonic()
                 if left <= 0 or self.proc.poll() is not None:
-                    raise TimeoutError(f"no answer to request {rid!r}; stderr: {self.stderr.decode(errors='replace')[-2000:]}")
+                    raise TimeoutError(
+                        f"no answer to request {rid!r}; stderr: {self.stderr.decode(errors='replace')[-2000:]}"
+                    )
                 self.lock.wait(left)
             return self.responses.pop(rid)
 
@@ -134,7 +138,9 @@ class LspClient:
                         return self.notifications.pop(i)
                 left = deadline - time.monotonic()
                 if left <= 0 or self.proc.poll() is not None:
-                    raise TimeoutError(f"no matching notification; stderr: {self.stderr.decode(errors='replace')[-2000:]}")
+                    raise TimeoutError(
+                        f"no matching notification; stderr: {self.stderr.decode(errors='replace')[-2000:]}"
+                    )
                 self.lock.wait(left)
 
     def diagnostics(self, uri: str, version: int | None = None, timeout: float = 60) -> dict:
@@ -165,10 +171,16 @@ class LspClient:
         return result
 
     def open(self, uri: str, text: str, version: int = 1, language: str = "python") -> None:
-        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": language, "version": version, "text": text}})
+        self.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": language, "version": version, "text": text}},
+        )
 
     def change_full(self, uri: str, text: str, version: int) -> float:
-        return self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]})
+        return self.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]},
+        )
 
     def shutdown_and_exit(self, timeout: float = 30) -> int:
         self.request("shutdown", None)
@@ -205,7 +217,9 @@ def apply_text_edits(text: str, edits: list[dict]) -> str:
             i += 1
         return before + i
 
-    spans = sorted(((offset(e["range"]["start"]), offset(e["range"]["end"]), e["newText"]) for e in edits), reverse=True)
+    spans = sorted(
+        ((offset(e["range"]["start"]), offset(e["range"]["end"]), e["newText"]) for e in edits), reverse=True
+    )
     for a, b, new in spans:
         text = text[:a] + new + text[b:]
     return text

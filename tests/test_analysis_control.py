@@ -59,7 +59,8 @@ def test_tutorial_sweep_with_0_9_gives_one_dl202_naming_the_call():
 
 
 def test_subclassed_model_ending_in_dropout_is_dl101():
-    assert rows(case("""
+    assert rows(
+        case("""
 class Net(keras.Model):
     def __init__(self):
         super().__init__()
@@ -69,26 +70,48 @@ class Net(keras.Model):
     def call(self, x, training=False):
         x = self.dense(x)
         return self.dropout(x, training=training)
-""")) == [("DL101", 7)]
+""")
+    ) == [("DL101", 7)]
 
 
 def test_trunk_ending_in_dropout_inside_classifier_is_clean():
-    assert rows(case("""
+    assert (
+        rows(
+            case("""
 trunk = keras.Sequential([layers.Dense(64, activation="relu"), layers.Dropout(0.5)])
 classifier = keras.Sequential([trunk, layers.Dense(10, activation="softmax")])
-""")) == []
+""")
+        )
+        == []
+    )
 
 
 # ---- call-site rates ---------------------------------------------------------------------------
 
 CALL_SITE_INVALID = [
-    ("def build(rate):\n    return keras.Sequential([layers.Dense(4), layers.Dropout(rate), layers.Dense(1)])\nbuild(0.95)\n", [("DL202", 4)], "build(0.95) at line 5"),
-    ("def build(rate=0.5):\n    return layers.Dropout(rate)\nbuild(rate=0.9)\n", [("DL202", 4)], "build(rate=0.9) at line 5"),
+    (
+        "def build(rate):\n    return keras.Sequential([layers.Dense(4), layers.Dropout(rate), layers.Dense(1)])\nbuild(0.95)\n",
+        [("DL202", 4)],
+        "build(0.95) at line 5",
+    ),
+    (
+        "def build(rate=0.5):\n    return layers.Dropout(rate)\nbuild(rate=0.9)\n",
+        [("DL202", 4)],
+        "build(rate=0.9) at line 5",
+    ),
     ("RATE = 0.85\ndef build(rate):\n    return layers.Dropout(rate)\nbuild(RATE)\n", [("DL202", 5)], "build(RATE)"),
-    ("def build(units, rate):\n    return layers.Dropout(rate)\nfor r in (0.2, 0.9):\n    build(8, r)\n", [("DL202", 4)], "with 0.9"),
+    (
+        "def build(units, rate):\n    return layers.Dropout(rate)\nfor r in (0.2, 0.9):\n    build(8, r)\n",
+        [("DL202", 4)],
+        "with 0.9",
+    ),
     ("def build(rate=1.5):\n    return layers.Dropout(rate)\nbuild()\n", [], None),  # DL201, not in these codes
     ("def make(keep):\n    return layers.Dropout(1 - keep)\nmake(0.1)\n", [("DL202", 4)], "make(0.1) at line 5"),
-    ("class Net(keras.Model):\n    def __init__(self, rate):\n        super().__init__()\n        self.d = layers.Dropout(rate)\nnet = Net(0.99)\n", [], None),
+    (
+        "class Net(keras.Model):\n    def __init__(self, rate):\n        super().__init__()\n        self.d = layers.Dropout(rate)\nnet = Net(0.99)\n",
+        [],
+        None,
+    ),
     ("def build(rate):\n    return layers.LSTM(8, recurrent_dropout=rate)\nbuild(0.9)\n", [("DL202", 4)], "build(0.9)"),
     ("def build(rate):\n    return layers.Dropout(rate)\nbuild(0.0)\n", [("DL203", 4)], "is 0"),
     ("def head(p):\n    return layers.Dropout(p * 2)\nhead(0.45)\n", [("DL202", 4)], "head(0.45)"),
@@ -139,20 +162,73 @@ def sub(init: str, call: str, base: str = "keras.Model") -> str:
 
 SUBCLASS_INVALID = [
     (sub("self.d = layers.Dense(1)\nself.drop = layers.Dropout(0.5)", "return self.drop(self.d(x))"), [("DL101", 7)]),
-    (sub("self.drop = layers.Dropout(0.5)\nself.bn = layers.BatchNormalization()", "x = self.drop(x)\nreturn self.bn(x)"), [("DL102", 6)]),
-    (sub("self.a = layers.Dropout(0.3)\nself.b = layers.Dropout(0.2)\nself.o = layers.Dense(1)", "return self.o(self.b(self.a(x)))"), [("DL103", 7)]),
-    (sub("self.blocks = [layers.Dense(8), layers.Dropout(0.3), layers.BatchNormalization()]\nself.o = layers.Dense(1)",
-         "for b in self.blocks:\n    x = b(x)\nreturn self.o(x)", base="layers.Layer"), [("DL102", 6)]),
-    (sub("self.o = layers.Dense(1)\nself.drop = layers.Dropout(0.2)", "x = self.o(x)\nif training:\n    x = self.drop(x)\nreturn x"), [("DL101", 7)]),
-    (sub("self.o = layers.Dense(3)\nself.drop = layers.Dropout(0.2)", "y = self.o(x)\nreturn y, self.drop(y)"), [("DL101", 7)]),
-    (sub("self.c = layers.Conv2D(8, 3)\nself.f = layers.Flatten()\nself.s = layers.SpatialDropout2D(0.2)\nself.o = layers.Dense(1)",
-         "return self.o(self.s(self.f(self.c(x))))"), [("DL105", 8)]),
+    (
+        sub(
+            "self.drop = layers.Dropout(0.5)\nself.bn = layers.BatchNormalization()",
+            "x = self.drop(x)\nreturn self.bn(x)",
+        ),
+        [("DL102", 6)],
+    ),
+    (
+        sub(
+            "self.a = layers.Dropout(0.3)\nself.b = layers.Dropout(0.2)\nself.o = layers.Dense(1)",
+            "return self.o(self.b(self.a(x)))",
+        ),
+        [("DL103", 7)],
+    ),
+    (
+        sub(
+            "self.blocks = [layers.Dense(8), layers.Dropout(0.3), layers.BatchNormalization()]\nself.o = layers.Dense(1)",
+            "for b in self.blocks:\n    x = b(x)\nreturn self.o(x)",
+            base="layers.Layer",
+        ),
+        [("DL102", 6)],
+    ),
+    (
+        sub(
+            "self.o = layers.Dense(1)\nself.drop = layers.Dropout(0.2)",
+            "x = self.o(x)\nif training:\n    x = self.drop(x)\nreturn x",
+        ),
+        [("DL101", 7)],
+    ),
+    (
+        sub("self.o = layers.Dense(3)\nself.drop = layers.Dropout(0.2)", "y = self.o(x)\nreturn y, self.drop(y)"),
+        [("DL101", 7)],
+    ),
+    (
+        sub(
+            "self.c = layers.Conv2D(8, 3)\nself.f = layers.Flatten()\nself.s = layers.SpatialDropout2D(0.2)\nself.o = layers.Dense(1)",
+            "return self.o(self.s(self.f(self.c(x))))",
+        ),
+        [("DL105", 8)],
+    ),
     # the Sequential is a sub-model, but its Dropout still produces this model's output
-    (sub("self.seq = keras.Sequential([layers.Dense(4), layers.Dropout(0.1)])", "return self.seq(x)") + "\n", [("DL101", 6)]),
-    (sub("self.d = layers.Dense(4, activation='relu')\nself.a = layers.AlphaDropout(0.1)\nself.o = layers.Dense(1)", "return self.o(self.a(self.d(x)))"), [("DL401", 7)]),
-    (sub("self.drop = tf_dropout_rate\nself.o = layers.Dense(1)", "x = self.o(x)\nreturn keras.random.dropout(x, 0.5)"), [("DL101", 10)]),
-    (sub("self.blocks = [layers.Dropout(0.1) for _ in range(3)]\nself.bn = layers.BatchNormalization()",
-         "for blk in self.blocks:\n    x = blk(x)\nreturn self.bn(x)", base="layers.Layer"), [("DL102", 6)]),
+    (
+        sub("self.seq = keras.Sequential([layers.Dense(4), layers.Dropout(0.1)])", "return self.seq(x)") + "\n",
+        [("DL101", 6)],
+    ),
+    (
+        sub(
+            "self.d = layers.Dense(4, activation='relu')\nself.a = layers.AlphaDropout(0.1)\nself.o = layers.Dense(1)",
+            "return self.o(self.a(self.d(x)))",
+        ),
+        [("DL401", 7)],
+    ),
+    (
+        sub(
+            "self.drop = tf_dropout_rate\nself.o = layers.Dense(1)",
+            "x = self.o(x)\nreturn keras.random.dropout(x, 0.5)",
+        ),
+        [("DL101", 10)],
+    ),
+    (
+        sub(
+            "self.blocks = [layers.Dropout(0.1) for _ in range(3)]\nself.bn = layers.BatchNormalization()",
+            "for blk in self.blocks:\n    x = blk(x)\nreturn self.bn(x)",
+            base="layers.Layer",
+        ),
+        [("DL102", 6)],
+    ),
 ]
 
 
@@ -163,16 +239,30 @@ def test_subclass_invalid(src, expected):
 
 SUBCLASS_VALID = [
     sub("self.drop = layers.Dropout(0.5)\nself.o = layers.Dense(1)", "return self.o(self.drop(x))"),
-    sub("self.bn = layers.BatchNormalization()\nself.drop = layers.Dropout(0.5)\nself.o = layers.Dense(1)", "return self.o(self.drop(self.bn(x)))"),
+    sub(
+        "self.bn = layers.BatchNormalization()\nself.drop = layers.Dropout(0.5)\nself.o = layers.Dense(1)",
+        "return self.o(self.drop(self.bn(x)))",
+    ),
     # a Layer subclass ending in dropout is a block, not the model's output
-    sub("self.d = layers.Dense(8)\nself.drop = layers.Dropout(0.5)", "return self.drop(self.d(x))", base="layers.Layer"),
-    sub("self.blocks = [layers.Dense(8), layers.BatchNormalization(), layers.Dropout(0.3)]\nself.o = layers.Dense(1)",
-        "for b in self.blocks:\n    x = b(x)\nreturn self.o(x)"),
-    sub("self.drop = layers.Dropout(0.5)\nself.o = layers.Dense(1)", "h = self.drop(x) if training else x\nreturn self.o(h)"),
-    sub("self.o = layers.Dense(1)\nself.drop = layers.Dropout(0.5)",
-        "for layer in [self.drop, self.o]:\n    try:\n        x = layer(x, training=training)\n    except TypeError:\n        x = layer(x)\nreturn x"),
-    sub("self.c = layers.Conv2D(8, 3)\nself.s = layers.SpatialDropout2D(0.2)\nself.f = layers.Flatten()\nself.o = layers.Dense(1)",
-        "return self.o(self.f(self.s(self.c(x))))"),
+    sub(
+        "self.d = layers.Dense(8)\nself.drop = layers.Dropout(0.5)", "return self.drop(self.d(x))", base="layers.Layer"
+    ),
+    sub(
+        "self.blocks = [layers.Dense(8), layers.BatchNormalization(), layers.Dropout(0.3)]\nself.o = layers.Dense(1)",
+        "for b in self.blocks:\n    x = b(x)\nreturn self.o(x)",
+    ),
+    sub(
+        "self.drop = layers.Dropout(0.5)\nself.o = layers.Dense(1)",
+        "h = self.drop(x) if training else x\nreturn self.o(h)",
+    ),
+    sub(
+        "self.o = layers.Dense(1)\nself.drop = layers.Dropout(0.5)",
+        "for layer in [self.drop, self.o]:\n    try:\n        x = layer(x, training=training)\n    except TypeError:\n        x = layer(x)\nreturn x",
+    ),
+    sub(
+        "self.c = layers.Conv2D(8, 3)\nself.s = layers.SpatialDropout2D(0.2)\nself.f = layers.Flatten()\nself.o = layers.Dense(1)",
+        "return self.o(self.f(self.s(self.c(x))))",
+    ),
     # an inner Model subclass used as a layer of an outer one is not the final output
     case("""
 class Encoder(keras.Model):
@@ -202,14 +292,32 @@ def test_subclass_valid(src):
 # ---- sub-models ---------------------------------------------------------------------------------
 
 SUBMODEL_INVALID = [
-    ("trunk = keras.Sequential([layers.Dense(8), layers.Dropout(0.5)])\nclf = keras.Sequential([trunk, layers.Dense(1), layers.Dropout(0.2)])\n", [("DL101", 4)]),
+    (
+        "trunk = keras.Sequential([layers.Dense(8), layers.Dropout(0.5)])\nclf = keras.Sequential([trunk, layers.Dense(1), layers.Dropout(0.2)])\n",
+        [("DL101", 4)],
+    ),
     ("trunk = keras.Sequential([layers.Dense(8), layers.Dropout(0.5)])\n", [("DL101", 3)]),  # not used as a layer
-    ("trunk = keras.Sequential([layers.Dense(8), layers.Dropout(0.5)])\ntrunk.fit(x, y)\npreds = trunk(x_test)\n", [("DL101", 3)]),  # applied to data
+    (
+        "trunk = keras.Sequential([layers.Dense(8), layers.Dropout(0.5)])\ntrunk.fit(x, y)\npreds = trunk(x_test)\n",
+        [("DL101", 3)],
+    ),  # applied to data
     ("m = keras.Sequential([layers.Dense(8), layers.Dropout(0.5)])\nout = m(tf.zeros((1, 4)))\n", [("DL101", 3)]),
-    ("i = keras.Input((4,))\nenc = keras.Model(i, layers.Dense(4)(i))\nx = enc(i)\nout = layers.Dropout(0.3)(x)\nm = keras.Model(i, out)\n", [("DL101", 6)]),
-    ("class Net(keras.Model):\n    def __init__(self):\n        super().__init__()\n        self.d = layers.Dense(1)\n        self.drop = layers.Dropout(0.1)\n    def call(self, x):\n        return self.drop(self.d(x))\nnet = Net()\nnet.fit(x, y)\n", [("DL101", 7)]),
-    ("def make():\n    return keras.Sequential([layers.Dense(8), layers.Dense(1), layers.Dropout(0.5)])\nm = make()\nm.compile('adam', 'mse')\n", [("DL101", 4)]),
-    ("i = keras.Input((4,))\nfeat = keras.Sequential([layers.Dense(4), layers.Dropout(0.1)])\nh = feat(i)\nh = layers.BatchNormalization()(h)\nm = keras.Model(i, layers.Dense(1)(h))\n", []),
+    (
+        "i = keras.Input((4,))\nenc = keras.Model(i, layers.Dense(4)(i))\nx = enc(i)\nout = layers.Dropout(0.3)(x)\nm = keras.Model(i, out)\n",
+        [("DL101", 6)],
+    ),
+    (
+        "class Net(keras.Model):\n    def __init__(self):\n        super().__init__()\n        self.d = layers.Dense(1)\n        self.drop = layers.Dropout(0.1)\n    def call(self, x):\n        return self.drop(self.d(x))\nnet = Net()\nnet.fit(x, y)\n",
+        [("DL101", 7)],
+    ),
+    (
+        "def make():\n    return keras.Sequential([layers.Dense(8), layers.Dense(1), layers.Dropout(0.5)])\nm = make()\nm.compile('adam', 'mse')\n",
+        [("DL101", 4)],
+    ),
+    (
+        "i = keras.Input((4,))\nfeat = keras.Sequential([layers.Dense(4), layers.Dropout(0.1)])\nh = feat(i)\nh = layers.BatchNormalization()(h)\nm = keras.Model(i, layers.Dense(1)(h))\n",
+        [],
+    ),
 ]
 
 
@@ -242,10 +350,19 @@ WRAPPER_INVALID = [
     ("layers.Bidirectional(layers.GRU(8, recurrent_dropout=0.95), merge_mode='concat')\n", [("DL202", 3)]),
     ("layers.RNN(layers.LSTMCell(8, dropout=0.9))\n", [("DL202", 3)]),
     ("layers.RNN([layers.GRUCell(8, recurrent_dropout=0.99), layers.GRUCell(8)])\n", [("DL202", 3)]),
-    ("m = keras.Sequential([layers.TimeDistributed(layers.Dense(4)), layers.TimeDistributed(layers.Dropout(0.5))])\n", [("DL101", 3)]),
-    ("m = keras.Sequential([layers.TimeDistributed(layers.Dropout(0.5)), layers.TimeDistributed(layers.BatchNormalization()), layers.Dense(1)])\n", [("DL102", 3)]),
+    (
+        "m = keras.Sequential([layers.TimeDistributed(layers.Dense(4)), layers.TimeDistributed(layers.Dropout(0.5))])\n",
+        [("DL101", 3)],
+    ),
+    (
+        "m = keras.Sequential([layers.TimeDistributed(layers.Dropout(0.5)), layers.TimeDistributed(layers.BatchNormalization()), layers.Dense(1)])\n",
+        [("DL102", 3)],
+    ),
     ("def rnn(rate):\n    return layers.Bidirectional(layers.LSTM(8, dropout=rate))\nrnn(0.9)\n", [("DL202", 4)]),
-    ("m = keras.Sequential([layers.Dense(4), layers.TimeDistributed(layers.Dropout(0.2)), layers.Dropout(0.2), layers.Dense(1)])\n", [("DL103", 3)]),
+    (
+        "m = keras.Sequential([layers.Dense(4), layers.TimeDistributed(layers.Dropout(0.2)), layers.Dropout(0.2), layers.Dense(1)])\n",
+        [("DL103", 3)],
+    ),
 ]
 
 
@@ -274,17 +391,50 @@ def test_wrappers_valid(body):
 # ---- multiple outputs and branches -------------------------------------------------------------
 
 BRANCH_INVALID = [
-    ("i = keras.Input((4,))\nx = layers.Dense(8)(i)\ny = layers.Dropout(0.3)(x)\nz = layers.Add()([x, y])\nz = layers.BatchNormalization()(z)\nm = keras.Model(i, layers.Dense(1)(z))\n", []),
-    ("i = keras.Input((4,))\na = layers.Dense(1)(i)\nb = layers.Dropout(0.5)(layers.Dense(2)(i))\nm = keras.Model(i, [a, b])\n", [("DL101", 5)]),
-    ("i = keras.Input((4,))\nb = layers.Dropout(0.5)(layers.Dense(2)(i))\na = layers.Dense(1)(i)\nm = keras.Model(inputs=i, outputs={'a': a, 'b': b})\n", [("DL101", 4)]),
-    ("i = keras.Input((4,))\nx = layers.Dropout(0.3)(i)\nr = layers.Dense(4)(i)\ny = layers.BatchNormalization()(x)\nm = keras.Model(i, layers.Add()([y, r]))\n", [("DL102", 4)]),
-    ("i = keras.Input((4,))\nd = layers.Dropout(0.3)(i)\nh = layers.Dense(4)(i)\nbn = layers.BatchNormalization()(layers.concatenate([d, h]))\n", []),
-    ("i = keras.Input((4,))\nx = layers.Dropout(0.3)(i)\nfor _ in range(2):\n    x = layers.Dense(4)(x)\nx = layers.BatchNormalization()(x)\n", []),  # range(2) runs
-    ("i = keras.Input((4,))\nx = layers.Dropout(0.3)(i)\nwhile more():\n    x = layers.Dense(4)(x)\nx = layers.BatchNormalization()(x)\n", [("DL102", 4)]),  # may run 0 times (a for loop runs: issue 13)
-    ("trunk = keras.Sequential([layers.Dense(4), layers.Dropout(0.5)])\ni = keras.Input((4,))\nm = keras.Model(i, trunk(i))\n", [("DL101", 3)]),
-    ("i = keras.Input((4,))\nx = layers.Dense(4)(i)\nif deep:\n    x = layers.Dropout(0.2)(x)\nelse:\n    x = layers.Dense(4)(x)\nm = keras.Model(i, x)\n", [("DL101", 6)]),
-    ("i = keras.Input((4,))\nh = layers.Dense(4)(i)\nd1 = layers.Dropout(0.2)(h)\nd2 = layers.Dropout(0.2)(d1)\nm = keras.Model(i, [layers.Dense(1)(d2), layers.Dense(1)(h)])\n", [("DL103", 6)]),
-    ("i = keras.Input((4,))\nh = layers.Dense(4)(i)\nout = layers.Dropout(0.2)(layers.Dense(1)(h))\naux = layers.Dense(1)(h)\nm = keras.Model(i, [aux, out])\nlater = layers.Dense(1)(layers.Dense(3)(i))\n", [("DL101", 5)]),
+    (
+        "i = keras.Input((4,))\nx = layers.Dense(8)(i)\ny = layers.Dropout(0.3)(x)\nz = layers.Add()([x, y])\nz = layers.BatchNormalization()(z)\nm = keras.Model(i, layers.Dense(1)(z))\n",
+        [],
+    ),
+    (
+        "i = keras.Input((4,))\na = layers.Dense(1)(i)\nb = layers.Dropout(0.5)(layers.Dense(2)(i))\nm = keras.Model(i, [a, b])\n",
+        [("DL101", 5)],
+    ),
+    (
+        "i = keras.Input((4,))\nb = layers.Dropout(0.5)(layers.Dense(2)(i))\na = layers.Dense(1)(i)\nm = keras.Model(inputs=i, outputs={'a': a, 'b': b})\n",
+        [("DL101", 4)],
+    ),
+    (
+        "i = keras.Input((4,))\nx = layers.Dropout(0.3)(i)\nr = layers.Dense(4)(i)\ny = layers.BatchNormalization()(x)\nm = keras.Model(i, layers.Add()([y, r]))\n",
+        [("DL102", 4)],
+    ),
+    (
+        "i = keras.Input((4,))\nd = layers.Dropout(0.3)(i)\nh = layers.Dense(4)(i)\nbn = layers.BatchNormalization()(layers.concatenate([d, h]))\n",
+        [],
+    ),
+    (
+        "i = keras.Input((4,))\nx = layers.Dropout(0.3)(i)\nfor _ in range(2):\n    x = layers.Dense(4)(x)\nx = layers.BatchNormalization()(x)\n",
+        [],
+    ),  # range(2) runs
+    (
+        "i = keras.Input((4,))\nx = layers.Dropout(0.3)(i)\nwhile more():\n    x = layers.Dense(4)(x)\nx = layers.BatchNormalization()(x)\n",
+        [("DL102", 4)],
+    ),  # may run 0 times (a for loop runs: issue 13)
+    (
+        "trunk = keras.Sequential([layers.Dense(4), layers.Dropout(0.5)])\ni = keras.Input((4,))\nm = keras.Model(i, trunk(i))\n",
+        [("DL101", 3)],
+    ),
+    (
+        "i = keras.Input((4,))\nx = layers.Dense(4)(i)\nif deep:\n    x = layers.Dropout(0.2)(x)\nelse:\n    x = layers.Dense(4)(x)\nm = keras.Model(i, x)\n",
+        [("DL101", 6)],
+    ),
+    (
+        "i = keras.Input((4,))\nh = layers.Dense(4)(i)\nd1 = layers.Dropout(0.2)(h)\nd2 = layers.Dropout(0.2)(d1)\nm = keras.Model(i, [layers.Dense(1)(d2), layers.Dense(1)(h)])\n",
+        [("DL103", 6)],
+    ),
+    (
+        "i = keras.Input((4,))\nh = layers.Dense(4)(i)\nout = layers.Dropout(0.2)(layers.Dense(1)(h))\naux = layers.Dense(1)(h)\nm = keras.Model(i, [aux, out])\nlater = layers.Dense(1)(layers.Dense(3)(i))\n",
+        [("DL101", 5)],
+    ),
 ]
 
 
@@ -314,14 +464,38 @@ def test_branches_valid(body):
 # ---- helper functions followed into their bodies ------------------------------------------------
 
 HELPER_INVALID = [
-    ("def block(x, rate):\n    x = layers.Dense(8)(x)\n    return layers.Dropout(rate)(x)\ni = keras.Input((4,))\nx = block(i, 0.3)\nx = layers.BatchNormalization()(x)\nm = keras.Model(i, layers.Dense(1)(x))\n", [("DL102", 5)]),
-    ("def block(x):\n    return layers.Dropout(0.3)(layers.Dense(8)(x))\ni = keras.Input((4,))\nm = keras.Model(i, block(i))\n", [("DL101", 4)]),
-    ("def head(x):\n    return layers.Dense(1)(x)\ni = keras.Input((4,))\nx = layers.Dropout(0.3)(i)\nx = layers.Dropout(0.2)(x)\nm = keras.Model(i, head(x))\n", [("DL103", 7)]),
-    ("def norm(x):\n    return layers.BatchNormalization()(x)\ni = keras.Input((4,))\nx = layers.Dropout(0.3)(i)\nm = keras.Model(i, layers.Dense(1)(norm(x)))\n", [("DL102", 6)]),
-    ("def drop(x):\n    return layers.Dropout(0.3)(x)\ndef block(x):\n    return drop(layers.Dense(4)(x))\ni = keras.Input((4,))\nm = keras.Model(i, block(i))\n", [("DL101", 4)]),
-    ("def block(x, rate=0.5):\n    return layers.Dropout(rate)(x)\ni = keras.Input((4,))\nx = block(i)\nx = block(x)\nm = keras.Model(i, layers.Dense(1)(x))\n", [("DL103", 4)]),
-    ("def act(x):\n    return layers.Activation('relu')(x)\ni = keras.Input((4,))\nx = act(layers.Dropout(0.3)(i))\nm = keras.Model(i, layers.Dense(1)(layers.BatchNormalization()(x)))\n", [("DL102", 6)]),
-    ("def up(x):\n    return layers.Flatten()(layers.Conv2D(4, 3)(x))\ni = keras.Input((8, 8, 3))\nx = layers.SpatialDropout2D(0.2)(up(i))\n", [("DL105", 6)]),
+    (
+        "def block(x, rate):\n    x = layers.Dense(8)(x)\n    return layers.Dropout(rate)(x)\ni = keras.Input((4,))\nx = block(i, 0.3)\nx = layers.BatchNormalization()(x)\nm = keras.Model(i, layers.Dense(1)(x))\n",
+        [("DL102", 5)],
+    ),
+    (
+        "def block(x):\n    return layers.Dropout(0.3)(layers.Dense(8)(x))\ni = keras.Input((4,))\nm = keras.Model(i, block(i))\n",
+        [("DL101", 4)],
+    ),
+    (
+        "def head(x):\n    return layers.Dense(1)(x)\ni = keras.Input((4,))\nx = layers.Dropout(0.3)(i)\nx = layers.Dropout(0.2)(x)\nm = keras.Model(i, head(x))\n",
+        [("DL103", 7)],
+    ),
+    (
+        "def norm(x):\n    return layers.BatchNormalization()(x)\ni = keras.Input((4,))\nx = layers.Dropout(0.3)(i)\nm = keras.Model(i, layers.Dense(1)(norm(x)))\n",
+        [("DL102", 6)],
+    ),
+    (
+        "def drop(x):\n    return layers.Dropout(0.3)(x)\ndef block(x):\n    return drop(layers.Dense(4)(x))\ni = keras.Input((4,))\nm = keras.Model(i, block(i))\n",
+        [("DL101", 4)],
+    ),
+    (
+        "def block(x, rate=0.5):\n    return layers.Dropout(rate)(x)\ni = keras.Input((4,))\nx = block(i)\nx = block(x)\nm = keras.Model(i, layers.Dense(1)(x))\n",
+        [("DL103", 4)],
+    ),
+    (
+        "def act(x):\n    return layers.Activation('relu')(x)\ni = keras.Input((4,))\nx = act(layers.Dropout(0.3)(i))\nm = keras.Model(i, layers.Dense(1)(layers.BatchNormalization()(x)))\n",
+        [("DL102", 6)],
+    ),
+    (
+        "def up(x):\n    return layers.Flatten()(layers.Conv2D(4, 3)(x))\ni = keras.Input((8, 8, 3))\nx = layers.SpatialDropout2D(0.2)(up(i))\n",
+        [("DL105", 6)],
+    ),
 ]
 
 
@@ -349,7 +523,11 @@ def test_helpers_valid(body):
 
 
 def test_helper_returning_a_layer_list_feeds_the_sequential():
-    assert rows(case("def stack():\n    return [layers.Dense(8), layers.Dense(1), layers.Dropout(0.2)]\nm = keras.Sequential([layers.Input((4,)), *stack()])\n")) == [("DL101", 4)]
+    assert rows(
+        case(
+            "def stack():\n    return [layers.Dense(8), layers.Dense(1), layers.Dropout(0.2)]\nm = keras.Sequential([layers.Input((4,)), *stack()])\n"
+        )
+    ) == [("DL101", 4)]
 
 
 def test_fixture_deep_analysis():
@@ -370,4 +548,6 @@ class Net(keras.Model):
         super().__init__(inputs, outputs)
 """)
     assert rows(src) == [("DL101", 7)]
-    assert rows(src.replace("outputs = layers.Dropout(0.5)(x)", "outputs = layers.Dense(1)(layers.Dropout(0.5)(x))")) == []
+    assert (
+        rows(src.replace("outputs = layers.Dropout(0.5)(x)", "outputs = layers.Dense(1)(layers.Dropout(0.5)(x))")) == []
+    )

@@ -44,7 +44,12 @@ def capped_cli(*args: str, cwd: Path, cap_mb: int = 2048) -> subprocess.Complete
     env = dict(os.environ, DROPOUT_LINT_NO_CACHE="1")
     return subprocess.run(
         [sys.executable, "-m", "dropout_lint", "--output-format", "json", *args],
-        cwd=cwd, capture_output=True, text=True, env=env, timeout=600, preexec_fn=limit,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        preexec_fn=limit,
     )
 
 
@@ -114,7 +119,10 @@ def test_large_file_is_one_finding_and_the_run_goes_on(tmp_path):
     r = capped_cli(".", cwd=tmp_path, cap_mb=1024)  # libcst on big.py would need gigabytes
     assert r.returncode == 1, r.stderr[-2000:]
     got = [(f["filename"], f["code"], f["message"][:29]) for f in json.loads(r.stdout)]
-    assert got == [("big.py", "DL000", "too large to analyse: 200,000"), ("small.py", "DL202", "Dropout rate 0.95 is above 0.")]
+    assert got == [
+        ("big.py", "DL000", "too large to analyse: 200,000"),
+        ("small.py", "DL202", "Dropout rate 0.95 is above 0."),
+    ]
 
 
 def test_limits_from_pyproject(tmp_path):
@@ -178,7 +186,9 @@ def test_control_characters_in_names_are_escaped_in_text_output(tmp_path):
     (tmp_path / EVIL).write_text(DROPOUT, encoding="utf-8")
     env = dict(os.environ, DROPOUT_LINT_NO_CACHE="1")
     for args in ((), (EVIL,), (EVIL, "missing\n::warning::x.py")):
-        r = subprocess.run([sys.executable, "-m", "dropout_lint", *args], cwd=tmp_path, capture_output=True, text=True, env=env)
+        r = subprocess.run(
+            [sys.executable, "-m", "dropout_lint", *args], cwd=tmp_path, capture_output=True, text=True, env=env
+        )
         assert r.returncode in (1, 2), r.stderr
         for out in (r.stdout, r.stderr):
             assert not any(line.startswith("::") for line in out.splitlines()), out

@@ -52,14 +52,31 @@ def cli(tmp_path: Path, timeout: float = 120) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     env.pop("DROPOUT_LINT_NO_CACHE", None)
     return subprocess.run(
-        [sys.executable, "-m", "dropout_lint", "."], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=timeout
+        [sys.executable, "-m", "dropout_lint", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
     )
 
 
 @pytest.mark.parametrize(
     "shape",
-    ["x", 5, None, [], [1], [1, 2], ["day", [], "c"], [True, [], "c"], [1, "findings", "c"], [1, [{"code": "DL999"}], 7],
-     [1, [[1, 2]], "c"], {"a": 1}],
+    [
+        "x",
+        5,
+        None,
+        [],
+        [1],
+        [1, 2],
+        ["day", [], "c"],
+        [True, [], "c"],
+        [1, "findings", "c"],
+        [1, [{"code": "DL999"}], 7],
+        [1, [[1, 2]], "c"],
+        {"a": 1},
+    ],
 )
 def test_odd_entry_shapes_are_dropped_and_recomputed(tmp_path, shape):
     files, expected, data = filled(tmp_path)

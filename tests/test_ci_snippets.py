@@ -18,7 +18,16 @@ from conftest import ROOT
 BAD = "import keras\nm = keras.Sequential([keras.layers.Dense(3), keras.layers.Dense(1), keras.layers.Dropout(0.5)])\n"
 GOOD = "import keras\nm = keras.Sequential([keras.layers.Dense(3), keras.layers.Dropout(0.3), keras.layers.Dense(1)])\n"
 # The inputs of github/codeql-action/upload-sarif (its action.yml).
-UPLOAD_SARIF_INPUTS = {"sarif_file", "checkout_path", "ref", "sha", "token", "matrix", "category", "wait-for-processing"}
+UPLOAD_SARIF_INPUTS = {
+    "sarif_file",
+    "checkout_path",
+    "ref",
+    "sha",
+    "token",
+    "matrix",
+    "category",
+    "wait-for-processing",
+}
 
 
 def workflow() -> dict:
@@ -46,13 +55,18 @@ def test_readme_workflow_steps(tmp_path):
     results = []
     for s in lint_steps:
         cmd = s["run"].replace("dropout-lint", f'"{sys.executable}" -m dropout_lint', 1)
-        results.append(subprocess.run(["bash", "-c", cmd], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300))
+        results.append(
+            subprocess.run(["bash", "-c", cmd], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
+        )
     github, sarif_step = results
 
     # Annotations: one workflow command per finding, and the job fails.
     assert github.returncode == 1, github.stderr
     (line,) = github.stdout.splitlines()
-    assert re.fullmatch(r"::error file=pkg/model\.py,line=2,col=69,endLine=2,endColumn=\d+,title=DL101 \(dropout-after-output\)::Dropout .+", line), line
+    assert re.fullmatch(
+        r"::error file=pkg/model\.py,line=2,col=69,endLine=2,endColumn=\d+,title=DL101 \(dropout-after-output\)::Dropout .+",
+        line,
+    ), line
 
     # SARIF: written where the upload step reads it, and the step itself succeeds.
     assert sarif_step.returncode == 0, sarif_step.stderr
@@ -63,6 +77,8 @@ def test_readme_workflow_steps(tmp_path):
     sarif = json.loads((tmp_path / out).read_text())
     assert sarif["version"] == "2.1.0"
     (run,) = sarif["runs"]
-    assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in run["results"]] == [("DL101", "pkg/model.py")]
+    assert [
+        (r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in run["results"]
+    ] == [("DL101", "pkg/model.py")]
     # The SARIF and upload steps run after a failed annotation step.
-    assert all("!cancelled()" in str(s.get("if", "")) for s in steps[steps.index(lint_steps[1]):])
+    assert all("!cancelled()" in str(s.get("if", "")) for s in steps[steps.index(lint_steps[1]) :])

@@ -59,8 +59,20 @@ def test_json_has_spec_fields(cli, tmp_path):
     data = json.loads(r.stdout)
     assert len(data) == 1
     f = data[0]
-    for key in ("code", "name", "severity", "message", "filename", "location", "end_location",
-                "cell", "fix", "noqa_row", "url", "confirmation"):
+    for key in (
+        "code",
+        "name",
+        "severity",
+        "message",
+        "filename",
+        "location",
+        "end_location",
+        "cell",
+        "fix",
+        "noqa_row",
+        "url",
+        "confirmation",
+    ):
         assert key in f
     assert f["code"] == "DL202" and f["name"] == "dropout-rate-too-high" and f["severity"] == "warning"
     assert f["location"] == {"row": 2, "column": 46}
@@ -89,19 +101,27 @@ def test_noqa_variants(cli, tmp_path):
 
 def test_pyproject_config_and_cli_precedence(cli, tmp_path):
     write(tmp_path, "pkg/bad.py", BAD)
-    write(tmp_path, "pyproject.toml", """
+    write(
+        tmp_path,
+        "pyproject.toml",
+        """
         [tool.dropout-lint]
         ignore = ["DL202"]
         max-rate = 0.95
-    """)
+    """,
+    )
     assert cli("pkg", cwd=tmp_path).returncode == 0  # ignored by the file
     # A command-line --select replaces the file's selection, its ignore included.
     r = cli("--select", "DL202", "pkg", cwd=tmp_path)
     assert r.returncode == 0  # 0.9 is below the file's max-rate of 0.95
-    write(tmp_path, "pyproject.toml", """
+    write(
+        tmp_path,
+        "pyproject.toml",
+        """
         [tool.dropout-lint]
         ignore = ["DL202"]
-    """)
+    """,
+    )
     assert cli("--select", "DL202", "pkg", cwd=tmp_path).returncode == 1
 
 
@@ -109,11 +129,15 @@ def test_per_file_ignores_and_exclude(cli, tmp_path):
     write(tmp_path, "src/a.py", BAD)
     write(tmp_path, "tests/b.py", BAD)
     write(tmp_path, "gen/c.py", BAD)
-    write(tmp_path, "pyproject.toml", """
+    write(
+        tmp_path,
+        "pyproject.toml",
+        """
         [tool.dropout-lint]
         per-file-ignores = {"tests/*" = ["DL202"]}
         exclude = ["gen"]
-    """)
+    """,
+    )
     r = cli(".", cwd=tmp_path)
     files = {line.split(":")[0] for line in r.stdout.splitlines()[:-1]}
     assert files == {"src/a.py"}

@@ -9,8 +9,23 @@ from conftest import ROOT
 
 
 def test_ruff_finds_no_bug_class_error():
-    r = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "dropout_lint", "tests", "benchmarks"],
-                       cwd=ROOT, capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "dropout_lint", "tests", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_ruff_format_leaves_the_code_as_it_is():
+    # one formatting for everyone: `ruff format dropout_lint tests benchmarks` before committing
+    r = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "dropout_lint", "tests", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stdout + r.stderr
 
 
@@ -37,13 +52,23 @@ def test_interpreter_imports_flow_one_way():
 
     analysis = ROOT / "dropout_lint" / "analysis"
     interp = {"dropout_lint.analysis.flow", "dropout_lint.analysis.ops", "dropout_lint.analysis.control"}
-    for name, banned in (("domain.py", interp), ("ops.py", {"dropout_lint.analysis.flow"}),
-                         ("control.py", {"dropout_lint.analysis.flow"})):
+    for name, banned in (
+        ("domain.py", interp),
+        ("ops.py", {"dropout_lint.analysis.flow"}),
+        ("control.py", {"dropout_lint.analysis.flow"}),
+    ):
         tree = ast.parse((analysis / name).read_text(encoding="utf-8"))
-        type_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
-                     and getattr(node.test, "id", "") == "TYPE_CHECKING" for n in ast.walk(node)}
-        found = [n.module for n in ast.walk(tree)
-                 if isinstance(n, ast.ImportFrom) and n.module in banned and id(n) not in type_only]
+        type_only = {
+            id(n)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING"
+            for n in ast.walk(node)
+        }
+        found = [
+            n.module
+            for n in ast.walk(tree)
+            if isinstance(n, ast.ImportFrom) and n.module in banned and id(n) not in type_only
+        ]
         assert found == [], (name, found)
 
 
@@ -61,9 +86,14 @@ def test_the_repositorys_own_pre_commit_config_runs_the_ci_checks():
 
     cfg = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = {h["id"]: h for repo in cfg["repos"] for h in repo["hooks"]}
-    assert {"ruff", "mypy", "rules-docs"} <= set(hooks)
+    assert {"ruff", "ruff-format", "mypy", "rules-docs"} <= set(hooks)
+    assert hooks["ruff-format"]["entry"].startswith("ruff format")
     assert all(h["language"] == "system" for h in hooks.values())
     assert hooks["mypy"]["entry"].split()[0] == "mypy" and hooks["ruff"]["entry"].startswith("ruff check")
-    r = subprocess.run([sys.executable, "-m", "dropout_lint.docs", "--check", "docs/rules.md"], cwd=ROOT,
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "dropout_lint.docs", "--check", "docs/rules.md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stdout + r.stderr

@@ -289,8 +289,10 @@ def test_notebook_cell_is_built_without_its_data_and_training(verdicts):
 
 
 def test_every_finding_gets_a_verdict(verdicts):
-    assert all(v is not None and v.status in {"confirmed", "refuted", "unbuildable", "not-applicable"}
-               for v in verdicts.values())
+    assert all(
+        v is not None and v.status in {"confirmed", "refuted", "unbuildable", "not-applicable"}
+        for v in verdicts.values()
+    )
 
 
 def test_timeout_comes_back_within_the_timeout():

@@ -26,9 +26,14 @@ def deep_file(folder: Path, n: int = 700) -> Path:
     lines = ["import keras", "from keras import layers", "", "def act(i):", "    if i == 0:", "        return 'relu'"]
     for k in range(1, n):
         lines += [f"    elif i == {k}:", f"        return 'relu'  # {k}"]
-    lines += ["    return 'tanh'", "", "NAMES = " + " + ".join(f"'n{k}'" for k in range(n)), "",
-              "model = keras.Sequential([keras.Input((4,)), layers.Dense(4, activation=act(len(NAMES) % 2)), "
-              "layers.Dropout(0.95)])"]
+    lines += [
+        "    return 'tanh'",
+        "",
+        "NAMES = " + " + ".join(f"'n{k}'" for k in range(n)),
+        "",
+        "model = keras.Sequential([keras.Input((4,)), layers.Dense(4, activation=act(len(NAMES) % 2)), "
+        "layers.Dropout(0.95)])",
+    ]
     path = folder / "deep.py"
     path.write_text("\n".join(lines) + "\n")
     return path
@@ -38,8 +43,10 @@ def second_project(root: Path) -> Path:
     (root / "helpers").mkdir()
     (root / "helpers" / "sizes.py").write_text("WIDTH = 6\n")
     path = root / "model.py"
-    path.write_text("import keras\nfrom keras import layers\nfrom helpers.sizes import WIDTH\n\n"
-                    "model = keras.Sequential([keras.Input((4,)), layers.Dense(WIDTH), layers.Dropout(0.9)])\n")
+    path.write_text(
+        "import keras\nfrom keras import layers\nfrom helpers.sizes import WIDTH\n\n"
+        "model = keras.Sequential([keras.Input((4,)), layers.Dense(WIDTH), layers.Dropout(0.9)])\n"
+    )
     return path
 
 
@@ -72,8 +79,15 @@ def test_tf_keras_is_served_from_keras_3(verdicts):
 
 
 def test_constructor_arguments_from_another_default_a_keyword_and_an_annotation(verdicts):
-    check(verdicts, "class-args", "confirmed", "rate=0.95", "units=32 (the default of `units` in `head`)",
-          "activation=\"relu\" (as `activation=` is given at line 24)", "scale=0.1 (from its annotation `float`)")
+    check(
+        verdicts,
+        "class-args",
+        "confirmed",
+        "rate=0.95",
+        "units=32 (the default of `units` in `head`)",
+        'activation="relu" (as `activation=` is given at line 24)',
+        "scale=0.1 (from its annotation `float`)",
+    )
 
 
 def test_builder_arguments_from_a_keyword_elsewhere_and_a_size_guess(verdicts):
@@ -91,9 +105,15 @@ def test_arguments_from_the_run_script_and_imports_from_the_project_root(verdict
 
 
 def test_keras2_call_forms_are_read_as_keras_2_meant_them(verdicts):
-    check(verdicts, "keras2-signatures", "confirmed", "rate=0.95", "`add_variable(name, shape)` read with the name first",
-          "`add_variable()` without an initializer built as add_weight()",
-          "`AveragePooling2D()` without pool_size built with Keras 2's default (2, 2)")
+    check(
+        verdicts,
+        "keras2-signatures",
+        "confirmed",
+        "rate=0.95",
+        "`add_variable(name, shape)` read with the name first",
+        "`add_variable()` without an initializer built as add_weight()",
+        "`AveragePooling2D()` without pool_size built with Keras 2's default (2, 2)",
+    )
 
 
 def test_modules_of_one_project_do_not_leak_into_the_next_build(verdicts):
@@ -102,5 +122,11 @@ def test_modules_of_one_project_do_not_leak_into_the_next_build(verdicts):
 
 
 def test_parameterized_test_method_built_with_its_first_parameters(verdicts):
-    check(verdicts, "parameterized", "confirmed", "Dropout `", "inference mode",
-          "built with the first parameters of @parameterized.parameters")
+    check(
+        verdicts,
+        "parameterized",
+        "confirmed",
+        "Dropout `",
+        "inference mode",
+        "built with the first parameters of @parameterized.parameters",
+    )

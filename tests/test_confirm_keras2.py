@@ -164,15 +164,22 @@ def verdicts(tmp_path_factory):
 
 
 def test_keras_1_layer_keywords_and_convolution_sides_are_read_as_keras_3s(verdicts):
-    check(verdicts, "keras1-cnn", "confirmed", "feeds", "BatchNormalization",
-          "`Dropout(p=)` read as `rate=`", "`Dense(output_dim=)` read as `units=`",
-          "`Convolution2D(border_mode=)` read as `padding=`", "read as kernel_size=(3, 3)",
-          "`BatchNormalization(mode=)` ignored")
+    check(
+        verdicts,
+        "keras1-cnn",
+        "confirmed",
+        "feeds",
+        "BatchNormalization",
+        "`Dropout(p=)` read as `rate=`",
+        "`Dense(output_dim=)` read as `units=`",
+        "`Convolution2D(border_mode=)` read as `padding=`",
+        "read as kernel_size=(3, 3)",
+        "`BatchNormalization(mode=)` ignored",
+    )
 
 
 def test_keras_1_model_input_output_keywords(verdicts):
-    check(verdicts, "keras1-functional", "confirmed", "comes from", "Dropout",
-          "`Model(input=)` read as `inputs=`")
+    check(verdicts, "keras1-functional", "confirmed", "comes from", "Dropout", "`Model(input=)` read as `inputs=`")
 
 
 def test_keras_1_rnn_dropout_keywords_give_the_rates_judged(verdicts):
@@ -180,8 +187,15 @@ def test_keras_1_rnn_dropout_keywords_give_the_rates_judged(verdicts):
 
 
 def test_keras_2_backend_functions_are_served_by_keras_ops(verdicts):
-    check(verdicts, "backend", "confirmed", "rate=0.9", "`backend.image_dim_ordering`",
-          "`backend.random_normal`", "`backend.concatenate` served by Keras 3 (keras.ops)")
+    check(
+        verdicts,
+        "backend",
+        "confirmed",
+        "rate=0.9",
+        "`backend.image_dim_ordering`",
+        "`backend.random_normal`",
+        "`backend.concatenate` served by Keras 3 (keras.ops)",
+    )
 
 
 def test_experimental_preprocessing_layers_are_the_plain_layers(verdicts):
@@ -193,11 +207,23 @@ def test_cudnn_lstm_is_built_as_lstm(verdicts):
 
 
 def test_keras_1_merge_and_backend_variables(verdicts):
-    check(verdicts, "merge", "confirmed", "rate=0.92", "`merge(mode='concat')` built as `Concatenate`",
-          "`backend.variable`")
+    check(
+        verdicts,
+        "merge",
+        "confirmed",
+        "rate=0.92",
+        "`merge(mode='concat')` built as `Concatenate`",
+        "`backend.variable`",
+    )
 
 
 def test_keras_2_optimizers_are_built_as_keras_3s(verdicts):
     # Before: "Keras 2 code: `keras.optimizers.legacy` (Keras 3 has none)".
-    check(verdicts, "optimizers", "confirmed", "rate=0.93", "`keras.optimizers.legacy.Adam` built as Keras 3's",
-          "`Adam(lr=)` read as `learning_rate=`")
+    check(
+        verdicts,
+        "optimizers",
+        "confirmed",
+        "rate=0.93",
+        "`keras.optimizers.legacy.Adam` built as Keras 3's",
+        "`Adam(lr=)` read as `learning_rate=`",
+    )

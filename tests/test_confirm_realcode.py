@@ -218,8 +218,12 @@ def test_relative_imports_resolve_in_the_files_package_and_an_unused_missing_mod
 
 
 def test_a_missing_module_whose_values_the_build_uses_is_named(verdicts):
-    check(verdicts, "absent-used", "unbuildable",
-          "`dl_absent_config` is not installed and the build uses `dl_absent_config.WIDTHS`")
+    check(
+        verdicts,
+        "absent-used",
+        "unbuildable",
+        "`dl_absent_config` is not installed and the build uses `dl_absent_config.WIDTHS`",
+    )
 
 
 def test_the_stand_in_does_not_leak_into_the_next_build(verdicts):

@@ -134,5 +134,15 @@ def test_slices_leave_data_training_and_downloads_out():
         req, verdict = make_request(CASES[key], 0.8, cache)
         assert verdict is None, (key, verdict)
         code = req["code"]
-        for banned in ("np.load", "read_csv", "load_data", ".fit(", ".compile(", ".save(", '"imagenet"', "Session", "minimize"):
+        for banned in (
+            "np.load",
+            "read_csv",
+            "load_data",
+            ".fit(",
+            ".compile(",
+            ".save(",
+            '"imagenet"',
+            "Session",
+            "minimize",
+        ):
             assert banned not in code, (key, banned)

@@ -103,7 +103,9 @@ from keras import layers
 OUT, TCP, UDP = {out!r}, {tcp}, {udp}
 """
 
-HELPER = HEADER + """
+HELPER = (
+    HEADER
+    + """
 def helper(n):
 {body}
     raise RuntimeError("ESCAPED {name}")
@@ -112,8 +114,11 @@ def helper(n):
 def build():
     return keras.Sequential([layers.Input((8,)), layers.Dense(helper(4)), layers.Dropout(0.95)])
 """
+)
 
-LAYER = HEADER + """
+LAYER = (
+    HEADER
+    + """
 class Hostile(layers.Layer):
     def call(self, x):
 {body}
@@ -123,6 +128,7 @@ class Hostile(layers.Layer):
 def build():
     return keras.Sequential([layers.Input((8,)), Hostile(), layers.Dense(4), layers.Dropout(0.95)])
 """
+)
 
 DRIVER = """
 import json, sys
@@ -150,8 +156,14 @@ def _run(specs, tmp: Path, timeout: float, env_extra=None):
     tmpdir = tmp / "tmp"
     tmpdir.mkdir(exist_ok=True)
     env = dict(os.environ, TMPDIR=str(tmpdir), DROPOUT_LINT_CONFIRM_MEMORY_MB="1024", **(env_extra or {}))
-    proc = subprocess.run([sys.executable, "-c", DRIVER, str(timeout)], input=json.dumps(specs), text=True,
-                          capture_output=True, env=env, timeout=900)
+    proc = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(timeout)],
+        input=json.dumps(specs),
+        text=True,
+        capture_output=True,
+        env=env,
+        timeout=900,
+    )
     return proc, tmpdir
 
 
@@ -176,8 +188,15 @@ def escaped(tmp_path_factory):
     for where, template, indent in (("helper", HELPER, 4), ("layer", LAYER, 8)):
         for name, code in ESCAPES.items():
             path = proj / f"{where}_{name.replace('-', '_')}.py"
-            path.write_text(template.format(out=str(out), tcp=tcp.getsockname()[1], udp=udp.getsockname()[1],
-                                            body=_indent(code, indent), name=name))
+            path.write_text(
+                template.format(
+                    out=str(out),
+                    tcp=tcp.getsockname()[1],
+                    udp=udp.getsockname()[1],
+                    body=_indent(code, indent),
+                    name=name,
+                )
+            )
             names.append(f"{where}:{name}")
             specs.append(_position(path))
     proc, tmpdir = _run(specs, tmp, timeout=15)
@@ -209,8 +228,9 @@ def _verdicts(escaped) -> dict:
 def test_the_run_survives_and_every_finding_has_a_verdict(escaped):
     verdicts = _verdicts(escaped)
     assert len(verdicts) == 2 * len(ESCAPES)
-    assert all(v is not None and v[0] in ("confirmed", "refuted", "unbuildable", "not-applicable")
-               for v in verdicts.values())
+    assert all(
+        v is not None and v[0] in ("confirmed", "refuted", "unbuildable", "not-applicable") for v in verdicts.values()
+    )
     # The sandbox was there: no "audit-hook guards only" line.
     assert "sandbox" not in escaped["proc"].stderr
 
@@ -256,8 +276,10 @@ def test_without_the_sandbox_it_says_so_once(tmp_path):
     specs = []
     for i in range(2):
         path = proj / f"m{i}.py"
-        path.write_text("import keras\nfrom keras import layers\n\n"
-                        "model = keras.Sequential([layers.Input((8,)), layers.Dense(4), layers.Dropout(0.95)])\n")
+        path.write_text(
+            "import keras\nfrom keras import layers\n\n"
+            "model = keras.Sequential([layers.Input((8,)), layers.Dense(4), layers.Dropout(0.95)])\n"
+        )
         specs.append(_position(path))
     # The audit hooks alone still keep files outside the project out of the verdict.
     path = proj / "passwd.py"

@@ -240,7 +240,9 @@ def test_rules_without_a_runtime_check():
 
 
 def test_op_level_rate_marks_the_op_function():
-    code = plan("import tensorflow as tf\nx = tf.ones((2, 4))\ny = tf.nn.dropout(x, rate=0.9)\n", "DL202", "tf.nn.dropout")
+    code = plan(
+        "import tensorflow as tf\nx = tf.ones((2, 4))\ny = tf.nn.dropout(x, rate=0.9)\n", "DL202", "tf.nn.dropout"
+    )
     assert "__dl_mark_op__(tf.nn.dropout)(x, rate=0.9)" in code
     assert "compat.v1" not in code  # TF2 code stays TF2 code
 
@@ -377,10 +379,13 @@ def test_value_guesses_read_name_tokens():
 def test_project_class_named_like_an_application_keeps_its_arguments(tmp_path):
     # `from network import VGG16` is the project's own model: no weights=None is added to it.
     (tmp_path / "network.py").write_text("def VGG16(shape):\n    return None\n")
-    source = ("from network import VGG16\nfrom tensorflow.keras.applications import ResNet50\nfrom keras import layers\n"
-              "import keras\nm = keras.Sequential([VGG16([32, 32, 3]), ResNet50(include_top=False), layers.Dropout(0.9)])\n")
-    code = slicer.plan(source, "DL202", 5, source.splitlines()[4].index("layers.Dropout") + 1,
-                       path=str(tmp_path / "main.py")).code
+    source = (
+        "from network import VGG16\nfrom tensorflow.keras.applications import ResNet50\nfrom keras import layers\n"
+        "import keras\nm = keras.Sequential([VGG16([32, 32, 3]), ResNet50(include_top=False), layers.Dropout(0.9)])\n"
+    )
+    code = slicer.plan(
+        source, "DL202", 5, source.splitlines()[4].index("layers.Dropout") + 1, path=str(tmp_path / "main.py")
+    ).code
     assert "VGG16([32, 32, 3])" in code and "ResNet50(include_top=False, weights=None)" in code
 
 
@@ -389,10 +394,14 @@ def test_stand_ins_from_the_same_parameter_elsewhere_and_annotations():
         "from keras import layers, models\n\ndef head(width=24):\n    return layers.Dense(width)\n\n"
         "def build(width, act: str, flag: bool):\n"
         "    return models.Sequential([layers.Dense(width, activation=act, use_bias=flag), layers.Dropout(0.9)])\n",
-        "DL202", 7, 83,
+        "DL202",
+        7,
+        83,
     )
-    assert p.hints["guessed"] == ("width=24 (the default of `width` in `head`), act='act' (from its annotation `str`), "
-                                  "flag=False (from its annotation `bool`)")
+    assert p.hints["guessed"] == (
+        "width=24 (the default of `width` in `head`), act='act' (from its annotation `str`), "
+        "flag=False (from its annotation `bool`)"
+    )
 
 
 def test_parameterized_test_method_is_built_with_its_first_parameter_set():
@@ -403,7 +412,9 @@ def test_parameterized_test_method_is_built_with_its_first_parameter_set():
         "    def test_model(self, width, rate):\n"
         "        model = models.Sequential([layers.Input((4,)), layers.Dense(width), layers.Dropout(rate)])\n"
         "        model(None)\n",
-        "DL302", 8, 9,
+        "DL302",
+        8,
+        9,
     )
     assert "(T(), width=32, rate=0.9)" in p.code
     assert "built with the first parameters of @parameterized.named_parameters" in p.hints["assumed"]
@@ -414,11 +425,15 @@ def test_many_classes_calling_super_init_are_not_searched_forever():
     # (eight classes: 8**n ways up, minutes on a real library), and a site forwarding `*args`
     # gave a call that does not parse. Now only a subclass's `super().__init__` is a call site
     # of its base's, a budget bounds the rest, and the class is built with a stand-in width.
-    classes = ["class Base:\n    def __init__(self, width, *args, **kwargs):\n"
-               "        self.drop = tf.keras.layers.Dropout(0.9)\n        self.dense = tf.keras.layers.Dense(width)\n"]
+    classes = [
+        "class Base:\n    def __init__(self, width, *args, **kwargs):\n"
+        "        self.drop = tf.keras.layers.Dropout(0.9)\n        self.dense = tf.keras.layers.Dense(width)\n"
+    ]
     for i in range(8):
-        classes.append(f"class Other{i}(Base):\n    def __init__(self, n, spec, *args, **kwargs):\n"
-                       f"        super().__init__(spec.width + n, *args, **kwargs)\n")
+        classes.append(
+            f"class Other{i}(Base):\n    def __init__(self, n, spec, *args, **kwargs):\n"
+            f"        super().__init__(spec.width + n, *args, **kwargs)\n"
+        )
     source = "import tensorflow as tf\n\n\n" + "\n\n".join(classes)
     code = plan(source, "DL202", "tf.keras.layers.Dropout(0.9)")
     compile(code, "<slice>", "exec")
@@ -536,7 +551,9 @@ def test_dl101_on_a_block_another_file_puts_inside_a_model_is_not_applicable(tmp
         "class Block(keras.layers.Layer):\n    def __init__(self):\n        super().__init__()\n"
         "        self.mlp = mlp_block(0.1, 8)\n"
     )
-    with pytest.raises(slicer.NotApplicable, match=r"`mlp_block` is a block of another model \(blocks/transformer.py:9\)"):
+    with pytest.raises(
+        slicer.NotApplicable, match=r"`mlp_block` is a block of another model \(blocks/transformer.py:9\)"
+    ):
         slicer.plan(mlp, "DL101", row, col, path=where)
 
 
@@ -546,5 +563,7 @@ def test_a_block_listed_in_another_files_sequential_is_found(tmp_path):
     )
     (tmp_path / "same_name.py").write_text("def enc(u):\n    return u\n\n\nm = keras.Sequential([enc(4)])\n")
     assert slicer._used_as_block(str(tmp_path / "blocks.py"), "enc") is None  # its own enc, not imported
-    (tmp_path / "nb.py").write_text("import keras\nfrom blocks import enc\n\nm = keras.Sequential([\n    enc(4),\n    keras.layers.Dense(1)])\n")
+    (tmp_path / "nb.py").write_text(
+        "import keras\nfrom blocks import enc\n\nm = keras.Sequential([\n    enc(4),\n    keras.layers.Dense(1)])\n"
+    )
     assert slicer._used_as_block(str(tmp_path / "blocks.py"), "enc") == "nb.py:4"

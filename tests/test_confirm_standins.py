@@ -254,7 +254,9 @@ def test_a_list_annotated_parameter_gets_a_list(verdicts):
 
 def test_a_keras_tuner_hp_gives_its_defaults(verdicts):
     # Before: "`build_model()` needs arguments and no call site in this file gives them".
-    check(verdicts, "hp", "confirmed", "feeds", "BatchNormalization", "hp=keras-tuner hyperparameters at their defaults")
+    check(
+        verdicts, "hp", "confirmed", "feeds", "BatchNormalization", "hp=keras-tuner hyperparameters at their defaults"
+    )
 
 
 def test_absl_flags_are_read_with_their_defaults_and_forgotten_after_the_build(verdicts):
@@ -287,5 +289,11 @@ def test_a_layer_whose_call_takes_a_list_is_called_with_one(verdicts):
 
 def test_initial_weights_from_a_file_are_left_out(verdicts):
     # Before: "building it needs `open(...)` (line 5): --confirm loads no data and trains nothing".
-    check(verdicts, "glove", "confirmed", "feeds", "BatchNormalization",
-          "built without the initial weights `weights=[matrix]`")
+    check(
+        verdicts,
+        "glove",
+        "confirmed",
+        "feeds",
+        "BatchNormalization",
+        "built without the initial weights `weights=[matrix]`",
+    )

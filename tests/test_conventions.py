@@ -79,7 +79,10 @@ def test_text_marks_only_applicable_fixes(tmp_path):
     r = run_cli("--no-cache", "m.py", cwd=tmp_path)
     lines = r.stdout.splitlines()
     assert " DL101 Dropout" in lines[0] and " DL204 [*] `keep_prob" in lines[1]
-    assert lines[-1] == "[*] 1 fixable with the `--fix` option (1 hidden fix can be enabled with the `--unsafe-fixes` option)."
+    assert (
+        lines[-1]
+        == "[*] 1 fixable with the `--fix` option (1 hidden fix can be enabled with the `--unsafe-fixes` option)."
+    )
     r = run_cli("--no-cache", "--unsafe-fixes", "m.py", cwd=tmp_path)
     assert " DL101 [*] Dropout" in r.stdout and r.stdout.splitlines()[-1] == "[*] 2 fixable with the `--fix` option."
 
@@ -95,9 +98,19 @@ def test_json_carries_fix_applicability(tmp_path):
 def test_cache_entry_without_applicability_gets_the_rules():
     from dropout_lint.finding import Finding
 
-    d = {"code": "DL101", "name": "dropout-after-output", "severity": "error", "message": "m", "filename": "a.py",
-         "location": {"row": 1, "column": 1}, "end_location": {"row": 1, "column": 2},
-         "fix": {"message": "Remove", "edits": [{"content": "", "location": {"row": 1, "column": 1}, "end_location": {"row": 1, "column": 2}}]}}
+    d = {
+        "code": "DL101",
+        "name": "dropout-after-output",
+        "severity": "error",
+        "message": "m",
+        "filename": "a.py",
+        "location": {"row": 1, "column": 1},
+        "end_location": {"row": 1, "column": 2},
+        "fix": {
+            "message": "Remove",
+            "edits": [{"content": "", "location": {"row": 1, "column": 1}, "end_location": {"row": 1, "column": 2}}],
+        },
+    }
     assert Finding.from_cache(d).fix.applicability == "unsafe"
     d["code"] = "DL204"
     assert Finding.from_cache(d).fix.applicability == "safe"
@@ -106,7 +119,10 @@ def test_cache_entry_without_applicability_gets_the_rules():
 def test_show_fixes_lists_fixes_and_what_was_fixed(tmp_path):
     (tmp_path / "m.py").write_text(TWO)
     r = run_cli("--show-fixes", "m.py", cwd=tmp_path)
-    assert "Available fixes:\nm.py:3:34: DL101 (unsafe) Remove the Dropout layer\nm.py:4:5: DL204 (safe) Use `rate=0.1`\n" in r.stdout
+    assert (
+        "Available fixes:\nm.py:3:34: DL101 (unsafe) Remove the Dropout layer\nm.py:4:5: DL204 (safe) Use `rate=0.1`\n"
+        in r.stdout
+    )
     r = run_cli("--fix", "--show-fixes", "m.py", cwd=tmp_path)
     assert "Fixed 1 finding:\n- m.py:\n    1 × DL204\n" in r.stdout
     assert "m.py:3:34: DL101 (unsafe) Remove the Dropout layer" in r.stdout
@@ -149,9 +165,21 @@ def test_missing_path_next_to_a_clean_file(tmp_path):
 def test_notebook_parse_error_names_the_cell_line(tmp_path):
     nb = {
         "cells": [
-            {"cell_type": "code", "source": "from keras.layers import Dropout\n", "metadata": {}, "outputs": [], "execution_count": None},
+            {
+                "cell_type": "code",
+                "source": "from keras.layers import Dropout\n",
+                "metadata": {},
+                "outputs": [],
+                "execution_count": None,
+            },
             {"cell_type": "markdown", "source": "text\n", "metadata": {}},
-            {"cell_type": "code", "source": "x = 1\ny = 2\n\n\ndef f():\nreturn 1\n", "metadata": {}, "outputs": [], "execution_count": None},
+            {
+                "cell_type": "code",
+                "source": "x = 1\ny = 2\n\n\ndef f():\nreturn 1\n",
+                "metadata": {},
+                "outputs": [],
+                "execution_count": None,
+            },
         ],
         "metadata": {"kernelspec": {"language": "python", "name": "python3"}},
         "nbformat": 4,
@@ -159,7 +187,10 @@ def test_notebook_parse_error_names_the_cell_line(tmp_path):
     }
     (tmp_path / "nb.ipynb").write_text(json.dumps(nb))
     r = run_cli("nb.ipynb", cwd=tmp_path)
-    assert "nb.ipynb:cell 3:6:1: DL000 SyntaxError: expected an indented block after function definition on line 5" in r.stdout
+    assert (
+        "nb.ipynb:cell 3:6:1: DL000 SyntaxError: expected an indented block after function definition on line 5"
+        in r.stdout
+    )
 
 
 def test_confirm_details_name_the_users_function():
@@ -170,7 +201,10 @@ def test_confirm_details_name_the_users_function():
     made = ix.fresh("train_step")
     assert made != "train_step"
     detail = f"the slice then raised TypeError: {made}() missing 1 required positional argument: 'x'"
-    assert user_names(detail) == "the slice then raised TypeError: train_step() missing 1 required positional argument: 'x'"
+    assert (
+        user_names(detail)
+        == "the slice then raised TypeError: train_step() missing 1 required positional argument: 'x'"
+    )
     assert user_names("`__dl_target__` built by __dl_build_v2_7()") == "`__dl_target__` built by build_v2()"
 
 
@@ -205,8 +239,9 @@ def test_nested_config_and_pyproject_without_table(tmp_path):
     (sub / "m.py").write_text(TWO)
     r = run_cli("--no-cache", ".", cwd=tmp_path)
     # pkg/m.py: pkg's pyproject.toml has no [tool.dropout-lint], so the top one applies
-    assert sorted(ln.split(": ", 1)[0].rsplit(":", 2)[0] + " " + codes(ln)[0] for ln in r.stdout.splitlines() if ": DL" in ln) == [
-        "pkg/m.py DL101", "pkg/sub/m.py DL204"]
+    assert sorted(
+        ln.split(": ", 1)[0].rsplit(":", 2)[0] + " " + codes(ln)[0] for ln in r.stdout.splitlines() if ": DL" in ln
+    ) == ["pkg/m.py DL101", "pkg/sub/m.py DL204"]
 
 
 def test_per_file_exclude_of_each_path(tmp_path):
@@ -228,7 +263,9 @@ def test_stdin_is_linted(tmp_path):
 def test_stdin_filename_gives_settings_ignores_and_name(tmp_path):
     (tmp_path / "pkg").mkdir()
     # (not a tests/ folder: test code has its own policy, `test-code-ignore`)
-    (tmp_path / "pkg" / "pyproject.toml").write_text('[tool.dropout-lint]\n[tool.dropout-lint.per-file-ignores]\n"legacy/*" = ["DL204"]\n')
+    (tmp_path / "pkg" / "pyproject.toml").write_text(
+        '[tool.dropout-lint]\n[tool.dropout-lint.per-file-ignores]\n"legacy/*" = ["DL204"]\n'
+    )
     r = run_cli("--stdin-filename", "pkg/legacy/t.py", "-", cwd=tmp_path, input=TWO)
     assert codes(r.stdout) == ["DL101"] and r.stdout.startswith("pkg/legacy/t.py:3:34: DL101")
     r = run_cli("--stdin-filename", "pkg/src/t.py", cwd=tmp_path, input=TWO)  # `-` may be left out
@@ -236,9 +273,20 @@ def test_stdin_filename_gives_settings_ignores_and_name(tmp_path):
 
 
 def test_stdin_notebook_by_its_name(tmp_path):
-    nb = {"cells": [{"cell_type": "code", "source": "from keras import layers, Sequential\nm = Sequential([layers.Dense(4), layers.Dropout(0.5)])\n",
-                     "metadata": {}, "outputs": [], "execution_count": None}],
-          "metadata": {"kernelspec": {"language": "python", "name": "python3"}}, "nbformat": 4, "nbformat_minor": 5}
+    nb = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "source": "from keras import layers, Sequential\nm = Sequential([layers.Dense(4), layers.Dropout(0.5)])\n",
+                "metadata": {},
+                "outputs": [],
+                "execution_count": None,
+            }
+        ],
+        "metadata": {"kernelspec": {"language": "python", "name": "python3"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     r = run_cli("--stdin-filename", "nb.ipynb", "-", cwd=tmp_path, input=json.dumps(nb))
     assert r.stdout.startswith("nb.ipynb:cell 1:2:34: DL101"), r.stdout + r.stderr
 
@@ -253,7 +301,10 @@ def test_stdin_fix_writes_the_fixed_source_to_stdout(tmp_path):
     clean = "x = 1\n"
     assert run_cli("--fix", "-", cwd=tmp_path, input=clean).stdout == clean
     r = run_cli("--diff", "-", cwd=tmp_path, input=TWO)
-    assert r.returncode == 1 and "-y = tf.compat.v1.nn.dropout(x, keep_prob=0.9)\n+y = tf.compat.v1.nn.dropout(x, rate=0.1)\n" in r.stdout
+    assert (
+        r.returncode == 1
+        and "-y = tf.compat.v1.nn.dropout(x, keep_prob=0.9)\n+y = tf.compat.v1.nn.dropout(x, rate=0.1)\n" in r.stdout
+    )
 
 
 def test_stdin_with_force_exclude_is_skipped(tmp_path):
@@ -276,8 +327,14 @@ def test_stdin_usage_errors(tmp_path):
 def _tty_run(args, cwd, env):
     """Run the command with stdout on a pseudo-terminal; returns what it printed there."""
     master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "dropout_lint", *args], cwd=cwd, env=env, stdout=slave,
-                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dropout_lint", *args],
+        cwd=cwd,
+        env=env,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
     os.close(slave)
     out = b""
     while True:
@@ -319,7 +376,9 @@ def test_quiet_and_verbose(tmp_path):
 
 
 def test_show_settings(tmp_path):
-    (tmp_path / "pyproject.toml").write_text('[tool.dropout-lint]\nmax-rate = 0.6\nunsafe-fixes = true\n[tool.dropout-lint.per-file-ignores]\n"tests/*" = ["DL2"]\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.dropout-lint]\nmax-rate = 0.6\nunsafe-fixes = true\n[tool.dropout-lint.per-file-ignores]\n"tests/*" = ["DL2"]\n'
+    )
     r = run_cli("--show-settings", "tests/t.py", cwd=tmp_path)
     assert r.returncode == 0
     lines = r.stdout.splitlines()
@@ -367,8 +426,14 @@ def test_tensorflow_tests_skip_with_a_reason_and_fail_when_required(tmp_path):
         env["PYTHONPATH"] = os.pathsep.join([str(tmp_path), str(ROOT)])
         if require:
             env["DROPOUT_LINT_REQUIRE_TF"] = require
-        return subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", str(tmp_path)],
-                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+        return subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", str(tmp_path)],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
 
     r = run(None)
     assert r.returncode == 0, r.stdout + r.stderr
@@ -396,9 +461,12 @@ def test_unused_noqa_through_the_command(tmp_path):
     p.write_text(src)
     assert run_cli("--no-cache", "m.py", cwd=tmp_path).returncode == 0  # off by default
     r = run_cli("--no-cache", "--extend-select", "DL901", "m.py", cwd=tmp_path)
-    assert [ln.split(": ", 1)[0] for ln in r.stdout.splitlines() if ": DL901" in ln] == ["m.py:3:26", "m.py:4:57"], r.stdout
+    assert [ln.split(": ", 1)[0] for ln in r.stdout.splitlines() if ": DL901" in ln] == ["m.py:3:26", "m.py:4:57"], (
+        r.stdout
+    )
     assert "DL901 [*] Unused `noqa` directive (unused: `DL203`)" in r.stdout
     r = run_cli("--no-cache", "--extend-select", "DL901", "--fix", "m.py", cwd=tmp_path)  # a safe fix
     assert r.returncode == 0, r.stdout + r.stderr
-    assert p.read_text() == src.replace("b = layers.Dropout(0.3)  # noqa: DL202\n", "b = layers.Dropout(0.3)\n").replace(
-        "# noqa: DL101, DL203", "# noqa: DL101")
+    assert p.read_text() == src.replace(
+        "b = layers.Dropout(0.3)  # noqa: DL202\n", "b = layers.Dropout(0.3)\n"
+    ).replace("# noqa: DL101, DL203", "# noqa: DL101")

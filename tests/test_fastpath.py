@@ -95,6 +95,7 @@ class Recorder(cst.CSTVisitor):
     visit_CompFor = _rec("CompFor")
     visit_ListComp = _rec("ListComp")
     visit_Assign = _rec("Assign")
+
     def visit_Lambda(self, node):
         self.log.append(("Lambda", id(node)))
         return False  # children skipped, leave still called

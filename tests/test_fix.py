@@ -71,7 +71,9 @@ def test_text_report_counts_fixable(tmp_path):
     # DL101's fix is unsafe: without --unsafe-fixes it is not counted as fixable, only hinted at
     r = run_cli("m.py", cwd=tmp_path)
     assert "[*]" not in r.stdout
-    assert r.stdout.rstrip().endswith("No fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option).")
+    assert r.stdout.rstrip().endswith(
+        "No fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option)."
+    )
     r = run_cli("--select", "DL202", "m.py", cwd=tmp_path)
     assert "fixable" not in r.stdout
 
@@ -91,7 +93,9 @@ def test_second_fix_changes_nothing(tmp_path):
     "data",
     [
         "import keras\r\nm = keras.Sequential([keras.layers.Dropout(0.9), keras.layers.Dense(1)])\r\n".encode(),
-        "\ufeffimport keras\nm = keras.Sequential([keras.layers.Dropout(0.9), keras.layers.Dense(1)])  # é\n".encode("utf-8"),
+        "\ufeffimport keras\nm = keras.Sequential([keras.layers.Dropout(0.9), keras.layers.Dense(1)])  # é\n".encode(
+            "utf-8"
+        ),
         "# -*- coding: latin-1 -*-\nimport keras\n# café\nm = keras.layers.Dropout(0.95)\n".encode("latin-1"),
         b"import keras\rm = keras.layers.Dropout(0.95)\r",
     ],
@@ -240,8 +244,30 @@ def test_bad_fix_next_to_good_fix(tmp_path, monkeypatch):
     def lint(t):
         out = []
         if "a = 1" in t:
-            out.append(Finding("DL999", "x", "info", "m", "f.py", Pos(1, 1), Pos(1, 2), fix=Fix("ok", [Edit("A", Pos(1, 1), Pos(1, 2))])))
-        out.append(Finding("DL998", "y", "info", "m", "f.py", Pos(2, 1), Pos(2, 2), fix=Fix("bad", [Edit("b b", Pos(2, 1), Pos(2, 2))])))
+            out.append(
+                Finding(
+                    "DL999",
+                    "x",
+                    "info",
+                    "m",
+                    "f.py",
+                    Pos(1, 1),
+                    Pos(1, 2),
+                    fix=Fix("ok", [Edit("A", Pos(1, 1), Pos(1, 2))]),
+                )
+            )
+        out.append(
+            Finding(
+                "DL998",
+                "y",
+                "info",
+                "m",
+                "f.py",
+                Pos(2, 1),
+                Pos(2, 2),
+                fix=Fix("bad", [Edit("b b", Pos(2, 1), Pos(2, 2))]),
+            )
+        )
         return out
 
     new, n, messages = fixer.fix_text(text, lint, "f.py")
@@ -259,9 +285,31 @@ def test_overlapping_fixes_take_two_passes():
         out = []
         if "ab" in t:  # A: "ab" -> "xy"
             c = t.index("ab") + 1
-            out.append(Finding("DL1", "a", "info", "m", "f", Pos(1, c), Pos(1, c + 2), fix=Fix("a", [Edit("xy", Pos(1, c), Pos(1, c + 2))])))
+            out.append(
+                Finding(
+                    "DL1",
+                    "a",
+                    "info",
+                    "m",
+                    "f",
+                    Pos(1, c),
+                    Pos(1, c + 2),
+                    fix=Fix("a", [Edit("xy", Pos(1, c), Pos(1, c + 2))]),
+                )
+            )
         if not t.startswith("q"):  # B: prefix the first character with "q" (overlaps A)
-            out.append(Finding("DL2", "b", "info", "m", "f", Pos(1, 1), Pos(1, 2), fix=Fix("b", [Edit("q" + t[0], Pos(1, 1), Pos(1, 2))])))
+            out.append(
+                Finding(
+                    "DL2",
+                    "b",
+                    "info",
+                    "m",
+                    "f",
+                    Pos(1, 1),
+                    Pos(1, 2),
+                    fix=Fix("b", [Edit("q" + t[0], Pos(1, 1), Pos(1, 2))]),
+                )
+            )
         return out
 
     new, n, messages = fixer.fix_text("ab = 1\n", lint)
@@ -349,7 +397,12 @@ def test_list_rules_has_fix_column(tmp_path):
 def _notebook(cells, indent=1, **kw):
     nb = {
         "cells": [
-            {"cell_type": t, "metadata": {}, "source": src, **({"execution_count": None, "outputs": []} if t == "code" else {})}
+            {
+                "cell_type": t,
+                "metadata": {},
+                "source": src,
+                **({"execution_count": None, "outputs": []} if t == "code" else {}),
+            }
             for t, src in cells
         ],
         "metadata": {"kernelspec": {"language": "python", "name": "python3"}, "language_info": {"name": "python"}},
@@ -362,7 +415,17 @@ def _notebook(cells, indent=1, **kw):
 NB_CELLS = [
     ("markdown", ["# Dropout(0.0) in markdown is not code — é\n"]),
     ("code", ["%matplotlib inline\n", "!pip install keras\n", "import keras\n", "from keras import layers"]),
-    ("code", ["m = keras.Sequential([\n", "    layers.Dense(4),\n", "    layers.Dropout(0.0),\n", "    layers.Dense(1),\n", "    layers.Dropout(0.2),\n", "])"]),
+    (
+        "code",
+        [
+            "m = keras.Sequential([\n",
+            "    layers.Dense(4),\n",
+            "    layers.Dropout(0.0),\n",
+            "    layers.Dense(1),\n",
+            "    layers.Dropout(0.2),\n",
+            "])",
+        ],
+    ),
     ("code", "x = layers.Dropout(0.95)\n"),
 ]
 

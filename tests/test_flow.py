@@ -11,7 +11,8 @@ def codes(src: str) -> list[tuple[str, int]]:
 
 
 def test_if_else_branches_are_alternatives_not_a_sequence():
-    assert codes("""
+    assert (
+        codes("""
         from keras import layers
         def f(x, cond):
             if cond:
@@ -19,7 +20,9 @@ def test_if_else_branches_are_alternatives_not_a_sequence():
             else:
                 x = layers.BatchNormalization()(x)
             return layers.Dense(1)(x)
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_branch_then_common_successor_is_followed():
@@ -34,7 +37,8 @@ def test_branch_then_common_successor_is_followed():
 
 
 def test_sequential_add_in_exclusive_branches():
-    assert codes("""
+    assert (
+        codes("""
         import keras
         m = keras.Sequential()
         m.add(keras.layers.Dense(4))
@@ -43,7 +47,9 @@ def test_sequential_add_in_exclusive_branches():
         else:
             m.add(keras.layers.BatchNormalization())
         m.add(keras.layers.Dense(1))
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_sequential_optional_trailing_dropout_is_reported():
@@ -56,14 +62,17 @@ def test_sequential_optional_trailing_dropout_is_reported():
 
 
 def test_loop_body_blocks_and_final_layer():
-    assert codes("""
+    assert (
+        codes("""
         import keras
         model = keras.Sequential()
         for units in [64, 32]:
             model.add(keras.layers.Dense(units, activation="relu"))
             model.add(keras.layers.Dropout(0.5))
         model.add(keras.layers.Dense(10, activation="softmax"))
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_a_for_loop_over_an_unknown_iterable_runs_at_least_once():
@@ -85,7 +94,8 @@ def test_a_for_loop_over_an_unknown_iterable_runs_at_least_once():
 
 
 def test_dropout_followed_by_a_loop_of_layers_is_not_the_output():
-    assert codes("""
+    assert (
+        codes("""
         import tensorflow as tf
         from tensorflow.keras.layers import Dropout, Dense
         num_blocks = 3
@@ -106,22 +116,28 @@ def test_dropout_followed_by_a_loop_of_layers_is_not_the_output():
             return x
         inp = tf.keras.Input((3,))
         m = tf.keras.Model(inp, head(inp, 2))
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_model_returned_by_factory_then_extended():
-    assert codes("""
+    assert (
+        codes("""
         import keras
         def trunk():
             m = keras.Sequential([keras.layers.Dense(8), keras.layers.Dropout(0.3)])
             return m
         model = trunk()
         model.add(keras.layers.Dense(1))
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_functional_residual_branch():
-    assert codes("""
+    assert (
+        codes("""
         import keras
         from keras import layers
         inp = keras.Input((8,))
@@ -130,7 +146,9 @@ def test_functional_residual_branch():
         s = layers.Add()([a, b])
         out = layers.Dense(1)(s)
         model = keras.Model(inp, out)
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_loop_iteration_end_feeds_the_next_iteration():
@@ -201,7 +219,8 @@ def test_repeated_loop_pass_does_not_pair_a_branch_with_itself():
 
 
 def test_repeated_loop_pass_skips_else_dispatch_too():
-    assert codes("""
+    assert (
+        codes("""
         import tensorflow as tf
         def process(x, sequence, rate):
             for c in sequence:
@@ -210,12 +229,15 @@ def test_repeated_loop_pass_skips_else_dispatch_too():
                 else:
                     x = tf.nn.dropout(x, rate=0.1)
             return x
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_repeated_loop_pass_with_if_else_around_other_layers():
     # Both branches add a Dense: the Dropout never follows the previous iteration's Dropout.
-    assert codes("""
+    assert (
+        codes("""
         from tensorflow.keras.models import Sequential
         from tensorflow.keras.layers import Dense, Dropout
         def generate(dropout, n, width):
@@ -230,7 +252,9 @@ def test_repeated_loop_pass_with_if_else_around_other_layers():
                 model.add(Dropout(dropout))
             model.add(Dense(3, activation="softmax"))
             return model
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_model_bound_to_an_attribute_of_a_module_or_object():
@@ -259,11 +283,14 @@ def test_keras_reexported_by_another_package():
 
 
 def test_a_module_named_like_keras_layers_elsewhere_is_not_keras():
-    assert codes("""
+    assert (
+        codes("""
         from mypkg.nn import layers
         from mypkg import Sequential
         m = Sequential([layers.Dense(3), layers.Dropout(0.5)])
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_keras_applications_submodules_from_kwargs():
@@ -296,11 +323,14 @@ def test_keras_submodule_reexported_by_another_package():
 def test_a_projects_own_keras_package_is_not_keras():
     # ``from proj.keras import efficientdet_keras`` is the project's module, not Keras: its
     # classes are unknown, and an unknown module's ``Dropout`` is not a Keras layer.
-    assert codes("""
+    assert (
+        codes("""
         from proj.keras import custom
         from proj.keras.custom import Sequential
         m = Sequential([custom.Dense(3), custom.Dropout(0.5)])
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_a_chain_of_method_calls_evaluates_each_link_once(monkeypatch):
@@ -314,7 +344,9 @@ def test_a_chain_of_method_calls_evaluates_each_link_once(monkeypatch):
     real = Flow._eval_call
     monkeypatch.setattr(Flow, "_eval_call", lambda self, node, env: seen.append(node) or real(self, node, env))
     links = "".join(f".Conv2D('c{i}', 8, 3)" for i in range(10))
-    src = f"import tensorflow as tf\ndef net(image):\n    return (LinearWrap(image){links}.FullyConnected('fc', 10)())\n"
+    src = (
+        f"import tensorflow as tf\ndef net(image):\n    return (LinearWrap(image){links}.FullyConnected('fc', 10)())\n"
+    )
     _parse_and_analyze(src)
     assert len(seen) == len({id(n) for n in seen}) <= 2 * 12 + 4  # each call once per run of its statement
 
@@ -322,10 +354,13 @@ def test_a_chain_of_method_calls_evaluates_each_link_once(monkeypatch):
 def test_a_call_in_a_helper_run_twice_in_one_statement_is_evaluated_per_run():
     # one value per call per statement *run*: two calls of the same helper in one statement run
     # its body twice, each with its own arguments
-    assert code_rows("""
+    assert code_rows(
+        """
         from keras import layers
         def drop(x, rate):
             return layers.Dropout(rate)(x)
         def head(x):
             return layers.Dense(2)(drop(drop(x, 0.1), 0.2))
-    """, {"DL103"}) == [("DL103", 4)]
+    """,
+        {"DL103"},
+    ) == [("DL103", 4)]

@@ -25,7 +25,10 @@ def write(base: Path, name: str, text: str) -> Path:
 def notebook(cells: list[str]) -> str:
     return json.dumps(
         {
-            "cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": c} for c in cells],
+            "cells": [
+                {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": c}
+                for c in cells
+            ],
             "metadata": {"kernelspec": {"name": "python3", "language": "python"}},
             "nbformat": 4,
             "nbformat_minor": 5,
@@ -119,7 +122,9 @@ def test_gitignore_applies_to_named_files(tmp_path):
     check = ForceExclude(tmp_path, [])
     assert {n: check(tmp_path / n) for n in names} == names
     found = discover([str(tmp_path / n) for n in names], tmp_path, [], force_exclude=True)
-    assert sorted(Path(p).relative_to(tmp_path).as_posix() for p in found.files) == sorted(n for n, ign in names.items() if not ign)
+    assert sorted(Path(p).relative_to(tmp_path).as_posix() for p in found.files) == sorted(
+        n for n, ign in names.items() if not ign
+    )
 
 
 def test_skipped_folders_apply_below_the_project_root_only(tmp_path):

@@ -95,17 +95,35 @@ def oracle(stack: list[Layer]) -> set[tuple[str, int]]:
 # ----------------------------------------------------------------------------- rendering
 # import style -> (header, layer prefix or "" for bare names, Sequential, Model, Input)
 STYLES = {
-    "tf.keras": ("import tensorflow as tf\n", "tf.keras.layers.", "tf.keras.Sequential", "tf.keras.Model", "tf.keras.Input"),
-    "from-tf-keras": ("from tensorflow import keras\n", "keras.layers.", "keras.Sequential", "keras.Model", "keras.Input"),
+    "tf.keras": (
+        "import tensorflow as tf\n",
+        "tf.keras.layers.",
+        "tf.keras.Sequential",
+        "tf.keras.Model",
+        "tf.keras.Input",
+    ),
+    "from-tf-keras": (
+        "from tensorflow import keras\n",
+        "keras.layers.",
+        "keras.Sequential",
+        "keras.Model",
+        "keras.Input",
+    ),
     "keras": ("import keras\n", "keras.layers.", "keras.Sequential", "keras.Model", "keras.Input"),
     "layers-alias": (
         "from tensorflow.keras import layers as L\nfrom tensorflow.keras.models import Sequential, Model\nfrom tensorflow.keras import Input\n",
-        "L.", "Sequential", "Model", "Input",
+        "L.",
+        "Sequential",
+        "Model",
+        "Input",
     ),
     "keras-alias": ("import keras as K\n", "K.layers.", "K.Sequential", "K.Model", "K.Input"),
     "from-imports": (
         "from keras.layers import Dense, Dropout, BatchNormalization, Activation, Input\nfrom keras.models import Sequential, Model\n",
-        "", "Sequential", "Model", "Input",
+        "",
+        "Sequential",
+        "Model",
+        "Input",
     ),
     "snippet": ("", "", "Sequential", None, None),
 }
@@ -163,7 +181,9 @@ def render(stack: list[Layer], style: str, model: str, wrap: bool) -> tuple[str,
     return head + "\n".join(body) + "\n", [first + r for r in rows], stack
 
 
-PROGRAM = st.tuples(STACK, st.sampled_from(sorted(STYLES)), st.sampled_from(["list", "add", "functional"]), st.booleans())
+PROGRAM = st.tuples(
+    STACK, st.sampled_from(sorted(STYLES)), st.sampled_from(["list", "add", "functional"]), st.booleans()
+)
 
 
 def lint(text: str, eff=ALL, name: str = "fuzz.py"):
@@ -213,7 +233,32 @@ def mutated(draw):
             text = "\n".join(lines)
         elif how == "insert":
             i = draw(st.integers(0, len(text)))
-            junk = draw(st.sampled_from(["(", ")", "[", "]", ":", ",", "\t", "\r", "\x0c", "\\", '"', "'''", "#", " = ", "\n    ", "é", "\x00", "\ufeff", "lambda", "*"]))
+            junk = draw(
+                st.sampled_from(
+                    [
+                        "(",
+                        ")",
+                        "[",
+                        "]",
+                        ":",
+                        ",",
+                        "\t",
+                        "\r",
+                        "\x0c",
+                        "\\",
+                        '"',
+                        "'''",
+                        "#",
+                        " = ",
+                        "\n    ",
+                        "é",
+                        "\x00",
+                        "\ufeff",
+                        "lambda",
+                        "*",
+                    ]
+                )
+            )
             text = text[:i] + junk + text[i:]
         else:
             text = text[: draw(st.integers(0, len(text)))]
@@ -272,5 +317,7 @@ def test_hypothesmith_programs_never_raise(capsys, text):
     unit = Unit(text=text)  # straight to the parser: the prefilter would skip these
     settings_ = ALL.for_file(Path("h.py"))
     lint_unit(unit, "h.py", settings_)
-    lint_bytes(("from keras import layers\nlayers.Dropout(0.5)\n" + text).encode("utf-8", "surrogatepass"), "h.py", settings_)
+    lint_bytes(
+        ("from keras import layers\nlayers.Dropout(0.5)\n" + text).encode("utf-8", "surrogatepass"), "h.py", settings_
+    )
     no_internal_error(capsys)

@@ -8,6 +8,7 @@ versions they pass on are the ones pyproject.toml allows (``libcst>=A,<B``).
 from __future__ import annotations
 
 import re
+
 try:
     import tomllib
 except ImportError:  # Python < 3.11
@@ -41,7 +42,9 @@ def test_every_node_type_has_its_child_order_read_from_bytecode():
 def test_the_direct_position_pass_works_without_the_public_fallback(monkeypatch):
     class NoWrapper:
         def __init__(self, *a, **k):
-            raise AssertionError(f"positions.provider_positions fell back to MetadataWrapper: libcst {version('libcst')} changed")
+            raise AssertionError(
+                f"positions.provider_positions fell back to MetadataWrapper: libcst {version('libcst')} changed"
+            )
 
     monkeypatch.setattr(libcst.metadata, "MetadataWrapper", NoWrapper)
     module = cst.parse_module("import keras\nm = keras.Sequential([keras.layers.Dropout(0.5)])\n")

@@ -130,14 +130,18 @@ def test_a_burst_of_changes_without_debounce_publishes_only_the_last_version(pro
     try:
         c.initialize(project)  # the default: no debounce
         uri = (project / "m.py").as_uri()
-        body = "".join(f"m{i} = keras.Sequential([layers.Dense(8), layers.Dropout(0.3), layers.Dense(2)])\n" for i in range(150))
+        body = "".join(
+            f"m{i} = keras.Sequential([layers.Dense(8), layers.Dropout(0.3), layers.Dense(2)])\n" for i in range(150)
+        )
         c.open(uri, "x = 1\n", version=1)
         assert c.diagnostics(uri, version=1)["params"]["diagnostics"] == []
         for v in range(2, 8):  # faster than a lint: each one replaces the waiting one
             c.change_full(uri, f"import keras\nfrom keras import layers\n{body}d = layers.Dropout(0.9{v})\n", version=v)
         last = c.diagnostics(uri, version=7)["params"]
         assert [d["code"] for d in last["diagnostics"]] == ["DL202"] and "0.97" in last["diagnostics"][0]["message"]
-        published = [m["params"].get("version") for m in c.notifications if m.get("method") == "textDocument/publishDiagnostics"]
+        published = [
+            m["params"].get("version") for m in c.notifications if m.get("method") == "textDocument/publishDiagnostics"
+        ]
         assert published == []  # no earlier version was published after version 1
         assert c.shutdown_and_exit() == 0
     finally:
@@ -180,13 +184,22 @@ def test_notebook_document_sync(tmp_path):
     try:
         result = c.request(
             "initialize",
-            {"processId": os.getpid(), "rootUri": tmp_path.as_uri(), "capabilities": {"notebookDocument": {"synchronization": {}}}},
+            {
+                "processId": os.getpid(),
+                "rootUri": tmp_path.as_uri(),
+                "capabilities": {"notebookDocument": {"synchronization": {}}},
+            },
         )
         assert result["capabilities"]["notebookDocumentSync"]["notebookSelector"]
         c.notify("initialized", {})
         nb = (tmp_path / "demo.ipynb").as_uri()
         cells = [f"vscode-notebook-cell:{tmp_path}/demo.ipynb#C{i}" for i in range(4)]
-        texts = ["# Title", "%matplotlib inline\nfrom keras import layers, Sequential", "", "m = Sequential([layers.Dense(2), layers.Dropout(0.9)])"]
+        texts = [
+            "# Title",
+            "%matplotlib inline\nfrom keras import layers, Sequential",
+            "",
+            "m = Sequential([layers.Dense(2), layers.Dropout(0.9)])",
+        ]
         c.notify(
             "notebookDocument/didOpen",
             {
@@ -215,7 +228,11 @@ def test_notebook_document_sync(tmp_path):
             "notebookDocument/didChange",
             {
                 "notebookDocument": {"uri": nb, "version": 2},
-                "change": {"cells": {"textContent": [{"document": {"uri": cells[3], "version": 2}, "changes": [{"text": new}]}]}},
+                "change": {
+                    "cells": {
+                        "textContent": [{"document": {"uri": cells[3], "version": 2}, "changes": [{"text": new}]}]
+                    }
+                },
             },
         )
         pub = c.diagnostics(cells[3])["params"]
@@ -232,7 +249,9 @@ def test_lsp_without_pygls_is_one_line_and_exit_2(tmp_path):
     (blocker / "pygls" / "__init__.py").write_text("raise ImportError('pygls is not installed', name='pygls')\n")
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(blocker), env.get("PYTHONPATH", "")])
-    r = subprocess.run([sys.executable, "-m", "dropout_lint", "--lsp"], capture_output=True, text=True, env=env, timeout=60, input="")
+    r = subprocess.run(
+        [sys.executable, "-m", "dropout_lint", "--lsp"], capture_output=True, text=True, env=env, timeout=60, input=""
+    )
     assert r.returncode == 2
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "pip install 'dropout-lint[lsp]'" in lines[0] and "Traceback" not in r.stderr

@@ -73,7 +73,7 @@ def notes(c: LspClient, timeout: float = 10) -> list[str]:
 
 def no_traceback(r: dict) -> None:
     text = json.dumps(r)
-    assert "Traceback" not in text and "traceback" not in text and "File \"" not in text, r
+    assert "Traceback" not in text and "traceback" not in text and 'File "' not in text, r
 
 
 # ---------------------------------------------------------------------------- framing
@@ -157,7 +157,9 @@ def test_large_document_goes_through_the_budget(server, tmp_path):
 
 def test_memory_stays_flat_over_many_edits(server, tmp_path):
     uri = open_model(server, tmp_path)
-    body = "".join(f"\ndef block_{i}(x):\n    y = layers.Dense({i + 1})(x)\n    return layers.Dropout(0.5)(y)\n" for i in range(40))
+    body = "".join(
+        f"\ndef block_{i}(x):\n    y = layers.Dense({i + 1})(x)\n    return layers.Dropout(0.5)(y)\n" for i in range(40)
+    )
 
     def edits(first: int, n: int) -> None:
         for v in range(first, first + n):

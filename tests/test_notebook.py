@@ -18,7 +18,13 @@ DEFAULT = FileSettings(frozenset(c for c, r in all_rules().items() if r.default)
 
 
 def code(src, outputs=None):
-    return {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": outputs or [], "source": src.splitlines(keepends=True)}
+    return {
+        "cell_type": "code",
+        "metadata": {},
+        "execution_count": None,
+        "outputs": outputs or [],
+        "source": src.splitlines(keepends=True),
+    }
 
 
 def md(src):
@@ -26,7 +32,12 @@ def md(src):
 
 
 def nb_bytes(*cells, metadata=None) -> bytes:
-    nb = {"cells": list(cells), "metadata": metadata or {"language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}
+    nb = {
+        "cells": list(cells),
+        "metadata": metadata or {"language_info": {"name": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     return json.dumps(nb, indent=1).encode()
 
 
@@ -90,7 +101,11 @@ def test_markdown_and_empty_cells_count_in_the_numbering():
 
 
 def test_names_flow_between_cells():
-    fs = lint_nb(code(IMPORTS + "RATE = 0.95\n"), md("## model"), code("m = Sequential([layers.Dense(4), layers.Dropout(RATE), layers.Dense(1)])\n"))
+    fs = lint_nb(
+        code(IMPORTS + "RATE = 0.95\n"),
+        md("## model"),
+        code("m = Sequential([layers.Dense(4), layers.Dropout(RATE), layers.Dense(1)])\n"),
+    )
     assert where(fs) == [("DL202", 3, 1, 34)]
 
 
@@ -104,8 +119,13 @@ def test_printed_deprecation_warning_shows_the_tensorflow_version():
     # keep_prob= in TF1 code is right up to TF 1.12: DL204 needs the version; a notebook that ran
     # on 1.13+ printed TensorFlow's deprecation warning, which the saved output still holds.
     src = "import tensorflow as tf\nx = tf.placeholder(tf.float32)\nh = tf.nn.dropout(x, keep_prob=0.8)\n"
-    warn = [{"output_type": "stream", "name": "stderr",
-             "text": ["WARNING: calling dropout (from tensorflow.python.ops.nn_ops) with keep_prob is deprecated\n"]}]
+    warn = [
+        {
+            "output_type": "stream",
+            "name": "stderr",
+            "text": ["WARNING: calling dropout (from tensorflow.python.ops.nn_ops) with keep_prob is deprecated\n"],
+        }
+    ]
     other = [{"output_type": "execute_result", "data": {"text/plain": ["<tf.Tensor 'x'>"]}, "metadata": {}}]
     assert [f.code for f in lint_nb(code(src, outputs=other))] == []
     found = lint_nb(code(src, outputs=warn))
@@ -123,7 +143,9 @@ def test_noqa_inside_a_cell():
     fs = lint_nb(code(IMPORTS), code("m = Sequential([layers.Dense(4), layers.Dropout(0.95)])  # noqa: DL101\n"))
     assert [f.code for f in fs] == ["DL202"]
     assert fs[0].cell == 2 and fs[0].noqa_row == 1
-    fs = lint_nb(code("# dropout-lint: noqa\n" + IMPORTS), code("m = Sequential([layers.Dense(4), layers.Dropout(0.95)])\n"))
+    fs = lint_nb(
+        code("# dropout-lint: noqa\n" + IMPORTS), code("m = Sequential([layers.Dense(4), layers.Dropout(0.95)])\n")
+    )
     assert fs == []
 
 
@@ -150,10 +172,18 @@ def test_non_python_notebook_gives_no_finding():
 
 
 def test_nbformat_3_worksheets():
-    nb = {"nbformat": 3, "metadata": {}, "worksheets": [{"cells": [
-        {"cell_type": "markdown", "source": ["hi"]},
-        {"cell_type": "code", "language": "python", "input": [IMPORTS, LAST_DROPOUT], "outputs": []},
-    ]}]}
+    nb = {
+        "nbformat": 3,
+        "metadata": {},
+        "worksheets": [
+            {
+                "cells": [
+                    {"cell_type": "markdown", "source": ["hi"]},
+                    {"cell_type": "code", "language": "python", "input": [IMPORTS, LAST_DROPOUT], "outputs": []},
+                ]
+            }
+        ],
+    }
     fs = lint_bytes(json.dumps(nb).encode(), "old.ipynb", DEFAULT)
     assert where(fs) == [("DL101", 2, 2, 34)]
 
@@ -172,9 +202,7 @@ def test_magics_shell_escapes_and_help_are_blanked_and_never_reported():
         "layers.Dropout?\n"
         "??layers.Dropout\n"
         "%pip install \\\n"
-        "    Dropout(0.99)\n"
-        + IMPORTS
-        + LAST_DROPOUT
+        "    Dropout(0.99)\n" + IMPORTS + LAST_DROPOUT
     )
     fs = lint_nb(code(src))
     assert where(fs) == [("DL101", 1, 12, 34)]
@@ -200,7 +228,10 @@ def test_blanking_keeps_rows_and_blocks():
 
 
 def test_cell_magic_with_foreign_body_blanks_the_cell():
-    fs = lint_nb(code(IMPORTS), code("%%bash\necho layers.Dropout(0.99)\nm = Sequential([layers.Dense(4), layers.Dropout(0.5)])\n"))
+    fs = lint_nb(
+        code(IMPORTS),
+        code("%%bash\necho layers.Dropout(0.99)\nm = Sequential([layers.Dense(4), layers.Dropout(0.5)])\n"),
+    )
     assert fs == []
 
 
@@ -263,7 +294,16 @@ def test_broken_notebooks_through_the_cli(cli, tmp_path):
 
 
 def _finding(row, end_row, edits):
-    return Finding("DL101", "dropout-after-output", "error", "m", "nb.ipynb", Pos(row, 5), Pos(end_row, 9), fix=Fix("Remove", edits))
+    return Finding(
+        "DL101",
+        "dropout-after-output",
+        "error",
+        "m",
+        "nb.ipynb",
+        Pos(row, 5),
+        Pos(end_row, 9),
+        fix=Fix("Remove", edits),
+    )
 
 
 def test_map_cell_moves_edits_into_cell_rows():
@@ -295,8 +335,32 @@ def test_map_cell_drops_a_fix_reaching_into_another_cell():
 from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from(
-    ["%time x", "%%bash", "%%time", "!ls", "x = !ls", "obj?", "??obj", "'''", '"', "(", ")", "\\", "#", "  ", "if x:",
-     "    y", "layers.Dropout(0.9)", "", "\t", "€", "a, b = %sx", "x != y", "f'{x}'", "?"]
+    [
+        "%time x",
+        "%%bash",
+        "%%time",
+        "!ls",
+        "x = !ls",
+        "obj?",
+        "??obj",
+        "'''",
+        '"',
+        "(",
+        ")",
+        "\\",
+        "#",
+        "  ",
+        "if x:",
+        "    y",
+        "layers.Dropout(0.9)",
+        "",
+        "\t",
+        "€",
+        "a, b = %sx",
+        "x != y",
+        "f'{x}'",
+        "?",
+    ]
 )
 
 
@@ -351,8 +415,12 @@ def test_messages_name_other_code_by_cell_and_row():
 
 def test_cell_magic_with_a_python_body_is_linted():
     found = lint_nb(
-        code("%%writefile train_task.py\nfrom keras import layers, Sequential\nm = Sequential([layers.Dense(4), layers.Dropout(0.95), layers.Dense(1)])\n"),
-        code("%%backend tensorflow\nfrom keras import layers, Sequential\nm2 = Sequential([layers.Dense(4), layers.Dropout(0.5)])\n"),
+        code(
+            "%%writefile train_task.py\nfrom keras import layers, Sequential\nm = Sequential([layers.Dense(4), layers.Dropout(0.95), layers.Dense(1)])\n"
+        ),
+        code(
+            "%%backend tensorflow\nfrom keras import layers, Sequential\nm2 = Sequential([layers.Dense(4), layers.Dropout(0.5)])\n"
+        ),
         code("%%bash\npip install keras\nls -la\n"),
         code("%%sql\nSELECT Dropout(0.99) FROM t\n"),
         code("%%html\n<p>Dropout(0.99)</p>\n"),
@@ -371,11 +439,23 @@ def test_notebook_cells_are_compiled_one_by_one(tmp_path):
     def cell(src):
         return {"cell_type": "code", "source": src, "metadata": {}, "outputs": [], "execution_count": None}
 
-    nb = {"cells": [cell("import os\n"), cell("from __future__ import division\nx = 1\n"), cell("print 'hello'\n"),
-                    cell("from keras import layers\nd = layers.Dropout(0.95)\n")],
-          "metadata": {"kernelspec": {"language": "python", "name": "python3"}}, "nbformat": 4, "nbformat_minor": 5}
+    nb = {
+        "cells": [
+            cell("import os\n"),
+            cell("from __future__ import division\nx = 1\n"),
+            cell("print 'hello'\n"),
+            cell("from keras import layers\nd = layers.Dropout(0.95)\n"),
+        ],
+        "metadata": {"kernelspec": {"language": "python", "name": "python3"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     (tmp_path / "nb.ipynb").write_text(json.dumps(nb))
-    r = subprocess.run([sys.executable, "-m", "dropout_lint", "--no-cache", "--output-format", "json", "nb.ipynb"],
-                       cwd=tmp_path, capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "dropout_lint", "--no-cache", "--output-format", "json", "nb.ipynb"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     got = sorted((f["code"], f["cell"]) for f in json.loads(r.stdout))
     assert got == [("DL000", 3), ("DL202", 4)], r.stdout + r.stderr

@@ -28,24 +28,31 @@ def src(code: str) -> str:
 # ---- DL101: dropout on the value used as logits / predictions ---------------------------------
 DL101_INVALID = [
     # TF1: dropout on the logits fed to a cross-entropy
-    (src("""
+    (
+        src("""
         import tensorflow as tf
         x = tf.placeholder(tf.float32, [None, 784])
         y = tf.placeholder(tf.float32, [None, 10])
         h = tf.layers.dense(x, 256, activation=tf.nn.relu)
         logits = tf.layers.dropout(tf.layers.dense(h, 10), rate=0.5, training=True)
         loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels=y, logits=logits))
-    """), [5]),
+    """),
+        [5],
+    ),
     # TF2: dropout between the logits and the softmax
-    (src("""
+    (
+        src("""
         import tensorflow as tf
         @tf.function
         def predict(x, w):
             logits = tf.matmul(x, w)
             return tf.nn.softmax(tf.nn.dropout(logits, rate=0.3))
-    """), [5]),
+    """),
+        [5],
+    ),
     # keras.ops / keras.random: the function's result is the loss's y_pred
-    (src("""
+    (
+        src("""
         import keras
         from keras import ops
         def forward(x, w):
@@ -53,47 +60,64 @@ DL101_INVALID = [
             return keras.random.dropout(h, 0.2)
         y_pred = forward(inputs, weights)
         loss = keras.losses.categorical_crossentropy(y_true, y_pred)
-    """), [5]),
+    """),
+        [5],
+    ),
     # tf.compat.v1 layers, through a reshape, into tf.compat.v1.losses
-    (src("""
+    (
+        src("""
         import tensorflow as tf
         def model_fn(features, labels, mode):
             net = tf.compat.v1.layers.dense(features["x"], 64, activation=tf.nn.relu)
             net = tf.compat.v1.layers.dense(net, 10)
             logits = tf.reshape(tf.compat.v1.layers.dropout(net, 0.4, training=True), [-1, 10])
             return tf.compat.v1.losses.sparse_softmax_cross_entropy(labels, logits)
-    """), [5]),
+    """),
+        [5],
+    ),
     # a Keras Dropout layer applied op-style, fed to a loss object
-    (src("""
+    (
+        src("""
         import tensorflow as tf
         loss_fn = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)
         def train_step(x, y, w):
             with tf.GradientTape() as tape:
                 logits = tf.keras.layers.Dropout(0.5)(tf.matmul(x, w), training=True)
                 loss = loss_fn(y, logits)
-    """), [5]),
+    """),
+        [5],
+    ),
     # tf.contrib.layers.dropout (keep_prob) on the hypothesis of a TF1 script
-    (src("""
+    (
+        src("""
         import tensorflow as tf
         from tensorflow.contrib.layers import fully_connected, dropout
         X = tf.placeholder(tf.float32, [None, 784])
         h = fully_connected(X, 512)
         hypothesis = dropout(fully_connected(h, 10, activation_fn=None), 0.7)
         cost = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(logits=hypothesis, labels=Y))
-    """), [5]),
+    """),
+        [5],
+    ),
     # inline into a sigmoid cross-entropy, TF2 keyword style
-    (src("""
+    (
+        src("""
         import tensorflow as tf
         def loss(z, y):
             return tf.nn.sigmoid_cross_entropy_with_logits(labels=y, logits=tf.nn.dropout(z, rate=0.1))
-    """), [3]),
+    """),
+        [3],
+    ),
     # keras.ops softmax of a keras.random dropout
-    (src("""
+    (
+        src("""
         from keras import ops, random
         def classify(h, w):
             logits = random.dropout(ops.matmul(h, w), rate=0.25)
             return ops.softmax(logits)
-    """), [3]),
+    """),
+        [3],
+    ),
 ]
 
 DL101_VALID = [
@@ -222,38 +246,54 @@ DL101_VALID = [
 
 # ---- DL102: dropout reaching batch norm ---------------------------------------------------
 DL102_INVALID = [
-    (src("""
+    (
+        src("""
         import tensorflow as tf
         @tf.function
         def block(h, mean, var):
             h = tf.nn.dropout(h, rate=0.2)
             h = tf.nn.relu(h)
             return tf.nn.batch_normalization(h, mean, var, None, None, 1e-3)
-    """), [4]),
-    (src("""
+    """),
+        [4],
+    ),
+    (
+        src("""
         import tensorflow as tf
         def block(x, t):
             return tf.compat.v1.layers.batch_normalization(tf.compat.v1.layers.dropout(x, 0.3, training=t), training=t)
-    """), [3]),
-    (src("""
+    """),
+        [3],
+    ),
+    (
+        src("""
         import tensorflow as tf
         def block(h):
             h = tf.keras.layers.Dropout(0.3)(tf.nn.relu(h))
             return tf.keras.layers.BatchNormalization()(h, training=True)
-    """), [3]),
-    (src("""
+    """),
+        [3],
+    ),
+    (
+        src("""
         import tensorflow as tf
         def block(h, train):
             h = tf.cond(train, lambda: tf.nn.dropout(h, rate=0.5), lambda: h)
             return tf.layers.batch_normalization(h, training=train)
-    """), [3]),
-    (src("""
+    """),
+        [3],
+    ),
+    (
+        src("""
         import tensorflow as tf
         def block(h, training):
             h = tf.nn.dropout(h, rate=0.5) if training else h
             return tf.contrib.layers.batch_norm(h)
-    """), [3]),
-    (src("""
+    """),
+        [3],
+    ),
+    (
+        src("""
         import tensorflow as tf
         x = tf.placeholder(tf.float32, [None, 28, 28, 1])
         t = tf.placeholder(tf.bool)
@@ -261,33 +301,45 @@ DL102_INVALID = [
         d = tf.layers.dropout(conv, 0.25, training=t)
         flat = tf.reshape(d, [-1, 26 * 26 * 64])
         bn = tf.layers.batch_normalization(flat, training=t)
-    """), [5]),
+    """),
+        [5],
+    ),
     # through a helper's return value
-    (src("""
+    (
+        src("""
         import tensorflow as tf
         def drop(x, t):
             return tf.layers.dropout(x, 0.3, training=t)
         def net(h, t):
             return tf.layers.batch_normalization(drop(h, t), training=t)
-    """), [3]),
-    (src("""
+    """),
+        [3],
+    ),
+    (
+        src("""
         import keras
         def block(x):
             x = keras.random.dropout(x, 0.2)
             x = keras.ops.gelu(x)
             return keras.layers.BatchNormalization()(x)
-    """), [3]),
-    (src("""
+    """),
+        [3],
+    ),
+    (
+        src("""
         import tensorflow as tf
         def block(x, scale, offset):
             y, _, _ = tf.nn.fused_batch_norm(tf.identity(tf.nn.dropout(x, rate=0.1)), scale, offset)
             return y
-    """), [3]),
+    """),
+        [3],
+    ),
 ]
 
 DL102_INVALID += [
     # into a batch-norm helper: the call site's argument reaches the helper's parameter
-    (src("""
+    (
+        src("""
         import tensorflow as tf
         def bn(x, is_training):
             return tf.contrib.layers.batch_norm(x, is_training=is_training)
@@ -296,18 +348,24 @@ DL102_INVALID += [
             h = tf.nn.dropout(h, keep_prob)
             h = bn(h, is_training)
             return tf.layers.dense(h, 10)
-    """), [6]),
-    (src("""
+    """),
+        [6],
+    ),
+    (
+        src("""
         import tensorflow as tf
         def norm_relu(x, training):
             return tf.nn.relu(tf.compat.v1.layers.batch_normalization(x, training=training))
         def model(x, training):
             return norm_relu(x=tf.compat.v1.layers.dropout(x, 0.2, training=training), training=training)
-    """), [5]),
+    """),
+        [5],
+    ),
 ]
 
 DL102_INVALID += [
-    (src("""
+    (
+        src("""
         import tensorflow as tf
         from tensorflow.contrib.layers import batch_norm
         def Batch_Normalization(x, training, scope):
@@ -321,7 +379,9 @@ DL102_INVALID += [
                 x = Drop_out(x, rate=0.2, training=self.training)
                 x = Batch_Normalization(x, training=self.training, scope="bn2")
                 return x
-    """), [8]),
+    """),
+        [8],
+    ),
 ]
 
 DL102_VALID = [
@@ -385,60 +445,87 @@ DL102_VALID = [
 
 # ---- DL103: dropout of dropout ------------------------------------------------------------
 DL103_INVALID = [
-    (src("""
+    (
+        src("""
         import tensorflow as tf
         def f(x):
             return tf.nn.dropout(tf.nn.dropout(x, rate=0.2), rate=0.3)
-    """), [3]),
-    (src("""
+    """),
+        [3],
+    ),
+    (
+        src("""
         import tensorflow as tf
         def f(x, t):
             h = tf.layers.dropout(x, 0.5, training=t)
             h = tf.layers.dropout(h, 0.5, training=t)
             return h
-    """), [4]),
-    (src("""
+    """),
+        [4],
+    ),
+    (
+        src("""
         import tensorflow as tf
         def f(x, kp):
             h = tf.compat.v1.nn.dropout(x, keep_prob=kp)
             return tf.nn.dropout(h, rate=0.1)
-    """), [4]),
-    (src("""
+    """),
+        [4],
+    ),
+    (
+        src("""
         import keras
         def f(x):
             x = keras.random.dropout(x, 0.1)
             return keras.random.dropout(x, 0.1)
-    """), [4]),
-    (src("""
+    """),
+        [4],
+    ),
+    (
+        src("""
         import tensorflow as tf
         def f(h, t):
             h = tf.nn.dropout(h, rate=0.1)
             return tf.cond(t, lambda: tf.nn.dropout(h, rate=0.1), lambda: h)
-    """), [4]),
-    (src("""
+    """),
+        [4],
+    ),
+    (
+        src("""
         import tensorflow as tf
         def drop(h):
             return tf.nn.dropout(h, rate=0.5)
         y = tf.nn.dropout(drop(x), rate=0.5)
-    """), [4]),
-    (src("""
+    """),
+        [4],
+    ),
+    (
+        src("""
         import tensorflow as tf
         def f(x):
             return tf.keras.layers.Dropout(0.2)(tf.nn.dropout(x, rate=0.2))
-    """), [3]),
+    """),
+        [3],
+    ),
     # TF1 positional keep_prob: the rates are not guessed, the finding stays
-    (src("""
+    (
+        src("""
         import tensorflow as tf
         x = tf.placeholder(tf.float32, [None, 10])
         h = tf.nn.dropout(tf.nn.dropout(x, 0.8), 0.8)
-    """), [3]),
+    """),
+        [3],
+    ),
     # TF2 positional rate: compounded in the message
-    (src("""
+    (
+        src("""
         import tensorflow as tf
         @tf.function
         def f(x):
             return tf.nn.dropout(tf.nn.dropout(x, 0.5), 0.5)
-    """), [4]),
+    """),
+        [4],
+    ),
 ]
 
 DL102_VALID += [
@@ -510,43 +597,67 @@ DL103_VALID = [
 
 # ---- DL201 / DL202: rates of ops; TF1 positional keep_prob is never read as a rate -------------
 DL201_INVALID = [
-    (src("""
+    (
+        src("""
         import tensorflow as tf
         h = tf.layers.dropout(x, rate=1.0, training=True)
-    """), [2]),
-    (src("""
+    """),
+        [2],
+    ),
+    (
+        src("""
         import tensorflow as tf
         h = tf.nn.dropout(x, rate=-0.1)
-    """), [2]),
-    (src("""
+    """),
+        [2],
+    ),
+    (
+        src("""
         import keras
         h = keras.random.dropout(x, 1.2)
-    """), [2]),
-    (src("""
+    """),
+        [2],
+    ),
+    (
+        src("""
         import tensorflow as tf
         h = tf.compat.v1.layers.dropout(x, 1.0, training=t)
-    """), [2]),
-    (src("""
+    """),
+        [2],
+    ),
+    (
+        src("""
         import tensorflow as tf
         @tf.function
         def f(x):
             return tf.nn.dropout(x, 1.5)
-    """), [4]),
-    (src("""
+    """),
+        [4],
+    ),
+    (
+        src("""
         import tensorflow as tf
         RATE = 1
         h = tf.layers.dropout(x, RATE, training=t)
-    """), [3]),
-    (src("""
+    """),
+        [3],
+    ),
+    (
+        src("""
         import tensorflow as tf
         def net(x, rate):
             return tf.nn.dropout(x, rate=rate)
         net(x, 1.0)
-    """), [3]),
-    (src("""
+    """),
+        [3],
+    ),
+    (
+        src("""
         import tensorflow as tf
         h = tf.compat.v1.nn.dropout(x, rate=1.0)
-    """), [2]),
+    """),
+        [2],
+    ),
 ]
 
 DL201_VALID = [
@@ -589,44 +700,68 @@ DL201_VALID = [
 ]
 
 DL202_INVALID = [
-    (src("""
+    (
+        src("""
         import tensorflow as tf
         h = tf.layers.dropout(x, rate=0.9, training=t)
-    """), [2]),
-    (src("""
+    """),
+        [2],
+    ),
+    (
+        src("""
         import tensorflow as tf
         def step(x):
             with tf.GradientTape() as tape:
                 return tf.nn.dropout(x, 0.9)
-    """), [4]),
-    (src("""
+    """),
+        [4],
+    ),
+    (
+        src("""
         import keras
         h = keras.random.dropout(x, rate=0.85)
-    """), [2]),
-    (src("""
+    """),
+        [2],
+    ),
+    (
+        src("""
         import tensorflow as tf
         h = tf.compat.v1.layers.dropout(x, 0.95, training=t)
-    """), [2]),
-    (src("""
+    """),
+        [2],
+    ),
+    (
+        src("""
         import keras
         h = keras.ops.relu(x)
         h = keras.random.dropout(h, 0.9)
-    """), [3]),
-    (src("""
+    """),
+        [3],
+    ),
+    (
+        src("""
         import tensorflow as tf
         def mlp(x, rate, t):
             h = tf.layers.dense(x, 64)
             return tf.layers.dropout(h, rate, training=t)
         mlp(x, 0.9, True)
-    """), [4]),
-    (src("""
+    """),
+        [4],
+    ),
+    (
+        src("""
         import tensorflow as tf
         h = tf.compat.v1.nn.dropout(x, rate=0.9)
-    """), [2]),
-    (src("""
+    """),
+        [2],
+    ),
+    (
+        src("""
         import tensorflow as tf
         h = tf.keras.layers.Dropout(0.9)(tf.nn.relu(x))
-    """), [2]),
+    """),
+        [2],
+    ),
 ]
 
 DL202_VALID = [
@@ -737,9 +872,17 @@ def _lenet(dropout_first: bool) -> str:
         drop = f"reg{i} = tf.layers.dropout(inputs={{src}}, rate=0.35, training=training)"
         norm = f"norm{i} = tf.layers.batch_normalization({{src}}, training=training)"
         if dropout_first:
-            fill[f"a{i}"], fill[f"b{i}"], fill[f"out{i}"] = drop.format(src=prev), norm.format(src=f"reg{i}"), f"norm{i}"
+            fill[f"a{i}"], fill[f"b{i}"], fill[f"out{i}"] = (
+                drop.format(src=prev),
+                norm.format(src=f"reg{i}"),
+                f"norm{i}",
+            )
         else:
-            fill[f"a{i}"], fill[f"b{i}"], fill[f"out{i}"] = norm.format(src=prev), drop.format(src=f"norm{i}"), f"reg{i}"
+            fill[f"a{i}"], fill[f"b{i}"], fill[f"out{i}"] = (
+                norm.format(src=prev),
+                drop.format(src=f"norm{i}"),
+                f"reg{i}",
+            )
     return LENET.format(**fill)
 
 
@@ -762,7 +905,8 @@ def test_lenet_batchnorm_before_dropout_is_clean():
 
 def test_lenet_with_dropout_on_the_logits_is_dl101():
     code = _lenet(dropout_first=False).replace(
-        "logits = tf.layers.dense(reg3, 10)", "logits = tf.layers.dropout(tf.layers.dense(reg3, 10), 0.5, training=training)"
+        "logits = tf.layers.dense(reg3, 10)",
+        "logits = tf.layers.dropout(tf.layers.dense(reg3, 10), 0.5, training=training)",
     )
     found = lint(code, "DL101")
     assert [f.start.row for f in found] == [16]
@@ -799,7 +943,9 @@ def test_dialect_markers():
     assert d("import keras\ny = keras.ops.relu(x)\n") == "tf2"
     assert d("import tensorflow as tf\nx = tf.compat.v1.placeholder(tf.float32)\n") is None
     assert d("import tensorflow as tf\ny = tf.nn.dropout(x, 0.5)\n") is None
-    assert d("import tensorflow as tf\nx = tf.placeholder(tf.float32)\nwith tf.GradientTape() as t:\n    pass\n") is None
+    assert (
+        d("import tensorflow as tf\nx = tf.placeholder(tf.float32)\nwith tf.GradientTape() as t:\n    pass\n") is None
+    )
 
 
 def test_fixture_shows_op_level_findings(tmp_path):

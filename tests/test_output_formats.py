@@ -71,7 +71,9 @@ def test_json_lines_is_one_finding_object_per_line(fixtures_json):
 
 
 # pylint's parseable template: {path}:{line}: [{msg_id}({symbol}), {obj}] {msg}
-PYLINT = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): \[(?P<msg_id>[A-Z]+\d+)\((?P<symbol>[a-z0-9-]+)\), (?P<obj>[^\]]*)\] (?P<msg>.+)$")
+PYLINT = re.compile(
+    r"^(?P<path>[^:]+):(?P<line>\d+): \[(?P<msg_id>[A-Z]+\d+)\((?P<symbol>[a-z0-9-]+)\), (?P<obj>[^\]]*)\] (?P<msg>.+)$"
+)
 
 
 def test_pylint_parseable(fixtures_json):
@@ -81,7 +83,12 @@ def test_pylint_parseable(fixtures_json):
     for ln, f in zip(lines, fixtures_json):
         m = PYLINT.match(ln)
         assert m, ln
-        assert (m["path"], int(m["line"]), m["msg_id"], m["symbol"]) == (f["filename"], f["location"]["row"], f["code"], f["name"])
+        assert (m["path"], int(m["line"]), m["msg_id"], m["symbol"]) == (
+            f["filename"],
+            f["location"]["row"],
+            f["code"],
+            f["name"],
+        )
         assert m["msg"].startswith(f"cell {f['cell']}: ") if f["cell"] else m["msg"] == " ".join(f["message"].split())
 
 
@@ -135,8 +142,12 @@ def test_junit_report(fixtures_json):
             assert case.tag == "testcase" and case.get("name") and case.get("classname") == suite.get("name")
             (failure,) = list(case)
             assert failure.tag == "failure" and failure.get("message")
-            cases.append((case.get("classname"), int(case.get("line")), case.get("name").split()[0], failure.get("message")))
-    assert sorted(cases) == sorted((f["filename"], f["location"]["row"], f["code"], f["message"]) for f in fixtures_json)
+            cases.append(
+                (case.get("classname"), int(case.get("line")), case.get("name").split()[0], failure.get("message"))
+            )
+    assert sorted(cases) == sorted(
+        (f["filename"], f["location"]["row"], f["code"], f["message"]) for f in fixtures_json
+    )
 
 
 def test_junit_without_findings_and_with_control_characters(tmp_path):

@@ -71,6 +71,7 @@ def as_json(findings):
 
 # ---- prefilter ----------------------------------------------------------------------------------
 
+
 def test_prefilter_skips_files_without_required_substrings():
     settings = FileSettings(frozenset(all_rules()))
     stats: dict = {}
@@ -120,6 +121,7 @@ def test_no_libcst_or_tensorflow_import(tmp_path, args):
 
 # ---- worker processes ---------------------------------------------------------------------------
 
+
 def test_parallel_output_identical_to_serial(tmp_path):
     files = make_tree(tmp_path, n_keras=40, n_plain=10)
     (tmp_path / "models" / "broken.py").write_text("import keras\nkeras.layers.Dropout(0.5\n")
@@ -146,6 +148,7 @@ def test_cli_jobs_output_identical(cli, tmp_path):
 
 
 # ---- cache --------------------------------------------------------------------------------------
+
 
 def test_warm_run_parses_nothing_and_gives_the_same_findings(tmp_path):
     files = make_tree(tmp_path, n_keras=15, n_plain=5)
@@ -249,7 +252,9 @@ def test_cache_size_is_bounded(tmp_path, monkeypatch):
     # Entries unused for longer than MAX_AGE_DAYS are dropped.
     for v in data["entries"].values():
         v[0] -= cache_mod.MAX_AGE_DAYS + 1
-    (tmp_path / CACHE_DIR / "v1" / "findings.json").write_text(json.dumps({"tool": data["tool"], "entries": data["entries"]}))
+    (tmp_path / CACHE_DIR / "v1" / "findings.json").write_text(
+        json.dumps({"tool": data["tool"], "entries": data["entries"]})
+    )
     cache = Cache(tmp_path)
     lint_files(files[:2], effective(tmp_path), cache=cache)
     cache.save()
@@ -264,7 +269,11 @@ def test_concurrent_runs_leave_a_valid_cache(tmp_path):
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "dropout_lint", "--output-format", "json", "."],
-            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
         )
         for _ in range(4)
     ]
@@ -290,6 +299,7 @@ def test_unwritable_cache_location_means_no_cache_not_an_error(cli, tmp_path):
 
 # ---- Ctrl-C -------------------------------------------------------------------------------------
 
+
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the workers through /proc (Linux)")
 def test_ctrl_c_in_the_worker_pool_exits_130_cleanly(tmp_path):
     big = KERAS + "".join(
@@ -302,8 +312,13 @@ def test_ctrl_c_in_the_worker_pool_exits_130_cleanly(tmp_path):
     env.pop("DROPOUT_LINT_NO_CACHE", None)
     p = subprocess.Popen(
         [sys.executable, "-m", "dropout_lint", "--jobs", "2", "."],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-        start_new_session=True, preexec_fn=as_in_a_terminal,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+        preexec_fn=as_in_a_terminal,
     )
     # Wait until the workers run (the parent has children), then press Ctrl-C for the group.
     deadline = time.time() + 60

@@ -41,7 +41,10 @@ def notebook(*cells: str) -> str:
     return json.dumps(
         {
             "cells": [{"cell_type": "markdown", "metadata": {}, "source": "# Model\n"}]
-            + [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": c} for c in cells],
+            + [
+                {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": c}
+                for c in cells
+            ],
             "metadata": {"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}},
             "nbformat": 4,
             "nbformat_minor": 5,
@@ -137,7 +140,18 @@ def scratch(tmp_path_factory):
     shutil.copytree(
         ROOT,
         hookrepo,
-        ignore=shutil.ignore_patterns(".git", ".ci-venv", ".venv", "*.egg-info", "__pycache__", ".dropout_lint_cache", ".pytest_cache", ".hypothesis", "build", "dist"),
+        ignore=shutil.ignore_patterns(
+            ".git",
+            ".ci-venv",
+            ".venv",
+            "*.egg-info",
+            "__pycache__",
+            ".dropout_lint_cache",
+            ".pytest_cache",
+            ".hypothesis",
+            "build",
+            "dist",
+        ),
     )
     hook = Scratch(hookrepo, env)
     hook.git("init", "-q")
@@ -149,7 +163,13 @@ def scratch(tmp_path_factory):
     work = Scratch(tmp / "work", env)
     work.path.mkdir()
     work.git("init", "-q")
-    work.write({".pre-commit-config.yaml": yaml.safe_dump(snippet, sort_keys=False), "pyproject.toml": PYPROJECT, ".gitignore": GITIGNORE})
+    work.write(
+        {
+            ".pre-commit-config.yaml": yaml.safe_dump(snippet, sort_keys=False),
+            "pyproject.toml": PYPROJECT,
+            ".gitignore": GITIGNORE,
+        }
+    )
     work.git("add", "-A")
     work.git("commit", "-q", "--no-verify", "-m", "setup")
     r = work.pre_commit("install")
@@ -210,7 +230,11 @@ def test_excluded_and_gitignored_files_are_skipped(repo):
     assert "generated/model.py" in repo.git("show", "--name-only", "HEAD").stdout
     # ... while the same files named without --force-exclude are linted and flagged.
     lint = repo.run(sys.executable, "-m", "dropout_lint", *skipped, env={**os.environ, "DROPOUT_LINT_NO_CACHE": "1"})
-    assert lint.returncode == 1 and "generated/model.py:2:69: DL101" in lint.stdout and "scratch/try.py:2:69: DL101" in lint.stdout
+    assert (
+        lint.returncode == 1
+        and "generated/model.py:2:69: DL101" in lint.stdout
+        and "scratch/try.py:2:69: DL101" in lint.stdout
+    )
 
 
 def test_python_script_without_suffix_is_linted(repo):
@@ -223,7 +247,9 @@ def test_python_script_without_suffix_is_linted(repo):
 
 
 def test_notebook_is_linted(repo):
-    nb = notebook("import keras\n", "m = keras.Sequential([\n    keras.layers.Dense(1),\n    keras.layers.Dropout(0.5),\n])\n")
+    nb = notebook(
+        "import keras\n", "m = keras.Sequential([\n    keras.layers.Dense(1),\n    keras.layers.Dropout(0.5),\n])\n"
+    )
     r = repo.commit({"train.ipynb": nb})
     assert r.returncode == 1, r.output
     assert "train.ipynb:cell 3:3:5: DL101 " in r.output, r.output
@@ -254,14 +280,23 @@ def test_confirm_hook(repo):
     hook.update({k: v for k, v in wanted.items() if k != "id"})
     hook.update(language="system", entry=" ".join([sys.executable, "-m", "dropout_lint", *args]))
     config = {"repos": [{"repo": "local", "hooks": [hook]}]}
-    repo.write({"confirm-config.yaml": yaml.safe_dump(config, sort_keys=False), "model.py": BAD, "generated/model.py": BAD, "clean.py": GOOD})
+    repo.write(
+        {
+            "confirm-config.yaml": yaml.safe_dump(config, sort_keys=False),
+            "model.py": BAD,
+            "generated/model.py": BAD,
+            "clean.py": GOOD,
+        }
+    )
     env = {**repo.env, "PYTHONPATH": os.environ.get("PYTHONPATH", "")}  # this checkout, with TensorFlow
     # Not in the commit stage ...
     r = repo.pre_commit("run", "-c", "confirm-config.yaml", "--files", "model.py", env=env)
     assert r.returncode == 0 and "--confirm" not in r.output, r.output
     # ... on demand.
     files = ["model.py", "generated/model.py", "clean.py"]
-    r = repo.pre_commit("run", "-c", "confirm-config.yaml", "--hook-stage", "manual", "dropout-lint-confirm", "--files", *files, env=env)
+    r = repo.pre_commit(
+        "run", "-c", "confirm-config.yaml", "--hook-stage", "manual", "dropout-lint-confirm", "--files", *files, env=env
+    )
     assert r.returncode == 1, r.output
     assert re.search(r"^dropout-lint --confirm\.+Failed$", r.output, re.M), r.output
     assert "model.py:2:69: DL101 " in r.output and "[confirmed: " in r.output, r.output
@@ -279,7 +314,9 @@ def test_readme_local_hook_works_without_a_release(tmp_path):
         assert hook[key] == base[key], key  # the same hook as the manifest's
     ident = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
     env = {**os.environ, **ident, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PRE_COMMIT_COLOR": "never"}
-    env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")  # where `pip install` put dropout-lint
+    env["PATH"] = (
+        os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
+    )  # where `pip install` put dropout-lint
     env.pop("DROPOUT_LINT_NO_CACHE", None)
     work = Scratch(tmp_path / "work", env)
     work.path.mkdir()

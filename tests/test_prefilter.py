@@ -64,8 +64,12 @@ def test_a_file_whose_words_are_only_in_comments_and_strings_is_not_parsed(monke
 def test_a_parsed_file_runs_only_the_rules_it_matched(monkeypatch):
     ran = []
     real = engine._run_rules
-    monkeypatch.setattr(engine, "_run_rules", lambda ctx, rules, fn: (ran.extend(r.code for r in rules), real(ctx, rules, fn)))
-    text = "import tensorflow as tf\n# a Dropout here would be wrong\nwith tf.GradientTape() as tape:\n    y = model(x)\n"
+    monkeypatch.setattr(
+        engine, "_run_rules", lambda ctx, rules, fn: (ran.extend(r.code for r in rules), real(ctx, rules, fn))
+    )
+    text = (
+        "import tensorflow as tf\n# a Dropout here would be wrong\nwith tf.GradientTape() as tape:\n    y = model(x)\n"
+    )
     lint_bytes((text + "tape.gradient(y, model.trainable_variables)\n").encode(), "x.py", ALL)
     assert set(ran) == {"DL302", "DL312"}
     ran.clear()  # DL302's findings all need `.trainable_` in the text (its requires_text): not run
@@ -135,7 +139,9 @@ def _check_code_kept_strings_blanked(text: str) -> None:
             inside_f.append((n.lineno, n.col_offset, n.end_lineno, n.end_col_offset))
 
     def in_fstring(n):
-        return any((a, b) <= (n.lineno, n.col_offset) and (n.end_lineno, n.end_col_offset) <= (c, d) for a, b, c, d in inside_f)
+        return any(
+            (a, b) <= (n.lineno, n.col_offset) and (n.end_lineno, n.end_col_offset) <= (c, d) for a, b, c, d in inside_f
+        )
 
     for n in ast.walk(tree):
         if isinstance(n, ast.Name) and not in_fstring(n):

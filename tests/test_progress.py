@@ -42,7 +42,9 @@ def test_bar_only_for_many_files_and_cleared_at_the_end():
 
 def test_static_run_shows_no_bar_when_stderr_is_not_a_terminal(tmp_path, cli):
     for i in range(60):
-        (tmp_path / f"m{i}.py").write_text("import keras\nm = keras.Sequential([keras.layers.Dense(3), keras.layers.Dropout(0.95)])\n")
+        (tmp_path / f"m{i}.py").write_text(
+            "import keras\nm = keras.Sequential([keras.layers.Dense(3), keras.layers.Dropout(0.95)])\n"
+        )
     r = cli("--no-cache", "--select", "DL202", ".", cwd=tmp_path)
     assert r.returncode == 1 and "files" not in r.stderr and "\x1b" not in r.stderr
 
@@ -52,7 +54,8 @@ def test_confirm_prints_progress_lines_in_a_log(tmp_path, cli):
     (tmp_path / "m.py").write_text(
         "import keras\n"
         "a = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3), keras.layers.Dropout(0.95)])\n"
-        "b = keras.Sequential([keras.Input((4,)), keras.layers.Dense(10, activation='softmax'), keras.layers.Dropout(0.3)])\n")
+        "b = keras.Sequential([keras.Input((4,)), keras.layers.Dense(10, activation='softmax'), keras.layers.Dropout(0.3)])\n"
+    )
     r = cli("--confirm", "--output-format", "json", "m.py", cwd=tmp_path)
     data = json.loads(r.stdout)
     assert len(data) == 3 and all(d["confirmation"] for d in data)

@@ -15,7 +15,14 @@ def test_readme_is_short_before_the_reference():
     ref = lines.index("## Reference")
     assert ref <= 150, f"{ref} lines before '## Reference'"
     head = "\n".join(lines[:ref])
-    for topic in ("## What it finds", "## Install", "### Configuration", "### pre-commit", "### GitHub Actions", "### Editors"):
+    for topic in (
+        "## What it finds",
+        "## Install",
+        "### Configuration",
+        "### pre-commit",
+        "### GitHub Actions",
+        "### Editors",
+    ):
         assert topic in head, topic
     for moved in ("Fuzzing", "What each anti-pattern costs", "How it works", "Speed: prefilter"):
         assert moved not in README, moved  # in docs/ now

@@ -19,6 +19,7 @@ def rows(code: str, rule: str) -> list[int]:
 
 # ---- if / elif branches that assign ``self.x`` are alternatives, not a sequence ---------------
 
+
 def test_self_attribute_dropout_in_exclusive_branches_is_not_consecutive():
     code = """
         import tensorflow as tf
@@ -129,6 +130,7 @@ def test_indexed_layer_list_reaches_the_output():
 
 # ---- functions defined below their callers ----------------------------------------------------
 
+
 def test_method_calling_helpers_defined_below_it():
     code = """
         import tensorflow as tf
@@ -181,4 +183,3 @@ def test_parameter_shadows_a_function_defined_below():
             return tf.layers.dropout(tf.layers.dense(x, 10), rate=0.5, training=True)
     """
     assert rows(code, "DL101") == []
-

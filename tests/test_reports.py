@@ -103,7 +103,9 @@ def test_sarif_from_pyproject_output_format(cli, project):
     assert json.loads(r.stdout)["version"] == "2.1.0"
 
 
-ANNOTATION = re.compile(r"^::(error|warning|notice) (file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^,]+)::(.+)$")
+ANNOTATION = re.compile(
+    r"^::(error|warning|notice) (file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^,]+)::(.+)$"
+)
 
 
 def test_github_annotations_line_by_line(cli, project):
@@ -116,10 +118,18 @@ def test_github_annotations_line_by_line(cli, project):
     assert lines[0].startswith(
         "::error file=demo.ipynb,line=7,col=5,endLine=7,endColumn=24,title=DL101 (dropout-after-output)::cell 5: Dropout after"
     )
-    assert lines[1].startswith("::warning file=demo.ipynb,line=5,col=43,endLine=5,endColumn=62,title=DL202 (dropout-rate-too-high)::cell 8: ")
-    assert lines[2].startswith("::error file=src/my model.py,line=4,col=5,endLine=4,endColumn=25,title=DL101 (dropout-after-output)::Dropout")
-    assert lines[3].startswith("::warning file=src/my model.py,line=4,col=5,endLine=4,endColumn=25,title=DL202 (dropout-rate-too-high)::")
-    assert lines[4].startswith("::notice file=src/my model.py,line=6,col=5,endLine=6,endColumn=24,title=DL203 (dropout-rate-zero)::")
+    assert lines[1].startswith(
+        "::warning file=demo.ipynb,line=5,col=43,endLine=5,endColumn=62,title=DL202 (dropout-rate-too-high)::cell 8: "
+    )
+    assert lines[2].startswith(
+        "::error file=src/my model.py,line=4,col=5,endLine=4,endColumn=25,title=DL101 (dropout-after-output)::Dropout"
+    )
+    assert lines[3].startswith(
+        "::warning file=src/my model.py,line=4,col=5,endLine=4,endColumn=25,title=DL202 (dropout-rate-too-high)::"
+    )
+    assert lines[4].startswith(
+        "::notice file=src/my model.py,line=6,col=5,endLine=6,endColumn=24,title=DL203 (dropout-rate-zero)::"
+    )
     # a `%` in a message is escaped, as the runner would otherwise read it as an escape
     assert "only 5%25 of units" in lines[3] and "only 5% " not in lines[3]
 

@@ -132,7 +132,10 @@ def test_nul_byte_junk(tmp_path):
 def test_3000_deep_parentheses_no_crash(tmp_path):
     deep = "(" * 3000 + "1" + ")" * 3000
     write(tmp_path / "deep.py", "from keras import layers\nd = layers.Dropout(0.5)\nx = " + deep + "\n")
-    write(tmp_path / "deep_list.py", "from keras import layers\nd = layers.Dropout(0.5)\nx = " + "[" * 3000 + "]" * 3000 + "\n")
+    write(
+        tmp_path / "deep_list.py",
+        "from keras import layers\nd = layers.Dropout(0.5)\nx = " + "[" * 3000 + "]" * 3000 + "\n",
+    )
     write(tmp_path / "good.py", MODEL)
     r, items = findings(tmp_path, ".")
     no_traceback(r)
@@ -312,7 +315,13 @@ def test_ctrl_c_exits_130_cleanly(tmp_path, fix):
     env.pop("DROPOUT_LINT_NO_CACHE", None)
     args = [sys.executable, "-m", "dropout_lint", *(["--fix", "--unsafe-fixes"] if fix else []), "."]
     proc = subprocess.Popen(
-        args, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        args,
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
         preexec_fn=as_in_a_terminal,
     )
     time.sleep(4.0)

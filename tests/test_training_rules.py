@@ -39,11 +39,14 @@ def test_custom_training_fixture(cli):
     found = sorted((f["code"], f["location"]["row"]) for f in json.loads(r.stdout))
     expected = sorted(
         [("DL301", line_of(path, "return model(x, training=True)"))]
-        + [("DL302", line_of(path, needle)) for needle in (
-            "fake_images = generator(noise)",
-            "real_scores = discriminator(real_images)",
-            "fake_scores = discriminator(fake_images)",
-        )]
+        + [
+            ("DL302", line_of(path, needle))
+            for needle in (
+                "fake_images = generator(noise)",
+                "real_scores = discriminator(real_images)",
+                "fake_scores = discriminator(fake_images)",
+            )
+        ]
     )
     # train_step (training=True), test_step (training=False), the guarded CustomDenseWithDropout,
     # the Monte-Carlo helper and the distillation teacher give nothing.
@@ -75,11 +78,14 @@ def test_wrong_prediction_is_flagged_with_the_noqa_hint_and_fixed():
 
 
 def test_monte_carlo_comprehension_gives_no_finding():
-    assert lint("""
+    assert (
+        lint("""
         import numpy as np
         def predict_with_dropout(model, x, n=100):
             return np.mean([model(x, training=True) for _ in range(n)], axis=0)
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_loop_over_batches_is_not_monte_carlo():
@@ -143,7 +149,8 @@ def test_gan_step_flags_generator_and_discriminator_but_not_losses():
 
 
 def test_distillation_teacher_without_flag_is_not_flagged():
-    assert lint("""
+    assert (
+        lint("""
         import tensorflow as tf
         class Distiller(tf.keras.Model):
             def train_step(self, data):
@@ -153,17 +160,22 @@ def test_distillation_teacher_without_flag_is_not_flagged():
                     student_predictions = self.student(x, training=True)
                     loss = self.distillation_loss_fn(teacher_predictions, student_predictions)
                 self.optimizer.apply_gradients(zip(tape.gradient(loss, self.student.trainable_variables), self.student.trainable_variables))
-    """) == []
+    """)
+        == []
+    )
 
 
-@pytest.mark.parametrize("imp,base", [
-    ("import tensorflow as tf", "tf.keras.Model"),
-    ("from tensorflow import keras", "keras.Model"),
-    ("import keras", "keras.models.Model"),
-    ("import tf_keras", "tf_keras.Model"),
-    ("from keras.models import Model as KModel", "KModel"),
-    ("import tensorflow.keras as K2", "K2.Model"),
-])
+@pytest.mark.parametrize(
+    "imp,base",
+    [
+        ("import tensorflow as tf", "tf.keras.Model"),
+        ("from tensorflow import keras", "keras.Model"),
+        ("import keras", "keras.models.Model"),
+        ("import tf_keras", "tf_keras.Model"),
+        ("from keras.models import Model as KModel", "KModel"),
+        ("import tensorflow.keras as K2", "K2.Model"),
+    ],
+)
 def test_self_in_model_subclass_through_every_path(imp, base):
     fs = lint(f"""
         {imp}
@@ -180,24 +192,30 @@ def test_self_in_model_subclass_through_every_path(imp, base):
 
 
 def test_self_in_a_plain_class_is_not_a_model():
-    assert lint("""
+    assert (
+        lint("""
         import tensorflow as tf
         class Helper:
             def step(self, x):
                 with tf.GradientTape() as tape:
                     y = self(x)
                 return tape.gradient(y, w.trainable_variables)
-    """) == []
+    """)
+        == []
+    )
 
 
 # ---- DL303 ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("guard", [
-    "if training:\n            x = tf.nn.dropout(x, 0.5)\n        return x",
-    "if not training:\n            return x\n        return tf.nn.dropout(x, 0.5)",
-    "return tf.nn.dropout(x, 0.5) if training else x",
-    "return tf.cond(training, lambda: tf.nn.dropout(x, 0.5), lambda: x)",
-    "return keras.ops.cond(training, lambda: tf.nn.dropout(x, 0.5), lambda: x)",
-])
+@pytest.mark.parametrize(
+    "guard",
+    [
+        "if training:\n            x = tf.nn.dropout(x, 0.5)\n        return x",
+        "if not training:\n            return x\n        return tf.nn.dropout(x, 0.5)",
+        "return tf.nn.dropout(x, 0.5) if training else x",
+        "return tf.cond(training, lambda: tf.nn.dropout(x, 0.5), lambda: x)",
+        "return keras.ops.cond(training, lambda: tf.nn.dropout(x, 0.5), lambda: x)",
+    ],
+)
 def test_dl303_guards(guard):
     code = (
         "import keras\nimport tensorflow as tf\nclass L(keras.layers.Layer):\n"
@@ -206,8 +224,12 @@ def test_dl303_guards(guard):
     cst.parse_module(code)
     assert lint(code, codes=DL3 | {"DL000"}) == []
     # the same code reading another flag is unguarded
-    unguarded = code.replace("training)", "self.flag)").replace("training:", "self.flag:").replace(
-        "if training else", "if self.flag else").replace("cond(training", "cond(self.flag")
+    unguarded = (
+        code.replace("training)", "self.flag)")
+        .replace("training:", "self.flag:")
+        .replace("if training else", "if self.flag else")
+        .replace("cond(training", "cond(self.flag")
+    )
     assert "training" not in unguarded.split("def call(self, x, training=None):")[1]
     assert len(rows(lint(unguarded), "DL303")) == 1
 
@@ -234,7 +256,10 @@ def test_dl304_fix_removes_the_statement_and_leaves_parseable_code():
     assert rows(fs, "DL304") == [4, 7]
     for f in fs:
         cst.parse_module(apply_edits(code, f.fix.edits))
-    assert apply_edits(code, fs[1].fix.edits) == "import keras\n\ndef setup():\n    keras.backend.set_learning_phase(1)\n\nx = 1\n"
+    assert (
+        apply_edits(code, fs[1].fix.edits)
+        == "import keras\n\ndef setup():\n    keras.backend.set_learning_phase(1)\n\nx = 1\n"
+    )
 
 
 def test_dl306_positional_training_is_accepted():
@@ -246,10 +271,7 @@ def test_rule_modules_do_not_import_libcst():
     import subprocess
     import sys
 
-    code = (
-        "import sys\nfrom dropout_lint.rule import all_rules\nall_rules()\n"
-        "assert 'libcst' not in sys.modules\n"
-    )
+    code = "import sys\nfrom dropout_lint.rule import all_rules\nall_rules()\nassert 'libcst' not in sys.modules\n"
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
 
@@ -302,7 +324,8 @@ def test_notebook_style_rebinding_uses_the_last_definition():
 
 
 def test_branching_on_the_flag_and_own_flag_names():
-    assert lint("""
+    assert (
+        lint("""
         import tensorflow as tf
         class T(tf.keras.Model):
             def train_step(self, data):
@@ -312,14 +335,19 @@ def test_branching_on_the_flag_and_own_flag_names():
                 else:
                     y_pred = self(x)
                 return y_pred
-    """) == []
-    assert lint("""
+    """)
+        == []
+    )
+    assert (
+        lint("""
         import tensorflow as tf
         def run_optimization(x):
             with tf.GradientTape() as g:
                 pred = conv_net(x, is_training=True)
             g.gradient(pred, conv_net.trainable_variables)
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_dl301_outer_epoch_loop_is_not_monte_carlo_sampling():
@@ -399,7 +427,8 @@ def test_dl302_notebook_order_picks_the_model_a_call_sees():
 
 
 def test_dl302_a_lambda_that_draws_noise_is_not_mode_free():
-    found = lint("""
+    found = lint(
+        """
         import tensorflow as tf
         from tensorflow import keras
         model = keras.Sequential([keras.layers.Dense(5), keras.layers.Lambda(lambda x: x + tf.random.normal(tf.shape(x)))])
@@ -407,7 +436,9 @@ def test_dl302_a_lambda_that_draws_noise_is_not_mode_free():
             with tf.GradientTape() as tape:
                 y = model(x)
             return tape.gradient(y, model.trainable_variables)
-    """, codes={"DL302", "DL312"})
+    """,
+        codes={"DL302", "DL312"},
+    )
     # the noise is drawn whatever the flag says: not shown to read `training`, so only the
     # opt-in DL312 mentions it
     assert [(f.code, f.start.row) for f in found] == [("DL312", 7)]

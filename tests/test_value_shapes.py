@@ -6,7 +6,8 @@ from dl_testkit import code_rows
 
 
 def test_tuple_unpacking_loop_over_rows_of_a_literal():
-    assert code_rows("""
+    assert code_rows(
+        """
         import keras
         from keras import layers
         m = keras.Sequential()
@@ -14,7 +15,9 @@ def test_tuple_unpacking_loop_over_rows_of_a_literal():
             m.add(layers.Dense(units))
             m.add(layers.Dropout(rate))
         m.add(layers.Dense(1))
-    """, {"DL202"}) == [("DL202", 7)]
+    """,
+        {"DL202"},
+    ) == [("DL202", 7)]
 
 
 def test_zip_and_enumerate_loop_targets():
@@ -32,17 +35,21 @@ def test_zip_and_enumerate_loop_targets():
 
 
 def test_list_concatenation_as_the_sequential_argument():
-    assert code_rows("""
+    assert code_rows(
+        """
         import keras
         from keras.layers import Flatten, Dense, Dropout
         hidden = [Dense(64), Dropout(0.3)]
         head = [Dense(10, activation="softmax"), Dropout(0.5)]
         m = keras.Sequential([Flatten()] + hidden + head)
-    """, {"DL101"}) == [("DL101", 5)]
+    """,
+        {"DL101"},
+    ) == [("DL101", 5)]
 
 
 def test_functools_partial_keyword_and_positional():
-    assert code_rows("""
+    assert code_rows(
+        """
         import functools
         from functools import partial
         from keras import layers
@@ -53,7 +60,9 @@ def test_functools_partial_keyword_and_positional():
         b = PosDrop(noise_shape=None)
         c = Conv(8, 3)
         d = HighDrop(rate=0.3)
-    """, {"DL202"}) == [("DL202", 8), ("DL202", 9)]
+    """,
+        {"DL202"},
+    ) == [("DL202", 8), ("DL202", 9)]
 
 
 def test_rate_passed_through_kwargs():
@@ -67,20 +76,26 @@ def test_rate_passed_through_kwargs():
     """
     assert code_rows(src, {"DL202"}) == [("DL202", 5)]
     # kwargs changed before the read: unknown
-    assert code_rows(src.replace('    rate = kwargs', '    kwargs["dropout"] = 0.2\n    rate = kwargs'), {"DL202"}) == []
+    assert (
+        code_rows(src.replace("    rate = kwargs", '    kwargs["dropout"] = 0.2\n    rate = kwargs'), {"DL202"}) == []
+    )
 
 
 def test_nested_comprehension_unrolls_blocks():
-    assert code_rows("""
+    assert code_rows(
+        """
         import keras
         from keras.layers import BatchNormalization, Dense, Dropout
         SIZES = [64, 32]
         m = keras.Sequential([l for u in SIZES for l in (BatchNormalization(), Dense(u), Dropout(.5))] + [Dense(1)])
-    """, {"DL102"}) == [("DL102", 5)]
+    """,
+        {"DL102"},
+    ) == [("DL102", 5)]
 
 
 def test_model_bound_in_both_arms_of_an_if_keeps_growing():
-    assert code_rows("""
+    assert code_rows(
+        """
         import keras
         if wide:
             m = keras.Sequential([keras.layers.Dense(64)])
@@ -88,24 +103,30 @@ def test_model_bound_in_both_arms_of_an_if_keeps_growing():
             m = keras.Sequential([keras.layers.Dense(8)])
         m.add(keras.layers.Dense(10, activation="softmax"))
         m.add(keras.layers.Dropout(0.5))
-    """, {"DL101"}) == [("DL101", 8)]
+    """,
+        {"DL101"},
+    ) == [("DL101", 8)]
 
 
 def test_concatenation_of_list_variables_and_long_sums_stay_linear():
-    assert code_rows("""
+    assert code_rows(
+        """
         import keras
         from keras.layers import Dense, Dropout
         hidden = [Dense(64)]
         head = [Dense(10, activation="softmax"), Dropout(0.5)]
         m = keras.Sequential(hidden + head)
-    """, {"DL101"}) == [("DL101", 5)]
+    """,
+        {"DL101"},
+    ) == [("DL101", 5)]
     # a 2,000-term sum of names (tensor arithmetic): evaluated once per term
     long_sum = "x = " + " + ".join(["a"] * 2000) + "\n"
     assert code_rows("import keras\n" + long_sum, {"DL101"}) == []
 
 
 def test_function_local_layer_aliases_and_partials():
-    assert code_rows("""
+    assert code_rows(
+        """
         import functools
         import tensorflow as tf
         def make_classifier(n_outputs=1):
@@ -119,7 +140,9 @@ def test_function_local_layer_aliases_and_partials():
             with tf.GradientTape() as tape:
                 loss = tf.reduce_mean(clf(x))
             tape.gradient(loss, clf.trainable_variables)
-    """, {"DL302"}) == [("DL302", 13)]
+    """,
+        {"DL302"},
+    ) == [("DL302", 13)]
 
 
 # ---- literal arguments decide a helper's ``if`` at each call site (issue 13) ---------------------

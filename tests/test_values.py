@@ -36,7 +36,8 @@ def test_dict_call_and_get_with_default():
 
 
 def test_mutated_or_unknown_dicts_stay_unknown():
-    assert codes("""
+    assert (
+        codes("""
         from keras import layers
         import json
         a = {"rate": 0.9}
@@ -60,7 +61,9 @@ def test_mutated_or_unknown_dicts_stay_unknown():
             x = layers.Dense(3)(x)
             x = layers.Dropout(cfg["rate"])(x)
             return layers.Dense(1)(x)
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_argparse_default_names_the_option():
@@ -88,7 +91,8 @@ def test_argparse_default_names_the_option():
 
 
 def test_argparse_namespace_changed_or_unknown_is_unknown():
-    assert codes("""
+    assert (
+        codes("""
         import argparse
         from tensorflow import keras
         parser = argparse.ArgumentParser()
@@ -100,7 +104,9 @@ def test_argparse_namespace_changed_or_unknown_is_unknown():
         a = keras.layers.Dropout(args.rate)
         b = keras.layers.Dropout(ns.rate)
         c = keras.layers.Dropout(args.other)
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_absl_and_tf_app_flags_defaults():
@@ -148,7 +154,8 @@ def test_config_class_attributes_and_instances():
 
 
 def test_class_attributes_changed_elsewhere_are_unknown():
-    assert codes("""
+    assert (
+        codes("""
         from tensorflow import keras
 
         class A:
@@ -166,7 +173,9 @@ def test_class_attributes_changed_elsewhere_are_unknown():
 
         b = B(0.3)
         layers = [keras.layers.Dropout(A.rate), keras.layers.Dropout(b.rate), keras.layers.Dropout(C.rate)]
-    """) == []
+    """)
+        == []
+    )
 
 
 def test_fixture_config_and_loops_every_marked_finding():

@@ -120,6 +120,7 @@ Tables:
 
 Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
+
 import argparse
 import hashlib
 import os
@@ -656,12 +657,26 @@ jonbruner/generative-adversarial-networks	2e792d92b823f5a2c9c8095420869a539aa081
 ChengBinJin/V-GAN-tensorflow	00882dc6bda914c3acbd4b1b1c7c22be83a72bed	medical	tune	4
 """
 
-TABLES = {"a": REPOS_TSV, "b": REPOS_TSV_B, "c": REPOS_TSV_C, "d": REPOS_TSV_D, "e": REPOS_TSV_E, "f": REPOS_TSV_F, "g": REPOS_TSV_G,
-          "h": REPOS_TSV_H}
-DEFAULT_OUT = {"a": "/work/corpus13", "b": "/work/corpus13b", "c": "/work/corpus13c",
-               "d": "/work/corpus13d", "e": "/work/corpus13e",
-               "f": "/work/corpus13f", "g": "/work/corpus13g",
-               "h": "/work/corpus13h"}
+TABLES = {
+    "a": REPOS_TSV,
+    "b": REPOS_TSV_B,
+    "c": REPOS_TSV_C,
+    "d": REPOS_TSV_D,
+    "e": REPOS_TSV_E,
+    "f": REPOS_TSV_F,
+    "g": REPOS_TSV_G,
+    "h": REPOS_TSV_H,
+}
+DEFAULT_OUT = {
+    "a": "/work/corpus13",
+    "b": "/work/corpus13b",
+    "c": "/work/corpus13c",
+    "d": "/work/corpus13d",
+    "e": "/work/corpus13e",
+    "f": "/work/corpus13f",
+    "g": "/work/corpus13g",
+    "h": "/work/corpus13h",
+}
 
 
 def load_table(name="a"):
@@ -675,8 +690,7 @@ def half_of(repo):
 
 
 def git(gitdir, *args, **kw):
-    return subprocess.run(["git", "--git-dir", gitdir, *args], check=True,
-                          stdout=subprocess.PIPE, **kw).stdout
+    return subprocess.run(["git", "--git-dir", gitdir, *args], check=True, stdout=subprocess.PIPE, **kw).stdout
 
 
 def mirror_gitdir(mirrors, repo):
@@ -715,8 +729,9 @@ def extract(gitdir, commit, dest):
     items = list(candidates(gitdir, commit))
     if not items:
         return 0
-    proc = subprocess.Popen(["git", "--git-dir", gitdir, "cat-file", "--batch"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    proc = subprocess.Popen(
+        ["git", "--git-dir", gitdir, "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
     n = 0
     try:
         for sha, path in items:

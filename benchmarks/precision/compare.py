@@ -24,8 +24,13 @@ import sys
 
 def _run(cmd: str, half: str) -> list[dict]:
     env = dict(os.environ, DROPOUT_LINT_NO_CACHE="1")
-    r = subprocess.run([*cmd.split(), "--no-cache", "--exit-zero", "--output-format", "json", "."],
-                       cwd=half, capture_output=True, text=True, env=env)
+    r = subprocess.run(
+        [*cmd.split(), "--no-cache", "--exit-zero", "--output-format", "json", "."],
+        cwd=half,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     if r.returncode not in (0, 1):
         sys.exit(f"{cmd} failed: {r.stderr.strip().splitlines()[-1:]}")
     return [f for f in json.loads(r.stdout) if f["code"] != "DL000"]
@@ -41,8 +46,18 @@ def lint(args) -> None:
     rows = []
     for i, k in enumerate(sorted(set(old) | set(new)), 1):
         f = new.get(k) or old[k]
-        rows.append({"id": i, "code": k[3], "file": os.path.join(args.half, k[0]), "cell": f["cell"],
-                     "row": k[2], "message": f["message"], "in_previous_main": k in old, "in_new": k in new})
+        rows.append(
+            {
+                "id": i,
+                "code": k[3],
+                "file": os.path.join(args.half, k[0]),
+                "cell": f["cell"],
+                "row": k[2],
+                "message": f["message"],
+                "in_previous_main": k in old,
+                "in_new": k in new,
+            }
+        )
     with open(args.out, "w") as fh:
         json.dump(rows, fh, indent=1)
     print(f"{len(rows)} findings: old {len(old)}, new {len(new)}, new only {sum(k not in old for k in new)}")
@@ -62,8 +77,10 @@ def score(args) -> None:
         got = [verdicts[i] for i, r in rows.items() if r[side]]
         c = collections.Counter(got)
         n = len(got) or 1
-        print(f"{side}: {len(got)} findings, {c['true']} true / {c['false']} false / {c['debatable']} debatable; "
-              f"precision {c['true'] / n:.1%} (debatable wrong), {(c['true'] + c['debatable']) / n:.1%} (debatable right)")
+        print(
+            f"{side}: {len(got)} findings, {c['true']} true / {c['false']} false / {c['debatable']} debatable; "
+            f"precision {c['true'] / n:.1%} (debatable wrong), {(c['true'] + c['debatable']) / n:.1%} (debatable right)"
+        )
         per = collections.defaultdict(collections.Counter)
         for i, r in rows.items():
             if r[side]:

@@ -17,7 +17,13 @@ def pos_of(rng: CodeRange) -> tuple[Pos, Pos]:
 _LOOPS = (cst.For, cst.While, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 # Names that ``get_submodules_from_kwargs`` (keras-applications and the libraries built like it)
 # binds to the Keras modules.
-_KERAS_SUBMODULES = {"backend": "keras.backend", "layers": "keras.layers", "models": "keras.models", "keras_utils": "keras.utils", "utils": "keras.utils"}
+_KERAS_SUBMODULES = {
+    "backend": "keras.backend",
+    "layers": "keras.layers",
+    "models": "keras.models",
+    "keras_utils": "keras.utils",
+    "utils": "keras.utils",
+}
 
 
 class _Frame:
@@ -320,7 +326,9 @@ def none_test(test):
     if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
         return None
     comp = test.comparisons[0]
-    if not (isinstance(test.left, cst.Name) and isinstance(comp.comparator, cst.Name) and comp.comparator.value == "None"):
+    if not (
+        isinstance(test.left, cst.Name) and isinstance(comp.comparator, cst.Name) and comp.comparator.value == "None"
+    ):
         return None
     if isinstance(comp.operator, cst.Is):
         return test.left.value, True
@@ -353,7 +361,11 @@ def _unpacked_iters(target, it) -> list | None:
             return [None, it.args[0].value]
         return None
     if isinstance(it, (cst.List, cst.Tuple)) and it.elements:
-        rows = [el.value for el in it.elements if isinstance(el, cst.Element) and isinstance(el.value, (cst.Tuple, cst.List))]
+        rows = [
+            el.value
+            for el in it.elements
+            if isinstance(el, cst.Element) and isinstance(el.value, (cst.Tuple, cst.List))
+        ]
         if len(rows) != len(it.elements) or not all(
             len(r.elements) == n and all(isinstance(e, cst.Element) for e in r.elements) for r in rows
         ):

@@ -118,7 +118,11 @@ class Resolver:
             if inner is None:
                 return None
             if isinstance(expr.operator, cst.Minus):
-                return [Resolved(-r.value, r.via, r.via_line) for r in inner if _num(r.value)] if all(_num(r.value) for r in inner) else None
+                return (
+                    [Resolved(-r.value, r.via, r.via_line) for r in inner if _num(r.value)]
+                    if all(_num(r.value) for r in inner)
+                    else None
+                )
             if isinstance(expr.operator, cst.Plus):
                 return inner if all(_num(r.value) for r in inner) else None
             if isinstance(expr.operator, cst.Not):
@@ -157,7 +161,9 @@ class Resolver:
             owner = expr.func.value
             args = [a for a in expr.args if a.keyword is None and not a.star]
             if isinstance(owner, cst.Name) and 1 <= len(args) <= 2 and len(args) == len(expr.args):
-                return self._item(owner.value, args[0].value, args[1].value if len(args) == 2 else _NONE_EXPR, scope, depth)
+                return self._item(
+                    owner.value, args[0].value, args[1].value if len(args) == 2 else _NONE_EXPR, scope, depth
+                )
             return None
         if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
             return self._cli_default(expr.value.value, expr.attr.value, scope, depth)
@@ -170,7 +176,8 @@ class Resolver:
             self._mutating = {
                 c.func_text.rsplit(".", 1)[0]
                 for c in self.calls
-                if c.func_text.count(".") == 1 and c.func_text.rsplit(".", 1)[1] in ("update", "setdefault", "pop", "popitem", "clear", "__setitem__")
+                if c.func_text.count(".") == 1
+                and c.func_text.rsplit(".", 1)[1] in ("update", "setdefault", "pop", "popitem", "clear", "__setitem__")
             }
         return self._mutating
 
@@ -236,7 +243,11 @@ class Resolver:
             cls = self._visible_class(value.func.value, scope)
             if cls is not None:  # ``cfg = Config(...)``: a keyword argument, else the class attribute
                 return self._instance_attr(cls, value, attr, depth)
-        if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in ("parse_args", "parse_known_args"):
+        if (
+            isinstance(value, cst.Call)
+            and isinstance(value.func, cst.Attribute)
+            and value.func.attr.value in ("parse_args", "parse_known_args")
+        ):
             if value.func.attr.value == "parse_known_args":
                 return None  # a tuple, not the namespace
             return self._argparse_default(attr, depth)
@@ -316,7 +327,9 @@ class Resolver:
             node = c.node
             flags = [a.value for a in node.args if a.keyword is None and isinstance(a.value, cst.SimpleString)]
             names = [literal(f) for f in flags]
-            dest = next((literal(a.value) for a in node.args if a.keyword is not None and a.keyword.value == "dest"), None)
+            dest = next(
+                (literal(a.value) for a in node.args if a.keyword is not None and a.keyword.value == "dest"), None
+            )
             if dest is None:
                 longs = [n for n in names if isinstance(n, str) and n.startswith("--")]
                 shorts = [n for n in names if isinstance(n, str) and not n.startswith("-")]
@@ -345,7 +358,9 @@ class Resolver:
             tail = c.func_text.rsplit(".", 1)[-1]
             if not tail.startswith("DEFINE_"):
                 continue
-            first = next((a.value for a in c.node.args if a.keyword is None or a.keyword.value in ("name", "flag_name")), None)
+            first = next(
+                (a.value for a in c.node.args if a.keyword is None or a.keyword.value in ("name", "flag_name")), None
+            )
             if first is not None and literal(first) == attr:
                 hits.append(c)
         if len(hits) != 1:
@@ -386,8 +401,11 @@ class Resolver:
             if isinstance(v, tuple) and v and v[0] == "for":
                 it = v[1]
                 if isinstance(it, cst.Name):  # ``for rate in RATES`` with ``RATES = [...]`` bound once
-                    listed = {c.func_text.rsplit(".", 1)[0] for c in self.calls
-                              if c.func_text.endswith((".append", ".extend", ".insert", ".remove"))}
+                    listed = {
+                        c.func_text.rsplit(".", 1)[0]
+                        for c in self.calls
+                        if c.func_text.endswith((".append", ".extend", ".insert", ".remove"))
+                    }
                     mutated = it.value in self.mutated or it.value in self._mutating_calls() or it.value in listed
                     bound = None if mutated else self._bound(it.value, s)
                     lits = bound[1] if bound is not None else []
@@ -459,8 +477,15 @@ class Resolver:
             if vals is None:
                 return None
             loop = isinstance(expr, cst.Name)
-            out.extend(Resolved(r.value, r.via or self._site_text(site, r.value if _num(r.value) and loop else None),
-                                r.via_line or site.start.row, r.from_default) for r in vals)
+            out.extend(
+                Resolved(
+                    r.value,
+                    r.via or self._site_text(site, r.value if _num(r.value) and loop else None),
+                    r.via_line or site.start.row,
+                    r.from_default,
+                )
+                for r in vals
+            )
         return out[:_MAX_VALUES]
 
     @staticmethod
@@ -499,7 +524,9 @@ def _dict_entries(value) -> list[tuple] | None:
 
 def _uses_locals(expr) -> bool:
     """Whether ``expr`` is more than a literal (names in it would need the call's scope)."""
-    return literal(expr) is _UNKNOWN and not (isinstance(expr, cst.UnaryOperation) and literal(expr.expression) is not _UNKNOWN)
+    return literal(expr) is _UNKNOWN and not (
+        isinstance(expr, cst.UnaryOperation) and literal(expr.expression) is not _UNKNOWN
+    )
 
 
 def _num(v) -> bool:

@@ -60,7 +60,7 @@ class FuncDef:
 
 
 def class_role(flow, cls: cst.ClassDef, env) -> str | None:
-    """"model" / "layer" for a Keras Model / Layer subclass, else None (``kinds.class_kind``
+    """ "model" / "layer" for a Keras Model / Layer subclass, else None (``kinds.class_kind``
     decides, for the rules too)."""
     scope = flow.node_scope.get(cls)
     if scope is None:
@@ -210,7 +210,11 @@ def decide(test, env):
             v = env.get(name)
             # a value the code bound (an argument at a call site); not a parameter's own placeholder
             placeholder = isinstance(v, TensorV) and v.node.kind == PARAM
-            known = "not_none" if isinstance(v, (TensorV, ModelV, LayerV, ListV, FuncV)) and not placeholder else env.fact(name)
+            known = (
+                "not_none"
+                if isinstance(v, (TensorV, ModelV, LayerV, ListV, FuncV)) and not placeholder
+                else env.fact(name)
+            )
             if isinstance(v, ConstV):
                 known = "none" if v.value is None else "not_none"
             if known is not None:
@@ -415,8 +419,14 @@ def known_empty(it) -> bool:
     """``for x in []`` / ``range(0)``: a loop known to run no iteration."""
     if isinstance(it, (cst.List, cst.Tuple)):
         return not it.elements
-    return isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value == "range" \
-        and bool(it.args) and _count(it) == 0 and all(isinstance(a.value, cst.Integer) for a in it.args)
+    return (
+        isinstance(it, cst.Call)
+        and isinstance(it.func, cst.Name)
+        and it.func.value == "range"
+        and bool(it.args)
+        and _count(it) == 0
+        and all(isinstance(a.value, cst.Integer) for a in it.args)
+    )
 
 
 def _count(it) -> int | None:
@@ -450,5 +460,8 @@ def functional_super_init(flow, node: cst.Call) -> bool:
         and isinstance(f.value, cst.Call)
         and isinstance(f.value.func, cst.Name)
         and f.value.func.value == "super"
-        and (len([a for a in node.args if a.keyword is None]) >= 2 or any(a.keyword is not None and a.keyword.value in ("outputs", "output") for a in node.args))
+        and (
+            len([a for a in node.args if a.keyword is None]) >= 2
+            or any(a.keyword is not None and a.keyword.value in ("outputs", "output") for a in node.args)
+        )
     )

@@ -173,6 +173,7 @@ def walk(node: CSTNode, visitor: cst.CSTVisitor) -> None:
     ):
         node.visit(visitor)  # a visitor with its own dispatch: let libcst drive it
         return
+
     def hook(name: str):
         """The visitor's own method ``name``; libcst's no-op stubs (CSTTypedVisitorFunctions) are None."""
         for k in vcls.__mro__:
@@ -320,7 +321,14 @@ def _plan_names(t: type, hooked: frozenset, tokens: frozenset[type]) -> tuple:
                 keep.append(f)
     any_attr = any(va is not None or la is not None for _, va, la in hooks)
     own = lambda h: h if h in hooked else None  # noqa: E731
-    return own(f"visit_{name}"), own(f"leave_{name}"), tuple(keep), tuple(hooks) if any_attr else None, fields is None, skip
+    return (
+        own(f"visit_{name}"),
+        own(f"leave_{name}"),
+        tuple(keep),
+        tuple(hooks) if any_attr else None,
+        fields is None,
+        skip,
+    )
 
 
 _TOKEN_FIELDS: dict[type, frozenset[str]] = {}

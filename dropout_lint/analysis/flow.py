@@ -46,9 +46,7 @@ WRAPPERS = frozenset({"TimeDistributed", "Bidirectional"})
 MODEL_KINDS = kinds.FUNCTIONAL_MODEL_CLASSES
 INPUT_KINDS = kinds.INPUT_KINDS
 TENSOR_KEYWORDS = ("x", "inputs", "input", "features", "logits", "value", "tensor", "input_tensor")
-MERGE_FUNCTIONS = frozenset(
-    {"add", "concatenate", "multiply", "average", "maximum", "minimum", "subtract", "dot"}
-)
+MERGE_FUNCTIONS = frozenset({"add", "concatenate", "multiply", "average", "maximum", "minimum", "subtract", "dot"})
 
 
 class Flow:
@@ -155,7 +153,11 @@ class Flow:
             dispatch = control.string_dispatch(stmt.test)
             self.dispatch += dispatch
             try:
-                self.branches(env, self._arm(stmt.test, lambda: self.exec_block(stmt.body.body, env)), other and self._arm(stmt.test, other))
+                self.branches(
+                    env,
+                    self._arm(stmt.test, lambda: self.exec_block(stmt.body.body, env)),
+                    other and self._arm(stmt.test, other),
+                )
             finally:
                 self.conditional -= 1
                 self.dispatch -= dispatch
@@ -184,7 +186,11 @@ class Flow:
             # A handler runs instead of (the rest of) the body: alternatives, not a sequence.
             handlers = [h.body.body for h in stmt.handlers]
             if handlers:
-                self.branches(env, lambda: self.exec_block(stmt.body.body, env), lambda: [self.exec_block(b, env) for b in handlers])
+                self.branches(
+                    env,
+                    lambda: self.exec_block(stmt.body.body, env),
+                    lambda: [self.exec_block(b, env) for b in handlers],
+                )
             else:
                 self.exec_block(stmt.body.body, env)
             if stmt.orelse is not None:
@@ -277,7 +283,11 @@ class Flow:
         if isinstance(target, (cst.Tuple, cst.List)):
             items = value.items if isinstance(value, ListV) else None
             for i, el in enumerate(target.elements):
-                sub = items[i] if items is not None and i < len(items) and not isinstance(el, cst.StarredElement) else None
+                sub = (
+                    items[i]
+                    if items is not None and i < len(items) and not isinstance(el, cst.StarredElement)
+                    else None
+                )
                 self.bind(el.value, sub, env)
 
     def prebind(self, stmts, env: Env) -> None:
@@ -565,7 +575,7 @@ class Flow:
             inputs = [j for i in inputs for j in (i.inputs if i.start == start and i.kind == kind else [i])]
         n = Node(kind=kind, start=start, end=end, spec=spec, call=call, inputs=inputs, sub=sub, container=container)
         if self.loop_marks:
-            n.arms = tuple(self.arms[self.loop_marks[-1][0]:])
+            n.arms = tuple(self.arms[self.loop_marks[-1][0] :])
         if n.start is None and inputs:
             n.start, n.end = inputs[0].start, inputs[0].end
         if n.start is None and sub is not None:

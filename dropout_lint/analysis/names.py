@@ -47,10 +47,23 @@ KERAS_BARE = {
 }
 
 
-_KERAS_MODULES = frozenset({
-    "layers", "models", "ops", "activations", "backend", "optimizers", "losses", "callbacks",
-    "regularizers", "initializers", "random", "applications", "metrics",
-})
+_KERAS_MODULES = frozenset(
+    {
+        "layers",
+        "models",
+        "ops",
+        "activations",
+        "backend",
+        "optimizers",
+        "losses",
+        "callbacks",
+        "regularizers",
+        "initializers",
+        "random",
+        "applications",
+        "metrics",
+    }
+)
 
 
 def _reexported(path: str) -> str | None:
@@ -210,9 +223,7 @@ def layer_kind(canon: str | None) -> str | None:
     """The Keras class name (``Dropout``) of a canonical name under Keras, else None."""
     if not canon:
         return None
-    if canon.startswith("keras.") or canon.startswith("tf.layers.") or canon.startswith(
-        "tf.compat.v1.layers."
-    ):
+    if canon.startswith("keras.") or canon.startswith("tf.layers.") or canon.startswith("tf.compat.v1.layers."):
         last = canon.rsplit(".", 1)[-1]
         if last[:1].isupper():
             return last

@@ -56,21 +56,69 @@ IDENTITY_OPS = frozenset({"tf.identity", "tf.compat.v1.identity", "tf.stop_gradi
 # Names that say "this is the model's output".
 OUTPUT_NAMES = frozenset(
     {
-        "logits", "logit", "predictions", "prediction", "preds", "pred", "y_pred", "y_hat", "yhat",
-        "y_", "output_logits", "out_logits", "class_logits", "final_logits", "pred_logits",
+        "logits",
+        "logit",
+        "predictions",
+        "prediction",
+        "preds",
+        "pred",
+        "y_pred",
+        "y_hat",
+        "yhat",
+        "y_",
+        "output_logits",
+        "out_logits",
+        "class_logits",
+        "final_logits",
+        "pred_logits",
     }
 )
 _MODEL_TOKENS = frozenset(
     {
-        "model", "net", "network", "inference", "forward", "classifier", "logits", "predict",
-        "prediction", "predictions", "mlp", "cnn", "perceptron", "lenet", "alexnet", "vgg",
+        "model",
+        "net",
+        "network",
+        "inference",
+        "forward",
+        "classifier",
+        "logits",
+        "predict",
+        "prediction",
+        "predictions",
+        "mlp",
+        "cnn",
+        "perceptron",
+        "lenet",
+        "alexnet",
+        "vgg",
     }
 )
 _NOT_MODEL_TOKENS = frozenset(
     {
-        "block", "layer", "layers", "unit", "cell", "module", "branch", "stem", "encoder", "embed",
-        "embedding", "feature", "features", "body", "backbone", "trunk", "base", "residual", "dropout",
-        "drop", "helper", "fn", "op", "ops",
+        "block",
+        "layer",
+        "layers",
+        "unit",
+        "cell",
+        "module",
+        "branch",
+        "stem",
+        "encoder",
+        "embed",
+        "embedding",
+        "feature",
+        "features",
+        "body",
+        "backbone",
+        "trunk",
+        "base",
+        "residual",
+        "dropout",
+        "drop",
+        "helper",
+        "fn",
+        "op",
+        "ops",
     }
 )
 
@@ -123,6 +171,7 @@ def dialect(calls, scopes=()) -> str | None:
 
 # ---- sinks: which argument of which op is the model's output --------------------------------
 
+
 def sink_arg(kind: str | None) -> tuple[tuple[str, ...], int | None, str] | None:
     """(keywords, positional index, role) of the output argument of a sink op, else None."""
     if not kind:
@@ -130,18 +179,32 @@ def sink_arg(kind: str | None) -> tuple[tuple[str, ...], int | None, str] | None
     last = kind.rsplit(".", 1)[-1]
     ns = kind[: -len(last) - 1] if "." in kind else ""
     if last in ("softmax", "log_softmax") and ns in (
-        "tf.nn", "tf.math", "tf.compat.v1.nn", "tf.compat.v1.math", "keras.ops", "keras.activations",
-        "keras.backend", "keras.ops.nn",
+        "tf.nn",
+        "tf.math",
+        "tf.compat.v1.nn",
+        "tf.compat.v1.math",
+        "keras.ops",
+        "keras.activations",
+        "keras.backend",
+        "keras.ops.nn",
     ):
         return ("logits", "x"), 0, "logits"
     if ns in ("tf.nn", "tf.compat.v1.nn", "tf.compat.v1.nn.softmax") and "cross_entropy" in last:
         return ("logits",), 1, "logits"
     if "sequence_loss" in last and ns.startswith(("tf.contrib", "tfa.seq2seq", "tensorflow_addons")):
         return ("logits",), 0, "logits"
-    if ns in ("tf.losses", "tf.compat.v1.losses") and not last.startswith(("get_", "add_", "compute_")) and last[:1].islower():
+    if (
+        ns in ("tf.losses", "tf.compat.v1.losses")
+        and not last.startswith(("get_", "add_", "compute_"))
+        and last[:1].islower()
+    ):
         role = "logits" if ("entropy" in last or "hinge" in last) else "predictions"
         return ("logits", "predictions"), 1, role
-    if ns in ("keras.losses", "keras.metrics") and last[:1].islower() and (ns == "keras.losses" or "crossentropy" in last):
+    if (
+        ns in ("keras.losses", "keras.metrics")
+        and last[:1].islower()
+        and (ns == "keras.losses" or "crossentropy" in last)
+    ):
         if last in ("get", "serialize", "deserialize"):
             return None
         return ("y_pred",), 1, "predictions"
@@ -429,7 +492,9 @@ class OpFlow:
             seen.add(id(out))
             start = at.start if at is not None else out.start
             end = at.end if at is not None else out.end
-            g = Graph("ops", start, end, name=desc, outputs=[out], call=at if hasattr(at, "node") else None, by_name=by_name)
+            g = Graph(
+                "ops", start, end, name=desc, outputs=[out], call=at if hasattr(at, "node") else None, by_name=by_name
+            )
             graphs.append(g)
 
         for node, desc, call in self.sinks:
@@ -438,7 +503,12 @@ class OpFlow:
         # calls here (a model function used from elsewhere) has its return value as the output.
         called = {c.func_text.rsplit(".", 1)[-1] for c in self.flow.callmap.values() if c.func_text}
         for node, fn_name, expr, in_keras_class in self.returns:
-            if effective(node).kind not in DROPOUT or node.outputs or in_keras_class or fn_name in ("call", "__call__", "build", "__init__"):
+            if (
+                effective(node).kind not in DROPOUT
+                or node.outputs
+                or in_keras_class
+                or fn_name in ("call", "__call__", "build", "__init__")
+            ):
                 continue
             if fn_name in called:
                 continue

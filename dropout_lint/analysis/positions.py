@@ -31,15 +31,25 @@ _NL = re.compile(r"\r\n|\r|\n")
 _DEFS = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
 _LEAVES = frozenset(
     {ast.Name, ast.Constant, ast.Load, ast.Store, ast.Del, ast.alias, ast.Pass, ast.Break, ast.Continue}
-    | {c for c in vars(ast).values() if isinstance(c, type) and issubclass(c, (ast.operator, ast.unaryop, ast.cmpop, ast.boolop))}
+    | {
+        c
+        for c in vars(ast).values()
+        if isinstance(c, type) and issubclass(c, (ast.operator, ast.unaryop, ast.cmpop, ast.boolop))
+    }
 )
 
 
 class Positions:
     """``node -> CodeRange`` for a module parsed from ``text``."""
 
-    def __init__(self, module: cst.Module, text: str, fast: bool = True, tree: ast.Module | None = None,
-                 found: tuple[list, list] | None = None) -> None:
+    def __init__(
+        self,
+        module: cst.Module,
+        text: str,
+        fast: bool = True,
+        tree: ast.Module | None = None,
+        found: tuple[list, list] | None = None,
+    ) -> None:
         self.module = module
         self.text = text
         self._table: dict[cst.CSTNode, CodeRange] = {}
@@ -178,13 +188,17 @@ class Positions:
             a = self._defs[self._di]
             if a.name != node.name.value or isinstance(a, ast.ClassDef) != isinstance(node, cst.ClassDef):
                 return None
-            if isinstance(node, cst.FunctionDef) and (node.asynchronous is not None) != (a.__class__ is ast.AsyncFunctionDef):
+            if isinstance(node, cst.FunctionDef) and (node.asynchronous is not None) != (
+                a.__class__ is ast.AsyncFunctionDef
+            ):
                 return None
             r = self._range(a)
             if r is None:
                 return None
             line = self._line(r.start.line) or ""
-            word = "async" if a.__class__ is ast.AsyncFunctionDef else ("class" if isinstance(a, ast.ClassDef) else "def")
+            word = (
+                "async" if a.__class__ is ast.AsyncFunctionDef else ("class" if isinstance(a, ast.ClassDef) else "def")
+            )
             if not line[r.start.column :].startswith(word):
                 return None
             self._di += 1

@@ -201,9 +201,19 @@ def make_request(f: Finding, max_rate: float, cache: dict) -> tuple[dict | None,
         return None, Confirmation("unbuildable", error or "cannot read the file")
     row = _unit_row(f, unit)
     end_row = row + (f.end.row - f.start.row)
+
     def run():
-        return slicer.plan(text, f.code, row, f.start.column, end_row, f.end.column, _hint_data(f),
-                           cache=cache.setdefault("__index__", {}), path=path)
+        return slicer.plan(
+            text,
+            f.code,
+            row,
+            f.start.column,
+            end_row,
+            f.end.column,
+            _hint_data(f),
+            cache=cache.setdefault("__index__", {}),
+            path=path,
+        )
 
     try:
         plan = _deep(run)

@@ -21,19 +21,42 @@ from keras.src.layers.layer import Layer as _BaseLayer
 from dropout_lint.confirm import import_roots
 
 DROPOUT_KINDS = {
-    "Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianDropout",
+    "Dropout",
+    "SpatialDropout1D",
+    "SpatialDropout2D",
+    "SpatialDropout3D",
+    "GaussianDropout",
     "AlphaDropout",
 }
 BN_KINDS = {"BatchNormalization", "SyncBatchNormalization"}
 PASSTHROUGH_KINDS = {
-    "Activation", "ReLU", "LeakyReLU", "ELU", "PReLU", "Softmax", "ThresholdedReLU", "Reshape",
+    "Activation",
+    "ReLU",
+    "LeakyReLU",
+    "ELU",
+    "PReLU",
+    "Softmax",
+    "ThresholdedReLU",
+    "Reshape",
     "Permute",
 }
 # Layers that say nothing about the input's rank: look past them for the first real layer.
-AGNOSTIC_KINDS = DROPOUT_KINDS | BN_KINDS | PASSTHROUGH_KINDS | {
-    "LayerNormalization", "GroupNormalization", "UnitNormalization", "GaussianNoise",
-    "ActivityRegularization", "Masking", "Identity", "Lambda", "InputLayer",
-}
+AGNOSTIC_KINDS = (
+    DROPOUT_KINDS
+    | BN_KINDS
+    | PASSTHROUGH_KINDS
+    | {
+        "LayerNormalization",
+        "GroupNormalization",
+        "UnitNormalization",
+        "GaussianNoise",
+        "ActivityRegularization",
+        "Masking",
+        "Identity",
+        "Lambda",
+        "InputLayer",
+    }
+)
 
 _SHAPE_1D = (32, 8)
 _SHAPE_2D = (32, 32, 3)
@@ -265,10 +288,14 @@ CTOR_ERRORS: list[BaseException] = []
 
 # Keras 3 errors whose cause is Keras 2 code, said as such (the error's own first line follows).
 KERAS2_ERRORS = (
-    ("A KerasTensor cannot be used as input to a TensorFlow function",
-     "Keras 2 code: a TensorFlow op applied to a Keras symbolic tensor (Keras 3 refuses it)"),
-    ("`keras.optimizers.legacy` is not supported in Keras 3",
-     "Keras 2 code: `keras.optimizers.legacy` (Keras 3 has none)"),
+    (
+        "A KerasTensor cannot be used as input to a TensorFlow function",
+        "Keras 2 code: a TensorFlow op applied to a Keras symbolic tensor (Keras 3 refuses it)",
+    ),
+    (
+        "`keras.optimizers.legacy` is not supported in Keras 3",
+        "Keras 2 code: `keras.optimizers.legacy` (Keras 3 has none)",
+    ),
 )
 
 
@@ -395,8 +422,12 @@ def example_inputs(obj: Any):
         # Token ids for a model with an Embedding: Input((30,)) is float by default, and random
         # floats cast to ids past a small vocabulary; id 0 is in every vocabulary.
         ids = any(_kind(layer) == "Embedding" for layer in _all_layers(obj))
-        xs = [tf.zeros([2] + [d or 8 for d in t.shape[1:]], dtype=t.dtype) if ids and len(t.shape) == 2
-              else _concrete(t.shape, t.dtype) for t in ins]
+        xs = [
+            tf.zeros([2] + [d or 8 for d in t.shape[1:]], dtype=t.dtype)
+            if ids and len(t.shape) == 2
+            else _concrete(t.shape, t.dtype)
+            for t in ins
+        ]
         return xs[0] if len(xs) == 1 else xs
     found = _first_shape(obj)
     if found is None and isinstance(obj, _BaseLayer) and not _is_model(obj):
@@ -419,8 +450,10 @@ def _weight_shape(layer: Any) -> tuple[tuple, str] | None:
     kernels = [w for w in getattr(layer, "weights", []) if len(w.shape) == 2]
     if kernels:
         width = int(kernels[0].shape[0])
-        note = (f"assumed input shape (None, {width}): the width of {_name(layer)}'s weight "
-                f"`{kernels[0].name}` {tuple(kernels[0].shape)}")
+        note = (
+            f"assumed input shape (None, {width}): the width of {_name(layer)}'s weight "
+            f"`{kernels[0].name}` {tuple(kernels[0].shape)}"
+        )
     elif type(layer).build is not _BaseLayer.build and not _children(layer):
         width = 16
         note = f"assumed input shape (None, 16): {_name(layer)} builds its weights from its input"
@@ -586,8 +619,11 @@ def judge_dl101(ns, marked, error, req):
     marked_layers = [m for m in marked if isinstance(m, _BaseLayer)]
     used = [m for m in marked_layers if any(r.layer is m for r in recs)]
     if used:
-        holder = [r.layer for r in recs if r.layer is not model and _is_model(r.layer)
-                  and any(m in _all_layers(r.layer) for m in used)]
+        holder = [
+            r.layer
+            for r in recs
+            if r.layer is not model and _is_model(r.layer) and any(m in _all_layers(r.layer) for m in used)
+        ]
         inside = f" inside `{holder[0].name}`" if holder else ""
         return "refuted", (
             f"{_name(used[0])}{inside} is not at the output: the built model `{model.name}` "
@@ -631,8 +667,12 @@ def judge_dl103(ns, marked, error, req):
     drops = [r for r in recs if _kind(r.layer) in DROPOUT_KINDS and not _children(r.layer)]
     if not drops:
         return "not-applicable", "the built model has no Dropout on its call path"
-    pairs = [(a, b) for a in drops for b in drops
-             if a.layer is not b.layer and any(_contains(b.inputs, t) for t in a.outputs)]
+    pairs = [
+        (a, b)
+        for a in drops
+        for b in drops
+        if a.layer is not b.layer and any(_contains(b.inputs, t) for t in a.outputs)
+    ]
     mine = [p for p in pairs if any(p[0].layer is m or p[1].layer is m for m in marked)]
     if not (mine or pairs):
         return "refuted", "in the built graph no Dropout feeds another Dropout directly"
@@ -981,15 +1021,18 @@ def run(req: dict) -> list[tuple[str, str]]:
             del NOTES[:]
             ns, marked, error = _execute(req)
         if legacy.ABSENT and error is None:
-            NOTES.append("not installed, stood in with an empty module the build never used: "
-                         + ", ".join(f"`{m}`" for m in legacy.ABSENT))
+            NOTES.append(
+                "not installed, stood in with an empty module the build never used: "
+                + ", ".join(f"`{m}`" for m in legacy.ABSENT)
+            )
     finally:
         legacy.forget_absent()
     served = [m for m in legacy.USED if m in req.get("code", "")]
     if served:
         NOTES.append("Keras 2 module " + ", ".join(served) + " served from its Keras 3 home")
-    renamed = [f"{old} as {new}" for old, new in legacy.ALIASED.items()
-               if re.search(rf"\b{old}\b", req.get("code", ""))]
+    renamed = [
+        f"{old} as {new}" for old, new in legacy.ALIASED.items() if re.search(rf"\b{old}\b", req.get("code", ""))
+    ]
     if renamed:
         NOTES.append("Keras 1/2 layer names read as Keras 3's: " + ", ".join(renamed))
     NOTES.extend(legacy.NOTES)

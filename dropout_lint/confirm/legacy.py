@@ -25,19 +25,55 @@ _ENGINE = ("keras.layers", "keras.models", "keras.utils", "keras")
 _UTILS = ("keras.utils",)
 
 LEGACY: dict[str, tuple[str, ...]] = {
-    **{f"keras.layers.{m}": _LAYERS for m in (
-        "core", "convolutional", "pooling", "normalization", "normalization_v2", "merge", "recurrent",
-        "recurrent_v2", "embeddings", "advanced_activations", "noise", "wrappers", "local",
-        "cudnn_recurrent", "convolutional_recurrent", "dense_attention", "kernelized",
-    )},
+    **{
+        f"keras.layers.{m}": _LAYERS
+        for m in (
+            "core",
+            "convolutional",
+            "pooling",
+            "normalization",
+            "normalization_v2",
+            "merge",
+            "recurrent",
+            "recurrent_v2",
+            "embeddings",
+            "advanced_activations",
+            "noise",
+            "wrappers",
+            "local",
+            "cudnn_recurrent",
+            "convolutional_recurrent",
+            "dense_attention",
+            "kernelized",
+        )
+    },
     "keras.engine": _ENGINE,
-    **{f"keras.engine.{m}": _ENGINE for m in (
-        "topology", "training", "base_layer", "input_layer", "sequential", "functional", "network",
-        "input_spec", "saving",
-    )},
-    **{f"keras.utils.{m}": _UTILS for m in (
-        "np_utils", "layer_utils", "conv_utils", "data_utils", "generic_utils", "vis_utils", "io_utils",
-    )},
+    **{
+        f"keras.engine.{m}": _ENGINE
+        for m in (
+            "topology",
+            "training",
+            "base_layer",
+            "input_layer",
+            "sequential",
+            "functional",
+            "network",
+            "input_spec",
+            "saving",
+        )
+    },
+    **{
+        f"keras.utils.{m}": _UTILS
+        for m in (
+            "np_utils",
+            "layer_utils",
+            "conv_utils",
+            "data_utils",
+            "generic_utils",
+            "vis_utils",
+            "io_utils",
+        )
+    },
     # TF 2.x's experimental preprocessing layers, now plain layers.
     "keras.layers.experimental": _LAYERS,
     "keras.layers.experimental.preprocessing": _LAYERS,
@@ -68,7 +104,7 @@ TF_KERAS = "tf_keras"
 
 def _homes(fullname: str) -> tuple[str, ...] | None:
     if fullname == TF_KERAS or fullname.startswith(TF_KERAS + "."):
-        target = "keras" + fullname[len(TF_KERAS):]
+        target = "keras" + fullname[len(TF_KERAS) :]
         if target in LEGACY:
             return LEGACY[target]
         try:
@@ -78,7 +114,7 @@ def _homes(fullname: str) -> tuple[str, ...] | None:
     for prefix in ("tensorflow.keras.", "keras._tf_keras.keras."):
         # tf.keras' view of a Keras 2 path (``tensorflow.keras.layers.experimental``).
         if fullname.startswith(prefix):
-            return LEGACY.get("keras." + fullname[len(prefix):])
+            return LEGACY.get("keras." + fullname[len(prefix) :])
     return LEGACY.get(fullname)
 
 
@@ -153,8 +189,7 @@ class _Placeholder:
         return _Placeholder(self._top, f"{self._what}(...)")
 
     def _refuse(self, *args, **kwargs):
-        raise ModuleNotFoundError(
-            f"`{self._top}` is not installed and the build uses `{self._what}`", name=self._top)
+        raise ModuleNotFoundError(f"`{self._top}` is not installed and the build uses `{self._what}`", name=self._top)
 
     __bool__ = __int__ = __float__ = __index__ = __iter__ = __len__ = __getitem__ = _refuse
     __add__ = __radd__ = __sub__ = __mul__ = __rmul__ = __truediv__ = __lt__ = __gt__ = _refuse
@@ -253,16 +288,29 @@ def _int_input_shape() -> None:
 
 # Keras 1 / early Keras 2 names of layers Keras 3 keeps under another name.
 ALIASES = {
-    "Deconv2D": "Conv2DTranspose", "Deconv3D": "Conv3DTranspose",
-    "Deconvolution2D": "Conv2DTranspose", "Deconvolution3D": "Conv3DTranspose",
-    "Convolution1D": "Conv1D", "Convolution2D": "Conv2D", "Convolution3D": "Conv3D",
-    "AtrousConvolution1D": "Conv1D", "AtrousConvolution2D": "Conv2D",
-    "CuDNNLSTM": "LSTM", "CuDNNGRU": "GRU",
+    "Deconv2D": "Conv2DTranspose",
+    "Deconv3D": "Conv3DTranspose",
+    "Deconvolution2D": "Conv2DTranspose",
+    "Deconvolution3D": "Conv3DTranspose",
+    "Convolution1D": "Conv1D",
+    "Convolution2D": "Conv2D",
+    "Convolution3D": "Conv3D",
+    "AtrousConvolution1D": "Conv1D",
+    "AtrousConvolution2D": "Conv2D",
+    "CuDNNLSTM": "LSTM",
+    "CuDNNGRU": "GRU",
 }
 # Of those, the Keras 1 convolutions: ``Convolution2D(32, 3, 3)`` is 32 filters of 3x3 there
 # (``Conv2D(32, 3, 3)`` would read the second 3 as strides); the rank of each.
-KERAS1_CONV = {"Convolution1D": 1, "Convolution2D": 2, "Convolution3D": 3, "AtrousConvolution1D": 1,
-               "AtrousConvolution2D": 2, "Deconvolution2D": 2, "Deconvolution3D": 3}
+KERAS1_CONV = {
+    "Convolution1D": 1,
+    "Convolution2D": 2,
+    "Convolution3D": 3,
+    "AtrousConvolution1D": 1,
+    "AtrousConvolution2D": 2,
+    "Deconvolution2D": 2,
+    "Deconvolution3D": 3,
+}
 
 
 ALIASED: dict[str, str] = {}
@@ -339,14 +387,32 @@ def _no_tpu() -> None:
 # Keras 1 constructor keywords and their Keras 3 names (a keyword the layer itself still takes,
 # such as Embedding's ``output_dim``, is left alone); ``None``: a keyword Keras 3 has no use for.
 KERAS1_KWARGS = {
-    "border_mode": "padding", "init": "kernel_initializer", "W_regularizer": "kernel_regularizer",
-    "b_regularizer": "bias_regularizer", "W_constraint": "kernel_constraint", "b_constraint": "bias_constraint",
-    "U_regularizer": "recurrent_regularizer", "inner_init": "recurrent_initializer",
-    "inner_activation": "recurrent_activation", "subsample": "strides", "subsample_length": "strides",
-    "dim_ordering": "data_format", "output_dim": "units", "nb_filter": "filters", "filter_length": "kernel_size",
-    "p": "rate", "dropout_W": "dropout", "dropout_U": "recurrent_dropout", "atrous_rate": "dilation_rate",
-    "beta_init": "beta_initializer", "gamma_init": "gamma_initializer", "pool_length": "pool_size",
-    "bias": "use_bias", "mode": None, "fused": None, "consume_less": None,
+    "border_mode": "padding",
+    "init": "kernel_initializer",
+    "W_regularizer": "kernel_regularizer",
+    "b_regularizer": "bias_regularizer",
+    "W_constraint": "kernel_constraint",
+    "b_constraint": "bias_constraint",
+    "U_regularizer": "recurrent_regularizer",
+    "inner_init": "recurrent_initializer",
+    "inner_activation": "recurrent_activation",
+    "subsample": "strides",
+    "subsample_length": "strides",
+    "dim_ordering": "data_format",
+    "output_dim": "units",
+    "nb_filter": "filters",
+    "filter_length": "kernel_size",
+    "p": "rate",
+    "dropout_W": "dropout",
+    "dropout_U": "recurrent_dropout",
+    "atrous_rate": "dilation_rate",
+    "beta_init": "beta_initializer",
+    "gamma_init": "gamma_initializer",
+    "pool_length": "pool_size",
+    "bias": "use_bias",
+    "mode": None,
+    "fused": None,
+    "consume_less": None,
 }
 DIM_ORDERING = {"tf": "channels_last", "th": "channels_first"}
 
@@ -459,7 +525,9 @@ def _keras2_backend() -> None:
             value = named.get(name) or getattr(keras.ops, name, None)
             if value is None:
                 raise AttributeError(f"module {__mod.__name__!r} has no attribute {name!r}")
-            _note(f"Keras 2 `backend.{name}` served by Keras 3 ({'channels-last' if 'ordering' in name else 'keras.ops' if name not in named else 'keras.random' if 'random' in name else 'shape'})")
+            _note(
+                f"Keras 2 `backend.{name}` served by Keras 3 ({'channels-last' if 'ordering' in name else 'keras.ops' if name not in named else 'keras.random' if 'random' in name else 'shape'})"
+            )
             return value
 
         mod.__getattr__ = attr
@@ -472,15 +540,27 @@ def _keras1_merge() -> None:
 
     if hasattr(keras.layers, "merge"):
         return
-    layers = {"concat": "Concatenate", "sum": "Add", "mul": "Multiply", "ave": "Average", "max": "Maximum",
-              "dot": "Dot", "cos": "Dot"}
+    layers = {
+        "concat": "Concatenate",
+        "sum": "Add",
+        "mul": "Multiply",
+        "ave": "Average",
+        "max": "Maximum",
+        "dot": "Dot",
+        "cos": "Dot",
+    }
 
     def merge(inputs, mode="sum", concat_axis=-1, dot_axes=-1, name=None, **kwargs):
         if not isinstance(mode, str) or mode not in layers:
             raise ValueError(f"Keras 1 merge(mode={mode!r}) has no Keras 3 layer")
         kind = layers[mode]
-        args = {"axis": concat_axis} if kind == "Concatenate" else {"axes": dot_axes, "normalize": mode == "cos"} \
-            if kind == "Dot" else {}
+        args = (
+            {"axis": concat_axis}
+            if kind == "Concatenate"
+            else {"axes": dot_axes, "normalize": mode == "cos"}
+            if kind == "Dot"
+            else {}
+        )
         _note(f"Keras 1 `merge(mode={mode!r})` built as `{kind}`")
         return getattr(keras.layers, kind)(name=name, **args)(inputs)
 
@@ -493,7 +573,9 @@ def _keras2_optimizers() -> None:
     optimizers (each use noted)."""
     import keras
 
-    for cls in {v for v in vars(keras.optimizers).values() if isinstance(v, type) and issubclass(v, keras.optimizers.Optimizer)}:
+    for cls in {
+        v for v in vars(keras.optimizers).values() if isinstance(v, type) and issubclass(v, keras.optimizers.Optimizer)
+    }:
         orig = cls.__init__
         if getattr(orig, "_dl_keras2", False):
             continue

@@ -143,8 +143,12 @@ class Worker:
         global _SAID
         if self.missing and not _SAID:
             _SAID = True
-            sys.stderr.write("dropout-lint: --confirm sandbox: " + "; ".join(self.missing)
-                             + (" (audit-hook guards only)" if not self.sandbox else "") + "\n")
+            sys.stderr.write(
+                "dropout-lint: --confirm sandbox: "
+                + "; ".join(self.missing)
+                + (" (audit-hook guards only)" if not self.sandbox else "")
+                + "\n"
+            )
 
     def log_tail(self) -> str:
         try:

@@ -33,9 +33,16 @@ CLONE_NEWNET = 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_NOATIME, MS_NODIRATIME, MS_BIND = 32, 1024, 2048, 4096
 MS_REC, MS_PRIVATE, MS_RELATIME, MS_STRICTATIME = 16384, 1 << 18, 1 << 21, 1 << 24
-_MOUNT_FLAGS = {"ro": MS_RDONLY, "nosuid": MS_NOSUID, "nodev": MS_NODEV, "noexec": MS_NOEXEC,
-                "noatime": MS_NOATIME, "nodiratime": MS_NODIRATIME, "relatime": MS_RELATIME,
-                "strictatime": MS_STRICTATIME}
+_MOUNT_FLAGS = {
+    "ro": MS_RDONLY,
+    "nosuid": MS_NOSUID,
+    "nodev": MS_NODEV,
+    "noexec": MS_NOEXEC,
+    "noatime": MS_NOATIME,
+    "nodiratime": MS_NODIRATIME,
+    "relatime": MS_RELATIME,
+    "strictatime": MS_STRICTATIME,
+}
 
 # Landlock (include/uapi/linux/landlock.h)
 SYS_LANDLOCK = {"x86_64": (444, 445, 446), "aarch64": (444, 445, 446)}
@@ -51,8 +58,11 @@ _libc = ctypes.CDLL(None, use_errno=True)
 
 
 class _RulesetAttr(ctypes.Structure):
-    _fields_ = [("handled_access_fs", ctypes.c_uint64), ("handled_access_net", ctypes.c_uint64),
-                ("scoped", ctypes.c_uint64)]
+    _fields_ = [
+        ("handled_access_fs", ctypes.c_uint64),
+        ("handled_access_net", ctypes.c_uint64),
+        ("scoped", ctypes.c_uint64),
+    ]
 
 
 class _PathBeneath(ctypes.Structure):
@@ -127,10 +137,26 @@ def landlock_abi() -> int:
 def default_read_roots() -> list[str]:
     roots = {sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(os.path.realpath(sys.executable))}
     roots |= {p for p in sys.path if p and os.path.isabs(p)}
-    roots |= {"/usr/lib", "/usr/lib64", "/usr/local/lib", "/lib", "/lib64", "/usr/share/zoneinfo",
-              "/etc/ld.so.cache", "/etc/localtime", "/proc/self", "/proc/cpuinfo", "/proc/meminfo",
-              "/proc/stat", "/sys/devices/system/cpu", "/sys/fs/cgroup", "/dev/urandom", "/dev/random",
-              "/dev/zero", "/dev/null"}
+    roots |= {
+        "/usr/lib",
+        "/usr/lib64",
+        "/usr/local/lib",
+        "/lib",
+        "/lib64",
+        "/usr/share/zoneinfo",
+        "/etc/ld.so.cache",
+        "/etc/localtime",
+        "/proc/self",
+        "/proc/cpuinfo",
+        "/proc/meminfo",
+        "/proc/stat",
+        "/sys/devices/system/cpu",
+        "/sys/fs/cgroup",
+        "/dev/urandom",
+        "/dev/random",
+        "/dev/zero",
+        "/dev/null",
+    }
     return sorted(roots)
 
 
@@ -141,8 +167,11 @@ def landlock(workdir: str, read_roots: list[str]) -> tuple[int, str | None]:
         return 0, "no Landlock in this kernel"
     nums = SYS_LANDLOCK[os.uname().machine]
     fs_all = _FS_ALL_BY_ABI[max(k for k in _FS_ALL_BY_ABI if k <= abi)]
-    attr = _RulesetAttr(fs_all, (NET_BIND_TCP | NET_CONNECT_TCP) if abi >= 4 else 0,
-                        (SCOPE_ABSTRACT_UNIX | SCOPE_SIGNAL) if abi >= 6 else 0)
+    attr = _RulesetAttr(
+        fs_all,
+        (NET_BIND_TCP | NET_CONNECT_TCP) if abi >= 4 else 0,
+        (SCOPE_ABSTRACT_UNIX | SCOPE_SIGNAL) if abi >= 6 else 0,
+    )
     size = ctypes.sizeof(_RulesetAttr) if abi >= 6 else (16 if abi >= 4 else 8)
     fd = _libc.syscall(nums[0], ctypes.byref(attr), ctypes.c_size_t(size), ctypes.c_uint32(0))
     if fd < 0:
@@ -150,8 +179,10 @@ def landlock(workdir: str, read_roots: list[str]) -> tuple[int, str | None]:
     read = FS_READ_FILE | FS_READ_DIR
     file_rights = FS_EXECUTE | FS_WRITE_FILE | FS_READ_FILE | FS_TRUNCATE | FS_IOCTL_DEV
     try:
-        rules = [(os.path.realpath(p), read) for p in read_roots] + [("/dev/null", read | FS_WRITE_FILE),
-                                                                     (os.path.realpath(workdir), fs_all & ~FS_EXECUTE)]
+        rules = [(os.path.realpath(p), read) for p in read_roots] + [
+            ("/dev/null", read | FS_WRITE_FILE),
+            (os.path.realpath(workdir), fs_all & ~FS_EXECUTE),
+        ]
         for path, rights in rules:
             try:
                 pfd = os.open(path, os.O_PATH | os.O_CLOEXEC)
@@ -214,8 +245,12 @@ def limit(memory_mb: int, cpu_s: int, file_mb: int, own_userns: bool) -> None:
     """rlimits for the rest of the worker's life (hard limits: code under test cannot raise them)."""
     mem = (_vm_kb("VmData") * 1024) + memory_mb * 2**20
     cpu = int(sum(os.times()[:2])) + cpu_s
-    for res, value in ((resource.RLIMIT_DATA, mem), (resource.RLIMIT_CPU, cpu),
-                       (resource.RLIMIT_FSIZE, file_mb * 2**20), (resource.RLIMIT_CORE, 0)):
+    for res, value in (
+        (resource.RLIMIT_DATA, mem),
+        (resource.RLIMIT_CPU, cpu),
+        (resource.RLIMIT_FSIZE, file_mb * 2**20),
+        (resource.RLIMIT_CORE, 0),
+    ):
         try:
             resource.setrlimit(res, (value, value))
         except (ValueError, OSError):

@@ -51,19 +51,64 @@ TF1_ONLY = re.compile(
 MODEL_CTORS = {"Sequential", "Model", "Functional"}
 # Methods whose call on a needed name changes it (kept in a slice).
 BUILDER_METHODS = {
-    "add", "append", "extend", "insert", "build", "pop", "update", "setdefault", "add_weight",
-    "add_loss", "add_metric", "set_weights", "add_argument", "set_defaults",
+    "add",
+    "append",
+    "extend",
+    "insert",
+    "build",
+    "pop",
+    "update",
+    "setdefault",
+    "add_weight",
+    "add_loss",
+    "add_metric",
+    "set_weights",
+    "add_argument",
+    "set_defaults",
 }
 # Calls that mean the slice would load data, train or touch the outside world.
 DATA_CALLS = {
-    "load_data", "read_csv", "read_table", "read_parquet", "read_json", "read_excel",
-    "read_pickle", "read_feather", "read_hdf", "loadtxt", "genfromtxt", "fromfile", "load",
-    "load_model", "load_weights", "open", "urlopen", "get_file", "image_dataset_from_directory",
-    "text_dataset_from_directory", "audio_dataset_from_directory",
-    "timeseries_dataset_from_array", "flow_from_directory", "flow_from_dataframe",
-    "TFRecordDataset", "TextLineDataset", "list_files", "imread", "download", "fit",
-    "fit_generator", "train_on_batch", "evaluate", "predict", "save", "save_weights",
-    "to_csv", "savefig", "system", "Popen", "run_eagerly",
+    "load_data",
+    "read_csv",
+    "read_table",
+    "read_parquet",
+    "read_json",
+    "read_excel",
+    "read_pickle",
+    "read_feather",
+    "read_hdf",
+    "loadtxt",
+    "genfromtxt",
+    "fromfile",
+    "load",
+    "load_model",
+    "load_weights",
+    "open",
+    "urlopen",
+    "get_file",
+    "image_dataset_from_directory",
+    "text_dataset_from_directory",
+    "audio_dataset_from_directory",
+    "timeseries_dataset_from_array",
+    "flow_from_directory",
+    "flow_from_dataframe",
+    "TFRecordDataset",
+    "TextLineDataset",
+    "list_files",
+    "imread",
+    "download",
+    "fit",
+    "fit_generator",
+    "train_on_batch",
+    "evaluate",
+    "predict",
+    "save",
+    "save_weights",
+    "to_csv",
+    "savefig",
+    "system",
+    "Popen",
+    "run_eagerly",
 }
 # keras.applications constructors (they download ImageNet weights unless weights=None).
 APPLICATION = re.compile(
@@ -75,8 +120,19 @@ APPLICATION = re.compile(
 DATA_PREFIXES = ("fetch_", "load_", "read_", "download")
 RNN_KINDS = {"LSTM", "GRU", "SimpleRNN", "RNN", "Bidirectional", "MultiHeadAttention", "Attention"}
 # Parameter and variable names that hold a layer count: a small stand-in keeps the build quick.
-COUNT_WORDS = ("num_layers", "n_layers", "layers", "depth", "num_blocks", "n_blocks", "blocks", "stacks",
-               "num_heads", "n_heads", "heads")
+COUNT_WORDS = (
+    "num_layers",
+    "n_layers",
+    "layers",
+    "depth",
+    "num_blocks",
+    "n_blocks",
+    "blocks",
+    "stacks",
+    "num_heads",
+    "n_heads",
+    "heads",
+)
 OP_DROPOUTS = ("nn.dropout", "random.dropout", "layers.dropout", "backend.dropout")
 # Rules the worker judges; the others are not-applicable without a build.
 JUDGED = {"DL101", "DL102", "DL103", "DL105", "DL201", "DL202", "DL203", "DL301", "DL302", "DL303", "DL401"}
@@ -161,8 +217,12 @@ class _Names(cst.CSTVisitor):
 def _initial_weights(arg: cst.Arg) -> bool:
     """``weights=[embedding_matrix]``: initial weights (a GloVe matrix read from a file), which
     the build leaves out: they decide no layer, rate or training flag."""
-    return (arg.keyword is not None and arg.keyword.value == "weights" and not _literal(arg.value)
-            and not (isinstance(arg.value, cst.Name) and arg.value.value == "None"))
+    return (
+        arg.keyword is not None
+        and arg.keyword.value == "weights"
+        and not _literal(arg.value)
+        and not (isinstance(arg.value, cst.Name) and arg.value.value == "None")
+    )
 
 
 def names_in(node) -> set[str]:
@@ -320,9 +380,35 @@ def value_guess(name: str, kinds: set) -> str | None:
         return "'channels_last'"
     if low.endswith(COUNT_WORDS) and (len(tokens) > 1 or low in ("depth", "layers")):
         return "2"
-    words = ("dim", "size", "units", "classes", "features", "vocab", "len", "width", "outputs",
-             "inputs", "neurons", "hidden", "filters", "channels", "labels", "steps", "height", "actions",
-             "rows", "cols", "length", "nodes", "cells", "emb", "embedding", "dims", "timesteps")
+    words = (
+        "dim",
+        "size",
+        "units",
+        "classes",
+        "features",
+        "vocab",
+        "len",
+        "width",
+        "outputs",
+        "inputs",
+        "neurons",
+        "hidden",
+        "filters",
+        "channels",
+        "labels",
+        "steps",
+        "height",
+        "actions",
+        "rows",
+        "cols",
+        "length",
+        "nodes",
+        "cells",
+        "emb",
+        "embedding",
+        "dims",
+        "timesteps",
+    )
     if any(t in words or (len(t) > 3 and t.endswith(words)) for t in tokens) or (
         tokens and tokens[0] in ("n", "num", "nb", "max") and len(tokens) > 1
     ):
@@ -362,7 +448,9 @@ def _tensor_params(fn) -> set[str]:
     """The parameters of ``fn`` its body applies a layer to (tensors, not sizes)."""
     v = _LayerInputs()
     fn.body.visit(v)
-    params = {p.name.value for p in list(fn.params.posonly_params) + list(fn.params.params) + list(fn.params.kwonly_params)}
+    params = {
+        p.name.value for p in list(fn.params.posonly_params) + list(fn.params.params) + list(fn.params.kwonly_params)
+    }
     return v.names & params
 
 
@@ -409,23 +497,43 @@ class _Rewrite(cst.CSTTransformer):
         if isinstance(original, cst.Arg) and _initial_weights(original):
             self.initial_weights.append(src(original.value))
             return cst.RemoveFromParent()
-        if isinstance(original, cst.Arg) and original.keyword is not None and original.keyword.value == "batch_input_shape":
+        if (
+            isinstance(original, cst.Arg)
+            and original.keyword is not None
+            and original.keyword.value == "batch_input_shape"
+        ):
             # Keras 2's batch_input_shape: Keras 3 layers take the shape without the batch.
             self.batch_shape = True
-            return updated.with_changes(keyword=cst.Name("input_shape"),
-                                        value=cst.parse_expression(f"tuple({src(updated.value)})[1:]"))
+            return updated.with_changes(
+                keyword=cst.Name("input_shape"), value=cst.parse_expression(f"tuple({src(updated.value)})[1:]")
+            )
         if isinstance(original, (cst.Arg, cst.Param)) and _is_imagenet(original):
             self.no_weights = True
-            return updated.with_changes(default=cst.Name("None")) if isinstance(updated, cst.Param) \
+            return (
+                updated.with_changes(default=cst.Name("None"))
+                if isinstance(updated, cst.Param)
                 else updated.with_changes(value=cst.Name("None"))
-        if isinstance(original, cst.Call) and self._application(original) and not any(
-            a.keyword is not None and a.keyword.value == "weights" for a in original.args
-        ) and len([a for a in original.args if a.keyword is None]) < 2:
+            )
+        if (
+            isinstance(original, cst.Call)
+            and self._application(original)
+            and not any(a.keyword is not None and a.keyword.value == "weights" for a in original.args)
+            and len([a for a in original.args if a.keyword is None]) < 2
+        ):
             # A keras.applications base downloads ImageNet weights by default.
             self.no_weights = True
-            return updated.with_changes(args=[*updated.args, cst.Arg(
-                keyword=cst.Name("weights"), value=cst.Name("None"),
-                equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")))])
+            return updated.with_changes(
+                args=[
+                    *updated.args,
+                    cst.Arg(
+                        keyword=cst.Name("weights"),
+                        value=cst.Name("None"),
+                        equal=cst.AssignEqual(
+                            whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
+                        ),
+                    ),
+                ]
+            )
         return updated
 
     def _application(self, call) -> bool:
@@ -499,9 +607,15 @@ class Index:
         self.keras_classes = self._keras_classes()
         # Names bound to an absl flags object (``FLAGS = flags.FLAGS``): a flag definition defines them.
         self.flag_names = {
-            t.target.value for st in self.module.body if isinstance(st, cst.SimpleStatementLine)
-            for small in st.body if isinstance(small, cst.Assign) and isinstance(small.value, cst.Attribute)
-            and small.value.attr.value == "FLAGS" for t in small.targets if isinstance(t.target, cst.Name)
+            t.target.value
+            for st in self.module.body
+            if isinstance(st, cst.SimpleStatementLine)
+            for small in st.body
+            if isinstance(small, cst.Assign)
+            and isinstance(small.value, cst.Attribute)
+            and small.value.attr.value == "FLAGS"
+            for t in small.targets
+            if isinstance(t.target, cst.Name)
         }
         self._calls: list[cst.Call] | None = None
         self._literals: dict | None = None
@@ -546,8 +660,9 @@ class Index:
         from dropout_lint.analysis.facts import Scope
 
         bases = [dotted(b.value) or "" for b in cls.bases if b.keyword is None]
-        return Scope("class", cls.name.value, cls, None,
-                     bases=[self._names.qualify_dotted(b) or b if b else "" for b in bases])
+        return Scope(
+            "class", cls.name.value, cls, None, bases=[self._names.qualify_dotted(b) or b if b else "" for b in bases]
+        )
 
     def is_keras_class(self, cls: cst.ClassDef) -> bool:
         """Whether ``cls`` (at module level or nested in a function) is a Keras Model / Layer
@@ -577,7 +692,11 @@ class Index:
         for st in self.module.body:
             for small in getattr(st, "body", []) if isinstance(st, cst.SimpleStatementLine) else []:
                 if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
-                    mod = "." * len(small.relative) + (dotted(small.module) or "") if small.module or small.relative else ""
+                    mod = (
+                        "." * len(small.relative) + (dotted(small.module) or "")
+                        if small.module or small.relative
+                        else ""
+                    )
                     for a in small.names:
                         out[a.asname.name.value if a.asname is not None else a.name.value] = mod
         return out
@@ -593,13 +712,18 @@ class Index:
                     ps = node.params
                     for q in list(ps.posonly_params) + list(ps.params) + list(ps.kwonly_params):
                         if q.default is not None and _literal(q.default) and src(q.default) != "None":
-                            found.setdefault(q.name.value, (src(q.default), f"the default of `{q.name.value}` in `{node.name.value}`"))
+                            found.setdefault(
+                                q.name.value,
+                                (src(q.default), f"the default of `{q.name.value}` in `{node.name.value}`"),
+                            )
 
                 def visit_Call(inner, node) -> None:  # noqa: N805
                     for a in node.args:
                         if a.keyword is not None and _literal(a.value) and src(a.value) != "None":
                             key = "kw:" + a.keyword.value
-                            found.setdefault(key, (src(a.value), f"as `{a.keyword.value}=` is given at line {self.line(node)}"))
+                            found.setdefault(
+                                key, (src(a.value), f"as `{a.keyword.value}=` is given at line {self.line(node)}")
+                            )
 
             self.module.visit(Visit())
             self._literals = found
@@ -713,7 +837,9 @@ def small_facts(ix: Index, stmt, functions: set[str]) -> Facts | None:
     if isinstance(stmt, cst.Expr) and isinstance(stmt.value, cst.Call):
         call = stmt.value
         func = call.func
-        if isinstance(func, cst.Attribute) and (func.attr.value in BUILDER_METHODS or func.attr.value.startswith("DEFINE_")):
+        if isinstance(func, cst.Attribute) and (
+            func.attr.value in BUILDER_METHODS or func.attr.value.startswith("DEFINE_")
+        ):
             # ``flags.DEFINE_float("rate", 0.5, ...)`` defines a flag the build may read (FLAGS.rate).
             r = root_name(func.value)
             if r:
@@ -809,8 +935,10 @@ class Slicer:
                     continue
                 for call in _every_call(fn.body):
                     ln = last_name(call.func)
-                    if ln in DATA_CALLS or (ln or "").startswith(DATA_PREFIXES) or (
-                        isinstance(call.func, cst.Name) and call.func.value in out
+                    if (
+                        ln in DATA_CALLS
+                        or (ln or "").startswith(DATA_PREFIXES)
+                        or (isinstance(call.func, cst.Name) and call.func.value in out)
                     ):
                         out.add(name)
                         changed = True
@@ -890,8 +1018,10 @@ class Slicer:
                     if f is None:
                         continue
                     if isinstance(small, (cst.Import, cst.ImportFrom)):
-                        if f.defs & needed or "*" in f.defs or (
-                            isinstance(small, cst.ImportFrom) and dotted(small.module) == "__future__"
+                        if (
+                            f.defs & needed
+                            or "*" in f.defs
+                            or (isinstance(small, cst.ImportFrom) and dotted(small.module) == "__future__")
                         ):
                             kept.append(small)
                         continue
@@ -904,8 +1034,11 @@ class Slicer:
                     out.append(stmt.with_changes(body=body))
             elif isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
                 if stmt.name.value in needed:
-                    out.append(stmt.with_changes(decorators=[d for d in stmt.decorators if not _is_tf_function(d)])
-                               if isinstance(stmt, cst.FunctionDef) else stmt)
+                    out.append(
+                        stmt.with_changes(decorators=[d for d in stmt.decorators if not _is_tf_function(d)])
+                        if isinstance(stmt, cst.FunctionDef)
+                        else stmt
+                    )
                     needed = (needed - {stmt.name.value}) | (free_names(stmt) - {stmt.name.value})
             elif isinstance(stmt, cst.BaseCompoundStatement):
                 new, needed = self._slice_compound(stmt, needed, cutoff)
@@ -1011,9 +1144,12 @@ def _project_files(path: str, limit: int = 300):
     seen = 0
     for root, tree in _project_roots(here):
         for dirpath, dirnames, files in os.walk(root):
-            depth = dirpath[len(root):].count(os.sep)
-            dirnames[:] = [] if depth >= 2 or not tree else [
-                d for d in sorted(dirnames) if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
+            depth = dirpath[len(root) :].count(os.sep)
+            dirnames[:] = (
+                []
+                if depth >= 2 or not tree
+                else [d for d in sorted(dirnames) if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
+            )
             for fname in sorted(files):
                 full = os.path.join(dirpath, fname)
                 if full == here or not fname.endswith((".py", ".ipynb")):
@@ -1036,8 +1172,11 @@ def _used_as_block(path: str, name: str) -> str | None:
     )
     stem = re.escape(os.path.splitext(os.path.basename(path))[0])
     # The other file imports it from this module (not a function of the same name of its own).
-    imports = re.compile(rf"^\s*(from\s+\S*\b{stem}\s+import\b[^\n]*\b{re.escape(name)}\b|import\s+\S*\b{stem}\b|"
-                         rf"from\s+\S+\s+import\s+[^\n]*\b{stem}\b)", re.M)
+    imports = re.compile(
+        rf"^\s*(from\s+\S*\b{stem}\s+import\b[^\n]*\b{re.escape(name)}\b|import\s+\S*\b{stem}\b|"
+        rf"from\s+\S+\s+import\s+[^\n]*\b{stem}\b)",
+        re.M,
+    )
     for full, shown in _project_files(path):
         try:
             with open(full, encoding="utf-8", errors="replace") as fh:
@@ -1086,9 +1225,7 @@ def _literal_calls(path: str, name: str, shown: str):
     except Exception:  # noqa: BLE001 - someone else's file: unparsable is no call site
         return
     for call in _every_call(module):
-        if last_name(call.func) == name and call.args and all(
-            not a.star and _literal(a.value) for a in call.args
-        ):
+        if last_name(call.func) == name and call.args and all(not a.star and _literal(a.value) for a in call.args):
             yield call, shown
             return
 
@@ -1150,16 +1287,26 @@ class _DataExprs(cst.CSTVisitor):
     def on_visit(self, node) -> bool:
         if id(node) in _REPLACED:
             return False
-        if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Attribute) \
-                and node.value.attr.value == "shape" and self._data(node.value.value) and len(node.slice) == 1:
+        if (
+            isinstance(node, cst.Subscript)
+            and isinstance(node.value, cst.Attribute)
+            and node.value.attr.value == "shape"
+            and self._data(node.value.value)
+            and len(node.slice) == 1
+        ):
             el = node.slice[0].slice
             self.found.append((node, "16" if isinstance(el, cst.Index) else shape_guess(self.kinds)))
             return False
         if isinstance(node, cst.Attribute) and node.attr.value == "shape" and self._data(node.value):
             self.found.append((node, shape_guess(self.kinds)))
             return False
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len" \
-                and len(node.args) == 1 and self._data(node.args[0].value):
+        if (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Name)
+            and node.func.value == "len"
+            and len(node.args) == 1
+            and self._data(node.args[0].value)
+        ):
             self.found.append((node, "16"))
             return False
         return not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
@@ -1234,12 +1381,21 @@ class Planner:
         self.realizing: list = []
 
     def _snapshot(self):
-        return (list(self.synthetic), set(self.module_needed), list(self.module_cutoffs), list(self.guessed),
-                list(self.slicer.assumed))
+        return (
+            list(self.synthetic),
+            set(self.module_needed),
+            list(self.module_cutoffs),
+            list(self.guessed),
+            list(self.slicer.assumed),
+        )
 
     def _restore(self, snap) -> None:
         self.synthetic, self.module_needed, self.module_cutoffs, self.guessed = (
-            list(snap[0]), set(snap[1]), list(snap[2]), list(snap[3]))
+            list(snap[0]),
+            set(snap[1]),
+            list(snap[2]),
+            list(snap[3]),
+        )
         self.slicer.assumed = list(snap[4])
 
     def facts(self, st) -> Facts | None:
@@ -1274,7 +1430,9 @@ class Planner:
             if isinstance(small, cst.Expr) and value is not None:
                 for call in calls_in(small):
                     if last_name(call.func) in DATA_CALLS:
-                        raise Unbuildable(f"the flagged code sits in a `{src(call.func)}(...)` call: no data or training in --confirm")
+                        raise Unbuildable(
+                            f"the flagged code sits in a `{src(call.func)}(...)` call: no data or training in --confirm"
+                        )
                 return Level(scope, ix.line(small), value, names_in(value))
             raise Unbuildable("the finding is in a statement the slicer cannot follow")
         tainted = f0.defs | f0.muts
@@ -1282,7 +1440,7 @@ class Planner:
         for n in sorted(tainted & model_names):
             candidates.append((n, small))
         returned = None
-        for st in flat[idx + 1:]:
+        for st in flat[idx + 1 :]:
             if isinstance(st, cst.Return):
                 if st.value is not None and names_in(st.value) & tainted:
                     returned = st
@@ -1313,8 +1471,12 @@ class Planner:
                 return self._attr_model(scope, flat, st, name)
             return Level(scope, self._kill_line(flat, st, name), name, {name}, True)
         value = getattr(small, "value", None)
-        if isinstance(small, cst.Expr) and isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
-                and src(value.func.value) in model_attrs:
+        if (
+            isinstance(small, cst.Expr)
+            and isinstance(value, cst.Call)
+            and isinstance(value.func, cst.Attribute)
+            and src(value.func.value) in model_attrs
+        ):
             # ``self.model.add(Dropout(...))``: the model on that attribute, not ``self``.
             return self._attr_model(scope, flat, model_attrs[src(value.func.value)], src(value.func.value))
         names = sorted(f0.defs) or sorted(f0.muts)
@@ -1325,7 +1487,7 @@ class Planner:
     def _attr_model(self, scope, flat, st, target: str) -> Level:
         """A model stored on an attribute (``self.model = Sequential(...)``)."""
         idx = flat.index(st)
-        for later in flat[idx + 1:]:
+        for later in flat[idx + 1 :]:
             if isinstance(later, cst.Return) and later.value is not None and src(later.value) == target:
                 return self._returned(scope, later)
         root = target.split(".")[0]
@@ -1530,9 +1692,12 @@ class Planner:
             if not isinstance(name, str) or not name.isidentifier() or line is None:
                 raise
             early, early_needed = self.slicer.slice_block(fn.body.body, {name}, line, extra=None)
-            built = any(isinstance(st, cst.Assign) and self.ix.is_model_ctor(st.value)
-                        and name in target_names(st.targets[0].target)[0]
-                        for st in flat_statements(early))
+            built = any(
+                isinstance(st, cst.Assign)
+                and self.ix.is_model_ctor(st.value)
+                and name in target_names(st.targets[0].target)[0]
+                for st in flat_statements(early)
+            )
             if not built:
                 raise
             self.refuse_data(early)
@@ -1630,7 +1795,9 @@ class Planner:
         name = p.name.value
         ann = dotted(p.annotation.annotation) if p.annotation is not None else None
         if name == "hp" or (ann or "").endswith("HyperParameters"):
-            self.guessed.append("hp=keras-tuner hyperparameters at their defaults (else the first choice, else the minimum)")
+            self.guessed.append(
+                "hp=keras-tuner hyperparameters at their defaults (else the first choice, else the minimum)"
+            )
             return f"{HP}()"
         container = _container_guess(p.annotation.annotation) if p.annotation is not None else None
         if container is not None:
@@ -1650,8 +1817,12 @@ class Planner:
         if guess is not None:
             self.guessed.append(f"{name}={guess}")
             return guess
-        guess = {"int": "8", "float": "0.5" if "rate" in name or "drop" in name else "0.1",
-                 "bool": "False", "str": "'relu'" if "activation" in name else repr(name)}.get(ann or "")
+        guess = {
+            "int": "8",
+            "float": "0.5" if "rate" in name or "drop" in name else "0.1",
+            "bool": "False",
+            "str": "'relu'" if "activation" in name else repr(name),
+        }.get(ann or "")
         if guess is not None:
             self.guessed.append(f"{name}={guess} (from its annotation `{ann}`)")
         return guess
@@ -1714,8 +1885,14 @@ class Planner:
         """A module-level expression building an instance of ``cls``."""
         name = cls.name.value
         self.module_needed.add(name)
-        sites = [c for c in self.ix.all_calls() if isinstance(c.func, cst.Name) and c.func.value == name
-                 and not any(a is cls for a in self.ix.ancestors(c)) and self.ix.resolves_to(c, name, cls)]
+        sites = [
+            c
+            for c in self.ix.all_calls()
+            if isinstance(c.func, cst.Name)
+            and c.func.value == name
+            and not any(a is cls for a in self.ix.ancestors(c))
+            and self.ix.resolves_to(c, name, cls)
+        ]
         sites.sort(key=lambda c: (not isinstance(self.ix.scope_of(c), cst.Module), self.ix.line(c)))
         for site in sites:
             names: set[str] = set()
@@ -1731,7 +1908,9 @@ class Planner:
         for site, where in self._sites_elsewhere(name):
             self.slicer._note(f"arguments from the call in {where}")
             return src(site.with_changes(func=cst.Name(name)))
-        init = next((st for st in cls.body.body if isinstance(st, cst.FunctionDef) and st.name.value == "__init__"), None)
+        init = next(
+            (st for st in cls.body.body if isinstance(st, cst.FunctionDef) and st.name.value == "__init__"), None
+        )
         if init is not None:
             required = [p for p in list(init.params.params)[1:] if p.default is None]
             required += [p for p in init.params.kwonly_params if p.default is None]
@@ -1776,7 +1955,7 @@ class Planner:
                 if name not in unused:
                     out.append(f"{name}={rewritten(value)}")
                     names |= names_in(value)
-            missing = [p for p in params[len(values):] if p not in keywords and p not in unused]
+            missing = [p for p in params[len(values) :] if p not in keywords and p not in unused]
             defaults = {p.name.value for p in list(fn.params.params) if p.default is not None}
             if any(p not in defaults for p in missing):
                 return None
@@ -1801,7 +1980,9 @@ class Planner:
                 # A call inside a sliced compound statement is a copy: it has no position.
                 at = f" (line {self.ix.pos[call].start.line})" if call in self.ix.pos else ""
                 if root in self.slicer.missing and self.slicer.data_call(call):
-                    raise Unbuildable(f"building it needs `{src(call.func)}(...)`{at} from a module that is not installed")
+                    raise Unbuildable(
+                        f"building it needs `{src(call.func)}(...)`{at} from a module that is not installed"
+                    )
                 if self.slicer.data_call(call, direct_only=True):
                     raise Unbuildable(
                         f"building it needs `{src(call.func)}(...)`{at}: --confirm loads no data and trains nothing"
@@ -1815,8 +1996,12 @@ class Planner:
         needed = {n for n in self.module_needed if not n.startswith("__dl_")}
         kept, _ = self.slicer.slice_block(ix.module.body, needed, cutoff, extra=expr)
         self.refuse_data(kept)
-        future = [s for s in kept if isinstance(s, cst.SimpleStatementLine)
-                  and any(isinstance(b, cst.ImportFrom) and dotted(b.module) == "__future__" for b in s.body)]
+        future = [
+            s
+            for s in kept
+            if isinstance(s, cst.SimpleStatementLine)
+            and any(isinstance(b, cst.ImportFrom) and dotted(b.module) == "__future__" for b in s.body)
+        ]
         rest = [s for s in kept if s not in future]
         target = cst.SimpleStatementLine([cst.Assign([cst.AssignTarget(cst.Name(TARGET))], _node(expr))])
         prog = cst.Module(body=future + rest + list(self.synthetic) + [target])
@@ -1833,8 +2018,11 @@ class Planner:
         if rw.no_weights:
             self.slicer._note("built with weights=None: --confirm downloads no ImageNet weights")
         if rw.initial_weights:
-            self.slicer._note("built without the initial weights " + ", ".join(f"`weights={w}`" for w in rw.initial_weights)
-                              + " (they decide no layer, rate or training flag)")
+            self.slicer._note(
+                "built without the initial weights "
+                + ", ".join(f"`weights={w}`" for w in rw.initial_weights)
+                + " (they decide no layer, rate or training flag)"
+            )
         if mark is not None and "__dl_mark" not in code:
             raise Unbuildable("the flagged call is not part of the code that builds the model")
         return code
@@ -1844,9 +2032,17 @@ class Planner:
 # Entry point
 
 
-def plan(text: str, code: str, row: int, col: int, end_row: int | None = None,
-         end_col: int | None = None, data: dict | None = None, cache: dict | None = None,
-         path: str | None = None) -> Plan:
+def plan(
+    text: str,
+    code: str,
+    row: int,
+    col: int,
+    end_row: int | None = None,
+    end_col: int | None = None,
+    data: dict | None = None,
+    cache: dict | None = None,
+    path: str | None = None,
+) -> Plan:
     """The program that builds what the finding at (row, col) (1-based) is about.
 
     Raises ``Unbuildable`` (with the reason) or ``NotApplicable``. ``cache`` (a dict) keeps the
@@ -1887,15 +2083,23 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     scope = ix.scope_of(node)
     cls = ix.class_of(scope) if isinstance(scope, cst.FunctionDef) else None
     if code == "DL101" and path:
-        top = next((a for a in ix.ancestors(node) if isinstance(a, (cst.FunctionDef, cst.ClassDef))
-                    and ix.scope_of(a) is ix.module), None)
+        top = next(
+            (
+                a
+                for a in ix.ancestors(node)
+                if isinstance(a, (cst.FunctionDef, cst.ClassDef)) and ix.scope_of(a) is ix.module
+            ),
+            None,
+        )
         # Only for a definition no code of this file uses (the file's own uses decide otherwise).
-        here = top is not None and any(last_name(c.func) == top.name.value and top not in ix.ancestors(c)
-                                       for c in ix.all_calls())
+        here = top is not None and any(
+            last_name(c.func) == top.name.value and top not in ix.ancestors(c) for c in ix.all_calls()
+        )
         used = _used_as_block(path, top.name.value) if top is not None and not here else None
         if used is not None:
             raise NotApplicable(
-                f"`{top.name.value}` is a block of another model ({used}): its output is not that model's output")
+                f"`{top.name.value}` is a block of another model ({used}): its output is not that model's output"
+            )
     small = ix.small_stmt_of(node)
     if small is None:
         raise Unbuildable("the finding is not inside a statement")
@@ -1904,7 +2108,12 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
         # A call of a model: judge the callee as it stands just before that statement.
         callee = call.func
         mark = None
-        if isinstance(callee, cst.Attribute) and callee.attr.value in ("predict", "predict_on_batch", "__call__", "call"):
+        if isinstance(callee, cst.Attribute) and callee.attr.value in (
+            "predict",
+            "predict_on_batch",
+            "__call__",
+            "call",
+        ):
             callee = callee.value
         if cls is not None and isinstance(callee, cst.Name) and callee.value == "self":
             if cls.name.value not in ix.keras_classes:
@@ -1913,13 +2122,17 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
         else:
             scope, cutoff = _owner(ix, scope, small, callee)
             expr = planner.realize(Level(scope, cutoff, src(callee), names_in(callee)))
-    elif cls is not None and not isinstance(ix.scope_of(cls), cst.Module) and (site := _nested_site(ix, cls)) is not None:
+    elif (
+        cls is not None and not isinstance(ix.scope_of(cls), cst.Module) and (site := _nested_site(ix, cls)) is not None
+    ):
         # A class defined inside a function (a test method): build it where that function
         # instantiates it, with the function's own statements before that.
         outer = ix.scope_of(cls)
         expr = planner.realize(planner.locate(outer, ix.small_stmt_of(site)))
-    elif cls is not None and cls.name.value in ix.keras_classes and (
-        scope.name.value in ("__init__", "build", "call") or code == "DL303"
+    elif (
+        cls is not None
+        and cls.name.value in ix.keras_classes
+        and (scope.name.value in ("__init__", "build", "call") or code == "DL303")
     ):
         expr = planner.instance(cls)
     else:
@@ -1951,8 +2164,12 @@ def _nested_site(ix: Index, cls: cst.ClassDef):
     if not ix.is_keras_class(cls):
         return None
     for call in ix.all_calls():
-        if isinstance(call.func, cst.Name) and call.func.value == cls.name.value and ix.line(call) > ix.end_line(cls) \
-                and ix.scope_of(call) is outer:
+        if (
+            isinstance(call.func, cst.Name)
+            and call.func.value == cls.name.value
+            and ix.line(call) > ix.end_line(cls)
+            and ix.scope_of(call) is outer
+        ):
             small = ix.small_stmt_of(call)
             if small is not None and not isinstance(small, cst.BaseCompoundStatement):
                 return call

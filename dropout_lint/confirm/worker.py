@@ -38,10 +38,45 @@ class Blocked(PermissionError):
 
 
 _DATA_EXT = (
-    ".npy", ".npz", ".csv", ".tsv", ".h5", ".hdf5", ".keras", ".pkl", ".pickle", ".parquet",
-    ".tfrecord", ".tfrecords", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".wav", ".mp3",
-    ".json", ".jsonl", ".xlsx", ".xls", ".feather", ".arrow", ".zip", ".gz", ".tar", ".bin",
-    ".pt", ".pth", ".ckpt", ".weights", ".data", ".index", ".mat", ".tif", ".tiff", ".txt",
+    ".npy",
+    ".npz",
+    ".csv",
+    ".tsv",
+    ".h5",
+    ".hdf5",
+    ".keras",
+    ".pkl",
+    ".pickle",
+    ".parquet",
+    ".tfrecord",
+    ".tfrecords",
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".bmp",
+    ".wav",
+    ".mp3",
+    ".json",
+    ".jsonl",
+    ".xlsx",
+    ".xls",
+    ".feather",
+    ".arrow",
+    ".zip",
+    ".gz",
+    ".tar",
+    ".bin",
+    ".pt",
+    ".pth",
+    ".ckpt",
+    ".weights",
+    ".data",
+    ".index",
+    ".mat",
+    ".tif",
+    ".tiff",
+    ".txt",
 )
 
 
@@ -49,9 +84,7 @@ def _install_guards(workdir: str, read_roots=()) -> None:
     from dropout_lint.confirm.sandbox import default_read_roots
 
     workdir = os.path.realpath(workdir)
-    lib_roots = tuple(
-        {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix) if p}
-    )
+    lib_roots = tuple({os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix) if p})
     # What a build may read at all (the same folders as the Landlock rules).
     readable = tuple({os.path.realpath(p) for p in (*default_read_roots(), *read_roots)})
     state = {"armed": False}
@@ -81,15 +114,31 @@ def _install_guards(workdir: str, read_roots=()) -> None:
             low = real.lower()
             if low.endswith(_DATA_EXT) and not low.endswith((".py",)):
                 raise Blocked(f"--confirm does not read data files: {path}")
-        elif event in ("os.remove", "os.rename", "os.rmdir", "os.mkdir", "shutil.rmtree",
-                       "os.unlink", "os.truncate", "shutil.move", "shutil.copyfile"):
+        elif event in (
+            "os.remove",
+            "os.rename",
+            "os.rmdir",
+            "os.mkdir",
+            "shutil.rmtree",
+            "os.unlink",
+            "os.truncate",
+            "shutil.move",
+            "shutil.copyfile",
+        ):
             path = args[0] if args else ""
             if isinstance(path, (str, bytes)):
                 p = os.fsdecode(path)
                 if not inside(os.path.realpath(p), workdir):
                     raise Blocked(f"--confirm does not change files: {p}")
-        elif event in ("subprocess.Popen", "os.system", "os.posix_spawn", "os.exec", "os.spawn",
-                       "os.fork", "os.forkpty"):
+        elif event in (
+            "subprocess.Popen",
+            "os.system",
+            "os.posix_spawn",
+            "os.exec",
+            "os.spawn",
+            "os.fork",
+            "os.forkpty",
+        ):
             raise Blocked("--confirm does not start processes")
         elif event in ("socket.connect", "socket.getaddrinfo", "socket.sendto", "socket.bind", "urllib.Request"):
             raise Blocked("--confirm does not use the network")
@@ -109,8 +158,16 @@ def _block_training() -> None:
 
         return method
 
-    for name in ("fit", "fit_generator", "train_on_batch", "evaluate", "save", "save_weights",
-                 "load_weights", "export"):
+    for name in (
+        "fit",
+        "fit_generator",
+        "train_on_batch",
+        "evaluate",
+        "save",
+        "save_weights",
+        "load_weights",
+        "export",
+    ):
         if hasattr(keras.Model, name):
             setattr(keras.Model, name, refuse(name))
 
@@ -204,9 +261,12 @@ def main() -> None:
         _send(proto_out, {"ready": False, "error": _reason(exc)})
         return
 
-    sandbox.limit(int(os.environ.get("DROPOUT_LINT_CONFIRM_MEMORY_MB", "4096")),
-                  int(os.environ.get("DROPOUT_LINT_CONFIRM_CPU_S", "3600")), 256,
-                  own_userns=bool(layers) and "namespaces" in layers[0])
+    sandbox.limit(
+        int(os.environ.get("DROPOUT_LINT_CONFIRM_MEMORY_MB", "4096")),
+        int(os.environ.get("DROPOUT_LINT_CONFIRM_CPU_S", "3600")),
+        256,
+        own_userns=bool(layers) and "namespaces" in layers[0],
+    )
     guard = _install_guards(workdir, roots)
     _block_training()
     saved_env = dict(os.environ)

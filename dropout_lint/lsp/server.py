@@ -162,7 +162,13 @@ def parses(text: str) -> bool:
             cleaned = "\n".join(blank_ipython(split_lines(text)))
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                compile(cleaned, "<edit>", "exec", flags=ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
+                compile(
+                    cleaned,
+                    "<edit>",
+                    "exec",
+                    flags=ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
+                    dont_inherit=True,
+                )
             return True
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return False
@@ -304,7 +310,10 @@ class Protocol(LanguageServerProtocol):
             return
         if not isinstance(raw, dict) or raw.get("jsonrpc") != "2.0":
             rid = raw.get("id") if isinstance(raw, dict) else None
-            self._send_response(rid if isinstance(rid, (int, str)) else None, error=_error(INVALID_REQUEST, "not a JSON-RPC 2.0 message"))
+            self._send_response(
+                rid if isinstance(rid, (int, str)) else None,
+                error=_error(INVALID_REQUEST, "not a JSON-RPC 2.0 message"),
+            )
             return
         rid = raw.get("id")
         request = "method" in raw and "id" in raw
@@ -320,7 +329,9 @@ class Protocol(LanguageServerProtocol):
             if request:
                 self._send_response(rid, error=_error(INVALID_PARAMS, f"invalid params for {raw.get('method')}"))
             else:
-                _note(f"ignored {raw.get('method') or 'a message'}: invalid params ({exc.message or type(exc).__name__})")
+                _note(
+                    f"ignored {raw.get('method') or 'a message'}: invalid params ({exc.message or type(exc).__name__})"
+                )
             return
         except Exception as exc:  # noqa: BLE001 - a message we cannot read is answered, not fatal
             if request:
@@ -514,7 +525,11 @@ class DropoutLintServer(LanguageServer):
 
         rules = all_rules()
         settings = FileSettings(frozenset(c for c, r in rules.items() if r.default))
-        lint_unit(Unit(text="import keras\nm = keras.Sequential([keras.layers.Dense(2), keras.layers.Dropout(0.5)])\n"), "warm.py", settings)
+        lint_unit(
+            Unit(text="import keras\nm = keras.Sequential([keras.layers.Dense(2), keras.layers.Dropout(0.5)])\n"),
+            "warm.py",
+            settings,
+        )
 
     # -- scheduling (in the event loop) -----------------------------------------------------
     def schedule(self, uri: str, delay: float) -> None:
@@ -554,7 +569,9 @@ class DropoutLintServer(LanguageServer):
         lines = split_lines(text)
         enc = self.encoding
         self.text_document_publish_diagnostics(
-            T.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=[diagnostic(lines, f, enc) for f in findings])
+            T.PublishDiagnosticsParams(
+                uri=uri, version=version, diagnostics=[diagnostic(lines, f, enc) for f in findings]
+            )
         )
 
     async def _lint_notebook(self, nb: T.NotebookDocument) -> None:
@@ -599,7 +616,9 @@ class DropoutLintServer(LanguageServer):
         if error and error not in self.config_errors_shown:
             self.config_errors_shown.add(error)
             self.window_show_message(
-                T.ShowMessageParams(type=T.MessageType.Error, message=f"dropout-lint: {error} (using the default rules)")
+                T.ShowMessageParams(
+                    type=T.MessageType.Error, message=f"dropout-lint: {error} (using the default rules)"
+                )
             )
 
     def relint_all(self) -> None:
@@ -678,7 +697,9 @@ class DropoutLintServer(LanguageServer):
     def _workspace_edit(self, uri: str, lines: list[str], edits: list[Edit]) -> T.WorkspaceEdit:
         enc = self.encoding
         text_edits = [
-            T.TextEdit(range=T.Range(start=to_lsp(lines, e.start, enc), end=to_lsp(lines, e.end, enc)), new_text=e.content)
+            T.TextEdit(
+                range=T.Range(start=to_lsp(lines, e.start, enc), end=to_lsp(lines, e.end, enc)), new_text=e.content
+            )
             for e in edits
         ]
         return T.WorkspaceEdit(changes={uri: text_edits})

@@ -27,7 +27,10 @@ def line(f) -> str:
         ("line", str(f.start.row)),
         ("col", str(f.start.column)),
         ("endLine", str(max(f.end.row, f.start.row))),
-        ("endColumn", str(f.end.column if (f.end.row, f.end.column) > (f.start.row, f.start.column) else f.start.column)),
+        (
+            "endColumn",
+            str(f.end.column if (f.end.row, f.end.column) > (f.start.row, f.start.column) else f.start.column),
+        ),
         ("title", f"{f.code} ({f.name})"),
     ]
     message = f.message if f.cell is None else f"cell {f.cell}: {f.message}"

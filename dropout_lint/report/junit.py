@@ -26,7 +26,9 @@ def _xml(text: str) -> str:
 
 
 def document(findings) -> ET.Element:
-    root = ET.Element("testsuites", name="dropout-lint", tests=str(max(len(findings), 1)), failures=str(len(findings)), errors="0")
+    root = ET.Element(
+        "testsuites", name="dropout-lint", tests=str(max(len(findings), 1)), failures=str(len(findings)), errors="0"
+    )
     if not findings:
         suite = ET.SubElement(root, "testsuite", name="dropout-lint", tests="1", failures="0", errors="0", skipped="0")
         ET.SubElement(suite, "testcase", name="No findings", classname="dropout-lint")
@@ -36,7 +38,9 @@ def document(findings) -> ET.Element:
         by_file.setdefault(f.filename, []).append(f)
     for name, items in by_file.items():
         name = _xml(name)
-        suite = ET.SubElement(root, "testsuite", name=name, tests=str(len(items)), failures=str(len(items)), errors="0", skipped="0")
+        suite = ET.SubElement(
+            root, "testsuite", name=name, tests=str(len(items)), failures=str(len(items)), errors="0", skipped="0"
+        )
         for f in items:
             case = ET.SubElement(
                 suite,

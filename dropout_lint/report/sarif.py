@@ -73,7 +73,9 @@ def _result(f, index: dict[str, int]) -> dict:
         "ruleId": f.code,
         "level": level(f.severity),
         "message": {"text": text},
-        "locations": [{"physicalLocation": {"artifactLocation": artifact(f.filename), "region": region(f.start, f.end)}}],
+        "locations": [
+            {"physicalLocation": {"artifactLocation": artifact(f.filename), "region": region(f.start, f.end)}}
+        ],
     }
     if f.code in index:
         res["ruleIndex"] = index[f.code]

@@ -31,7 +31,11 @@ def line(f, unsafe: bool = False, color: bool = False) -> str:
     c = f.confirmation
     if c is not None:
         if c.status in ("confirmed", "refuted", "not-applicable"):
-            msg += f" [{c.status}" + (f": {printable(c.detail)}" if c.detail and c.status != "not-applicable" else "") + "]"
+            msg += (
+                f" [{c.status}"
+                + (f": {printable(c.detail)}" if c.detail and c.status != "not-applicable" else "")
+                + "]"
+            )
         else:
             msg += f" [{c.status}: {printable(c.detail)}]" if c.detail else f" [{c.status}]"
     return msg
@@ -55,8 +59,14 @@ def render(findings, run) -> str:
     fixable = sum(1 for f in findings if f.applicable(unsafe))
     hidden = sum(1 for f in findings if f.fix is not None and f.fix.edits and not f.applicable(unsafe))
     if fixable:
-        tail = f" ({hidden} hidden fix{'es' if hidden != 1 else ''} can be enabled with the `--unsafe-fixes` option)." if hidden else ""
+        tail = (
+            f" ({hidden} hidden fix{'es' if hidden != 1 else ''} can be enabled with the `--unsafe-fixes` option)."
+            if hidden
+            else ""
+        )
         out.append(f"[*] {fixable} fixable with the `--fix` option{tail or '.'}")
     elif hidden:
-        out.append(f"No fixes available ({hidden} hidden fix{'es' if hidden != 1 else ''} can be enabled with the `--unsafe-fixes` option).")
+        out.append(
+            f"No fixes available ({hidden} hidden fix{'es' if hidden != 1 else ''} can be enabled with the `--unsafe-fixes` option)."
+        )
     return "".join(o + "\n" for o in out)

@@ -114,7 +114,7 @@ def _test_values(ctx, test, scope):
     test.visit(_Names())
     if len(names) != 1:
         return None, []
-    (name, node), = names.items()
+    ((name, node),) = names.items()
     return name, ctx.resolve(node, scope)
 
 
@@ -168,8 +168,12 @@ def _eval(e, name, value):
         return right if left is not _UNKNOWN and right is not _UNKNOWN else _UNKNOWN
     if isinstance(e, cst.Comparison):
         ops = {
-            cst.LessThan: operator.lt, cst.LessThanEqual: operator.le, cst.GreaterThan: operator.gt,
-            cst.GreaterThanEqual: operator.ge, cst.Equal: operator.eq, cst.NotEqual: operator.ne,
+            cst.LessThan: operator.lt,
+            cst.LessThanEqual: operator.le,
+            cst.GreaterThan: operator.gt,
+            cst.GreaterThanEqual: operator.ge,
+            cst.Equal: operator.eq,
+            cst.NotEqual: operator.ne,
             cst.Is: lambda a, b: a is b if b is None or a is None else _UNKNOWN,
             cst.IsNot: lambda a, b: a is not b if b is None or a is None else _UNKNOWN,
         }

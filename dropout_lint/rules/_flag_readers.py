@@ -18,12 +18,35 @@ from dropout_lint.rules._common import is_literal_true
 # Keras layers whose output depends on the training flag (beyond the Dropout family and BN).
 FLAG_LAYERS = frozenset(
     {
-        "GaussianNoise", "GaussianDropout", "AlphaDropout",
-        "RandomFlip", "RandomRotation", "RandomZoom", "RandomTranslation", "RandomCrop", "RandomContrast",
-        "RandomBrightness", "RandomHeight", "RandomWidth", "RandomGrayscale", "RandomHue", "RandomSaturation",
-        "RandomColorJitter", "RandomErasing", "RandomGaussianBlur", "RandomPerspective", "RandomSharpness",
-        "RandomShear", "RandomPosterization", "RandomInvert", "RandomColorDegeneration", "RandomElasticTransform",
-        "MixUp", "CutMix", "AugMix", "RandAugment",
+        "GaussianNoise",
+        "GaussianDropout",
+        "AlphaDropout",
+        "RandomFlip",
+        "RandomRotation",
+        "RandomZoom",
+        "RandomTranslation",
+        "RandomCrop",
+        "RandomContrast",
+        "RandomBrightness",
+        "RandomHeight",
+        "RandomWidth",
+        "RandomGrayscale",
+        "RandomHue",
+        "RandomSaturation",
+        "RandomColorJitter",
+        "RandomErasing",
+        "RandomGaussianBlur",
+        "RandomPerspective",
+        "RandomSharpness",
+        "RandomShear",
+        "RandomPosterization",
+        "RandomInvert",
+        "RandomColorDegeneration",
+        "RandomElasticTransform",
+        "MixUp",
+        "CutMix",
+        "AugMix",
+        "RandAugment",
     }
 )
 # Layers that read the flag only when built with a non-zero dropout argument.
@@ -127,7 +150,11 @@ def _branches_on_flag(ctx, fn) -> bool:
             from dropout_lint.analysis.names import dotted
 
             last = (dotted(n.func) or "").rsplit(".", 1)[-1]
-            if last in ("cond", "smart_cond", "in_train_phase", "where") and n.args and "training" in T.names_in(n.args[0].value):
+            if (
+                last in ("cond", "smart_cond", "in_train_phase", "where")
+                and n.args
+                and "training" in T.names_in(n.args[0].value)
+            ):
                 found.append(n)
 
     fn.node.visit(_V())

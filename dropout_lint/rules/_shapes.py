@@ -21,18 +21,36 @@ _CONV_LSTM = re.compile(r"^ConvLSTM([123])D$")
 _SPATIAL = re.compile(r"^SpatialDropout([123])D$")
 # Layers that keep the rank of their input.
 _SAME_RANK = (
-    DROPOUT
-    | BATCHNORM
-    | PASSTHROUGH
-    | frozenset(
-        {
-            "LayerNormalization", "GroupNormalization", "UnitNormalization", "Normalization",
-            "GaussianNoise", "ActivityRegularization", "Masking", "Rescaling", "Softmax",
-            "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum",
-            "keras.layers.add", "keras.layers.multiply", "keras.layers.average",
-        }
+    (
+        DROPOUT
+        | BATCHNORM
+        | PASSTHROUGH
+        | frozenset(
+            {
+                "LayerNormalization",
+                "GroupNormalization",
+                "UnitNormalization",
+                "Normalization",
+                "GaussianNoise",
+                "ActivityRegularization",
+                "Masking",
+                "Rescaling",
+                "Softmax",
+                "Add",
+                "Subtract",
+                "Multiply",
+                "Average",
+                "Maximum",
+                "Minimum",
+                "keras.layers.add",
+                "keras.layers.multiply",
+                "keras.layers.average",
+            }
+        )
     )
-) - frozenset({"Reshape", "Permute"}) - {k for k in PASSTHROUGH if "reshape" in k or "transpose" in k or "flatten" in k}
+    - frozenset({"Reshape", "Permute"})
+    - {k for k in PASSTHROUGH if "reshape" in k or "transpose" in k or "flatten" in k}
+)
 MAX_DEPTH = 60
 
 
@@ -140,7 +158,11 @@ def producer(node, skip=frozenset()):
     """The nearest upstream node that is not batch norm / activation / dropout (or in ``skip``)."""
     seen = 0
     n = node.inputs[0] if node.inputs else None
-    while n is not None and seen < MAX_DEPTH and (n.kind in BATCHNORM or n.kind in PASSTHROUGH or n.kind in DROPOUT or n.kind in skip):
+    while (
+        n is not None
+        and seen < MAX_DEPTH
+        and (n.kind in BATCHNORM or n.kind in PASSTHROUGH or n.kind in DROPOUT or n.kind in skip)
+    ):
         n = n.inputs[0] if n.inputs else None
         seen += 1
     return n

@@ -22,8 +22,25 @@ from dropout_lint.rules._common import is_literal_true
 MODEL_CLASSES = KC.MODEL_CLASSES
 
 # Tokens of a name that mark deliberate Monte-Carlo / Bayesian sampling.
-_MC_TOKENS = frozenset({"mc", "monte", "carlo", "montecarlo", "mcdropout", "uncertainty", "bayes", "bayesian",
-                        "stochastic", "sample", "samples", "sampling", "mcd", "always", "permanent"})
+_MC_TOKENS = frozenset(
+    {
+        "mc",
+        "monte",
+        "carlo",
+        "montecarlo",
+        "mcdropout",
+        "uncertainty",
+        "bayes",
+        "bayesian",
+        "stochastic",
+        "sample",
+        "samples",
+        "sampling",
+        "mcd",
+        "always",
+        "permanent",
+    }
+)
 
 _TRAINING_WORD = re.compile(r"train(?!able)|learning_phase", re.I)
 
@@ -243,7 +260,9 @@ def is_sampling_loop(loop, inputs: set[str]) -> bool:
 
 # Arguments that hand over new data on every call (``predict_step(iterator)`` in
 # ``for _ in range(steps)``): a loop feeding them is a loop over batches, not over samples.
-_DATA_SOURCE = re.compile(r"(^|_)(iter|iterator|it|dataset|ds|loader|dataloader|batches|generator|gen|queue|stream)(_|$)|iter$", re.I)
+_DATA_SOURCE = re.compile(
+    r"(^|_)(iter|iterator|it|dataset|ds|loader|dataloader|batches|generator|gen|queue|stream)(_|$)|iter$", re.I
+)
 
 
 def in_sampling_loop(call) -> bool:
@@ -283,26 +302,112 @@ def span(ctx, node):
 # ``dropout=`` / ``recurrent_dropout=`` argument).
 MODE_FREE_LAYERS = frozenset(
     {
-        "Dense", "EinsumDense", "Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose",
-        "Conv3DTranspose", "SeparableConv1D", "SeparableConv2D", "DepthwiseConv1D", "DepthwiseConv2D",
-        "Convolution1D", "Convolution2D", "Convolution3D", "Flatten", "Reshape", "Permute", "RepeatVector",
-        "Activation", "ReLU", "LeakyReLU", "PReLU", "ELU", "Softmax", "ThresholdedReLU",
-        "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "MaxPool1D", "MaxPool2D", "MaxPool3D",
-        "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "AvgPool1D", "AvgPool2D", "AvgPool3D",
-        "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D", "GlobalMaxPooling1D",
-        "GlobalMaxPooling2D", "GlobalMaxPooling3D", "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalMaxPool1D",
-        "GlobalMaxPool2D", "Embedding", "Input", "InputLayer", "Concatenate", "Add", "Subtract", "Multiply",
-        "Average", "Maximum", "Minimum", "Dot", "LayerNormalization", "UnitNormalization", "ZeroPadding1D",
-        "ZeroPadding2D", "ZeroPadding3D", "Cropping1D", "Cropping2D", "Cropping3D", "UpSampling1D",
-        "UpSampling2D", "UpSampling3D", "Masking", "Rescaling", "LSTM", "GRU", "SimpleRNN", "CuDNNLSTM",
-        "CuDNNGRU", "Bidirectional", "TimeDistributed", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D",
+        "Dense",
+        "EinsumDense",
+        "Conv1D",
+        "Conv2D",
+        "Conv3D",
+        "Conv1DTranspose",
+        "Conv2DTranspose",
+        "Conv3DTranspose",
+        "SeparableConv1D",
+        "SeparableConv2D",
+        "DepthwiseConv1D",
+        "DepthwiseConv2D",
+        "Convolution1D",
+        "Convolution2D",
+        "Convolution3D",
+        "Flatten",
+        "Reshape",
+        "Permute",
+        "RepeatVector",
+        "Activation",
+        "ReLU",
+        "LeakyReLU",
+        "PReLU",
+        "ELU",
+        "Softmax",
+        "ThresholdedReLU",
+        "MaxPooling1D",
+        "MaxPooling2D",
+        "MaxPooling3D",
+        "MaxPool1D",
+        "MaxPool2D",
+        "MaxPool3D",
+        "AveragePooling1D",
+        "AveragePooling2D",
+        "AveragePooling3D",
+        "AvgPool1D",
+        "AvgPool2D",
+        "AvgPool3D",
+        "GlobalAveragePooling1D",
+        "GlobalAveragePooling2D",
+        "GlobalAveragePooling3D",
+        "GlobalMaxPooling1D",
+        "GlobalMaxPooling2D",
+        "GlobalMaxPooling3D",
+        "GlobalAvgPool1D",
+        "GlobalAvgPool2D",
+        "GlobalMaxPool1D",
+        "GlobalMaxPool2D",
+        "Embedding",
+        "Input",
+        "InputLayer",
+        "Concatenate",
+        "Add",
+        "Subtract",
+        "Multiply",
+        "Average",
+        "Maximum",
+        "Minimum",
+        "Dot",
+        "LayerNormalization",
+        "UnitNormalization",
+        "ZeroPadding1D",
+        "ZeroPadding2D",
+        "ZeroPadding3D",
+        "Cropping1D",
+        "Cropping2D",
+        "Cropping3D",
+        "UpSampling1D",
+        "UpSampling2D",
+        "UpSampling3D",
+        "Masking",
+        "Rescaling",
+        "LSTM",
+        "GRU",
+        "SimpleRNN",
+        "CuDNNLSTM",
+        "CuDNNGRU",
+        "Bidirectional",
+        "TimeDistributed",
+        "ConvLSTM1D",
+        "ConvLSTM2D",
+        "ConvLSTM3D",
         "Identity",
     }
 )
 _DROPOUT_KWARGS = ("dropout", "recurrent_dropout", "rate")
-_NOT_LAYERS = tuple(f"keras.{m}." for m in ("optimizers", "losses", "metrics", "initializers", "regularizers",
-                                             "constraints", "callbacks", "schedules", "utils", "backend",
-                                             "random", "ops", "activations", "config", "mixed_precision"))
+_NOT_LAYERS = tuple(
+    f"keras.{m}."
+    for m in (
+        "optimizers",
+        "losses",
+        "metrics",
+        "initializers",
+        "regularizers",
+        "constraints",
+        "callbacks",
+        "schedules",
+        "utils",
+        "backend",
+        "random",
+        "ops",
+        "activations",
+        "config",
+        "mixed_precision",
+    )
+)
 
 
 def _spec_mode_free(call) -> bool:
@@ -423,7 +528,9 @@ def class_mode_free(ctx, cls, seen: set | None = None) -> bool:
                 return False
         if (c.qname or "").startswith("keras.applications"):
             return False
-    has_call = any(s.kind == "function" and s.parent is cls and s.name in ("call", "__call__") for s in ctx.facts.scopes)
+    has_call = any(
+        s.kind == "function" and s.parent is cls and s.name in ("call", "__call__") for s in ctx.facts.scopes
+    )
     return built > 0 or has_call
 
 
@@ -449,7 +556,8 @@ def _sites_of_this_definition(ctx, fn, sites: list) -> list:
     if fn.start is None:
         return sites
     defs = sorted(
-        s.start.row for s in ctx.facts.scopes
+        s.start.row
+        for s in ctx.facts.scopes
         if s.kind == "function" and s.name == fn.name and s.parent is fn.parent and s.start is not None
     )
     if len(defs) < 2:

@@ -55,8 +55,16 @@ class ParseError(Rule):
     ]
     invalid = [
         Invalid("from keras import layers\nx = layers.Dropout(0.5\n", line=2, options={"_select": ["DL000", "DL202"]}),
-        Invalid("import keras\nmodel = keras.Sequential([keras.layers.Dropout(0.5)]]\n", line=2, options={"_select": ["DL000", "DL202"]}),
-        Invalid("from keras.layers import Dropout\ndef f(:\n    return Dropout(0.2)\n", line=2, options={"_select": ["DL000", "DL202"]}),
+        Invalid(
+            "import keras\nmodel = keras.Sequential([keras.layers.Dropout(0.5)]]\n",
+            line=2,
+            options={"_select": ["DL000", "DL202"]},
+        ),
+        Invalid(
+            "from keras.layers import Dropout\ndef f(:\n    return Dropout(0.2)\n",
+            line=2,
+            options={"_select": ["DL000", "DL202"]},
+        ),
         Invalid(
             "from keras import layers\nif True:\n        x = 1\n    y = layers.Dropout(0.2)\n",
             line=4,

@@ -278,7 +278,8 @@ class DropoutAfterOutput(Rule):
     ]
     invalid = [
         # the caller picks the softmax arm: the Dropout feeds the predictions
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import tensorflow as tf
             def act(h, name):
                 if name == "softmax":
@@ -286,18 +287,24 @@ class DropoutAfterOutput(Rule):
                 return tf.nn.relu(h)
             def head(h, keep):
                 return act(tf.nn.dropout(h, keep_prob=keep), "softmax")
-        """), line=7),
+        """),
+            line=7,
+        ),
         # loaded into, then used for predictions: a model whose output is the Dropout's
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             from keras import layers, Model, Input
             inp = Input((8,))
             x = layers.Dropout(0.2)(layers.Dense(2, activation="softmax")(inp))
             clf = Model(inp, x)
             clf.load_weights("w.h5")
             print(clf.predict(data))
-        """), line=3),
+        """),
+            line=3,
+        ),
         # a call site sets the flag: that model ends in the Dropout
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import keras
             from keras import layers
             def head(x, use_dropout=False):
@@ -307,40 +314,83 @@ class DropoutAfterOutput(Rule):
                 return x
             inp = keras.Input((8,))
             model = keras.Model(inp, head(inp, use_dropout=True))
-        """), line=6),
+        """),
+            line=6,
+        ),
         # a model handed to a function (not to another layer) is still a model
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import keras
             def build():
                 return keras.Sequential([keras.layers.Dense(10, activation="softmax"), keras.layers.Dropout(0.2)])
             train(build(), data)
-        """), line=3),
+        """),
+            line=3,
+        ),
         # a loop known to run no iteration leaves the Dropout last
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import keras
             model = keras.Sequential([keras.layers.Dense(8), keras.layers.Dropout(0.2)])
             for units in []:
                 model.add(keras.layers.Dense(units))
-        """), line=2),
+        """),
+            line=2,
+        ),
         # the tutorial's incorrect model: Dropout after the softmax layer
-        Invalid("from tensorflow import keras\nfrom tensorflow.keras import layers\nmodel = keras.Sequential([\n    layers.Dense(64, activation='relu'),\n    layers.Dense(10, activation='softmax'),\n    layers.Dropout(0.5),\n])\n", line=6,
-                fixed="from tensorflow import keras\nfrom tensorflow.keras import layers\nmodel = keras.Sequential([\n    layers.Dense(64, activation='relu'),\n    layers.Dense(10, activation='softmax'),\n])\n"),
-        Invalid("import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(10, activation='softmax'))\nm.add(keras.layers.Dropout(0.3))\n", line=4,
-                fixed="import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(10, activation='softmax'))\n"),
-        Invalid("import tensorflow as tf\ninp = tf.keras.Input((4,))\nx = tf.keras.layers.Dense(1)(inp)\nout = tf.keras.layers.Dropout(0.2)(x)\nmodel = tf.keras.Model(inputs=inp, outputs=out)\n", line=4,
-                fixed="import tensorflow as tf\ninp = tf.keras.Input((4,))\nx = tf.keras.layers.Dense(1)(inp)\nout = x\nmodel = tf.keras.Model(inputs=inp, outputs=out)\n"),
-        Invalid("import keras\ni = keras.Input((4,))\nx = keras.layers.Dense(3, activation='softmax')(i)\nx = keras.layers.Dropout(0.5)(x)\nmodel = keras.Model(i, x)\n", line=4,
-                fixed="import keras\ni = keras.Input((4,))\nx = keras.layers.Dense(3, activation='softmax')(i)\nmodel = keras.Model(i, x)\n"),
-        Invalid("from keras.layers import Dense as D, Dropout as Drop\nfrom keras.models import Sequential as Seq\nm = Seq([D(4), D(1), Drop(0.5)])\n", line=3),
+        Invalid(
+            "from tensorflow import keras\nfrom tensorflow.keras import layers\nmodel = keras.Sequential([\n    layers.Dense(64, activation='relu'),\n    layers.Dense(10, activation='softmax'),\n    layers.Dropout(0.5),\n])\n",
+            line=6,
+            fixed="from tensorflow import keras\nfrom tensorflow.keras import layers\nmodel = keras.Sequential([\n    layers.Dense(64, activation='relu'),\n    layers.Dense(10, activation='softmax'),\n])\n",
+        ),
+        Invalid(
+            "import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(10, activation='softmax'))\nm.add(keras.layers.Dropout(0.3))\n",
+            line=4,
+            fixed="import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(10, activation='softmax'))\n",
+        ),
+        Invalid(
+            "import tensorflow as tf\ninp = tf.keras.Input((4,))\nx = tf.keras.layers.Dense(1)(inp)\nout = tf.keras.layers.Dropout(0.2)(x)\nmodel = tf.keras.Model(inputs=inp, outputs=out)\n",
+            line=4,
+            fixed="import tensorflow as tf\ninp = tf.keras.Input((4,))\nx = tf.keras.layers.Dense(1)(inp)\nout = x\nmodel = tf.keras.Model(inputs=inp, outputs=out)\n",
+        ),
+        Invalid(
+            "import keras\ni = keras.Input((4,))\nx = keras.layers.Dense(3, activation='softmax')(i)\nx = keras.layers.Dropout(0.5)(x)\nmodel = keras.Model(i, x)\n",
+            line=4,
+            fixed="import keras\ni = keras.Input((4,))\nx = keras.layers.Dense(3, activation='softmax')(i)\nmodel = keras.Model(i, x)\n",
+        ),
+        Invalid(
+            "from keras.layers import Dense as D, Dropout as Drop\nfrom keras.models import Sequential as Seq\nm = Seq([D(4), D(1), Drop(0.5)])\n",
+            line=3,
+        ),
         Invalid("model = Sequential([Dense(10), Dense(1, activation='sigmoid'), Dropout(0.25)])\n", line=1),
-        Invalid("import tensorflow as tf\nstack = [tf.keras.layers.Dense(3)]\nstack.append(tf.keras.layers.GaussianDropout(0.1))\nmodel = tf.keras.Sequential(stack)\n", line=3),
-        Invalid("from tensorflow.keras import layers, models\ndef build():\n    model = models.Sequential()\n    model.add(layers.Dense(2))\n    model.add(layers.TimeDistributed(layers.Dropout(0.5)))\n    return model\n", line=5),
-        Invalid("import keras\nclass Net:\n    def __init__(self):\n        self.model = keras.Sequential()\n        self.model.add(keras.layers.Dense(5))\n        self.model.add(keras.layers.AlphaDropout(0.1))\n", line=6),
+        Invalid(
+            "import tensorflow as tf\nstack = [tf.keras.layers.Dense(3)]\nstack.append(tf.keras.layers.GaussianDropout(0.1))\nmodel = tf.keras.Sequential(stack)\n",
+            line=3,
+        ),
+        Invalid(
+            "from tensorflow.keras import layers, models\ndef build():\n    model = models.Sequential()\n    model.add(layers.Dense(2))\n    model.add(layers.TimeDistributed(layers.Dropout(0.5)))\n    return model\n",
+            line=5,
+        ),
+        Invalid(
+            "import keras\nclass Net:\n    def __init__(self):\n        self.model = keras.Sequential()\n        self.model.add(keras.layers.Dense(5))\n        self.model.add(keras.layers.AlphaDropout(0.1))\n",
+            line=6,
+        ),
         # dropout on the logits: only an activation follows it
-        Invalid("from keras.models import Sequential\nfrom keras.layers import Dense, Dropout, Activation\nm = Sequential()\nm.add(Dense(10, input_dim=20))\nm.add(Dropout(0.5))\nm.add(Activation('softmax'))\n", line=5, contains="through `Activation`",
-                fixed="from keras.models import Sequential\nfrom keras.layers import Dense, Dropout, Activation\nm = Sequential()\nm.add(Dense(10, input_dim=20))\nm.add(Activation('softmax'))\n"),
-        Invalid("import keras\ni = keras.Input((4,))\nh = keras.layers.Dense(6)(i)\nh = keras.layers.Dropout(0.2)(h)\nh = keras.layers.Reshape((2, 3))(h)\nout = keras.layers.Softmax()(h)\nmodel = keras.Model(i, out)\n", line=4, contains="`Reshape`, `Softmax`"),
-        Invalid("import keras\ni = keras.Input((2,))\na = keras.layers.Dense(1)(i)\nb = keras.layers.Dropout(0.5)(keras.layers.Dense(1)(i))\nmodel = keras.Model(i, [a, b])\n", line=4),
+        Invalid(
+            "from keras.models import Sequential\nfrom keras.layers import Dense, Dropout, Activation\nm = Sequential()\nm.add(Dense(10, input_dim=20))\nm.add(Dropout(0.5))\nm.add(Activation('softmax'))\n",
+            line=5,
+            contains="through `Activation`",
+            fixed="from keras.models import Sequential\nfrom keras.layers import Dense, Dropout, Activation\nm = Sequential()\nm.add(Dense(10, input_dim=20))\nm.add(Activation('softmax'))\n",
+        ),
+        Invalid(
+            "import keras\ni = keras.Input((4,))\nh = keras.layers.Dense(6)(i)\nh = keras.layers.Dropout(0.2)(h)\nh = keras.layers.Reshape((2, 3))(h)\nout = keras.layers.Softmax()(h)\nmodel = keras.Model(i, out)\n",
+            line=4,
+            contains="`Reshape`, `Softmax`",
+        ),
+        Invalid(
+            "import keras\ni = keras.Input((2,))\na = keras.layers.Dense(1)(i)\nb = keras.layers.Dropout(0.5)(keras.layers.Dense(1)(i))\nmodel = keras.Model(i, [a, b])\n",
+            line=4,
+        ),
     ]
 
     def check(self, ctx) -> None:
@@ -370,7 +420,9 @@ def report_outputs(ctx, by_name: bool) -> None:
             after = f" after `{prev.kind}`" if prev is not None and prev.kind and prev.kind[0] != "<" else ""
             via = f" through `{'`, `'.join(through)}`" if through else ""
             if g.kind == "sequential":
-                what = "is the last layer of this Sequential" if not through else f"feeds the end of this Sequential{via}"
+                what = (
+                    "is the last layer of this Sequential" if not through else f"feeds the end of this Sequential{via}"
+                )
             elif g.kind == "ops":
                 what = f"produces {g.name}{via}"  # op-level code: the logits / predictions
             else:
@@ -399,8 +451,10 @@ def _is_model(ctx, g) -> bool:
         # attention block written as a Model): its users, elsewhere, put more layers after it
         if T.class_kind(ctx, g.scope) != "model":
             return False
-        return not (g.scope.name.endswith(_BLOCK_SUFFIXES) and not any(
-            c.func_text.rsplit(".", 1)[-1] == g.scope.name for c in ctx.calls))
+        return not (
+            g.scope.name.endswith(_BLOCK_SUFFIXES)
+            and not any(c.func_text.rsplit(".", 1)[-1] == g.scope.name for c in ctx.calls)
+        )
     if _component(ctx, g) or _weights_only(ctx, g):
         return False
     func = getattr(g.call.node, "func", None) if g.call is not None else None
@@ -432,7 +486,9 @@ def _not_in_last_iteration(ctx, node) -> bool:
             last = {f"{i}=={n}-1", f"{i}+1=={n}", f"{i}>={n}-1", f"{n}-1=={i}"}
             if (branch == "body" and t in not_last) or (branch == "orelse" and t in last):
                 return any(
-                    other.call is not None and other.call is not call and loop in other.call.loops
+                    other.call is not None
+                    and other.call is not call
+                    and loop in other.call.loops
                     and all(tt is not test for tt, _ in other.call.ifs)
                     for other in ctx.nodes
                 )
@@ -473,7 +529,8 @@ def _rate_per_pass(ctx, node) -> bool:
         return False
     bound = {n for loop in call.loops if isinstance(loop, cst.For) for n in names_in(loop.target)}
     args = [a.value for a in call.positional[1:2]] + [
-        a.value for k, a in call.keywords.items() if k in ("rate", "keep_prob")]
+        a.value for k, a in call.keywords.items() if k in ("rate", "keep_prob")
+    ]
     return any(isinstance(e, cst.Subscript) and bound.intersection(names_in(e.slice)) for e in args)
 
 
@@ -546,7 +603,12 @@ def _building(node, par) -> bool:
     import libcst as cst
 
     att = par.get(node)
-    return isinstance(att, cst.Attribute) and att.value is node and att.attr.value == "add" and isinstance(par.get(att), cst.Call)
+    return (
+        isinstance(att, cst.Attribute)
+        and att.value is node
+        and att.attr.value == "add"
+        and isinstance(par.get(att), cst.Call)
+    )
 
 
 def _name_loads(ctx, name, scope):

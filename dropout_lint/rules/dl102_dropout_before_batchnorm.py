@@ -93,14 +93,36 @@ class DropoutBeforeBatchNorm(Rule):
         """),
     ]
     invalid = [
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.3), layers.BatchNormalization(), layers.Dense(1)])\n", line=2, contains="BatchNormalization"),
-        Invalid("import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(8))\nm.add(tf.keras.layers.Dropout(0.25))\nm.add(tf.keras.layers.Activation('relu'))\nm.add(tf.keras.layers.BatchNormalization())\n", line=4),
-        Invalid("from tensorflow.keras import layers\ninp = layers.Input((4,))\nx = layers.Dropout(0.2)(inp)\nx = layers.BatchNormalization()(x)\n", line=3),
-        Invalid("import keras as K2\ni = K2.Input((4, 4))\nx = K2.layers.SpatialDropout1D(0.5)(i)\nx = K2.layers.Reshape((16,))(x)\nx = K2.layers.BatchNormalization()(x)\n", line=3),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.3), layers.BatchNormalization(), layers.Dense(1)])\n",
+            line=2,
+            contains="BatchNormalization",
+        ),
+        Invalid(
+            "import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(8))\nm.add(tf.keras.layers.Dropout(0.25))\nm.add(tf.keras.layers.Activation('relu'))\nm.add(tf.keras.layers.BatchNormalization())\n",
+            line=4,
+        ),
+        Invalid(
+            "from tensorflow.keras import layers\ninp = layers.Input((4,))\nx = layers.Dropout(0.2)(inp)\nx = layers.BatchNormalization()(x)\n",
+            line=3,
+        ),
+        Invalid(
+            "import keras as K2\ni = K2.Input((4, 4))\nx = K2.layers.SpatialDropout1D(0.5)(i)\nx = K2.layers.Reshape((16,))(x)\nx = K2.layers.BatchNormalization()(x)\n",
+            line=3,
+        ),
         Invalid("model = Sequential([Dense(16), Dropout(0.2), BatchNormalization()])\n", line=1),
-        Invalid("import keras\nd = keras.layers.Dropout(0.5)\nbn = keras.layers.BatchNormalization()\ni = keras.Input((3,))\nx = d(i)\ny = bn(x)\n", line=2),
-        Invalid("from keras import layers\ndef block(x):\n    x = layers.Dropout(0.1)(x)\n    x = layers.LeakyReLU()(x)\n    return layers.BatchNormalization()(x)\n", line=3),
-        Invalid("from tensorflow.keras.layers import Dropout, BatchNormalization, Dense\nfrom tensorflow.keras import Sequential\nstack = [Dense(4), Dropout(0.4)]\nstack += [BatchNormalization()]\nm = Sequential(stack)\n", line=3),
+        Invalid(
+            "import keras\nd = keras.layers.Dropout(0.5)\nbn = keras.layers.BatchNormalization()\ni = keras.Input((3,))\nx = d(i)\ny = bn(x)\n",
+            line=2,
+        ),
+        Invalid(
+            "from keras import layers\ndef block(x):\n    x = layers.Dropout(0.1)(x)\n    x = layers.LeakyReLU()(x)\n    return layers.BatchNormalization()(x)\n",
+            line=3,
+        ),
+        Invalid(
+            "from tensorflow.keras.layers import Dropout, BatchNormalization, Dense\nfrom tensorflow.keras import Sequential\nstack = [Dense(4), Dropout(0.4)]\nstack += [BatchNormalization()]\nm = Sequential(stack)\n",
+            line=3,
+        ),
     ]
 
     def check(self, ctx) -> None:
@@ -116,7 +138,11 @@ class DropoutBeforeBatchNorm(Rule):
                 continue  # built only under a test the code never passes
             if chosen_by_loop_data(bn, n):
                 continue  # ``for c in seq: if c == "n": x = norm(x)``: the order of ``seq`` decides
-            if n.call is not None and "training" in n.call.keywords and is_literal_true(n.call.keywords["training"].value):
+            if (
+                n.call is not None
+                and "training" in n.call.keywords
+                and is_literal_true(n.call.keywords["training"].value)
+            ):
                 continue  # always on (Monte-Carlo dropout): BN sees the same variance at inference
             where = f" (line {bn.start.row})" if bn.start is not None else ""
             ctx.report(

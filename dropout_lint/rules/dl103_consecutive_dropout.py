@@ -95,15 +95,19 @@ class ConsecutiveDropout(Rule):
     ]
     invalid = [
         # the same tensor through the loop: each pass drops the previous pass's output
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import tensorflow as tf
             def drop_twice(h, rate):
                 for _ in range(2):
                     h = tf.nn.dropout(h, rate=rate)
                 return h
-        """), line=4),
+        """),
+            line=4,
+        ),
         # both applied in the same arm of the step loop: one always follows the other
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import tensorflow as tf
             def process(x, steps):
                 for step in steps:
@@ -113,23 +117,59 @@ class ConsecutiveDropout(Rule):
                     elif step == "norm":
                         x = tf.keras.layers.LayerNormalization()(x)
                 return x
-        """), line=6),
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.5), layers.Dropout(0.5), layers.Dense(1)])\n", line=2, contains="0.75",
-                fixed="from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.75), layers.Dense(1)])\n"),
-        Invalid("import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(4))\nm.add(tf.keras.layers.Dropout(0.2))\nm.add(tf.keras.layers.Dropout(0.3))\nm.add(tf.keras.layers.Dense(1))\n", line=5, contains="0.44",
-                fixed="import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(4))\nm.add(tf.keras.layers.Dropout(0.44))\nm.add(tf.keras.layers.Dense(1))\n"),
-        Invalid("import keras\ni = keras.Input((4,))\nx = keras.layers.Dropout(0.1)(i)\nx = keras.layers.Dropout(0.1)(x)\ny = keras.layers.Dense(2)(x)\n", line=4, contains="0.19",
-                fixed="import keras\ni = keras.Input((4,))\nx = keras.layers.Dropout(0.19)(i)\ny = keras.layers.Dense(2)(x)\n"),
-        Invalid("import keras\ni = keras.Input((4,))\nh = keras.layers.Dropout(0.1)(i)\ny = keras.layers.Dense(2)(keras.layers.Dropout(rate=0.2)(h))\n", line=4,
-                fixed="import keras\ni = keras.Input((4,))\nh = keras.layers.Dropout(0.28)(i)\ny = keras.layers.Dense(2)(h)\n"),
-        Invalid("from keras import layers as L, Sequential\nm = Sequential([\n    L.Dense(8),\n    L.Dropout(0.25),\n    L.Dropout(0.2),  # second\n    L.Dense(1),\n])\n", line=5, contains="0.4",
-                fixed="from keras import layers as L, Sequential\nm = Sequential([\n    L.Dense(8),\n    L.Dropout(0.4),\n    L.Dense(1),\n])\n"),
-        Invalid("import keras\ni = keras.Input((4,))\nx = keras.layers.Dropout(0.1)(i)\nx = keras.layers.GaussianDropout(0.1)(x)\n", line=4),
+        """),
+            line=6,
+        ),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.5), layers.Dropout(0.5), layers.Dense(1)])\n",
+            line=2,
+            contains="0.75",
+            fixed="from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.75), layers.Dense(1)])\n",
+        ),
+        Invalid(
+            "import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(4))\nm.add(tf.keras.layers.Dropout(0.2))\nm.add(tf.keras.layers.Dropout(0.3))\nm.add(tf.keras.layers.Dense(1))\n",
+            line=5,
+            contains="0.44",
+            fixed="import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(4))\nm.add(tf.keras.layers.Dropout(0.44))\nm.add(tf.keras.layers.Dense(1))\n",
+        ),
+        Invalid(
+            "import keras\ni = keras.Input((4,))\nx = keras.layers.Dropout(0.1)(i)\nx = keras.layers.Dropout(0.1)(x)\ny = keras.layers.Dense(2)(x)\n",
+            line=4,
+            contains="0.19",
+            fixed="import keras\ni = keras.Input((4,))\nx = keras.layers.Dropout(0.19)(i)\ny = keras.layers.Dense(2)(x)\n",
+        ),
+        Invalid(
+            "import keras\ni = keras.Input((4,))\nh = keras.layers.Dropout(0.1)(i)\ny = keras.layers.Dense(2)(keras.layers.Dropout(rate=0.2)(h))\n",
+            line=4,
+            fixed="import keras\ni = keras.Input((4,))\nh = keras.layers.Dropout(0.28)(i)\ny = keras.layers.Dense(2)(h)\n",
+        ),
+        Invalid(
+            "from keras import layers as L, Sequential\nm = Sequential([\n    L.Dense(8),\n    L.Dropout(0.25),\n    L.Dropout(0.2),  # second\n    L.Dense(1),\n])\n",
+            line=5,
+            contains="0.4",
+            fixed="from keras import layers as L, Sequential\nm = Sequential([\n    L.Dense(8),\n    L.Dropout(0.4),\n    L.Dense(1),\n])\n",
+        ),
+        Invalid(
+            "import keras\ni = keras.Input((4,))\nx = keras.layers.Dropout(0.1)(i)\nx = keras.layers.GaussianDropout(0.1)(x)\n",
+            line=4,
+        ),
         Invalid("model = Sequential([Dense(4), Dropout(0.5), Dropout(0.2), Dense(2)])\n", line=1),
-        Invalid("from keras import layers as L\ndef f(x):\n    x = L.Dense(3)(x)\n    x = L.Dropout(0.3)(x)\n    return L.SpatialDropout1D(0.3)(x)\n", line=5),
-        Invalid("import tensorflow as tf\ndef net(x):\n    h = tf.nn.dropout(x, rate=0.1)\n    return tf.nn.dropout(h, rate=0.1)\n", line=4),
-        Invalid("import tensorflow as tf\nL = tf.keras.layers\nm = tf.keras.Sequential([L.Dense(2), L.Dropout(0.4), L.AlphaDropout(0.1)])\n", line=3),
-        Invalid("from tensorflow.keras.layers import Dropout\nd1 = Dropout(0.5)\nd2 = Dropout(0.5)\ndef f(x):\n    return d2(d1(x))\n", line=3),
+        Invalid(
+            "from keras import layers as L\ndef f(x):\n    x = L.Dense(3)(x)\n    x = L.Dropout(0.3)(x)\n    return L.SpatialDropout1D(0.3)(x)\n",
+            line=5,
+        ),
+        Invalid(
+            "import tensorflow as tf\ndef net(x):\n    h = tf.nn.dropout(x, rate=0.1)\n    return tf.nn.dropout(h, rate=0.1)\n",
+            line=4,
+        ),
+        Invalid(
+            "import tensorflow as tf\nL = tf.keras.layers\nm = tf.keras.Sequential([L.Dense(2), L.Dropout(0.4), L.AlphaDropout(0.1)])\n",
+            line=3,
+        ),
+        Invalid(
+            "from tensorflow.keras.layers import Dropout\nd1 = Dropout(0.5)\nd2 = Dropout(0.5)\ndef f(x):\n    return d2(d1(x))\n",
+            line=3,
+        ),
     ]
 
     def check(self, ctx) -> None:

@@ -2,6 +2,7 @@ from dropout_lint.finding import Edit, Fix
 from dropout_lint.rule import Invalid, Rule, Valid
 from dropout_lint.rules._shapes import conv_dims, producer, rank
 
+
 class PreferSpatialDropout(Rule):
     """Plain Dropout on convolutional feature maps.
 
@@ -54,27 +55,68 @@ class PreferSpatialDropout(Rule):
     fix_safety = "unsafe"
 
     valid = [
-        Valid("from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.SpatialDropout2D(0.2)])\n"),
-        Valid("from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.Flatten(), layers.Dropout(0.5), layers.Dense(1)])\n"),
-        Valid("from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.GlobalAveragePooling2D(), layers.Dropout(0.5)])\n"),
-        Valid("from keras import layers, Sequential\nm = Sequential([layers.Dense(8, input_shape=(4,)), layers.Dropout(0.5)])\n"),
+        Valid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.SpatialDropout2D(0.2)])\n"
+        ),
+        Valid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.Flatten(), layers.Dropout(0.5), layers.Dense(1)])\n"
+        ),
+        Valid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.GlobalAveragePooling2D(), layers.Dropout(0.5)])\n"
+        ),
+        Valid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Dense(8, input_shape=(4,)), layers.Dropout(0.5)])\n"
+        ),
         Valid("from keras import layers\ndef f(x):\n    return layers.Dropout(0.2)(x)\n"),
-        Valid("from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.Dropout(0.2, noise_shape=(None, 1, 1, 8))])\n"),
-        Valid("import keras\ni = keras.Input((10, 4))\nx = keras.layers.LSTM(8, return_sequences=True)(i)\nx = keras.layers.Dropout(0.2)(x)\n"),
-        Valid("from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.Dense(4), layers.Flatten(), layers.Dropout(0.2)])\n"),
+        Valid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.Dropout(0.2, noise_shape=(None, 1, 1, 8))])\n"
+        ),
+        Valid(
+            "import keras\ni = keras.Input((10, 4))\nx = keras.layers.LSTM(8, return_sequences=True)(i)\nx = keras.layers.Dropout(0.2)(x)\n"
+        ),
+        Valid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.Dense(4), layers.Flatten(), layers.Dropout(0.2)])\n"
+        ),
     ]
     invalid = [
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.Dropout(0.2)])\n", line=2, contains="SpatialDropout2D",
-                fixed="from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.SpatialDropout2D(0.2)])\n"),
-        Invalid("import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Conv1D(8, 3))\nm.add(tf.keras.layers.Dropout(0.1))\n", line=4, contains="SpatialDropout1D",
-                fixed="import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Conv1D(8, 3))\nm.add(tf.keras.layers.SpatialDropout1D(0.1))\n"),
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Conv3D(4, 3), layers.BatchNormalization(), layers.ReLU(), layers.Dropout(0.2)])\n", line=2, contains="SpatialDropout3D"),
-        Invalid("import keras\ni = keras.Input((32, 32, 3))\nx = keras.layers.Conv2D(8, 3, activation='relu')(i)\nx = keras.layers.MaxPooling2D()(x)\nx = keras.layers.Dropout(0.25)(x)\n", line=5),
-        Invalid("from keras.layers import Conv2D, Dropout\nfrom keras import Sequential\nm = Sequential([Conv2D(8, 3), Dropout(0.2)])\n", line=3),
-        Invalid("from keras import layers\ndef block(x):\n    x = layers.SeparableConv2D(8, 3)(x)\n    return layers.Dropout(0.1)(x)\n", line=4),
-        Invalid("import keras\nclass Net(keras.Model):\n    def __init__(self):\n        super().__init__()\n        self.c = keras.layers.Conv2D(8, 3)\n        self.d = keras.layers.Dropout(0.2)\n    def call(self, x):\n        return self.d(self.c(x))\n", line=6),
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.UpSampling2D(), layers.Dropout(0.3), layers.Conv2D(3, 1)])\n", line=2,
-                fixed="from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.UpSampling2D(), layers.SpatialDropout2D(0.3), layers.Conv2D(3, 1)])\n"),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.Dropout(0.2)])\n",
+            line=2,
+            contains="SpatialDropout2D",
+            fixed="from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.SpatialDropout2D(0.2)])\n",
+        ),
+        Invalid(
+            "import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Conv1D(8, 3))\nm.add(tf.keras.layers.Dropout(0.1))\n",
+            line=4,
+            contains="SpatialDropout1D",
+            fixed="import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Conv1D(8, 3))\nm.add(tf.keras.layers.SpatialDropout1D(0.1))\n",
+        ),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Conv3D(4, 3), layers.BatchNormalization(), layers.ReLU(), layers.Dropout(0.2)])\n",
+            line=2,
+            contains="SpatialDropout3D",
+        ),
+        Invalid(
+            "import keras\ni = keras.Input((32, 32, 3))\nx = keras.layers.Conv2D(8, 3, activation='relu')(i)\nx = keras.layers.MaxPooling2D()(x)\nx = keras.layers.Dropout(0.25)(x)\n",
+            line=5,
+        ),
+        Invalid(
+            "from keras.layers import Conv2D, Dropout\nfrom keras import Sequential\nm = Sequential([Conv2D(8, 3), Dropout(0.2)])\n",
+            line=3,
+        ),
+        Invalid(
+            "from keras import layers\ndef block(x):\n    x = layers.SeparableConv2D(8, 3)(x)\n    return layers.Dropout(0.1)(x)\n",
+            line=4,
+        ),
+        Invalid(
+            "import keras\nclass Net(keras.Model):\n    def __init__(self):\n        super().__init__()\n        self.c = keras.layers.Conv2D(8, 3)\n        self.d = keras.layers.Dropout(0.2)\n    def call(self, x):\n        return self.d(self.c(x))\n",
+            line=6,
+        ),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.UpSampling2D(), layers.Dropout(0.3), layers.Conv2D(3, 1)])\n",
+            line=2,
+            fixed="from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.UpSampling2D(), layers.SpatialDropout2D(0.3), layers.Conv2D(3, 1)])\n",
+        ),
     ]
 
     def check(self, ctx) -> None:

@@ -70,15 +70,48 @@ class SpatialDropoutRank(Rule):
         "from torch import nn\nnet = nn.Sequential(nn.Flatten(), nn.Dropout2d(0.2))\n",
     ]
     invalid = [
-        Invalid("from keras import layers, Sequential\nm = Sequential([\n    layers.Conv2D(8, 3),\n    layers.Flatten(),\n    layers.SpatialDropout2D(0.2),\n    layers.Dense(1),\n])\n", line=5, contains="Flatten"),
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.GlobalMaxPooling2D(), layers.SpatialDropout2D(0.2)])\n", line=2, contains="2D"),
-        Invalid("import keras\ni = keras.Input((20,))\nx = keras.layers.Dense(16)(i)\nx = keras.layers.SpatialDropout1D(0.2)(x)\n", line=4, contains="Dense"),
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.LSTM(8), layers.SpatialDropout1D(0.2)])\n", line=2, contains="LSTM"),
-        Invalid("import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Conv1D(8, 3, input_shape=(100, 4)))\nm.add(tf.keras.layers.SpatialDropout2D(0.3))\n", line=4, contains="Conv1D"),
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(32, input_shape=(10,)), layers.Activation('relu'), layers.SpatialDropout1D(0.2)])\n", line=2),
-        Invalid("import keras\ni = keras.Input((32, 32, 3))\nx = keras.layers.Conv2D(8, 3)(i)\nx = keras.layers.GlobalAveragePooling2D()(x)\nx = keras.layers.BatchNormalization()(x)\nx = keras.layers.SpatialDropout2D(0.5)(x)\n", line=6),
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Conv3D(4, 3), layers.SpatialDropout2D(0.2)])\n", line=2, contains="5D"),
-        Invalid("import keras\nclass Head(keras.Model):\n    def __init__(self):\n        super().__init__()\n        self.flat = keras.layers.Flatten()\n        self.drop = keras.layers.SpatialDropout2D(0.2)\n        self.out = keras.layers.Dense(1)\n    def call(self, x):\n        return self.out(self.drop(self.flat(x)))\n", line=6),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([\n    layers.Conv2D(8, 3),\n    layers.Flatten(),\n    layers.SpatialDropout2D(0.2),\n    layers.Dense(1),\n])\n",
+            line=5,
+            contains="Flatten",
+        ),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.GlobalMaxPooling2D(), layers.SpatialDropout2D(0.2)])\n",
+            line=2,
+            contains="2D",
+        ),
+        Invalid(
+            "import keras\ni = keras.Input((20,))\nx = keras.layers.Dense(16)(i)\nx = keras.layers.SpatialDropout1D(0.2)(x)\n",
+            line=4,
+            contains="Dense",
+        ),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([layers.LSTM(8), layers.SpatialDropout1D(0.2)])\n",
+            line=2,
+            contains="LSTM",
+        ),
+        Invalid(
+            "import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Conv1D(8, 3, input_shape=(100, 4)))\nm.add(tf.keras.layers.SpatialDropout2D(0.3))\n",
+            line=4,
+            contains="Conv1D",
+        ),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Dense(32, input_shape=(10,)), layers.Activation('relu'), layers.SpatialDropout1D(0.2)])\n",
+            line=2,
+        ),
+        Invalid(
+            "import keras\ni = keras.Input((32, 32, 3))\nx = keras.layers.Conv2D(8, 3)(i)\nx = keras.layers.GlobalAveragePooling2D()(x)\nx = keras.layers.BatchNormalization()(x)\nx = keras.layers.SpatialDropout2D(0.5)(x)\n",
+            line=6,
+        ),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Conv3D(4, 3), layers.SpatialDropout2D(0.2)])\n",
+            line=2,
+            contains="5D",
+        ),
+        Invalid(
+            "import keras\nclass Head(keras.Model):\n    def __init__(self):\n        super().__init__()\n        self.flat = keras.layers.Flatten()\n        self.drop = keras.layers.SpatialDropout2D(0.2)\n        self.out = keras.layers.Dense(1)\n    def call(self, x):\n        return self.out(self.drop(self.flat(x)))\n",
+            line=6,
+        ),
     ]
 
     def check(self, ctx) -> None:

@@ -108,58 +108,85 @@ class UnverifiedDropoutAfterOutput(Rule):
         """),
     ]
     invalid = [
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import tensorflow as tf
             def conv_net(x, keep_prob):
                 h = tf.layers.conv2d(x, 32, 5, activation=tf.nn.relu)
                 out = tf.layers.dense(tf.layers.flatten(h), 10)
                 return tf.nn.dropout(out, keep_prob)
-        """), line=5, contains="`conv_net()` returns"),
-        Invalid(_ex("""
+        """),
+            line=5,
+            contains="`conv_net()` returns",
+        ),
+        Invalid(
+            _ex("""
             import tensorflow as tf
             class TextCNN:
                 def __init__(self, n):
                     self.input_x = tf.placeholder(tf.float32, [None, n])
                     h = tf.layers.dense(self.input_x, 10)
                     self.logits = tf.nn.dropout(h, 0.5)
-        """), line=6, contains="bound to `self.logits`"),
+        """),
+            line=6,
+            contains="bound to `self.logits`",
+        ),
         # tf.cond: the training branch drops the returned logits
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import tensorflow as tf
             def inference(images, is_training):
                 logits = tf.layers.dense(tf.layers.flatten(images), 10)
                 logits = tf.cond(is_training, lambda: tf.nn.dropout(logits, rate=0.5), lambda: logits)
                 return logits
-        """), line=4),
-        Invalid(_ex("""
+        """),
+            line=4,
+        ),
+        Invalid(
+            _ex("""
             import tensorflow as tf
             predictions = tf.nn.dropout(tf.layers.dense(features, 1), rate=0.2)
-        """), line=2, contains="`predictions`"),
-        Invalid(_ex("""
+        """),
+            line=2,
+            contains="`predictions`",
+        ),
+        Invalid(
+            _ex("""
             import tensorflow as tf
             def build_network(x):
                 h = tf.layers.dense(x, 32, activation=tf.nn.relu)
                 return tf.layers.dropout(tf.layers.dense(h, 4), rate=0.3, training=True)
-        """), line=4),
-        Invalid(_ex("""
+        """),
+            line=4,
+        ),
+        Invalid(
+            _ex("""
             import keras
             from keras import ops
             def mlp_model(x, w):
                 return keras.random.dropout(ops.matmul(x, w), 0.2)
-        """), line=4),
-        Invalid(_ex("""
+        """),
+            line=4,
+        ),
+        Invalid(
+            _ex("""
             import tensorflow as tf
             class Classifier:
                 def __init__(self, x):
                     self.y_pred = tf.nn.dropout(tf.layers.dense(x, 3), rate=0.1)
-        """), line=4),
-        Invalid(_ex("""
+        """),
+            line=4,
+        ),
+        Invalid(
+            _ex("""
             import tensorflow as tf
             def model_fn(features, labels, mode):
                 net = tf.compat.v1.layers.dense(features["x"], 10)
                 logits = tf.compat.v1.layers.dropout(net, 0.4, training=True)
                 return logits
-        """), line=4),
+        """),
+            line=4,
+        ),
     ]
 
     def check(self, ctx) -> None:

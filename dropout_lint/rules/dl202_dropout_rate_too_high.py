@@ -65,13 +65,24 @@ class DropoutRateTooHigh(Rule):
     invalid = [
         # the tutorial's incorrect model: Dropout(0.9)
         Invalid("from tensorflow.keras import layers\nlayers.Dropout(0.9)\n", line=2, contains="0.9"),
-        Invalid("import tensorflow as tf\nm = tf.keras.Sequential([tf.keras.layers.Dense(4), tf.keras.layers.Dropout(rate=0.95)])\n", line=2),
+        Invalid(
+            "import tensorflow as tf\nm = tf.keras.Sequential([tf.keras.layers.Dense(4), tf.keras.layers.Dropout(rate=0.95)])\n",
+            line=2,
+        ),
         Invalid("from keras.layers import LSTM\nLSTM(8, recurrent_dropout=0.85)\n", line=2),
         Invalid("import tensorflow as tf\ny = tf.nn.dropout(x, rate=0.9)\n", line=2),
         Invalid("import keras\nkeras.random.dropout(x, 0.99)\n", line=2),
         Invalid("Dropout(0.9)\n", line=1),
-        Invalid("from keras import layers\ndef build(rate):\n    return layers.Dropout(rate)\nfor r in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.9]:\n    build(r)\n", line=3, contains="build(r) with 0.9 at line 5"),
-        Invalid("from keras import layers\ndef build(rate=0.5):\n    return layers.Dropout(rate)\nbuild()\nbuild(rate=0.95)\n", line=3, contains="build(rate=0.95) at line 5"),
+        Invalid(
+            "from keras import layers\ndef build(rate):\n    return layers.Dropout(rate)\nfor r in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.9]:\n    build(r)\n",
+            line=3,
+            contains="build(r) with 0.9 at line 5",
+        ),
+        Invalid(
+            "from keras import layers\ndef build(rate=0.5):\n    return layers.Dropout(rate)\nbuild()\nbuild(rate=0.95)\n",
+            line=3,
+            contains="build(rate=0.95) at line 5",
+        ),
         Invalid("from keras import layers\nlayers.Dropout(0.6)\n", options={"max-rate": 0.5}),
         Invalid("import keras\nkeras.layers.MultiHeadAttention(2, 8, dropout=0.9)\n", line=2),
     ]

@@ -78,30 +78,46 @@ class DropoutRateZero(Rule):
         """),
     ]
     invalid = [
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(4), layers.Dropout(0.0), layers.Dense(1)])\n", line=2,
-                fixed="from keras import layers, Sequential\nm = Sequential([layers.Dense(4), layers.Dense(1)])\n"),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Dense(4), layers.Dropout(0.0), layers.Dense(1)])\n",
+            line=2,
+            fixed="from keras import layers, Sequential\nm = Sequential([layers.Dense(4), layers.Dense(1)])\n",
+        ),
         Invalid("import tensorflow as tf\ntf.keras.layers.Dropout(rate=0)\n", line=2),
         Invalid("import tensorflow as tf\ny = tf.nn.dropout(x, rate=0.0)\n", line=2),
         Invalid("Dropout(0)\n", line=1),
         Invalid("from keras import layers\nNO_DROP = 0.0\nlayers.GaussianDropout(NO_DROP)\n", line=3),
         Invalid("from keras import layers\ndef build(rate=0.0):\n    return layers.Dropout(rate)\nbuild()\n", line=3),
-        Invalid("import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(3))\nm.add(keras.layers.Dropout(0.5 - 0.5))\nm.add(keras.layers.Dense(1))\n", line=4,
-                fixed="import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(3))\nm.add(keras.layers.Dense(1))\n"),
+        Invalid(
+            "import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(3))\nm.add(keras.layers.Dropout(0.5 - 0.5))\nm.add(keras.layers.Dense(1))\n",
+            line=4,
+            fixed="import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(3))\nm.add(keras.layers.Dense(1))\n",
+        ),
         Invalid("from tensorflow.keras.layers import SpatialDropout2D as SD\nSD(0.)\n", line=2),
-        Invalid("from keras import layers\ndef block(x, rate=0.0, bn=False):\n    if rate >= 0.0 and not bn:\n        x = layers.Dropout(rate)(x)\n    return x\nblock(1)\n", line=4),
-        Invalid("import keras\ni = keras.Input((3,))\nx = keras.layers.Dense(4)(i)\nx = keras.layers.Dropout(0.0)(x)\nm = keras.Model(i, keras.layers.Dense(1)(x))\n", line=4,
-                fixed="import keras\ni = keras.Input((3,))\nx = keras.layers.Dense(4)(i)\nm = keras.Model(i, keras.layers.Dense(1)(x))\n"),
+        Invalid(
+            "from keras import layers\ndef block(x, rate=0.0, bn=False):\n    if rate >= 0.0 and not bn:\n        x = layers.Dropout(rate)(x)\n    return x\nblock(1)\n",
+            line=4,
+        ),
+        Invalid(
+            "import keras\ni = keras.Input((3,))\nx = keras.layers.Dense(4)(i)\nx = keras.layers.Dropout(0.0)(x)\nm = keras.Model(i, keras.layers.Dense(1)(x))\n",
+            line=4,
+            fixed="import keras\ni = keras.Input((3,))\nx = keras.layers.Dense(4)(i)\nm = keras.Model(i, keras.layers.Dense(1)(x))\n",
+        ),
         # the __main__ block sets the rate to 0 itself
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             from keras import layers, Model, Input
             def mini_vgg(dropout=0.5):
                 inp = Input((8,))
                 return Model(inp, layers.Dense(2)(layers.Dropout(dropout)(inp)))
             if __name__ == "__main__":
                 mini_vgg(dropout=0.0).fit(x, y)
-        """), line=4),
+        """),
+            line=4,
+        ),
         # a caller outside the __main__ block keeps the 0 default
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             from keras import layers, Model, Input
             def mini_vgg(dropout=0.0):
                 inp = Input((8,))
@@ -109,7 +125,9 @@ class DropoutRateZero(Rule):
             model = mini_vgg()
             if __name__ == "__main__":
                 mini_vgg().summary()
-        """), line=4),
+        """),
+            line=4,
+        ),
     ]
 
     def check(self, ctx) -> None:
@@ -169,4 +187,3 @@ def _main_rows(ctx) -> list[tuple[int, int]]:
             r = ctx.facts.positions[stmt]
             out.append((r.start.line, r.end.line))
     return out
-

@@ -98,31 +98,57 @@ class KeepProbAsRate(Rule):
         "import tensorflow as tf\nwith tf.GradientTape() as tape:\n    h = tf.nn.dropout(x, keep_prob=0.9)\n",
     ]
     invalid = [
-        Invalid("import tensorflow as tf\ntf.random.set_seed(0)\nh = tf.nn.dropout(h, keep_prob=0.8)\n", line=3,
-                contains="tf.random.set_seed",
-                fixed="import tensorflow as tf\ntf.random.set_seed(0)\nh = tf.nn.dropout(h, rate=0.2)\n"),
-        Invalid("import tensorflow as tf\ng = tf.nn.dropout(g, rate=0.1)\nh = tf.nn.dropout(h, keep_prob=keep_prob)\n", line=3,
-                contains="elsewhere",
-                fixed="import tensorflow as tf\ng = tf.nn.dropout(g, rate=0.1)\nh = tf.nn.dropout(h, rate=1 - keep_prob)\n"),
-        Invalid("import tensorflow as tf\nh = tf.compat.v1.nn.dropout(h, keep_prob=self.kp + 0.1)\n", line=2,
-                fixed="import tensorflow as tf\nh = tf.compat.v1.nn.dropout(h, rate=1 - (self.kp + 0.1))\n"),
-        Invalid("from keras import layers\nkeep_prob = 0.9\nx = layers.Dropout(keep_prob)(x)\n", line=3, contains="0.9",
-                fixed="from keras import layers\nkeep_prob = 0.9\nx = layers.Dropout(1 - keep_prob)(x)\n"),
-        Invalid("from keras import layers\ndef block(x, keep_rate=0.8):\n    return layers.Dropout(rate=keep_rate)(x)\n", line=3,
-                fixed="from keras import layers\ndef block(x, keep_rate=0.8):\n    return layers.Dropout(rate=1 - keep_rate)(x)\n"),
-        Invalid("import tensorflow as tf\nclass M(tf.keras.Model):\n    def __init__(self, kp):\n        super().__init__()\n        self.drop = tf.keras.layers.Dropout(kp)\n", line=5,
-                fixed="import tensorflow as tf\nclass M(tf.keras.Model):\n    def __init__(self, kp):\n        super().__init__()\n        self.drop = tf.keras.layers.Dropout(1 - kp)\n"),
+        Invalid(
+            "import tensorflow as tf\ntf.random.set_seed(0)\nh = tf.nn.dropout(h, keep_prob=0.8)\n",
+            line=3,
+            contains="tf.random.set_seed",
+            fixed="import tensorflow as tf\ntf.random.set_seed(0)\nh = tf.nn.dropout(h, rate=0.2)\n",
+        ),
+        Invalid(
+            "import tensorflow as tf\ng = tf.nn.dropout(g, rate=0.1)\nh = tf.nn.dropout(h, keep_prob=keep_prob)\n",
+            line=3,
+            contains="elsewhere",
+            fixed="import tensorflow as tf\ng = tf.nn.dropout(g, rate=0.1)\nh = tf.nn.dropout(h, rate=1 - keep_prob)\n",
+        ),
+        Invalid(
+            "import tensorflow as tf\nh = tf.compat.v1.nn.dropout(h, keep_prob=self.kp + 0.1)\n",
+            line=2,
+            fixed="import tensorflow as tf\nh = tf.compat.v1.nn.dropout(h, rate=1 - (self.kp + 0.1))\n",
+        ),
+        Invalid(
+            "from keras import layers\nkeep_prob = 0.9\nx = layers.Dropout(keep_prob)(x)\n",
+            line=3,
+            contains="0.9",
+            fixed="from keras import layers\nkeep_prob = 0.9\nx = layers.Dropout(1 - keep_prob)(x)\n",
+        ),
+        Invalid(
+            "from keras import layers\ndef block(x, keep_rate=0.8):\n    return layers.Dropout(rate=keep_rate)(x)\n",
+            line=3,
+            fixed="from keras import layers\ndef block(x, keep_rate=0.8):\n    return layers.Dropout(rate=1 - keep_rate)(x)\n",
+        ),
+        Invalid(
+            "import tensorflow as tf\nclass M(tf.keras.Model):\n    def __init__(self, kp):\n        super().__init__()\n        self.drop = tf.keras.layers.Dropout(kp)\n",
+            line=5,
+            fixed="import tensorflow as tf\nclass M(tf.keras.Model):\n    def __init__(self, kp):\n        super().__init__()\n        self.drop = tf.keras.layers.Dropout(1 - kp)\n",
+        ),
         Invalid("from keras import layers\nlayers.LSTM(8, dropout=FLAGS.dropout_keep_prob)\n", line=2),
         Invalid("import tensorflow as tf\ny = tf.nn.dropout(x, rate=keepProb)\n", line=2),
         Invalid("import tensorflow as tf\nh = tf.nn.dropout(h, 0.5, keep_prob=0.5)\n", line=2),
-        Invalid("import tensorflow as tf\nh = tf.layers.dropout(h, keep_prob=0.5, training=t)\n", line=2,
-                contains="takes `rate`"),
-        Invalid(_ex("""
+        Invalid(
+            "import tensorflow as tf\nh = tf.layers.dropout(h, keep_prob=0.5, training=t)\n",
+            line=2,
+            contains="takes `rate`",
+        ),
+        Invalid(
+            _ex("""
             import tensorflow as tf
             @tf.function
             def step(h):
                 return tf.nn.dropout(h, keep_prob=0.9)
-        """), line=4, contains="@tf.function"),
+        """),
+            line=4,
+            contains="@tf.function",
+        ),
     ]
 
     def check(self, ctx) -> None:

@@ -63,20 +63,48 @@ class DropoutRateForContext(Rule):
         "from keras import layers\nlayers.LSTM(8, dropout=0.2, recurrent_dropout=0.3)\n",
         "from keras import layers, Sequential\nm = Sequential([layers.Dense(64), layers.Dropout(0.6), layers.Dense(64), layers.Dense(1)])\n",
         "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.Flatten(), layers.Dropout(0.5), layers.Dense(1)])\n",
-        Valid("from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.Dropout(0.4)])\n", options={"conv-max-rate": 0.4}),
+        Valid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.Dropout(0.4)])\n",
+            options={"conv-max-rate": 0.4},
+        ),
         Valid("from keras import layers\nlayers.GRU(8, recurrent_dropout=0.5)\n", options={"recurrent-max-rate": 0.5}),
         "from keras import layers\ndef build(rate):\n    return layers.LSTM(8, dropout=rate)\nfor r in (0.1, 0.2):\n    build(r)\n",
         "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.SpatialDropout2D(0.2)])\n",
     ]
     invalid = [
-        Invalid("from keras import layers, Sequential\nm = Sequential([\n    layers.Conv2D(8, 3),\n    layers.Dropout(0.5),\n    layers.Flatten(),\n    layers.Dense(1),\n])\n", line=4, contains="conv"),
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.SpatialDropout2D(0.4)])\n", line=2),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([\n    layers.Conv2D(8, 3),\n    layers.Dropout(0.5),\n    layers.Flatten(),\n    layers.Dense(1),\n])\n",
+            line=4,
+            contains="conv",
+        ),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.SpatialDropout2D(0.4)])\n",
+            line=2,
+        ),
         Invalid("from keras import layers\nlayers.LSTM(8, recurrent_dropout=0.5)\n", line=2, contains="recurrent"),
-        Invalid("from keras import layers\nlayers.Bidirectional(layers.GRU(8, dropout=0.4, recurrent_dropout=0.4))\n", count=2, line=2),
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(64), layers.Dropout(0.7), layers.Dense(10, activation='softmax')])\n", line=2, contains="output"),
-        Invalid("import keras\ni = keras.Input((8,))\nx = keras.layers.Dense(8)(i)\nx = keras.layers.Dropout(0.6)(x)\no = keras.layers.Dense(1)(x)\nm = keras.Model(i, o)\n", line=4),
-        Invalid("from keras import layers\ndef build(rate):\n    return layers.LSTM(8, dropout=rate)\nfor r in (0.1, 0.2, 0.5):\n    build(r)\n", line=3, contains="build(r) with 0.5"),
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.Dropout(0.3)])\n", options={"conv-max-rate": 0.2}),
+        Invalid(
+            "from keras import layers\nlayers.Bidirectional(layers.GRU(8, dropout=0.4, recurrent_dropout=0.4))\n",
+            count=2,
+            line=2,
+        ),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Dense(64), layers.Dropout(0.7), layers.Dense(10, activation='softmax')])\n",
+            line=2,
+            contains="output",
+        ),
+        Invalid(
+            "import keras\ni = keras.Input((8,))\nx = keras.layers.Dense(8)(i)\nx = keras.layers.Dropout(0.6)(x)\no = keras.layers.Dense(1)(x)\nm = keras.Model(i, o)\n",
+            line=4,
+        ),
+        Invalid(
+            "from keras import layers\ndef build(rate):\n    return layers.LSTM(8, dropout=rate)\nfor r in (0.1, 0.2, 0.5):\n    build(r)\n",
+            line=3,
+            contains="build(r) with 0.5",
+        ),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.Dropout(0.3)])\n",
+            options={"conv-max-rate": 0.2},
+        ),
         Invalid("from keras import layers\nlayers.RNN(layers.LSTMCell(8, dropout=0.45))\n", line=2),
     ]
 
@@ -86,8 +114,12 @@ class DropoutRateForContext(Rule):
             bad = [v for v in values or [] if rec < v.value < 1]
             if bad:
                 text, data = describe(bad)
-                ctx.report(call, f"{short_kind(call)} {keyword} {text} is above {fmt_rate(rec)} for recurrent dropout: "
-                           f"it applies at every time step; use 0.1-{fmt_rate(rec)}", data={**data, "context": "recurrent"})
+                ctx.report(
+                    call,
+                    f"{short_kind(call)} {keyword} {text} is above {fmt_rate(rec)} for recurrent dropout: "
+                    f"it applies at every time step; use 0.1-{fmt_rate(rec)}",
+                    data={**data, "context": "recurrent"},
+                )
         conv = ctx.option("conv-max-rate")
         out = ctx.option("output-max-rate")
         before_output = {id(i) for g in ctx.graphs if not g.is_submodel for o in g.outputs for i in o.inputs}
@@ -105,8 +137,12 @@ class DropoutRateForContext(Rule):
             if not bad:
                 continue
             text, data = describe(bad)
-            ctx.report(n, f"{n.kind} rate {text} is above {fmt_rate(limit)} {context}: {advice}",
-                       data={**data, "context": context}, once=True)
+            ctx.report(
+                n,
+                f"{n.kind} rate {text} is above {fmt_rate(limit)} {context}: {advice}",
+                data={**data, "context": context},
+                once=True,
+            )
 
 
 def _rates(ctx, node):

@@ -175,8 +175,10 @@ class TrainingTrueAtInference(Rule):
         # a train_step nested in an evaluation helper is a training path
         "def evaluate_and_train(model, ds):\n    def train_step(x):\n        return model(x, training=True)\n    return train_step\n",
         "def predict(model, x):\n    return model(x, training=True)  # noqa: DL301\n",
-        Valid("def predict(model, x):\n    return model(x, training=True)\n",
-              options={"inference-function-patterns": ["serve*"]}),
+        Valid(
+            "def predict(model, x):\n    return model(x, training=True)\n",
+            options={"inference-function-patterns": ["serve*"]},
+        ),
         "from keras import layers\nx = layers.Dropout(0.5)(h, training=training)\n",
         "import torch\ndef predict(net, x):\n    return net(x)\n",
         # layers applied eagerly to a concrete tensor: not a model build
@@ -189,27 +191,65 @@ class TrainingTrueAtInference(Rule):
     ]
     invalid = [
         # the tutorial's wrong_prediction-style mistake
-        Invalid("def predict(model, x):\n    return model(x, training=True)\n", line=2, contains="noqa: DL301",
-                fixed="def predict(model, x):\n    return model(x, training=False)\n"),
-        Invalid("import tensorflow as tf\nclass M(tf.keras.Model):\n    def test_step(self, data):\n        x, y = data\n        y_pred = self(x, training=True)\n        return y_pred\n",
-                line=5, fixed="import tensorflow as tf\nclass M(tf.keras.Model):\n    def test_step(self, data):\n        x, y = data\n        y_pred = self(x, training=False)\n        return y_pred\n"),
-        Invalid("import tensorflow as tf\n@tf.function\ndef inference(x):\n    return model(x, training=True)\n", line=4),
-        Invalid("import tensorflow as tf\n@tf.function(input_signature=[tf.TensorSpec([None, 4])])\ndef serve(x):\n    return {'y': model(x, training=True)}\n", line=4),
+        Invalid(
+            "def predict(model, x):\n    return model(x, training=True)\n",
+            line=2,
+            contains="noqa: DL301",
+            fixed="def predict(model, x):\n    return model(x, training=False)\n",
+        ),
+        Invalid(
+            "import tensorflow as tf\nclass M(tf.keras.Model):\n    def test_step(self, data):\n        x, y = data\n        y_pred = self(x, training=True)\n        return y_pred\n",
+            line=5,
+            fixed="import tensorflow as tf\nclass M(tf.keras.Model):\n    def test_step(self, data):\n        x, y = data\n        y_pred = self(x, training=False)\n        return y_pred\n",
+        ),
+        Invalid(
+            "import tensorflow as tf\n@tf.function\ndef inference(x):\n    return model(x, training=True)\n", line=4
+        ),
+        Invalid(
+            "import tensorflow as tf\n@tf.function(input_signature=[tf.TensorSpec([None, 4])])\ndef serve(x):\n    return {'y': model(x, training=True)}\n",
+            line=4,
+        ),
         # a serving signature, whatever its name
-        Invalid("import tensorflow as tf\n@tf.function\ndef export_fn(x):\n    return model(x, training=True)\n"
-                "tf.saved_model.save(model, 'out', signatures={'serving_default': export_fn.get_concrete_function()})\n", line=4),
+        Invalid(
+            "import tensorflow as tf\n@tf.function\ndef export_fn(x):\n    return model(x, training=True)\n"
+            "tf.saved_model.save(model, 'out', signatures={'serving_default': export_fn.get_concrete_function()})\n",
+            line=4,
+        ),
         # hard-wired in a functional build
-        Invalid("from tensorflow import keras\nfrom tensorflow.keras import layers\ninp = keras.Input((8,))\nh = layers.Dense(8)(inp)\nh = layers.Dropout(0.5)(h, training=True)\nmodel = keras.Model(inp, layers.Dense(1)(h))\n",
-                line=5, fixed="from tensorflow import keras\nfrom tensorflow.keras import layers\ninp = keras.Input((8,))\nh = layers.Dense(8)(inp)\nh = layers.Dropout(0.5)(h, training=False)\nmodel = keras.Model(inp, layers.Dense(1)(h))\n"),
-        Invalid("import tf_keras as tfk\ndef build():\n    drop = tfk.layers.Dropout(0.3)\n    i = tfk.Input((4,))\n    return tfk.Model(i, drop(i, training=True))\n", line=5),
+        Invalid(
+            "from tensorflow import keras\nfrom tensorflow.keras import layers\ninp = keras.Input((8,))\nh = layers.Dense(8)(inp)\nh = layers.Dropout(0.5)(h, training=True)\nmodel = keras.Model(inp, layers.Dense(1)(h))\n",
+            line=5,
+            fixed="from tensorflow import keras\nfrom tensorflow.keras import layers\ninp = keras.Input((8,))\nh = layers.Dense(8)(inp)\nh = layers.Dropout(0.5)(h, training=False)\nmodel = keras.Model(inp, layers.Dense(1)(h))\n",
+        ),
+        Invalid(
+            "import tf_keras as tfk\ndef build():\n    drop = tfk.layers.Dropout(0.3)\n    i = tfk.Input((4,))\n    return tfk.Model(i, drop(i, training=True))\n",
+            line=5,
+        ),
         # a loop over batches is not Monte-Carlo sampling
-        Invalid("def evaluate(model, dataset):\n    for x, y in dataset:\n        p = model(x, training=True)\n", line=3),
-        Invalid("class Predictor:\n    def _predict_batch(self, x):\n        return self.net(x, training = True)\n", line=3),
-        Invalid("async def infer(model, x):\n    def inner():\n        return model(x, training=True)\n    return inner()\n", line=3),
-        Invalid("import tensorflow as tf\nclass Demo:\n    def wrong_prediction(self, x):\n        return self.model(x, training=True)\n", line=4),
+        Invalid(
+            "def evaluate(model, dataset):\n    for x, y in dataset:\n        p = model(x, training=True)\n", line=3
+        ),
+        Invalid(
+            "class Predictor:\n    def _predict_batch(self, x):\n        return self.net(x, training = True)\n", line=3
+        ),
+        Invalid(
+            "async def infer(model, x):\n    def inner():\n        return model(x, training=True)\n    return inner()\n",
+            line=3,
+        ),
+        Invalid(
+            "import tensorflow as tf\nclass Demo:\n    def wrong_prediction(self, x):\n        return self.model(x, training=True)\n",
+            line=4,
+        ),
         Invalid("def makePrediction(net, x):\n    return net(x, training=True)\n", line=2),
-        Invalid("import tensorflow as tf\ndef predict(x):\n    return tf.contrib.layers.batch_norm(x, is_training=True)\n", line=3),
-        Invalid("def eval_step(x):\n    return net(x, training=True)\n", options={"inference-function-patterns": ["eval_*"]}, line=2),
+        Invalid(
+            "import tensorflow as tf\ndef predict(x):\n    return tf.contrib.layers.batch_norm(x, is_training=True)\n",
+            line=3,
+        ),
+        Invalid(
+            "def eval_step(x):\n    return net(x, training=True)\n",
+            options={"inference-function-patterns": ["eval_*"]},
+            line=2,
+        ),
     ]
 
     def check(self, ctx) -> None:
@@ -285,12 +325,17 @@ def _plain_python_callee(ctx, call) -> bool:
     text = call.func_text
     parts = text.split(".")
     if len(parts) == 1 and parts[0]:
-        return any(s.name == text and s.kind in ("function", "class") and s.parent in call.scope.chain()
-                   for s in ctx.facts.scopes)
+        return any(
+            s.name == text and s.kind in ("function", "class") and s.parent in call.scope.chain()
+            for s in ctx.facts.scopes
+        )
     if len(parts) == 2 and parts[0] == "self":
         _, cls = T.method_of(call.scope)
-        return cls is not None and parts[1] not in ("call", "__call__") and any(
-            s.kind == "function" and s.parent is cls and s.name == parts[1] for s in ctx.facts.scopes)
+        return (
+            cls is not None
+            and parts[1] not in ("call", "__call__")
+            and any(s.kind == "function" and s.parent is cls and s.name == parts[1] for s in ctx.facts.scopes)
+        )
     return False
 
 
@@ -298,14 +343,19 @@ def _model_sampled(ctx, call) -> bool:
     """The functional model the layer ends up in is Monte-Carlo by its use: named so
     (``model_mc``, ``bayesian_net``), or called / ``predict``-ed in a sampling loop somewhere in
     the file (``for i in range(runs): preds[i] = model_mc.predict(x)``)."""
-    names = {g.name for g in ctx.graphs if g.kind == "functional" and g.name
-             and any(n.call is call for n in g.nodes)}
+    names = {g.name for g in ctx.graphs if g.kind == "functional" and g.name and any(n.call is call for n in g.nodes)}
     for name in names:
         if T.looks_monte_carlo(name.rsplit(".", 1)[-1]):
             return True
         for c in ctx.calls:
-            if c.loops and (c.func_text == name or c.func_text in (name + ".predict", name + ".predict_on_batch",
-                                                                   name + ".__call__")) and T.in_sampling_loop(c):
+            if (
+                c.loops
+                and (
+                    c.func_text == name
+                    or c.func_text in (name + ".predict", name + ".predict_on_batch", name + ".__call__")
+                )
+                and T.in_sampling_loop(c)
+            ):
                 return True
     return False
 
@@ -345,9 +395,6 @@ def _layer_application(ctx, call) -> bool:
 
 def _scope_fn(g):
     return g.call.scope.function() if g.call is not None else None
-
-
-
 
 
 def _from_input(node, home) -> bool:

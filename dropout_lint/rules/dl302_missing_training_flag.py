@@ -6,8 +6,20 @@ from dropout_lint.rules import _training as T
 
 # The last word of a name that says "this is a model" (SPEC's list, plus a few common ones).
 MODEL_WORDS = frozenset(
-    {"model", "net", "network", "generator", "discriminator", "encoder", "decoder", "classifier",
-     "critic", "actor", "student", "autoencoder"}
+    {
+        "model",
+        "net",
+        "network",
+        "generator",
+        "discriminator",
+        "encoder",
+        "decoder",
+        "classifier",
+        "critic",
+        "actor",
+        "student",
+        "autoencoder",
+    }
 )
 MODEL_SUFFIXES = ("model", "net", "network", "encoder", "decoder", "generator", "discriminator", "classifier")
 # Frozen by design: never trained in this step.
@@ -231,7 +243,8 @@ class MissingTrainingFlag(Rule):
     ]
     invalid = [
         # a parameter: every call site passes a model with Dropout, and the step optimises it
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import tensorflow as tf
             from tensorflow import keras
             def step(model, x, y):
@@ -241,7 +254,9 @@ class MissingTrainingFlag(Rule):
                 grads = tape.gradient(loss, model.trainable_variables)
             net = keras.Sequential([keras.layers.Dense(8), keras.layers.Dropout(0.3), keras.layers.Dense(1)])
             step(net, x, y)
-        """), line=5, fixed=_ex("""
+        """),
+            line=5,
+            fixed=_ex("""
             import tensorflow as tf
             from tensorflow import keras
             def step(model, x, y):
@@ -251,9 +266,11 @@ class MissingTrainingFlag(Rule):
                 grads = tape.gradient(loss, model.trainable_variables)
             net = keras.Sequential([keras.layers.Dense(8), keras.layers.Dropout(0.3), keras.layers.Dense(1)])
             step(net, x, y)
-        """)),
+        """),
+        ),
         # GAN: generator and discriminator with batch norm / dropout, both optimised
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import tensorflow as tf
             L = tf.keras.layers
             generator = tf.keras.Sequential([L.Dense(64), L.BatchNormalization(), L.Dense(784)])
@@ -266,9 +283,13 @@ class MissingTrainingFlag(Rule):
                     fake_out = discriminator(fake)
                 g = gen_tape.gradient(gl, generator.trainable_variables)
                 d = disc_tape.gradient(dl, discriminator.trainable_variables)
-        """), count=3, line=8),
+        """),
+            count=3,
+            line=8,
+        ),
         # self in a Model subclass that builds a Dropout, GradientTape imported directly
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             from tensorflow import GradientTape
             from tensorflow import keras
             class Net(keras.Model):
@@ -284,7 +305,9 @@ class MissingTrainingFlag(Rule):
                         y_pred = self(x)
                         loss = self.compute_loss(y=y, y_pred=y_pred)
                     self.optimizer.apply_gradients(zip(tape.gradient(loss, self.trainable_variables), self.trainable_variables))
-        """), line=13, fixed=_ex("""
+        """),
+            line=13,
+            fixed=_ex("""
             from tensorflow import GradientTape
             from tensorflow import keras
             class Net(keras.Model):
@@ -300,9 +323,11 @@ class MissingTrainingFlag(Rule):
                         y_pred = self(x, training=True)
                         loss = self.compute_loss(y=y, y_pred=y_pred)
                     self.optimizer.apply_gradients(zip(tape.gradient(loss, self.trainable_variables), self.trainable_variables))
-        """)),
+        """),
+        ),
         # a subclass of a subclass in the same module, through a tf_keras alias, no tape (Keras 3 torch backend)
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import tf_keras as tfk
             class Base(tfk.Model):
                 def __init__(self):
@@ -313,9 +338,12 @@ class MissingTrainingFlag(Rule):
                     x, y = data
                     y_pred = self(x)
                     self.optimizer.apply(grads, self.trainable_weights)
-        """), line=9),
+        """),
+            line=9,
+        ),
         # a name bound to a model; the factory result next to it is not shown to be one
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import tensorflow as tf
             m = tf.keras.Sequential([tf.keras.layers.Dense(4), tf.keras.layers.Dropout(0.2), tf.keras.layers.Dense(1)])
             q = make_critic()
@@ -324,9 +352,12 @@ class MissingTrainingFlag(Rule):
                     a = m(x)
                     b = q(x)
                 tape.gradient(a + b, m.trainable_variables + q.trainable_variables)
-        """), line=6),
+        """),
+            line=6,
+        ),
         # an attribute bound to a functional model with batch norm
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import tensorflow as tf
             from tensorflow.keras import layers
             class Trainer:
@@ -338,9 +369,12 @@ class MissingTrainingFlag(Rule):
                     with tf.GradientTape() as tape:
                         z = self.encoder(x)
                     self.opt.minimize(z, self.encoder.trainable_variables)
-        """), line=10),
+        """),
+            line=10,
+        ),
         # an instance of a local Model subclass with a custom layer whose call() branches on training
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import keras
             import tensorflow as tf
             class Noise(keras.layers.Layer):
@@ -359,9 +393,12 @@ class MissingTrainingFlag(Rule):
             with tf.GradientTape() as tape:
                 out = clf(batch)
             grads = tape.gradient(out, clf.trainable_variables)
-        """), line=17),
+        """),
+            line=17,
+        ),
         # a recurrent layer with dropout=, an alias of tf, nested loop, trailing comma
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import tensorflow as tensorflow_alias
             from tensorflow.keras import layers, Sequential
             def fit_loop(net, ds):
@@ -372,7 +409,9 @@ class MissingTrainingFlag(Rule):
                         )
                     t.gradient(out, net.trainable_variables)
             fit_loop(Sequential([layers.LSTM(32, dropout=0.2), layers.Dense(1)]), data)
-        """), line=6, fixed=_ex("""
+        """),
+            line=6,
+            fixed=_ex("""
             import tensorflow as tensorflow_alias
             from tensorflow.keras import layers, Sequential
             def fit_loop(net, ds):
@@ -383,16 +422,20 @@ class MissingTrainingFlag(Rule):
                         )
                     t.gradient(out, net.trainable_variables)
             fit_loop(Sequential([layers.LSTM(32, dropout=0.2), layers.Dense(1)]), data)
-        """)),
+        """),
+        ),
         # a Keras application built with batch normalisation
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import tensorflow as tf
             model = tf.keras.applications.ResNet50(weights=None, classes=10)
             def step(x, y):
                 with tf.GradientTape() as tape:
                     loss = loss_fn(y, model(x))
                 opt.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
-        """), line=5),
+        """),
+            line=5,
+        ),
     ]
 
     def check(self, ctx) -> None:
@@ -501,7 +544,11 @@ def _own_tape(ctx, call) -> tuple[str, str] | None:
     node = par.get(call.node)
     while node is not None and not isinstance(node, (cst.FunctionDef, cst.Module)):
         if isinstance(node, cst.With):
-            tapes = [it for it in node.items if _is_tape(ctx, ctx.code(it.item.func if isinstance(it.item, cst.Call) else it.item), call.scope)]
+            tapes = [
+                it
+                for it in node.items
+                if _is_tape(ctx, ctx.code(it.item.func if isinstance(it.item, cst.Call) else it.item), call.scope)
+            ]
             if not tapes:
                 node = par.get(node)
                 continue
@@ -511,9 +558,10 @@ def _own_tape(ctx, call) -> tuple[str, str] | None:
             block = par.get(node)
             stmts = list(getattr(block, "body", ()))
             texts = [ctx.code(node)]
-            for later in stmts[stmts.index(node) + 1:] if node in stmts else ():
+            for later in stmts[stmts.index(node) + 1 :] if node in stmts else ():
                 if isinstance(later, cst.With) and any(
-                        it.asname is not None and getattr(it.asname.name, "value", None) == name for it in later.items):
+                    it.asname is not None and getattr(it.asname.name, "value", None) == name for it in later.items
+                ):
                     break
                 texts.append(ctx.code(later))
             return name, "\n".join(texts)
@@ -529,7 +577,7 @@ def _call_args(text: str, callee: str) -> list[str]:
         while i < len(text) and depth:
             depth += {"(": 1, ")": -1}.get(text[i], 0)
             i += 1
-        out.append(text[m.end():i - 1])
+        out.append(text[m.end() : i - 1])
     return out
 
 
@@ -726,8 +774,10 @@ def _origins(ctx, call) -> list:
         _, cls = T.method_of(call.scope)
         if cls is not None:
             for v in cls.assigns.get(text, []):
-                init = next((s for s in ctx.facts.scopes if s.kind == "function" and s.parent is cls
-                             and s.name == "__init__"), None)
+                init = next(
+                    (s for s in ctx.facts.scopes if s.kind == "function" and s.parent is cls and s.name == "__init__"),
+                    None,
+                )
                 if isinstance(v, cst.Name) and init is not None and v.value in init.params:
                     followed = T.param_origins(ctx, init, v.value)
                     if not followed:
@@ -775,8 +825,13 @@ def _origins(ctx, call) -> list:
         if locals_:
             out.extend(_class_origin(ctx, c) for c in locals_)
             continue
-        built = [g for g in ctx.graphs if g.kind in ("sequential", "functional") and g.scope is not None
-                 and any(s.kind == "function" and s.name == last for s in g.scope.chain())]
+        built = [
+            g
+            for g in ctx.graphs
+            if g.kind in ("sequential", "functional")
+            and g.scope is not None
+            and any(s.kind == "function" and s.name == last for s in g.scope.chain())
+        ]
         if built:
             out.extend(("mode-free" if T.graph_mode_free(ctx, g) else "keras", g) for g in built)
             continue

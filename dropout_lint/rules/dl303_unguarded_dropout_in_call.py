@@ -84,19 +84,49 @@ class UnguardedDropoutInCall(Rule):
         "import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        if training is None or training is False:\n            return x\n        return tf.nn.dropout(x, 0.5)\n",
     ]
     invalid = [
-        Invalid("import tensorflow as tf\nclass Block(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        return tf.nn.dropout(x, rate=0.3)\n", line=4),
-        Invalid("from keras import layers, random\nclass Noisy(layers.Layer):\n    def call(self, inputs):\n        return random.dropout(inputs, 0.1)\n", line=4),
-        Invalid("import tf_keras\nclass M(tf_keras.Model):\n    def call(self, x):\n        h = self.d1(x)\n        h = tf.compat.v1.nn.dropout(h, rate=0.5)\n        return self.d2(h)\n", line=5),
+        Invalid(
+            "import tensorflow as tf\nclass Block(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        return tf.nn.dropout(x, rate=0.3)\n",
+            line=4,
+        ),
+        Invalid(
+            "from keras import layers, random\nclass Noisy(layers.Layer):\n    def call(self, inputs):\n        return random.dropout(inputs, 0.1)\n",
+            line=4,
+        ),
+        Invalid(
+            "import tf_keras\nclass M(tf_keras.Model):\n    def call(self, x):\n        h = self.d1(x)\n        h = tf.compat.v1.nn.dropout(h, rate=0.5)\n        return self.d2(h)\n",
+            line=5,
+        ),
         # a subclass of a subclass defined in this file, the Layer imported under an alias
-        Invalid("from tensorflow.keras.layers import Layer as KLayer\nimport tensorflow as tf\nclass Base(KLayer):\n    pass\nclass Child(Base):\n    def call(self, x, training=None):\n        return tf.nn.dropout(x, 0.2)\n", line=7),
+        Invalid(
+            "from tensorflow.keras.layers import Layer as KLayer\nimport tensorflow as tf\nclass Base(KLayer):\n    pass\nclass Child(Base):\n    def call(self, x, training=None):\n        return tf.nn.dropout(x, 0.2)\n",
+            line=7,
+        ),
         # guarded by something else than the training flag
-        Invalid("import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        if self.rate > 0:\n            x = tf.nn.dropout(x, self.rate)\n        return x\n", line=5),
+        Invalid(
+            "import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        if self.rate > 0:\n            x = tf.nn.dropout(x, self.rate)\n        return x\n",
+            line=5,
+        ),
         # the op in the inference branch
-        Invalid("import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        if not training:\n            x = tf.nn.dropout(x, 0.5)\n        return x\n", line=5),
-        Invalid("import tensorflow as tf\nlayers = tf.keras.layers\nclass Drop(layers.Dense):\n    def call(self, x):\n        return tf.nn.dropout(super().call(x), 0.4)\n", line=5),
-        Invalid("from tensorflow.keras import Model\nfrom tensorflow.nn import dropout\nclass Net(Model):\n    def call(self, x, training=False):\n        x = self.dense(x)\n        x = dropout(x, 0.5)\n        if not training:\n            return x\n        return x\n", line=6),
-        Invalid("import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        def noisy(v):\n            return tf.nn.dropout(v, 0.5)\n        return noisy(x)\n", line=5),
-        Invalid("from keras import backend as K\nimport keras\nclass L(keras.layers.Layer):\n    def call(self, x):\n        return K.dropout(x, 0.5)\n", line=5),
+        Invalid(
+            "import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        if not training:\n            x = tf.nn.dropout(x, 0.5)\n        return x\n",
+            line=5,
+        ),
+        Invalid(
+            "import tensorflow as tf\nlayers = tf.keras.layers\nclass Drop(layers.Dense):\n    def call(self, x):\n        return tf.nn.dropout(super().call(x), 0.4)\n",
+            line=5,
+        ),
+        Invalid(
+            "from tensorflow.keras import Model\nfrom tensorflow.nn import dropout\nclass Net(Model):\n    def call(self, x, training=False):\n        x = self.dense(x)\n        x = dropout(x, 0.5)\n        if not training:\n            return x\n        return x\n",
+            line=6,
+        ),
+        Invalid(
+            "import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        def noisy(v):\n            return tf.nn.dropout(v, 0.5)\n        return noisy(x)\n",
+            line=5,
+        ),
+        Invalid(
+            "from keras import backend as K\nimport keras\nclass L(keras.layers.Layer):\n    def call(self, x):\n        return K.dropout(x, 0.5)\n",
+            line=5,
+        ),
     ]
 
     def check(self, ctx) -> None:
@@ -114,8 +144,11 @@ class UnguardedDropoutInCall(Rule):
             op = call.func_text or call.kind
             params = [p for p in method.param_order if p != "self"]
             flag = next((p for p in params if "train" in p.lower()), None)
-            how = (f"guard it with `if {flag}:`" if flag else
-                   "add a `training=None` argument to call() and guard it with `if training:`")
+            how = (
+                f"guard it with `if {flag}:`"
+                if flag
+                else "add a `training=None` argument to call() and guard it with `if training:`"
+            )
             ctx.report(
                 call,
                 f"`{op}` in `{cls.name}.call()` is not guarded by the training flag: it keeps dropping "
@@ -167,8 +200,13 @@ def _guarded(ctx, call, method, seen: set) -> bool:
     # 5. a nested function, only used under a guard
     if fn is not None and fn is not method:
         uses = [c for c in ctx.calls if c.func_text == fn.name and method in c.scope.chain()]
-        conds = [c for c in ctx.calls if method in c.scope.chain() and _last_name(c.node.func) in COND_CALLS | PHASE_CALLS
-                 and any(fn.name in T.names_in(a.value) for a in c.node.args)]
+        conds = [
+            c
+            for c in ctx.calls
+            if method in c.scope.chain()
+            and _last_name(c.node.func) in COND_CALLS | PHASE_CALLS
+            and any(fn.name in T.names_in(a.value) for a in c.node.args)
+        ]
         for c in conds:
             if _last_name(c.node.func) in PHASE_CALLS or any(T.mentions_training(a.value) for a in c.node.args):
                 return True

@@ -104,24 +104,43 @@ class GlobalLearningPhase(Rule):
     ]
     invalid = [
         # K.function alone works in TF 2 too
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             from tensorflow.keras import backend as K
             K.set_learning_phase(0)
             f = K.function([model.input], [model.output])
-        """), line=2),
-        Invalid("from tensorflow.keras import backend as K\nK.set_learning_phase(1)\nmodel.fit(x, y)\n", line=2,
-                fixed="from tensorflow.keras import backend as K\nmodel.fit(x, y)\n"),
-        Invalid("import tensorflow as tf\ntf.keras.backend.set_learning_phase(0)\n", line=2,
-                fixed="import tensorflow as tf\n"),
+        """),
+            line=2,
+        ),
+        Invalid(
+            "from tensorflow.keras import backend as K\nK.set_learning_phase(1)\nmodel.fit(x, y)\n",
+            line=2,
+            fixed="from tensorflow.keras import backend as K\nmodel.fit(x, y)\n",
+        ),
+        Invalid(
+            "import tensorflow as tf\ntf.keras.backend.set_learning_phase(0)\n",
+            line=2,
+            fixed="import tensorflow as tf\n",
+        ),
         Invalid("import tensorflow as tf\ntf.compat.v1.keras.backend.set_learning_phase(True)\n", line=2),
-        Invalid("import keras\nkeras.backend.set_learning_phase(1)  # train mode\nx = 1\n", line=2,
-                fixed="import keras\nx = 1\n"),
+        Invalid(
+            "import keras\nkeras.backend.set_learning_phase(1)  # train mode\nx = 1\n",
+            line=2,
+            fixed="import keras\nx = 1\n",
+        ),
         Invalid("from keras.backend import set_learning_phase as slp\nslp(1)\n", line=2),
-        Invalid("import tf_keras\ndef setup():\n    tf_keras.backend.set_learning_phase(1)\n", line=3,
-                fixed="import tf_keras\ndef setup():\n    pass\n"),
+        Invalid(
+            "import tf_keras\ndef setup():\n    tf_keras.backend.set_learning_phase(1)\n",
+            line=3,
+            fixed="import tf_keras\ndef setup():\n    pass\n",
+        ),
         Invalid("K.set_learning_phase(0)\n", line=1),
-        Invalid("from tensorflow.python.keras import backend\nif TRAIN:\n    backend.set_learning_phase(1)\nelse:\n    backend.set_learning_phase(0)\n", count=2, line=3,
-                fixed="from tensorflow.python.keras import backend\nif TRAIN:\n    pass\nelse:\n    backend.set_learning_phase(0)\n"),
+        Invalid(
+            "from tensorflow.python.keras import backend\nif TRAIN:\n    backend.set_learning_phase(1)\nelse:\n    backend.set_learning_phase(0)\n",
+            count=2,
+            line=3,
+            fixed="from tensorflow.python.keras import backend\nif TRAIN:\n    pass\nelse:\n    backend.set_learning_phase(0)\n",
+        ),
         Invalid("import tensorflow.keras.backend as KB\nold = KB.set_learning_phase(1)\n", line=2),
     ]
 
@@ -142,7 +161,9 @@ class GlobalLearningPhase(Rule):
             )
 
 
-_VERSION_TEST = re.compile(r"__version__|\bversion\b|\bVERSION\b|\b(is_)?tf_?[12]\b|\bTF_?[12]\b|tf2\.enabled|executing_eagerly", re.I)
+_VERSION_TEST = re.compile(
+    r"__version__|\bversion\b|\bVERSION\b|\b(is_)?tf_?[12]\b|\bTF_?[12]\b|tf2\.enabled|executing_eagerly", re.I
+)
 
 
 def _graph_mode(ctx, qname: str) -> bool:
@@ -159,8 +180,9 @@ def _graph_mode(ctx, qname: str) -> bool:
     imported += [d for scope in ctx.facts.scopes for d in scope.imports.values()]
     if any(d.startswith(("tf.contrib", "tensorflow.contrib")) for d in imported):
         return True
-    return any((c.qname or "").endswith(_GRAPH_CALLS) or c.func_text.endswith("optimizer.get_gradients")
-               for c in ctx.calls)
+    return any(
+        (c.qname or "").endswith(_GRAPH_CALLS) or c.func_text.endswith("optimizer.get_gradients") for c in ctx.calls
+    )
 
 
 # Calls that exist or work only in TF1 graph mode.
@@ -188,4 +210,6 @@ def _remove_statement(ctx, call):
     # the statement's own lines, with its trailing comment and newline
     if end.row < len(lines):
         return Fix("Remove the set_learning_phase() call", [Edit("", Pos(start.row, 1), Pos(end.row + 1, 1))])
-    return Fix("Remove the set_learning_phase() call", [Edit("", Pos(start.row, 1), Pos(end.row, len(lines[end.row - 1]) + 1))])
+    return Fix(
+        "Remove the set_learning_phase() call", [Edit("", Pos(start.row, 1), Pos(end.row, len(lines[end.row - 1]) + 1))]
+    )

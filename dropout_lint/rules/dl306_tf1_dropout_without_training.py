@@ -61,8 +61,14 @@ class Tf1DropoutWithoutTraining(Rule):
         Invalid("import tensorflow as tf\nh = tf.compat.v1.layers.dropout(h, 0.5)\n", line=2),
         Invalid("import tensorflow.compat.v1 as tf\nh = tf.layers.dropout(inputs=h, rate=0.4)\n", line=2),
         Invalid("from tensorflow.compat.v1.layers import dropout\nh = dropout(h, 0.5)\n", line=2),
-        Invalid("from tensorflow.compat.v1 import layers as tfl\ndef net(x, is_training):\n    x = tfl.dense(x, 10)\n    return tfl.dropout(x, 0.5)\n", line=4),
-        Invalid("import tensorflow as tf\nfor i in range(3):\n    h = tf.layers.dropout(tf.layers.dense(h, 64), 0.2)\n", line=3),
+        Invalid(
+            "from tensorflow.compat.v1 import layers as tfl\ndef net(x, is_training):\n    x = tfl.dense(x, 10)\n    return tfl.dropout(x, 0.5)\n",
+            line=4,
+        ),
+        Invalid(
+            "import tensorflow as tf\nfor i in range(3):\n    h = tf.layers.dropout(tf.layers.dense(h, 64), 0.2)\n",
+            line=3,
+        ),
         Invalid("import tensorflow as tf\nd = tf.compat.v1.layers.Dropout(0.2)\nh = d(h)\n", line=3),
         Invalid("tf.layers.dropout(x, 0.1, name='drop')\n", line=1),
         Invalid("import tensorflow as tf\nh = tf.layers.dropout(h, 0.1, None, 42)\n", line=2),
@@ -87,5 +93,7 @@ class Tf1DropoutWithoutTraining(Rule):
             ctx.report(c, _MESSAGE.format(what="this TF1 Dropout layer"))
 
 
-_MESSAGE = ("{what} has no `training=` argument: it defaults to False and never drops, "
-            "in training too; pass training=is_training")
+_MESSAGE = (
+    "{what} has no `training=` argument: it defaults to False and never drops, "
+    "in training too; pass training=is_training"
+)

@@ -128,31 +128,42 @@ class UnverifiedMissingTrainingFlag(Rule):
         """),
     ]
     invalid = [
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import tensorflow as tf
             def step(model, x, y):
                 with tf.GradientTape() as tape:
                     logits = model(x)
                 grads = tape.gradient(loss_fn(y, logits), model.trainable_variables)
-        """), line=4, contains="could not show that it is a Keras model"),
-        Invalid(_ex("""
+        """),
+            line=4,
+            contains="could not show that it is a Keras model",
+        ),
+        Invalid(
+            _ex("""
             import tensorflow as tf
             from models import build_model
             model = build_model()
             with tf.GradientTape() as tape:
                 out = model(batch)
             tape.gradient(out, model.trainable_variables)
-        """), line=5),
-        Invalid(_ex("""
+        """),
+            line=5,
+        ),
+        Invalid(
+            _ex("""
             import tensorflow as tf
             class Trainer:
                 def step(self, x):
                     with tf.GradientTape() as tape:
                         z = self.encoder(x)
                     self.opt.minimize(z, self.encoder.trainable_variables)
-        """), line=5),
+        """),
+            line=5,
+        ),
         # the model reads the flag, but the step does not optimise it
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import tensorflow as tf
             m = tf.keras.Sequential([tf.keras.layers.Dense(4), tf.keras.layers.Dropout(0.2)])
             head = tf.keras.Sequential([tf.keras.layers.Dense(1)])
@@ -160,9 +171,13 @@ class UnverifiedMissingTrainingFlag(Rule):
                 with tf.GradientTape() as tape:
                     y = head(m(x))
                 tape.gradient(y, head.trainable_variables)
-        """), line=6, contains="optimises its variables"),
+        """),
+            line=6,
+            contains="optimises its variables",
+        ),
         # call() defaults to training=True
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import keras
             import tensorflow as tf
             class Net(keras.Model):
@@ -175,9 +190,13 @@ class UnverifiedMissingTrainingFlag(Rule):
             with tf.GradientTape() as tape:
                 y = net(x)
             tape.gradient(y, net.trainable_variables)
-        """), line=11, contains="defaults to training=True"),
+        """),
+            line=11,
+            contains="defaults to training=True",
+        ),
         # GAN networks whose layers the file does not show
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import tensorflow as tf
             @tf.function
             def train_step(images, noise):
@@ -185,18 +204,25 @@ class UnverifiedMissingTrainingFlag(Rule):
                     fake = generator(noise)
                     real_out = discriminator(images)
                 g = gen_tape.gradient(gl, generator.trainable_variables)
-        """), count=2, line=5),
+        """),
+            count=2,
+            line=5,
+        ),
         # a Keras 3 train_step on a subclass of a class from another module
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             from mylib import BaseModel
             class Child(BaseModel):
                 def train_step(self, data):
                     x, y = data
                     y_pred = self(x)
                     self.optimizer.apply(grads, self.trainable_weights)
-        """), line=5),
+        """),
+            line=5,
+        ),
         # a noise layer that ignores the flag is not shown to read it
-        Invalid(_ex("""
+        Invalid(
+            _ex("""
             import tensorflow as tf
             from tensorflow import keras
             model = keras.Sequential([keras.layers.Dense(5), keras.layers.Lambda(lambda x: x + tf.random.normal(tf.shape(x)))])
@@ -204,7 +230,9 @@ class UnverifiedMissingTrainingFlag(Rule):
                 with tf.GradientTape() as tape:
                     y = model(x)
                 return tape.gradient(y, model.trainable_variables)
-        """), line=6),
+        """),
+            line=6,
+        ),
     ]
 
     def check(self, ctx) -> None:

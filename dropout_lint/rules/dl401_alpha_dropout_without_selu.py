@@ -3,7 +3,14 @@ from dropout_lint.rule import Invalid, Rule
 
 # Layers whose activation= argument decides what feeds the next layer (default: linear).
 _WEIGHTED_PREFIXES = ("Dense", "Conv", "SeparableConv", "DepthwiseConv", "EinsumDense", "LocallyConnected")
-_ACT_LAYERS = {"ReLU": "relu", "LeakyReLU": "leaky_relu", "ELU": "elu", "PReLU": "prelu", "Softmax": "softmax", "ThresholdedReLU": "thresholded_relu"}
+_ACT_LAYERS = {
+    "ReLU": "relu",
+    "LeakyReLU": "leaky_relu",
+    "ELU": "elu",
+    "PReLU": "prelu",
+    "Softmax": "softmax",
+    "ThresholdedReLU": "thresholded_relu",
+}
 # Layers a value passes through unchanged in distribution terms for this rule.
 _TRANSPARENT = frozenset({"Reshape", "Permute", "Flatten", "GaussianNoise", "Masking"}) | DROPOUT
 MAX_DEPTH = 60
@@ -47,7 +54,9 @@ def _name(ctx, expr, call):
         return "linear (no activation)"
     text = ctx.code(expr)
     last = text.rsplit(".", 1)[-1]
-    if "." in text and (text.startswith(("tf.", "keras.", "K.", "activations.", "tensorflow.")) or "activations" in text):
+    if "." in text and (
+        text.startswith(("tf.", "keras.", "K.", "activations.", "tensorflow.")) or "activations" in text
+    ):
         return last.lower()
     return None
 
@@ -107,15 +116,45 @@ class AlphaDropoutWithoutSelu(Rule):
         "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3, activation='selu'), layers.Flatten(), layers.AlphaDropout(0.1), layers.Dense(1)])\n",
     ]
     invalid = [
-        Invalid("from keras import layers, Sequential\nm = Sequential([\n    layers.Dense(64, activation='relu'),\n    layers.AlphaDropout(0.1),\n    layers.Dense(1),\n])\n", line=4, contains="relu"),
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(64), layers.AlphaDropout(0.1), layers.Dense(1)])\n", line=2, contains="linear"),
-        Invalid("import keras\ni = keras.Input((8,))\nx = keras.layers.Dense(8)(i)\nx = keras.layers.ReLU()(x)\nx = keras.layers.AlphaDropout(0.05)(x)\n", line=5),
-        Invalid("import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(32, activation=tf.nn.relu))\nm.add(tf.keras.layers.AlphaDropout(0.1))\n", line=4),
-        Invalid("from keras import layers, Sequential\nACT = 'tanh'\nm = Sequential([layers.Conv1D(8, 3, activation=ACT), layers.AlphaDropout(0.1)])\n", line=3, contains="tanh"),
-        Invalid("from keras import layers, Sequential\nm = Sequential([layers.Dense(8, activation='selu'), layers.BatchNormalization(), layers.AlphaDropout(0.1)])\n", line=2),
-        Invalid("from keras import layers\ndef build(act='elu'):\n    return [layers.Dense(64, activation=act), layers.AlphaDropout(0.1)]\nm = keras.Sequential(build())\n", line=3),
-        Invalid("import keras\nclass Net(keras.Model):\n    def __init__(self):\n        super().__init__()\n        self.d = keras.layers.Dense(16, activation='gelu')\n        self.a = keras.layers.AlphaDropout(0.1)\n        self.o = keras.layers.Dense(1)\n    def call(self, x):\n        return self.o(self.a(self.d(x)))\n", line=6),
-        Invalid("import keras\ni = keras.Input((8,))\nx = keras.layers.Dense(8, activation='relu')(i)\nx = keras.layers.Activation('selu')(x)\nx = keras.layers.Dense(8, activation='sigmoid')(x)\nx = keras.layers.AlphaDropout(0.1)(x)\n", line=6),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([\n    layers.Dense(64, activation='relu'),\n    layers.AlphaDropout(0.1),\n    layers.Dense(1),\n])\n",
+            line=4,
+            contains="relu",
+        ),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Dense(64), layers.AlphaDropout(0.1), layers.Dense(1)])\n",
+            line=2,
+            contains="linear",
+        ),
+        Invalid(
+            "import keras\ni = keras.Input((8,))\nx = keras.layers.Dense(8)(i)\nx = keras.layers.ReLU()(x)\nx = keras.layers.AlphaDropout(0.05)(x)\n",
+            line=5,
+        ),
+        Invalid(
+            "import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(32, activation=tf.nn.relu))\nm.add(tf.keras.layers.AlphaDropout(0.1))\n",
+            line=4,
+        ),
+        Invalid(
+            "from keras import layers, Sequential\nACT = 'tanh'\nm = Sequential([layers.Conv1D(8, 3, activation=ACT), layers.AlphaDropout(0.1)])\n",
+            line=3,
+            contains="tanh",
+        ),
+        Invalid(
+            "from keras import layers, Sequential\nm = Sequential([layers.Dense(8, activation='selu'), layers.BatchNormalization(), layers.AlphaDropout(0.1)])\n",
+            line=2,
+        ),
+        Invalid(
+            "from keras import layers\ndef build(act='elu'):\n    return [layers.Dense(64, activation=act), layers.AlphaDropout(0.1)]\nm = keras.Sequential(build())\n",
+            line=3,
+        ),
+        Invalid(
+            "import keras\nclass Net(keras.Model):\n    def __init__(self):\n        super().__init__()\n        self.d = keras.layers.Dense(16, activation='gelu')\n        self.a = keras.layers.AlphaDropout(0.1)\n        self.o = keras.layers.Dense(1)\n    def call(self, x):\n        return self.o(self.a(self.d(x)))\n",
+            line=6,
+        ),
+        Invalid(
+            "import keras\ni = keras.Input((8,))\nx = keras.layers.Dense(8, activation='relu')(i)\nx = keras.layers.Activation('selu')(x)\nx = keras.layers.Dense(8, activation='sigmoid')(x)\nx = keras.layers.AlphaDropout(0.1)(x)\n",
+            line=6,
+        ),
     ]
 
     def check(self, ctx) -> None:

@@ -58,7 +58,9 @@ class UnusedNoqa(Rule):
 
     valid = [
         Valid("from keras import layers\nlayers.Dropout(0.95)  # noqa: DL202\n", {"_select": ["DL202"]}),
-        Valid("from keras import layers\nlayers.Dropout(0.95)  # noqa: dropout-rate-too-high\n", {"_select": ["DL202"]}),
+        Valid(
+            "from keras import layers\nlayers.Dropout(0.95)  # noqa: dropout-rate-too-high\n", {"_select": ["DL202"]}
+        ),
         Valid("x = 1  # noqa\n"),
         Valid("x = 1  # noqa: E501\n"),
         Valid("# dropout-lint: noqa\nx = 1\n"),
@@ -68,20 +70,47 @@ class UnusedNoqa(Rule):
         Valid("x = 1  # noqa: DL901\n"),
     ]
     invalid = [
-        Invalid("from keras import layers\nlayers.Dropout(0.3)  # noqa: DL202\n", line=2, contains="unused: `DL202`",
-                options={"_select": ["DL202"]}, fixed="from keras import layers\nlayers.Dropout(0.3)\n"),
-        Invalid("from keras import layers\nlayers.Dropout(0.95)  # noqa: DL202, DL203\n", line=2, contains="unused: `DL203`",
-                options={"_select": ["DL202", "DL203"]}, fixed="from keras import layers\nlayers.Dropout(0.95)  # noqa: DL202\n"),
-        Invalid("from keras import layers\nlayers.Dropout(0.3)  # noqa: E501, DL202  trailing words\n", line=2,
-                options={"_select": ["DL202"]}, fixed="from keras import layers\nlayers.Dropout(0.3)  # noqa: E501  trailing words\n"),
-        Invalid("from keras import layers\nlayers.Dropout(0.3)  # noqa: dropout-rate-too-high\n", line=2, contains="`dropout-rate-too-high`",
-                options={"_select": ["DL202"]}),
+        Invalid(
+            "from keras import layers\nlayers.Dropout(0.3)  # noqa: DL202\n",
+            line=2,
+            contains="unused: `DL202`",
+            options={"_select": ["DL202"]},
+            fixed="from keras import layers\nlayers.Dropout(0.3)\n",
+        ),
+        Invalid(
+            "from keras import layers\nlayers.Dropout(0.95)  # noqa: DL202, DL203\n",
+            line=2,
+            contains="unused: `DL203`",
+            options={"_select": ["DL202", "DL203"]},
+            fixed="from keras import layers\nlayers.Dropout(0.95)  # noqa: DL202\n",
+        ),
+        Invalid(
+            "from keras import layers\nlayers.Dropout(0.3)  # noqa: E501, DL202  trailing words\n",
+            line=2,
+            options={"_select": ["DL202"]},
+            fixed="from keras import layers\nlayers.Dropout(0.3)  # noqa: E501  trailing words\n",
+        ),
+        Invalid(
+            "from keras import layers\nlayers.Dropout(0.3)  # noqa: dropout-rate-too-high\n",
+            line=2,
+            contains="`dropout-rate-too-high`",
+            options={"_select": ["DL202"]},
+        ),
         Invalid("x = 1  # noqa: DL205\n", line=1, contains="non-enabled: `DL205`"),
         Invalid("x = 1  # noqa: DL999\n", line=1, contains="unknown: `DL999`"),
-        Invalid("# dropout-lint: noqa: DL101\nx = 1\n", line=1, contains="unused: `DL101`", options={"_select": ["DL101"]},
-                fixed="x = 1\n"),
-        Invalid("from keras import layers\nlayers.Dropout(0.3)  # noqa: DL202\nlayers.Dropout(0.3)  # noqa: DL202\n", count=2, line=2,
-                options={"_select": ["DL202"]}),
+        Invalid(
+            "# dropout-lint: noqa: DL101\nx = 1\n",
+            line=1,
+            contains="unused: `DL101`",
+            options={"_select": ["DL101"]},
+            fixed="x = 1\n",
+        ),
+        Invalid(
+            "from keras import layers\nlayers.Dropout(0.3)  # noqa: DL202\nlayers.Dropout(0.3)  # noqa: DL202\n",
+            count=2,
+            line=2,
+            options={"_select": ["DL202"]},
+        ),
     ]
 
     def check(self, ctx) -> None:
@@ -130,7 +159,11 @@ class UnusedNoqa(Rule):
             detail = "; ".join(f"{why}: {', '.join(cs)}" for why, cs in by_why.items())
             kept = [c for c in listed if c not in {u for u, _ in unused}]
             at = _Span(row, m.start() + 1, row, m.end() + 1)
-            ctx.report(at, f"Unused `noqa` directive ({detail})", fix=self._fix(row, body, m, kept, file_wide, len(split_lines(text))))
+            ctx.report(
+                at,
+                f"Unused `noqa` directive ({detail})",
+                fix=self._fix(row, body, m, kept, file_wide, len(split_lines(text))),
+            )
 
     @staticmethod
     def _fix(row, body, m, kept, file_wide, n_lines):
@@ -143,10 +176,13 @@ class UnusedNoqa(Rule):
             end = Pos(row + 1, 1) if row < n_lines else Pos(row, len(body) + 1)
             return Fix("Remove the unused `noqa` comment", [Edit("", Pos(row, 1), end)])
         start = len(body[: m.start()].rstrip()) + 1
-        rest = body[m.end():]
+        rest = body[m.end() :]
         if rest.strip():
             # other words after the codes belong to the comment: keep them as a comment
-            return Fix("Remove the unused `noqa` directive", [Edit("# " + rest.strip(), Pos(row, m.start() + 1), Pos(row, len(body) + 1))])
+            return Fix(
+                "Remove the unused `noqa` directive",
+                [Edit("# " + rest.strip(), Pos(row, m.start() + 1), Pos(row, len(body) + 1))],
+            )
         return Fix("Remove the unused `noqa` comment", [Edit("", Pos(row, start), Pos(row, len(body) + 1))])
 
 
