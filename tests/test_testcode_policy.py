@@ -3,7 +3,7 @@
 from dl_testkit import code_rows
 
 BODY = """
-    import keras
+    from tensorflow import keras
 
     def {name}():
         keras.backend.set_learning_phase(0)

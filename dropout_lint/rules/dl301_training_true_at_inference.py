@@ -86,8 +86,9 @@ class TrainingTrueAtInference(Rule):
     - **No sampling loop consumes the predictions**: not in a loop or comprehension drawing
       several samples, not in a function called only from such loops, not in a function named for
       Monte-Carlo sampling.
-    - Not in a subclassed layer's `call()` (the functional-build case), not in test code (see
-      `test-code-ignore`).
+    - Not in a `with tf.GradientTape()` block (a training step, even nested in a function named
+      for evaluation), not in a subclassed layer's `call()` (the functional-build case), not in
+      test code (see `test-code-ignore`).
     - **A functional build is in the same function as the call**: its `keras.Input` or its
       `Model(...)` is made where the `training=True` is written. A helper that builds a block
       for its callers (`def decoder_block(x): ... Dropout(0.5)(x, training=True)`) has dropout
@@ -123,6 +124,19 @@ class TrainingTrueAtInference(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # a training step nested in an evaluation function: recorded on a gradient tape
+        _ex("""
+            import tensorflow as tf
+            def evaluate(model, data, optimizer):
+                def adapt(batch):
+                    with tf.GradientTape() as tape:
+                        loss = tf.reduce_mean(model(batch, training=True))
+                    grads = tape.gradient(loss, model.trainable_variables)
+                    optimizer.apply_gradients(zip(grads, model.trainable_variables))
+                for batch in data:
+                    adapt(batch)
+                return model.predict(data)
+        """),
         # a Monte-Carlo model: sampled in a loop where it is used
         _ex("""
             import numpy as np
@@ -264,6 +278,8 @@ class TrainingTrueAtInference(Rule):
                 continue
             if _plain_python_callee(ctx, call) or _constructor(call):
                 continue  # a builder's own keyword argument, not a Keras call's mode
+            if any(w and w.endswith("GradientTape") for w in call.withs):
+                continue  # recorded on a gradient tape: a training step, wherever it is nested
             where = self._inference_path(ctx, call, patterns, serving)
             if where is None:
                 continue

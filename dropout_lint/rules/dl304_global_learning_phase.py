@@ -40,7 +40,11 @@ class GlobalLearningPhase(Rule):
       file that runs TF1 graph code (TF1-only APIs, a `tensorflow.contrib` module imported,
       `disable_eager_execution()`, `disable_v2_behavior()`, `get_session()`, Keras 2's graph-only
       `K.gradients` / `optimizer.get_gradients`, the call made through `tf.compat.v1`, a
-      notebook whose output shows multi-backend Keras' "Using TensorFlow backend.").
+      notebook whose output shows multi-backend Keras' "Using TensorFlow backend."), TF1 graph
+      APIs called through `tf.compat.v1` (a Session, a global step, `variable_scope`).
+    - The standalone `keras` package's switch (`import keras.backend as K`) in a file that shows
+      no Keras >= 2.4 (`tf.function`, `tf.GradientTape`, `tf.config`, `keras.ops`,
+      `keras.random`): multi-backend Keras up to 2.3 supports it; `tf.keras`'s is reported.
     - Only a call that resolves to Keras' `set_learning_phase` counts (a project's own function
       of that name does not); test code (see `test-code-ignore`), which sets the phase to exercise
       both modes.
@@ -101,6 +105,20 @@ class GlobalLearningPhase(Rule):
             from tensorflow.contrib.distributions import Beta
             K.set_learning_phase(1)
         """),
+        # standalone multi-backend Keras, version not shown (<= 2.3: the supported API)
+        _ex("""
+            import keras.backend as K
+            from keras.layers.merge import add
+            K.set_learning_phase(0)
+            model = build_model()
+        """),
+        # TF1 graph code through tf.compat.v1
+        _ex("""
+            import tensorflow as tf
+            def model_fn(features, mode):
+                tf.keras.backend.set_learning_phase(mode == "train")
+                step = tf.compat.v1.train.get_or_create_global_step()
+        """),
     ]
     invalid = [
         # K.function alone works in TF 2 too
@@ -123,12 +141,17 @@ class GlobalLearningPhase(Rule):
             fixed="import tensorflow as tf\n",
         ),
         Invalid("import tensorflow as tf\ntf.compat.v1.keras.backend.set_learning_phase(True)\n", line=2),
+        # standalone keras in a file that shows Keras 3 (keras.ops)
         Invalid(
-            "import keras\nkeras.backend.set_learning_phase(1)  # train mode\nx = 1\n",
+            "import keras\nkeras.backend.set_learning_phase(1)  # train mode\nx = keras.ops.ones(3)\n",
             line=2,
-            fixed="import keras\nx = 1\n",
+            fixed="import keras\nx = keras.ops.ones(3)\n",
         ),
-        Invalid("from keras.backend import set_learning_phase as slp\nslp(1)\n", line=2),
+        Invalid(
+            "import tensorflow as tf\nfrom keras.backend import set_learning_phase as slp\nslp(1)\n"
+            "@tf.function\ndef step(x):\n    return x\n",
+            line=3,
+        ),
         Invalid(
             "import tf_keras\ndef setup():\n    tf_keras.backend.set_learning_phase(1)\n",
             line=3,
@@ -153,6 +176,8 @@ class GlobalLearningPhase(Rule):
                 continue  # a branch for one TensorFlow / Keras version (TF1 supports the switch)
             if _graph_mode(ctx, q):
                 continue  # TF1 graph code: there the switch is the supported API
+            if _standalone_keras(ctx, call) and not _keras_2_4_or_later(ctx):
+                continue  # multi-backend Keras (<= 2.3: the supported API) as far as the file shows
             ctx.report(
                 call,
                 "`set_learning_phase()` flips a global training switch for every model (deprecated in "
@@ -170,7 +195,8 @@ def _graph_mode(ctx, qname: str) -> bool:
     """The file runs TensorFlow 1 graph code: TF1-only APIs (the file's dialect, or a module of
     ``tensorflow.contrib`` imported), eager execution or v2 behaviour switched off, a
     ``get_session()``, Keras 2's graph-only gradients (``K.gradients``,
-    ``optimizer.get_gradients``), the switch itself called through ``tf.compat.v1``, or (a
+    ``optimizer.get_gradients``), TF1 graph APIs called through ``tf.compat.v1``, the switch
+    itself called through ``tf.compat.v1``, or (a
     notebook) the "Using TensorFlow backend." that multi-backend Keras <= 2.3 printed."""
     if qname.startswith("tf.compat.v1.") or getattr(ctx.facts, "dialect", None) == "tf1":
         return True
@@ -180,9 +206,45 @@ def _graph_mode(ctx, qname: str) -> bool:
     imported += [d for scope in ctx.facts.scopes for d in scope.imports.values()]
     if any(d.startswith(("tf.contrib", "tensorflow.contrib")) for d in imported):
         return True
-    return any(
-        (c.qname or "").endswith(_GRAPH_CALLS) or c.func_text.endswith("optimizer.get_gradients") for c in ctx.calls
-    )
+    for c in ctx.calls:
+        q = c.qname or ""
+        if q.endswith(_GRAPH_CALLS) or c.func_text.endswith("optimizer.get_gradients") or _COMPAT_GRAPH.match(q):
+            return True
+    return False
+
+
+# TF1 graph APIs through tf.compat.v1 (a Session, a global step, variable scopes, placeholders).
+_COMPAT_GRAPH = re.compile(
+    r"^tf\.compat\.v1\.(placeholder|Session|InteractiveSession|get_variable|variable_scope|get_default_graph"
+    r"|reset_default_graph|global_variables_initializer|train\.|estimator\.|summary\.FileWriter|get_collection)"
+)
+
+
+def _standalone_keras(ctx, call) -> bool:
+    """The switch is the standalone ``keras`` package's (``import keras.backend as K``), not
+    ``tf.keras``'s: from the import as written."""
+    from dropout_lint.analysis.names import _imported_in
+
+    head = call.func_text.split(".", 1)[0]
+    raw = _imported_in(call.scope, head) or ctx.facts.names.aliases.get(head) or ""
+    return raw == "keras" or raw.startswith("keras.")
+
+
+# What shows Keras >= 2.4 (where standalone ``keras`` is tf.keras) or Keras 3: TF 2 / Keras 3 APIs.
+_KERAS_2_4_MARKERS = (
+    "tf.function",
+    "tf.GradientTape",
+    "tf.config.",
+    "tf.random.set_seed",
+    "keras.ops.",
+    "keras.random.",
+)
+
+
+def _keras_2_4_or_later(ctx) -> bool:
+    if any(d and d.startswith(_KERAS_2_4_MARKERS) for s in ctx.facts.scopes for d in s.decorators):
+        return True
+    return any((c.qname or "").startswith(_KERAS_2_4_MARKERS) for c in ctx.calls)
 
 
 # Calls that exist or work only in TF1 graph mode.
