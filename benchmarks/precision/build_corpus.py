@@ -115,10 +115,38 @@ Tables:
                   pietz/unet-keras, MattChanTK/ai-gym, tensorlayer/seq2seq-chatbot,
                   atilberk/evidential-deep-learning-to-quantify-classification-uncertainty
                   (1 file each).
+  --table i       the ninth corpus, /work/corpus13i (REPOS_TSV_I below), disjoint from
+                  a-h, every repository named elsewhere in this project and every
+                  repository mirrored before it; Keras / tf.keras model code as ML
+                  engineers write it, about half Keras 2 / TF 1-era (2017-2020) and half
+                  TF2 / Keras 3-era: Kaggle solutions, course and book notebooks, paper
+                  reimplementations (GAN / VAE / RL / recommender / graph / NLP / audio
+                  / detection / segmentation / time series / medical imaging), custom
+                  GradientTape loops, model zoos.  Same method, filter, split rule and
+                  >= 2 files rule; candidates chosen by name and kind (some found by
+                  repository name with find_repos) before any content was read or linted
+                  (144, none in /work/claims.txt, /work/.mirror, confirm_realworld.md or
+                  realworld_results.md).  Pinned commit: the snapshot's HEAD.  Dropped:
+                  Hyunwoo29/keras01, jeffprosise/Deep-Learning (snapshots over 500 MB,
+                  not mirrored), kamalkraj/stable-diffusion-tf,
+                  thushv89/packt_nlp_tensorflow, anas-rz/keras-climate,
+                  miyayudai/study-deep-learning (no snapshot), bubbliiiing/ssd-keras,
+                  bubbliiiing/centernet-keras, bubbliiiing/retinaface-keras,
+                  bubbliiiing/yolov5-keras, bubbliiiing/Semantic-Segmentation (not
+                  fetched: the session's fetch budget ran out), borisbanushev/
+                  stockpredictionai, lopuhin/kaggle-dstl, kamalkraj/BERT-NER,
+                  HasnainRaz/Fast-SRGAN, younggyu0906/Tensorflow-Study, Bekbolatov/kaggle,
+                  canivel/kaggle, mverleg/kaggle_otto, senliuy/Advanced-Deep-Learning,
+                  harshbhatt7585/deep-learning-papers-implementation,
+                  adiRpatgaonkar/Deep-Learning, Deeptanshuu/Toxic-Comment-Classification-
+                  using-Deep-Learning, ReductTech/intuitive-deep-learning (0 files),
+                  jacobgil/keras-grad-cam, yaringal/multi-task-learning-example,
+                  mtauer/rl-deep-learning, ChunML/text-generator,
+                  titu1994/keras-attention-augmented-convs (1 file each).
 
 --out defaults to the table's directory named above.
 
-Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
 
 import argparse
@@ -657,6 +685,125 @@ jonbruner/generative-adversarial-networks	2e792d92b823f5a2c9c8095420869a539aa081
 ChengBinJin/V-GAN-tensorflow	00882dc6bda914c3acbd4b1b1c7c22be83a72bed	medical	tune	4
 """
 
+REPOS_TSV_I = """\
+repo	commit	kind	half	files_extracted
+farizrahman4u/recurrentshop	bd3a7e278416336d7cf1806f988054b3c8c5615b	nlp	tune	16
+farizrahman4u/qlearning4k	8d7e54e97c00e0e066567adf8246e94e125b35ae	rl	validate	3
+broadinstitute/keras-resnet	898a1ee417e940ff12bf73ad44c2aae88501771f	model_zoo	tune	23
+tdeboissiere/DeepLearningImplementations	5c4094880fc6992cca2d6e336463b2525026f6e2	gan	validate	76
+rlcode/reinforcement-learning-kr	c336961d9d67ec9d53694a30c6e28f92f51ea947	rl	tune	8
+chen0040/keras-anomaly-detection	4025365096493464c64ffb0227efcb7ff8fe4229	time_series	validate	11
+chen0040/keras-video-classifier	062e5cd4f730de347a4d835d56da1909b859c974	audio	validate	15
+autonomio/talos	9cbbc42a69396aaeaf25d68af51d52e6a575e3d9	framework_tests	validate	35
+kwotsin/TensorFlow-ENet	d7e555e53c8f38a5f3d54906848110f6a3e6e98a	detection_segmentation	validate	5
+titu1994/Image-Super-Resolution	dd5149b4632f35a4148a97c3aa77c6fa79d9d2d9	gan	validate	5
+titu1994/neural-architecture-search	d5f5c9d624026263796984c9b71e4ec6443b61b4	research_custom_loop	validate	5
+nyoki-mtl/keras-facenet	2a571cfa9033f32543ade2394d3d267e55c2926b	detection_segmentation	tune	6
+CyberZHG/keras-transformer	3edee5a22027298dd7e4c5b3b52c31d07ca490fb	nlp	tune	10
+kimiyoung/transformer-xl	44781ed21dbaec88b280f74d9ae2877f52b492a5	nlp	tune	9
+openai/improved-gan	4f5d1ec5c16a7eceb206f42bfc652693601e1d5c	gan	tune	11
+vanhuyz/CycleGAN-TensorFlow	befe2f57032ee6c25d0dbd1f497f5b5432375da5	gan	tune	10
+sjvasquez/web-traffic-forecasting	6cb4a91da94b85857ed637afb53a8d9594f7623c	kaggle	validate	6
+PacktPublishing/Hands-On-Generative-Adversarial-Networks-with-Keras	7fb3251ccd34ce76ad07d6667732eb183aebb333	gan	validate	32
+davidADSP/Generative_Deep_Learning_2nd_Edition	9b1048dbe0d698b486ed16d529cf16fcd3aea29d	gan	validate	18
+neptune-ml/open-solution-home-credit	ce96607e5a5f0947eb172cb85902fad512c7b3a3	kaggle	validate	2
+neptune-ml/open-solution-mapping-challenge	2f1f5f17bb9dfb5ba8dfc3c312533479997bd4c9	kaggle	tune	6
+bubbliiiing/yolov4-keras	509d7320ac02dd868112ff8ad815a46662eb9911	detection_segmentation	validate	10
+bubbliiiing/unet-keras	23f90e2079b2d70b8d72d40b8533f9c575eed9e9	detection_segmentation	validate	10
+bubbliiiing/efficientdet-keras	16a5139bad0ebdbff704c00b942d19238db1ead3	detection_segmentation	validate	9
+bubbliiiing/facenet-keras	9b4dafd31f5287c03f7da13cdc4fc0916c0ffe1e	detection_segmentation	validate	9
+bubbliiiing/yolox-tf2	afaf82e961b554cc8611ca6e4dbc2a185b02b8e9	detection_segmentation	validate	12
+idealo/image-super-resolution	3f6498cf1ac4dba162a52c5861aa9d90b7c2fe35	gan	tune	12
+idealo/image-quality-assessment	dceaf7c2d218bc6e80b21d6e147e3b56a21b7f31	model_zoo	validate	8
+thushv89/manning_tf2_in_action	0e8080fe7eaae90f3afe73bde3822b2a68dc90f5	course_book	tune	18
+Skuldur/Classical-Piano-Composer	15724e2600ff0a1d53afcdfb0565a095c74cf369	audio	validate	2
+keras-team/autokeras	6deb82792885fed128b7b95eb8aa859c027273a8	framework_tests	validate	115
+aimat-lab/gcnn_keras	ab2a914301e2ff3fe2d231153e4f8b785fc9996a	gnn	tune	157
+IMvision12/KerasFormers	e61c8f8adad9da1e3072dec72a096d336260dc0b	model_zoo	tune	735
+IMvision12/keras-vision-models	5089754470f925417ac22d91599bf396de8cb3b4	model_zoo	tune	252
+JS0909/Keras-ML	11ee95e8e7a7cb3d2e1486438bc981518847a256	course_book	validate	463
+pronobis/libspn-keras	bdc8e1dcfdf1616aef12c1a729a2adf66528a7c0	research_custom_loop	validate	71
+KristianHolsheimer/keras-gym	0296ddcc8685e1ce732c3173caaa0fd25af9ef58	rl	validate	51
+CannyLab/rinokeras	c570ba8704c6d79934246732940186c1e007294c	model_zoo	tune	122
+luozhouyang/transformers-keras	58b87d5feb5632e3830c2d3b27873df6ae6be4b3	nlp	validate	35
+broadinstitute/keras-rcnn	38be145284ddb5c5229d57267b39b99afbb47f67	detection_segmentation	validate	43
+garethjns/reinforcement-learning-keras	8fd4b334400ff6061d9c67c6df441cf0812c9748	rl	validate	21
+GoogleCloudPlatform/keras-idiomatic-programmer	760e4a86892c5684907dc66aa96ebc3b0897f608	course_book	validate	107
+iwasakishuto/Kerasy	b721563cb7053c5ce3dd26748e8ea9e6652dc06a	course_book	tune	65
+Trevol/pins_n_solder_keras-retinanet	0d00636b040d9b98a575d7f35556d1018fc82ed9	detection_segmentation	tune	7
+DJSull93/keras_new	8847c0336bb2b6cdd7a1c03eced2c7548e8993fd	course_book	tune	239
+KreutzM/owli-detector-train-keras	a11b220e19716d8b56e7aa7a1185402f418a6664	detection_segmentation	tune	22
+variablejun/keras4	0eb29fa32ebf88ed410fced8a8acaf37be50360f	course_book	tune	250
+Socret360/object-detection-in-keras	0b582a46f41623a1e1166c1e2b050f55788c3003	detection_segmentation	tune	34
+hezhenjun123/keras_algoritm_factory	9f10db6d88228476f6ee3753117f20a5110e6c8a	model_zoo	validate	40
+oarriaga/SSD-keras	7b490ed12683ff6df408172b7ed3917db93f6413	detection_segmentation	validate	19
+X-rayLaser/keras-auto-hwr	67cfc0209045b1e211f0491b0199cb9d6811bfd0	nlp	validate	9
+chansoopark98/Tensorflow-Keras-Object-Detection	6fe680276d49a0c05c1b7a72202ed0e6b340e527	detection_segmentation	validate	49
+SEONGMIN-96/KERAS_STUDY	8400df71ffe662cf4509c5c27963b44f602a34d1	course_book	validate	286
+few-shot-learning/Keras-FewShotLearning	0f176f86404e2d3f7b7d43b3efd2a4b7287e7608	research_custom_loop	validate	53
+UnicoLab/keras-model-registry	0c44b0e17705599e2cce3b78b6b41c0f5623a02d	model_zoo	tune	195
+hirofumi0810/tensorflow_end2end_speech_recognition	65b9728089d5e92b25b92384a67419d970399a64	audio	validate	96
+mrphys/tensorflow-mri	7bda285979c5cdfe5d8a10a1acfe0930c0dfa1bd	medical	validate	120
+PurdueDualityLab/TensorFlowModels	959a2082cc45b8332f2d10b2102713ee971a237b	detection_segmentation	validate	1350
+TheUnsolvedDev/TensorflowAI	7b2dec1f2b9894a2ab3c398920d15e2fe1521dfe	course_book	tune	130
+jcisarano/tensorflow_practice	c418185e7cfbb15acc923032e803d31903b89c27	course_book	validate	101
+Freshield/LEARN_TENSORFLOW	87be0362d24b748c841e5c9e185d2061ffae9272	course_book	validate	243
+dwg920302/study_tensorflow	0075c87484766fa37949e411266d90b7933b45f7	course_book	validate	283
+fengjiran/tensorflow_learning	44dce5bb39c8d6421ea6181338b0ea4b0e5e9797	course_book	tune	219
+bioidiap/bob.learn.tensorflow	dc4c398186601bdf8307f68c398c2269c798f1d0	framework_tests	validate	45
+giladcohen/tensorflow_TB	f704143cd4043a54fec80ff5c0e18a09c7216125	research_custom_loop	validate	130
+rahul765/tensorflow-language-classification	a67fe399585123ec40bbbed82a81fa873b69ec5c	nlp	validate	72
+dalloliogm/kaggle_competitions	2d8bc98faad53473dfa169150fbcaa67b906570d	kaggle	validate	46
+Boltuzamaki/Kaggle-Competitions	18b52894605570a20598d870941c46fd279efe39	kaggle	tune	6
+Sharzzz001/Machine-Learning-Applications-and-Kaggle-Competitions	200a425815e63f92e469813e7092fb60639531fd	kaggle	validate	25
+oislen/Kaggle	35b1704506a6c30d8bfda170e6140696887ffd4a	kaggle	tune	18
+simisimon/kaggle-notebooks	43885814f652fac0d9e6ce265c26f88c58af4c5b	kaggle	validate	201
+aws-samples/deep-learning-models	0a852badc1004b9ae32a3a1c44bdec1ff9604329	model_zoo	validate	82
+kickscar/deep-learning-practices	d9ea5adb84ef69514cb682f0106d5eba376a43b0	course_book	validate	14
+chenrudan/deep-learning	4f3363acffadb7ed5c4a6b2d2454ef76003e5fe9	course_book	validate	3
+LambdaColdStorage/lambda-deep-learning-demo	ebbbd63c0abf87a1a4155b17cef145039b7a1ef7	model_zoo	validate	80
+abhishek2024/Chatbot-Deep-Learning	8726173c92994b3f789790b5879052d2f7953f47	nlp	tune	45
+tirthajyoti/Deep-learning-with-Python	80f337d1584fb123f1a8f7dce0ad190f1a08ce14	course_book	tune	18
+PacktPublishing/Deep-Learning-Quick-Reference	fb7913e8f818a2d968455184eab11a4ea0fb7223	course_book	validate	29
+PacktPublishing/Python-Deep-Learning-Second-Edition	a44db1a21d101009dd610ad3adafba475a648f0e	course_book	tune	12
+PacktPublishing/Hands-On-Neural-Networks-with-TensorFlow-2.0	1427cd8814245d1621411f58f27168cc649d1b70	course_book	validate	32
+PacktPublishing/Advanced-Natural-Language-Processing-with-TensorFlow-2	aca9a2f83ad0f8f6a590199c2b821cc276461cf6	nlp	validate	13
+PacktPublishing/Machine-Learning-Using-TensorFlow-Cookbook	33bb8a32e2a7f355509cbc4bf27b06206d99eaf8	course_book	tune	39
+omerbsezer/LSTM_RNN_Tutorials_with_Demo	72975a4d872b7a9c9643b2c453378d2625bba41e	time_series	tune	5
+xiaochus/MobileNetV3	2294bb7df353ce57cde256b940ca3e97e5ed2baf	model_zoo	validate	6
+xiaochus/MobileNetV2	2700f7f657e6d25071654fbb10e63ca6b8a47e55	model_zoo	tune	3
+kobiso/CBAM-keras	796ae9ea31253d87f46ac4908e94ad5d799fbdd5	model_zoo	tune	17
+uzh-rpg/rpg_public_dronet	ac19c54bd6ac5a8fd1d220405ecf6f51af55d1f4	model_zoo	validate	7
+hellochick/ICNet-tensorflow	90a85c4e8b2da241128f6ddc0938ab5c4336a309	detection_segmentation	tune	7
+hellochick/PSPNet-tensorflow	89d4de687858479694a887b0aef4832971b56188	detection_segmentation	tune	7
+Vooban/Hyperopt-Keras-CNN-CIFAR-100	7d619308f49e1703ccae9458e390255a8eef57b3	model_zoo	validate	4
+gaussic/text-classification-cnn-rnn	90dd55cccacac663e87445ed356bf59307864168	nlp	tune	6
+Determined22/zh-NER-TF	e4a8732de88071dac5d1fce8da18de98365389fa	nlp	tune	2
+guillaumegenthial/tf_ner	e9bca45c7a3d73e1b7ee5ce12ff4f33e4598f9d9	nlp	validate	26
+macanv/BERT-BiLSTM-CRF-NER	ccf3f093f0ac803e435cb8e8598fdddc2ba1105d	nlp	validate	23
+kyzhouhzau/BERT-NER	0f77e478872453df51cd3c65d1a39b12d9617f9d	nlp	tune	4
+tensorlayer/tensorlayer	39c3159c1022568aaa9cc76c11d2634cd81670ed	framework_tests	validate	198
+tensorlayer/srgan	05b8118a301f12033d7427fac7db1b8e569c3c42	gan	tune	2
+brade31919/SRGAN-tensorflow	7f7ec0f929feb64a111221dc992f740cd48e11eb	gan	validate	4
+david-gpu/srez	d65a2aabdb04122be95e61c8aa420036cd6336d6	gan	tune	5
+RuiShu/vae-clustering	14525a9c8cad73b0f9df8ee638b8231253798b1f	vae	tune	10
+pathak22/noreward-rl	3e220c2177fc253916f12d980957fc40579d577a	rl	validate	5
+sudharsan13296/Hands-On-Reinforcement-Learning-With-Python	5440811df8da575eb41b131f897ddd8a7ce40d5f	rl	validate	28
+sudharsan13296/Deep-Reinforcement-Learning-With-Python	c2a179457f960f166b8c3395e056827d6d0120e5	rl	tune	31
+sudharsan13296/Hands-On-Deep-Learning-Algorithms-with-Python	59efa4d874288f34b07807b848e4dbff34ff8aee	course_book	validate	22
+tlatkowski/multihead-siamese-nets	6bccdb8c3fe61c0d53c8fe8dd19f0801089dde79	nlp	tune	20
+calmisential/YOLOv3_TensorFlow2	78673e81871cfc7311c97ea5854c8eed82d91772	detection_segmentation	tune	13
+calmisential/EfficientDet_TensorFlow2	af126ebc9d20cdbc84974e265b9a211ec2249ba5	detection_segmentation	tune	10
+DebeshJha/ResUNetPlusPlus	f07b9061530e49d093fce532fc57cd5a7dfc34fc	medical	tune	7
+DebeshJha/2020-CBMS-DoubleU-Net	d05ff47cc4741a94a2cfcf7c1f84f25aaeb87386	medical	validate	5
+experiencor/basic-yolo-keras	8bc3fcdc123a5d6b9624ed4188e07b876b79dac5	detection_segmentation	validate	7
+chen0040/keras-english-resume-parser-and-analyzer	900f4a5afab53e1ae80b90ffecff964d8347c9c4	nlp	tune	39
+chen0040/keras-sentiment-analysis-web-api	3f44b448ab1394c7a8f3eaa09291304e880d78e0	nlp	tune	29
+chen0040/keras-face	f5971cdb1ff527e33991b2ba74ae0da8541b86fa	detection_segmentation	validate	9
+titu1994/keras-coordconv	6dfb03919bcddce545672a0cc10107322ca04fa9	model_zoo	tune	5
+CyberZHG/keras-gpt-2	b304055a8a3be1735dc0f6668eeed5ca8abd9bdf	nlp	validate	8
+"""
+
 TABLES = {
     "a": REPOS_TSV,
     "b": REPOS_TSV_B,
@@ -666,6 +813,7 @@ TABLES = {
     "f": REPOS_TSV_F,
     "g": REPOS_TSV_G,
     "h": REPOS_TSV_H,
+    "i": REPOS_TSV_I,
 }
 DEFAULT_OUT = {
     "a": "/work/corpus13",
@@ -676,6 +824,7 @@ DEFAULT_OUT = {
     "f": "/work/corpus13f",
     "g": "/work/corpus13g",
     "h": "/work/corpus13h",
+    "i": "/work/corpus13i",
 }
 
 
