@@ -224,7 +224,13 @@ class Effective:
             for pattern, codes in self.cfg.per_file_ignores.items():
                 if _glob_match(rel, pattern):
                     enabled -= set(codes)
-        return FileSettings(frozenset(enabled), self.options)
+        from dropout_lint.project import declared_versions
+
+        declared = declared_versions(os.path.dirname(os.path.abspath(path)))
+        if not declared:
+            return FileSettings(frozenset(enabled), self.options)
+        # what the project declares (dropout_lint/project.py): a per-folder fact the cache keys
+        return FileSettings(frozenset(enabled), {**self.options, "declared-versions": declared})
 
 
 class Resolver:

@@ -45,7 +45,10 @@ class KeepProbAsRate(Rule):
     - `keep_prob=` in code whose TensorFlow version is not shown to be 1.13 or later: TF 1.0-1.12
       and `tf.contrib`'s dropout ops take only `keep_prob`, so it is right there. The file must
       call `tf.compat.*` (or another 1.13+ API), pass `rate=` to `tf.nn.dropout` elsewhere, or (a
-      notebook) show TensorFlow's deprecation warning in its output; a call that also passes a
+      notebook) show TensorFlow's deprecation warning in its output, or its project declare
+      tensorflow 1.13 or later (`requirements*.txt`, `setup.py`, `setup.cfg`, `pyproject.toml`,
+      `environment.yml`, `Pipfile` in its folder or above: the lowest version allowed decides,
+      and a project declaring an older TensorFlow is silent); a call that also passes a
       rate, and `tf.layers.dropout(keep_prob=)` (which has no such parameter), are always reported.
     - The value's name does not say keep-probability and TF1's `keep_prob=` is not used; a rate
       named `rate` / `dropout` whatever its value; test code (see `test-code-ignore`).
@@ -223,7 +226,8 @@ def _keep_prob_wrong(ctx, call) -> str | None:
     the op has no such parameter (``tf.layers.dropout``), where the call also passes a rate, and in
     a file shown to target TF >= 1.13 (it calls ``tf.compat.*`` or another 1.13+ API, passes
     ``rate=`` to ``tf.nn.dropout`` elsewhere, or a notebook's output shows TensorFlow's deprecation
-    warning). A file that shows none of these is TF1 code whose version is not known: silent.
+    warning), or whose project declares tensorflow >= 1.13 (a lower declared bound silences it).
+    A file that shows none of these is TF1 code whose version is not known: silent.
     """
     kind = call.kind or ""
     if kind.startswith("tf.contrib."):
@@ -234,6 +238,11 @@ def _keep_prob_wrong(ctx, call) -> str | None:
         return "the call also passes a rate"
     if kind.startswith("tf.compat.v1."):
         return "deprecated since TF 1.13, the first with `tf.compat.v1`"
+    declared = (ctx.options.get("declared-versions") or {}).get("tensorflow")
+    if declared is not None:  # the project's own declaration decides (dropout_lint/project.py)
+        if tuple(declared) >= (1, 13):
+            return f"the project declares tensorflow {declared[0]}.{declared[1]} or later"
+        return None  # keep_prob is that TensorFlow's API
     for scope in ctx.facts.scopes:  # ``@tf.function``: a decorator, not a call
         if any(d and d.startswith(_TF_1_13_PREFIXES) for d in scope.decorators):
             return "this file uses `@tf.function`, so it targets TF >= 1.13"

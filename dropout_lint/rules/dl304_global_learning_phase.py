@@ -44,7 +44,11 @@ class GlobalLearningPhase(Rule):
       APIs called through `tf.compat.v1` (a Session, a global step, `variable_scope`).
     - The standalone `keras` package's switch (`import keras.backend as K`) in a file that shows
       no Keras >= 2.4 (`tf.function`, `tf.GradientTape`, `tf.config`, `keras.ops`,
-      `keras.random`): multi-backend Keras up to 2.3 supports it; `tf.keras`'s is reported.
+      `keras.random`) and whose project does not declare tensorflow 2.4 or later: multi-backend
+      Keras up to 2.3 supports it; `tf.keras`'s is reported. Any switch in a project that
+      declares TensorFlow 1 or Keras up to 2.3 (`requirements*.txt`, `setup.py`, `setup.cfg`,
+      `pyproject.toml`, `environment.yml`, `Pipfile` in its folder or above; the lowest version
+      allowed decides).
     - Only a call that resolves to Keras' `set_learning_phase` counts (a project's own function
       of that name does not); test code (see `test-code-ignore`), which sets the phase to exercise
       both modes.
@@ -176,7 +180,12 @@ class GlobalLearningPhase(Rule):
                 continue  # a branch for one TensorFlow / Keras version (TF1 supports the switch)
             if _graph_mode(ctx, q):
                 continue  # TF1 graph code: there the switch is the supported API
-            if _standalone_keras(ctx, call) and not _keras_2_4_or_later(ctx):
+            declared = ctx.options.get("declared-versions") or {}
+            tf_v, keras_v = declared.get("tensorflow"), declared.get("keras")
+            if (tf_v is not None and tuple(tf_v) < (2, 0)) or (keras_v is not None and tuple(keras_v) < (2, 4)):
+                continue  # the project declares TF 1 / multi-backend Keras <= 2.3: the supported API
+            shown_new = _keras_2_4_or_later(ctx) or (tf_v is not None and tuple(tf_v) >= (2, 4))
+            if _standalone_keras(ctx, call) and not shown_new:
                 continue  # multi-backend Keras (<= 2.3: the supported API) as far as the file shows
             ctx.report(
                 call,

@@ -1,0 +1,75 @@
+"""What a file's project declares about the TensorFlow / Keras it runs on.
+
+Some findings are right or wrong by version: TF1's `keep_prob=` is the API up to TensorFlow 1.12
+and deprecated from 1.13 (DL204); `set_learning_phase` is multi-backend Keras' supported switch up
+to 2.3 and deprecated from tf.keras 2.4 (DL304). One file rarely shows its version; the project's
+dependency declarations do, as `requires-python` tells Ruff its target. For the folder of each
+linted file this module finds the nearest folder (the file's own or one above it, up to a
+`.git` folder's parent) holding a declaration file -- `requirements*.txt`, `setup.py`,
+`setup.cfg`, `pyproject.toml`, `environment.yml` / `environment.yaml`, `Pipfile` -- and reads the
+lowest version it names for `tensorflow` (also `tensorflow-gpu` / `-cpu`) and for `keras`:
+`tensorflow==1.14.0` and `tensorflow>=1.10` give (1, 14) and (1, 10); a bare `tensorflow`, an
+upper bound only, or no declaration gives nothing. The result travels in the file's settings
+(`FileSettings.options["declared-versions"]`), so the cache keys it like any other option.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+_FILES = re.compile(r"^(requirements[\w.-]*\.txt|setup\.py|setup\.cfg|pyproject\.toml|environment\.ya?ml|Pipfile)$")
+# ``tensorflow-gpu>=1.10``, ``"tensorflow==2.4.1"``, ``keras~=2.3``, conda's ``tensorflow=1.14``
+_SPEC = re.compile(
+    r"(?<![\w.-])(tensorflow(?:-gpu|-cpu)?|keras)\s*(?:\[[^\]]*\])?\s*(===|==|~=|>=|>|=)\s*(\d+)\.(\d+)",
+    re.IGNORECASE,
+)
+MAX_BYTES = 256 * 1024  # a declaration file larger than this is not read
+MAX_UP = 6  # folders above the file's own that are searched
+
+
+def declared_versions(folder: str) -> dict[str, tuple[int, int]]:
+    """``{"tensorflow": (1, 14), "keras": (2, 0)}``: the lowest version each package's
+    declarations allow, from the nearest folder at or above ``folder`` that has declarations."""
+    return dict(_declared(os.path.abspath(folder)))
+
+
+@lru_cache(maxsize=4096)
+def _declared(folder: str) -> tuple:
+    d = folder
+    for _ in range(MAX_UP + 1):
+        try:
+            names = sorted(n for n in os.listdir(d) if _FILES.match(n))
+        except OSError:
+            names = []
+        if names:
+            return tuple(sorted(_read(d, names).items()))
+        parent = os.path.dirname(d)
+        if parent == d or os.path.isdir(os.path.join(d, ".git")):
+            break
+        d = parent
+    return ()
+
+
+def _read(d: str, names: list[str]) -> dict[str, tuple[int, int]]:
+    found: dict[str, tuple[int, int]] = {}
+    for name in names:
+        try:
+            with open(os.path.join(d, name), "rb") as fh:
+                text = fh.read(MAX_BYTES).decode("utf-8", "replace")
+        except OSError:
+            continue
+        for line in text.splitlines():
+            if line.lstrip().startswith("#"):
+                continue
+            for m in _SPEC.finditer(line):
+                pkg = "keras" if m.group(1).lower() == "keras" else "tensorflow"
+                version = (int(m.group(3)), int(m.group(4)))
+                if pkg not in found or version < found[pkg]:
+                    found[pkg] = version
+    return found
+
+
+def describe(pkg: str, version: tuple[int, int]) -> str:
+    return f"{pkg} {version[0]}.{version[1]}"

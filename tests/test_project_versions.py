@@ -1,0 +1,80 @@
+"""What a project declares about its TensorFlow / Keras (dropout_lint/project.py), and the rules
+whose findings depend on the version (DL204's keep_prob=, DL304's set_learning_phase)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from dropout_lint.project import declared_versions
+
+TF1_KEEP_PROB = "import tensorflow as tf\nx = tf.placeholder(tf.float32)\nh = tf.nn.dropout(x, keep_prob=0.8)\n"
+KERAS_SWITCH = "import keras.backend as K\nK.set_learning_phase(0)\n"
+
+
+def write(root, files: dict[str, str]):
+    for name, text in files.items():
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def test_lowest_declared_version_of_each_package(tmp_path):
+    write(
+        tmp_path,
+        {
+            "requirements.txt": "# tensorflow==0.9 (a comment)\nnumpy\ntensorflow-gpu>=1.10,<2\nkeras-preprocessing==1.1\n",
+            "requirements-dev.txt": "tensorflow==1.14.0\nkeras == 2.0.4\ntensorflow-hub==0.5\n",
+        },
+    )
+    assert declared_versions(str(tmp_path)) == {"tensorflow": (1, 10), "keras": (2, 0)}
+
+
+def test_setup_py_conda_and_bare_names(tmp_path):
+    write(tmp_path / "a", {"setup.py": 'setup(install_requires=["tensorflow>=2.4", "tf.keras==9.9"])\n'})
+    write(tmp_path / "b", {"environment.yml": "dependencies:\n  - tensorflow=1.14\n"})
+    write(tmp_path / "c", {"requirements.txt": "tensorflow\ntensorflow_datasets==4.0\n"})
+    assert declared_versions(str(tmp_path / "a")) == {"tensorflow": (2, 4)}
+    assert declared_versions(str(tmp_path / "b")) == {"tensorflow": (1, 14)}
+    assert declared_versions(str(tmp_path / "c")) == {}
+
+
+def test_the_nearest_folder_with_declarations_decides_and_git_bounds_the_search(tmp_path):
+    write(tmp_path, {"requirements.txt": "tensorflow==2.8\n"})
+    write(tmp_path / "repo", {"src/pkg/model.py": "x = 1\n", "setup.cfg": "install_requires = tensorflow>=1.15\n"})
+    (tmp_path / "other" / ".git").mkdir(parents=True)
+    write(tmp_path / "other", {"src/model.py": "x = 1\n"})
+    assert declared_versions(str(tmp_path / "repo" / "src" / "pkg")) == {"tensorflow": (1, 15)}
+    assert declared_versions(str(tmp_path / "other" / "src")) == {}  # not above the repository
+
+
+def test_dl204_keep_prob_decided_by_the_declared_tensorflow(tmp_path, cli):
+    for name, req in (("new", "tensorflow==1.14.0\n"), ("old", "tensorflow-gpu>=1.10\n"), ("none", "numpy\n")):
+        write(tmp_path / name, {"requirements.txt": req, "model.py": TF1_KEEP_PROB})
+    r = cli("--no-cache", "--select", "DL204", str(tmp_path), cwd=tmp_path)
+    lines = [line for line in r.stdout.splitlines() if " DL204 " in line]
+    assert len(lines) == 1 and "new" in lines[0] and "declares tensorflow 1.14" in lines[0], r.stdout
+
+
+def test_dl304_decided_by_the_declared_versions(tmp_path, cli):
+    write(tmp_path / "tf24", {"setup.py": 'install_requires=["tensorflow>=2.4"]\n', "train.py": KERAS_SWITCH})
+    write(
+        tmp_path / "keras20",
+        {
+            "requirements.txt": "keras==2.0.4\n",
+            "train.py": KERAS_SWITCH.replace("keras.backend", "tensorflow.keras.backend"),
+        },
+    )
+    write(tmp_path / "unknown", {"train.py": KERAS_SWITCH})
+    r = cli("--no-cache", "--select", "DL304", str(tmp_path), cwd=tmp_path)
+    lines = [line for line in r.stdout.splitlines() if " DL304 " in line]
+    assert len(lines) == 1 and "tf24" in lines[0], r.stdout
+
+
+def test_the_cache_follows_a_changed_declaration(tmp_path, cli):
+    write(tmp_path, {"requirements.txt": "tensorflow==1.12\n", "model.py": TF1_KEEP_PROB})
+    env = {"XDG_CACHE_HOME": str(tmp_path / ".cache")}
+    first = cli("--select", "DL204", str(tmp_path / "model.py"), cwd=tmp_path, env=env)
+    assert " DL204 " not in first.stdout, first.stdout
+    (tmp_path / "requirements.txt").write_text("tensorflow==1.15\n", encoding="utf-8")
+    second = cli("--select", "DL204", str(tmp_path / "model.py"), cwd=tmp_path, env=env)
+    assert " DL204 " in second.stdout, second.stdout
