@@ -125,6 +125,17 @@ class GlobalLearningPhase(Rule):
         """),
     ]
     invalid = [
+        # reading a checkpoint through tf.compat.v1 is no sign of graph code
+        Invalid(
+            _ex("""
+            import tensorflow as tf
+            def evaluate(model, path):
+                tf.keras.backend.set_learning_phase(0)
+                reader = tf.compat.v1.train.NewCheckpointReader(path)
+                return model.predict(data)
+        """),
+            line=3,
+        ),
         # K.function alone works in TF 2 too
         Invalid(
             _ex("""
@@ -225,7 +236,8 @@ def _graph_mode(ctx, qname: str) -> bool:
 # TF1 graph APIs through tf.compat.v1 (a Session, a global step, variable scopes, placeholders).
 _COMPAT_GRAPH = re.compile(
     r"^tf\.compat\.v1\.(placeholder|Session|InteractiveSession|get_variable|variable_scope|get_default_graph"
-    r"|reset_default_graph|global_variables_initializer|train\.|estimator\.|summary\.FileWriter|get_collection)"
+    r"|reset_default_graph|global_variables_initializer|train\.(get_or_create_global_step|get_global_step"
+    r"|\w*Optimizer|Saver|MonitoredTrainingSession|Scaffold)|estimator\.|summary\.FileWriter|get_collection)"
 )
 
 
