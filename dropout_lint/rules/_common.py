@@ -66,6 +66,20 @@ def reachable_values(call, expr, values):
     return out
 
 
+def first_use(ctx, prefixes: tuple[str, ...]) -> str | None:
+    """The first decorator (``@tf.function``) or called name (``keras.ops.ones``) of the file
+    that starts with one of ``prefixes``: what a version-dependent rule takes as a sign of the
+    TensorFlow / Keras the file is written for."""
+    for scope in ctx.facts.scopes:  # ``@tf.function`` is a decorator, not a call
+        for d in scope.decorators:
+            if d and d.startswith(prefixes):
+                return "@" + d
+    for call in ctx.calls:
+        if (call.qname or "").startswith(prefixes):
+            return call.qname
+    return None
+
+
 def chosen_by_loop_data(later, earlier) -> bool:
     """``later`` was made in an arm of an ``if`` that tests a loop's target
     (``for c in sequence: if c == "d": x = dropout(x) elif c == "n": x = norm(x)``), in a run of

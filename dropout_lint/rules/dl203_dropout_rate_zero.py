@@ -163,9 +163,9 @@ def _default_left_by_a_smoke_test(ctx, call, expr) -> bool:
         return False
     name = expr.value
     index = fn.param_order.index(name) if name in fn.param_order else None
-    callers = [c for c in ctx.calls if c.func_text.rsplit(".", 1)[-1] == fn.name]
     if fn.parent is not None and fn.parent.kind == "class":
         return False  # a method: its callers are not found by name
+    callers = [c for c in ctx.calls if c.func_text.rsplit(".", 1)[-1] == fn.name]
     rows = _main_rows(ctx)
     if not callers or not rows:
         return False

@@ -3,7 +3,7 @@ import re
 from dropout_lint.finding import Edit, Fix
 from dropout_lint.kinds import DROPOUT_OPS, RATE_PARAMS
 from dropout_lint.rule import Invalid, Rule, example as _ex
-from dropout_lint.rules._common import fmt_rate, rate_arg, short_kind
+from dropout_lint.rules._common import first_use, fmt_rate, rate_arg, short_kind
 
 # Names that say "keep probability": keep_prob, keep_rate, kp, keepProb, dropout_keep_prob, self.keep_prob.
 KEEP_NAME = re.compile(r"(^|_)(keep_?prob(ability)?|keep_?rate|kp|keep)($|_)", re.IGNORECASE)
@@ -243,13 +243,10 @@ def _keep_prob_wrong(ctx, call) -> str | None:
         if tuple(declared) >= (1, 13):
             return f"the project declares tensorflow {declared[0]}.{declared[1]} or later"
         return None  # keep_prob is that TensorFlow's API
-    for scope in ctx.facts.scopes:  # ``@tf.function``: a decorator, not a call
-        if any(d and d.startswith(_TF_1_13_PREFIXES) for d in scope.decorators):
-            return "this file uses `@tf.function`, so it targets TF >= 1.13"
+    used = first_use(ctx, _TF_1_13_PREFIXES)
+    if used is not None:
+        return f"this file uses `{used}`, so it targets TF >= 1.13"
     for other in ctx.calls:
-        name = other.qname or ""
-        if name.startswith(_TF_1_13_PREFIXES):
-            return f"this file calls `{name}`, so it targets TF >= 1.13"
         if other is not call and other.kind in _NN_DROPOUT and "rate" in other.keywords:
             return f"this file passes `rate=` to `{other.kind}` elsewhere, so it targets TF >= 1.13"
     if _DEPRECATION_PRINTED.search(ctx.unit.output_text):

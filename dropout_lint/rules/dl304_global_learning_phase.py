@@ -4,6 +4,7 @@ from dropout_lint.finding import Edit, Fix, Pos
 from dropout_lint.fixes import split_lines
 from dropout_lint.rule import Invalid, Rule, example as _ex
 from dropout_lint.rules import _training as T
+from dropout_lint.rules._common import first_use
 
 
 class GlobalLearningPhase(Rule):
@@ -263,9 +264,7 @@ _KERAS_2_4_MARKERS = (
 
 
 def _keras_2_4_or_later(ctx) -> bool:
-    if any(d and d.startswith(_KERAS_2_4_MARKERS) for s in ctx.facts.scopes for d in s.decorators):
-        return True
-    return any((c.qname or "").startswith(_KERAS_2_4_MARKERS) for c in ctx.calls)
+    return first_use(ctx, _KERAS_2_4_MARKERS) is not None
 
 
 # Calls that exist or work only in TF1 graph mode.
