@@ -18,28 +18,13 @@ import numpy as np
 import tensorflow as tf
 from keras.src.layers.layer import Layer as _BaseLayer
 
+from dropout_lint import kinds
 from dropout_lint.confirm import import_roots
 
-DROPOUT_KINDS = {
-    "Dropout",
-    "SpatialDropout1D",
-    "SpatialDropout2D",
-    "SpatialDropout3D",
-    "GaussianDropout",
-    "AlphaDropout",
-}
-BN_KINDS = {"BatchNormalization", "SyncBatchNormalization"}
-PASSTHROUGH_KINDS = {
-    "Activation",
-    "ReLU",
-    "LeakyReLU",
-    "ELU",
-    "PReLU",
-    "Softmax",
-    "ThresholdedReLU",
-    "Reshape",
-    "Permute",
-}
+# The Keras layer classes among kinds.py's lists (the static rules' own, not a second copy).
+DROPOUT_KINDS = set(kinds.DROPOUT_LAYERS)
+BN_KINDS = {k for k in kinds.BATCHNORM if "." not in k}
+PASSTHROUGH_KINDS = {k for k in kinds.PASSTHROUGH if "." not in k and not k.startswith("<")}
 # Layers that say nothing about the input's rank: look past them for the first real layer.
 AGNOSTIC_KINDS = (
     DROPOUT_KINDS
