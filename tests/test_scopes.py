@@ -73,3 +73,66 @@ def test_method_does_not_see_its_class_bodys_import():
                 return Sequential([layers.Dense(2), Dropout(0.95)])
     """
     assert code_rows(src, {"DL202"}) == [("DL202", 10)]
+
+
+# ---- comprehension scopes: a comprehension's targets are its own -----------------------------
+
+
+def test_a_comprehension_target_does_not_hide_the_functions_binding():
+    # Python 3: ``rate`` inside the list is the loop's; after it, the function's 0.9 again
+    src = """
+        from keras import layers
+
+        def build(x):
+            rate = 0.9
+            extra = [layers.Dense(8) for rate in ("a", "b")]
+            return layers.Dropout(rate)(x)
+    """
+    assert code_rows(src) == [("DL202", 7)]
+
+
+def test_a_comprehension_target_runs_over_its_iterable():
+    src = """
+        from keras import layers
+
+        def build():
+            return [layers.Dropout(r) for r in (0.1, 0.95)]
+    """
+    assert code_rows(src) == [("DL202", 5)]
+
+
+def test_a_comprehension_target_is_not_an_outer_binding_of_the_same_name():
+    # the comprehension's ``rate`` (0.1 and 0.2) is not the module's 0.97
+    src = """
+        from keras import layers
+
+        rate = 0.97
+        drops = [layers.Dropout(rate) for rate in (0.1, 0.2)]
+    """
+    assert code_rows(src) == []
+
+
+def test_a_walrus_in_a_comprehension_binds_in_the_function():
+    from dropout_lint.analysis import analyze
+    import libcst as cst
+
+    src = "def f(xs):\n    ys = [(last := x) for x in xs]\n    return last\n"
+    facts = analyze(cst.parse_module(src), src)
+    kinds = {s.kind: s for s in facts.scopes}
+    assert set(kinds["function"].assigns) >= {"ys", "last"}
+    assert set(kinds["comprehension"].assigns) == {"x"}
+    assert kinds["comprehension"].owner() is kinds["function"]
+
+
+def test_a_comprehension_in_a_class_body_does_not_see_the_class_attributes():
+    # Python: names in a class body are not visible inside its comprehensions
+    src = """
+        from keras import layers
+
+        rate = 0.2
+
+        class Head:
+            rate = 0.95
+            drops = [layers.Dropout(rate) for _ in range(2)]
+    """
+    assert code_rows(src) == []

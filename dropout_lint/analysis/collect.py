@@ -162,25 +162,31 @@ class Collector(cst.CSTVisitor):
             self.mutated.add(t.value.value)
 
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        # PEP 572: ``(x := ...)`` inside a comprehension binds in the scope around it
+        inner, self.scope = self.scope, self.scope.owner()
         self._bind(node.target, node.value)
+        self.scope = inner
 
     # ---- context -------------------------------------------------------------------------
-    def visit_For(self, node: cst.For) -> None:
-        # The loop variable is bound to each element of the iterable: ("for", iterable).
-        if isinstance(node.target, cst.Name):
-            self.scope.assigns.setdefault(node.target.value, []).append(("for", node.iter))
+    def _bind_loop(self, target, iterable) -> None:
+        """A loop variable is bound to each element of the iterable: ("for", iterable)."""
+        if isinstance(target, cst.Name):
+            self.scope.assigns.setdefault(target.value, []).append(("for", iterable))
             if self.scope is self.module_scope:
-                self.names.local.add(node.target.value)
-        elif isinstance(node.target, (cst.Tuple, cst.List)) and (columns := _unpacked_iters(node.target, node.iter)):
+                self.names.local.add(target.value)
+        elif isinstance(target, (cst.Tuple, cst.List)) and (columns := _unpacked_iters(target, iterable)):
             # ``for units, rate in [(64, .5), (10, .95)]`` / ``zip(UNITS, RATES)`` /
             # ``enumerate(RATES)``: each name runs over its own column
-            for el, column in zip(node.target.elements, columns):
+            for el, column in zip(target.elements, columns):
                 name = cst.ensure_type(el.value, cst.Name).value
                 self.scope.assigns.setdefault(name, []).append(("for", column) if column is not None else None)
                 if self.scope is self.module_scope:
                     self.names.local.add(name)
         else:
-            self._bind(node.target, None)
+            self._bind(target, None)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._bind_loop(node.target, node.iter)
         self._enter_comp(node)
 
     def leave_For(self, node: cst.For) -> None:
@@ -193,7 +199,7 @@ class Collector(cst.CSTVisitor):
         self._leave_comp(node)
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
-        self._bind(node.target, None)
+        self._bind_loop(node.target, node.iter)  # in the comprehension's own scope
 
     def _enter_comp(self, node) -> None:
         self.frames[-1].loops += 1
@@ -203,8 +209,22 @@ class Collector(cst.CSTVisitor):
         self.frames[-1].loops -= 1
         self.frames[-1].loop_nodes.pop()
 
-    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _enter_comp
-    leave_ListComp = leave_SetComp = leave_DictComp = leave_GeneratorExp = _leave_comp
+    def _enter_comprehension(self, node) -> None:
+        # A comprehension is a scope of its own (its targets do not leak), but its code belongs to
+        # the function around it: the same frame of loops, ``if`` tests and ``with`` items.
+        self._enter_comp(node)
+        start, _ = pos_of(self.positions[node])
+        scope = Scope("comprehension", "<comprehension>", node, self.scope, start=start)
+        self.scopes.append(scope)
+        self.node_scope[node] = scope
+        self.scope = scope
+
+    def _leave_comprehension(self, original_node) -> None:
+        self.scope = self.scope.parent or self.module_scope
+        self._leave_comp(original_node)
+
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _enter_comprehension
+    leave_ListComp = leave_SetComp = leave_DictComp = leave_GeneratorExp = _leave_comprehension
 
     def visit_With(self, node: cst.With) -> None:
         for item in node.items:
@@ -342,7 +362,7 @@ def _bound_locally(scope: Scope, name: str) -> bool:
     for s in scope.chain():
         if s.kind == "module":
             return False
-        if s.kind == "function" and (name in s.params or name in s.assigns):
+        if s.kind in ("function", "comprehension") and (name in s.params or name in s.assigns):
             return True
     return False
 

@@ -56,6 +56,12 @@ class _Unknown:
 
 _UNKNOWN = _Unknown()
 
+# Calls that only wrap a number (``float`` is the builtin unless the file rebinds it: then the
+# collector gives it no canonical name).
+_NUMBER_WRAPPERS = frozenset(
+    {"float", "tf.constant", "tf.convert_to_tensor", "numpy.float32", "numpy.float64", "numpy.float16"}
+)
+
 
 class Resolver:
     def __init__(self, module_scope: Scope, calls: list[CallFact], positions) -> None:
@@ -65,6 +71,7 @@ class Resolver:
         self.mutated: set[str] = set()  # names whose items/attributes are assigned somewhere
         self._mutating: set[str] | None = None
         self.classes: list[Scope] = []  # every class scope of the module
+        self._qnames: dict[int, str | None] | None = None  # a call's canonical callee, by id
         # Call sites of module-level functions and of methods called as self.name(...).
         self.call_sites: dict[str, list[CallFact]] = {}
         for c in calls:
@@ -72,6 +79,11 @@ class Resolver:
                 self.call_sites.setdefault(c.func_text, []).append(c)
             elif c.func_text.startswith("self.") and c.func_text.count(".") == 1:
                 self.call_sites.setdefault(c.func_text, []).append(c)
+
+    def _qname(self, call: cst.Call) -> str | None:
+        if self._qnames is None:
+            self._qnames = {id(c.node): c.qname for c in self.calls}
+        return self._qnames.get(id(call))
 
     # -- public ------------------------------------------------------------------------------
     def resolve(self, expr: cst.BaseExpression | None, scope: Scope) -> list[Resolved] | None:
@@ -156,6 +168,13 @@ class Resolver:
             index = expr.slice[0].slice
             if isinstance(index, cst.Index):
                 return self._item(expr.value.value, index.value, None, scope, depth)
+            return None
+        if isinstance(expr, cst.Call) and self._qname(expr) in _NUMBER_WRAPPERS:
+            # ``tf.constant(0.75)``, ``float(0.3)``, ``np.float32(x)``: the number they wrap
+            args = expr.args
+            if len(args) == 1 and args[0].keyword is None and not args[0].star:
+                inner = self._resolve(args[0].value, scope, depth + 1)
+                return inner if inner is not None and all(_num(r.value) for r in inner) else None
             return None
         if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "get":
             owner = expr.func.value
@@ -437,7 +456,7 @@ class Resolver:
         and its parameters in the order call-site positions fill them (``self`` left out)."""
         cls = fn.parent if fn.parent is not None and fn.parent.kind == "class" else None
         key = ("self." + fn.name) if cls is not None else fn.name
-        sites = [c for c in self.call_sites.get(key, []) if c.scope is not fn]
+        sites = [c for c in self.call_sites.get(key, []) if c.scope.owner() is not fn]
         order = [p for p in fn.param_order if not (cls is not None and p == fn.param_order[0])]
         return sites, order
 

@@ -28,8 +28,7 @@ import libcst as cst
 from dropout_lint.analysis.facts import Graph, Node
 from dropout_lint.analysis.domain import AltV, ConstV, Env, FuncV, LayerV, ListV, ModelV, TensorV, _tensors
 from dropout_lint import kinds
-from dropout_lint.analysis import constants
-from dropout_lint.analysis.collect import none_test
+from dropout_lint.analysis import constants, truth
 from dropout_lint.kinds import PARAM
 
 MAX_INLINE = 3  # nested helper calls followed into their bodies
@@ -188,50 +187,24 @@ def literal(expr):
 
 def decide(test, env):
     """Whether ``test`` is true (True / False) when the names it reads hold literals, else None:
-    ``if dropout:``, ``if not use_bn``, ``if rate is None``, ``if act == "relu"``, and/or of those."""
+    ``if dropout:``, ``if not use_bn``, ``if rate is None``, ``if act == "relu"``,
+    ``if rate > 0``, and/or of those (``truth.py`` evaluates them, with the environment's view
+    of each name)."""
 
-    if isinstance(test, cst.Name):
-        v = literal(test) or env.get(test.value)
-        if v is None and env.fact(test.value) == "none":
-            return False
-        return bool(v.value) if isinstance(v, ConstV) else None
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        inner = decide(test.expression, env)
-        return None if inner is None else not inner
-    if isinstance(test, cst.BooleanOperation):
-        a, b = decide(test.left, env), decide(test.right, env)
-        if isinstance(test.operator, cst.And):
-            return False if a is False or b is False else (True if a and b else None)
-        return True if a is True or b is True else (False if a is False and b is False else None)
-    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
-        nonetest = none_test(test)
-        if nonetest is not None:
-            name, is_none = nonetest
-            v = env.get(name)
-            # a value the code bound (an argument at a call site); not a parameter's own placeholder
-            placeholder = isinstance(v, TensorV) and v.node.kind == PARAM
-            known = (
-                "not_none"
-                if isinstance(v, (TensorV, ModelV, LayerV, ListV, FuncV)) and not placeholder
-                else env.fact(name)
-            )
-            if isinstance(v, ConstV):
-                known = "none" if v.value is None else "not_none"
-            if known is not None:
-                return (known == "none") == is_none
-        left, right = _const(test.left, env), _const(test.comparisons[0].comparator, env)
-        if left is None or right is None:
-            return None
-        op, a, b = test.comparisons[0].operator, left.value, right.value
-        if isinstance(op, cst.Is):
-            return a is b if a is None or b is None or isinstance(a, bool) else None
-        if isinstance(op, cst.IsNot):
-            return a is not b if a is None or b is None or isinstance(a, bool) else None
-        if isinstance(op, cst.Equal):
-            return a == b
-        if isinstance(op, cst.NotEqual):
-            return a != b
-    return None
+    def lookup(expr):
+        if not isinstance(expr, cst.Name):
+            return truth.UNKNOWN
+        v = env.get(expr.value)
+        if isinstance(v, ConstV):
+            return v.value
+        # a value the code bound (an argument at a call site); not a parameter's own placeholder
+        placeholder = isinstance(v, TensorV) and v.node.kind == PARAM
+        if isinstance(v, (TensorV, ModelV, LayerV, ListV, FuncV)) and not placeholder:
+            return truth.NOT_NONE
+        fact = env.fact(expr.value)
+        return None if fact == "none" else truth.NOT_NONE if fact == "not_none" else truth.UNKNOWN
+
+    return truth.truth(test, lookup)
 
 
 def none_split(flow, fn: cst.FunctionDef) -> str | None:
@@ -244,14 +217,6 @@ def none_split(flow, fn: cst.FunctionDef) -> str | None:
         return None
     best = [(c, n) for n, c in scope.none_tests.items() if c >= 2 and n in scope.params and n not in scope.assigns]
     return max(best)[1] if best else None
-
-
-def _const(expr, env):
-
-    v = literal(expr)
-    if v is None and isinstance(expr, cst.Name):
-        v = env.get(expr.value)
-    return v if isinstance(v, ConstV) else None
 
 
 def drop_superseded_runs(flow, funcdefs) -> None:

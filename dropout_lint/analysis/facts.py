@@ -21,7 +21,7 @@ from dropout_lint.finding import Pos
 
 @dataclass(eq=False)
 class Scope:
-    kind: str  # module | class | function
+    kind: str  # module | class | function | comprehension
     name: str
     node: cst.CSTNode | None
     parent: "Scope | None"
@@ -45,6 +45,14 @@ class Scope:
             out.append(s)
             s = s.parent
         return out
+
+    def owner(self) -> "Scope":
+        """The innermost scope that is not a comprehension: where a comprehension's code runs
+        (its statement, its loops and ``if`` statements, a walrus target)."""
+        s = self
+        while s.kind == "comprehension" and s.parent is not None:
+            s = s.parent
+        return s
 
     def function(self) -> "Scope | None":
         """The innermost enclosing function (self included)."""

@@ -557,7 +557,7 @@ class Flow:
         self.tails[id(graph)] = [n]
 
     def _graph(self, kind: str, call: CallFact) -> Graph:
-        g = Graph(kind, call.start, call.end, call=call, scope=call.scope)
+        g = Graph(kind, call.start, call.end, call=call, scope=call.scope.owner())
         self.graphs.append(g)
         return g
 

@@ -136,78 +136,12 @@ def _plain(v) -> bool:
     return v is None or isinstance(v, (bool, int, float, str))
 
 
-_UNKNOWN = object()
-
-
 def _truth(test, name, value):
     """The truth of ``test`` when ``name`` is ``value``, or None when it depends on anything else."""
-    v = _eval(test, name, value)
-    return None if v is _UNKNOWN else bool(v)
-
-
-def _eval(e, name, value):
-    import libcst as cst
-    import operator
-
+    from dropout_lint.analysis import truth
     from dropout_lint.analysis.names import dotted
-    from dropout_lint.analysis.constants import Resolver, literal
 
-    if isinstance(e, (cst.Name, cst.Attribute)) and dotted(e) == name:
-        return value
-    lit = literal(e)
-    if lit is not Resolver.UNKNOWN:
-        return lit
-    if isinstance(e, cst.UnaryOperation):
-        inner = _eval(e.expression, name, value)
-        if inner is _UNKNOWN:
-            return _UNKNOWN
-        if isinstance(e.operator, cst.Not):
-            return not inner
-        if isinstance(e.operator, cst.Minus) and isinstance(inner, (int, float)):
-            return -inner
-        return _UNKNOWN
-    if isinstance(e, cst.BooleanOperation):
-        left = _eval(e.left, name, value)
-        right = _eval(e.right, name, value)
-        if isinstance(e.operator, cst.And):
-            if left is not _UNKNOWN and not left:
-                return left
-            if right is not _UNKNOWN and not right:
-                return right
-            return right if left is not _UNKNOWN and right is not _UNKNOWN else _UNKNOWN
-        if left is not _UNKNOWN and left:
-            return left
-        if right is not _UNKNOWN and right:
-            return right
-        return right if left is not _UNKNOWN and right is not _UNKNOWN else _UNKNOWN
-    if isinstance(e, cst.Comparison):
-        ops = {
-            cst.LessThan: operator.lt,
-            cst.LessThanEqual: operator.le,
-            cst.GreaterThan: operator.gt,
-            cst.GreaterThanEqual: operator.ge,
-            cst.Equal: operator.eq,
-            cst.NotEqual: operator.ne,
-            cst.Is: lambda a, b: a is b if b is None or a is None else _UNKNOWN,
-            cst.IsNot: lambda a, b: a is not b if b is None or a is None else _UNKNOWN,
-        }
-        left = _eval(e.left, name, value)
-        for comp in e.comparisons:
-            right = _eval(comp.comparator, name, value)
-            fn = ops.get(type(comp.operator))
-            if left is _UNKNOWN or right is _UNKNOWN or fn is None:
-                return _UNKNOWN
-            try:
-                res = fn(left, right)
-            except TypeError:
-                return _UNKNOWN
-            if res is _UNKNOWN:
-                return _UNKNOWN
-            if not res:
-                return False
-            left = right
-        return True
-    return _UNKNOWN
+    return truth.truth(test, lambda e: value if dotted(e) == name else truth.UNKNOWN)
 
 
 def fmt_rate(v) -> str:

@@ -52,9 +52,12 @@ class KeepProbAsRate(Rule):
       rate, and `tf.layers.dropout(keep_prob=)` (which has no such parameter), are always reported.
     - The value's name does not say keep-probability and TF1's `keep_prob=` is not used; a rate
       named `rate` / `dropout` whatever its value; test code (see `test-code-ignore`).
-    - A keep-named value whose known values are all at most 0.5 (`dropout_keep_prob=0.2` passed
-      as the rate): a keep probability that low is not what anyone means, so the value is a rate
-      under a misleading name, and the code does what it says.
+    - A keep-named value passed as a rate whose values the analysis cannot see (a parameter no
+      call site sets, `FLAGS.keep_prob`): only the name would say it is a keep probability, and a
+      name is not proof (`def build(keep_prob=0.5)` fed 0.1-0.5 by a search is a rate).
+    - A keep-named value with a known value of at most 0.5 (`dropout_keep_prob=0.2` passed as the
+      rate): a keep probability that low is not what anyone means, so the value is a rate under a
+      misleading name, and the code does what it says; at 0.5 keeping and dropping are the same.
 
     ## Fix
     `keep_prob=k` becomes `rate=1 - k` (`rate=0.2` for a literal 0.8); a keep-named value passed
@@ -90,6 +93,11 @@ class KeepProbAsRate(Rule):
         "import torch\ntorch.nn.functional.dropout(x, p=keep_prob)\n",
         "from keras import layers\nkeeper_rate = 0.2\nlayers.Dropout(keeper_rate)\n",
         "from keras import layers\nlayers.Dense(8, kernel_regularizer=keep)\n",
+        # only the name says keep: no value is known
+        "from keras import layers\nlayers.LSTM(8, dropout=FLAGS.dropout_keep_prob)\n",
+        "import tensorflow as tf\nclass M(tf.keras.Model):\n    def __init__(self, kp):\n        super().__init__()\n        self.drop = tf.keras.layers.Dropout(kp)\n",
+        # a search feeds drop rates under a keep name
+        "from keras import layers\ndef build(x, keep_prob=0.5):\n    return layers.Dropout(keep_prob)(x)\nbuild(x, keep_prob=0.3)\n",
         "import tensorflow as tf\nkeep_prob = 0.8\nh = tf.nn.dropout(h, rate=1 - keep_prob)\n",
         # TF1 code of an unknown version: keep_prob was the API until 1.13
         "import tensorflow as tf\nx = tf.placeholder(tf.float32)\nh = tf.nn.dropout(x, keep_prob=0.8)\n",
@@ -130,12 +138,26 @@ class KeepProbAsRate(Rule):
             fixed="from keras import layers\ndef block(x, keep_rate=0.8):\n    return layers.Dropout(rate=1 - keep_rate)(x)\n",
         ),
         Invalid(
-            "import tensorflow as tf\nclass M(tf.keras.Model):\n    def __init__(self, kp):\n        super().__init__()\n        self.drop = tf.keras.layers.Dropout(kp)\n",
+            "import tensorflow as tf\nclass M(tf.keras.Model):\n    def __init__(self, kp=0.75):\n        super().__init__()\n        self.drop = tf.keras.layers.Dropout(kp)\n",
             line=5,
-            fixed="import tensorflow as tf\nclass M(tf.keras.Model):\n    def __init__(self, kp):\n        super().__init__()\n        self.drop = tf.keras.layers.Dropout(1 - kp)\n",
+            fixed="import tensorflow as tf\nclass M(tf.keras.Model):\n    def __init__(self, kp=0.75):\n        super().__init__()\n        self.drop = tf.keras.layers.Dropout(1 - kp)\n",
         ),
-        Invalid("from keras import layers\nlayers.LSTM(8, dropout=FLAGS.dropout_keep_prob)\n", line=2),
-        Invalid("import tensorflow as tf\ny = tf.nn.dropout(x, rate=keepProb)\n", line=2),
+        Invalid(
+            "from keras import layers\nDROPOUT_KEEP_PROB = 0.9\nlayers.LSTM(8, dropout=DROPOUT_KEEP_PROB)\n", line=3
+        ),
+        Invalid("import tensorflow as tf\nkeepProb = 0.75\ny = tf.nn.dropout(x, rate=keepProb)\n", line=3),
+        Invalid(
+            _ex("""
+            import tensorflow as tf
+            class Net:
+                def __init__(self):
+                    self.keep_prob = tf.constant(0.75)
+                def head(self, x, training):
+                    return tf.layers.dropout(x, self.keep_prob, training=training)
+            """),
+            line=6,
+            contains="= 0.75",
+        ),
         Invalid("import tensorflow as tf\nh = tf.nn.dropout(h, 0.5, keep_prob=0.5)\n", line=2),
         Invalid(
             "import tensorflow as tf\nh = tf.layers.dropout(h, keep_prob=0.5, training=t)\n",
@@ -171,8 +193,10 @@ class KeepProbAsRate(Rule):
                 if not _is_name(expr) or not _keep_named(text):
                     continue
                 vals = ctx.number(expr, call.scope)
-                if vals and all(v.value <= 0.5 for v in vals):
-                    continue  # ``Dropout(dropout_keep_prob)`` with 0.2: a rate under a misleading name
+                if not vals or any(v.value <= 0.5 for v in vals):
+                    # Only the name says "keep": no value shows the harm. ``Dropout(keep_prob)``
+                    # with 0.2 is a rate under a misleading name, with 0.5 it drops what it keeps.
+                    continue
                 value = f" (= {fmt_rate(vals[0].value)})" if vals and len(vals) == 1 else ""
                 start, end = _span(ctx, expr)
                 ctx.report(
