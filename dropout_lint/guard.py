@@ -150,6 +150,7 @@ def _measure(
             if depth == 1:
                 top = node
             elif depth > max_depth:
+                assert isinstance(top, expr)  # set to the outermost expression when depth was 1
                 return (
                     _too("deep", f"expressions nested {depth:,} deep", options, "max-expression-depth"),
                     top.lineno,
