@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import libcst as cst
 from libcst.metadata import CodeRange
@@ -51,7 +51,7 @@ class Positions:
         text: str,
         fast: bool = True,
         tree: ast.Module | None = None,
-        found: tuple[list[ast.Call], list[Definition]] | None = None,
+        found: tuple[Sequence[ast.Call], Sequence[Definition]] | None = None,
     ) -> None:
         self.module = module
         self.text = text
@@ -103,7 +103,7 @@ class Positions:
 
     # -- the fast path --------------------------------------------------------------------------
     def _prepare(
-        self, tree: ast.Module | None = None, found: tuple[list[ast.Call], list[Definition]] | None = None
+        self, tree: ast.Module | None = None, found: tuple[Sequence[ast.Call], Sequence[Definition]] | None = None
     ) -> None:
         """``tree``: ``ast.parse(self.text)`` if the caller has it (the parse guard's); ``found``:
         its calls and definitions if the caller walked it already (the guard's, in the order of
