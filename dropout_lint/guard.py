@@ -29,6 +29,14 @@ import queue
 import sys
 import threading
 import warnings
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+if TYPE_CHECKING:
+    from dropout_lint.analysis.positions import Definition
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 STACK_BYTES = 512 * 1024 * 1024  # address space only; pages are committed as they are touched
 RECURSION_LIMIT = 40_000
@@ -71,7 +79,14 @@ class Guarded:
 
     __slots__ = ("verdict", "tree", "strings", "calls", "defs")
 
-    def __init__(self, verdict, tree=None, strings=(), calls=(), defs=()) -> None:
+    def __init__(
+        self,
+        verdict: tuple[str, int, int] | None,
+        tree: ast.Module | None = None,
+        strings: Sequence[ast.expr] = (),
+        calls: Sequence[ast.Call] = (),
+        defs: Sequence[Definition] = (),
+    ) -> None:
         self.verdict = verdict
         self.tree = tree
         self.strings = strings
@@ -98,9 +113,9 @@ def parse_guarded(text: str, options: dict | None = None, notebook: bool = False
 
 
 def _verdict(text: str, options: dict, flags: int) -> Guarded:
-    strings: list[ast.AST] = []
-    calls: list[ast.AST] = []
-    defs: list[ast.AST] = []
+    strings: list[ast.expr] = []
+    calls: list[ast.Call] = []
+    defs: list[Definition] = []
     try:
         with warnings.catch_warnings():  # no SyntaxWarning on stderr: the file is not ours
             warnings.simplefilter("ignore")
@@ -150,6 +165,7 @@ def _measure(
             if depth == 1:
                 top = node
             elif depth > max_depth:
+                assert isinstance(top, expr)  # set to the outermost expression when depth was 1
                 return (
                     _too("deep", f"expressions nested {depth:,} deep", options, "max-expression-depth"),
                     top.lineno,
@@ -260,7 +276,7 @@ def _take() -> _Deep | None:
         return deep
 
 
-def call_deep(fn, *args, **kwargs):
+def call_deep(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     """``fn(*args, **kwargs)`` on a big stack with a raised recursion limit.
 
     Run by an idle deep thread (a call made from inside one gets another thread). The caller

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Sequence
 
 _NEWLINE = re.compile(rb"\r\n|\r|\n")  # what Python counts as a line end
 _NOT_NEWLINE = re.compile(rb"[^\r\n]+")
 _COMMENT = re.compile(rb"#[^\r\n]*")
 
 
-def code_bytes(data: bytes, strings: list[ast.expr]) -> bytes:
+def code_bytes(data: bytes, strings: Sequence[ast.expr]) -> bytes:
     """``data`` (the UTF-8 text Python parsed) with every string literal and comment blanked.
 
     ``strings``: the tree's ``Constant`` str/bytes and ``JoinedStr`` nodes. Positions are

@@ -14,11 +14,23 @@ Ctrl-C: workers ignore SIGINT; the parent terminates them, writes no cache and r
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dropout_lint.config import Effective
-from dropout_lint.engine import PARSE_ERROR, gc_paused, lint_bytes, needs_parse, parse_error, rules_for
+from dropout_lint.engine import PARSE_ERROR, FileSettings, gc_paused, lint_bytes, needs_parse, parse_error, rules_for
 from dropout_lint.finding import Finding
+
+if TYPE_CHECKING:
+    from dropout_lint.cache import Cache
+
+#: A file to lint: (display name, bytes, settings, cache key or None).
+Work = tuple[str, bytes, FileSettings, str | None]
+#: A file handed to a worker: (index in the work list, display name, bytes, settings).
+Job = tuple[int, str, bytes, FileSettings]
+#: ``progress(done, total)``
+Progress = Callable[[int, int], None]
 
 #: More files than this to parse (cache misses) and more than one job: use worker processes.
 PARALLEL_MIN = 8
@@ -54,7 +66,7 @@ def lint_file(path: Path, eff: Effective, stats: dict | None = None) -> list[Fin
     return _lint_paused(data, name, settings, stats)
 
 
-def _lint_paused(data: bytes, name: str, settings, stats: dict | None = None) -> list[Finding]:
+def _lint_paused(data: bytes, name: str, settings: FileSettings, stats: dict | None = None) -> list[Finding]:
     with gc_paused():
         return lint_bytes(data, name, settings, stats=stats)
 
@@ -65,8 +77,8 @@ def lint_files(
     stats: dict | None = None,
     *,
     jobs: int | None = None,
-    cache=None,
-    progress=None,
+    cache: Cache | None = None,
+    progress: Progress | None = None,
 ) -> list[Finding]:
     """Lint ``files``; ``cache`` is a ``dropout_lint.cache.Cache`` or None; ``jobs`` None = cores.
 
@@ -79,7 +91,7 @@ def lint_files(
     for k in ("files", "prefiltered", "cached", "parsed"):
         stats.setdefault(k, 0)
     findings: list[Finding] = []
-    work: list[tuple[str, bytes, object, str | None]] = []  # (name, data, settings, cache key)
+    work: list[Work] = []
     rules_memo: dict[frozenset, list] = {}
     for path in files:
         stats["files"] += 1
@@ -128,7 +140,7 @@ def lint_files(
     return findings
 
 
-def _lint_one(name: str, data: bytes, settings) -> list[Finding]:
+def _lint_one(name: str, data: bytes, settings: FileSettings) -> list[Finding]:
     return _lint_paused(data, name, settings)
 
 
@@ -141,11 +153,11 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
 
 
-def _worker_chunk(chunk: list[tuple[int, str, bytes, object]]) -> list[tuple[int, list[Finding]]]:
+def _worker_chunk(chunk: list[Job]) -> list[tuple[int, list[Finding]]]:
     return [(i, _lint_paused(data, name, settings)) for i, name, data, settings in chunk]
 
 
-def _chunks(work, n_workers: int) -> list[list[tuple[int, str, bytes, object]]]:
+def _chunks(work: list[Work], n_workers: int) -> list[list[Job]]:
     """Split work into about ``n_workers * CHUNKS_PER_WORKER`` chunks of similar byte size.
 
     Largest files first, each into the currently lightest chunk (greedy), and the chunks are
@@ -153,7 +165,7 @@ def _chunks(work, n_workers: int) -> list[list[tuple[int, str, bytes, object]]]:
     """
     n = max(1, min(len(work), n_workers * CHUNKS_PER_WORKER))
     order = sorted(range(len(work)), key=lambda i: -len(work[i][1]))
-    chunks: list[list] = [[] for _ in range(n)]
+    chunks: list[list[Job]] = [[] for _ in range(n)]
     weights = [0] * n
     for i in order:
         j = min(range(n), key=weights.__getitem__)
@@ -164,7 +176,7 @@ def _chunks(work, n_workers: int) -> list[list[tuple[int, str, bytes, object]]]:
     return [chunks[j] for _, j in pairs if chunks[j]]
 
 
-def _lint_parallel(work, jobs: int, progress=None) -> list[list[Finding]]:
+def _lint_parallel(work: list[Work], jobs: int, progress: Progress | None = None) -> list[list[Finding]]:
     import multiprocessing
 
     # Import the analysis before forking so every worker inherits it instead of importing it.

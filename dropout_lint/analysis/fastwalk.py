@@ -40,7 +40,7 @@ _VISIT_FUNCS = frozenset(
 _FIELDS: dict[type, tuple[str, ...] | None] = {}
 
 
-def _child_fields(cls: type) -> tuple[str, ...] | None:
+def _child_fields(cls: type[CSTNode]) -> tuple[str, ...] | None:
     """The child fields of ``cls`` in libcst's visiting order, or None if unknown.
 
     The order is that of the field-name constants loaded by the bytecode of the type's
@@ -67,27 +67,23 @@ def _child_fields(cls: type) -> tuple[str, ...] | None:
     return fields
 
 
-def source_child_fields(cls: type) -> tuple[str, ...] | None:
+def source_child_fields(cls: type[CSTNode]) -> tuple[str, ...] | None:
     """The same order read from libcst's source with ``ast`` (slow; for the tests)."""
     try:
         src = textwrap.dedent(inspect.getsource(cls._visit_and_replace_children))
     except (OSError, TypeError):
         return None
-    calls = [
-        n
-        for n in ast.walk(ast.parse(src))
-        if isinstance(n, ast.Call)
-        and isinstance(n.func, ast.Name)
-        and n.func.id in _VISIT_FUNCS
-        and len(n.args) >= 2
-        and isinstance(n.args[1], ast.Constant)
-        and isinstance(n.args[1].value, str)
-    ]
-    calls.sort(key=lambda n: (n.lineno, n.col_offset))
+    calls: list[tuple[int, int, str]] = []  # (row, column, field name) of each visit_* call
+    for n in ast.walk(ast.parse(src)):
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in _VISIT_FUNCS and len(n.args) >= 2:
+            field = n.args[1]
+            if isinstance(field, ast.Constant) and isinstance(field.value, str):
+                calls.append((n.lineno, n.col_offset, field.value))
+    calls.sort(key=lambda c: (c[0], c[1]))
     out: list[str] = []
-    for c in calls:
-        if c.args[1].value not in out:
-            out.append(c.args[1].value)
+    for _, _, name in calls:
+        if name not in out:
+            out.append(name)
     return tuple(out)
 
 
@@ -196,13 +192,13 @@ def walk(node: CSTNode, visitor: cst.CSTVisitor) -> None:
     named = _PLANS.get(hooked)
     if named is None:
         named = _PLANS[hooked] = {}
-    plans: dict[type, _Plan] = {}
+    plans: dict[type[CSTNode], _Plan] = {}
     sentinel_type = MaybeSentinel
 
     def bound(name):
         return None if name is None else getattr(visitor, name)
 
-    def plan_for(t: type) -> _Plan:
+    def plan_for(t: type[CSTNode]) -> _Plan:
         spec = named.get(t)
         if spec is None:
             spec = named[t] = _plan_names(t, hooked, tokens)
@@ -256,7 +252,7 @@ def walk(node: CSTNode, visitor: cst.CSTVisitor) -> None:
     finally:
         # ``go`` holds itself (a recursive closure), and with it the visitor: a cycle that would
         # keep the visitor and the whole tree alive until the collector finds it.
-        go = None  # type: ignore[assignment]
+        go = None  # type: ignore[assignment]  # drop the def to break its cycle (no later call)
 
 
 def parents(root: CSTNode) -> dict:
@@ -301,7 +297,7 @@ def parents(root: CSTNode) -> dict:
 _PLANS: dict[frozenset, dict[type, tuple]] = {}  # a visitor's hook names -> node type -> plan
 
 
-def _plan_names(t: type, hooked: frozenset, tokens: frozenset[type]) -> tuple:
+def _plan_names(t: type[CSTNode], hooked: frozenset, tokens: frozenset[type]) -> tuple:
     """(visit hook, leave hook, fields to enter, per-field hooks or None, fallback, skip) of
     node type ``t`` for a visitor whose hooks are ``hooked``; hooks as names, None if absent."""
     token_names = {k.__name__ for k in tokens}
@@ -334,7 +330,7 @@ def _plan_names(t: type, hooked: frozenset, tokens: frozenset[type]) -> tuple:
 _TOKEN_FIELDS: dict[type, frozenset[str]] = {}
 
 
-def _token_only_fields_cached(cls: type) -> frozenset[str]:
+def _token_only_fields_cached(cls: type[CSTNode]) -> frozenset[str]:
     r = _TOKEN_FIELDS.get(cls)
     if r is None:
         r = _TOKEN_FIELDS[cls] = _token_only_fields(cls, _TOKENS or _token_types())

@@ -23,12 +23,15 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Mapping, Sequence
 
 import libcst as cst
 from libcst.metadata import CodeRange
 
 _NL = re.compile(r"\r\n|\r|\n")
-_DEFS = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
+_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+#: The definitions whose positions are handed out (``_DEFS``).
+Definition = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
 _LEAVES = frozenset(
     {ast.Name, ast.Constant, ast.Load, ast.Store, ast.Del, ast.alias, ast.Pass, ast.Break, ast.Continue}
     | {
@@ -48,14 +51,14 @@ class Positions:
         text: str,
         fast: bool = True,
         tree: ast.Module | None = None,
-        found: tuple[list, list] | None = None,
+        found: tuple[Sequence[ast.Call], Sequence[Definition]] | None = None,
     ) -> None:
         self.module = module
         self.text = text
         self._table: dict[cst.CSTNode, CodeRange] = {}
-        self._full = None
+        self._full: Mapping[cst.CSTNode, CodeRange] | None = None
         self._calls: list[ast.Call] = []
-        self._defs: list[ast.AST] = []
+        self._defs: list[Definition] = []
         self._ci = 0
         self._di = 0
         self._lines: list[str] | None = None
@@ -76,7 +79,7 @@ class Positions:
                 self._table[node] = r
                 self.fast_hits += 1
                 return r
-            self._switch_to_full()
+            return self._switch_to_full()[node]
         return self._full[node]
 
     def get(self, node, default=None):
@@ -93,12 +96,15 @@ class Positions:
         return self._full is not None
 
     # -- the provider ---------------------------------------------------------------------------
-    def _switch_to_full(self) -> None:
+    def _switch_to_full(self) -> Mapping[cst.CSTNode, CodeRange]:
         if self._full is None:
             self._full = provider_positions(self.module)
+        return self._full
 
     # -- the fast path --------------------------------------------------------------------------
-    def _prepare(self, tree: ast.Module | None = None, found: tuple[list, list] | None = None) -> None:
+    def _prepare(
+        self, tree: ast.Module | None = None, found: tuple[Sequence[ast.Call], Sequence[Definition]] | None = None
+    ) -> None:
         """``tree``: ``ast.parse(self.text)`` if the caller has it (the parse guard's); ``found``:
         its calls and definitions if the caller walked it already (the guard's, in the order of
         this walk: every node, pushed in field order, popped last first)."""
@@ -117,9 +123,9 @@ class Positions:
         self._calls, self._defs = calls, defs
 
     @staticmethod
-    def _walk(tree: ast.AST) -> tuple[list, list]:
+    def _walk(tree: ast.AST) -> tuple[list[ast.Call], list[Definition]]:
         calls: list[ast.Call] = []
-        defs: list[ast.AST] = []
+        defs: list[Definition] = []
         # ast.walk, minus the nodes that cannot hold a call or a definition (names, constants,
         # contexts, operators): about half of all nodes.
         stack = [tree]
@@ -127,10 +133,9 @@ class Positions:
         call_t, leaf = ast.Call, _LEAVES
         while stack:
             n = pop()
-            t = n.__class__
-            if t is call_t:
+            if n.__class__ is call_t:
                 calls.append(n)
-            elif t in _DEFS:
+            elif isinstance(n, _DEFS):
                 defs.append(n)
             for f in n._fields:
                 v = getattr(n, f, None)
@@ -161,7 +166,9 @@ class Positions:
         except UnicodeDecodeError:
             return None
 
-    def _range(self, a: ast.AST) -> CodeRange | None:
+    def _range(self, a: ast.expr | ast.stmt) -> CodeRange | None:
+        if a.end_lineno is None or a.end_col_offset is None:  # set on every node ``ast.parse`` makes
+            return None
         sc = self._col(a.lineno, a.col_offset)
         ec = self._col(a.end_lineno, a.end_col_offset)
         if sc is None or ec is None:
@@ -174,10 +181,10 @@ class Positions:
         if isinstance(node, cst.Call):
             if self._ci >= len(self._calls):
                 return None
-            a = self._calls[self._ci]
-            if not _same_call(node, a):
+            c = self._calls[self._ci]
+            if not _same_call(node, c):
                 return None
-            r = self._range(a)
+            r = self._range(c)
             if r is None or not self._text_ok(node, r):
                 return None
             self._ci += 1
@@ -229,7 +236,7 @@ class Positions:
         return start[r.start.column :].lstrip("( \t").startswith(head)
 
 
-def provider_positions(module: cst.Module):
+def provider_positions(module: cst.Module) -> Mapping[cst.CSTNode, CodeRange]:
     """What ``MetadataWrapper(module).resolve(PositionProvider)`` returns, at about half the cost.
 
     The wrapper also runs a (here empty) batch of visitor-based providers, i.e. one more full
