@@ -143,15 +143,68 @@ Tables:
                   jacobgil/keras-grad-cam, yaringal/multi-task-learning-example,
                   mtauer/rl-deep-learning, ChunML/text-generator,
                   titu1994/keras-attention-augmented-convs (1 file each).
+  --table j       the tenth corpus, /work/corpus13j (REPOS_TSV_J below), disjoint from
+                  a-i, every repository named elsewhere in this project and every
+                  repository mirrored before it; Keras / tf.keras / TensorFlow model code as
+                  ML engineers write it, TF1-era (2017-2019), TF2-era (2020-2022) and
+                  Keras 3-era (2023+): GAN / VAE / diffusion / RL / NLP / recommender /
+                  time series / medical imaging / audio / detection / segmentation / graph
+                  code, research code with custom loops, Kaggle solutions, course and book
+                  notebooks, small apps that serve a model.  Candidates chosen by name and
+                  kind (some found by repository name with find_repos) before any content
+                  was read or linted (141, none in /work/claims.txt, /work/.mirror or named
+                  in this project).  Pinned commit: the snapshot's HEAD.  Same method,
+                  filter, split rule and >= 2 files rule, with two additions, because the
+                  linter reads declared TensorFlow / Keras versions (dropout_lint/project.py):
+                  (a) every file whose basename is requirements*.txt (the name
+                  project.py matches), setup.py, setup.cfg, pyproject.toml,
+                  environment.yml, environment.yaml or Pipfile, in any folder, of <= 1 MiB,
+                  is extracted whatever its content; it is counted in decl_files, not in
+                  files_extracted (so a setup.py counts as a declaration file only, and not
+                  towards the >= 2 files rule); (b) an empty .git directory is created at
+                  each repository's root, OUT/<half>/<owner>__<name>/.git, so that the
+                  declaration search stops at the repository root as in a checkout.  The
+                  check compares both counts (shown as code/decl).  Dropped: experiencor/
+                  self-driving-toy-car (snapshot over 500 MB, not mirrored),
+                  AakashKumarNain/GradientAccumulation, PacktPublishing/Hands-On-Machine-
+                  Learning-with-TensorFlow-2, PacktPublishing/Mastering-Computer-Vision-
+                  with-TensorFlow-2.x, Paulymorphous/skeras, ariG23498/patch-conv-net,
+                  autokeras/autokeras, bubbliiiing/deeplabv3-plus-Keras,
+                  fchollet/keras-blog-code, google-research/deep_representation_learning,
+                  hamlinzheng/keras-lstm, mlwhiz/kaggle, nikhilroxtomar/Image-Captioning,
+                  sayakpaul/FixMatch-tensorflow, soumik12345/Enhance-Me,
+                  soumik12345/Nested-UNet (no snapshot); 100 kept; by the >= 2 files rule:
+                  AakashKumarNain/CaptchaCracker,
+                  AakashKumarNain/annotated_research_papers,
+                  ElementAI/N-BEATS, MIC-DKFZ/BraTS2017,
+                  SeuTao/Kaggle_TGS2018_4th_solution,
+                  abhishekkrthakur/approachingalmost, hardmaru/estool,
+                  kimhc6028/relational-networks, laiguokun/LSTNet,
+                  llSourcell/Stock_Market_Prediction,
+                  ymcui/Chinese-BERT-wwm (0 files),
+                  EdGENetworks/attention-networks-for-classification,
+                  Hironsan/BossSensor,
+                  crazydonkey200/tensorflow-char-rnn,
+                  cysmith/neural-style-tf,
+                  llSourcell/Music_Generator_Demo,
+                  llSourcell/deep_q_learning,
+                  nicknochnack/CommentToxicity,
+                  nicknochnack/DeepAudioClassification,
+                  nicknochnack/FaceDetection, nicknochnack/GANBasics,
+                  nicknochnack/ImageClassification,
+                  nicknochnack/TensorflowKeras-ReinforcementLearning,
+                  y0ast/VAE-TensorFlow,
+                  imfing/keras-flask-deploy-webapp (1 file each).
 
 --out defaults to the table's directory named above.
 
-Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
 
 import argparse
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -160,6 +213,12 @@ import tempfile
 MAX_BYTES = 2 * 1024 * 1024
 NEEDLES = (b"keras", b"tensorflow")
 EXTS = (".py", ".ipynb")
+# table j: dependency declaration files, the names dropout_lint/project.py reads
+DECL_RE = re.compile(
+    rb"(?:^|/)(requirements[\w.-]*\.txt|setup\.py|setup\.cfg|pyproject\.toml|environment\.ya?ml|Pipfile)$"
+)
+DECL_MAX_BYTES = 1024 * 1024
+DECL_TABLES = ("j",)
 
 REPOS_TSV = """\
 repo	commit	kind	half	files_extracted
@@ -804,6 +863,110 @@ titu1994/keras-coordconv	6dfb03919bcddce545672a0cc10107322ca04fa9	model_zoo	tune
 CyberZHG/keras-gpt-2	b304055a8a3be1735dc0f6668eeed5ca8abd9bdf	nlp	validate	8
 """
 
+REPOS_TSV_J = """\
+repo	commit	kind	half	files_extracted	decl_files
+AlexYangLi/TextClassification	b790f6229aa52fc849c07300031c797dcf5ed75c	nlp	tune	15	0
+ConnorJL/GPT2	936fe2a21fad221cb07d0157c00fbb0780c7d114	nlp	tune	12	0
+Currie32/Chatbot-from-Movie-Dialogue	702df55ff6e2dbe4c7c1771ec25cdf44893df159	nlp	tune	2	0
+Currie32/Text-Summarization-with-Amazon-Reviews	55f42cbaba50316299290df189ae6160f6f16223	nlp	tune	2	0
+CyberZHG/keras-multi-head	7175503ff350ba451e07558634bbd79255560c0c	nlp	tune	7	3
+CyberZHG/keras-radam	e80f88d37045c621fc0f044572eef15dd54ce792	framework_tests	tune	3	3
+DeepTrackAI/DeepTrack2	fdeb3e8e0c14f85cd7e82c4b9906d29facba1984	medical	validate	14	3
+JihongJu/keras-fcn	f153ba7c5335dab68f897c9c9fa40e6a77c8d31b	detection_segmentation	validate	22	2
+JudasDie/deeplearning.ai	8c484dd9deb9aa3d858bbd7405b42eef460cdf56	course_book	tune	24	0
+LiamConnell/deep-algotrading	3c13a82910ca35c58d196d99921f2abcb8d0047e	time_series	tune	20	0
+LynnHo/AttGAN-Tensorflow	f1231fcc581133c9a7d8451e26a8bcd293fe03d5	gan	tune	21	0
+LynnHo/EigenGAN-Tensorflow	fc3e1a23b84661512ab9a753329fdadb0c96b536	gan	tune	22	0
+LynnHo/VAE-Tensorflow	c204a9438a0e7e046ad6cc7257942528accbbe60	vae	validate	14	0
+PacktPublishing/Machine-Learning-for-Algorithmic-Trading-Second-Edition	2fe1120c9c71658b00a2e620f11836b8c4ecdf97	time_series	tune	28	0
+PacktPublishing/TensorFlow-Machine-Learning-Cookbook-Second-Edition	bc2c71e28a763883b645f3c34b1916295969af28	course_book	tune	120	0
+SullyChen/Autopilot-TensorFlow	33b9e5f91a1c25fbe5cf5644b01f4d9d9a48193e	research_custom_loop	tune	4	0
+ZFTurbo/Kaggle-Planet-Understanding-the-Amazon-from-Space	af653700a627c9af1c07d2f379bc9dacd88034e0	kaggle	tune	21	0
+ZFTurbo/Keras-RetinaNet-for-Open-Images-Challenge-2018	af744232e13aef039b01c929cadbe5f3a03d9487	detection_segmentation	tune	9	1
+ZFTurbo/ZF_UNET_224_Pretrained_Model	cda3edcffb94cbfa0bdc8b778618ca9b0bd03a41	detection_segmentation	validate	2	0
+Zardinality/WGAN-tensorflow	e7029739904e61ed6fcd22e54cf37cc2c4a7ae26	gan	validate	3	0
+ahmetozlu/tensorflow_object_counting_api	630a1471a1aa19e582d09898f569c5eea031a21d	detection_segmentation	tune	29	4
+albermax/innvestigate	10e4fc4eb51938630601acaa2f546dba97db7bfd	framework_tests	tune	49	1
+anishathalye/neural-style	d0a114879c1c69086e5f812f3432be634e29db5e	gan	tune	2	1
+awjuliani/oreilly-rl-tutorial	bd2d972d4a85cd8bc7524fd7a9270d15fb714868	rl	tune	7	1
+beresandras/image-augmentation-layers-keras	baff828a870f80113f447bebe650775d73580e6e	model_zoo	tune	3	0
+bubbliiiing/Siamese-keras	07504ad0d6fea402564b7abdce409b7284115b2b	detection_segmentation	validate	6	1
+bubbliiiing/classification-keras	3181d372fc11063d69eae51e080910ee97e3cbd3	model_zoo	validate	9	1
+bubbliiiing/dcgan-keras	b1c1309d33d4895b710de668e9220bd892d5c69e	gan	tune	4	1
+bubbliiiing/faster-rcnn-keras	cfbe45b5b9b667c80d8a84072a3b98d3157fa269	detection_segmentation	validate	16	1
+bubbliiiing/yolov7-keras	278c99624a901487f072d0d8644127fd5914d527	detection_segmentation	tune	9	1
+bubbliiiing/srgan-keras	201bfe397617b9ac35461418195d389ae07a06c8	gan	validate	5	1
+buriburisuri/sugartensor	d2c039954777c7fbe3eb0c2ae40c45c9854deb40	framework_tests	validate	7	2
+carpedm20/MemN2N-tensorflow	f8f4da4ca1b3a4afa764748a6907e79ab2be1ffd	nlp	validate	2	0
+carpedm20/NTM-tensorflow	5376c35e8800157b08af44ddec1cb870d2ef3c83	research_custom_loop	tune	8	0
+carpedm20/lstm-char-cnn-tensorflow	a1950edb374c68d7e0f1c20e6d0ac1aa6e01ecf2	nlp	tune	5	0
+carpedm20/multi-speaker-tacotron-tensorflow	becbd0ab80dbefe64a8fdea4a19856924dd31504	audio	validate	11	1
+carpedm20/pixel-rnn-tensorflow	1d98c28c62ed9c9584a342b63e4612dd9e5ae688	vae	tune	6	0
+carpedm20/simulated-unsupervised-tensorflow	eafa49f0a98641c99b66c8eafbac48314363ae0f	gan	tune	5	0
+carpedm20/visual-analogy-tensorflow	25829caf483b41c577f07386cd425819298f16a9	research_custom_loop	tune	5	0
+commaai/research	1a437a954d0203da67dab4413ded3beb05bc6066	research_custom_loop	tune	9	0
+danijar/dreamer	56d4d444dfd0582b0e79dab80aebbea74c0ce40d	rl	tune	3	0
+danijar/dreamerv2	07d906e9c4322c6fc2cd6ed23e247ccd6b7c8c41	rl	validate	9	1
+garder14/simclr-tensorflow2	b20fd1a97580f41bda7dafb1654ac4ae8f8ec62f	research_custom_loop	tune	6	0
+google-research/disentanglement_lib	86a644d4ed35c771560dc3360756363d35477357	vae	validate	47	1
+google-research/dreamer	d517542f9777c53864ff6f2683cea88be9ea98ac	rl	validate	46	1
+google-research/football	3d9e754720a95621bba6475c4d3b0d56fe919014	rl	tune	4	2
+google-research/morph-net	d9286a154602d9ee2019e986d161cb5b30c8fa2f	framework_tests	validate	87	3
+google-research/recsim	55e50e4be736d222ffe8c2477ed1981b40f91605	recommender	tune	20	1
+google-research/sam	dae9904c4cf3a57a304f7b04cecffe371679c702	research_custom_loop	tune	13	1
+google-research/tensorflow_constrained_optimization	723d63f8567aaa988c4ce4761152beee2b462e1d	framework_tests	tune	56	1
+google-research/vision_transformer	c6de1e5378c9831a8477feb30994971bdc409e46	model_zoo	validate	14	3
+hardmaru/WorldModelsExperiments	fd982b9691a941b52c6addbde29bc801ca6202c8	rl	validate	12	0
+hardmaru/sketch-rnn	862bb94a15d48f0c42af71a9ede1681a0a2d2602	vae	validate	3	3
+hardmaru/write-rnn-tensorflow	c9423a1adf1eaa65297e16f7a1a555ffb777d8c5	nlp	tune	4	0
+https-deeplearning-ai/GANs-Public	52d6b16bbe71f68d841c914a25a3351a6a12bed3	course_book	tune	3	0
+imcaspar/gpt2-ml	f6286b16cbbee6dddbe1ba557fffb47eaf998cd1	nlp	tune	9	2
+jacobgil/keras-cam	2b7ada2c5c819808a174444e82622315a07fa11e	detection_segmentation	tune	3	0
+jaromiru/AI-blog	348628b105058d876001ca758b6ba59fb1726614	rl	validate	5	0
+jiamings/wgan	ecc04ba2d32b43cd8c5f34be2ed3d437d72e001c	gan	tune	7	0
+jisungk/deepjazz	9c3b11245db196311b9f0176e984a38725a7113a	audio	tune	2	0
+kvfrans/variational-autoencoder	e6c94c6d4cee06b22c710923c3a8bbed84b88794	vae	tune	3	0
+lengstrom/fast-style-transfer	0d3d981f7ab948253d355585bdbdfa914247b4d0	gan	validate	4	0
+llSourcell/How_to_make_a_text_summarizer	ba8404c0fc2bfffe26cf55c27aebab9b7c18a873	course_book	tune	3	0
+llSourcell/tensorflow_chatbot	0ab31017249fe5ef32e0b9027bb5b3196bd47a60	nlp	validate	4	1
+maxpumperla/deep_learning_and_the_game_of_go	c70cfe4a03dd2365dcb4295236755cca7a7178b7	rl	tune	49	2
+minimaxir/gpt-2-simple	91d11ed857978ec0496c2eb264f633cdf05c7e16	nlp	tune	6	2
+mwdhont/SimCLRv1-keras-tensorflow	84714879af1ae913239408b88d76302a08bf57c4	research_custom_loop	tune	10	1
+naokishibuya/car-behavioral-cloning	edf20618fddb975c953f06b0549cba8716e27999	app	validate	2	1
+neptune-ai/open-solution-mapping-challenge	2f1f5f17bb9dfb5ba8dfc3c312533479997bd4c9	kaggle	validate	6	1
+nibtehaz/MultiResUNet	5318aaff3360845808cd9ab2a970f656b6444b70	medical	validate	7	0
+nicknochnack/LipNet	e5377b4025f51a7cc30bc50cb025aeca7663a14e	audio	validate	4	0
+nikhilroxtomar/Brain-Tumor-Segmentation-in-TensorFlow-2.0	d6e92a3ca6535a8a2de843c89a61d8e6b8d7abd5	medical	tune	4	0
+nikhilroxtomar/Human-Image-Segmentation-with-DeepLabV3Plus-in-TensorFlow	a67022b652f7fa1e24e37044c133a54f49d87ed8	detection_segmentation	validate	5	0
+nikhilroxtomar/Multiclass-Segmentation-in-Unet	61d073e49bc05f462049a5f4b0d753d6b881f992	medical	validate	4	0
+nshepperd/gpt-2	b7cda3f48dd8543bc53d0dd6dee69b5cb386fb21	nlp	validate	9	1
+openai/evolution-strategies-starter	951f19986921135739633fb23e55b2075f66c2e6	rl	tune	5	0
+rolczynski/Automatic-Speech-Recognition	ee06aba33ba9a3f431bc1d2a5bfa74d929406caa	audio	validate	16	2
+sayakpaul/Adventures-in-TensorFlow-Lite	89ad9e90471d04db29046fbd9461b7214d968166	app	validate	13	0
+sayakpaul/Denoised-Smoothing-TF	14ca4dc5305b6851b24f8f3277aa89c5e20cac86	research_custom_loop	tune	6	0
+sayakpaul/Generalized-ODIN-TF	561938570cf96985c8ece40a1d547c693a00e033	research_custom_loop	validate	7	0
+sayakpaul/robustness-vit	b90ba6b7a365ee9a30b583211f6681d33e9fddf0	model_zoo	validate	17	4
+soumik12345/Pix2Pix	55d5437dce7890114d59595dbd79c2028003c054	gan	tune	6	0
+soumik12345/point-cloud-segmentation	ee57007d981f2f7fcf208dee5a6bbefe311022f8	detection_segmentation	validate	16	1
+stanfordnlp/mac-network	118d9b6a5a93348af8275ba9245228eb1a25f1cc	research_custom_loop	tune	6	1
+taki0112/StyleGAN-Tensorflow	0007c589698ec1fa021ee89467a3c04e85aa3623	gan	validate	3	1
+taki0112/Tensorflow-Cookbook	580e5fc26e8f24023d1da6d095452fb6d5a121c7	course_book	validate	2	0
+tensorchiefs/dl_course_2018	e7ec0943e605de82760f9e6ee45aab42f2ddd2ae	course_book	tune	41	1
+tensorchiefs/dl_keras3	fafbac8614c7627c3c3d505887c4ec6d877eb8e9	course_book	validate	17	0
+xhujoy/CycleGAN-tensorflow	bd19873a2eca15383ab70786ec0beadcd6e00c7f	gan	validate	4	1
+zhaoyingjun/chatbot	91a752a357d126ea627d4db8d0046224bd5fdd51	nlp	tune	9	0
+ghif/diffusion-keras3	33bb9be375ec71128307e7895fdc0febd1a21bf9	diffusion	tune	9	1
+ghif/vit-keras3	ed8cc47b26dc648e67743d569cb2b805b272f3d1	model_zoo	tune	13	1
+arijitcodespace/GNN-Keras3	b2dde29b58d0eb7b509955065022a8cf63793718	gnn	validate	23	1
+NickLalo/Keras-3.0-WGAN-GP-Conditional	3c84822f235f9297f86a855a2f87068af61c46b7	gan	tune	5	1
+jojuo123/U-Sleep-Keras-3.0	3a3792c2963cbfae19d799258f611002d8751476	medical	tune	20	3
+apapiu/guided-diffusion-keras	3074318940cc798fa7aa3353ce9f5885b6fceb3b	diffusion	tune	4	0
+homfunc/keras3-crf	f03e2f8a6dca7f50abbf592d8320afaaa82f2d87	nlp	validate	42	2
+pass-lin/bert4keras3	c00f23cb1ea4746d47033e7c060a103c704d275c	nlp	tune	52	0
+calmiLovesAI/TensorFlow2.0_SSD	11ef46f018616048d0ed672ad32414ae5867c350	detection_segmentation	validate	11	0
+Fra-Tsuna/SAC-HER-Tensorflow2	3326bedac7f6b510acef8b246bbfd72b9e19653a	rl	validate	10	0
+"""
+
 TABLES = {
     "a": REPOS_TSV,
     "b": REPOS_TSV_B,
@@ -814,6 +977,7 @@ TABLES = {
     "g": REPOS_TSV_G,
     "h": REPOS_TSV_H,
     "i": REPOS_TSV_I,
+    "j": REPOS_TSV_J,
 }
 DEFAULT_OUT = {
     "a": "/work/corpus13",
@@ -825,6 +989,7 @@ DEFAULT_OUT = {
     "g": "/work/corpus13g",
     "h": "/work/corpus13h",
     "i": "/work/corpus13i",
+    "j": "/work/corpus13j",
 }
 
 
@@ -858,32 +1023,36 @@ def clone_gitdir(repo, commit, tmp):
     return dest
 
 
-def candidates(gitdir, commit):
+def candidates(gitdir, commit, decls=False):
+    """(sha, path, is_decl) of each blob to consider: code files by extension and size, and, when
+    ``decls``, declaration files by basename and size (a setup.py is then a declaration file)."""
     out = git(gitdir, "ls-tree", "-r", "-l", "-z", commit)
     for entry in out.split(b"\0"):
         if not entry:
             continue
         meta, path = entry.split(b"\t", 1)
         mode, typ, sha, size = meta.split()
-        if typ != b"blob" or mode not in (b"100644", b"100755"):
+        if typ != b"blob" or mode not in (b"100644", b"100755") or not size.isdigit():
             continue
-        if not path.endswith(tuple(e.encode() for e in EXTS)):
+        if decls and DECL_RE.search(path):
+            if int(size) <= DECL_MAX_BYTES:
+                yield sha.decode(), os.fsdecode(path), True
             continue
-        if not size.isdigit() or int(size) > MAX_BYTES:
-            continue
-        yield sha.decode(), os.fsdecode(path)
+        if path.endswith(tuple(e.encode() for e in EXTS)) and int(size) <= MAX_BYTES:
+            yield sha.decode(), os.fsdecode(path), False
 
 
-def extract(gitdir, commit, dest):
-    items = list(candidates(gitdir, commit))
+def extract(gitdir, commit, dest, decls=False):
+    """Write the kept files under dest; return (code files, declaration files) written."""
+    items = list(candidates(gitdir, commit, decls))
+    counts = [0, 0]
     if not items:
-        return 0
+        return tuple(counts)
     proc = subprocess.Popen(
         ["git", "--git-dir", gitdir, "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
     )
-    n = 0
     try:
-        for sha, path in items:
+        for sha, path, is_decl in items:
             proc.stdin.write(sha.encode() + b"\n")
             proc.stdin.flush()
             header = proc.stdout.readline().split()
@@ -891,7 +1060,7 @@ def extract(gitdir, commit, dest):
                 continue  # missing object
             data = proc.stdout.read(int(header[2]))
             proc.stdout.read(1)  # trailing newline
-            if not any(n_ in data for n_ in NEEDLES):
+            if not is_decl and not any(n_ in data for n_ in NEEDLES):
                 continue
             target = os.path.normpath(os.path.join(dest, path))
             if not target.startswith(os.path.normpath(dest) + os.sep):
@@ -899,11 +1068,11 @@ def extract(gitdir, commit, dest):
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "wb") as fh:
                 fh.write(data)
-            n += 1
+            counts[is_decl] += 1
     finally:
         proc.stdin.close()
         proc.wait()
-    return n
+    return tuple(counts)
 
 
 def main(argv=None):
@@ -916,6 +1085,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     rows = load_table(args.table)
     args.out = args.out or DEFAULT_OUT[args.table]
+    decls = args.table in DECL_TABLES
     bad = []
     tmp = None if args.mirrors else tempfile.mkdtemp(prefix="corpus13-")
     try:
@@ -934,16 +1104,19 @@ def main(argv=None):
                 dest = os.path.join(args.out, half, repo.replace("/", "__"))
                 if os.path.exists(dest):
                     shutil.rmtree(dest)
-                n = extract(gitdir, commit, dest)
+                n, n_decl = extract(gitdir, commit, dest, decls)
+                if decls:
+                    os.makedirs(os.path.join(dest, ".git"), exist_ok=True)
             except (subprocess.CalledProcessError, RuntimeError, OSError) as exc:
                 print("%s: FAILED (%s)" % (repo, exc), file=sys.stderr)
                 bad.append(repo)
                 continue
-            want = int(row["files_extracted"])
-            status = "ok" if n == want else "MISMATCH (recorded %d)" % want
-            if n != want:
+            want = tuple(int(row[c]) for c in ("files_extracted", "decl_files")[: 1 + decls])
+            got = (n, n_decl)[: len(want)]
+            status = "ok" if got == want else "MISMATCH (recorded %s)" % "/".join(map(str, want))
+            if got != want:
                 bad.append(repo)
-            print("%s\t%s\t%s\t%d\t%s" % (repo, commit[:12], half, n, status))
+            print("%s\t%s\t%s\t%s\t%s" % (repo, commit[:12], half, "/".join(map(str, got)), status))
             if tmp:
                 shutil.rmtree(gitdir, ignore_errors=True)
     finally:
