@@ -80,8 +80,10 @@ def oracle(stack: list[Layer]) -> set[tuple[str, int]]:
             out.add(("DL202", i))
         elif r == 0:
             out.add(("DL203", i))
-        if all(later.kind == "Activation" for later in stack[i + 1 :]):
-            out.add(("DL101", i))  # the last layer, or only activations follow it (logits dropout)
+        if all(later.kind == "Activation" for later in stack[i + 1 :]) and r != 0:
+            # the last layer, or only activations follow it (logits dropout); at rate 0 it
+            # zeroes nothing (DL203 reports it)
+            out.add(("DL101", i))
         if i > 0 and stack[i - 1].kind == "Dropout" and 0 < r < 1 and 0 < stack[i - 1].rate < 1:
             out.add(("DL103", i))  # zero / invalid rates are DL203 / DL201, not a compound rate
         j = i + 1

@@ -240,3 +240,52 @@ def test_tests_for_none_on_one_parameter_stay_paired():
     assert code_rows(src, {"DL103"}) == []
     # without the loop's layer the two dropouts do meet, on the inp_q path
     assert code_rows(src.replace("output_g = tf.layers.dense(output_g, 64)", "pass"), {"DL103"}) == [("DL103", 13)]
+
+
+def test_tuple_assignment_of_a_literal_tuple_binds_each_name():
+    # ``p_w, p_dense = 0, 0.95`` as notebooks write their knobs; a swap stays unknown
+    src = """
+        from keras import layers
+        p_w, p_dense, p_emb = 0, 0.95, 0.1
+        a = layers.Dropout(p_dense)
+        x, y = 0.9, 0.2
+        x, y = y, x
+        b = layers.Dropout(x)
+        first, *rest = 0.97, 0.1
+        c = layers.Dropout(first)
+    """
+    assert code_rows(src, {"DL202"}) == [("DL202", 4)]
+
+
+def test_a_conditional_expression_resolves_to_the_arm_its_known_test_takes():
+    src = """
+        from keras import layers
+        maxlen = 50
+        high = 0.97 if maxlen else 0.1
+        low = 0.97 if maxlen > 100 else 0.1
+        unknown = 0.97 if flag else 0.1
+        a = layers.Dropout(high)
+        b = layers.Dropout(low)
+        c = layers.Dropout(unknown)
+    """
+    assert code_rows(src, {"DL202"}) == [("DL202", 7)]
+
+
+def test_the_last_layers_output_of_a_model_used_to_build_another_makes_it_a_trunk():
+    # ``base.layers[-1].output`` feeds another model: the Dropout ending ``base`` is not its output
+    src = """
+        from keras.layers import Input, Dense, Dropout
+        from keras.models import Model
+
+        def trunk():
+            inp = Input((8,))
+            return Model(inp, Dropout(0.5)(Dense(4, activation="relu")(inp)))
+
+        def full(n):
+            base = trunk()
+            out = Dense(n, activation="softmax")(base.layers[-1].output)
+            return Model(base.input, out)
+    """
+    assert code_rows(src, {"DL101"}) == []
+    alone = src.split("        def full")[0]
+    assert code_rows(alone, {"DL101"}) == [("DL101", 7)]

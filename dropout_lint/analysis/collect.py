@@ -60,9 +60,10 @@ class Collector(cst.CSTVisitor):
         if isinstance(target, cst.Name):
             self.scope.assigns.setdefault(target.value, []).append(value)
         elif isinstance(target, (cst.Tuple, cst.List)):
-            for el in target.elements:
+            values = _pairwise(target, value)
+            for i, el in enumerate(target.elements):
                 if isinstance(el, (cst.Element, cst.StarredElement)):
-                    self._bind(el.value, None)
+                    self._bind(el.value, values[i] if values is not None else None)
         elif isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name):
             self.mutated.add(target.value.value)  # cfg["rate"] = ... : the container changes
         elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
@@ -355,6 +356,16 @@ def none_test(test):
     if isinstance(comp.operator, cst.IsNot):
         return test.left.value, False
     return None
+
+
+def _pairwise(target, value) -> list | None:
+    """``p_w, p_dense = 0, 0.5``: the value of each target, when both sides are flat and match."""
+    if not isinstance(value, (cst.Tuple, cst.List)) or len(value.elements) != len(target.elements):
+        return None
+    parts = [*target.elements, *value.elements]
+    if any(not isinstance(e, cst.Element) for e in parts):
+        return None  # ``a, *rest = ...``
+    return [e.value for e in value.elements]
 
 
 def _bound_locally(scope: Scope, name: str) -> bool:

@@ -80,6 +80,18 @@ class Resolver:
             elif c.func_text.startswith("self.") and c.func_text.count(".") == 1:
                 self.call_sites.setdefault(c.func_text, []).append(c)
 
+    def _holds(self, test, scope: Scope, depth: int) -> bool | None:
+        """Whether ``test`` holds with every name it reads at its one known value, else None."""
+        from dropout_lint.analysis import truth  # truth builds on this module's literals
+
+        def lookup(e):
+            vals = self._resolve(e, scope, depth)
+            if vals and len({repr(v.value) for v in vals}) == 1:
+                return vals[0].value
+            return truth.UNKNOWN
+
+        return truth.truth(test, lookup)
+
     def _qname(self, call: cst.Call) -> str | None:
         if self._qnames is None:
             self._qnames = {id(c.node): c.qname for c in self.calls}
@@ -159,6 +171,12 @@ class Resolver:
             return out
         if isinstance(expr, cst.Name):
             return self._name(expr.value, scope, depth)
+        if isinstance(expr, cst.IfExp):
+            # ``40 if maxlend else 0``: the arm its test takes, when the test is known
+            holds = self._holds(expr.test, scope, depth + 1)
+            if holds is None:
+                return None
+            return self._resolve(expr.body if holds else expr.orelse, scope, depth + 1)
         if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value == "self":
             cls = scope.enclosing_class()
             if cls is not None:

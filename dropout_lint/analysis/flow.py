@@ -24,7 +24,7 @@ from __future__ import annotations
 import libcst as cst
 
 from dropout_lint import debug, kinds
-from dropout_lint.analysis import control
+from dropout_lint.analysis import constants, control
 from dropout_lint.analysis.facts import CallFact, Graph, LayerSpec, Node, Scope
 from dropout_lint.analysis.names import Names, dotted
 from dropout_lint.analysis.domain import (  # noqa: F401 - re-exported for the tests
@@ -374,6 +374,17 @@ class Flow:
                 bound = env.get(key)
                 if bound is not None:
                     return bound
+            if expr.attr.value in ("output", "outputs"):
+                layer_of = self._layer_of_model(expr.value, env)
+                if layer_of is not None:
+                    # ``base.layers[-1].output`` / ``base.get_layer("fc").output``: the model's
+                    # insides feed another model, so it is a sub-model; its last layer's output is
+                    # the model's output, any other layer's an intermediate tensor
+                    model, last = layer_of
+                    model.graph.is_submodel = True
+                    if last:
+                        return TensorV(self._node("Model", None, [], sub=model.graph, at=expr))
+                    return TensorV(self._node(None, None, []))
             base = self.eval(expr.value, env)
             if isinstance(base, ModelV) and expr.attr.value in ("output", "outputs"):
                 base.graph.is_submodel = True
@@ -413,6 +424,26 @@ class Flow:
                 if all(isinstance(v, ListV) for v in values):
                     return ListV([item for v in values for item in v.items])
         return self.ops.eval_expr(expr, env)
+
+    def _layer_of_model(self, expr, env: Env) -> tuple[ModelV, bool] | None:
+        """(the model, whether it is its last layer) for ``model.layers[i]`` / ``model.get_layer(...)``."""
+        last = False
+        if (
+            isinstance(expr, cst.Subscript)
+            and isinstance(expr.value, cst.Attribute)
+            and expr.value.attr.value == "layers"
+        ):
+            owner = expr.value.value
+            idx = expr.slice[0].slice if len(expr.slice) == 1 else None
+            last = isinstance(idx, cst.Index) and constants.literal(idx.value) == -1
+        elif (
+            isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "get_layer"
+        ):
+            owner = expr.func.value
+        else:
+            return None
+        model = self.eval(owner, env)
+        return (model, last) if isinstance(model, ModelV) else None
 
     def eval_call(self, node: cst.Call, env: Env):
         """The value of a call, once per run of the statement it is in: ``a.b(x).c(y).d(z)``

@@ -51,9 +51,11 @@ class DropoutAfterOutput(Rule):
       layers after it. Not a custom `Layer`'s `call()` (a block that other code stacks more layers on),
       not a Sequential or functional block built inside a Keras class's methods (when it does make
       the class's output, the class's own graph is reported), not a model used as a layer inside
-      another model of the file, and not a model the code only loads weights into
+      another model of the file or whose layers' outputs feed one (`base.output`,
+      `base.layers[-1].output`, `base.get_layer("fc").output`), and not a model the code only loads weights into
       (`vgg = Model(inputs, x)`, then only `vgg.load_weights(path, by_name=True)`: its layers
       serve another model built from them).
+    - **The Dropout zeroes something**: its rate is not known to be 0 (DL203 reports that one).
     - **The Dropout is the output on the paths the code takes**: a `for` loop over an iterable not
       known to be empty runs at least once, so layers it applies after the Dropout follow it; a
       Dropout built under an `if` whose test every call site in the file makes false
@@ -275,6 +277,25 @@ class DropoutAfterOutput(Rule):
                 h = tf.nn.dropout(tf.nn.relu(tf.matmul(h, W[i])), keeps[i])
             loss = tf.nn.sigmoid_cross_entropy_with_logits(logits=h, labels=y)
         """),
+        # premise "zeroes the predictions": at rate 0 it zeroes nothing (DL203's finding)
+        _ex("""
+            from keras import layers, Sequential
+            P_DENSE = 0
+            model = Sequential([layers.Dense(10, activation="softmax"), layers.Dropout(P_DENSE)])
+        """),
+        # premise "the model's output": a trunk whose last layer's output another model builds on
+        _ex("""
+            from keras.layers import Input, Conv2D, Dropout, GlobalAveragePooling2D
+            from keras.models import Model
+            def trunk():
+                inp = Input((32, 32, 3))
+                x = Conv2D(16, 3, activation="relu")(inp)
+                return Model(inp, Dropout(0.5)(x))
+            def classifier(n):
+                base = trunk()
+                x = Conv2D(n, 1)(base.layers[-1].output)
+                return Model(base.input, GlobalAveragePooling2D()(x))
+        """),
     ]
     invalid = [
         # the caller picks the softmax arm: the Dropout feeds the predictions
@@ -412,6 +433,8 @@ def report_outputs(ctx, by_name: bool) -> None:
                 continue  # on another path layers follow it: it ends the model only where an ``if`` skipped them
             if branch_not_taken(ctx, out):
                 continue  # built only under a test the code never passes
+            if node_rate(ctx, out) == 0:
+                continue  # at rate 0 it zeroes nothing (DL203 reports the idle layer)
             if _not_in_last_iteration(ctx, out) or _one_arm_of_a_loop(ctx, out):
                 continue  # ``if i < n - 1: x = Dropout(...)(x)``: the last pass adds more layers
             if _rate_per_pass(ctx, out):
