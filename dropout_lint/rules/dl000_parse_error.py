@@ -1,5 +1,5 @@
 from dropout_lint.guard import LIMITS
-from dropout_lint.rule import Invalid, Rule
+from dropout_lint.rule import Invalid, Rule, example as _ex
 
 
 class ParseError(Rule):
@@ -61,12 +61,21 @@ class ParseError(Rule):
             options={"_select": ["DL000", "DL202"]},
         ),
         Invalid(
-            "from keras.layers import Dropout\ndef f(:\n    return Dropout(0.2)\n",
+            _ex("""
+                from keras.layers import Dropout
+                def f(:
+                    return Dropout(0.2)
+            """),
             line=2,
             options={"_select": ["DL000", "DL202"]},
         ),
         Invalid(
-            "from keras import layers\nif True:\n        x = 1\n    y = layers.Dropout(0.2)\n",
+            _ex("""
+                from keras import layers
+                if True:
+                        x = 1
+                    y = layers.Dropout(0.2)
+            """),
             line=4,
             contains="IndentationError",
             options={"_select": ["DL000", "DL202"]},

@@ -231,17 +231,61 @@ class DropoutAfterOutput(Rule):
                     return self.out(self.convs(x))
         """),
         # the tutorial's MLP: dropout between hidden layers only
-        "from tensorflow import keras\nfrom tensorflow.keras import layers\nmodel = keras.Sequential([layers.Dense(512, activation='relu'), layers.Dropout(0.5), layers.Dense(512, activation='relu'), layers.Dropout(0.5), layers.Dense(10, activation='softmax')])\n",
-        "import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(8))\nm.add(keras.layers.Dropout(0.3))\nm.add(keras.layers.Dense(1))\n",
-        "import tensorflow as tf\ninp = tf.keras.Input((4,))\nx = tf.keras.layers.Dropout(0.2)(inp)\nout = tf.keras.layers.Dense(1)(x)\nmodel = tf.keras.Model(inp, out)\n",
+        _ex("""
+            from tensorflow import keras
+            from tensorflow.keras import layers
+            model = keras.Sequential([layers.Dense(512, activation='relu'), layers.Dropout(0.5), layers.Dense(512, activation='relu'), layers.Dropout(0.5), layers.Dense(10, activation='softmax')])
+        """),
+        _ex("""
+            import keras
+            m = keras.Sequential()
+            m.add(keras.layers.Dense(8))
+            m.add(keras.layers.Dropout(0.3))
+            m.add(keras.layers.Dense(1))
+        """),
+        _ex("""
+            import tensorflow as tf
+            inp = tf.keras.Input((4,))
+            x = tf.keras.layers.Dropout(0.2)(inp)
+            out = tf.keras.layers.Dense(1)(x)
+            model = tf.keras.Model(inp, out)
+        """),
         # a Dropout-ending trunk used inside a classifier is not the output
-        "from keras import layers, Sequential\ntrunk = Sequential([layers.Dense(32), layers.Dropout(0.5)])\nclf = Sequential([trunk, layers.Dense(3, activation='softmax')])\n",
-        "import torch.nn as nn\nfrom torch.nn import Dropout\nnet = nn.Sequential(nn.Linear(4, 4), Dropout(0.5))\n",
-        "from keras import layers, Model, Input\na = Input((8,))\nh = layers.Dense(8)(a)\nd = layers.Dropout(0.4)(h)\nmodel = Model(inputs=a, outputs=layers.Dense(2)(d))\n",
-        "layers_list = [Dense(10), Dropout(0.5)]\nlayers_list.append(Dense(1))\nmodel = Sequential(layers_list)\n",
+        _ex("""
+            from keras import layers, Sequential
+            trunk = Sequential([layers.Dense(32), layers.Dropout(0.5)])
+            clf = Sequential([trunk, layers.Dense(3, activation='softmax')])
+        """),
+        _ex("""
+            import torch.nn as nn
+            from torch.nn import Dropout
+            net = nn.Sequential(nn.Linear(4, 4), Dropout(0.5))
+        """),
+        _ex("""
+            from keras import layers, Model, Input
+            a = Input((8,))
+            h = layers.Dense(8)(a)
+            d = layers.Dropout(0.4)(h)
+            model = Model(inputs=a, outputs=layers.Dense(2)(d))
+        """),
+        _ex("""
+            layers_list = [Dense(10), Dropout(0.5)]
+            layers_list.append(Dense(1))
+            model = Sequential(layers_list)
+        """),
         # an activation after a hidden Dropout is not the output
-        "from keras import Sequential\nfrom keras.layers import Dense, Dropout, Activation\nm = Sequential([Dense(8), Dropout(0.5), Activation('relu'), Dense(2), Activation('softmax')])\n",
-        "import tf_keras as tfk\nfeat = tfk.Sequential([tfk.layers.Dense(4), tfk.layers.Dropout(0.1)])\ninp = tfk.Input((3,))\nout = tfk.layers.Dense(1)(feat(inp))\nmodel = tfk.Model(inp, out)\n",
+        _ex("""
+            from keras import Sequential
+            from keras.layers import Dense, Dropout, Activation
+            m = Sequential([Dense(8), Dropout(0.5), Activation('relu'), Dense(2), Activation('softmax')])
+        """),
+        _ex("""
+            import tf_keras as tfk
+            feat = tfk.Sequential([tfk.layers.Dense(4), tfk.layers.Dropout(0.1)])
+            inp = tfk.Input((3,))
+            out = tfk.layers.Dense(1)(feat(inp))
+            model = tfk.Model(inp, out)
+        """),
         # a model that only holds weights: loaded into, its layers shared with the real model
         _ex("""
             from keras import layers, Model, Input
@@ -360,56 +404,153 @@ class DropoutAfterOutput(Rule):
         ),
         # the tutorial's incorrect model: Dropout after the softmax layer
         Invalid(
-            "from tensorflow import keras\nfrom tensorflow.keras import layers\nmodel = keras.Sequential([\n    layers.Dense(64, activation='relu'),\n    layers.Dense(10, activation='softmax'),\n    layers.Dropout(0.5),\n])\n",
+            _ex("""
+                from tensorflow import keras
+                from tensorflow.keras import layers
+                model = keras.Sequential([
+                    layers.Dense(64, activation='relu'),
+                    layers.Dense(10, activation='softmax'),
+                    layers.Dropout(0.5),
+                ])
+            """),
             line=6,
-            fixed="from tensorflow import keras\nfrom tensorflow.keras import layers\nmodel = keras.Sequential([\n    layers.Dense(64, activation='relu'),\n    layers.Dense(10, activation='softmax'),\n])\n",
+            fixed=_ex("""
+                from tensorflow import keras
+                from tensorflow.keras import layers
+                model = keras.Sequential([
+                    layers.Dense(64, activation='relu'),
+                    layers.Dense(10, activation='softmax'),
+                ])
+            """),
         ),
         Invalid(
-            "import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(10, activation='softmax'))\nm.add(keras.layers.Dropout(0.3))\n",
+            _ex("""
+                import keras
+                m = keras.Sequential()
+                m.add(keras.layers.Dense(10, activation='softmax'))
+                m.add(keras.layers.Dropout(0.3))
+            """),
             line=4,
-            fixed="import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(10, activation='softmax'))\n",
+            fixed=_ex("""
+                import keras
+                m = keras.Sequential()
+                m.add(keras.layers.Dense(10, activation='softmax'))
+            """),
         ),
         Invalid(
-            "import tensorflow as tf\ninp = tf.keras.Input((4,))\nx = tf.keras.layers.Dense(1)(inp)\nout = tf.keras.layers.Dropout(0.2)(x)\nmodel = tf.keras.Model(inputs=inp, outputs=out)\n",
+            _ex("""
+                import tensorflow as tf
+                inp = tf.keras.Input((4,))
+                x = tf.keras.layers.Dense(1)(inp)
+                out = tf.keras.layers.Dropout(0.2)(x)
+                model = tf.keras.Model(inputs=inp, outputs=out)
+            """),
             line=4,
-            fixed="import tensorflow as tf\ninp = tf.keras.Input((4,))\nx = tf.keras.layers.Dense(1)(inp)\nout = x\nmodel = tf.keras.Model(inputs=inp, outputs=out)\n",
+            fixed=_ex("""
+                import tensorflow as tf
+                inp = tf.keras.Input((4,))
+                x = tf.keras.layers.Dense(1)(inp)
+                out = x
+                model = tf.keras.Model(inputs=inp, outputs=out)
+            """),
         ),
         Invalid(
-            "import keras\ni = keras.Input((4,))\nx = keras.layers.Dense(3, activation='softmax')(i)\nx = keras.layers.Dropout(0.5)(x)\nmodel = keras.Model(i, x)\n",
+            _ex("""
+                import keras
+                i = keras.Input((4,))
+                x = keras.layers.Dense(3, activation='softmax')(i)
+                x = keras.layers.Dropout(0.5)(x)
+                model = keras.Model(i, x)
+            """),
             line=4,
-            fixed="import keras\ni = keras.Input((4,))\nx = keras.layers.Dense(3, activation='softmax')(i)\nmodel = keras.Model(i, x)\n",
+            fixed=_ex("""
+                import keras
+                i = keras.Input((4,))
+                x = keras.layers.Dense(3, activation='softmax')(i)
+                model = keras.Model(i, x)
+            """),
         ),
         Invalid(
-            "from keras.layers import Dense as D, Dropout as Drop\nfrom keras.models import Sequential as Seq\nm = Seq([D(4), D(1), Drop(0.5)])\n",
+            _ex("""
+                from keras.layers import Dense as D, Dropout as Drop
+                from keras.models import Sequential as Seq
+                m = Seq([D(4), D(1), Drop(0.5)])
+            """),
             line=3,
         ),
         Invalid("model = Sequential([Dense(10), Dense(1, activation='sigmoid'), Dropout(0.25)])\n", line=1),
         Invalid(
-            "import tensorflow as tf\nstack = [tf.keras.layers.Dense(3)]\nstack.append(tf.keras.layers.GaussianDropout(0.1))\nmodel = tf.keras.Sequential(stack)\n",
+            _ex("""
+                import tensorflow as tf
+                stack = [tf.keras.layers.Dense(3)]
+                stack.append(tf.keras.layers.GaussianDropout(0.1))
+                model = tf.keras.Sequential(stack)
+            """),
             line=3,
         ),
         Invalid(
-            "from tensorflow.keras import layers, models\ndef build():\n    model = models.Sequential()\n    model.add(layers.Dense(2))\n    model.add(layers.TimeDistributed(layers.Dropout(0.5)))\n    return model\n",
+            _ex("""
+                from tensorflow.keras import layers, models
+                def build():
+                    model = models.Sequential()
+                    model.add(layers.Dense(2))
+                    model.add(layers.TimeDistributed(layers.Dropout(0.5)))
+                    return model
+            """),
             line=5,
         ),
         Invalid(
-            "import keras\nclass Net:\n    def __init__(self):\n        self.model = keras.Sequential()\n        self.model.add(keras.layers.Dense(5))\n        self.model.add(keras.layers.AlphaDropout(0.1))\n",
+            _ex("""
+                import keras
+                class Net:
+                    def __init__(self):
+                        self.model = keras.Sequential()
+                        self.model.add(keras.layers.Dense(5))
+                        self.model.add(keras.layers.AlphaDropout(0.1))
+            """),
             line=6,
         ),
         # dropout on the logits: only an activation follows it
         Invalid(
-            "from keras.models import Sequential\nfrom keras.layers import Dense, Dropout, Activation\nm = Sequential()\nm.add(Dense(10, input_dim=20))\nm.add(Dropout(0.5))\nm.add(Activation('softmax'))\n",
+            _ex("""
+                from keras.models import Sequential
+                from keras.layers import Dense, Dropout, Activation
+                m = Sequential()
+                m.add(Dense(10, input_dim=20))
+                m.add(Dropout(0.5))
+                m.add(Activation('softmax'))
+            """),
             line=5,
             contains="through `Activation`",
-            fixed="from keras.models import Sequential\nfrom keras.layers import Dense, Dropout, Activation\nm = Sequential()\nm.add(Dense(10, input_dim=20))\nm.add(Activation('softmax'))\n",
+            fixed=_ex("""
+                from keras.models import Sequential
+                from keras.layers import Dense, Dropout, Activation
+                m = Sequential()
+                m.add(Dense(10, input_dim=20))
+                m.add(Activation('softmax'))
+            """),
         ),
         Invalid(
-            "import keras\ni = keras.Input((4,))\nh = keras.layers.Dense(6)(i)\nh = keras.layers.Dropout(0.2)(h)\nh = keras.layers.Reshape((2, 3))(h)\nout = keras.layers.Softmax()(h)\nmodel = keras.Model(i, out)\n",
+            _ex("""
+                import keras
+                i = keras.Input((4,))
+                h = keras.layers.Dense(6)(i)
+                h = keras.layers.Dropout(0.2)(h)
+                h = keras.layers.Reshape((2, 3))(h)
+                out = keras.layers.Softmax()(h)
+                model = keras.Model(i, out)
+            """),
             line=4,
             contains="`Reshape`, `Softmax`",
         ),
         Invalid(
-            "import keras\ni = keras.Input((2,))\na = keras.layers.Dense(1)(i)\nb = keras.layers.Dropout(0.5)(keras.layers.Dense(1)(i))\nmodel = keras.Model(i, [a, b])\n",
+            _ex("""
+                import keras
+                i = keras.Input((2,))
+                a = keras.layers.Dense(1)(i)
+                b = keras.layers.Dropout(0.5)(keras.layers.Dense(1)(i))
+                model = keras.Model(i, [a, b])
+            """),
             line=4,
         ),
     ]

@@ -70,15 +70,52 @@ class DropoutBeforeBatchNorm(Rule):
                 return layers.BatchNormalization()(x)
         """),
         "from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.BatchNormalization(), layers.Dropout(0.3), layers.Dense(1)])\n",
-        "import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Conv2D(8, 3))\nm.add(tf.keras.layers.BatchNormalization())\nm.add(tf.keras.layers.Activation('relu'))\nm.add(tf.keras.layers.Dropout(0.25))\n",
-        "from tensorflow.keras import layers\ninp = layers.Input((4,))\nx = layers.Dropout(0.2)(inp)\nx = layers.Dense(4)(x)\nx = layers.BatchNormalization()(x)\n",
-        "import keras\ni = keras.Input((4,))\nx = keras.layers.BatchNormalization()(i)\nx = keras.layers.Dropout(0.5)(x)\nm = keras.Model(i, keras.layers.Dense(1)(x))\n",
+        _ex("""
+            import tensorflow as tf
+            m = tf.keras.Sequential()
+            m.add(tf.keras.layers.Conv2D(8, 3))
+            m.add(tf.keras.layers.BatchNormalization())
+            m.add(tf.keras.layers.Activation('relu'))
+            m.add(tf.keras.layers.Dropout(0.25))
+        """),
+        _ex("""
+            from tensorflow.keras import layers
+            inp = layers.Input((4,))
+            x = layers.Dropout(0.2)(inp)
+            x = layers.Dense(4)(x)
+            x = layers.BatchNormalization()(x)
+        """),
+        _ex("""
+            import keras
+            i = keras.Input((4,))
+            x = keras.layers.BatchNormalization()(i)
+            x = keras.layers.Dropout(0.5)(x)
+            m = keras.Model(i, keras.layers.Dense(1)(x))
+        """),
         "from torch import nn\nnet = nn.Sequential(nn.Dropout(0.5), nn.BatchNorm1d(4))\n",
         "model = Sequential([Dropout(0.2), Dense(16), BatchNormalization()])\n",
-        "import keras\nd = keras.layers.Dropout(0.5)\nbn = keras.layers.BatchNormalization()\ni = keras.Input((3,))\nx = bn(i)\ny = d(x)\n",
-        "from keras import layers\ndef block(x):\n    x = layers.Dropout(0.1)(x)\n    x = layers.Conv2D(8, 3)(x)\n    return layers.BatchNormalization()(x)\n",
+        _ex("""
+            import keras
+            d = keras.layers.Dropout(0.5)
+            bn = keras.layers.BatchNormalization()
+            i = keras.Input((3,))
+            x = bn(i)
+            y = d(x)
+        """),
+        _ex("""
+            from keras import layers
+            def block(x):
+                x = layers.Dropout(0.1)(x)
+                x = layers.Conv2D(8, 3)(x)
+                return layers.BatchNormalization()(x)
+        """),
         # a zero-rate Dropout does nothing to the statistics (DL203 reports it)
-        "from keras import layers\ndef f(x):\n    x = layers.Dropout(0.0)(x)\n    return layers.BatchNormalization()(x)\n",
+        _ex("""
+            from keras import layers
+            def f(x):
+                x = layers.Dropout(0.0)(x)
+                return layers.BatchNormalization()(x)
+        """),
         # the order of ``steps`` decides whether the norm follows the dropout
         _ex("""
             from keras import layers
@@ -99,28 +136,65 @@ class DropoutBeforeBatchNorm(Rule):
             contains="BatchNormalization",
         ),
         Invalid(
-            "import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(8))\nm.add(tf.keras.layers.Dropout(0.25))\nm.add(tf.keras.layers.Activation('relu'))\nm.add(tf.keras.layers.BatchNormalization())\n",
+            _ex("""
+                import tensorflow as tf
+                m = tf.keras.Sequential()
+                m.add(tf.keras.layers.Dense(8))
+                m.add(tf.keras.layers.Dropout(0.25))
+                m.add(tf.keras.layers.Activation('relu'))
+                m.add(tf.keras.layers.BatchNormalization())
+            """),
             line=4,
         ),
         Invalid(
-            "from tensorflow.keras import layers\ninp = layers.Input((4,))\nx = layers.Dropout(0.2)(inp)\nx = layers.BatchNormalization()(x)\n",
+            _ex("""
+                from tensorflow.keras import layers
+                inp = layers.Input((4,))
+                x = layers.Dropout(0.2)(inp)
+                x = layers.BatchNormalization()(x)
+            """),
             line=3,
         ),
         Invalid(
-            "import keras as K2\ni = K2.Input((4, 4))\nx = K2.layers.SpatialDropout1D(0.5)(i)\nx = K2.layers.Reshape((16,))(x)\nx = K2.layers.BatchNormalization()(x)\n",
+            _ex("""
+                import keras as K2
+                i = K2.Input((4, 4))
+                x = K2.layers.SpatialDropout1D(0.5)(i)
+                x = K2.layers.Reshape((16,))(x)
+                x = K2.layers.BatchNormalization()(x)
+            """),
             line=3,
         ),
         Invalid("model = Sequential([Dense(16), Dropout(0.2), BatchNormalization()])\n", line=1),
         Invalid(
-            "import keras\nd = keras.layers.Dropout(0.5)\nbn = keras.layers.BatchNormalization()\ni = keras.Input((3,))\nx = d(i)\ny = bn(x)\n",
+            _ex("""
+                import keras
+                d = keras.layers.Dropout(0.5)
+                bn = keras.layers.BatchNormalization()
+                i = keras.Input((3,))
+                x = d(i)
+                y = bn(x)
+            """),
             line=2,
         ),
         Invalid(
-            "from keras import layers\ndef block(x):\n    x = layers.Dropout(0.1)(x)\n    x = layers.LeakyReLU()(x)\n    return layers.BatchNormalization()(x)\n",
+            _ex("""
+                from keras import layers
+                def block(x):
+                    x = layers.Dropout(0.1)(x)
+                    x = layers.LeakyReLU()(x)
+                    return layers.BatchNormalization()(x)
+            """),
             line=3,
         ),
         Invalid(
-            "from tensorflow.keras.layers import Dropout, BatchNormalization, Dense\nfrom tensorflow.keras import Sequential\nstack = [Dense(4), Dropout(0.4)]\nstack += [BatchNormalization()]\nm = Sequential(stack)\n",
+            _ex("""
+                from tensorflow.keras.layers import Dropout, BatchNormalization, Dense
+                from tensorflow.keras import Sequential
+                stack = [Dense(4), Dropout(0.4)]
+                stack += [BatchNormalization()]
+                m = Sequential(stack)
+            """),
             line=3,
         ),
     ]

@@ -60,13 +60,41 @@ class ConsecutiveDropout(Rule):
 
     valid = [
         "from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.5), layers.Dense(8), layers.Dropout(0.5)])\n",
-        "import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dropout(0.2))\nm.add(tf.keras.layers.Dense(4))\nm.add(tf.keras.layers.Dropout(0.2))\n",
-        "import keras\ni = keras.Input((4,))\na = keras.layers.Dropout(0.1)(i)\nb = keras.layers.Dropout(0.1)(i)\nm = keras.Model(i, keras.layers.Concatenate()([a, b]))\n",
+        _ex("""
+            import tensorflow as tf
+            m = tf.keras.Sequential()
+            m.add(tf.keras.layers.Dropout(0.2))
+            m.add(tf.keras.layers.Dense(4))
+            m.add(tf.keras.layers.Dropout(0.2))
+        """),
+        _ex("""
+            import keras
+            i = keras.Input((4,))
+            a = keras.layers.Dropout(0.1)(i)
+            b = keras.layers.Dropout(0.1)(i)
+            m = keras.Model(i, keras.layers.Concatenate()([a, b]))
+        """),
         "model = Sequential([Dense(4), Dropout(0.5), Dense(2)])\n",
         "from torch import nn\nnet = nn.Sequential(nn.Dropout(0.5), nn.Dropout(0.5))\n",
-        "from keras import layers\ndef f(x):\n    x = layers.Dropout(0.3)(x)\n    x = layers.Dense(3)(x)\n    return layers.Dropout(0.3)(x)\n",
-        "import tensorflow as tf\ndef net(x):\n    h = tf.nn.dropout(x, rate=0.1)\n    h = tf.nn.relu(tf.matmul(h, w))\n    return tf.nn.dropout(h, rate=0.1)\n",
-        "from keras.layers import Dropout, GaussianNoise\nfrom keras import Sequential\nm = Sequential([Dropout(0.2), GaussianNoise(0.1)])\n",
+        _ex("""
+            from keras import layers
+            def f(x):
+                x = layers.Dropout(0.3)(x)
+                x = layers.Dense(3)(x)
+                return layers.Dropout(0.3)(x)
+        """),
+        _ex("""
+            import tensorflow as tf
+            def net(x):
+                h = tf.nn.dropout(x, rate=0.1)
+                h = tf.nn.relu(tf.matmul(h, w))
+                return tf.nn.dropout(h, rate=0.1)
+        """),
+        _ex("""
+            from keras.layers import Dropout, GaussianNoise
+            from keras import Sequential
+            m = Sequential([Dropout(0.2), GaussianNoise(0.1)])
+        """),
         # Rates of 0 or out of range are DL203 / DL201 findings, not a compound dropout.
         "model = Sequential([Dense(4), Dropout(0.5), Dropout(0.0), Dense(2)])\n",
         "model = Sequential([Dense(4), Dropout(1.2), Dropout(0.3), Dense(2)])\n",
@@ -127,47 +155,122 @@ class ConsecutiveDropout(Rule):
             fixed="from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.75), layers.Dense(1)])\n",
         ),
         Invalid(
-            "import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(4))\nm.add(tf.keras.layers.Dropout(0.2))\nm.add(tf.keras.layers.Dropout(0.3))\nm.add(tf.keras.layers.Dense(1))\n",
+            _ex("""
+                import tensorflow as tf
+                m = tf.keras.Sequential()
+                m.add(tf.keras.layers.Dense(4))
+                m.add(tf.keras.layers.Dropout(0.2))
+                m.add(tf.keras.layers.Dropout(0.3))
+                m.add(tf.keras.layers.Dense(1))
+            """),
             line=5,
             contains="0.44",
-            fixed="import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(4))\nm.add(tf.keras.layers.Dropout(0.44))\nm.add(tf.keras.layers.Dense(1))\n",
+            fixed=_ex("""
+                import tensorflow as tf
+                m = tf.keras.Sequential()
+                m.add(tf.keras.layers.Dense(4))
+                m.add(tf.keras.layers.Dropout(0.44))
+                m.add(tf.keras.layers.Dense(1))
+            """),
         ),
         Invalid(
-            "import keras\ni = keras.Input((4,))\nx = keras.layers.Dropout(0.1)(i)\nx = keras.layers.Dropout(0.1)(x)\ny = keras.layers.Dense(2)(x)\n",
+            _ex("""
+                import keras
+                i = keras.Input((4,))
+                x = keras.layers.Dropout(0.1)(i)
+                x = keras.layers.Dropout(0.1)(x)
+                y = keras.layers.Dense(2)(x)
+            """),
             line=4,
             contains="0.19",
-            fixed="import keras\ni = keras.Input((4,))\nx = keras.layers.Dropout(0.19)(i)\ny = keras.layers.Dense(2)(x)\n",
+            fixed=_ex("""
+                import keras
+                i = keras.Input((4,))
+                x = keras.layers.Dropout(0.19)(i)
+                y = keras.layers.Dense(2)(x)
+            """),
         ),
         Invalid(
-            "import keras\ni = keras.Input((4,))\nh = keras.layers.Dropout(0.1)(i)\ny = keras.layers.Dense(2)(keras.layers.Dropout(rate=0.2)(h))\n",
+            _ex("""
+                import keras
+                i = keras.Input((4,))
+                h = keras.layers.Dropout(0.1)(i)
+                y = keras.layers.Dense(2)(keras.layers.Dropout(rate=0.2)(h))
+            """),
             line=4,
-            fixed="import keras\ni = keras.Input((4,))\nh = keras.layers.Dropout(0.28)(i)\ny = keras.layers.Dense(2)(h)\n",
+            fixed=_ex("""
+                import keras
+                i = keras.Input((4,))
+                h = keras.layers.Dropout(0.28)(i)
+                y = keras.layers.Dense(2)(h)
+            """),
         ),
         Invalid(
-            "from keras import layers as L, Sequential\nm = Sequential([\n    L.Dense(8),\n    L.Dropout(0.25),\n    L.Dropout(0.2),  # second\n    L.Dense(1),\n])\n",
+            _ex("""
+                from keras import layers as L, Sequential
+                m = Sequential([
+                    L.Dense(8),
+                    L.Dropout(0.25),
+                    L.Dropout(0.2),  # second
+                    L.Dense(1),
+                ])
+            """),
             line=5,
             contains="0.4",
-            fixed="from keras import layers as L, Sequential\nm = Sequential([\n    L.Dense(8),\n    L.Dropout(0.4),\n    L.Dense(1),\n])\n",
+            fixed=_ex("""
+                from keras import layers as L, Sequential
+                m = Sequential([
+                    L.Dense(8),
+                    L.Dropout(0.4),
+                    L.Dense(1),
+                ])
+            """),
         ),
         Invalid(
-            "import keras\ni = keras.Input((4,))\nx = keras.layers.Dropout(0.1)(i)\nx = keras.layers.GaussianDropout(0.1)(x)\n",
+            _ex("""
+                import keras
+                i = keras.Input((4,))
+                x = keras.layers.Dropout(0.1)(i)
+                x = keras.layers.GaussianDropout(0.1)(x)
+            """),
             line=4,
         ),
         Invalid("model = Sequential([Dense(4), Dropout(0.5), Dropout(0.2), Dense(2)])\n", line=1),
         Invalid(
-            "from keras import layers as L\ndef f(x):\n    x = L.Dense(3)(x)\n    x = L.Dropout(0.3)(x)\n    return L.SpatialDropout1D(0.3)(x)\n",
+            _ex("""
+                from keras import layers as L
+                def f(x):
+                    x = L.Dense(3)(x)
+                    x = L.Dropout(0.3)(x)
+                    return L.SpatialDropout1D(0.3)(x)
+            """),
             line=5,
         ),
         Invalid(
-            "import tensorflow as tf\ndef net(x):\n    h = tf.nn.dropout(x, rate=0.1)\n    return tf.nn.dropout(h, rate=0.1)\n",
+            _ex("""
+                import tensorflow as tf
+                def net(x):
+                    h = tf.nn.dropout(x, rate=0.1)
+                    return tf.nn.dropout(h, rate=0.1)
+            """),
             line=4,
         ),
         Invalid(
-            "import tensorflow as tf\nL = tf.keras.layers\nm = tf.keras.Sequential([L.Dense(2), L.Dropout(0.4), L.AlphaDropout(0.1)])\n",
+            _ex("""
+                import tensorflow as tf
+                L = tf.keras.layers
+                m = tf.keras.Sequential([L.Dense(2), L.Dropout(0.4), L.AlphaDropout(0.1)])
+            """),
             line=3,
         ),
         Invalid(
-            "from tensorflow.keras.layers import Dropout\nd1 = Dropout(0.5)\nd2 = Dropout(0.5)\ndef f(x):\n    return d2(d1(x))\n",
+            _ex("""
+                from tensorflow.keras.layers import Dropout
+                d1 = Dropout(0.5)
+                d2 = Dropout(0.5)
+                def f(x):
+                    return d2(d1(x))
+            """),
             line=3,
         ),
     ]

@@ -1,5 +1,5 @@
 from dropout_lint.finding import Edit, Fix
-from dropout_lint.rule import Invalid, Rule, Valid
+from dropout_lint.rule import Invalid, Rule, Valid, example as _ex
 from dropout_lint.rules._shapes import conv_dims, producer, rank
 
 
@@ -67,12 +67,23 @@ class PreferSpatialDropout(Rule):
         Valid(
             "from keras import layers, Sequential\nm = Sequential([layers.Dense(8, input_shape=(4,)), layers.Dropout(0.5)])\n"
         ),
-        Valid("from keras import layers\ndef f(x):\n    return layers.Dropout(0.2)(x)\n"),
+        Valid(
+            _ex("""
+            from keras import layers
+            def f(x):
+                return layers.Dropout(0.2)(x)
+        """)
+        ),
         Valid(
             "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.Dropout(0.2, noise_shape=(None, 1, 1, 8))])\n"
         ),
         Valid(
-            "import keras\ni = keras.Input((10, 4))\nx = keras.layers.LSTM(8, return_sequences=True)(i)\nx = keras.layers.Dropout(0.2)(x)\n"
+            _ex("""
+                import keras
+                i = keras.Input((10, 4))
+                x = keras.layers.LSTM(8, return_sequences=True)(i)
+                x = keras.layers.Dropout(0.2)(x)
+            """)
         ),
         Valid(
             "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.Dense(4), layers.Flatten(), layers.Dropout(0.2)])\n"
@@ -86,10 +97,20 @@ class PreferSpatialDropout(Rule):
             fixed="from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.SpatialDropout2D(0.2)])\n",
         ),
         Invalid(
-            "import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Conv1D(8, 3))\nm.add(tf.keras.layers.Dropout(0.1))\n",
+            _ex("""
+                import tensorflow as tf
+                m = tf.keras.Sequential()
+                m.add(tf.keras.layers.Conv1D(8, 3))
+                m.add(tf.keras.layers.Dropout(0.1))
+            """),
             line=4,
             contains="SpatialDropout1D",
-            fixed="import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Conv1D(8, 3))\nm.add(tf.keras.layers.SpatialDropout1D(0.1))\n",
+            fixed=_ex("""
+                import tensorflow as tf
+                m = tf.keras.Sequential()
+                m.add(tf.keras.layers.Conv1D(8, 3))
+                m.add(tf.keras.layers.SpatialDropout1D(0.1))
+            """),
         ),
         Invalid(
             "from keras import layers, Sequential\nm = Sequential([layers.Conv3D(4, 3), layers.BatchNormalization(), layers.ReLU(), layers.Dropout(0.2)])\n",
@@ -97,19 +118,43 @@ class PreferSpatialDropout(Rule):
             contains="SpatialDropout3D",
         ),
         Invalid(
-            "import keras\ni = keras.Input((32, 32, 3))\nx = keras.layers.Conv2D(8, 3, activation='relu')(i)\nx = keras.layers.MaxPooling2D()(x)\nx = keras.layers.Dropout(0.25)(x)\n",
+            _ex("""
+                import keras
+                i = keras.Input((32, 32, 3))
+                x = keras.layers.Conv2D(8, 3, activation='relu')(i)
+                x = keras.layers.MaxPooling2D()(x)
+                x = keras.layers.Dropout(0.25)(x)
+            """),
             line=5,
         ),
         Invalid(
-            "from keras.layers import Conv2D, Dropout\nfrom keras import Sequential\nm = Sequential([Conv2D(8, 3), Dropout(0.2)])\n",
+            _ex("""
+                from keras.layers import Conv2D, Dropout
+                from keras import Sequential
+                m = Sequential([Conv2D(8, 3), Dropout(0.2)])
+            """),
             line=3,
         ),
         Invalid(
-            "from keras import layers\ndef block(x):\n    x = layers.SeparableConv2D(8, 3)(x)\n    return layers.Dropout(0.1)(x)\n",
+            _ex("""
+                from keras import layers
+                def block(x):
+                    x = layers.SeparableConv2D(8, 3)(x)
+                    return layers.Dropout(0.1)(x)
+            """),
             line=4,
         ),
         Invalid(
-            "import keras\nclass Net(keras.Model):\n    def __init__(self):\n        super().__init__()\n        self.c = keras.layers.Conv2D(8, 3)\n        self.d = keras.layers.Dropout(0.2)\n    def call(self, x):\n        return self.d(self.c(x))\n",
+            _ex("""
+                import keras
+                class Net(keras.Model):
+                    def __init__(self):
+                        super().__init__()
+                        self.c = keras.layers.Conv2D(8, 3)
+                        self.d = keras.layers.Dropout(0.2)
+                    def call(self, x):
+                        return self.d(self.c(x))
+            """),
             line=6,
         ),
         Invalid(

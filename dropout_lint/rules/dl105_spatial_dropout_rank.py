@@ -1,4 +1,4 @@
-from dropout_lint.rule import Invalid, Rule
+from dropout_lint.rule import Invalid, Rule, example as _ex
 from dropout_lint.rules._shapes import rank, spatial_dims
 
 _LAYOUT = {1: "(batch, steps, channels)", 2: "(batch, rows, cols, channels)", 3: "(batch, dim1, dim2, dim3, channels)"}
@@ -59,19 +59,46 @@ class SpatialDropoutRank(Rule):
 
     valid = [
         "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.SpatialDropout2D(0.2), layers.Flatten(), layers.Dense(1)])\n",
-        "import keras\ni = keras.Input((100, 16))\nx = keras.layers.Conv1D(8, 3)(i)\nx = keras.layers.SpatialDropout1D(0.3)(x)\n",
-        "import keras\ni = keras.Input((100,))\nx = keras.layers.Embedding(1000, 64)(i)\nx = keras.layers.SpatialDropout1D(0.2)(x)\n",
+        _ex("""
+            import keras
+            i = keras.Input((100, 16))
+            x = keras.layers.Conv1D(8, 3)(i)
+            x = keras.layers.SpatialDropout1D(0.3)(x)
+        """),
+        _ex("""
+            import keras
+            i = keras.Input((100,))
+            x = keras.layers.Embedding(1000, 64)(i)
+            x = keras.layers.SpatialDropout1D(0.2)(x)
+        """),
         "from keras import layers, Sequential\nm = Sequential([layers.LSTM(8, return_sequences=True), layers.SpatialDropout1D(0.2)])\n",
         "from keras import layers, Sequential\nm = Sequential([layers.Conv3D(4, 3), layers.BatchNormalization(), layers.Activation('relu'), layers.SpatialDropout3D(0.1)])\n",
         # unknown input rank: silent
-        "from keras import layers\ndef block(x):\n    return layers.SpatialDropout2D(0.2)(layers.Dense(8)(x))\n",
+        _ex("""
+            from keras import layers
+            def block(x):
+                return layers.SpatialDropout2D(0.2)(layers.Dense(8)(x))
+        """),
         "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.GlobalAveragePooling2D(keepdims=True), layers.SpatialDropout2D(0.2)])\n",
-        "import keras\ni = keras.Input((32, 32, 3))\nx = keras.layers.Dense(16)(i)\nx = keras.layers.SpatialDropout2D(0.2)(x)\n",
+        _ex("""
+            import keras
+            i = keras.Input((32, 32, 3))
+            x = keras.layers.Dense(16)(i)
+            x = keras.layers.SpatialDropout2D(0.2)(x)
+        """),
         "from torch import nn\nnet = nn.Sequential(nn.Flatten(), nn.Dropout2d(0.2))\n",
     ]
     invalid = [
         Invalid(
-            "from keras import layers, Sequential\nm = Sequential([\n    layers.Conv2D(8, 3),\n    layers.Flatten(),\n    layers.SpatialDropout2D(0.2),\n    layers.Dense(1),\n])\n",
+            _ex("""
+                from keras import layers, Sequential
+                m = Sequential([
+                    layers.Conv2D(8, 3),
+                    layers.Flatten(),
+                    layers.SpatialDropout2D(0.2),
+                    layers.Dense(1),
+                ])
+            """),
             line=5,
             contains="Flatten",
         ),
@@ -81,7 +108,12 @@ class SpatialDropoutRank(Rule):
             contains="2D",
         ),
         Invalid(
-            "import keras\ni = keras.Input((20,))\nx = keras.layers.Dense(16)(i)\nx = keras.layers.SpatialDropout1D(0.2)(x)\n",
+            _ex("""
+                import keras
+                i = keras.Input((20,))
+                x = keras.layers.Dense(16)(i)
+                x = keras.layers.SpatialDropout1D(0.2)(x)
+            """),
             line=4,
             contains="Dense",
         ),
@@ -91,7 +123,12 @@ class SpatialDropoutRank(Rule):
             contains="LSTM",
         ),
         Invalid(
-            "import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Conv1D(8, 3, input_shape=(100, 4)))\nm.add(tf.keras.layers.SpatialDropout2D(0.3))\n",
+            _ex("""
+                import tensorflow as tf
+                m = tf.keras.Sequential()
+                m.add(tf.keras.layers.Conv1D(8, 3, input_shape=(100, 4)))
+                m.add(tf.keras.layers.SpatialDropout2D(0.3))
+            """),
             line=4,
             contains="Conv1D",
         ),
@@ -100,7 +137,14 @@ class SpatialDropoutRank(Rule):
             line=2,
         ),
         Invalid(
-            "import keras\ni = keras.Input((32, 32, 3))\nx = keras.layers.Conv2D(8, 3)(i)\nx = keras.layers.GlobalAveragePooling2D()(x)\nx = keras.layers.BatchNormalization()(x)\nx = keras.layers.SpatialDropout2D(0.5)(x)\n",
+            _ex("""
+                import keras
+                i = keras.Input((32, 32, 3))
+                x = keras.layers.Conv2D(8, 3)(i)
+                x = keras.layers.GlobalAveragePooling2D()(x)
+                x = keras.layers.BatchNormalization()(x)
+                x = keras.layers.SpatialDropout2D(0.5)(x)
+            """),
             line=6,
         ),
         Invalid(
@@ -109,7 +153,17 @@ class SpatialDropoutRank(Rule):
             contains="5D",
         ),
         Invalid(
-            "import keras\nclass Head(keras.Model):\n    def __init__(self):\n        super().__init__()\n        self.flat = keras.layers.Flatten()\n        self.drop = keras.layers.SpatialDropout2D(0.2)\n        self.out = keras.layers.Dense(1)\n    def call(self, x):\n        return self.out(self.drop(self.flat(x)))\n",
+            _ex("""
+                import keras
+                class Head(keras.Model):
+                    def __init__(self):
+                        super().__init__()
+                        self.flat = keras.layers.Flatten()
+                        self.drop = keras.layers.SpatialDropout2D(0.2)
+                        self.out = keras.layers.Dense(1)
+                    def call(self, x):
+                        return self.out(self.drop(self.flat(x)))
+            """),
             line=6,
         ),
     ]

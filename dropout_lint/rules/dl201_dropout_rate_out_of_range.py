@@ -1,4 +1,4 @@
-from dropout_lint.rule import Invalid, Rule
+from dropout_lint.rule import Invalid, Rule, example as _ex
 from dropout_lint.rules._common import describe, rate_sites, short_kind
 
 
@@ -50,7 +50,11 @@ class DropoutRateOutOfRange(Rule):
         "from keras.layers import LSTM\nLSTM(8, dropout=0.2, recurrent_dropout=0.2)\n",
         "from torch.nn import Dropout\nDropout(1.5)\n",
         "Dropout(rate)\n",
-        "from keras import layers\nKEEP = 0.9\nlayers.Dropout(1 - KEEP)\n",
+        _ex("""
+            from keras import layers
+            KEEP = 0.9
+            layers.Dropout(1 - KEEP)
+        """),
         "import keras\nkeras.layers.MultiHeadAttention(num_heads=2, key_dim=4, dropout=0.1)\n",
     ]
     invalid = [
@@ -59,9 +63,23 @@ class DropoutRateOutOfRange(Rule):
         Invalid("import tensorflow as tf\ny = tf.nn.dropout(x, rate=1.0)\n", line=2),
         Invalid("from keras.layers import GRU\nGRU(8, recurrent_dropout=-0.1)\n", line=2),
         Invalid("Dropout(-0.2)\n", line=1),
-        Invalid("from tensorflow.keras import layers as L\nRATE = 0.5\nL.SpatialDropout2D(RATE * 3)\n", line=3),
+        Invalid(
+            _ex("""
+            from tensorflow.keras import layers as L
+            RATE = 0.5
+            L.SpatialDropout2D(RATE * 3)
+        """),
+            line=3,
+        ),
         Invalid("import keras\nkeras.layers.MultiHeadAttention(num_heads=2, key_dim=4, dropout=2)\n", line=2),
-        Invalid("from keras import layers\ndef make(rate=1.0):\n    return layers.Dropout(rate)\n", line=3),
+        Invalid(
+            _ex("""
+            from keras import layers
+            def make(rate=1.0):
+                return layers.Dropout(rate)
+        """),
+            line=3,
+        ),
     ]
 
     def check(self, ctx) -> None:

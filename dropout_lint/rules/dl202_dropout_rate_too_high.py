@@ -1,4 +1,4 @@
-from dropout_lint.rule import Invalid, Rule, Valid
+from dropout_lint.rule import Invalid, Rule, Valid, example as _ex
 from dropout_lint.rules._common import describe, fmt_rate, rate_sites, short_kind
 
 
@@ -56,7 +56,13 @@ class DropoutRateTooHigh(Rule):
         "import tensorflow as tf\ntf.keras.layers.Dropout(0.8)\n",
         "from keras.layers import LSTM\nLSTM(8, dropout=0.3, recurrent_dropout=0.3)\n",
         "from torch import nn\nnn.Dropout(0.9)\n",
-        "from keras import layers\ndef build(rate):\n    return layers.Dropout(rate)\nfor r in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]:\n    build(r)\n",
+        _ex("""
+            from keras import layers
+            def build(rate):
+                return layers.Dropout(rate)
+            for r in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]:
+                build(r)
+        """),
         "import tensorflow as tf\ny = tf.nn.dropout(x, rate=p)\n",
         "import keras\nkeras.random.dropout(x, 0.5)\n",
         Valid("from keras import layers\nlayers.Dropout(0.85)\n", options={"max-rate": 0.9}),
@@ -74,12 +80,24 @@ class DropoutRateTooHigh(Rule):
         Invalid("import keras\nkeras.random.dropout(x, 0.99)\n", line=2),
         Invalid("Dropout(0.9)\n", line=1),
         Invalid(
-            "from keras import layers\ndef build(rate):\n    return layers.Dropout(rate)\nfor r in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.9]:\n    build(r)\n",
+            _ex("""
+                from keras import layers
+                def build(rate):
+                    return layers.Dropout(rate)
+                for r in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.9]:
+                    build(r)
+            """),
             line=3,
             contains="build(r) with 0.9 at line 5",
         ),
         Invalid(
-            "from keras import layers\ndef build(rate=0.5):\n    return layers.Dropout(rate)\nbuild()\nbuild(rate=0.95)\n",
+            _ex("""
+                from keras import layers
+                def build(rate=0.5):
+                    return layers.Dropout(rate)
+                build()
+                build(rate=0.95)
+            """),
             line=3,
             contains="build(rate=0.95) at line 5",
         ),

@@ -57,14 +57,45 @@ class DropoutRateZero(Rule):
         "import tensorflow as tf\ntf.keras.layers.Dropout(rate=0.5)\n",
         "from keras.layers import LSTM\nLSTM(8, dropout=0.0)\n",
         "from torch.nn import Dropout\nDropout(0.0)\n",
-        "from keras import layers\ndef build(rate=0.0):\n    return layers.Dropout(rate)\nbuild(0.3)\n",
+        _ex("""
+            from keras import layers
+            def build(rate=0.0):
+                return layers.Dropout(rate)
+            build(0.3)
+        """),
         "Dropout(p)\n",
         "import tensorflow as tf\ny = tf.nn.dropout(x, rate=0.3)\n",
-        "from keras import layers\nfor r in [0.0, 0.2]:\n    layers.Dropout(r)\n",
+        _ex("""
+            from keras import layers
+            for r in [0.0, 0.2]:
+                layers.Dropout(r)
+        """),
         # the Dropout is only built when the rate is set
-        "from keras import layers\ndef block(x, rate=None):\n    if rate:\n        x = layers.Dropout(rate)(x)\n    return x\nblock(1, 0.0)\n",
-        "from keras import layers\ndef block(x, rate=0.0):\n    if rate > 0.0:\n        x = layers.Dropout(rate)(x)\n    return x\nblock(1)\n",
-        "from keras import layers\ndef block(x, rate=0.0):\n    if rate == 0:\n        return x\n    else:\n        return layers.Dropout(rate)(x)\nblock(1)\n",
+        _ex("""
+            from keras import layers
+            def block(x, rate=None):
+                if rate:
+                    x = layers.Dropout(rate)(x)
+                return x
+            block(1, 0.0)
+        """),
+        _ex("""
+            from keras import layers
+            def block(x, rate=0.0):
+                if rate > 0.0:
+                    x = layers.Dropout(rate)(x)
+                return x
+            block(1)
+        """),
+        _ex("""
+            from keras import layers
+            def block(x, rate=0.0):
+                if rate == 0:
+                    return x
+                else:
+                    return layers.Dropout(rate)(x)
+            block(1)
+        """),
         # a builder tried on its defaults in the __main__ block: the default is a knob
         _ex("""
             from keras import layers, Model, Input
@@ -86,22 +117,66 @@ class DropoutRateZero(Rule):
         Invalid("import tensorflow as tf\ntf.keras.layers.Dropout(rate=0)\n", line=2),
         Invalid("import tensorflow as tf\ny = tf.nn.dropout(x, rate=0.0)\n", line=2),
         Invalid("Dropout(0)\n", line=1),
-        Invalid("from keras import layers\nNO_DROP = 0.0\nlayers.GaussianDropout(NO_DROP)\n", line=3),
-        Invalid("from keras import layers\ndef build(rate=0.0):\n    return layers.Dropout(rate)\nbuild()\n", line=3),
         Invalid(
-            "import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(3))\nm.add(keras.layers.Dropout(0.5 - 0.5))\nm.add(keras.layers.Dense(1))\n",
+            _ex("""
+            from keras import layers
+            NO_DROP = 0.0
+            layers.GaussianDropout(NO_DROP)
+        """),
+            line=3,
+        ),
+        Invalid(
+            _ex("""
+            from keras import layers
+            def build(rate=0.0):
+                return layers.Dropout(rate)
+            build()
+        """),
+            line=3,
+        ),
+        Invalid(
+            _ex("""
+                import keras
+                m = keras.Sequential()
+                m.add(keras.layers.Dense(3))
+                m.add(keras.layers.Dropout(0.5 - 0.5))
+                m.add(keras.layers.Dense(1))
+            """),
             line=4,
-            fixed="import keras\nm = keras.Sequential()\nm.add(keras.layers.Dense(3))\nm.add(keras.layers.Dense(1))\n",
+            fixed=_ex("""
+                import keras
+                m = keras.Sequential()
+                m.add(keras.layers.Dense(3))
+                m.add(keras.layers.Dense(1))
+            """),
         ),
         Invalid("from tensorflow.keras.layers import SpatialDropout2D as SD\nSD(0.)\n", line=2),
         Invalid(
-            "from keras import layers\ndef block(x, rate=0.0, bn=False):\n    if rate >= 0.0 and not bn:\n        x = layers.Dropout(rate)(x)\n    return x\nblock(1)\n",
+            _ex("""
+                from keras import layers
+                def block(x, rate=0.0, bn=False):
+                    if rate >= 0.0 and not bn:
+                        x = layers.Dropout(rate)(x)
+                    return x
+                block(1)
+            """),
             line=4,
         ),
         Invalid(
-            "import keras\ni = keras.Input((3,))\nx = keras.layers.Dense(4)(i)\nx = keras.layers.Dropout(0.0)(x)\nm = keras.Model(i, keras.layers.Dense(1)(x))\n",
+            _ex("""
+                import keras
+                i = keras.Input((3,))
+                x = keras.layers.Dense(4)(i)
+                x = keras.layers.Dropout(0.0)(x)
+                m = keras.Model(i, keras.layers.Dense(1)(x))
+            """),
             line=4,
-            fixed="import keras\ni = keras.Input((3,))\nx = keras.layers.Dense(4)(i)\nm = keras.Model(i, keras.layers.Dense(1)(x))\n",
+            fixed=_ex("""
+                import keras
+                i = keras.Input((3,))
+                x = keras.layers.Dense(4)(i)
+                m = keras.Model(i, keras.layers.Dense(1)(x))
+            """),
         ),
         # the __main__ block sets the rate to 0 itself
         Invalid(

@@ -84,42 +84,105 @@ class KeepProbAsRate(Rule):
     fix_safety = "safe"
 
     valid = [
-        "from keras import layers\ndef head(x, dropout_keep_prob=0.2):\n    return layers.Dropout(dropout_keep_prob)(x)\n",
+        _ex("""
+            from keras import layers
+            def head(x, dropout_keep_prob=0.2):
+                return layers.Dropout(dropout_keep_prob)(x)
+        """),
         "import tensorflow as tf\nh = tf.nn.dropout(h, rate=0.2)\n",
-        "from keras import layers\nkeep_prob = 0.8\nx = layers.Dropout(1 - keep_prob)(x)\n",
-        "from keras import layers\nrate = 0.3\nlayers.Dropout(rate)\n",
+        _ex("""
+            from keras import layers
+            keep_prob = 0.8
+            x = layers.Dropout(1 - keep_prob)(x)
+        """),
+        _ex("""
+            from keras import layers
+            rate = 0.3
+            layers.Dropout(rate)
+        """),
         "import tensorflow as tf\ncell = tf.compat.v1.nn.rnn_cell.DropoutWrapper(cell, output_keep_prob=0.8)\n",
-        "from keras import layers\nkeep_prob = 0.9\nlayers.Dropout(rate=1.0 - keep_prob)\n",
+        _ex("""
+            from keras import layers
+            keep_prob = 0.9
+            layers.Dropout(rate=1.0 - keep_prob)
+        """),
         "import torch\ntorch.nn.functional.dropout(x, p=keep_prob)\n",
-        "from keras import layers\nkeeper_rate = 0.2\nlayers.Dropout(keeper_rate)\n",
+        _ex("""
+            from keras import layers
+            keeper_rate = 0.2
+            layers.Dropout(keeper_rate)
+        """),
         "from keras import layers\nlayers.Dense(8, kernel_regularizer=keep)\n",
         # only the name says keep: no value is known
         "from keras import layers\nlayers.LSTM(8, dropout=FLAGS.dropout_keep_prob)\n",
-        "import tensorflow as tf\nclass M(tf.keras.Model):\n    def __init__(self, kp):\n        super().__init__()\n        self.drop = tf.keras.layers.Dropout(kp)\n",
+        _ex("""
+            import tensorflow as tf
+            class M(tf.keras.Model):
+                def __init__(self, kp):
+                    super().__init__()
+                    self.drop = tf.keras.layers.Dropout(kp)
+        """),
         # a search feeds drop rates under a keep name
-        "from keras import layers\ndef build(x, keep_prob=0.5):\n    return layers.Dropout(keep_prob)(x)\nbuild(x, keep_prob=0.3)\n",
-        "import tensorflow as tf\nkeep_prob = 0.8\nh = tf.nn.dropout(h, rate=1 - keep_prob)\n",
+        _ex("""
+            from keras import layers
+            def build(x, keep_prob=0.5):
+                return layers.Dropout(keep_prob)(x)
+            build(x, keep_prob=0.3)
+        """),
+        _ex("""
+            import tensorflow as tf
+            keep_prob = 0.8
+            h = tf.nn.dropout(h, rate=1 - keep_prob)
+        """),
         # TF1 code of an unknown version: keep_prob was the API until 1.13
-        "import tensorflow as tf\nx = tf.placeholder(tf.float32)\nh = tf.nn.dropout(x, keep_prob=0.8)\n",
+        _ex("""
+            import tensorflow as tf
+            x = tf.placeholder(tf.float32)
+            h = tf.nn.dropout(x, keep_prob=0.8)
+        """),
         # tf.contrib's dropout takes only keep_prob
         "from tensorflow.contrib.layers import dropout\nh = dropout(x, keep_prob=0.5, is_training=t)\n",
         # tf.layers.dropout always took rate=: no sign of TF 1.13
-        "import tensorflow as tf\nh = tf.layers.dropout(x, rate=0.1, training=t)\ng = tf.nn.dropout(h, keep_prob=0.9)\n",
+        _ex("""
+            import tensorflow as tf
+            h = tf.layers.dropout(x, rate=0.1, training=t)
+            g = tf.nn.dropout(h, keep_prob=0.9)
+        """),
         # TF 1.x eager code has GradientTape too
-        "import tensorflow as tf\nwith tf.GradientTape() as tape:\n    h = tf.nn.dropout(x, keep_prob=0.9)\n",
+        _ex("""
+            import tensorflow as tf
+            with tf.GradientTape() as tape:
+                h = tf.nn.dropout(x, keep_prob=0.9)
+        """),
     ]
     invalid = [
         Invalid(
-            "import tensorflow as tf\ntf.random.set_seed(0)\nh = tf.nn.dropout(h, keep_prob=0.8)\n",
+            _ex("""
+                import tensorflow as tf
+                tf.random.set_seed(0)
+                h = tf.nn.dropout(h, keep_prob=0.8)
+            """),
             line=3,
             contains="tf.random.set_seed",
-            fixed="import tensorflow as tf\ntf.random.set_seed(0)\nh = tf.nn.dropout(h, rate=0.2)\n",
+            fixed=_ex("""
+                import tensorflow as tf
+                tf.random.set_seed(0)
+                h = tf.nn.dropout(h, rate=0.2)
+            """),
         ),
         Invalid(
-            "import tensorflow as tf\ng = tf.nn.dropout(g, rate=0.1)\nh = tf.nn.dropout(h, keep_prob=keep_prob)\n",
+            _ex("""
+                import tensorflow as tf
+                g = tf.nn.dropout(g, rate=0.1)
+                h = tf.nn.dropout(h, keep_prob=keep_prob)
+            """),
             line=3,
             contains="elsewhere",
-            fixed="import tensorflow as tf\ng = tf.nn.dropout(g, rate=0.1)\nh = tf.nn.dropout(h, rate=1 - keep_prob)\n",
+            fixed=_ex("""
+                import tensorflow as tf
+                g = tf.nn.dropout(g, rate=0.1)
+                h = tf.nn.dropout(h, rate=1 - keep_prob)
+            """),
         ),
         Invalid(
             "import tensorflow as tf\nh = tf.compat.v1.nn.dropout(h, keep_prob=self.kp + 0.1)\n",
@@ -127,25 +190,65 @@ class KeepProbAsRate(Rule):
             fixed="import tensorflow as tf\nh = tf.compat.v1.nn.dropout(h, rate=1 - (self.kp + 0.1))\n",
         ),
         Invalid(
-            "from keras import layers\nkeep_prob = 0.9\nx = layers.Dropout(keep_prob)(x)\n",
+            _ex("""
+                from keras import layers
+                keep_prob = 0.9
+                x = layers.Dropout(keep_prob)(x)
+            """),
             line=3,
             contains="0.9",
-            fixed="from keras import layers\nkeep_prob = 0.9\nx = layers.Dropout(1 - keep_prob)(x)\n",
+            fixed=_ex("""
+                from keras import layers
+                keep_prob = 0.9
+                x = layers.Dropout(1 - keep_prob)(x)
+            """),
         ),
         Invalid(
-            "from keras import layers\ndef block(x, keep_rate=0.8):\n    return layers.Dropout(rate=keep_rate)(x)\n",
+            _ex("""
+                from keras import layers
+                def block(x, keep_rate=0.8):
+                    return layers.Dropout(rate=keep_rate)(x)
+            """),
             line=3,
-            fixed="from keras import layers\ndef block(x, keep_rate=0.8):\n    return layers.Dropout(rate=1 - keep_rate)(x)\n",
+            fixed=_ex("""
+                from keras import layers
+                def block(x, keep_rate=0.8):
+                    return layers.Dropout(rate=1 - keep_rate)(x)
+            """),
         ),
         Invalid(
-            "import tensorflow as tf\nclass M(tf.keras.Model):\n    def __init__(self, kp=0.75):\n        super().__init__()\n        self.drop = tf.keras.layers.Dropout(kp)\n",
+            _ex("""
+                import tensorflow as tf
+                class M(tf.keras.Model):
+                    def __init__(self, kp=0.75):
+                        super().__init__()
+                        self.drop = tf.keras.layers.Dropout(kp)
+            """),
             line=5,
-            fixed="import tensorflow as tf\nclass M(tf.keras.Model):\n    def __init__(self, kp=0.75):\n        super().__init__()\n        self.drop = tf.keras.layers.Dropout(1 - kp)\n",
+            fixed=_ex("""
+                import tensorflow as tf
+                class M(tf.keras.Model):
+                    def __init__(self, kp=0.75):
+                        super().__init__()
+                        self.drop = tf.keras.layers.Dropout(1 - kp)
+            """),
         ),
         Invalid(
-            "from keras import layers\nDROPOUT_KEEP_PROB = 0.9\nlayers.LSTM(8, dropout=DROPOUT_KEEP_PROB)\n", line=3
+            _ex("""
+                from keras import layers
+                DROPOUT_KEEP_PROB = 0.9
+                layers.LSTM(8, dropout=DROPOUT_KEEP_PROB)
+            """),
+            line=3,
         ),
-        Invalid("import tensorflow as tf\nkeepProb = 0.75\ny = tf.nn.dropout(x, rate=keepProb)\n", line=3),
+        Invalid(
+            _ex("""
+            import tensorflow as tf
+            keepProb = 0.75
+            y = tf.nn.dropout(x, rate=keepProb)
+        """),
+            line=3,
+        ),
         Invalid(
             _ex("""
             import tensorflow as tf

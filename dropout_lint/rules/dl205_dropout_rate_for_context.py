@@ -1,5 +1,5 @@
 from dropout_lint.kinds import DROPOUT, RATE_PARAMS, RNN_LAYERS
-from dropout_lint.rule import Invalid, Rule, Valid
+from dropout_lint.rule import Invalid, Rule, Valid, example as _ex
 from dropout_lint.rules._common import describe, fmt_rate, rate_arg, rate_sites, short_kind
 from dropout_lint.rules._shapes import conv_dims, producer, spatial_dims
 
@@ -68,12 +68,26 @@ class DropoutRateForContext(Rule):
             options={"conv-max-rate": 0.4},
         ),
         Valid("from keras import layers\nlayers.GRU(8, recurrent_dropout=0.5)\n", options={"recurrent-max-rate": 0.5}),
-        "from keras import layers\ndef build(rate):\n    return layers.LSTM(8, dropout=rate)\nfor r in (0.1, 0.2):\n    build(r)\n",
+        _ex("""
+            from keras import layers
+            def build(rate):
+                return layers.LSTM(8, dropout=rate)
+            for r in (0.1, 0.2):
+                build(r)
+        """),
         "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3), layers.SpatialDropout2D(0.2)])\n",
     ]
     invalid = [
         Invalid(
-            "from keras import layers, Sequential\nm = Sequential([\n    layers.Conv2D(8, 3),\n    layers.Dropout(0.5),\n    layers.Flatten(),\n    layers.Dense(1),\n])\n",
+            _ex("""
+                from keras import layers, Sequential
+                m = Sequential([
+                    layers.Conv2D(8, 3),
+                    layers.Dropout(0.5),
+                    layers.Flatten(),
+                    layers.Dense(1),
+                ])
+            """),
             line=4,
             contains="conv",
         ),
@@ -93,11 +107,24 @@ class DropoutRateForContext(Rule):
             contains="output",
         ),
         Invalid(
-            "import keras\ni = keras.Input((8,))\nx = keras.layers.Dense(8)(i)\nx = keras.layers.Dropout(0.6)(x)\no = keras.layers.Dense(1)(x)\nm = keras.Model(i, o)\n",
+            _ex("""
+                import keras
+                i = keras.Input((8,))
+                x = keras.layers.Dense(8)(i)
+                x = keras.layers.Dropout(0.6)(x)
+                o = keras.layers.Dense(1)(x)
+                m = keras.Model(i, o)
+            """),
             line=4,
         ),
         Invalid(
-            "from keras import layers\ndef build(rate):\n    return layers.LSTM(8, dropout=rate)\nfor r in (0.1, 0.2, 0.5):\n    build(r)\n",
+            _ex("""
+                from keras import layers
+                def build(rate):
+                    return layers.LSTM(8, dropout=rate)
+                for r in (0.1, 0.2, 0.5):
+                    build(r)
+            """),
             line=3,
             contains="build(r) with 0.5",
         ),

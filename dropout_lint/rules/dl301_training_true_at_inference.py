@@ -176,32 +176,73 @@ class TrainingTrueAtInference(Rule):
         "import tensorflow as tf\n@tf.function\ndef train_step(x, y):\n    with tf.GradientTape() as tape:\n        p = model(x, training=True)\n"
         "@tf.function\ndef test_step(x, y):\n    p = model(x, training=False)\n",
         # Monte-Carlo dropout: a comprehension drawing samples of the same input
-        "import numpy as np\ndef predict_mc(model, x, n=50):\n    return np.stack([model(x, training=True) for _ in range(n)])\n",
-        "def predict(model, x, T=20):\n    outs = []\n    for i in range(T):\n        outs.append(model(x, training=True))\n    return outs\n",
+        _ex("""
+            import numpy as np
+            def predict_mc(model, x, n=50):
+                return np.stack([model(x, training=True) for _ in range(n)])
+        """),
+        _ex("""
+            def predict(model, x, T=20):
+                outs = []
+                for i in range(T):
+                    outs.append(model(x, training=True))
+                return outs
+        """),
         # a helper only ever called inside a sampling loop
         "def predict_once(model, x):\n    return model(x, training=True)\n"
         "def uncertainty(model, x):\n    return [predict_once(model, x) for _ in range(10)]\n",
         # MC dropout layer: always on by design inside its own call()
-        "from tensorflow import keras\nclass MCDropout(keras.layers.Dropout):\n    def call(self, inputs):\n        return super().call(inputs, training=True)\n",
+        _ex("""
+            from tensorflow import keras
+            class MCDropout(keras.layers.Dropout):
+                def call(self, inputs):
+                    return super().call(inputs, training=True)
+        """),
         "def evaluate(model, x):\n    return model(x, training=False)\n",
-        "MC_DROPOUT = True\ndef predict(model, x):\n    return model(x, training=MC_DROPOUT)\n",
+        _ex("""
+            MC_DROPOUT = True
+            def predict(model, x):
+                return model(x, training=MC_DROPOUT)
+        """),
         "def evaluate(model, x, training=False):\n    return model(x, training=training)\n",
         # a train_step nested in an evaluation helper is a training path
-        "def evaluate_and_train(model, ds):\n    def train_step(x):\n        return model(x, training=True)\n    return train_step\n",
+        _ex("""
+            def evaluate_and_train(model, ds):
+                def train_step(x):
+                    return model(x, training=True)
+                return train_step
+        """),
         "def predict(model, x):\n    return model(x, training=True)  # noqa: DL301\n",
         Valid(
             "def predict(model, x):\n    return model(x, training=True)\n",
             options={"inference-function-patterns": ["serve*"]},
         ),
         "from keras import layers\nx = layers.Dropout(0.5)(h, training=training)\n",
-        "import torch\ndef predict(net, x):\n    return net(x)\n",
+        _ex("""
+            import torch
+            def predict(net, x):
+                return net(x)
+        """),
         # layers applied eagerly to a concrete tensor: not a model build
-        "import tensorflow as tf\nx = tf.random.normal([4, 3])\nbn = tf.keras.layers.BatchNormalization()\ny = bn(x, training=True)\n",
+        _ex("""
+            import tensorflow as tf
+            x = tf.random.normal([4, 3])
+            bn = tf.keras.layers.BatchNormalization()
+            y = bn(x, training=True)
+        """),
         # a unit test compares both modes on purpose
         "def test_dense_inference_matches_training():\n    assert layer(x, training=False) == layer(x, training=True)\n",
-        "from torchvision import datasets\ndef evaluate():\n    return datasets.MNIST('.', train=True)\n",
+        _ex("""
+            from torchvision import datasets
+            def evaluate():
+                return datasets.MNIST('.', train=True)
+        """),
         "def train_and_evaluate(model, x):\n    return model(x, training=True)\n",
-        "def run_training(model, ds):\n    for x in ds:\n        model(x, training=True)\n",
+        _ex("""
+            def run_training(model, ds):
+                for x in ds:
+                    model(x, training=True)
+        """),
     ]
     invalid = [
         # the tutorial's wrong_prediction-style mistake
@@ -212,15 +253,40 @@ class TrainingTrueAtInference(Rule):
             fixed="def predict(model, x):\n    return model(x, training=False)\n",
         ),
         Invalid(
-            "import tensorflow as tf\nclass M(tf.keras.Model):\n    def test_step(self, data):\n        x, y = data\n        y_pred = self(x, training=True)\n        return y_pred\n",
+            _ex("""
+                import tensorflow as tf
+                class M(tf.keras.Model):
+                    def test_step(self, data):
+                        x, y = data
+                        y_pred = self(x, training=True)
+                        return y_pred
+            """),
             line=5,
-            fixed="import tensorflow as tf\nclass M(tf.keras.Model):\n    def test_step(self, data):\n        x, y = data\n        y_pred = self(x, training=False)\n        return y_pred\n",
+            fixed=_ex("""
+                import tensorflow as tf
+                class M(tf.keras.Model):
+                    def test_step(self, data):
+                        x, y = data
+                        y_pred = self(x, training=False)
+                        return y_pred
+            """),
         ),
         Invalid(
-            "import tensorflow as tf\n@tf.function\ndef inference(x):\n    return model(x, training=True)\n", line=4
+            _ex("""
+                import tensorflow as tf
+                @tf.function
+                def inference(x):
+                    return model(x, training=True)
+            """),
+            line=4,
         ),
         Invalid(
-            "import tensorflow as tf\n@tf.function(input_signature=[tf.TensorSpec([None, 4])])\ndef serve(x):\n    return {'y': model(x, training=True)}\n",
+            _ex("""
+                import tensorflow as tf
+                @tf.function(input_signature=[tf.TensorSpec([None, 4])])
+                def serve(x):
+                    return {'y': model(x, training=True)}
+            """),
             line=4,
         ),
         # a serving signature, whatever its name
@@ -231,32 +297,76 @@ class TrainingTrueAtInference(Rule):
         ),
         # hard-wired in a functional build
         Invalid(
-            "from tensorflow import keras\nfrom tensorflow.keras import layers\ninp = keras.Input((8,))\nh = layers.Dense(8)(inp)\nh = layers.Dropout(0.5)(h, training=True)\nmodel = keras.Model(inp, layers.Dense(1)(h))\n",
+            _ex("""
+                from tensorflow import keras
+                from tensorflow.keras import layers
+                inp = keras.Input((8,))
+                h = layers.Dense(8)(inp)
+                h = layers.Dropout(0.5)(h, training=True)
+                model = keras.Model(inp, layers.Dense(1)(h))
+            """),
             line=5,
-            fixed="from tensorflow import keras\nfrom tensorflow.keras import layers\ninp = keras.Input((8,))\nh = layers.Dense(8)(inp)\nh = layers.Dropout(0.5)(h, training=False)\nmodel = keras.Model(inp, layers.Dense(1)(h))\n",
+            fixed=_ex("""
+                from tensorflow import keras
+                from tensorflow.keras import layers
+                inp = keras.Input((8,))
+                h = layers.Dense(8)(inp)
+                h = layers.Dropout(0.5)(h, training=False)
+                model = keras.Model(inp, layers.Dense(1)(h))
+            """),
         ),
         Invalid(
-            "import tf_keras as tfk\ndef build():\n    drop = tfk.layers.Dropout(0.3)\n    i = tfk.Input((4,))\n    return tfk.Model(i, drop(i, training=True))\n",
+            _ex("""
+                import tf_keras as tfk
+                def build():
+                    drop = tfk.layers.Dropout(0.3)
+                    i = tfk.Input((4,))
+                    return tfk.Model(i, drop(i, training=True))
+            """),
             line=5,
         ),
         # a loop over batches is not Monte-Carlo sampling
         Invalid(
-            "def evaluate(model, dataset):\n    for x, y in dataset:\n        p = model(x, training=True)\n", line=3
-        ),
-        Invalid(
-            "class Predictor:\n    def _predict_batch(self, x):\n        return self.net(x, training = True)\n", line=3
-        ),
-        Invalid(
-            "async def infer(model, x):\n    def inner():\n        return model(x, training=True)\n    return inner()\n",
+            _ex("""
+                def evaluate(model, dataset):
+                    for x, y in dataset:
+                        p = model(x, training=True)
+            """),
             line=3,
         ),
         Invalid(
-            "import tensorflow as tf\nclass Demo:\n    def wrong_prediction(self, x):\n        return self.model(x, training=True)\n",
+            _ex("""
+                class Predictor:
+                    def _predict_batch(self, x):
+                        return self.net(x, training = True)
+            """),
+            line=3,
+        ),
+        Invalid(
+            _ex("""
+                async def infer(model, x):
+                    def inner():
+                        return model(x, training=True)
+                    return inner()
+            """),
+            line=3,
+        ),
+        Invalid(
+            _ex("""
+                import tensorflow as tf
+                class Demo:
+                    def wrong_prediction(self, x):
+                        return self.model(x, training=True)
+            """),
             line=4,
         ),
         Invalid("def makePrediction(net, x):\n    return net(x, training=True)\n", line=2),
         Invalid(
-            "import tensorflow as tf\ndef predict(x):\n    return tf.contrib.layers.batch_norm(x, is_training=True)\n",
+            _ex("""
+                import tensorflow as tf
+                def predict(x):
+                    return tf.contrib.layers.batch_norm(x, is_training=True)
+            """),
             line=3,
         ),
         Invalid(

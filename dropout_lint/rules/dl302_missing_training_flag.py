@@ -210,36 +210,120 @@ class MissingTrainingFlag(Rule):
                     z = model(x)
                 tape.gradient(z, model.trainable_variables)
         """),
-        "import tensorflow as tf\ndef step(model, x, y):\n    with tf.GradientTape() as tape:\n        loss = loss_fn(y, model(x, training=True))\n    grads = tape.gradient(loss, model.trainable_variables)\n",
+        _ex("""
+            import tensorflow as tf
+            def step(model, x, y):
+                with tf.GradientTape() as tape:
+                    loss = loss_fn(y, model(x, training=True))
+                grads = tape.gradient(loss, model.trainable_variables)
+        """),
         # distillation: the teacher is frozen by design
-        "import tensorflow as tf\ndef step(teacher, student, x):\n    with tf.GradientTape() as tape:\n        t = teacher(x)\n        s = student(x, training=True)\n        loss = kl(t, s)\n    opt.apply_gradients(zip(tape.gradient(loss, student.trainable_variables), student.trainable_variables))\n",
+        _ex("""
+            import tensorflow as tf
+            def step(teacher, student, x):
+                with tf.GradientTape() as tape:
+                    t = teacher(x)
+                    s = student(x, training=True)
+                    loss = kl(t, s)
+                opt.apply_gradients(zip(tape.gradient(loss, student.trainable_variables), student.trainable_variables))
+        """),
         # losses, metrics and optimizers are not models
-        "import tensorflow as tf\ndef step(model, x, y):\n    with tf.GradientTape() as tape:\n        p = model(x, training=True)\n        loss = loss_fn(y, p)\n        acc_metric(y, p)\n    optimizer.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))\n",
+        _ex("""
+            import tensorflow as tf
+            def step(model, x, y):
+                with tf.GradientTape() as tape:
+                    p = model(x, training=True)
+                    loss = loss_fn(y, p)
+                    acc_metric(y, p)
+                optimizer.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
+        """),
         # a plain function named like a model
-        "import tensorflow as tf\ndef model(x):\n    return x * w\ndef step(x):\n    with tf.GradientTape() as tape:\n        loss = model(x)\n    return tape.gradient(loss, [w])\n",
+        _ex("""
+            import tensorflow as tf
+            def model(x):
+                return x * w
+            def step(x):
+                with tf.GradientTape() as tape:
+                    loss = model(x)
+                return tape.gradient(loss, [w])
+        """),
         # saliency: gradients with respect to the input, inference mode is right
-        "import tensorflow as tf\ndef saliency(model, image):\n    with tf.GradientTape() as tape:\n        tape.watch(image)\n        pred = model(image)\n    return tape.gradient(pred, image)\n",
+        _ex("""
+            import tensorflow as tf
+            def saliency(model, image):
+                with tf.GradientTape() as tape:
+                    tape.watch(image)
+                    pred = model(image)
+                return tape.gradient(pred, image)
+        """),
         # base models are frozen by design; so is anything set .trainable = False
-        "import tensorflow as tf\nbase_model.trainable = False\ndef step(x):\n    with tf.GradientTape() as tape:\n        f = base_model(x)\n        d = discriminator(x)\n    opt.minimize(f, var_list=head.trainable_variables)\ndiscriminator.trainable = False\n",
+        _ex("""
+            import tensorflow as tf
+            base_model.trainable = False
+            def step(x):
+                with tf.GradientTape() as tape:
+                    f = base_model(x)
+                    d = discriminator(x)
+                opt.minimize(f, var_list=head.trainable_variables)
+            discriminator.trainable = False
+        """),
         # keras 3 train_step with stateless_call, and a model call with an explicit flag
-        "import keras\nclass M(keras.Model):\n    def train_step(self, data):\n        x, y = data\n        y_pred = self(x, training=True)\n        return self.compute_metrics(x, y, y_pred)\n",
+        _ex("""
+            import keras
+            class M(keras.Model):
+                def train_step(self, data):
+                    x, y = data
+                    y_pred = self(x, training=True)
+                    return self.compute_metrics(x, y, y_pred)
+        """),
         # a train_step with a tape: the generator call outside the tape is not differentiated
-        "import tensorflow as tf\nclass GAN(tf.keras.Model):\n    def train_step(self, real):\n        fake = self.generator(noise)\n        with tf.GradientTape() as tape:\n            p = self.discriminator(fake, training=True)\n        self.d_opt.apply_gradients(zip(tape.gradient(p, self.discriminator.trainable_variables), self.discriminator.trainable_variables))\n",
+        _ex("""
+            import tensorflow as tf
+            class GAN(tf.keras.Model):
+                def train_step(self, real):
+                    fake = self.generator(noise)
+                    with tf.GradientTape() as tape:
+                        p = self.discriminator(fake, training=True)
+                    self.d_opt.apply_gradients(zip(tape.gradient(p, self.discriminator.trainable_variables), self.discriminator.trainable_variables))
+        """),
         # **kwargs may carry the flag
-        "import tensorflow as tf\ndef step(model, x, **kw):\n    with tf.GradientTape() as tape:\n        y = model(x, **kw)\n    tape.gradient(y, model.trainable_variables)\n",
+        _ex("""
+            import tensorflow as tf
+            def step(model, x, **kw):
+                with tf.GradientTape() as tape:
+                    y = model(x, **kw)
+                tape.gradient(y, model.trainable_variables)
+        """),
         # the model's own name for the flag
-        "import tensorflow as tf\ndef run_optimization(x, y):\n    with tf.GradientTape() as g:\n        pred = conv_net(x, is_training=True)\n    g.gradient(pred, conv_net.trainable_variables)\n",
+        _ex("""
+            import tensorflow as tf
+            def run_optimization(x, y):
+                with tf.GradientTape() as g:
+                    pred = conv_net(x, is_training=True)
+                g.gradient(pred, conv_net.trainable_variables)
+        """),
         # a tf.Module "model" (followed through the call sites) has no training argument
         "import tensorflow as tf\nclass MLP(tf.Module):\n    def __call__(self, x):\n        return x @ self.w\n"
         "def train_step(model, x):\n    with tf.GradientTape() as tape:\n        y = model(x)\n    return tape.gradient(y, model.trainable_variables)\n"
         "mlp = MLP()\nfor x in ds:\n    train_step(mlp, x)\n",
         # style transfer: the tape optimises an image, not the model
-        "import tensorflow as tf\ndef step(image):\n    with tf.GradientTape() as tape:\n        outputs = extractor(image)\n        loss = style_loss(outputs)\n    opt.apply_gradients([(tape.gradient(loss, image), image)])\n",
+        _ex("""
+            import tensorflow as tf
+            def step(image):
+                with tf.GradientTape() as tape:
+                    outputs = extractor(image)
+                    loss = style_loss(outputs)
+                opt.apply_gradients([(tape.gradient(loss, image), image)])
+        """),
         # every layer of the model ignores the flag: passing it would change nothing
         "import tensorflow as tf\nmodel = tf.keras.Sequential([tf.keras.layers.Dense(8, activation='relu'), tf.keras.layers.Dense(1)])\n"
         "def step(x):\n    with tf.GradientTape() as tape:\n        y = model(x)\n    return tape.gradient(y, model.trainable_variables)\n",
         # PyTorch code has no training flag
-        "import torch\ndef train_step(model, x):\n    out = model.forward(x)\n",
+        _ex("""
+            import torch
+            def train_step(model, x):
+                out = model.forward(x)
+        """),
     ]
     invalid = [
         # a parameter: every call site passes a model with Dropout, and the step optimises it

@@ -1,4 +1,4 @@
-from dropout_lint.rule import Invalid, Rule
+from dropout_lint.rule import Invalid, Rule, example as _ex
 from dropout_lint.rules import _training as T
 
 DROPOUT_OPS = frozenset({"tf.nn.dropout", "tf.compat.v1.nn.dropout", "keras.random.dropout", "keras.backend.dropout"})
@@ -68,63 +68,196 @@ class UnguardedDropoutInCall(Rule):
 
     valid = [
         # the tutorial's CustomDenseWithDropout: guarded by `if training:`
-        "import tensorflow as tf\nclass CustomDenseWithDropout(tf.keras.layers.Layer):\n    def call(self, inputs, training=None):\n        x = tf.matmul(inputs, self.w) + self.b\n        if training:\n            x = tf.nn.dropout(x, rate=self.rate)\n        return x\n",
-        "import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=False):\n        if not training:\n            return x\n        return tf.nn.dropout(x, 0.5)\n",
-        "import keras\nclass L(keras.Layer):\n    def call(self, x, training=False):\n        return keras.random.dropout(x, 0.2) if training else x\n",
-        "import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        return tf.cond(training, lambda: tf.nn.dropout(x, 0.5), lambda: x)\n",
-        "import keras\nfrom keras import ops\nclass L(keras.layers.Layer):\n    def call(self, x, training=False):\n        def dropped():\n            return keras.random.dropout(x, 0.1)\n        return ops.cond(training, dropped, lambda: x)\n",
+        _ex("""
+            import tensorflow as tf
+            class CustomDenseWithDropout(tf.keras.layers.Layer):
+                def call(self, inputs, training=None):
+                    x = tf.matmul(inputs, self.w) + self.b
+                    if training:
+                        x = tf.nn.dropout(x, rate=self.rate)
+                    return x
+        """),
+        _ex("""
+            import tensorflow as tf
+            class L(tf.keras.layers.Layer):
+                def call(self, x, training=False):
+                    if not training:
+                        return x
+                    return tf.nn.dropout(x, 0.5)
+        """),
+        _ex("""
+            import keras
+            class L(keras.Layer):
+                def call(self, x, training=False):
+                    return keras.random.dropout(x, 0.2) if training else x
+        """),
+        _ex("""
+            import tensorflow as tf
+            class L(tf.keras.layers.Layer):
+                def call(self, x, training=None):
+                    return tf.cond(training, lambda: tf.nn.dropout(x, 0.5), lambda: x)
+        """),
+        _ex("""
+            import keras
+            from keras import ops
+            class L(keras.layers.Layer):
+                def call(self, x, training=False):
+                    def dropped():
+                        return keras.random.dropout(x, 0.1)
+                    return ops.cond(training, dropped, lambda: x)
+        """),
         # outside a layer's call(): not this rule's business
-        "import tensorflow as tf\ndef forward(x):\n    return tf.nn.dropout(x, 0.5)\n",
-        "import tensorflow as tf\nclass Helper:\n    def call(self, x):\n        return tf.nn.dropout(x, 0.5)\n",
+        _ex("""
+            import tensorflow as tf
+            def forward(x):
+                return tf.nn.dropout(x, 0.5)
+        """),
+        _ex("""
+            import tensorflow as tf
+            class Helper:
+                def call(self, x):
+                    return tf.nn.dropout(x, 0.5)
+        """),
         # a Monte-Carlo dropout layer drops on purpose
-        "import tensorflow as tf\nclass MCDropout(tf.keras.layers.Layer):\n    def call(self, x):\n        return tf.nn.dropout(x, 0.5)\n",
+        _ex("""
+            import tensorflow as tf
+            class MCDropout(tf.keras.layers.Layer):
+                def call(self, x):
+                    return tf.nn.dropout(x, 0.5)
+        """),
         # the rate depends on the flag
-        "import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=False):\n        return tf.nn.dropout(x, rate=self.rate if training else 0.0)\n",
-        "from tensorflow.keras import backend as K\nimport tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        return K.in_train_phase(lambda: tf.nn.dropout(x, 0.5), x, training=training)\n",
-        "import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        if training is None or training is False:\n            return x\n        return tf.nn.dropout(x, 0.5)\n",
+        _ex("""
+            import tensorflow as tf
+            class L(tf.keras.layers.Layer):
+                def call(self, x, training=False):
+                    return tf.nn.dropout(x, rate=self.rate if training else 0.0)
+        """),
+        _ex("""
+            from tensorflow.keras import backend as K
+            import tensorflow as tf
+            class L(tf.keras.layers.Layer):
+                def call(self, x, training=None):
+                    return K.in_train_phase(lambda: tf.nn.dropout(x, 0.5), x, training=training)
+        """),
+        _ex("""
+            import tensorflow as tf
+            class L(tf.keras.layers.Layer):
+                def call(self, x, training=None):
+                    if training is None or training is False:
+                        return x
+                    return tf.nn.dropout(x, 0.5)
+        """),
     ]
     invalid = [
         Invalid(
-            "import tensorflow as tf\nclass Block(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        return tf.nn.dropout(x, rate=0.3)\n",
+            _ex("""
+                import tensorflow as tf
+                class Block(tf.keras.layers.Layer):
+                    def call(self, x, training=None):
+                        return tf.nn.dropout(x, rate=0.3)
+            """),
             line=4,
         ),
         Invalid(
-            "from keras import layers, random\nclass Noisy(layers.Layer):\n    def call(self, inputs):\n        return random.dropout(inputs, 0.1)\n",
+            _ex("""
+                from keras import layers, random
+                class Noisy(layers.Layer):
+                    def call(self, inputs):
+                        return random.dropout(inputs, 0.1)
+            """),
             line=4,
         ),
         Invalid(
-            "import tf_keras\nclass M(tf_keras.Model):\n    def call(self, x):\n        h = self.d1(x)\n        h = tf.compat.v1.nn.dropout(h, rate=0.5)\n        return self.d2(h)\n",
+            _ex("""
+                import tf_keras
+                class M(tf_keras.Model):
+                    def call(self, x):
+                        h = self.d1(x)
+                        h = tf.compat.v1.nn.dropout(h, rate=0.5)
+                        return self.d2(h)
+            """),
             line=5,
         ),
         # a subclass of a subclass defined in this file, the Layer imported under an alias
         Invalid(
-            "from tensorflow.keras.layers import Layer as KLayer\nimport tensorflow as tf\nclass Base(KLayer):\n    pass\nclass Child(Base):\n    def call(self, x, training=None):\n        return tf.nn.dropout(x, 0.2)\n",
+            _ex("""
+                from tensorflow.keras.layers import Layer as KLayer
+                import tensorflow as tf
+                class Base(KLayer):
+                    pass
+                class Child(Base):
+                    def call(self, x, training=None):
+                        return tf.nn.dropout(x, 0.2)
+            """),
             line=7,
         ),
         # guarded by something else than the training flag
         Invalid(
-            "import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        if self.rate > 0:\n            x = tf.nn.dropout(x, self.rate)\n        return x\n",
+            _ex("""
+                import tensorflow as tf
+                class L(tf.keras.layers.Layer):
+                    def call(self, x, training=None):
+                        if self.rate > 0:
+                            x = tf.nn.dropout(x, self.rate)
+                        return x
+            """),
             line=5,
         ),
         # the op in the inference branch
         Invalid(
-            "import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        if not training:\n            x = tf.nn.dropout(x, 0.5)\n        return x\n",
+            _ex("""
+                import tensorflow as tf
+                class L(tf.keras.layers.Layer):
+                    def call(self, x, training=None):
+                        if not training:
+                            x = tf.nn.dropout(x, 0.5)
+                        return x
+            """),
             line=5,
         ),
         Invalid(
-            "import tensorflow as tf\nlayers = tf.keras.layers\nclass Drop(layers.Dense):\n    def call(self, x):\n        return tf.nn.dropout(super().call(x), 0.4)\n",
+            _ex("""
+                import tensorflow as tf
+                layers = tf.keras.layers
+                class Drop(layers.Dense):
+                    def call(self, x):
+                        return tf.nn.dropout(super().call(x), 0.4)
+            """),
             line=5,
         ),
         Invalid(
-            "from tensorflow.keras import Model\nfrom tensorflow.nn import dropout\nclass Net(Model):\n    def call(self, x, training=False):\n        x = self.dense(x)\n        x = dropout(x, 0.5)\n        if not training:\n            return x\n        return x\n",
+            _ex("""
+                from tensorflow.keras import Model
+                from tensorflow.nn import dropout
+                class Net(Model):
+                    def call(self, x, training=False):
+                        x = self.dense(x)
+                        x = dropout(x, 0.5)
+                        if not training:
+                            return x
+                        return x
+            """),
             line=6,
         ),
         Invalid(
-            "import tensorflow as tf\nclass L(tf.keras.layers.Layer):\n    def call(self, x, training=None):\n        def noisy(v):\n            return tf.nn.dropout(v, 0.5)\n        return noisy(x)\n",
+            _ex("""
+                import tensorflow as tf
+                class L(tf.keras.layers.Layer):
+                    def call(self, x, training=None):
+                        def noisy(v):
+                            return tf.nn.dropout(v, 0.5)
+                        return noisy(x)
+            """),
             line=5,
         ),
         Invalid(
-            "from keras import backend as K\nimport keras\nclass L(keras.layers.Layer):\n    def call(self, x):\n        return K.dropout(x, 0.5)\n",
+            _ex("""
+                from keras import backend as K
+                import keras
+                class L(keras.layers.Layer):
+                    def call(self, x):
+                        return K.dropout(x, 0.5)
+            """),
             line=5,
         ),
     ]

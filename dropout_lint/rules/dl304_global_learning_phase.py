@@ -91,8 +91,19 @@ class GlobalLearningPhase(Rule):
         """),
         "import tensorflow as tf\ny = model(x, training=False)\n",
         "from tensorflow.keras import backend as K\nphase = K.learning_phase()\n",
-        "def set_learning_phase(v):\n    global PHASE\n    PHASE = v\nset_learning_phase(1)\n",
-        "class Trainer:\n    def set_learning_phase(self, v):\n        self.phase = v\ntrainer = Trainer()\ntrainer.set_learning_phase(1)\n",
+        _ex("""
+            def set_learning_phase(v):
+                global PHASE
+                PHASE = v
+            set_learning_phase(1)
+        """),
+        _ex("""
+            class Trainer:
+                def set_learning_phase(self, v):
+                    self.phase = v
+            trainer = Trainer()
+            trainer.set_learning_phase(1)
+        """),
         "from mylib.backend import set_learning_phase\nset_learning_phase(0)\n",
         "import torch\nmodel.train()\n",
         "# K.set_learning_phase(1) used to be here\nimport keras\n",
@@ -147,7 +158,11 @@ class GlobalLearningPhase(Rule):
             line=2,
         ),
         Invalid(
-            "from tensorflow.keras import backend as K\nK.set_learning_phase(1)\nmodel.fit(x, y)\n",
+            _ex("""
+                from tensorflow.keras import backend as K
+                K.set_learning_phase(1)
+                model.fit(x, y)
+            """),
             line=2,
             fixed="from tensorflow.keras import backend as K\nmodel.fit(x, y)\n",
         ),
@@ -159,7 +174,11 @@ class GlobalLearningPhase(Rule):
         Invalid("import tensorflow as tf\ntf.compat.v1.keras.backend.set_learning_phase(True)\n", line=2),
         # standalone keras in a file that shows Keras 3 (keras.ops)
         Invalid(
-            "import keras\nkeras.backend.set_learning_phase(1)  # train mode\nx = keras.ops.ones(3)\n",
+            _ex("""
+                import keras
+                keras.backend.set_learning_phase(1)  # train mode
+                x = keras.ops.ones(3)
+            """),
             line=2,
             fixed="import keras\nx = keras.ops.ones(3)\n",
         ),
@@ -169,16 +188,36 @@ class GlobalLearningPhase(Rule):
             line=3,
         ),
         Invalid(
-            "import tf_keras\ndef setup():\n    tf_keras.backend.set_learning_phase(1)\n",
+            _ex("""
+                import tf_keras
+                def setup():
+                    tf_keras.backend.set_learning_phase(1)
+            """),
             line=3,
-            fixed="import tf_keras\ndef setup():\n    pass\n",
+            fixed=_ex("""
+                import tf_keras
+                def setup():
+                    pass
+            """),
         ),
         Invalid("K.set_learning_phase(0)\n", line=1),
         Invalid(
-            "from tensorflow.python.keras import backend\nif TRAIN:\n    backend.set_learning_phase(1)\nelse:\n    backend.set_learning_phase(0)\n",
+            _ex("""
+                from tensorflow.python.keras import backend
+                if TRAIN:
+                    backend.set_learning_phase(1)
+                else:
+                    backend.set_learning_phase(0)
+            """),
             count=2,
             line=3,
-            fixed="from tensorflow.python.keras import backend\nif TRAIN:\n    pass\nelse:\n    backend.set_learning_phase(0)\n",
+            fixed=_ex("""
+                from tensorflow.python.keras import backend
+                if TRAIN:
+                    pass
+                else:
+                    backend.set_learning_phase(0)
+            """),
         ),
         Invalid("import tensorflow.keras.backend as KB\nold = KB.set_learning_phase(1)\n", line=2),
     ]

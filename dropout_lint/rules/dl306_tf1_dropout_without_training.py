@@ -1,4 +1,4 @@
-from dropout_lint.rule import Invalid, Rule
+from dropout_lint.rule import Invalid, Rule, example as _ex
 
 TF1_DROPOUT = frozenset({"tf.layers.dropout", "tf.compat.v1.layers.dropout"})
 TF1_LAYER_ROOTS = ("tf.layers.", "tf.compat.v1.layers.")
@@ -52,9 +52,17 @@ class Tf1DropoutWithoutTraining(Rule):
         "import tensorflow as tf\nh = tf.nn.dropout(h, rate=0.5)\n",
         "import tensorflow as tf\nh = tf.keras.layers.Dropout(0.5)(h)\n",
         "import tensorflow as tf\nh = tf.compat.v1.layers.dropout(h, **dropout_kwargs)\n",
-        "import tensorflow as tf\nd = tf.compat.v1.layers.Dropout(0.2)\nh = d(h, training=True)\n",
+        _ex("""
+            import tensorflow as tf
+            d = tf.compat.v1.layers.Dropout(0.2)
+            h = d(h, training=True)
+        """),
         "from mylib.layers import dropout\nh = dropout(h, 0.5)\n",
-        "import tensorflow as tf\nslim = tf.contrib.slim\nh = slim.dropout(h, 0.5)\n",
+        _ex("""
+            import tensorflow as tf
+            slim = tf.contrib.slim
+            h = slim.dropout(h, 0.5)
+        """),
     ]
     invalid = [
         Invalid("import tensorflow as tf\nh = tf.layers.dropout(h, rate=0.5)\n", line=2, contains="training"),
@@ -62,14 +70,30 @@ class Tf1DropoutWithoutTraining(Rule):
         Invalid("import tensorflow.compat.v1 as tf\nh = tf.layers.dropout(inputs=h, rate=0.4)\n", line=2),
         Invalid("from tensorflow.compat.v1.layers import dropout\nh = dropout(h, 0.5)\n", line=2),
         Invalid(
-            "from tensorflow.compat.v1 import layers as tfl\ndef net(x, is_training):\n    x = tfl.dense(x, 10)\n    return tfl.dropout(x, 0.5)\n",
+            _ex("""
+                from tensorflow.compat.v1 import layers as tfl
+                def net(x, is_training):
+                    x = tfl.dense(x, 10)
+                    return tfl.dropout(x, 0.5)
+            """),
             line=4,
         ),
         Invalid(
-            "import tensorflow as tf\nfor i in range(3):\n    h = tf.layers.dropout(tf.layers.dense(h, 64), 0.2)\n",
+            _ex("""
+                import tensorflow as tf
+                for i in range(3):
+                    h = tf.layers.dropout(tf.layers.dense(h, 64), 0.2)
+            """),
             line=3,
         ),
-        Invalid("import tensorflow as tf\nd = tf.compat.v1.layers.Dropout(0.2)\nh = d(h)\n", line=3),
+        Invalid(
+            _ex("""
+            import tensorflow as tf
+            d = tf.compat.v1.layers.Dropout(0.2)
+            h = d(h)
+        """),
+            line=3,
+        ),
         Invalid("tf.layers.dropout(x, 0.1, name='drop')\n", line=1),
         Invalid("import tensorflow as tf\nh = tf.layers.dropout(h, 0.1, None, 42)\n", line=2),
     ]

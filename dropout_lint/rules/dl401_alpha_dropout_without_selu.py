@@ -1,5 +1,5 @@
 from dropout_lint.kinds import BATCHNORM, DROPOUT
-from dropout_lint.rule import Invalid, Rule
+from dropout_lint.rule import Invalid, Rule, example as _ex
 
 # Layers whose activation= argument decides what feeds the next layer (default: linear).
 _WEIGHTED_PREFIXES = ("Dense", "Conv", "SeparableConv", "DepthwiseConv", "EinsumDense", "LocallyConnected")
@@ -107,17 +107,47 @@ class AlphaDropoutWithoutSelu(Rule):
 
     valid = [
         "from keras import layers, Sequential\nm = Sequential([layers.Dense(64, activation='selu', kernel_initializer='lecun_normal'), layers.AlphaDropout(0.1), layers.Dense(1)])\n",
-        "import keras\ni = keras.Input((8,))\nx = keras.layers.Dense(8)(i)\nx = keras.layers.Activation('selu')(x)\nx = keras.layers.AlphaDropout(0.05)(x)\n",
-        "import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(32, activation=tf.nn.selu))\nm.add(tf.keras.layers.AlphaDropout(0.1))\n",
-        "from keras import layers, Sequential\nACT = 'selu'\nm = Sequential([layers.Dense(64, activation=ACT), layers.AlphaDropout(0.1)])\n",
-        "from keras import layers, Sequential\ndef build(act):\n    return Sequential([layers.Dense(64, activation=act), layers.AlphaDropout(0.1)])\n",
+        _ex("""
+            import keras
+            i = keras.Input((8,))
+            x = keras.layers.Dense(8)(i)
+            x = keras.layers.Activation('selu')(x)
+            x = keras.layers.AlphaDropout(0.05)(x)
+        """),
+        _ex("""
+            import tensorflow as tf
+            m = tf.keras.Sequential()
+            m.add(tf.keras.layers.Dense(32, activation=tf.nn.selu))
+            m.add(tf.keras.layers.AlphaDropout(0.1))
+        """),
+        _ex("""
+            from keras import layers, Sequential
+            ACT = 'selu'
+            m = Sequential([layers.Dense(64, activation=ACT), layers.AlphaDropout(0.1)])
+        """),
+        _ex("""
+            from keras import layers, Sequential
+            def build(act):
+                return Sequential([layers.Dense(64, activation=act), layers.AlphaDropout(0.1)])
+        """),
         "from keras import layers, Sequential\nm = Sequential([layers.Dense(64, activation='relu'), layers.Dropout(0.1)])\n",
-        "import keras\ni = keras.Input((8,))\nx = keras.layers.AlphaDropout(0.1)(i)\n",
+        _ex("""
+            import keras
+            i = keras.Input((8,))
+            x = keras.layers.AlphaDropout(0.1)(i)
+        """),
         "from keras import layers, Sequential\nm = Sequential([layers.Conv2D(8, 3, activation='selu'), layers.Flatten(), layers.AlphaDropout(0.1), layers.Dense(1)])\n",
     ]
     invalid = [
         Invalid(
-            "from keras import layers, Sequential\nm = Sequential([\n    layers.Dense(64, activation='relu'),\n    layers.AlphaDropout(0.1),\n    layers.Dense(1),\n])\n",
+            _ex("""
+                from keras import layers, Sequential
+                m = Sequential([
+                    layers.Dense(64, activation='relu'),
+                    layers.AlphaDropout(0.1),
+                    layers.Dense(1),
+                ])
+            """),
             line=4,
             contains="relu",
         ),
@@ -127,15 +157,30 @@ class AlphaDropoutWithoutSelu(Rule):
             contains="linear",
         ),
         Invalid(
-            "import keras\ni = keras.Input((8,))\nx = keras.layers.Dense(8)(i)\nx = keras.layers.ReLU()(x)\nx = keras.layers.AlphaDropout(0.05)(x)\n",
+            _ex("""
+                import keras
+                i = keras.Input((8,))
+                x = keras.layers.Dense(8)(i)
+                x = keras.layers.ReLU()(x)
+                x = keras.layers.AlphaDropout(0.05)(x)
+            """),
             line=5,
         ),
         Invalid(
-            "import tensorflow as tf\nm = tf.keras.Sequential()\nm.add(tf.keras.layers.Dense(32, activation=tf.nn.relu))\nm.add(tf.keras.layers.AlphaDropout(0.1))\n",
+            _ex("""
+                import tensorflow as tf
+                m = tf.keras.Sequential()
+                m.add(tf.keras.layers.Dense(32, activation=tf.nn.relu))
+                m.add(tf.keras.layers.AlphaDropout(0.1))
+            """),
             line=4,
         ),
         Invalid(
-            "from keras import layers, Sequential\nACT = 'tanh'\nm = Sequential([layers.Conv1D(8, 3, activation=ACT), layers.AlphaDropout(0.1)])\n",
+            _ex("""
+                from keras import layers, Sequential
+                ACT = 'tanh'
+                m = Sequential([layers.Conv1D(8, 3, activation=ACT), layers.AlphaDropout(0.1)])
+            """),
             line=3,
             contains="tanh",
         ),
@@ -144,15 +189,37 @@ class AlphaDropoutWithoutSelu(Rule):
             line=2,
         ),
         Invalid(
-            "from keras import layers\ndef build(act='elu'):\n    return [layers.Dense(64, activation=act), layers.AlphaDropout(0.1)]\nm = keras.Sequential(build())\n",
+            _ex("""
+                from keras import layers
+                def build(act='elu'):
+                    return [layers.Dense(64, activation=act), layers.AlphaDropout(0.1)]
+                m = keras.Sequential(build())
+            """),
             line=3,
         ),
         Invalid(
-            "import keras\nclass Net(keras.Model):\n    def __init__(self):\n        super().__init__()\n        self.d = keras.layers.Dense(16, activation='gelu')\n        self.a = keras.layers.AlphaDropout(0.1)\n        self.o = keras.layers.Dense(1)\n    def call(self, x):\n        return self.o(self.a(self.d(x)))\n",
+            _ex("""
+                import keras
+                class Net(keras.Model):
+                    def __init__(self):
+                        super().__init__()
+                        self.d = keras.layers.Dense(16, activation='gelu')
+                        self.a = keras.layers.AlphaDropout(0.1)
+                        self.o = keras.layers.Dense(1)
+                    def call(self, x):
+                        return self.o(self.a(self.d(x)))
+            """),
             line=6,
         ),
         Invalid(
-            "import keras\ni = keras.Input((8,))\nx = keras.layers.Dense(8, activation='relu')(i)\nx = keras.layers.Activation('selu')(x)\nx = keras.layers.Dense(8, activation='sigmoid')(x)\nx = keras.layers.AlphaDropout(0.1)(x)\n",
+            _ex("""
+                import keras
+                i = keras.Input((8,))
+                x = keras.layers.Dense(8, activation='relu')(i)
+                x = keras.layers.Activation('selu')(x)
+                x = keras.layers.Dense(8, activation='sigmoid')(x)
+                x = keras.layers.AlphaDropout(0.1)(x)
+            """),
             line=6,
         ),
     ]

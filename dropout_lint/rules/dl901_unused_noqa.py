@@ -1,6 +1,6 @@
 import re
 
-from dropout_lint.rule import Invalid, Rule, Valid
+from dropout_lint.rule import Invalid, Rule, Valid, example as _ex
 
 _CODE = re.compile(r"^DL\d{3}$", re.I)
 
@@ -65,7 +65,14 @@ class UnusedNoqa(Rule):
         Valid("x = 1  # noqa: E501\n"),
         Valid("# dropout-lint: noqa\nx = 1\n"),
         Valid("from keras import layers\nlayers.Dropout(0.95)  # noqa: E501, DL202\n", {"_select": ["DL202"]}),
-        Valid("# dropout-lint: noqa: DL202\nfrom keras import layers\nlayers.Dropout(0.95)\n", {"_select": ["DL202"]}),
+        Valid(
+            _ex("""
+            # dropout-lint: noqa: DL202
+            from keras import layers
+            layers.Dropout(0.95)
+        """),
+            {"_select": ["DL202"]},
+        ),
         Valid("from keras import layers\nlayers.Dropout(0.95)  # NOQA:DL202\n", {"_select": ["DL202"]}),
         Valid("x = 1  # noqa: DL901\n"),
     ]
@@ -106,7 +113,11 @@ class UnusedNoqa(Rule):
             fixed="x = 1\n",
         ),
         Invalid(
-            "from keras import layers\nlayers.Dropout(0.3)  # noqa: DL202\nlayers.Dropout(0.3)  # noqa: DL202\n",
+            _ex("""
+                from keras import layers
+                layers.Dropout(0.3)  # noqa: DL202
+                layers.Dropout(0.3)  # noqa: DL202
+            """),
             count=2,
             line=2,
             options={"_select": ["DL202"]},
