@@ -289,3 +289,42 @@ def test_the_last_layers_output_of_a_model_used_to_build_another_makes_it_a_trun
     assert code_rows(src, {"DL101"}) == []
     alone = src.split("        def full")[0]
     assert code_rows(alone, {"DL101"}) == [("DL101", 7)]
+
+
+def test_a_rate_passed_to_a_class_constructor_reaches_its_init():
+    # ``Block(8, rate=0.95)``: the class's call sites are ``__init__``'s (keyword and positional)
+    src = """
+        from keras import layers
+
+        class Block(layers.Layer):
+            def __init__(self, units, rate=0.1):
+                super().__init__()
+                self.drop = layers.Dropout(rate)
+
+        class Plain:
+            def __init__(self, drop=0.0):
+                self.drop = layers.Dropout(drop)
+
+        a = Block(8, rate=0.95)
+        b = Block(8, 0.97)
+        c = Plain(drop=0.0)
+    """
+    assert code_rows(src, {"DL202", "DL203"}) == [("DL202", 7), ("DL203", 11)]
+
+
+def test_a_subclass_hides_the_values_its_constructor_passes():
+    src = """
+        from keras import layers
+
+        class Block(layers.Layer):
+            def __init__(self, rate=0.1):
+                super().__init__()
+                self.drop = layers.Dropout(rate)
+
+        class Wide(Block):
+            pass
+
+        a = Block(rate=0.95)
+        b = Wide(rate=0.2)
+    """
+    assert code_rows(src, {"DL202"}) == []

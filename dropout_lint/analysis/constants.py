@@ -312,6 +312,8 @@ class Resolver:
             return None
         fn = s
         sites, order = self._sites(fn)
+        if sites is None:
+            return None
         found = None
         for site in sites:
             if site.has_star_args():
@@ -469,13 +471,19 @@ class Resolver:
             return None
         return results[:_MAX_VALUES]
 
-    def _sites(self, fn: Scope) -> tuple[list[CallFact], list[str]]:
+    def _sites(self, fn: Scope) -> tuple[list[CallFact] | None, list[str]]:
         """The calls of ``fn`` in the module (``name(...)``, or ``self.name(...)`` for a method)
         and its parameters in the order call-site positions fill them (``self`` left out)."""
         cls = fn.parent if fn.parent is not None and fn.parent.kind == "class" else None
         key = ("self." + fn.name) if cls is not None else fn.name
-        sites = [c for c in self.call_sites.get(key, []) if c.scope.owner() is not fn]
         order = [p for p in fn.param_order if not (cls is not None and p == fn.param_order[0])]
+        if cls is not None and fn.name == "__init__":
+            # ``Block(8, rate=0.95)`` calls ``Block.__init__``, unless a subclass of the file
+            # reaches it too (its instantiations and ``super().__init__`` calls pass other values)
+            if any(cls.name in (b.rsplit(".", 1)[-1] for b in c.bases) for c in self.classes if c is not cls):
+                return None, order
+            key = cls.name if cls.parent is not None and cls.parent.kind == "module" else key
+        sites = [c for c in self.call_sites.get(key, []) if c.scope.owner() is not fn]
         return sites, order
 
     def _param(self, fn: Scope, name: str, depth: int) -> list[Resolved] | None:
@@ -483,6 +491,8 @@ class Resolver:
         if param.star:  # *args / **kwargs
             return None
         sites, order = self._sites(fn)
+        if sites is None:
+            return None
         default = None
         if param.default is not None:
             default = self._resolve(param.default, fn.parent or self.module_scope, depth + 1)
@@ -492,6 +502,8 @@ class Resolver:
         """``kwargs.get("dropout", 0.1)`` / ``kwargs["dropout"]`` in ``def f(x, **kwargs)``: what
         each call site passes as ``dropout=`` (the default where it passes none)."""
         sites, _ = self._sites(fn)
+        if sites is None:
+            return None
         default = self._resolve(default_expr, scope, depth + 1) if default_expr is not None else None
         return self._at_sites(sites, default, key, None, depth)
 
@@ -508,7 +520,7 @@ class Resolver:
             if expr is None:
                 if default is None:
                     return None
-                out.extend(Resolved(r.value, self._site_text(site), site.start.row) for r in default)
+                out.extend(Resolved(r.value, self._site_text(site), site.start.row, defaulted=True) for r in default)
                 continue
             vals = self._resolve(expr, site.scope, depth + 1)
             if vals is None:
@@ -520,6 +532,7 @@ class Resolver:
                     r.via or self._site_text(site, r.value if _num(r.value) and loop else None),
                     r.via_line or site.start.row,
                     r.from_default,
+                    r.defaulted,
                 )
                 for r in vals
             )

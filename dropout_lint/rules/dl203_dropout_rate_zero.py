@@ -26,9 +26,10 @@ class DropoutRateZero(Rule):
     ```
 
     ## When it stays silent
-    - The rate is unknown, is only the default of a parameter whose callers live in other files
-      (a knob; also when the file's only calls are in its `if __name__ == "__main__":` block and
-      leave it unset: a builder tried out on its defaults), or an enclosing `if rate:` / `if rate > 0` skips the layer when it is 0; test code
+    - The rate is unknown, or is only the default of a parameter: whose callers live in other
+      files, or that every caller in the file leaves unset (`def build(rate=0.0)` called as
+      `build()`: the author's "dropout off unless asked for", as reference models ship their
+      `drop_rate=0.`); a caller passing 0 (`build(rate=0.0)`, `Net(cfg["dropout"])` with 0) is reported, or an enclosing `if rate:` / `if rate > 0` skips the layer when it is 0; test code
       (see `test-code-ignore`).
 
     ## Fix
@@ -53,6 +54,15 @@ class DropoutRateZero(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # premise "the code sets it to 0": every caller leaves the builder's default
+        _ex("""
+            from keras import layers
+            class Mlp:
+                def __init__(self, units, drop=0.0):
+                    self.fc = layers.Dense(units)
+                    self.drop = layers.Dropout(drop)
+            head = Mlp(64)
+        """),
         "from keras import layers\nlayers.Dropout(0.1)\n",
         "import tensorflow as tf\ntf.keras.layers.Dropout(rate=0.5)\n",
         "from keras.layers import LSTM\nLSTM(8, dropout=0.0)\n",
@@ -77,7 +87,7 @@ class DropoutRateZero(Rule):
                 if rate:
                     x = layers.Dropout(rate)(x)
                 return x
-            block(1, 0.0)
+            block(1)
         """),
         _ex("""
             from keras import layers
@@ -85,7 +95,7 @@ class DropoutRateZero(Rule):
                 if rate > 0.0:
                     x = layers.Dropout(rate)(x)
                 return x
-            block(1)
+            block(1, 0.0)
         """),
         _ex("""
             from keras import layers
@@ -130,7 +140,7 @@ class DropoutRateZero(Rule):
             from keras import layers
             def build(rate=0.0):
                 return layers.Dropout(rate)
-            build()
+            build(rate=0.0)
         """),
             line=3,
         ),
@@ -158,7 +168,7 @@ class DropoutRateZero(Rule):
                     if rate >= 0.0 and not bn:
                         x = layers.Dropout(rate)(x)
                     return x
-                block(1)
+                block(1, 0.0)
             """),
             line=4,
         ),
@@ -197,7 +207,7 @@ class DropoutRateZero(Rule):
             def mini_vgg(dropout=0.0):
                 inp = Input((8,))
                 return Model(inp, layers.Dense(2)(layers.Dropout(dropout)(inp)))
-            model = mini_vgg()
+            model = mini_vgg(dropout=0.0)
             if __name__ == "__main__":
                 mini_vgg().summary()
         """),
@@ -209,8 +219,10 @@ class DropoutRateZero(Rule):
         for call, keyword, expr, values in rate_sites(ctx, kinds=DROPOUT):
             if not values or any(v.value != 0 for v in values):
                 continue
-            if all(v.from_default for v in values):
-                continue  # `dropout=0.0` default of an API parameter: dropout off unless asked for
+            if all(v.from_default or v.defaulted for v in values):
+                # `dropout=0.0`, a parameter's default that every caller leaves (or no caller in
+                # the file sets): the author's choice of "dropout off unless asked for"
+                continue
             if _default_left_by_a_smoke_test(ctx, call, expr):
                 continue  # only ``if __name__ == "__main__": MiniVGG()`` keeps the ``dropout=0.`` knob
             node = next((n for n in ctx.nodes if n.spec is not None and n.spec.call is call), None)
