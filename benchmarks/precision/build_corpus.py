@@ -195,10 +195,32 @@ Tables:
                   nicknochnack/TensorflowKeras-ReinforcementLearning,
                   y0ast/VAE-TensorFlow,
                   imfing/keras-flask-deploy-webapp (1 file each).
+  --table k       the eleventh corpus, /work/corpus13k (REPOS_TSV_K below), disjoint from
+                  a-j, every repository named elsewhere in this project and every
+                  repository mirrored before it; built exactly like j (same method, filter,
+                  split rule, >= 2 files rule, declaration files, .git marker, decl_files
+                  column), but leaning to repositories likely to hold many Keras / tf.keras
+                  model-building files: model zoos and "X in Keras" collections, book and
+                  course repositories with many chapter notebooks, Kaggle solutions,
+                  research code with several models, Keras-based libraries with examples,
+                  TF2 custom-loop projects (GAN / VAE / RL / contrastive), TF1-era and
+                  Keras 3-era alike.  Candidates chosen by name and kind (some found by
+                  repository name with find_repos) before any content was read or linted
+                  (153, none in /work/claims.txt, /work/.mirror or named in this
+                  project).  Pinned commit: the snapshot's HEAD.  Dropped: mingluzhao/
+                  Deep-Reinforcement-Learning-with-Tensorflow (snapshot over 500 MB, not
+                  mirrored), PacktPublishing/Advanced-Deep-Learning-with-Keras-Second-
+                  Edition, PacktPublishing/Generative-AI-with-Python-and-TensorFlow-2,
+                  killthekitten/kaggle-carvana-image-masking-challenge (no snapshot);
+                  149 fetched, 145 kept; by the >= 2 files rule:
+                  calmiLovesAI/EfficientNet_TensorFlow2, titu1994/Keras-DualPathNetworks,
+                  Little-girl-1992/Keras_NLP, mokemokechicken/keras_npi (1 file each).
+                  Halves: validate 78 repositories, 2,267 code files (1,937 .py, 330
+                  .ipynb), 91 declaration files; tune 67, 2,246 (2,099 .py, 147 .ipynb), 57.
 
 --out defaults to the table's directory named above.
 
-Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
 
 import argparse
@@ -213,12 +235,12 @@ import tempfile
 MAX_BYTES = 2 * 1024 * 1024
 NEEDLES = (b"keras", b"tensorflow")
 EXTS = (".py", ".ipynb")
-# table j: dependency declaration files, the names dropout_lint/project.py reads
+# tables j and k: dependency declaration files, the names dropout_lint/project.py reads
 DECL_RE = re.compile(
     rb"(?:^|/)(requirements[\w.-]*\.txt|setup\.py|setup\.cfg|pyproject\.toml|environment\.ya?ml|Pipfile)$"
 )
 DECL_MAX_BYTES = 1024 * 1024
-DECL_TABLES = ("j",)
+DECL_TABLES = ("j", "k")
 
 REPOS_TSV = """\
 repo	commit	kind	half	files_extracted
@@ -967,6 +989,155 @@ calmiLovesAI/TensorFlow2.0_SSD	11ef46f018616048d0ed672ad32414ae5867c350	detectio
 Fra-Tsuna/SAC-HER-Tensorflow2	3326bedac7f6b510acef8b246bbfd72b9e19653a	rl	validate	10	0
 """
 
+REPOS_TSV_K = """\
+repo	commit	kind	half	files_extracted	decl_files
+Callidior/keras-applications	d1fd70ffe07a6ed7fc12cb906be234735d0257b7	model_zoo	validate	15	1
+CyberZHG/keras-drop-block	eb6356612aa0458e5181a14a2094a84374c2b768	framework_tests	tune	4	3
+CyberZHG/keras-octave-conv	a9a221a9f6dcf3ee4773ea6229904cce2e2ac419	framework_tests	validate	6	3
+CyberZHG/keras-transformer-xl	5498b13b6db04a6800046b75acf00d4a819c529e	nlp	tune	14	3
+PacktPublishing/Mastering-TensorFlow-1x	4eef748b0542af44196284a0624cca2a3d5b0f1f	course_book	validate	31	0
+calmiLovesAI/Basic_CNNs_TensorFlow2	f063c84451f12e904f9c91c51278be52afccb0c2	model_zoo	tune	29	0
+calmiLovesAI/TensorFlow2.0_ResNet	6136d57c7580d24c9ee3e55ca0b820822565ce17	model_zoo	validate	5	0
+davidsandberg/facenet	096ed770f163957c1e56efa7feeb194773920f6e	research_custom_loop	tune	51	1
+iwantooxxoox/Keras-OpenFace	1445ea5d1c98c136cdbb72052427e083108e9a51	model_zoo	validate	9	0
+keras-team/keras-nlp	03f3578ec9783ffcc9435bbbaa76816438efdb20	nlp	tune	600	10
+kuza55/keras-extras	416853d2b1711fdfdc23e49e3f1349234e8909e6	framework_tests	validate	4	0
+lukas/ml-class	dee2ce909e07be184b04b29fa61822aa07567b84	course_book	validate	165	1
+rcmalli/keras-mobilenet	674a1c3d4ba7f6ab1ce2e0c3ffb40c45a187bddf	model_zoo	tune	4	0
+rcmalli/keras-squeezenet	4fb9cb7510ea0315303090edbc1bd97c2916af81	model_zoo	validate	4	1
+taki0112/ResNet-Tensorflow	f395de3a53ddd8bb53828c79bd3c17e77d59858d	model_zoo	tune	2	0
+the-deep-learners/deep-learning-illustrated	d11faaf7e34640c23181f7ac0e695fef00cf89f3	course_book	validate	26	0
+titu1994/BatchRenormalization	820d3b96b7ad62cee64a6ff1de8f1edcb863d698	framework_tests	validate	5	0
+titu1994/MobileNetworks	8d9a44b2954cef2b8b63b7c87b7c3cafc6fd1e5c	model_zoo	validate	8	0
+wandb/examples	5cab88702fc51edfb4afc79a1de89e9acf6cb605	course_book	validate	60	22
+james77777778/keras-aug	b5908a43e91e306461c1fd8218857d5736a1fedb	framework_tests	validate	99	3
+james77777778/keras-image-models	279565e19f7cff3fa07b2972c124ec62858d32cb	model_zoo	validate	66	2
+chansoopark98/Tensorflow-Keras-Semantic-Segmentation	7baa7cc6c909be33818ea592cf96947ef5aeb8f4	detection_segmentation	validate	47	0
+leosampaio/keras-generative	ffafbae19d24c0ce7e812f610c4754a343400a9e	gan	tune	62	1
+tatsy/keras-generative	ba303d20c6c4ba0bf13987610adb8acfda5e8d18	gan	tune	17	0
+HedgehogCode/keras-transfer-learning	5da3b18c4c6a806148fe5f2644db3ce0df60687f	research_custom_loop	validate	44	1
+keisen/tf-keras-vis	8bb8392ae5894c91acdfacaa898088c6b0c7a522	framework_tests	validate	33	2
+mvaldenegro/keras-uncertainty	4269ad3a043485273582bdf23b7ad8d82b41e216	research_custom_loop	tune	34	2
+faustomorales/keras-ocr	9661d6f29c063eb1c9261029d3593e583b0abdac	detection_segmentation	validate	13	3
+yizt/keras-faster-rcnn	c4cfff6bebb8a82e45ea4c3e88a1aa4ec15aa8d6	detection_segmentation	tune	17	0
+mingruimingrui/keras-FRCNN	2bcf71b31270427a6c78e60a39e39227be15da73	detection_segmentation	validate	23	1
+danieljl/keras-image-captioning	cac7a99ed35ed787b473376ce5c5d189f191f578	nlp	validate	20	1
+BBuf/Keras-Semantic-Segmentation	4f105ba0b94769bda88cf7e3111ec04a80ea901c	detection_segmentation	validate	44	0
+Yoctol/yoctol-keras-layer-zoo	db6cd78c8b73eafbeff1589e3161dac34bb55019	model_zoo	validate	36	2
+david8862/tf-keras-image-classifier	595ab08d57271b449ba3cfa5c5bac081b425e47c	model_zoo	validate	31	3
+david8862/tf-keras-deeplabv3p-model-set	80b77d9c4076579eccdf193421e00b4c851344a8	detection_segmentation	validate	34	1
+david8862/tf-keras-speech-commands	e4f29f9a441a3599d3524ddcfe9d32f1a88f56bd	audio	tune	16	1
+david8862/tf-keras-stacked-hourglass-keypoint-detection	754c18ea72cb2db217db48d8e39b8aeea1029e52	detection_segmentation	tune	24	1
+mrhhodd/capsnet-keras	3e4f9024552072f27d124dda3ff346855c1ca5ca	research_custom_loop	tune	8	0
+PavlosMelissinos/enet-keras	95ce39474b4b95521b64d176dfb7455d57716fde	detection_segmentation	validate	19	4
+Vladkryvoruchko/PSPNet-Keras-tensorflow	53ebf9b0fddf20643c9bfb4460ee2eb2f8775ae7	detection_segmentation	validate	20	1
+SigmaQuan/NTM-Keras	a6fbc7374e596c46d0fa073e4bdb100fc8cf310a	research_custom_loop	validate	22	0
+jackd/more-keras	631bec08e1d8cf1f245629c8d3296569ea8c879d	framework_tests	validate	63	2
+BananaLoaf/pix2pix-tf2-keras	8925941e8e5cd52563255e8e2cc58f03f7cc5cde	gan	tune	5	2
+Khev/RL-practice-keras	67cccdffd4e7e380666f24441eda8f72a33d9d81	rl	validate	110	0
+imandr/RL-keras	c5ec9530fa501dfd196c14bd62f731a7506ea9c7	rl	tune	39	0
+YerevaNN/R-NET-in-Keras	144b7ed4316da923c95a8a516349032c0e79e4f7	nlp	tune	16	0
+YerevaNN/DIIN-in-Keras	eba9fa442c57305bd385ff87c723ab9761baf21e	nlp	validate	9	1
+ParikhKadam/bidaf-keras	e271cf5444316a60530b6bd36dfd7ea02b0cc1a8	nlp	validate	13	3
+sebastian-sz/efficientnet-lite-keras	728def97857d8aa83535d9275a1834c7df2316e9	model_zoo	tune	18	3
+deep-diver/keras-diffusion-lab	13ebb270a3d7732b5d715038b2ebe1d0f44e6ced	diffusion	validate	18	1
+rgmyr/keras-texture	3b21157e57ea679e79d34cf901855271dd7b6f40	model_zoo	tune	31	1
+garbersc/keras-galaxies	a9c6a65f034db5bb4c60e0939d094d0391240d50	kaggle	tune	60	0
+yusugomori/deeplearning-keras-tf2-torch	08e7b1fbd965eb5d6dbc50fd79c22dc4560ee5ea	course_book	validate	49	0
+BrambleXu/nlp-beginner-guide-keras	3f431102331654268fa5fe9a34a7c6babfe5dc67	nlp	tune	65	1
+PacktPublishing/Deep-Learning-with-TensorFlow-Second-Edition	b22c2327ef6255bc0f273ccf22376d5420c9b8fd	course_book	validate	73	2
+deeplearning-mit-tensorflow-keras-tfjs/2020_Zweite_Auflage	ff1ebecef80ae9f7274695686cfad46dd5c0a0a5	course_book	tune	88	0
+deeplearning-mit-tensorflow-keras-tfjs/2019_Erste_Auflage	acc5eb945654b040c1ab15040a562c51b48e9893	course_book	validate	62	0
+modudeepnlp/NLP_Tensorflow2.0	b0fcc5a1521e865b0a7b06042324c0b0d6844d06	nlp	tune	26	0
+srihari-humbarwadi/adain-tensorflow2.x	bc31428315f708a3ab582be87c0d1556ee2c090b	gan	validate	16	0
+Changyu-Guo/Transformer-With-TensorFlow2	62c67964f7b83ab663f7dde1341257a2fa6ef6ce	nlp	tune	91	0
+ZeroSum0x00/YOLO-tensorflow2	b7b6bd3d73284fcfe5ae8a0bf8735d7187b0a9ad	detection_segmentation	tune	37	1
+wangermeng2021/Scaled-YOLOv4-tensorflow2	e4d3554dd4fbb8520d96efa50624b96907bb23db	detection_segmentation	tune	25	1
+wangermeng2021/EfficientDet-tensorflow2	66a331fb0ab675097ebac382d6213f206f09b7d9	detection_segmentation	validate	39	1
+spideralessio/TRPO-Tensorflow2	615b543dcb510b06b241f00f5c6e289ed49f1c9e	rl	tune	8	1
+KATEhuang920909/tensorflow2.0_NER	e51265d55122934f812f5008ada66f1aa2f6f5aa	nlp	validate	52	2
+calmiLovesAI/HRNet_Pose_Estimation_TensorFlow2	ba1ada9b2ca49a5a2f0bb0a7ef6bfa94e55d4afd	detection_segmentation	tune	9	0
+calmiLovesAI/CRNN_TensorFlow2	87723ff90d79674d674282d2dadf5ff518d98b3d	detection_segmentation	validate	10	0
+calmiLovesAI/YOLOv3_TensorFlow2	7789280e4974f62b20304f9746aa4121be4c5333	detection_segmentation	validate	13	0
+hubertkarbowy/awd_lstm_tensorflow2	0b8d1f94003eb5895fadb73dc90bc2b6fd4655e4	nlp	tune	9	0
+ntozer/mixmatch-tensorflow2.0	868946ae786be4644a817964f9e3fa4c14d526ef	research_custom_loop	tune	4	0
+mehmetcanakbay/paperimp_tensorflow2.0	a3fc780c7f160d114d67ee5cdfe5898d8c43deed	model_zoo	tune	25	0
+yaogood/NAS-tensorflow2	a3ed9bc3a2a973c8c54d2ea5b7344a31ed86c057	research_custom_loop	validate	21	0
+DequanZhu/FaceNet-and-FaceLoss-collections-tensorflow2.0	78f32c2fa43217489f5b340826991780b3276fe2	research_custom_loop	validate	5	0
+gabrieleangeletti/Deep-Learning-TensorFlow	ddeb1f2848da7b7bee166ad2152b4afc46bb2086	model_zoo	validate	27	2
+conan7882/DeepVision-tensorflow	0ffc81a62eccf021077019fb59b0e9e7615e8222	model_zoo	tune	43	3
+TimNiklasWitte/Implementing-ANNs-with-TensorFlow-WiSe-2021-22-	7929c6e11b37ff720618b585599e667e081ef858	course_book	tune	40	0
+dimitrymindlin/CycleGAN-Tensorflow-2	60091e09ebc1883239ddc92b819e2a62b168a126	gan	tune	20	0
+mnicnc404/CartoonGan-tensorflow	2f26a525f8b604b8e98fb84ebad0af5aef727944	gan	tune	9	2
+LEGO999/BigBiGAN-TensorFlow2.0	bb241b3ba81bd5a493187807877397f9cfe1d8d3	gan	validate	9	0
+ppooiiuuyh/SinGAN-tensorflow2.0	31b874c75931cb95da8e1e8fd2a2100852b66af1	gan	tune	6	0
+haozh7109/SEGAN-TensorFlow2	0d3c74ef2ad979bde8501833eb0dc42a1497f73c	audio	validate	4	1
+zhangqianhui/vae-gan-tensorflow	636f805090cffa5afcc4ab561524fb8435d1a850	vae	tune	4	0
+clvrai/SSGAN-Tensorflow	1323a53f02503caa28b67e1ee52a4c30252a51dd	gan	tune	7	0
+clvrai/BicycleGAN-Tensorflow	7feb637ba9fc777a9ccd354618624f45cc2569b1	gan	validate	6	0
+kozistr/ESRGAN-tensorflow	b980f5e856e663be4115a6883c69d8c9b7e66b8e	gan	validate	6	1
+vincent1bt/Real-ESRGAN-TensorFlow	03cec4420c172cd53887861ae408448b8735c820	gan	tune	12	1
+tokestermw/text-gan-tensorflow	fb9897ee55e8d674a16c6041a2c1fb67abad131b	gan	validate	10	1
+Visual-Behavior/detr-tensorflow	78fb71bca7b2ebf90e73151a51d29e8dbb46cb38	detection_segmentation	tune	29	1
+eldar/pose-tensorflow	6a8f5ee90ea444e12c15eecebf8448797c52bbf5	detection_segmentation	validate	6	3
+MaybeShewill-CV/image-classification-tensorflow	56a3e634c789d47c6ee153872c05ca2e3262d10e	model_zoo	tune	43	0
+hipoglucido/Hierarchical-DRL-Tensorflow	4d0bc981600b4d3a694352635bd5437bab8c019d	rl	tune	7	1
+yhyu13/AlphaGOZero-python-tensorflow	17d87a75c2cb4f0b26ad91b0d5674ceb006d20dc	rl	tune	33	3
+sfujiwara/dqn-tensorflow	b78a28e95eee6f4ce5ba6d633e48dd361b788e7a	rl	validate	8	2
+gopalakrishna-r/DeepLearning.AI-TensorFlow-Developer	f4a2aabe011e850a92822cdbcaded8885d2eea73	course_book	tune	124	0
+vshmyhlo/retinanet-tensorflow	fe8e5c340f749bc0ed4692ff66d7b0886bd86a2b	detection_segmentation	tune	20	0
+InnerPeace-Wu/densecap-tensorflow	2c77998f73832d5bb7324e97e8a7419cbce8398c	detection_segmentation	tune	13	2
+abhishekrana/isic2018-skin-lesion-classifier-tensorflow	fa9fc3ab921099c447784bbf41dbf724c477d946	medical	tune	15	0
+Chole-peterpan/WAMA_DL_Keras	5322e7dec1685d3f5cf4bc49d74955a1efd7c222	medical	validate	233	0
+liuph0119/Semantic_Segmentation_Keras	b595f0e2d62c471256dcc800f9539dbdf354d391	detection_segmentation	validate	21	0
+t2kasa/social_lstm_keras_tf	849ba13508e678441ee5ceb122945f626f6bd518	time_series	validate	3	0
+medtune/Models_tf_keras	fca021b86db5dbda6ddacb1e9494ff05c8e15252	medical	validate	19	1
+Pratapdangeti/Deep_Learning_with__Tensorflow_and_Keras	3011e55d654d9a669f84ad0a5afdc2191201bd72	course_book	tune	62	0
+AlexYangLi/NLI_Keras	7630a242641cd32e6a21166a938acd6222786ad9	nlp	tune	25	0
+CIA-Oceanix/DINAE_keras	4907c2570afd012909144d39422ff2a21e527a9a	research_custom_loop	validate	30	0
+yuanyuanli85/Stacked_Hourglass_Network_Keras	eddf0ae15715a88d7859847cfff5f5092b260ae1	detection_segmentation	validate	5	0
+AmberzzZZ/unet_vnet_keras	19c7d59b89853cb044aa9897729a09961e74a110	medical	validate	18	0
+vchudinov-zz/dynamic_memory_networks_with_keras	ea28a8ba9100c113025fb782d6b4f086edd6c6fb	nlp	validate	4	0
+khumbuai/ulmfit_keras	eb9637cc0ba8364cff7627c86dbfbb9f64b93d58	nlp	tune	10	1
+rotkert/colorization_gan_keras	f62ede5748c6f200ff7be777c1818ac0b48c1f12	gan	validate	4	0
+tirthasheshpatel/segment_anything_keras	305eab30bc303e23e8890add837489598f6b67d0	detection_segmentation	tune	7	2
+aleannox/cyclegan_keras	3fda11661bad30aa0a9e89c725cc484179c5a94b	gan	tune	13	2
+yuanyuanli85/FashionAI_KeyPoint_Detection_Challenge_Keras	0b3bd8cdee32e05619300e5466578644974279df	kaggle	validate	10	0
+ewrfcas/QANet_keras	e02dccdf96ac459eb5554a6c851f1e9b73da0d1c	nlp	tune	13	0
+vuminhtue/SMU_Deep_Learning_Keras	fdd723b49ac8b1ff2701b385f344c5d63e52c655	course_book	validate	3	0
+Martijho/pathnet_keras	6e08ed17504779e78cec405b785dc1787ad1fce3	research_custom_loop	tune	9	0
+sadeepj/crfasrnn_keras	0aa24eff26f6309952592b8050dbf165670b8ba6	detection_segmentation	validate	5	2
+flomlo/ntm_keras	fdfe3ff0e3f5d3e4bc1a2fe51afdf67dae3aa5d8	research_custom_loop	tune	7	0
+Jcduhdt/GAN_TF_Keras	df8c17671a67b031633b45ea272e568f48c45886	gan	validate	33	0
+david-vazquez/keras_zoo	f84e7b4cc55fac6b9c572f54fec8b61ee106d116	model_zoo	validate	33	0
+kmkolasinski/keras_detection	520a04d5e4f35002765fd96b2735df9bf3c50f88	detection_segmentation	validate	53	2
+zhaoyangkun/keras_basic_sr	e89a7e31acff5827201af5e6d8bc63768c3c3351	gan	tune	30	1
+taoyilee/Keras_MedicalImgAI	02ecf1f52ee91e3050b2d30f602a3161ff0726cf	medical	validate	11	1
+tonandr/keras_unsupervised	ed7243543a5fb571c80dc6908a3a44313ce1b457	gan	tune	26	1
+jderiu/keras_textvae	c0126a97a2ff3aa7523fee34ff21844082f98184	vae	tune	38	0
+avolkov1/keras_experiments	333fad99dfd0d789b86c6976c5b3f9929edd6a67	research_custom_loop	tune	35	2
+etirouthier/keras_dna	99cd0009cfac24fd58ba824fbaa64c4026850c0d	research_custom_loop	tune	6	1
+ztlevi/keras_models	4cd2e72ab72e5ed3a40adbdaa3536f97a765692b	model_zoo	tune	16	1
+cinderellab/Keras_Semantic_Segmentation_Enhanced	b095bcffc930be3a0921aad9c4aebfa1915f571f	detection_segmentation	tune	21	0
+jchen42703/keras_med_io	2113de64a448c90b66993d6ed4fdbba7971f3417	medical	validate	9	1
+yasufumy/keras_qanet	1c0e2da80cdfc43d3ea253d701721dce98b24623	nlp	tune	8	0
+jkamalu/keras_tacotron	b04ff5298e57577479488639e0016d7c73e78dc6	audio	validate	4	1
+naufalso/keras_nerf	bff7c60878ccc2ca74ef456a87e104269f03dc61	research_custom_loop	validate	17	1
+mokemokechicken/keras_glow	2d15f788ce1a5fb080461bab584e20392da9eee7	vae	validate	10	1
+nlp-cnu/keras_examples	cd82e8ae938583226258301de15626313dd46c6a	course_book	validate	7	1
+PhilippeNguyen/keras_wavenet	1e256dd246a03e8203a5230092c0be0cd92b069a	audio	validate	22	1
+PacktPublishing/Hands-on-Unsupervised-Learning-with-TensorFlow-2.0	d02d53f3f6cf690aac0ebcfcb10dd31bc9a73453	course_book	validate	10	0
+cjuliani/Mask-RCNN-Tensorflow-2	9088c07bca0ec5151c111995d6cf0c057ba3bc86	detection_segmentation	tune	25	1
+1653109/StyleGAN2-TensorFlow-2.x	669f97a9da003cc7f665c170c657ffbd8fec94f9	gan	validate	21	0
+rosasalberto/StyleGAN2-TensorFlow-2.x	d2467e0eed24fd0130d54845a7104d9d2f55d6cf	gan	tune	16	0
+alexbooth/Beta-VAE-Tensorflow-2.0	daeda4493fd4418d768c0e0b238d4c1f6c9dc3c0	vae	validate	3	0
+Vishal-V/GSoC-TensorFlow-2019	483c7c178e803769defffda5a8653f32e939d226	model_zoo	validate	32	4
+forskamse/TensorFlow-2-Implementations-of-CNN-Based-Networks	4d9e97a06aa3a72250110f1bb0218f029b088ca6	model_zoo	validate	8	0
+Apress/Machine-Learning-for-Economics-and-Finance-in-TensorFlow-2	f3ffc16fe18be261c89c83ab54e0fdbd1ab1ca62	course_book	tune	9	0
+bpbpublications/Mastering-TensorFlow-2.x	34090f072289f83136931c78eec2b83ad778821d	course_book	validate	121	1
+csxeba/Learn-TensorFlow-2.0-The-Hard-Way	80249ef39bdc8d94ca998038e5b5ca8c238bb18e	course_book	tune	7	0
+"""
+
 TABLES = {
     "a": REPOS_TSV,
     "b": REPOS_TSV_B,
@@ -978,6 +1149,7 @@ TABLES = {
     "h": REPOS_TSV_H,
     "i": REPOS_TSV_I,
     "j": REPOS_TSV_J,
+    "k": REPOS_TSV_K,
 }
 DEFAULT_OUT = {
     "a": "/work/corpus13",
@@ -990,6 +1162,7 @@ DEFAULT_OUT = {
     "h": "/work/corpus13h",
     "i": "/work/corpus13i",
     "j": "/work/corpus13j",
+    "k": "/work/corpus13k",
 }
 
 
