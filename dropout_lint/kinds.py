@@ -46,6 +46,17 @@ BATCHNORM = frozenset(
     }
 )
 
+# TF1's batch normalisation runs in inference mode unless its call passes ``training=``: without
+# it, it never computes batch statistics (nor updates its moving ones).
+BATCHNORM_INFERENCE_BY_DEFAULT = frozenset(
+    {
+        "tf.layers.batch_normalization",
+        "tf.compat.v1.layers.batch_normalization",
+        "tf.layers.BatchNormalization",
+        "tf.compat.v1.layers.BatchNormalization",
+    }
+)
+
 # Layers and ops that only change shape or apply an activation: a value passes through them
 # unchanged in kind (dropout-then-ReLU-then-BN is still dropout feeding BN).
 PASSTHROUGH = frozenset(
@@ -198,6 +209,25 @@ def is_dropout(kind: str | None) -> bool:
 
 def is_batchnorm(kind: str | None) -> bool:
     return kind in BATCHNORM
+
+
+# Layers whose output can be a model's prediction (DL101's "output layer"): a linear map (dense
+# or convolutional) whose activation gives scores, probabilities or a bounded value, or an
+# activation layer that gives them. A model ending in a hidden layer's features (``relu``, a
+# normalization, a pooling, an RNN, an embedding) is a trunk others build on, not a predictor.
+PREDICTION_LAYERS = frozenset(
+    {
+        "Dense",
+        "EinsumDense",
+        *(f"{c}{d}D" for c in ("Conv", "Convolution", "SeparableConv", "SeparableConvolution") for d in (1, 2, 3)),
+        *(f"{c}{d}DTranspose" for c in ("Conv", "Convolution") for d in (1, 2, 3)),
+        "DepthwiseConv2D",
+    }
+)
+PREDICTION_ACTIVATION_LAYERS = frozenset({"Activation", "Softmax"})
+PREDICTION_ACTIVATIONS = frozenset(
+    {"linear", "softmax", "sigmoid", "tanh", "log_softmax", "softplus", "softsign", "hard_sigmoid"}
+)
 
 
 def is_passthrough(kind: str | None) -> bool:

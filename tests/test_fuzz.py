@@ -80,9 +80,11 @@ def oracle(stack: list[Layer]) -> set[tuple[str, int]]:
             out.add(("DL202", i))
         elif r == 0:
             out.add(("DL203", i))
-        if all(later.kind == "Activation" for later in stack[i + 1 :]) and r != 0:
-            # the last layer, or only activations follow it (logits dropout); at rate 0 it
-            # zeroes nothing (DL203 reports it)
+        before = next((stack[j] for j in range(i - 1, -1, -1) if stack[j].kind != "Dropout"), None)
+        if all(later.kind == "Activation" for later in stack[i + 1 :]) and r != 0 and before.kind == "Dense":
+            # the last layer, or only activations follow it (logits dropout), after the output
+            # layer (a linear Dense; a relu / BN before it gives features, not predictions); at
+            # rate 0 it zeroes nothing (DL203 reports it)
             out.add(("DL101", i))
         if i > 0 and stack[i - 1].kind == "Dropout" and 0 < r < 1 and 0 < stack[i - 1].rate < 1:
             out.add(("DL103", i))  # zero / invalid rates are DL203 / DL201, not a compound rate

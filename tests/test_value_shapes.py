@@ -279,7 +279,7 @@ def test_the_last_layers_output_of_a_model_used_to_build_another_makes_it_a_trun
 
         def trunk():
             inp = Input((8,))
-            return Model(inp, Dropout(0.5)(Dense(4, activation="relu")(inp)))
+            return Model(inp, Dropout(0.5)(Dense(4)(inp)))
 
         def full(n):
             base = trunk()

@@ -1,3 +1,4 @@
+from dropout_lint import kinds
 from dropout_lint.kinds import is_dropout, is_passthrough
 from dropout_lint.rules._common import branch_not_taken, node_rate
 from dropout_lint.rule import Invalid, Rule, example as _ex
@@ -581,6 +582,8 @@ def report_outputs(ctx, by_name: bool) -> None:
             if _rate_per_pass(ctx, out):
                 continue  # ``dropout(h, keeps[i])`` in ``for i in ...``: the last layer's own rate decides
             prev = out.inputs[0] if out.inputs else None
+            if g.kind != "ops" and not _predicts(ctx, prev):
+                continue  # it follows features (relu, a norm, a pooling, an RNN): a trunk, not a predictor
             after = f" after `{prev.kind}`" if prev is not None and prev.kind and prev.kind[0] != "<" else ""
             via = f" through `{'`, `'.join(through)}`" if through else ""
             if g.kind == "sequential":
@@ -798,6 +801,53 @@ def _name_loads(ctx, name, scope):
 
         walk(root, _V())  # libcst's hooks and order, without rebuilding the tree
     return index.get(name, [])
+
+
+def _predicts(ctx, node, depth: int = 0) -> bool:
+    """The layer the Dropout follows can give the model's prediction: a dense or convolutional
+    layer whose activation gives scores, probabilities or a bounded value (none, ``softmax``,
+    ``sigmoid``...), such an activation layer or op, or ``TimeDistributed`` of one
+    (``kinds.PREDICTION_*``). Unknown layers and activations do not count."""
+    while node is not None and is_dropout(node.kind) and len(node.inputs) == 1:
+        node = node.inputs[0]  # ``Dense -> Dropout -> Dropout``: what the first one follows
+    if node is None or node.kind is None:
+        return False
+    kind, call = node.kind, node.decl
+    if "." in kind:  # an op: ``tf.nn.softmax(logits)``
+        return kind.rsplit(".", 1)[-1] in kinds.PREDICTION_ACTIVATIONS
+    if call is None:
+        return False
+    if kind == "TimeDistributed" and depth == 0:
+        inner = call.arg("layer", 0)
+        wrapped = next((c for c in ctx.calls if c.node is inner), None)
+        return wrapped is not None and _layer_predicts(ctx, wrapped.kind, wrapped)
+    return _layer_predicts(ctx, kind, call)
+
+
+def _layer_predicts(ctx, kind, call) -> bool:
+    if kind == "Softmax":
+        return True
+    if kind in kinds.PREDICTION_ACTIVATION_LAYERS:
+        return _activation(ctx, call.arg("activation", 0), call) in kinds.PREDICTION_ACTIVATIONS
+    if kind in kinds.PREDICTION_LAYERS:
+        expr = call.arg("activation", 1 if kind in ("Dense", "EinsumDense") else None)
+        return expr is None or _activation(ctx, expr, call) in kinds.PREDICTION_ACTIVATIONS
+    return False
+
+
+def _activation(ctx, expr, call) -> str | None:
+    """``"softmax"``, ``None`` (linear), ``tf.nn.sigmoid``, a constant holding one, else None."""
+    from dropout_lint.analysis.names import dotted
+
+    if expr is None:
+        return None
+    value = ctx.const(expr, call.scope)
+    if value is None:  # ``activation=None``
+        return "linear"
+    if isinstance(value, str):
+        return value.lower()
+    d = dotted(expr)
+    return d.rsplit(".", 1)[-1].lower() if d and "." in d else None
 
 
 def _dropout_behind(node, limit=8):

@@ -1,4 +1,4 @@
-from dropout_lint.kinds import is_batchnorm, is_dropout, is_passthrough
+from dropout_lint.kinds import BATCHNORM_INFERENCE_BY_DEFAULT, is_batchnorm, is_dropout, is_passthrough
 from dropout_lint.rule import Invalid, Rule, example as _ex
 from dropout_lint.rules._common import branch_not_taken, chosen_by_loop_data, is_literal_true, node_rate
 
@@ -43,6 +43,10 @@ class DropoutBeforeBatchNorm(Rule):
       file makes false, one whose value reaches the BatchNormalization only through layers that
       change it (Dense, Conv...), and BatchNormalization followed by Dropout (the recommended
       order).
+    - A BatchNormalization that never runs in training mode: applied with `training=False` (a
+      frozen BN), or TF1's `tf.layers.batch_normalization(x)` without `training=` (it defaults
+      to inference mode): it takes no batch statistics from the dropout. (It never learns its
+      moving statistics either: a bug of its own.)
     - A BatchNormalization applied in an arm of an `if` that tests a loop's variable
       (`for c in sequence: if c == "n": x = BatchNormalization()(x) elif c == "d": x = Dropout(r)(x)`),
       when the Dropout was not applied in that same arm: which comes first depends on the order of
@@ -62,6 +66,19 @@ class DropoutBeforeBatchNorm(Rule):
     requires = ("ropout",)
 
     valid = [
+        # premise "BN computes batch statistics": TF1's batch_normalization defaults to inference
+        _ex("""
+            import tensorflow as tf
+            h = tf.nn.dropout(tf.layers.dense(x, 64), keep_prob)
+            h = tf.layers.batch_normalization(h)
+        """),
+        # a frozen BN applied in inference mode
+        _ex("""
+            from keras import layers
+            inp = layers.Input((4,))
+            x = layers.Dropout(0.2)(inp)
+            x = layers.BatchNormalization()(x, training=False)
+        """),
         # premise "dropout turns off at inference": Monte-Carlo dropout, always on
         _ex("""
             from keras import layers
@@ -130,6 +147,14 @@ class DropoutBeforeBatchNorm(Rule):
         """),
     ]
     invalid = [
+        Invalid(
+            _ex("""
+                import tensorflow as tf
+                h = tf.nn.dropout(tf.layers.dense(x, 64), keep_prob)
+                h = tf.layers.batch_normalization(h, training=is_training)
+            """),
+            line=2,
+        ),
         Invalid(
             "from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.3), layers.BatchNormalization(), layers.Dense(1)])\n",
             line=2,
@@ -218,6 +243,8 @@ class DropoutBeforeBatchNorm(Rule):
                 and is_literal_true(n.call.keywords["training"].value)
             ):
                 continue  # always on (Monte-Carlo dropout): BN sees the same variance at inference
+            if _never_training(bn):
+                continue  # a BN that never runs in training mode takes no statistics from the dropout
             where = f" (line {bn.start.row})" if bn.start is not None else ""
             ctx.report(
                 n,
@@ -226,6 +253,18 @@ class DropoutBeforeBatchNorm(Rule):
                 data={"batchnorm_line": bn.start.row if bn.start else None},
                 once=True,
             )
+
+
+def _never_training(bn) -> bool:
+    """The BatchNormalization is applied with ``training=False``, or is TF1's and applied without
+    ``training=`` (``tf.layers.batch_normalization(x)``): it never computes batch statistics."""
+    import libcst as cst
+
+    kws = bn.call.keywords if bn.call is not None else {}
+    if "training" in kws:
+        v = kws["training"].value
+        return isinstance(v, cst.Name) and v.value == "False"
+    return bn.kind in BATCHNORM_INFERENCE_BY_DEFAULT and bn.call is not None
 
 
 def _reaches_batchnorm(node):

@@ -28,6 +28,8 @@ class ConsecutiveDropout(Rule):
     - One of the two rates is 0 or out of range (DL203 / DL201 say so), either Dropout is built
       under an `if` that every call site in the file makes false, or a layer that changes the
       values sits between them.
+    - The two drop different things: units, whole channels (`SpatialDropout*`) or multiplicative
+      noise (`GaussianDropout`, `AlphaDropout`). One Dropout cannot stand for the pair.
     - The second Dropout is applied in an arm of an `if` that tests a loop's variable
       (`for c in sequence: if c == "d": x = dropout(x) elif c == "n": x = norm(x)`) and the first
       was not applied in that same arm: whether one follows the other depends on the order of
@@ -59,6 +61,25 @@ class ConsecutiveDropout(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # premise "the same kind of dropout": units, then whole channels or multiplicative noise
+        _ex("""
+            import keras
+            i = keras.Input((4,))
+            x = keras.layers.Dropout(0.1)(i)
+            x = keras.layers.GaussianDropout(0.1)(x)
+        """),
+        _ex("""
+            import tensorflow as tf
+            L = tf.keras.layers
+            m = tf.keras.Sequential([L.Dense(2), L.Dropout(0.4), L.AlphaDropout(0.1)])
+        """),
+        _ex("""
+            from keras import layers as L
+            def f(x):
+                x = L.Dense(3)(x)
+                x = L.Dropout(0.3)(x)
+                return L.SpatialDropout1D(0.3)(x)
+        """),
         "from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.5), layers.Dense(8), layers.Dropout(0.5)])\n",
         _ex("""
             import tensorflow as tf
@@ -226,26 +247,7 @@ class ConsecutiveDropout(Rule):
                 ])
             """),
         ),
-        Invalid(
-            _ex("""
-                import keras
-                i = keras.Input((4,))
-                x = keras.layers.Dropout(0.1)(i)
-                x = keras.layers.GaussianDropout(0.1)(x)
-            """),
-            line=4,
-        ),
         Invalid("model = Sequential([Dense(4), Dropout(0.5), Dropout(0.2), Dense(2)])\n", line=1),
-        Invalid(
-            _ex("""
-                from keras import layers as L
-                def f(x):
-                    x = L.Dense(3)(x)
-                    x = L.Dropout(0.3)(x)
-                    return L.SpatialDropout1D(0.3)(x)
-            """),
-            line=5,
-        ),
         Invalid(
             _ex("""
                 import tensorflow as tf
@@ -254,14 +256,6 @@ class ConsecutiveDropout(Rule):
                     return tf.nn.dropout(h, rate=0.1)
             """),
             line=4,
-        ),
-        Invalid(
-            _ex("""
-                import tensorflow as tf
-                L = tf.keras.layers
-                m = tf.keras.Sequential([L.Dense(2), L.Dropout(0.4), L.AlphaDropout(0.1)])
-            """),
-            line=3,
         ),
         Invalid(
             _ex("""
@@ -286,6 +280,8 @@ class ConsecutiveDropout(Rule):
                 continue  # built only under a test the code never passes
             if chosen_by_loop_data(n, prev):
                 continue  # ``for c in seq: if c == "d": x = dropout(x)``: the order of ``seq`` decides
+            if _family(n.kind) != _family(prev.kind):
+                continue  # element-wise then spatial (or Gaussian) dropout: not one Dropout's job
             p, q = node_rate(ctx, prev), node_rate(ctx, n)
             if any(r is not None and not 0 < r < 1 for r in (p, q)):
                 continue  # a no-op (rate 0, DL203) or invalid (DL201) layer: that finding says it
@@ -303,6 +299,15 @@ class ConsecutiveDropout(Rule):
                 data={"first_line": prev.start.row},
                 once=True,
             )
+
+
+def _family(kind: str) -> str:
+    """What a dropout drops: single units, whole channels, or multiplicative noise."""
+    if "Spatial" in kind:
+        return "spatial"
+    if "gaussian" in kind.lower() or "alpha" in kind.lower():
+        return "noise"
+    return "units"
 
 
 _KEEP_ARGS = {"rate", "seed", "name"}

@@ -1,5 +1,6 @@
 from dropout_lint.finding import Edit, Fix
 from dropout_lint.rule import Invalid, Rule, Valid, example as _ex
+from dropout_lint.rules import _flag_readers as R
 from dropout_lint.rules import _training as T
 from dropout_lint.rules._common import is_literal_true
 
@@ -74,6 +75,9 @@ class TrainingTrueAtInference(Rule):
     ```
 
     ## When it stays silent
+    - **What is called reads the flag, or may**: a model or layer the file shows to have no layer
+      that reads `training` (only Dense / Conv / pooling / a custom layer whose `call()` ignores
+      it) is silent, since `training=True` changes nothing there; one it cannot see into is not.
     - **The keyword goes to a Keras call**: a layer or model call, or a callable the analysis
       cannot resolve (a `training=` keyword is itself the mark of a Keras call). Never a function,
       method (other than `call`) or class that the file itself defines: that is a builder's own
@@ -124,6 +128,18 @@ class TrainingTrueAtInference(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # premise "the model reads the flag": a generator of convolutions and activations only
+        _ex("""
+            import tensorflow as tf
+            from tensorflow.keras import layers
+            def make_generator():
+                inp = tf.keras.Input((64, 64, 3))
+                x = layers.LeakyReLU()(layers.Conv2D(32, 3, padding="same")(inp))
+                return tf.keras.Model(inp, layers.Conv2D(3, 3, padding="same")(x))
+            generator = make_generator()
+            def inference(z):
+                return generator(z, training=True)
+        """),
         # a training step nested in an evaluation function: recorded on a gradient tape
         _ex("""
             import tensorflow as tf
@@ -395,6 +411,9 @@ class TrainingTrueAtInference(Rule):
                 continue
             if T.in_sampling_loop(call):
                 continue
+            answers = R.callee_answers(ctx, call)
+            if answers and all(a in (R.NO, "not-keras") for a, _ in answers):
+                continue  # no layer of what is called reads the flag: training=True changes nothing
             fix = None
             if is_literal_true(kw.value):
                 start, end = T.span(ctx, kw.value)

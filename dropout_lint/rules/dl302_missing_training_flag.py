@@ -550,7 +550,7 @@ def assess(ctx):
         what = _model_callee(ctx, call)
         if what is None:
             continue
-        answers = _answers(ctx, call)
+        answers = R.callee_answers(ctx, call)
         if answers and all(a == "not-keras" for a, _ in answers):
             continue  # a tf.Module or plain object: no training argument to pass
         if answers and all(a in (R.NO, "not-keras") for a, _ in answers):
@@ -576,24 +576,6 @@ def _unproven(ctx, call, answers) -> str | None:
     if not _optimised(ctx, call):
         return "that this step optimises its variables"
     return None
-
-
-def _answers(ctx, call) -> list:
-    """(reads-flag answer or 'not-keras', graph or class) for every object the call may see."""
-    from dropout_lint.analysis.facts import CallFact, Graph
-    from dropout_lint.rules import _flag_readers as R
-
-    out: list = []
-    for kind, obj in _origins(ctx, call):
-        if isinstance(obj, Graph):
-            out.append((R.graph_reads_flag(ctx, obj), obj))
-        elif isinstance(obj, CallFact):
-            out.append((R.layer_reads_flag(ctx, obj), obj))
-        elif T.class_kind(ctx, obj) is None:
-            out.append((R.UNKNOWN if kind == "keras" else "not-keras", obj))
-        else:
-            out.append((R.class_reads_flag(ctx, obj), obj))
-    return out
 
 
 _OPTIMISED = r"\.(trainable_variables|trainable_weights|trainable_vars|trainable_params)\b"
@@ -839,99 +821,3 @@ def _add_flag(ctx, call):
 def _passes_flag(call) -> bool:
     """``training=`` or the model's own name for it (``is_training=``, ``train=``)."""
     return any(T._TRAINING_WORD.search(k) for k in call.keywords)
-
-
-def _origins(ctx, call) -> list:
-    """What the called object is, as far as this file tells: a list of (kind, what) with kind
-    'keras' (a model that may use the flag), 'mode-free' (a Keras model whose every layer
-    ignores the flag) or 'not-keras' (an instance of a local non-Keras class)."""
-    import libcst as cst
-
-    text = call.func_text
-    parts = text.split(".")
-    if text == "self":
-        _, cls = T.method_of(call.scope)
-        return [_class_origin(ctx, cls)] if cls is not None else []
-    values: list = []
-    graphs: list = []
-    if parts[0] == "self" and len(parts) == 2:
-        _, cls = T.method_of(call.scope)
-        if cls is not None:
-            for v in cls.assigns.get(text, []):
-                init = next(
-                    (s for s in ctx.facts.scopes if s.kind == "function" and s.parent is cls and s.name == "__init__"),
-                    None,
-                )
-                if isinstance(v, cst.Name) and init is not None and v.value in init.params:
-                    followed = T.param_origins(ctx, init, v.value)
-                    if not followed:
-                        return []
-                    values.extend(followed)
-                else:
-                    values.append(v)
-        graphs = [g for g in ctx.graphs if g.name == text and g.kind in ("sequential", "functional")]
-    elif len(parts) == 1:
-        name = text
-        graphs = [g for g in ctx.graphs if g.name == name and g.kind in ("sequential", "functional")]
-        for s in call.scope.chain():
-            if s.kind == "function" and name in s.params:
-                values = T.param_origins(ctx, s, name) or []
-                if not values:
-                    return []
-                graphs = []  # what the call sites pass, not every model bound to that name
-                break
-            if name in s.assigns:
-                values = list(s.assigns[name])
-                if s is call.scope:
-                    values = T.reaching(ctx, values, call)
-                    graphs = [g for g in graphs if any(g.call is not None and g.call.node is v for v in values)]
-                elif s.kind == "module":
-                    # A global used in a function: in a notebook or script the model bound last
-                    # before the function is defined (all of them when none is).
-                    top = next((f for f in reversed(call.scope.chain()) if f.kind == "function"), None)
-                    if top is not None and top.start is not None:
-                        values = T.reaching(ctx, values, top)
-                        graphs = [g for g in graphs if any(g.call is not None and g.call.node is v for v in values)]
-                break
-    else:
-        return []
-    out = [("mode-free" if T.graph_mode_free(ctx, g) else "keras", g) for g in graphs]
-    for v in values:
-        if not isinstance(v, cst.Call):
-            if isinstance(v, cst.Name):
-                continue
-            return []
-        from dropout_lint.analysis.names import dotted
-
-        d = dotted(v.func) or ""
-        last = d.rsplit(".", 1)[-1]
-        locals_ = T.class_scopes(ctx).get(last)
-        if locals_:
-            out.extend(_class_origin(ctx, c) for c in locals_)
-            continue
-        built = [
-            g
-            for g in ctx.graphs
-            if g.kind in ("sequential", "functional")
-            and g.scope is not None
-            and any(s.kind == "function" and s.name == last for s in g.scope.chain())
-        ]
-        if built:
-            out.extend(("mode-free" if T.graph_mode_free(ctx, g) else "keras", g) for g in built)
-            continue
-        fact = T.call_fact(ctx, v)
-        if fact is not None and (fact.qname or "").startswith("keras.applications."):
-            out.append(("keras", fact))  # a Keras application: its architecture is known
-            continue
-        graph = next((g for g in ctx.graphs if g.call is not None and g.call.node is v), None)
-        if graph is not None:
-            out.append(("mode-free" if T.graph_mode_free(ctx, graph) else "keras", graph))
-            continue
-        return []  # something we cannot see into
-    return out
-
-
-def _class_origin(ctx, cls):
-    if T.class_kind(ctx, cls) is None:
-        return ("keras" if T.has_foreign_base(ctx, cls) else "not-keras", cls)
-    return ("mode-free" if T.class_mode_free(ctx, cls) else "keras", cls)

@@ -67,6 +67,17 @@ class UnguardedDropoutInCall(Rule):
     requires = ("dropout",)
 
     valid = [
+        # the op's value is bound to a name that only the phase switch's training arm reads
+        _ex("""
+            import tensorflow as tf
+            from keras import backend as K
+            from keras.layers import Layer
+            class LayerDrop(Layer):
+                def call(self, inputs, training=None):
+                    x, residual = inputs
+                    x_train = tf.nn.dropout(x, 0.1) + residual
+                    return K.in_train_phase(x_train, x + residual, training=training)
+        """),
         # the tutorial's CustomDenseWithDropout: guarded by `if training:`
         _ex("""
             import tensorflow as tf
@@ -149,6 +160,20 @@ class UnguardedDropoutInCall(Rule):
         """),
     ]
     invalid = [
+        # the bound value is also read outside the phase switch
+        Invalid(
+            _ex("""
+                import tensorflow as tf
+                from keras import backend as K
+                from keras.layers import Layer
+                class Noisy(Layer):
+                    def call(self, x, training=None):
+                        dropped = tf.nn.dropout(x, 0.1)
+                        out = K.in_train_phase(dropped, x, training=training)
+                        return out + dropped
+            """),
+            line=6,
+        ),
         Invalid(
             _ex("""
                 import tensorflow as tf
@@ -330,7 +355,10 @@ def _guarded(ctx, call, method, seen: set) -> bool:
     # 4. an earlier `if not training: return` in the function
     if fn is not None and _early_return(ctx, fn, call):
         return True
-    # 5. a nested function, only used under a guard
+    # 5. its value, bound to a name, is the training arm of in_train_phase / cond(training, ...)
+    if fn is not None and _bound_into_a_guard(ctx, call, fn):
+        return True
+    # 6. a nested function, only used under a guard
     if fn is not None and fn is not method:
         uses = [c for c in ctx.calls if c.func_text == fn.name and method in c.scope.chain()]
         conds = [
@@ -346,6 +374,38 @@ def _guarded(ctx, call, method, seen: set) -> bool:
         if uses and all(_guarded(ctx, c, method, seen) for c in uses):
             return True
     return False
+
+
+def _bound_into_a_guard(ctx, call, fn) -> bool:
+    """``x_train = tf.nn.dropout(x, r) + residual`` then ``K.in_train_phase(x_train, x_test,
+    training=training)``: every read of the name the op's value is bound to is the training arm
+    of a phase switch, or an argument of a ``cond`` on the flag, in the same function."""
+    import libcst as cst
+
+    stmt = next((a for a in T.ancestors(ctx, call.node, stop=fn.node) if isinstance(a, cst.Assign)), None)
+    if stmt is None or len(stmt.targets) != 1 or not isinstance(stmt.targets[0].target, cst.Name):
+        return False
+    target = stmt.targets[0].target
+    name = target.value
+
+    def guard(node) -> bool:
+        if not isinstance(node, cst.Call):
+            return False
+        last = _last_name(node.func)
+        args = [a for a in node.args if a.keyword is None]
+        if last in PHASE_CALLS:
+            return bool(args) and name in T.names_in(args[0].value)
+        return last in COND_CALLS and any(T.mentions_training(a.value) for a in node.args)
+
+    reads = []
+
+    class _Reads(cst.CSTVisitor):
+        def visit_Name(self, n) -> None:
+            if n.value == name and n is not target:
+                reads.append(n)
+
+    fn.node.body.visit(_Reads())
+    return bool(reads) and all(any(guard(a) for a in T.ancestors(ctx, r, stop=fn.node)) for r in reads)
 
 
 def _last_name(func) -> str:
