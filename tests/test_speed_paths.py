@@ -7,6 +7,7 @@ import gc
 import pytest
 
 import dropout_lint.engine as engine
+from dl_testkit import fixture_and_example_inputs
 from dropout_lint import runner
 from dropout_lint.engine import FileSettings
 from dropout_lint.rule import all_rules
@@ -110,19 +111,6 @@ def test_call_deep_reuses_one_big_stack_thread_and_nests():
     assert os.waitstatus_to_exitcode(status) == 0
 
 
-def _lint_inputs():
-    from pathlib import Path
-
-    from dropout_lint.rule import iter_examples
-
-    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
-    for p in sorted(fixtures.rglob("*")):
-        if p.suffix in (".py", ".ipynb"):
-            yield p.name, p.read_bytes()
-    for rule, ex in iter_examples():
-        yield rule.code, ex.code.encode()
-
-
 def test_a_file_s_tree_and_analysis_are_freed_without_the_collector(monkeypatch):
     """The collector is paused while a file is linted; after it, the file's tree and analysis
     (graph nodes, the interpreter's environments and functions) must go by reference counting,
@@ -148,7 +136,7 @@ def test_a_file_s_tree_and_analysis_are_freed_without_the_collector(monkeypatch)
     gc.collect()
     gc.disable()
     try:
-        for name, data in _lint_inputs():
+        for name, data in fixture_and_example_inputs():
             gc.set_debug(gc.DEBUG_SAVEALL)
             try:
                 engine.lint_bytes(data, name, SETTINGS)
