@@ -224,13 +224,19 @@ def lint_unit(
         first = str(exc).splitlines()[0] if str(exc) else ""
         return [parse_error(filename, f"cannot parse: {type(exc).__name__}: {first}")] if report_errors else []
 
+    from dropout_lint.analysis.release import release
+
     ctx = Context(facts, unit, filename, settings.options)
     ctx.enabled = settings.enabled
-    call_deep(_run_rules, ctx, rules, filename)
+    try:
+        call_deep(_run_rules, ctx, rules, filename)
+        kept = filter_findings(ctx.findings, filename, facts, settings.options)
+    finally:
+        release(facts)  # refcounting frees the tree now, not the cyclic collector later
     noqa = scan(unit.text)
     out: list[Finding] = []
     seen: set = set()
-    for f in filter_findings(ctx.findings, filename, facts, settings.options):
+    for f in kept:
         key = (f.code, f.start, f.message)
         if key in seen:
             continue

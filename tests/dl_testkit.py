@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 from dropout_lint.engine import FileSettings, lint_bytes
-from dropout_lint.rule import all_rules, option_defaults
+from dropout_lint.rule import all_rules, iter_examples, option_defaults
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def default_codes() -> frozenset[str]:
@@ -24,3 +27,12 @@ def lint_source(src: str, codes=None, filename: str = "t.py", **options):
 
 def code_rows(src: str, codes=None, **options) -> list[tuple[str, int]]:
     return [(f.code, f.start.row) for f in lint_source(src, codes, **options)]
+
+
+def fixture_and_example_inputs():
+    """(name, bytes) of every fixture (.py, .ipynb) and every rule example."""
+    for p in sorted(FIXTURES.rglob("*")):
+        if p.suffix in (".py", ".ipynb"):
+            yield p.name, p.read_bytes()
+    for rule, ex in iter_examples():
+        yield rule.code, ex.code.encode()

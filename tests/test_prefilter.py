@@ -4,19 +4,19 @@ file runs only the rules whose words it has."""
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 import hypothesmith
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from dl_testkit import fixture_and_example_inputs
+
 import dropout_lint.engine as engine
 import dropout_lint.prefilter as prefilter
 from dropout_lint.guard import parse_guarded
 from dropout_lint.engine import FileSettings, lint_bytes
-from dropout_lint.rule import all_rules, iter_examples
+from dropout_lint.rule import all_rules
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ALL = FileSettings(frozenset(all_rules()), {})
 
 
@@ -95,16 +95,8 @@ def test_noqa_rule_still_reads_comments():
     assert codes == ["DL901"]
 
 
-def _inputs():
-    for p in sorted(FIXTURES.rglob("*")):
-        if p.suffix in (".py", ".ipynb"):
-            yield p.name, p.read_bytes()
-    for rule, ex in iter_examples():
-        yield rule.code, ex.code.encode()
-
-
 def test_findings_identical_to_running_every_rule(monkeypatch):
-    inputs = list(_inputs())
+    inputs = list(fixture_and_example_inputs())
     exact = [[f.as_json() for f in lint_bytes(d, n, ALL)] for n, d in inputs]
     monkeypatch.setattr(prefilter, "matching", lambda rules, data, code: rules)
     every = [[f.as_json() for f in lint_bytes(d, n, ALL)] for n, d in inputs]
@@ -159,7 +151,7 @@ def _check_code_kept_strings_blanked(text: str) -> None:
 
 
 def test_code_bytes_on_the_fixtures_and_examples():
-    for name, data in _inputs():
+    for name, data in fixture_and_example_inputs():
         text = data.decode("utf-8", "surrogatepass")
         if not name.endswith(".ipynb"):
             _check_code_kept_strings_blanked(text)
@@ -178,7 +170,13 @@ def test_needs_parse_answers_as_every_substring_searched():
 
     rules = [r for r in rules_for(all_rules()) if r.requires]
     subsets = [rules] + [list(c) for c in combinations(rules, 2)] + [[r] for r in rules]
-    inputs = [d for _, d in _inputs()] + [b"", b"x = AlphaDropout", b"keep_prob", b"# noqa", b"training = True"]
+    inputs = [d for _, d in fixture_and_example_inputs()] + [
+        b"",
+        b"x = AlphaDropout",
+        b"keep_prob",
+        b"# noqa",
+        b"training = True",
+    ]
     answers = set()
     for data in inputs:
         for rs in subsets:

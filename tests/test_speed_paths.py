@@ -7,6 +7,7 @@ import gc
 import pytest
 
 import dropout_lint.engine as engine
+from dl_testkit import fixture_and_example_inputs
 from dropout_lint import runner
 from dropout_lint.engine import FileSettings
 from dropout_lint.rule import all_rules
@@ -108,3 +109,47 @@ def test_call_deep_reuses_one_big_stack_thread_and_nests():
         os._exit(0 if call_deep(lambda: 7) == 7 else 1)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_a_file_s_tree_and_analysis_are_freed_without_the_collector(monkeypatch):
+    """The collector is paused while a file is linted; after it, the file's tree and analysis
+    (graph nodes, the interpreter's environments and functions) must go by reference counting,
+    not wait for a collection that scans them (analysis/release.py)."""
+    import weakref
+
+    import libcst as cst
+
+    from dropout_lint.analysis.domain import Env, FuncV
+    from dropout_lint.analysis.facts import Node
+    from dropout_lint.analysis.flow import Flow
+
+    refs = []
+    real = engine._parse_and_analyze
+
+    def keep_refs(*a, **k):
+        module, facts = real(*a, **k)
+        refs.append((weakref.ref(facts), weakref.ref(facts.flow)))
+        return module, facts
+
+    monkeypatch.setattr(engine, "_parse_and_analyze", keep_refs)
+    analysed = set()
+    gc.collect()
+    gc.disable()
+    try:
+        for name, data in fixture_and_example_inputs():
+            gc.set_debug(gc.DEBUG_SAVEALL)
+            try:
+                engine.lint_bytes(data, name, SETTINGS)
+                gc.collect(0)  # what the file made is young: its cycles are all in generation 0
+                garbage = [type(o).__name__ for o in gc.garbage if isinstance(o, (Node, Env, FuncV, Flow, cst.Module))]
+            finally:
+                gc.garbage.clear()
+                gc.set_debug(0)
+            assert garbage == [], name
+            for facts, flow in refs:
+                assert facts() is None and flow() is None, name
+            analysed.update(name for _ in refs)
+            refs.clear()
+    finally:
+        gc.enable()
+    assert len(analysed) > 50

@@ -42,4 +42,5 @@ def analyze(module: cst.Module, text: str | None = None, tree=None, found=None) 
         resolver=resolver,
         positions=positions,
         dialect=dialect(collector.calls, collector.scopes),
+        flow=flow,
     )

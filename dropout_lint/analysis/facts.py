@@ -194,3 +194,4 @@ class ModuleFacts:
     resolver: Any
     positions: Any = None  # libcst PositionProvider results, for fixes
     dialect: str | None = None  # "tf1" | "tf2" | None (unknown): see analysis/ops.py dialect()
+    flow: Any = None  # the interpreter, for analysis/release.py (rules do not read it)

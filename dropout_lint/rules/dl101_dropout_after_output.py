@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from dropout_lint import kinds
 from dropout_lint.kinds import is_dropout, is_passthrough
 from dropout_lint.rules._common import branch_not_taken, node_rate
@@ -781,26 +783,34 @@ def _building(node, par) -> bool:
 def _name_loads(ctx, name, scope):
     """Every ``Name`` node reading ``name`` in the function (or module) that binds it: one walk
     per function or module, shared by every graph bound there."""
-    import libcst as cst
-
     from dropout_lint.rules import _training as T
 
     root = scope.node if scope is not None and scope.node is not None else ctx.facts.module
     cache = ctx.facts.__dict__.setdefault("_dl101_loads", {})
     index = cache.get(id(root))
     if index is None:
-        par = T.parents(ctx)
         index = cache[id(root)] = {}
-
-        class _V(cst.CSTVisitor):
-            def visit_Name(self, n) -> None:
-                if not isinstance(par.get(n), cst.AssignTarget):
-                    index.setdefault(n.value, []).append(n)
-
         from dropout_lint.analysis.fastwalk import walk
 
-        walk(root, _V())  # libcst's hooks and order, without rebuilding the tree
+        walk(root, _loads_visitor()(T.parents(ctx), index))  # libcst's hooks and order, without rebuilding the tree
     return index.get(name, [])
+
+
+@lru_cache(maxsize=1)
+def _loads_visitor():
+    """The visitor of ``_name_loads``, made once: a class made per call is a reference cycle
+    that would keep the parent map (the whole tree) until the garbage collector runs."""
+    import libcst as cst
+
+    class _V(cst.CSTVisitor):
+        def __init__(self, par, index) -> None:
+            self.par, self.index = par, index
+
+        def visit_Name(self, n) -> None:
+            if not isinstance(self.par.get(n), cst.AssignTarget):
+                self.index.setdefault(n.value, []).append(n)
+
+    return _V
 
 
 def _predicts(ctx, node, depth: int = 0) -> bool:
