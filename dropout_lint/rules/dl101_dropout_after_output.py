@@ -820,6 +820,9 @@ def _predicts(ctx, node, depth: int = 0) -> bool:
     (``kinds.PREDICTION_*``). Unknown layers and activations do not count."""
     while node is not None and is_dropout(node.kind) and len(node.inputs) == 1:
         node = node.inputs[0]  # ``Dense -> Dropout -> Dropout``: what the first one follows
+    if node is not None and node.sub is not None:
+        finals = _final(node.sub.outputs)  # a sub-model's output: what its own last layer is
+        return len(finals) == 1 and depth < 4 and _predicts(ctx, finals[0], depth + 1)
     if node is None or node.kind is None:
         return False
     kind, call = node.kind, node.decl
@@ -827,7 +830,7 @@ def _predicts(ctx, node, depth: int = 0) -> bool:
         return kind.rsplit(".", 1)[-1] in kinds.PREDICTION_ACTIVATIONS
     if call is None:
         return False
-    if kind == "TimeDistributed" and depth == 0:
+    if kind == "TimeDistributed":
         inner = call.arg("layer", 0)
         wrapped = next((c for c in ctx.calls if c.node is inner), None)
         return wrapped is not None and _layer_predicts(ctx, wrapped.kind, wrapped)
