@@ -8,6 +8,7 @@ the test into ``tmp_path``, one worker judges them all, and every stand-in is sa
 - a size parameter the code indexes (``image_size[0]``) gets a tuple, not an int; a
   transformer's ``d_model`` a size;
 - data read through ``h5py.File`` and a directory listing (``os.listdir``) get stand-ins;
+- a TensorFlow op on Keras symbolic tensors (``tf.multiply(ctr, cvr)``), as Keras 2 built it;
 - TensorFlow's explicit convolution padding (``padding=[[0, 0], [2, 2], [2, 2], [0, 0]]``);
 - a model with no input shape whose valid convolutions need more than a 32x32 image.
 """
@@ -69,6 +70,24 @@ FILES = {
             x = layers.Dropout(0.5)(x)
             x = layers.BatchNormalization()(x)
             return Model(inputs, layers.Dense(1)(x))
+    """,
+    "two_towers.py": """
+        import tensorflow as tf
+        from tensorflow.keras import layers, Model
+
+
+        def tower(x):
+            x = layers.Dense(16, activation="relu")(x)
+            x = layers.Dropout(0.5)(x)
+            x = layers.BatchNormalization()(x)
+            return layers.Dense(1, activation="sigmoid")(x)
+
+
+        inp = layers.Input((10,))
+        ctr = tower(inp)
+        cvr = tower(inp)
+        ctcvr = tf.multiply(ctr, cvr)
+        model = Model(inp, [ctr, ctcvr])
     """,
     "attention.py": """
         import tensorflow as tf
@@ -182,6 +201,7 @@ def verdicts(tmp_path_factory):
         "dict": at(root, "feature_dict.py", "DL102", "layers.Dropout(0.5)"),
         "indexed": at(root, "indexed_size.py", "DL102", "layers.Dropout(0.3)"),
         "d_model": at(root, "attention.py", "DL202", "tf.keras.layers.Dropout(rate)"),
+        "tf-op": at(root, "two_towers.py", "DL102", "layers.Dropout(0.5)"),
         "h5py": at(root, "h5_data.py", "DL102", "tf.keras.layers.Dropout(0.5)"),
         "listdir": at(root, "folder_classes.py", "DL102", "tf.keras.layers.Dropout(0.6)"),
         "padding": at(root, "explicit_padding.py", "DL102", "layers.Dropout(0.5)"),
@@ -216,6 +236,11 @@ def test_mapping_parameter_gets_a_one_entry_mapping_to_a_size(verdicts):
 def test_indexed_size_parameter_gets_a_tuple(verdicts):
     # Before: image_size=16, and "'int' object is not subscriptable".
     check(verdicts, "indexed", "confirmed", "feeds", "image_size=(32, 32) (from how the code uses it)")
+
+
+def test_tensorflow_op_on_symbolic_tensors_is_built_as_a_layer(verdicts):
+    # Before: "Keras 2 code: a TensorFlow op applied to a Keras symbolic tensor (Keras 3 refuses it)".
+    check(verdicts, "tf-op", "confirmed", "feeds", "`tf.multiply` on a Keras symbolic tensor built as a Lambda layer")
 
 
 def test_transformer_width_gets_a_size(verdicts):

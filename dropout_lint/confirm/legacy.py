@@ -730,6 +730,38 @@ def _explicit_padding() -> None:
     BaseConv.__init__, BaseConv.call, BaseConv.compute_output_shape = new_init, new_call, new_shape
 
 
+def _tf_ops_on_symbolic() -> None:
+    """Keras 2 code applies TensorFlow ops to Keras symbolic tensors (``tf.multiply(a, b)`` in a
+    functional build): Keras 2 made each such call a layer, Keras 3 refuses it. Such a call is
+    built as a Keras 3 ``Lambda`` layer that runs the op (noted)."""
+    import keras
+    import tensorflow as tf
+    from tensorflow.python.util import dispatch
+
+    if any(getattr(d, "_dl_keras2", False) for d in dispatch._GLOBAL_DISPATCHERS):
+        return
+
+    class OpAsLayer(dispatch.GlobalOpDispatcher):
+        _dl_keras2 = True
+
+        def handle(self, op, args, kwargs):
+            flat = tf.nest.flatten([args, kwargs])
+            symbolic = [x for x in flat if isinstance(x, keras.KerasTensor)]
+            if not symbolic:
+                return self.NOT_SUPPORTED
+
+            def run(tensors):
+                given = iter(tensors if isinstance(tensors, (list, tuple)) else [tensors])
+                values = [next(given) if isinstance(x, keras.KerasTensor) else x for x in flat]
+                a, k = tf.nest.pack_sequence_as([args, kwargs], values)
+                return op(*a, **k)
+
+            _note(f"Keras 2 `tf.{getattr(op, '__name__', 'op')}` on a Keras symbolic tensor built as a Lambda layer")
+            return keras.layers.Lambda(run)(symbolic if len(symbolic) > 1 else symbolic[0])
+
+    OpAsLayer().register()
+
+
 def install() -> None:
     if not any(isinstance(f, LegacyFinder) for f in sys.meta_path):
         sys.meta_path.append(LegacyFinder())
@@ -745,4 +777,5 @@ def install() -> None:
     _slash_names()
     _loss_names()
     _explicit_padding()
+    _tf_ops_on_symbolic()
     _no_tpu()
