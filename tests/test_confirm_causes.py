@@ -9,6 +9,7 @@ the test into ``tmp_path``, one worker judges them all, and every stand-in is sa
   transformer's ``d_model`` a size;
 - data read through ``h5py.File`` and a directory listing (``os.listdir``) get stand-ins;
 - a TensorFlow op on Keras symbolic tensors (``tf.multiply(ctr, cvr)``), as Keras 2 built it;
+- a custom layer a notebook defines twice is built from the definition the finding is in;
 - TensorFlow's explicit convolution padding (``padding=[[0, 0], [2, 2], [2, 2], [0, 0]]``);
 - a model with no input shape whose valid convolutions need more than a 32x32 image.
 """
@@ -88,6 +89,34 @@ FILES = {
         cvr = tower(inp)
         ctcvr = tf.multiply(ctr, cvr)
         model = Model(inp, [ctr, ctcvr])
+    """,
+    # A tutorial notebook (as a script) defines its custom dropout twice, the second one fixed.
+    "redefined.py": """
+        import tensorflow as tf
+        from tensorflow.keras.layers import Layer
+
+
+        class MyDropout(Layer):
+            def __init__(self, rate):
+                super().__init__()
+                self.rate = rate
+
+            def call(self, inputs):
+                return tf.nn.dropout(inputs, rate=self.rate)
+
+
+        class MyDropout(Layer):
+            def __init__(self, rate):
+                super().__init__()
+                self.rate = rate
+
+            def call(self, inputs, training=None):
+                if training:
+                    return tf.nn.dropout(inputs, rate=self.rate)
+                return inputs
+
+
+        model = tf.keras.Sequential([tf.keras.layers.Dense(8, input_shape=(4,)), MyDropout(0.5)])
     """,
     "attention.py": """
         import tensorflow as tf
@@ -202,6 +231,7 @@ def verdicts(tmp_path_factory):
         "indexed": at(root, "indexed_size.py", "DL102", "layers.Dropout(0.3)"),
         "d_model": at(root, "attention.py", "DL202", "tf.keras.layers.Dropout(rate)"),
         "tf-op": at(root, "two_towers.py", "DL102", "layers.Dropout(0.5)"),
+        "redefined": at(root, "redefined.py", "DL303", "tf.nn.dropout(inputs, rate=self.rate)"),
         "h5py": at(root, "h5_data.py", "DL102", "tf.keras.layers.Dropout(0.5)"),
         "listdir": at(root, "folder_classes.py", "DL102", "tf.keras.layers.Dropout(0.6)"),
         "padding": at(root, "explicit_padding.py", "DL102", "layers.Dropout(0.5)"),
@@ -241,6 +271,11 @@ def test_indexed_size_parameter_gets_a_tuple(verdicts):
 def test_tensorflow_op_on_symbolic_tensors_is_built_as_a_layer(verdicts):
     # Before: "Keras 2 code: a TensorFlow op applied to a Keras symbolic tensor (Keras 3 refuses it)".
     check(verdicts, "tf-op", "confirmed", "feeds", "`tf.multiply` on a Keras symbolic tensor built as a Lambda layer")
+
+
+def test_a_class_defined_twice_is_built_from_the_definition_the_finding_is_in(verdicts):
+    # Before: "the flagged call is not part of the code that builds the model" (the later one).
+    check(verdicts, "redefined", "confirmed", "differ", "as defined at line 5 (the file defines it again")
 
 
 def test_transformer_width_gets_a_size(verdicts):

@@ -1958,6 +1958,18 @@ class Planner:
         """A module-level expression building an instance of ``cls``."""
         name = cls.name.value
         self.module_needed.add(name)
+        later = [
+            d.name.value
+            for d in self.ix.module.body
+            if isinstance(d, cst.ClassDef) and d.name.value == name and self.ix.line(d) > self.ix.line(cls)
+        ]
+        if later and self.ix.scope_of(cls) is self.ix.module:
+            # A notebook that defines the class again further down: build the definition the
+            # finding is in, with the module as it stands after it.
+            self.module_cutoffs.append(self.ix.end_line(cls) + 1)
+            self.slicer._note(
+                f"built `{name}` as defined at line {self.ix.line(cls)} (the file defines it again further down)"
+            )
         sites = [
             c
             for c in self.ix.all_calls()
