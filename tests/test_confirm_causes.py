@@ -118,6 +118,103 @@ FILES = {
 
         model = tf.keras.Sequential([tf.keras.layers.Dense(8, input_shape=(4,)), MyDropout(0.5)])
     """,
+    # Tuned on the session-6 set (young31/tf2-GAN's cause, written anew): a size kept on the
+    # instance and given as an input's shape, in a class of 2D layers.
+    "gan_shapes.py": """
+        import tensorflow as tf
+        from tensorflow import keras
+        from tensorflow.keras import layers
+
+
+        class TinyGAN(keras.Model):
+            def __init__(self, x_dim, z_dim):
+                super().__init__()
+                self.x_dim, self.z_dim = x_dim, z_dim
+                self.generator = self.make_generator()
+                self.critic = self.make_critic()
+
+            def make_generator(self):
+                z = layers.Input(shape=self.z_dim)
+                h = layers.Reshape((4, 4, 8))(layers.Dense(4 * 4 * 8)(z))
+                h = layers.BatchNormalization()(layers.Conv2DTranspose(4, 3, strides=2, padding="same")(h))
+                return keras.Model(z, layers.Conv2D(1, 3, padding="same")(h))
+
+            def make_critic(self):
+                x = layers.Input(shape=self.x_dim)
+                h = layers.Flatten()(layers.Conv2D(4, 3, strides=2)(x))
+                return keras.Model(x, layers.Dense(1)(h))
+
+            def train_step(self, real):
+                noise = tf.random.normal((tf.shape(real)[0], self.z_dim))
+                with tf.GradientTape() as tape:
+                    fake = self.generator(noise)
+                    loss = tf.reduce_mean(self.critic(fake))
+                grads = tape.gradient(loss, self.generator.trainable_weights)
+                return {"loss": loss}
+    """,
+    # Tuned on the session-6 set (dslisleedh/GAN-tensorflow2's cause, written anew): the
+    # convolutions sit in a Sequential, which a failed 32x32 call fixes to that shape.
+    "critic_layer.py": """
+        import tensorflow as tf
+
+
+        class Critic(tf.keras.layers.Layer):
+            def __init__(self):
+                super().__init__()
+                self.forward = tf.keras.Sequential([
+                    tf.keras.layers.Conv2D(8, 4, strides=2, padding="same"),
+                    tf.keras.layers.BatchNormalization(),
+                    tf.keras.layers.Conv2D(8, 4, strides=2, padding="same"),
+                    tf.keras.layers.Conv2D(8, 4, strides=2, padding="same"),
+                    tf.keras.layers.Conv2D(1, 6),
+                    tf.keras.layers.Flatten(),
+                ])
+
+            def call(self, x, **kwargs):
+                return self.forward(x)
+
+
+        class Trainer(tf.keras.Model):
+            def __init__(self):
+                super().__init__()
+                self.critic = Critic()
+
+            def train_step(self, img):
+                with tf.GradientTape() as tape:
+                    loss = tf.reduce_mean(self.critic(img))
+                return {"loss": loss}
+    """,
+    # Tuned on the session-6 set (whyang78's cause, written anew): a model of custom dense
+    # layers whose weights are made in __init__, with an unguarded op-level dropout.
+    "own_dense.py": """
+        import tensorflow as tf
+        from tensorflow import keras
+
+
+        class OwnDense(keras.layers.Layer):
+            def __init__(self, n_in, n_out):
+                super().__init__()
+                self.kernel = self.add_weight(name="w", shape=[n_in, n_out])
+                self.bias = self.add_weight(name="b", shape=[n_out])
+
+            def call(self, inputs, training=None):
+                return inputs @ self.kernel + self.bias
+
+
+        class Net(keras.Model):
+            def __init__(self):
+                super().__init__()
+                self.fc1 = OwnDense(20, 12)
+                self.fc2 = OwnDense(12, 4)
+
+            def call(self, inputs, training=None):
+                x = tf.nn.relu(self.fc1(inputs))
+                x = tf.nn.dropout(x, 0.5)
+                return self.fc2(x)
+
+
+        model = Net()
+    """,
     "attention.py": """
         import tensorflow as tf
 
@@ -231,6 +328,9 @@ def verdicts(tmp_path_factory):
         "indexed": at(root, "indexed_size.py", "DL102", "layers.Dropout(0.3)"),
         "d_model": at(root, "attention.py", "DL202", "tf.keras.layers.Dropout(rate)"),
         "tf-op": at(root, "two_towers.py", "DL102", "layers.Dropout(0.5)"),
+        "input-shape": at(root, "gan_shapes.py", "DL302", "self.generator(noise)"),
+        "fresh-build": at(root, "critic_layer.py", "DL302", "self.critic(img)"),
+        "own-weights": at(root, "own_dense.py", "DL303", "tf.nn.dropout(x, 0.5)"),
         "redefined": at(root, "redefined.py", "DL303", "tf.nn.dropout(inputs, rate=self.rate)"),
         "h5py": at(root, "h5_data.py", "DL102", "tf.keras.layers.Dropout(0.5)"),
         "listdir": at(root, "folder_classes.py", "DL102", "tf.keras.layers.Dropout(0.6)"),
@@ -276,6 +376,29 @@ def test_tensorflow_op_on_symbolic_tensors_is_built_as_a_layer(verdicts):
 def test_a_class_defined_twice_is_built_from_the_definition_the_finding_is_in(verdicts):
     # Before: "the flagged call is not part of the code that builds the model" (the later one).
     check(verdicts, "redefined", "confirmed", "differ", "as defined at line 5 (the file defines it again")
+
+
+def test_a_size_given_as_an_input_shape_gets_the_stacks_shape(verdicts):
+    # Tuned on the session-6 set. Before: x_dim=16, and the critic's Conv2D got (None, 16).
+    check(
+        verdicts,
+        "input-shape",
+        "confirmed",
+        "inference mode",
+        "x_dim=(32, 32, 3) (from how the code uses it)",
+        "z_dim=16",
+    )
+
+
+def test_a_larger_image_is_tried_on_a_fresh_build(verdicts):
+    # Tuned on the session-6 set. Before: "calling the built model failed" at 32x32, and the
+    # Sequential then refused 64x64 ("already been configured to use input shape").
+    check(verdicts, "fresh-build", "confirmed", "BatchNormalization", "assumed image size 64x64: 32x32 failed")
+
+
+def test_a_model_of_custom_layers_takes_the_width_of_its_first_layers_weights(verdicts):
+    # Tuned on the session-6 set. Before: "no input shape".
+    check(verdicts, "own-weights", "confirmed", "differ", "assumed input shape (None, 20)")
 
 
 def test_transformer_width_gets_a_size(verdicts):

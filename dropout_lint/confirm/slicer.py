@@ -466,42 +466,68 @@ def _tensor_params(fn) -> set[str]:
     return v.names & params
 
 
+def _refers(node, name: str) -> bool:
+    """``name`` or ``self.name`` (a constructor parameter kept on the instance)."""
+    if isinstance(node, cst.Name):
+        return node.value == name
+    return (
+        isinstance(node, cst.Attribute)
+        and node.attr.value == name
+        and isinstance(node.value, cst.Name)
+        and node.value.value == "self"
+    )
+
+
 class _Uses(cst.CSTVisitor):
-    """How a body uses a name: the int indices it reads (``size[1]``), the width it is unpacked
-    to (``h, w = size``), and whether it iterates it as a mapping (``d.items()``)."""
+    """How a body uses a name (or ``self.name``): the int indices it reads (``size[1]``), the
+    width it is unpacked to (``h, w = size``), whether it iterates it as a mapping
+    (``d.items()``), and whether it is an input's shape (``Input(shape=x_dim)``)."""
 
     def __init__(self, name: str) -> None:
-        self.name, self.index, self.mapping = name, -1, False
+        self.name, self.index, self.mapping, self.shape = name, -1, False, False
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
-        if isinstance(node.value, cst.Name) and node.value.value == self.name and len(node.slice) == 1:
+        if _refers(node.value, self.name) and len(node.slice) == 1:
             el = node.slice[0].slice
             if isinstance(el, cst.Index) and isinstance(el.value, cst.Integer):
                 self.index = max(self.index, int(el.value.value))
 
     def visit_Assign(self, node: cst.Assign) -> None:
         target = node.targets[0].target
-        if isinstance(node.value, cst.Name) and node.value.value == self.name and isinstance(target, cst.Tuple):
+        if _refers(node.value, self.name) and isinstance(target, cst.Tuple):
             self.index = max(self.index, len(target.elements) - 1)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        if isinstance(node.value, cst.Name) and node.value.value == self.name:
+        if _refers(node.value, self.name):
             self.mapping |= node.attr.value in ("items", "keys", "values")
+
+    def visit_Call(self, node: cst.Call) -> None:
+        for i, a in enumerate(node.args):
+            kw = a.keyword.value if a.keyword is not None else None
+            first = kw is None and i == 0 and last_name(node.func) in ("Input", "InputLayer")
+            if _refers(a.value, self.name) and (first or kw in ("shape", "input_shape")):
+                self.shape = True
 
 
 def _use_guess(scope, name: str, kinds: set) -> str | None:
     """A stand-in the use of ``name`` in ``scope`` asks for: a one-entry mapping to a size for a
-    parameter iterated with ``.items()`` (or named ``..._dict``), a tuple for a size the code
-    indexes or unpacks (``image_size[0]``): an image's sides (and channels) for a 2D stack."""
+    parameter iterated with ``.items()`` (or named ``..._dict``); a tuple for a size the code
+    indexes or unpacks (``image_size[0]``): an image's sides (and channels) for a 2D stack; the
+    stack's input shape for a size given as an input's shape (``Input(shape=x_dim)``) by a class
+    of 2D or 3D layers, unless its name says it is a latent vector."""
     v = _Uses(name)
     if scope is not None:
         scope.visit(v)
     if v.mapping or re.search(r"(^|_)dict?$", name.lower()):
         return "{'f0': 16}"
-    if v.index < 0 or value_guess(name, kinds) != "16":
+    if value_guess(name, kinds) != "16":
+        return None
+    if v.shape and shape_guess(kinds) != "(16,)" and not re.search(r"(^|_)(z|latent|noise|code)(_|$)", name.lower()):
+        return shape_guess(kinds)
+    if v.index < 0:
         return None
     sides = [32, 32, 3] if any(k.endswith("2D") for k in kinds) else [16] * 3
-    return str(tuple(sides[: max(v.index + 1, 2)]))
+    return str(tuple(sides[: v.index + 1]))
 
 
 class _AllCalls(cst.CSTVisitor):
