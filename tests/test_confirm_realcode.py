@@ -250,7 +250,7 @@ def test_a_later_tf2_import_builds_the_model_eagerly(verdicts):
     check(verdicts, "two-cells", "confirmed", "BatchNormalization")
 
 
-def test_a_tensorflow_op_on_a_symbolic_tensor_is_said_to_be_keras_2_code(verdicts):
+def test_a_tensorflow_op_on_a_symbolic_tensor_is_built_as_a_layer(verdicts):
     # Session 6: built as Keras 2 built it (the op as a layer); was "unbuildable: Keras 2 code: a
     # TensorFlow op applied to a Keras symbolic tensor (Keras 3 refuses it)".
     check(
