@@ -442,7 +442,9 @@ def example_inputs(obj: Any):
         _IMAGE["used"] = True
         if _IMAGE["side"] != _SHAPE_2D[0]:
             shape = (_IMAGE["side"], _IMAGE["side"], _SHAPE_2D[2])
-            NOTES.append(f"assumed image size {shape[0]}x{shape[1]}: 32x32 failed ({_IMAGE['why']})")
+            note = f"assumed image size {shape[0]}x{shape[1]}: 32x32 failed ({_IMAGE['why']})"
+            if note not in NOTES:
+                NOTES.append(note)
     return _concrete((None,) + tuple(shape), dtype)
 
 

@@ -644,8 +644,6 @@ def _loss_names() -> None:
     metrics likewise): a loss function Keras 3 keeps under its other name, served by it (noted)."""
     import keras
 
-    short_of = dict(LOSS_NAMES)
-    long_of = {v: k for k, v in LOSS_NAMES.items()}
     for kind in ("losses", "metrics"):
         for name in (f"keras.{kind}", f"keras._tf_keras.keras.{kind}", f"tensorflow.keras.{kind}"):
             try:
@@ -656,9 +654,9 @@ def _loss_names() -> None:
                 continue
 
             def attr(name: str, __mod=mod, __kind=kind):
-                other = short_of.get(name) or long_of.get(name)
+                names = [name, LOSS_NAMES.get(name)] + [k for k, v in LOSS_NAMES.items() if v == name]
                 homes = (__mod, getattr(keras, __kind))
-                value = next((getattr(h, n) for h in homes for n in (name, other) if n and n in vars(h)), None)
+                value = next((getattr(h, n) for h in homes for n in names if n and n in vars(h)), None)
                 if name.startswith("__") or value is None:
                     raise AttributeError(f"module {__mod.__name__!r} has no attribute {name!r}")
                 _note(f"Keras 2 `{__kind}.{name}` served by Keras 3's `{value.__name__}`")

@@ -513,8 +513,8 @@ def _use_guess(scope, name: str, kinds: set) -> str | None:
     """A stand-in the use of ``name`` in ``scope`` asks for: a one-entry mapping to a size for a
     parameter iterated with ``.items()`` (or named ``..._dict``); a tuple for a size the code
     indexes or unpacks (``image_size[0]``): an image's sides (and channels) for a 2D stack; the
-    stack's input shape for a size given as an input's shape (``Input(shape=x_dim)``) by a class
-    of 2D or 3D layers, unless its name says it is a latent vector."""
+    stack's input shape for a size given as an input's shape (``Input(shape=x_dim)``) where the
+    stack is not flat (2D, 3D, 1D or recurrent layers), unless its name says it is a latent vector."""
     v = _Uses(name)
     if scope is not None:
         scope.visit(v)
