@@ -350,6 +350,9 @@ def _shape_for(layer: Any) -> tuple[tuple, str] | None:
             return shape, "float32"
     if kind == "Reshape":
         return (int(np.prod(layer.target_shape)),), "float32"
+    if isinstance(layer, _BaseLayer) and not _is_model(layer) and not _children(layer):
+        # A custom layer first: the input width its own weights say (said in the verdict).
+        return _weight_shape(layer)
     if _is_model(layer):
         # A built inner model (a keras.applications base inside a subclassed model) says it.
         try:
@@ -379,6 +382,15 @@ def _first_shape(model: Any) -> tuple[tuple, str] | None:
 # ``keras.applications`` base without input_shape): large enough for every ImageNet base's
 # stride-32 stem (InceptionV3 needs 75), small enough to build on a CPU.
 _OPEN_IMAGE_SIDE = 96
+
+
+# The side of a guessed image input (a model with no input shape of its own whose first layer is
+# 2D), whether the current build used one, and why a larger one is tried (see ``run``).
+_IMAGE: dict = {"side": _SHAPE_2D[0], "used": False, "why": ""}
+# Sides tried, one fresh build each, when calling the model on the guessed 32x32 image failed
+# (valid convolutions or skip connections that need more pixels; a failed call fixes a
+# Sequential's input shape, so each side needs its own build).
+_LARGER_SIDES = (64, 128)
 
 
 def _concrete(shape, dtype: str):
@@ -426,6 +438,13 @@ def example_inputs(obj: Any):
     if found is None:
         raise NoInputShape("no input shape")
     shape, dtype = found
+    if tuple(shape) == _SHAPE_2D:
+        _IMAGE["used"] = True
+        if _IMAGE["side"] != _SHAPE_2D[0]:
+            shape = (_IMAGE["side"], _IMAGE["side"], _SHAPE_2D[2])
+            note = f"assumed image size {shape[0]}x{shape[1]}: 32x32 failed ({_IMAGE['why']})"
+            if note not in NOTES:
+                NOTES.append(note)
     return _concrete((None,) + tuple(shape), dtype)
 
 
@@ -985,6 +1004,22 @@ JUDGES = {
 
 
 def run(req: dict) -> list[tuple[str, str]]:
+    """Run the slice and judge it for each rule of ``req["rules"]``; once more, on a fresh build,
+    for each larger image side while a call on the guessed 32x32 image failed."""
+    _IMAGE.update(side=_SHAPE_2D[0], used=False)
+    out = _run_once(req)
+    for side in _LARGER_SIDES:
+        failed = [d for st, d in out if st == "unbuildable" and d.startswith("calling the built")]
+        if not (_IMAGE["used"] and failed):
+            break
+        _IMAGE.update(side=side, used=False, why=_IMAGE["why"] or failed[0].split(": ", 1)[-1])
+        again = _run_once(req)
+        out = [b if a[0] == "unbuildable" and b[0] != "unbuildable" else a for a, b in zip(out, again)]
+    _IMAGE.update(side=_SHAPE_2D[0], why="")
+    return out
+
+
+def _run_once(req: dict) -> list[tuple[str, str]]:
     """Run the slice once and judge it for each rule of ``req["rules"]``."""
     from dropout_lint.confirm import legacy
 

@@ -625,6 +625,141 @@ def _experimental_layers() -> None:
     del keras
 
 
+# Loss / metric functions by their two names: tf.keras (Keras 3's view) keeps only the short one,
+# keras only the long one; Keras 2 had both in both.
+LOSS_NAMES = {
+    "mean_absolute_error": "mae",
+    "mean_squared_error": "mse",
+    "mean_absolute_percentage_error": "mape",
+    "mean_squared_logarithmic_error": "msle",
+    "kl_divergence": "kld",
+    "kullback_leibler_divergence": "kld",
+    "log_cosh": "logcosh",
+    "huber_loss": "huber",
+}
+
+
+def _loss_names() -> None:
+    """``from tensorflow.keras.losses import mean_absolute_error`` (and ``keras.losses.mae``, the
+    metrics likewise): a loss function Keras 3 keeps under its other name, served by it (noted)."""
+    import keras
+
+    for kind in ("losses", "metrics"):
+        for name in (f"keras.{kind}", f"keras._tf_keras.keras.{kind}", f"tensorflow.keras.{kind}"):
+            try:
+                mod = importlib.import_module(name)
+            except ImportError:
+                continue
+            if "__getattr__" in vars(mod):
+                continue
+
+            def attr(name: str, __mod=mod, __kind=kind):
+                names = [name, LOSS_NAMES.get(name)] + [k for k, v in LOSS_NAMES.items() if v == name]
+                homes = (__mod, getattr(keras, __kind))
+                value = next((getattr(h, n) for h in homes for n in names if n and n in vars(h)), None)
+                if name.startswith("__") or value is None:
+                    raise AttributeError(f"module {__mod.__name__!r} has no attribute {name!r}")
+                _note(f"Keras 2 `{__kind}.{name}` served by Keras 3's `{value.__name__}`")
+                return value
+
+            mod.__getattr__ = attr
+
+
+def _slash_names() -> None:
+    """tf.keras 2 took ``name="features/stage0/conv"`` for a layer, a model or a weight; Keras 3
+    refuses ``/`` there. Such a name is built with ``_`` for each ``/`` (noted)."""
+    from keras.src.backend.common.variables import Variable
+    from keras.src.ops.operation import Operation
+
+    for cls in (Operation, Variable):
+        orig = cls.__init__
+        if getattr(orig, "_dl_keras2", False):
+            continue
+
+        def init(self, *args, __orig=orig, **kwargs):
+            name = kwargs.get("name")
+            if isinstance(name, str) and "/" in name:
+                kwargs["name"] = name.replace("/", "_")
+                _note(f"tf.keras 2 name {name!r} (Keras 3 refuses `/`) built as {kwargs['name']!r}")
+            __orig(self, *args, **kwargs)
+
+        init._dl_keras2 = True
+        cls.__init__ = init
+
+
+def _explicit_padding() -> None:
+    """``Conv2D(padding=[[0, 0], [2, 2], [2, 2], [0, 0]])``: TensorFlow's explicit padding (a pair
+    per dimension, or per spatial dimension), which Keras 3 refuses, built as that zero padding
+    before a ``"valid"`` convolution (noted)."""
+    import keras
+    from keras.src.layers.convolutional.base_conv import BaseConv
+
+    if getattr(BaseConv.__init__, "_dl_keras2", False):
+        return
+    init, call, out_shape = BaseConv.__init__, BaseConv.call, BaseConv.compute_output_shape
+
+    def pairs(self) -> list | None:
+        return getattr(self, "_dl_pad", None)
+
+    def new_init(self, *args, **kwargs):
+        pad, rank, served = kwargs.get("padding"), kwargs.get("rank"), None
+        if isinstance(pad, (list, tuple)) and isinstance(rank, int):
+            explicit = [tuple(int(v) for v in p) for p in pad]
+            explicit = explicit[1:-1] if len(explicit) == rank + 2 else explicit
+            if len(explicit) == rank and all(len(p) == 2 for p in explicit):
+                kwargs["padding"], served = "valid", explicit
+                _note(f"explicit padding {pad} (Keras 3 refuses it) built as zero padding {explicit} then 'valid'")
+        init(self, *args, **kwargs)
+        if served:
+            self._dl_pad = served
+
+    def new_call(self, inputs):
+        if pairs(self):
+            inputs = keras.ops.pad(inputs, [(0, 0), *pairs(self), (0, 0)])
+        return call(self, inputs)
+
+    def new_shape(self, input_shape):
+        if pairs(self):
+            sides = [None if d is None else d + sum(p) for d, p in zip(input_shape[1:-1], pairs(self))]
+            input_shape = (input_shape[0], *sides, input_shape[-1])
+        return out_shape(self, input_shape)
+
+    new_init._dl_keras2 = True
+    BaseConv.__init__, BaseConv.call, BaseConv.compute_output_shape = new_init, new_call, new_shape
+
+
+def _tf_ops_on_symbolic() -> None:
+    """Keras 2 code applies TensorFlow ops to Keras symbolic tensors (``tf.multiply(a, b)`` in a
+    functional build): Keras 2 made each such call a layer, Keras 3 refuses it. Such a call is
+    built as a Keras 3 ``Lambda`` layer that runs the op (noted)."""
+    import keras
+    import tensorflow as tf
+    from tensorflow.python.util import dispatch
+
+    if any(getattr(d, "_dl_keras2", False) for d in dispatch._GLOBAL_DISPATCHERS):
+        return
+
+    class OpAsLayer(dispatch.GlobalOpDispatcher):
+        _dl_keras2 = True
+
+        def handle(self, op, args, kwargs):
+            flat = tf.nest.flatten([args, kwargs])
+            symbolic = [x for x in flat if isinstance(x, keras.KerasTensor)]
+            if not symbolic:
+                return self.NOT_SUPPORTED
+
+            def run(tensors):
+                given = iter(tensors if isinstance(tensors, (list, tuple)) else [tensors])
+                values = [next(given) if isinstance(x, keras.KerasTensor) else x for x in flat]
+                a, k = tf.nest.pack_sequence_as([args, kwargs], values)
+                return op(*a, **k)
+
+            _note(f"Keras 2 `tf.{getattr(op, '__name__', 'op')}` on a Keras symbolic tensor built as a Lambda layer")
+            return keras.layers.Lambda(run)(symbolic if len(symbolic) > 1 else symbolic[0])
+
+    OpAsLayer().register()
+
+
 def install() -> None:
     if not any(isinstance(f, LegacyFinder) for f in sys.meta_path):
         sys.meta_path.append(LegacyFinder())
@@ -637,4 +772,8 @@ def install() -> None:
     _keras2_backend()
     _keras2_optimizers()
     _experimental_layers()
+    _slash_names()
+    _loss_names()
+    _explicit_padding()
+    _tf_ops_on_symbolic()
     _no_tpu()

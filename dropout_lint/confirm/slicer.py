@@ -97,6 +97,15 @@ DATA_CALLS = {
     "list_files",
     "imread",
     "download",
+    # h5py.File, and directory listings (what a folder holds is data too: class names...).
+    "File",
+    "listdir",
+    "scandir",
+    "walk",
+    "glob",
+    "iglob",
+    "rglob",
+    "iterdir",
     "fit",
     "fit_generator",
     "train_on_batch",
@@ -380,6 +389,9 @@ def value_guess(name: str, kinds: set) -> str | None:
         return "'channels_last'"
     if low.endswith(COUNT_WORDS) and (len(tokens) > 1 or low in ("depth", "layers")):
         return "2"
+    if low in ("d_model", "dff", "d_ff", "d_k", "d_v", "d_inner"):
+        # A transformer's widths (a multiple of the 2 heads a head count gets).
+        return "16"
     words = (
         "dim",
         "size",
@@ -452,6 +464,70 @@ def _tensor_params(fn) -> set[str]:
         p.name.value for p in list(fn.params.posonly_params) + list(fn.params.params) + list(fn.params.kwonly_params)
     }
     return v.names & params
+
+
+def _refers(node, name: str) -> bool:
+    """``name`` or ``self.name`` (a constructor parameter kept on the instance)."""
+    if isinstance(node, cst.Name):
+        return node.value == name
+    return (
+        isinstance(node, cst.Attribute)
+        and node.attr.value == name
+        and isinstance(node.value, cst.Name)
+        and node.value.value == "self"
+    )
+
+
+class _Uses(cst.CSTVisitor):
+    """How a body uses a name (or ``self.name``): the int indices it reads (``size[1]``), the
+    width it is unpacked to (``h, w = size``), whether it iterates it as a mapping
+    (``d.items()``), and whether it is an input's shape (``Input(shape=x_dim)``)."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.index, self.mapping, self.shape = name, -1, False, False
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        if _refers(node.value, self.name) and len(node.slice) == 1:
+            el = node.slice[0].slice
+            if isinstance(el, cst.Index) and isinstance(el.value, cst.Integer):
+                self.index = max(self.index, int(el.value.value))
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        target = node.targets[0].target
+        if _refers(node.value, self.name) and isinstance(target, cst.Tuple):
+            self.index = max(self.index, len(target.elements) - 1)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if _refers(node.value, self.name):
+            self.mapping |= node.attr.value in ("items", "keys", "values")
+
+    def visit_Call(self, node: cst.Call) -> None:
+        for i, a in enumerate(node.args):
+            kw = a.keyword.value if a.keyword is not None else None
+            first = kw is None and i == 0 and last_name(node.func) in ("Input", "InputLayer")
+            if _refers(a.value, self.name) and (first or kw in ("shape", "input_shape")):
+                self.shape = True
+
+
+def _use_guess(scope, name: str, kinds: set) -> str | None:
+    """A stand-in the use of ``name`` in ``scope`` asks for: a one-entry mapping to a size for a
+    parameter iterated with ``.items()`` (or named ``..._dict``); a tuple for a size the code
+    indexes or unpacks (``image_size[0]``): an image's sides (and channels) for a 2D stack; the
+    stack's input shape for a size given as an input's shape (``Input(shape=x_dim)``) where the
+    stack is not flat (2D, 3D, 1D or recurrent layers), unless its name says it is a latent vector."""
+    v = _Uses(name)
+    if scope is not None:
+        scope.visit(v)
+    if v.mapping or re.search(r"(^|_)dict?$", name.lower()):
+        return "{'f0': 16}"
+    if value_guess(name, kinds) != "16":
+        return None
+    if v.shape and shape_guess(kinds) != "(16,)" and not re.search(r"(^|_)(z|latent|noise|code)(_|$)", name.lower()):
+        return shape_guess(kinds)
+    if v.index < 0:
+        return None
+    sides = [32, 32, 3] if any(k.endswith("2D") for k in kinds) else [16] * 3
+    return str(tuple(sides[: v.index + 1]))
 
 
 class _AllCalls(cst.CSTVisitor):
@@ -874,6 +950,18 @@ def flat_statements(body) -> list:
     return out
 
 
+def _withs(body) -> list:
+    """The ``with`` statements of a block, through compound statements (not defs)."""
+    out: list = []
+    for stmt in body:
+        if isinstance(stmt, cst.With):
+            out.append(stmt)
+        if isinstance(stmt, cst.BaseCompoundStatement) and not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            for blk in _blocks(stmt):
+                out.extend(_withs(blk.body if hasattr(blk, "body") else []))
+    return out
+
+
 def _blocks(stmt) -> list:
     """The suites of a compound statement (IndentedBlock or SimpleStatementSuite)."""
     out = []
@@ -967,7 +1055,14 @@ class Slicer:
     def _stand_ins(self, kept, extra=None) -> bool:
         """Give data-derived values in ``kept`` a stand-in; True when a new one was made."""
         flat = [st for st in flat_statements(kept) if not isinstance(st, (cst.FunctionDef, cst.ClassDef))]
-        tainted: set[str] = set()
+        # ``with h5py.File(path) as f:``: the name bound to a data source is data.
+        tainted: set[str] = {
+            name
+            for w in _withs(kept)
+            for item in w.items
+            if item.asname is not None and any(self.data_call(c) for c in _every_call(item.item))
+            for name in names_in(item.asname.name)
+        }
         data_stmts = []
         for st in flat:
             f = small_facts(self.ix, st, self.module_functions)
@@ -1781,17 +1876,17 @@ class Planner:
                 self.guessed.append(f"{p.name.value}=Input({shape})")
                 out.append(f"{p.name.value}={INPUT}({shape})")
                 continue
-            guess = self.stand_in(p, call_kinds([fn.body]))
+            guess = self.stand_in(p, call_kinds([fn.body]), fn)
             if guess is None:
                 return None
             out.append(f"{p.name.value}={guess}")
         return out
 
-    def stand_in(self, p: cst.Param, kinds: set) -> str | None:
+    def stand_in(self, p: cst.Param, kinds: set, scope=None) -> str | None:
         """A value for required parameter ``p`` that no call site gives, noted in ``guessed``:
         the literal the same parameter name gets elsewhere in the file (a default of another
-        definition, a keyword argument of a call), else a size/shape/rate guess from its name,
-        else one from its type annotation."""
+        definition, a keyword argument of a call), else what its use asks for (a mapping, a
+        tuple), else a size/shape/rate guess from its name, else one from its type annotation."""
         name = p.name.value
         ann = dotted(p.annotation.annotation) if p.annotation is not None else None
         if name == "hp" or (ann or "").endswith("HyperParameters"):
@@ -1813,6 +1908,10 @@ class Planner:
             value, where = found
             self.guessed.append(f"{name}={value} ({where})")
             return value
+        guess = _use_guess(scope, name, kinds)
+        if guess is not None:
+            self.guessed.append(f"{name}={guess} (from how the code uses it)")
+            return guess
         guess = value_guess(name, kinds)
         if guess is not None:
             self.guessed.append(f"{name}={guess}")
@@ -1885,6 +1984,18 @@ class Planner:
         """A module-level expression building an instance of ``cls``."""
         name = cls.name.value
         self.module_needed.add(name)
+        later = [
+            d.name.value
+            for d in self.ix.module.body
+            if isinstance(d, cst.ClassDef) and d.name.value == name and self.ix.line(d) > self.ix.line(cls)
+        ]
+        if later and self.ix.scope_of(cls) is self.ix.module:
+            # A notebook that defines the class again further down: build the definition the
+            # finding is in, with the module as it stands after it.
+            self.module_cutoffs.append(self.ix.end_line(cls) + 1)
+            self.slicer._note(
+                f"built `{name}` as defined at line {self.ix.line(cls)} (the file defines it again further down)"
+            )
         sites = [
             c
             for c in self.ix.all_calls()
@@ -1916,7 +2027,7 @@ class Planner:
             required += [p for p in init.params.kwonly_params if p.default is None]
             args = []
             for p in required:
-                guess = self.stand_in(p, call_kinds([cls]))
+                guess = self.stand_in(p, call_kinds([cls]), cls)
                 if guess is None:
                     raise Unbuildable(
                         f"`{name}()` needs {', '.join(p.name.value for p in required)} and no call site in this file gives them"
