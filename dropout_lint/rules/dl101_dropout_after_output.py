@@ -58,6 +58,13 @@ class DropoutAfterOutput(Rule):
       `base.layers[-1].output`, `base.get_layer("fc").output`), and not a model the code only loads weights into
       (`vgg = Model(inputs, x)`, then only `vgg.load_weights(path, by_name=True)`: its layers
       serve another model built from them).
+    - **The Dropout follows the output layer**: the layer before it (looking through other
+      dropouts and into a sub-model) gives predictions -- a dense or convolutional layer with no
+      activation or one giving scores or probabilities (`softmax`, `sigmoid`, `tanh`...), such
+      an activation layer or op, `TimeDistributed` of one, any layer built with
+      `activation="softmax"` -- not features: a `relu` layer, a normalization, a pooling, an
+      RNN, an embedding, a layer whose activation the code does not show. A model ending there
+      is a trunk that others build on.
     - **The Dropout zeroes something**: its rate is not known to be 0 (DL203 reports that one).
     - **The Dropout is the output on the paths the code takes**: a `for` loop over an iterable not
       known to be empty runs at least once, so layers it applies after the Dropout follow it; a
@@ -324,6 +331,21 @@ class DropoutAfterOutput(Rule):
                 h = tf.nn.dropout(tf.nn.relu(tf.matmul(h, W[i])), keeps[i])
             loss = tf.nn.sigmoid_cross_entropy_with_logits(logits=h, labels=y)
         """),
+        # premise "after the output layer": it follows features (relu), not predictions: an
+        # embedding network's end, which a loss on distances or a head elsewhere builds on
+        _ex("""
+            from keras import layers, Sequential
+            embed = Sequential([layers.Dense(128, activation="relu"), layers.Dropout(0.1)])
+        """),
+        # an encoder ending in a normalization and a Dropout
+        _ex("""
+            import keras
+            from keras import layers
+            inp = keras.Input((16, 32))
+            h = layers.MultiHeadAttention(4, 8)(inp, inp)
+            h = layers.Dropout(0.1)(layers.LayerNormalization()(h + inp))
+            encoder = keras.Model(inp, h)
+        """),
         # premise "zeroes the predictions": at rate 0 it zeroes nothing (DL203's finding)
         _ex("""
             from keras import layers, Sequential
@@ -345,6 +367,20 @@ class DropoutAfterOutput(Rule):
         """),
     ]
     invalid = [
+        # an output layer held by a name, wrapped in TimeDistributed; a custom tied-weights softmax
+        Invalid(
+            _ex("""
+                import keras
+                from keras import layers
+                from mylib import TiedSoftmax
+                def lm(n, tie=True):
+                    inp = keras.Input((None,))
+                    h = layers.LSTM(64, return_sequences=True)(layers.Embedding(n, 64)(inp))
+                    head = TiedSoftmax(activation="softmax") if tie else layers.Dense(n, activation="softmax")
+                    return keras.Model(inp, layers.Dropout(0.1)(layers.TimeDistributed(head)(h)))
+            """),
+            line=8,
+        ),
         # the caller picks the softmax arm: the Dropout feeds the predictions
         Invalid(
             _ex("""
@@ -584,7 +620,7 @@ def report_outputs(ctx, by_name: bool) -> None:
             if _rate_per_pass(ctx, out):
                 continue  # ``dropout(h, keeps[i])`` in ``for i in ...``: the last layer's own rate decides
             prev = out.inputs[0] if out.inputs else None
-            if g.kind != "ops" and not _predicts(ctx, prev):
+            if g.kind != "ops" and not any(_predicts(ctx, i) for i in out.inputs):
                 continue  # it follows features (relu, a norm, a pooling, an RNN): a trunk, not a predictor
             after = f" after `{prev.kind}`" if prev is not None and prev.kind and prev.kind[0] != "<" else ""
             via = f" through `{'`, `'.join(through)}`" if through else ""
@@ -823,18 +859,40 @@ def _predicts(ctx, node, depth: int = 0) -> bool:
     if node is not None and node.sub is not None:
         finals = _final(node.sub.outputs)  # a sub-model's output: what its own last layer is
         return len(finals) == 1 and depth < 4 and _predicts(ctx, finals[0], depth + 1)
-    if node is None or node.kind is None:
+    if node is None or node.decl is None and node.kind is None:
         return False
-    kind, call = node.kind, node.decl
+    kind, call = node.kind or "", node.decl
+    if not kind and call is not None and call.node.func is not None:
+        # ``head(x)`` where ``head = Dense(n, activation="softmax")``: the layer the name holds
+        built = _layer_calls(ctx, call.node.func, call.scope)
+        return bool(built) and depth < 4 and all(_layer_predicts(ctx, c.kind, c) for c in built)
     if "." in kind:  # an op: ``tf.nn.softmax(logits)``
         return kind.rsplit(".", 1)[-1] in kinds.PREDICTION_ACTIVATIONS
     if call is None:
         return False
     if kind == "TimeDistributed":
-        inner = call.arg("layer", 0)
-        wrapped = next((c for c in ctx.calls if c.node is inner), None)
-        return wrapped is not None and _layer_predicts(ctx, wrapped.kind, wrapped)
+        wrapped = _layer_calls(ctx, call.arg("layer", 0), call.scope)
+        return bool(wrapped) and all(_layer_predicts(ctx, c.kind, c) for c in wrapped)
     return _layer_predicts(ctx, kind, call)
+
+
+def _layer_calls(ctx, expr, scope) -> list:
+    """The constructor calls ``expr`` is: ``Dense(10)`` itself, or a name every binding of
+    which is one (``head = Dense(n, activation="softmax")`` in both arms of an ``if``)."""
+    import libcst as cst
+
+    if isinstance(expr, cst.Name):
+        s = scope
+        while s is not None and expr.value not in s.assigns:
+            s = s.parent
+        values = s.assigns[expr.value] if s is not None else []
+        if not values or not all(isinstance(v, cst.Call) for v in values):
+            return []
+        exprs = values
+    else:
+        exprs = [expr]
+    calls = [next((c for c in ctx.calls if c.node is e), None) for e in exprs]
+    return calls if all(c is not None for c in calls) else []
 
 
 def _layer_predicts(ctx, kind, call) -> bool:
@@ -845,7 +903,8 @@ def _layer_predicts(ctx, kind, call) -> bool:
     if kind in kinds.PREDICTION_LAYERS:
         expr = call.arg("activation", 1 if kind in ("Dense", "EinsumDense") else None)
         return expr is None or _activation(ctx, expr, call) in kinds.PREDICTION_ACTIVATIONS
-    return False
+    # any other layer built with an explicit probability activation (a tied-weights softmax)
+    return _activation(ctx, call.arg("activation"), call) in ("softmax", "sigmoid", "log_softmax")
 
 
 def _activation(ctx, expr, call) -> str | None:
