@@ -78,8 +78,8 @@ def oracle(stack: list[Layer]) -> set[tuple[str, int]]:
             out.add(("DL201", i))
         elif r > MAX_RATE:
             out.add(("DL202", i))
-        elif r == 0:
-            out.add(("DL203", i))
+        elif r == 0 and layer.rate_style != "const":
+            out.add(("DL203", i))  # a 0 through a named constant is a setting, not a leftover
         before = next((stack[j] for j in range(i - 1, -1, -1) if stack[j].kind != "Dropout"), None)
         if all(later.kind == "Activation" for later in stack[i + 1 :]) and r != 0 and before.kind == "Dense":
             # the last layer, or only activations follow it (logits dropout), after the output

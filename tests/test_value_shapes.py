@@ -307,9 +307,9 @@ def test_a_rate_passed_to_a_class_constructor_reaches_its_init():
 
         a = Block(8, rate=0.95)
         b = Block(8, 0.97)
-        c = Plain(drop=0.0)
+        c = Plain(drop=0.99)
     """
-    assert code_rows(src, {"DL202", "DL203"}) == [("DL202", 7), ("DL203", 11)]
+    assert code_rows(src, {"DL202", "DL203"}) == [("DL202", 7), ("DL202", 11)]
 
 
 def test_a_subclass_hides_the_values_its_constructor_passes():

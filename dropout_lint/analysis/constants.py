@@ -520,7 +520,7 @@ class Resolver:
             if expr is None:
                 if default is None:
                     return None
-                out.extend(Resolved(r.value, self._site_text(site), site.start.row, defaulted=True) for r in default)
+                out.extend(Resolved(r.value, self._site_text(site), site.start.row) for r in default)
                 continue
             vals = self._resolve(expr, site.scope, depth + 1)
             if vals is None:
@@ -532,7 +532,6 @@ class Resolver:
                     r.via or self._site_text(site, r.value if _num(r.value) and loop else None),
                     r.via_line or site.start.row,
                     r.from_default,
-                    r.defaulted,
                 )
                 for r in vals
             )

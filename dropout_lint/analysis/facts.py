@@ -177,9 +177,6 @@ class Resolved:
     # The default of a parameter whose function has no call site in the module: a knob whose
     # callers live elsewhere (``def __init__(self, dropout=0.0)`` of a library layer).
     from_default: bool = False
-    # The default of a parameter that a call site left in place (``build()`` of ``def
-    # build(rate=0.0)``): the value the code runs with, chosen by the function's author.
-    defaulted: bool = False
 
 
 @dataclass

@@ -1,6 +1,7 @@
 from dropout_lint.kinds import DROPOUT
 from dropout_lint.rule import Invalid, Rule, example as _ex
-from dropout_lint.rules._common import rate_sites, short_kind
+from dropout_lint.rules import _training as T
+from dropout_lint.rules._common import branch_not_taken, rate_sites, short_kind
 
 
 class DropoutRateZero(Rule):
@@ -26,11 +27,13 @@ class DropoutRateZero(Rule):
     ```
 
     ## When it stays silent
-    - The rate is unknown, or is only the default of a parameter: whose callers live in other
-      files, or that every caller in the file leaves unset (`def build(rate=0.0)` called as
-      `build()`: the author's "dropout off unless asked for", as reference models ship their
-      `drop_rate=0.`); a caller passing 0 (`build(rate=0.0)`, `Net(cfg["dropout"])` with 0) is reported, or an enclosing `if rate:` / `if rate > 0` skips the layer when it is 0; test code
-      (see `test-code-ignore`).
+    - **The 0 is written at the layer**: a literal (`Dropout(0.0)`, `rate=0`, `0.5 - 0.5`). A 0
+      that comes through a name is a setting, dropout switched off on purpose: a constant
+      (`dropout = 0.0` beside `wl2 = 0.0`), a parameter's default (a reference model's
+      `drop_rate=0.`), a caller's argument (`build(rate=0.0)`), a config entry.
+    - **The layer is built**: not under an `if` whose test the code shows false (`if 1*0:`, a
+      flag every call site leaves off), nor skipped by an enclosing `if rate:` / `if rate > 0`.
+    - Test code (see `test-code-ignore`).
 
     ## Fix
     Removes the layer: its element of a `Sequential` list, its `.add(...)` line, or in
@@ -41,9 +44,8 @@ class DropoutRateZero(Rule):
     - Keras `Dropout` documentation.
 
     ## Fix safety
-    Unsafe. A rate-0 layer computes nothing, but removing it changes the model's layer list, and
-    a rate that is 0 through a constant or a default is often a hyper-parameter meant to be set
-    later. Applied with `--fix --unsafe-fixes` only.
+    Unsafe. A rate-0 layer computes nothing, but removing it changes the model's layer list (and
+    code that freezes or reads layers by index). Applied with `--fix --unsafe-fixes` only.
     """
 
     code = "DL203"
@@ -54,6 +56,35 @@ class DropoutRateZero(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # premise "written as 0 at the layer": a 0 through a name is a setting (a constant, a
+        # parameter, a caller's argument, a config entry): dropout switched off on purpose
+        _ex("""
+            from keras import layers
+            NO_DROP = 0.0
+            layers.GaussianDropout(NO_DROP)
+        """),
+        _ex("""
+            from keras import layers
+            def build(rate=0.0):
+                return layers.Dropout(rate)
+            build(rate=0.0)
+        """),
+        _ex("""
+            from keras import layers, Model, Input
+            def mini_vgg(dropout=0.5):
+                inp = Input((8,))
+                return Model(inp, layers.Dense(2)(layers.Dropout(dropout)(inp)))
+            config = {"dropout": 0.0}
+            model = mini_vgg(dropout=config["dropout"])
+        """),
+        # premise "the layer is built": a literal 0 in a block that never runs
+        _ex("""
+            from keras import layers, Sequential
+            m = Sequential([layers.Dense(4)])
+            if 1 * 0:
+                m.add(layers.Dropout(0.0))
+            m.add(layers.Dense(1))
+        """),
         # premise "the code sets it to 0": every caller leaves the builder's default
         _ex("""
             from keras import layers
@@ -119,6 +150,8 @@ class DropoutRateZero(Rule):
         """),
     ]
     invalid = [
+        Invalid("from keras import layers\nlayers.AlphaDropout(0.0)\n", line=2),
+        Invalid("from keras import layers\nlayers.SpatialDropout1D(rate=0.0)\n", line=2),
         Invalid(
             "from keras import layers, Sequential\nm = Sequential([layers.Dense(4), layers.Dropout(0.0), layers.Dense(1)])\n",
             line=2,
@@ -127,23 +160,6 @@ class DropoutRateZero(Rule):
         Invalid("import tensorflow as tf\ntf.keras.layers.Dropout(rate=0)\n", line=2),
         Invalid("import tensorflow as tf\ny = tf.nn.dropout(x, rate=0.0)\n", line=2),
         Invalid("Dropout(0)\n", line=1),
-        Invalid(
-            _ex("""
-            from keras import layers
-            NO_DROP = 0.0
-            layers.GaussianDropout(NO_DROP)
-        """),
-            line=3,
-        ),
-        Invalid(
-            _ex("""
-            from keras import layers
-            def build(rate=0.0):
-                return layers.Dropout(rate)
-            build(rate=0.0)
-        """),
-            line=3,
-        ),
         Invalid(
             _ex("""
                 import keras
@@ -163,17 +179,6 @@ class DropoutRateZero(Rule):
         Invalid("from tensorflow.keras.layers import SpatialDropout2D as SD\nSD(0.)\n", line=2),
         Invalid(
             _ex("""
-                from keras import layers
-                def block(x, rate=0.0, bn=False):
-                    if rate >= 0.0 and not bn:
-                        x = layers.Dropout(rate)(x)
-                    return x
-                block(1, 0.0)
-            """),
-            line=4,
-        ),
-        Invalid(
-            _ex("""
                 import keras
                 i = keras.Input((3,))
                 x = keras.layers.Dense(4)(i)
@@ -188,44 +193,17 @@ class DropoutRateZero(Rule):
                 m = keras.Model(i, keras.layers.Dense(1)(x))
             """),
         ),
-        # the __main__ block sets the rate to 0 itself
-        Invalid(
-            _ex("""
-            from keras import layers, Model, Input
-            def mini_vgg(dropout=0.5):
-                inp = Input((8,))
-                return Model(inp, layers.Dense(2)(layers.Dropout(dropout)(inp)))
-            if __name__ == "__main__":
-                mini_vgg(dropout=0.0).fit(x, y)
-        """),
-            line=4,
-        ),
-        # a caller outside the __main__ block keeps the 0 default
-        Invalid(
-            _ex("""
-            from keras import layers, Model, Input
-            def mini_vgg(dropout=0.0):
-                inp = Input((8,))
-                return Model(inp, layers.Dense(2)(layers.Dropout(dropout)(inp)))
-            model = mini_vgg(dropout=0.0)
-            if __name__ == "__main__":
-                mini_vgg().summary()
-        """),
-            line=4,
-        ),
     ]
 
     def check(self, ctx) -> None:
         for call, keyword, expr, values in rate_sites(ctx, kinds=DROPOUT):
             if not values or any(v.value != 0 for v in values):
                 continue
-            if all(v.from_default or v.defaulted for v in values):
-                # `dropout=0.0`, a parameter's default that every caller leaves (or no caller in
-                # the file sets): the author's choice of "dropout off unless asked for"
-                continue
-            if _default_left_by_a_smoke_test(ctx, call, expr):
-                continue  # only ``if __name__ == "__main__": MiniVGG()`` keeps the ``dropout=0.`` knob
+            if T.names_in(expr):
+                continue  # a 0 through a name is a setting (dropout switched off on purpose)
             node = next((n for n in ctx.nodes if n.spec is not None and n.spec.call is call), None)
+            if node is not None and branch_not_taken(ctx, node):
+                continue  # built only under a test the code never passes
             fix = None
             if node is not None:
                 from dropout_lint.fixes import remove_layer
@@ -236,41 +214,3 @@ class DropoutRateZero(Rule):
                 f"{short_kind(call)} {keyword} is 0: the layer drops nothing; remove it or set a rate",
                 fix=fix,
             )
-
-
-def _default_left_by_a_smoke_test(ctx, call, expr) -> bool:
-    """The rate is a parameter's default (``def MiniVGG(dropout=0.)``) and the only calls of its
-    function in the file sit in the ``if __name__ == "__main__":`` block and leave it unset: a
-    builder tried out on its defaults (to print a summary, count parameters), whose real callers
-    live in other files; the default is a knob, as with no caller at all."""
-    import libcst as cst
-
-    fn = call.scope.function() if call.scope is not None else None
-    if fn is None or not isinstance(expr, cst.Name) or expr.value not in fn.params:
-        return False
-    name = expr.value
-    index = fn.param_order.index(name) if name in fn.param_order else None
-    if fn.parent is not None and fn.parent.kind == "class":
-        return False  # a method: its callers are not found by name
-    callers = [c for c in ctx.calls if c.func_text.rsplit(".", 1)[-1] == fn.name]
-    rows = _main_rows(ctx)
-    if not callers or not rows:
-        return False
-    for c in callers:
-        if not any(a <= c.start.row <= b for a, b in rows):
-            return False
-        if name in c.keywords or c.has_star_args() or (index is not None and len(c.positional) > index):
-            return False
-    return True
-
-
-def _main_rows(ctx) -> list[tuple[int, int]]:
-    """(first, last) rows of each module-level ``if __name__ == "__main__":`` block."""
-    import libcst as cst
-
-    out = []
-    for stmt in ctx.facts.module.body:
-        if isinstance(stmt, cst.If) and "__name__" in ctx.code(stmt.test) and "__main__" in ctx.code(stmt.test):
-            r = ctx.facts.positions[stmt]
-            out.append((r.start.line, r.end.line))
-    return out
