@@ -101,8 +101,8 @@ def _read_text(path: str, cache: dict) -> tuple[str | None, object, str | None]:
     except ImportError:
         # No notebook reader in this build: join the code cells ourselves.
         try:
-            unit = _notebook_unit(data)
-            cache[path] = (unit.text, unit, None)
+            nb = _notebook_unit(data)
+            cache[path] = (nb.text, nb, None)
         except Exception as exc:  # noqa: BLE001
             cache[path] = (None, None, f"cannot read the notebook: {exc}")
     except Exception as exc:  # noqa: BLE001 - SourceError and friends
@@ -275,6 +275,7 @@ def confirm_findings(
             if verdict is not None:
                 f.confirmation = verdict
             else:
+                assert req is not None  # make_request gives a request whenever it gives no verdict
                 jobs.append((f, req))
         # Findings whose slices are the same program (DL101 and DL202 on one Dropout) share a build.
         groups: dict[tuple, list[tuple[Finding, dict]]] = {}

@@ -191,7 +191,12 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
             except ValueError:
                 pass
     target = (req.get("hints") or {}).get("target")
-    if error is not None and "__dl_target__" not in ns and isinstance(ns.get(target), _BaseLayer):
+    if (
+        error is not None
+        and "__dl_target__" not in ns
+        and target is not None
+        and isinstance(ns.get(target), _BaseLayer)
+    ):
         # A later statement of the slice failed (a second ``build``, a summary): the model it
         # needs is built already; judge that one and say so.
         NOTES.append(f"the slice then raised {_reason(error)}; judged `{target}` as built before that")

@@ -128,6 +128,12 @@ class LegacyFinder(importlib.abc.MetaPathFinder):
         return importlib.machinery.ModuleSpec(fullname, _Loader(homes), is_package=is_pkg)
 
 
+def _mark(fn, *flags: str) -> None:
+    """Set the marker attributes that say a function is already one of our wrappers."""
+    for flag in flags:
+        setattr(fn, flag, True)
+
+
 def _keras2_signatures() -> None:
     """Keras 2 call forms Keras 3 refuses, accepted as Keras 2 meant them (each use noted):
     ``add_weight("w", [13, 1])`` / ``add_variable(...)`` with the name first or without an
@@ -153,7 +159,7 @@ def _keras2_signatures() -> None:
                 return add_weight(self, *args, **kwargs)
             return __orig(self, *args, **kwargs)
 
-        named_first._dl_keras2 = True
+        _mark(named_first, "_dl_keras2")
         setattr(layer, method, named_first)
     _int_input_shape()
     for rank in (1, 2, 3):
@@ -168,7 +174,7 @@ def _keras2_signatures() -> None:
                     _note(f"`{__kind}()` without pool_size built with Keras 2's default {kwargs['pool_size']}")
                 __orig(self, *args, **kwargs)
 
-            init._dl_keras2 = True
+            _mark(init, "_dl_keras2")
             cls.__init__ = init
 
 
@@ -273,7 +279,7 @@ def _int_input_shape() -> None:
             shape = (shape,)
         return orig(shape, *args, **kwargs)
 
-    Input._dl_keras2 = True
+    _mark(Input, "_dl_keras2")
     try:
         tf.keras.layers.Input  # noqa: B018 - loads tf.keras' own API modules, patched below
     except Exception:  # noqa: BLE001
@@ -281,7 +287,7 @@ def _int_input_shape() -> None:
     for mod in list(sys.modules.values()):
         if getattr(mod, "Input", None) is orig:
             try:
-                mod.Input = Input
+                setattr(mod, "Input", Input)
             except (AttributeError, TypeError):
                 pass
 
@@ -447,7 +453,7 @@ def _keras1_layers() -> None:
     from keras.src.models.functional import Functional
 
     for cls in {v for v in vars(keras.layers).values() if isinstance(v, type) and issubclass(v, keras.layers.Layer)}:
-        orig = cls.__init__
+        orig = getattr(cls, "__init__")  # cls is a `type`: mypy refuses reading __init__ off one
         if getattr(orig, "_dl_keras1", False):
             continue
         try:
@@ -458,8 +464,8 @@ def _keras1_layers() -> None:
         def init(self, *args, __orig=orig, __params=params, __name=cls.__name__, **kwargs):
             __orig(self, *args, **_keras1_kwargs(__name, __params, kwargs))
 
-        init._dl_keras1 = init._dl_keras2 = True
-        cls.__init__ = init
+        _mark(init, "_dl_keras1", "_dl_keras2")
+        setattr(cls, "__init__", init)
 
     def io(kwargs: dict) -> dict:
         for old in ("input", "output"):
@@ -480,7 +486,7 @@ def _keras1_layers() -> None:
         def functional_init(self, *args, **kwargs):
             init_f(self, *args, **io(kwargs))
 
-        model_new._dl_keras1 = True
+        _mark(model_new, "_dl_keras1")
         keras.Model.__new__ = model_new
         keras.Model.__init__ = model_init
         Functional.__init__ = functional_init
@@ -530,7 +536,7 @@ def _keras2_backend() -> None:
             )
             return value
 
-        mod.__getattr__ = attr
+        setattr(mod, "__getattr__", attr)
 
 
 def _keras1_merge() -> None:
@@ -576,7 +582,7 @@ def _keras2_optimizers() -> None:
     for cls in {
         v for v in vars(keras.optimizers).values() if isinstance(v, type) and issubclass(v, keras.optimizers.Optimizer)
     }:
-        orig = cls.__init__
+        orig = getattr(cls, "__init__")  # cls is a `type`: mypy refuses reading __init__ off one
         if getattr(orig, "_dl_keras2", False):
             continue
 
@@ -589,8 +595,8 @@ def _keras2_optimizers() -> None:
                 _note(f"Keras 2 `{__name}(decay=)` ignored (Keras 3 has no such argument)")
             __orig(self, *args, **kwargs)
 
-        init._dl_keras2 = True
-        cls.__init__ = init
+        _mark(init, "_dl_keras2")
+        setattr(cls, "__init__", init)
     for name in ("keras.optimizers.legacy", "keras._tf_keras.keras.optimizers.legacy"):
         mod = sys.modules.get(name)
         if mod is None:
@@ -618,7 +624,7 @@ def _experimental_layers() -> None:
         mod = sys.modules.get(name)
         if mod is not None and not hasattr(mod, "experimental"):
             try:
-                mod.experimental = importlib.import_module("keras.layers.experimental")
+                setattr(mod, "experimental", importlib.import_module("keras.layers.experimental"))
                 importlib.import_module("keras.layers.experimental.preprocessing")
             except ImportError:
                 pass
@@ -662,7 +668,7 @@ def _loss_names() -> None:
                 _note(f"Keras 2 `{__kind}.{name}` served by Keras 3's `{value.__name__}`")
                 return value
 
-            mod.__getattr__ = attr
+            setattr(mod, "__getattr__", attr)
 
 
 def _slash_names() -> None:
@@ -683,7 +689,7 @@ def _slash_names() -> None:
                 _note(f"tf.keras 2 name {name!r} (Keras 3 refuses `/`) built as {kwargs['name']!r}")
             __orig(self, *args, **kwargs)
 
-        init._dl_keras2 = True
+        _mark(init, "_dl_keras2")
         cls.__init__ = init
 
 
@@ -724,7 +730,7 @@ def _explicit_padding() -> None:
             input_shape = (input_shape[0], *sides, input_shape[-1])
         return out_shape(self, input_shape)
 
-    new_init._dl_keras2 = True
+    _mark(new_init, "_dl_keras2")
     BaseConv.__init__, BaseConv.call, BaseConv.compute_output_shape = new_init, new_call, new_shape
 
 

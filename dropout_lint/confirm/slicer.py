@@ -345,12 +345,26 @@ def target_names(t) -> tuple[set[str], set[str]]:
     return set(), ({r} if r else set())
 
 
+def _as_name(asname: cst.AsName) -> str:
+    """The name after ``as`` in an import (libcst's type also allows the tuples of ``with``)."""
+    assert isinstance(asname.name, cst.Name)  # an import's `as` binds one plain name
+    return asname.name.value
+
+
+def _from_name(a: cst.ImportAlias) -> str:
+    """The name a ``from m import a [as b]`` binds."""
+    if a.asname is not None:
+        return _as_name(a.asname)
+    assert isinstance(a.name, cst.Name)  # `from m import` names no dotted path
+    return a.name.value
+
+
 def import_names(stmt) -> set[str]:
     out: set[str] = set()
     if isinstance(stmt, cst.Import):
         for a in stmt.names:
             if a.asname is not None:
-                out.add(a.asname.name.value)
+                out.add(_as_name(a.asname))
             else:
                 out.add((dotted(a.name) or "").split(".")[0])
     elif isinstance(stmt, cst.ImportFrom):
@@ -358,7 +372,7 @@ def import_names(stmt) -> set[str]:
             out.add("*")
         else:
             for a in stmt.names:
-                out.add(a.asname.name.value if a.asname is not None else a.name.value)
+                out.add(_from_name(a))
     return out
 
 
@@ -725,7 +739,7 @@ class Index:
             def visit_Import(self, node) -> None:
                 names.add_import(node)
 
-            visit_ImportFrom = visit_Import  # type: ignore[assignment]
+            visit_ImportFrom = visit_Import
 
         self.module.visit(_ModuleImports())
         self._names = names
@@ -769,12 +783,12 @@ class Index:
             for small in getattr(st, "body", []) if isinstance(st, cst.SimpleStatementLine) else []:
                 if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
                     mod = (
-                        "." * len(small.relative) + (dotted(small.module) or "")
+                        "." * len(small.relative) + ((dotted(small.module) if small.module is not None else None) or "")
                         if small.module or small.relative
                         else ""
                     )
                     for a in small.names:
-                        out[a.asname.name.value if a.asname is not None else a.name.value] = mod
+                        out[_from_name(a)] = mod
         return out
 
     def literal_for(self, name: str) -> tuple[str, str] | None:
@@ -868,6 +882,7 @@ class Index:
             return None
         calls = [h for h in hits if isinstance(h, cst.Call)] or hits
         if end_row is not None:
+            assert end_col is not None  # the finding's end comes as a row and a column together
             exact = [h for h in calls if self.pos[h].end.line == end_row and self.pos[h].end.column == end_col - 1]
             if exact:
                 calls = exact
@@ -887,7 +902,7 @@ class Facts:
     kills: set[str]
 
 
-def small_facts(ix: Index, stmt, functions: set[str]) -> Facts | None:
+def small_facts(ix: Index, stmt, functions: dict[str, set]) -> Facts | None:
     """What a small statement binds, mutates and reads; None for statements never kept."""
     if isinstance(stmt, cst.Assign):
         d: set[str] = set()
@@ -924,12 +939,12 @@ def small_facts(ix: Index, stmt, functions: set[str]) -> Facts | None:
         if isinstance(func, cst.Name) and isinstance(functions, dict) and func.value in functions:
             mutated = functions[func.value]
             args = set()
-            for i, a in enumerate(call.args):
-                if not isinstance(a.value, cst.Name):
+            for i, arg in enumerate(call.args):
+                if not isinstance(arg.value, cst.Name):
                     continue
-                key = a.keyword.value if a.keyword is not None else i
+                key = arg.keyword.value if arg.keyword is not None else i
                 if key in mutated:
-                    args.add(a.value.value)
+                    args.add(arg.value.value)
             if args:
                 return Facts(set(), args, names_in(call), set())
         return None
@@ -1107,7 +1122,7 @@ class Slicer:
             if cutoff is not None and ix.line(stmt) >= cutoff:
                 continue
             if isinstance(stmt, cst.SimpleStatementLine):
-                kept = []
+                kept: list[cst.BaseSmallStatement] = []
                 for small in reversed(stmt.body):
                     f = small_facts(ix, small, self.module_functions)
                     if f is None:
@@ -1116,7 +1131,11 @@ class Slicer:
                         if (
                             f.defs & needed
                             or "*" in f.defs
-                            or (isinstance(small, cst.ImportFrom) and dotted(small.module) == "__future__")
+                            or (
+                                isinstance(small, cst.ImportFrom)
+                                and small.module is not None
+                                and dotted(small.module) == "__future__"
+                            )
                         ):
                             kept.append(small)
                         continue
@@ -1450,7 +1469,7 @@ def _node(expr) -> cst.BaseExpression:
 class Level:
     """Evaluate ``expr`` (source text or an original node) in ``scope`` before line ``cutoff``."""
 
-    scope: object
+    scope: cst.FunctionDef | cst.Module
     cutoff: int | None
     expr: object
     expr_names: set[str]
@@ -1514,7 +1533,9 @@ class Planner:
         model_attrs: dict[str, object] = {}  # ``self.model = Sequential()``: "self.model" -> that statement
         for st in flat:
             if isinstance(st, (cst.Assign, cst.AnnAssign)) and ix.is_model_ctor(st.value):
-                model_names |= self.facts(st).defs
+                facts = self.facts(st)
+                assert facts is not None  # an assignment of a model constructor has facts
+                model_names |= facts.defs
                 model_attrs.update({t: st for t in _attr_targets(st)})
         f0 = self.facts(small)
         if isinstance(small, (cst.Assign, cst.AnnAssign)) and ix.is_model_ctor(small.value):
@@ -1620,7 +1641,9 @@ class Planner:
         text = src(value)
         for st in flat_statements(scope.body.body):
             if isinstance(st, (cst.Assign, cst.AnnAssign)) and self.ix.is_model_ctor(st.value):
-                if text in self.facts(st).defs or text in _attr_targets(st):
+                facts = self.facts(st)
+                assert facts is not None  # an assignment of a model constructor has facts
+                if text in facts.defs or text in _attr_targets(st):
                     return True
         return False
 
@@ -1649,6 +1672,7 @@ class Planner:
     def _super_of(self, call: cst.Call, cls: cst.ClassDef) -> bool:
         """False for ``super().m(...)`` in a class that does not derive from ``cls`` (by name):
         that call reaches another class's ``m``."""
+        assert isinstance(call.func, cst.Attribute)  # call_sites asks only about a method call
         inner = call.func.value
         if not (isinstance(inner, cst.Call) and isinstance(inner.func, cst.Name) and inner.func.value == "super"):
             return True
@@ -1896,6 +1920,7 @@ class Planner:
             return f"{HP}()"
         container = _container_guess(p.annotation.annotation) if p.annotation is not None else None
         if container is not None:
+            assert p.annotation is not None  # the container was guessed from it
             self.guessed.append(f"{name}={container} (from its annotation `{src(p.annotation.annotation)}`)")
             return container
         config = self._config_class(name, ann)
@@ -2100,10 +2125,10 @@ class Planner:
                     )
 
     # -- the whole program --------------------------------------------------------------------
-    def program(self, expr, mark, op_mark: bool = False) -> str:
+    def program(self, expr, mark, op_mark: bool | str = False) -> str:
         ix = self.ix
         cutoffs = self.module_cutoffs
-        cutoff = None if (not cutoffs or None in cutoffs) else max(cutoffs)
+        cutoff = None if (not cutoffs or None in cutoffs) else max(c for c in cutoffs if c is not None)
         needed = {n for n in self.module_needed if not n.startswith("__dl_")}
         kept, _ = self.slicer.slice_block(ix.module.body, needed, cutoff, extra=expr)
         self.refuse_data(kept)
@@ -2111,7 +2136,10 @@ class Planner:
             s
             for s in kept
             if isinstance(s, cst.SimpleStatementLine)
-            and any(isinstance(b, cst.ImportFrom) and dotted(b.module) == "__future__" for b in s.body)
+            and any(
+                isinstance(b, cst.ImportFrom) and b.module is not None and dotted(b.module) == "__future__"
+                for b in s.body
+            )
         ]
         rest = [s for s in kept if s not in future]
         target = cst.SimpleStatementLine([cst.Assign([cst.AssignTarget(cst.Name(TARGET))], _node(expr))])
@@ -2208,6 +2236,7 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
         )
         used = _used_as_block(path, top.name.value) if top is not None and not here else None
         if used is not None:
+            assert top is not None  # _used_as_block is asked only about a definition
             raise NotApplicable(
                 f"`{top.name.value}` is a block of another model ({used}): its output is not that model's output"
             )
@@ -2290,7 +2319,7 @@ def _nested_site(ix: Index, cls: cst.ClassDef):
 def _owner(ix: Index, scope, small, callee):
     """(scope, cutoff) where a called model is bound: a free variable of a (nested) function is
     looked up in the enclosing scopes, as Python does."""
-    cutoff = ix.line(small)
+    cutoff: int | None = ix.line(small)
     root = root_name(callee)
     while isinstance(scope, cst.FunctionDef) and root and ix.class_of(scope) is None:
         b = _Bound()

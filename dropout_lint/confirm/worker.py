@@ -80,7 +80,7 @@ _DATA_EXT = (
 )
 
 
-def _install_guards(workdir: str, read_roots=()) -> None:
+def _install_guards(workdir: str, read_roots=()) -> dict[str, bool]:
     from dropout_lint.confirm.sandbox import default_read_roots
 
     workdir = os.path.realpath(workdir)
