@@ -217,10 +217,42 @@ Tables:
                   Little-girl-1992/Keras_NLP, mokemokechicken/keras_npi (1 file each).
                   Halves: validate 78 repositories, 2,267 code files (1,937 .py, 330
                   .ipynb), 91 declaration files; tune 67, 2,246 (2,099 .py, 147 .ipynb), 57.
+  --table l       the twelfth corpus, /work/corpus13l (REPOS_TSV_L below), disjoint from
+                  a-k, every repository named elsewhere in this project and every
+                  repository mirrored before it; built exactly like k (same method, filter,
+                  split rule, >= 2 files rule, declaration files, .git marker, decl_files
+                  column, same lean to repositories likely to hold many Keras / tf.keras
+                  model-building files).  Candidates chosen by name and kind before any
+                  content was read or linted (95, none in /work/claims.txt or
+                  /work/.mirror).  Pinned commit: the snapshot's HEAD.  Dropped: no
+                  snapshot: PacktPublishing/TensorFlow-2-Reinforcement-Learning-Cookbook,
+                  Tony607/Keras_Deep_Dream, brannondorsey/wavenet-tensorflow,
+                  chen0040/keras-chinese-word-segmentation,
+                  chen0040/keras-deep-learning-models, chen0040/keras-fashion-mnist,
+                  chenyuntc/simplified-deeplearning, huseinzol05/Tensorflow-Tutorials,
+                  laxmimerit/Python-for-Data-Science-and-Machine-Learning,
+                  sshleifer/keras-ts, xiaochus/Deep-Learning-Model-Collections,
+                  dlsucomet/keras-tutorial, llSourcell/Keras_Deep_Learning_Tutorial;
+                  snapshot over 500 MB: matterport/Mask_RCNN; not fetched (the session's
+                  fetch limit was reached): ludwig-ai/ludwig, matthiasplappert/keras-rl,
+                  maxim5/cs229-2018-autumn, nicknochnack/RealTimeObjectDetection,
+                  nicknochnack/TFODCourse, omerbsezer/KerasTutorial,
+                  pythonlessons/RL-Bitcoin-trading-bot, pythonlessons/mltu,
+                  sachinruk/deepschool.io, sjvasquez/handwriting-synthesis, tensorflow/io,
+                  tensorflow/lucid, tensorflow/model-analysis, tensorflow/transform,
+                  tensorlayer/dcgan, tgjeon/TensorFlow-Tutorials-for-Time-Series,
+                  wxs/keras-mnist-tutorial, zsdonghao/Image-Captioning; 63 fetched, 54
+                  kept; by the >= 2 files rule: LuEE-C/PPO-Keras, MichalBusta/E2E-MLT,
+                  jeffheaton/app_deep_learning, llSourcell/How_to_make_a_chatbot,
+                  mindee/doctr, airalcorn2/Deep-Semantic-Similarity-Model (1 file each),
+                  PacktPublishing/Deep-Reinforcement-Learning-Hands-On,
+                  fchollet/keras-resources, Zhenye-Na/DA-RNN (0 files).
+                  Halves: validate 27 repositories, 443 code files (378 .py, 65 .ipynb),
+                  42 declaration files; tune 27, 2,919 (2,804 .py, 115 .ipynb), 44.
 
 --out defaults to the table's directory named above.
 
-Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k|l] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
 
 import argparse
@@ -235,12 +267,12 @@ import tempfile
 MAX_BYTES = 2 * 1024 * 1024
 NEEDLES = (b"keras", b"tensorflow")
 EXTS = (".py", ".ipynb")
-# tables j and k: dependency declaration files, the names dropout_lint/project.py reads
+# tables j, k and l: dependency declaration files, the names dropout_lint/project.py reads
 DECL_RE = re.compile(
     rb"(?:^|/)(requirements[\w.-]*\.txt|setup\.py|setup\.cfg|pyproject\.toml|environment\.ya?ml|Pipfile)$"
 )
 DECL_MAX_BYTES = 1024 * 1024
-DECL_TABLES = ("j", "k")
+DECL_TABLES = ("j", "k", "l")
 
 REPOS_TSV = """\
 repo	commit	kind	half	files_extracted
@@ -1137,6 +1169,63 @@ Apress/Machine-Learning-for-Economics-and-Finance-in-TensorFlow-2	f3ffc16fe18be2
 bpbpublications/Mastering-TensorFlow-2.x	34090f072289f83136931c78eec2b83ad778821d	course_book	validate	121	1
 csxeba/Learn-TensorFlow-2.0-The-Hard-Way	80249ef39bdc8d94ca998038e5b5ca8c238bb18e	course_book	tune	7	0
 """
+REPOS_TSV_L = """\
+repo	commit	kind	half	files_extracted	decl_files
+AppliedDataSciencePartners/WorldModels	af1b47528ddb15cf3a68026ab405d231e758fb59	rl	tune	6	1
+Belval/CRNN	23095fe253af22989f87458a5b7dc150731488c1	detection_segmentation	tune	3	1
+CyberZHG/keras-adabound	71ca69e71deccba0992a33f1b3685f276fa620c6	framework_tests	tune	3	3
+CyberZHG/keras-bert	2d3590dac33b4f097aefbff3d42b630626fd157d	nlp	validate	35	3
+CyberZHG/keras-embed-sim	8ac0bde68790f77421da4822f4621cc269a1cec0	framework_tests	validate	2	3
+CyberZHG/keras-layer-normalization	b57dd4d9b2161738f85b657c125b314554b7d614	framework_tests	tune	2	3
+CyberZHG/keras-lookahead	7a44ca458b1f76c9e818ce2409310c6b679d4973	framework_tests	tune	4	3
+CyberZHG/keras-pos-embd	37a7a7426226fba138208b2fb31a9a018d29abd6	framework_tests	validate	4	3
+CyberZHG/keras-position-wise-feed-forward	1a72d9fe3fea703bb074cc320e785dca1519d608	framework_tests	tune	2	3
+CyberZHG/keras-targeted-dropout	bf9021fe67854f305d1de55b73a403464caea1b8	framework_tests	tune	3	3
+CyberZHG/keras-word-char-embd	fbf96a51467df8c52ec754830f09f0360e20a224	nlp	validate	9	3
+DetectionTeamUCAS/R2CNN_Faster-RCNN_Tensorflow	0bcc4209defefebd7b3644c6f4a0dcaaa6170c3f	detection_segmentation	validate	62	3
+HKUST-KnowComp/R-Net	1efc5ef18067a84d44fa8d31c309a19c52958e92	nlp	validate	7	0
+MorvanZhou/tutorials	c36c8995951bc09890efd329635c2b74bd532610	course_book	validate	31	0
+NLPLearn/QANet	8107d223897775d0c3838cb97f93b089908781d4	nlp	validate	7	1
+Tony607/efficientnet_keras_transfer_learning	11e10560c23688990f81702e81cf527f8ce5ab35	model_zoo	tune	7	1
+allenai/bi-att-flow	49004549e9a88b78c359b31481afa7792dbb3f4a	nlp	validate	26	1
+argman/EAST	dca414de39a3a4915a019c9a02c1832a31cdd0ca	detection_segmentation	validate	8	1
+bckenstler/CLR	968cf5a49577f470d55fc17676fcfb6b11447d11	framework_tests	tune	2	0
+bojone/gan	d4010d1be338f3c91f50e1639936c1a63152cfde	gan	tune	18	0
+chen0040/keras-audio	c34c30695169e0f274c0f3d175dba2b4c9dc301a	audio	tune	15	3
+chen0040/keras-image-captioning	cfe4ba019dfa5dfd1d0c0e7b5812dbb2d4aa5bd4	nlp	validate	7	3
+chen0040/keras-malicious-url-detector	ccf316e1f7b1714cdfc34ff4dec4dd938b6e703c	nlp	tune	12	1
+chen0040/keras-question-and-answering-web-api	8763beb11ac03a5f490ff6f02c41e29ccfbfc9b8	nlp	validate	17	3
+chen0040/keras-recommender	8d3f1b2aedfd89882190c3cd61e0f3efe6a05ecf	model_zoo	validate	11	1
+chen0040/keras-search-engine	db454c867659ac0b3cced01f9cb3d71c16ea21cc	nlp	validate	8	3
+ctmakro/gymnastics	96568114699b5575465be9ad831c461c926ddfd8	rl	validate	7	0
+divamgupta/image-segmentation-keras	1b2ba53ae49387c2d1abbd9a2f4a9a45eea6912f	detection_segmentation	validate	17	3
+dsgissin/DiscriminativeActiveLearning	625e9a183b9c14356c81b9073456d8142f25f906	research_custom_loop	tune	3	0
+erhwenkuo/deep-learning-with-keras-notebooks	3fd4973e0b30c437a7074f1f2e6ff7531bb37c15	course_book	tune	35	0
+idealo/imagededup	57a7e855eb00cbe824b63c265bc2ecc4dbee89dd	model_zoo	tune	5	3
+inoryy/reaver	d7bd79781b1567223a37a62832d788cdaeaf824b	rl	validate	15	1
+janzd/CRNN	f67cfa37cada9b2aeedf8b44ab13d922f6de619a	detection_segmentation	tune	7	0
+keplr-io/quiver	09162e28f05cfcc08da185f5d88d88c9be925919	framework_tests	tune	4	1
+keras-team/keras-hub	71453d08f59edc90d276e999319fc51e61cbf82c	model_zoo	tune	1284	8
+keras-team/keras-preprocessing	3e380065d4afc7347aaee8d89325a16b22158438	framework_tests	validate	20	2
+kurapan/EAST	2de0cfb98898c3a8c83b1f38835a15ea8d264d43	detection_segmentation	validate	6	1
+lars76/object-localization	eb13002939bb92fdb26182d09c6252cd0f58d0ac	detection_segmentation	tune	6	0
+localminimum/QANet	e3b1eec1b24187d184cfcb4f750f89dcb73e211c	nlp	tune	7	1
+philipperemy/keras-attention	3944c330253a0f954a98515789ec5ad661bdf37b	nlp	validate	5	1
+pkmital/tensorflow_tutorials	c3eefe59979cdde7b8cb59d2c52da8ebebe43254	course_book	validate	27	0
+rasbt/python-machine-learning-book-3rd-edition	bf62496f44a92a21d23250d5ed13d2d2e617e0e2	course_book	tune	19	0
+suyash/transformer	c0b5790f29abf7c1b7907d174da8675094a67622	nlp	validate	5	1
+taki0112/Densenet-Tensorflow	dd2db93c529455beb36edf5c40bc5e236b7b1a79	model_zoo	tune	2	0
+taki0112/SENet-Tensorflow	41b12c4b1db9d71bf03a3dfb7b2d23cfcf6516ca	model_zoo	validate	3	0
+tensorflow/addons	d208d752e98c310280938efa939117bf635a60a8	framework_tests	tune	245	3
+tensorflow/probability	c847a4160de33119ec44cf47ebc750d9659cb515	framework_tests	tune	1202	5
+the-deep-learners/TensorFlow-LiveLessons	ddfc9847a7e18550438069d0f1c1cadec4c287fb	course_book	validate	43	0
+titu1994/keras-global-context-networks	73f0a08f7c9e3a37e41054c0828e7ac3b87a22af	model_zoo	tune	7	0
+titu1994/tfdiffeq	ef646f85cbd0821749a03e7ab51e03e16798fab1	research_custom_loop	validate	35	3
+udibr/headlines	bb3b40e09df0f375e5b7210bf899e7ec1e3b0da8	nlp	validate	3	0
+xiaochus/YOLOv3	db63e48f501a9019eb420f77dfc7fa6f44329270	detection_segmentation	tune	3	0
+xuannianz/keras-fcos	a8e2ac6297a6a0681d26300425464f6a175a0992	detection_segmentation	validate	23	2
+you359/Keras-FasterRCNN	eb67ad5d946581344f614faa1e3ee7902f429ce3	detection_segmentation	tune	13	1
+"""
 
 TABLES = {
     "a": REPOS_TSV,
@@ -1150,6 +1239,7 @@ TABLES = {
     "i": REPOS_TSV_I,
     "j": REPOS_TSV_J,
     "k": REPOS_TSV_K,
+    "l": REPOS_TSV_L,
 }
 DEFAULT_OUT = {
     "a": "/work/corpus13",
@@ -1163,6 +1253,7 @@ DEFAULT_OUT = {
     "i": "/work/corpus13i",
     "j": "/work/corpus13j",
     "k": "/work/corpus13k",
+    "l": "/work/corpus13l",
 }
 
 
