@@ -891,7 +891,9 @@ def _layer_calls(ctx, expr, scope) -> list:
         exprs = values
     else:
         exprs = [expr]
-    calls = [next((c for c in ctx.calls if c.node is e), None) for e in exprs]
+    from dropout_lint.rules import _training as T
+
+    calls = [T.call_fact(ctx, e) for e in exprs]
     return calls if all(c is not None for c in calls) else []
 
 
