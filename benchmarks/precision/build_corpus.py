@@ -249,10 +249,34 @@ Tables:
                   fchollet/keras-resources, Zhenye-Na/DA-RNN (0 files).
                   Halves: validate 27 repositories, 443 code files (378 .py, 65 .ipynb),
                   42 declaration files; tune 27, 2,919 (2,804 .py, 115 .ipynb), 44.
+  --table m       the thirteenth corpus, /work/corpus13m (REPOS_TSV_M below), disjoint from
+                  a-l, every repository named elsewhere in this project and every
+                  repository mirrored before it; built exactly like l (same method, filter,
+                  split rule, >= 2 files rule, declaration files, .git marker, decl_files
+                  column, same lean to repositories likely to hold many Keras / tf.keras
+                  model-building files: framework and library test suites, model zoos,
+                  course and book notebooks, Kaggle solutions, detection / segmentation,
+                  NLP, RL, GAN, audio, time-series, graph and medical-imaging code,
+                  research code with custom loops).  Candidates chosen by name and kind
+                  (many found by repository name with find_repos) before any content was
+                  read or linted (152: 136 none in /work/claims.txt or /work/.mirror, and
+                  16 of the 18 that table l's session claimed but did not fetch;
+                  tensorflow/model-analysis and tensorflow/transform left out to keep at
+                  most 3 repositories of one owner).  Pinned commit: the snapshot's HEAD.
+                  Dropped: omerbsezer/KerasTutorial (no snapshot),
+                  udacity/CarND-Behavioral-Cloning-P3 (snapshot over 500 MB, not
+                  mirrored); 150 fetched, 143 kept; by the >= 2 files rule:
+                  martin-gorner/tensorflow-mnist-tutorial, ftoshimichi/aiprog_keras,
+                  maxim5/cs229-2018-autumn, thunlp/OpenNRE (0 files),
+                  Rucious-Aladdin/Algorithm-TensorFlow_Practice, wxs/keras-mnist-tutorial,
+                  bwv988/lstm-neural-net-tests (1 file each).
+                  Halves: validate 78 repositories, 4,102 code files (3,819 .py, 283
+                  .ipynb; keras-team/keras alone 961), 144 declaration files; tune 65,
+                  1,578 (1,344 .py, 234 .ipynb), 83.
 
 --out defaults to the table's directory named above.
 
-Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k|l] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k|l|m] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
 
 import argparse
@@ -267,12 +291,12 @@ import tempfile
 MAX_BYTES = 2 * 1024 * 1024
 NEEDLES = (b"keras", b"tensorflow")
 EXTS = (".py", ".ipynb")
-# tables j, k and l: dependency declaration files, the names dropout_lint/project.py reads
+# tables j-m: dependency declaration files, the names dropout_lint/project.py reads
 DECL_RE = re.compile(
     rb"(?:^|/)(requirements[\w.-]*\.txt|setup\.py|setup\.cfg|pyproject\.toml|environment\.ya?ml|Pipfile)$"
 )
 DECL_MAX_BYTES = 1024 * 1024
-DECL_TABLES = ("j", "k", "l")
+DECL_TABLES = ("j", "k", "l", "m")
 
 REPOS_TSV = """\
 repo	commit	kind	half	files_extracted
@@ -1226,6 +1250,152 @@ xiaochus/YOLOv3	db63e48f501a9019eb420f77dfc7fa6f44329270	detection_segmentation	
 xuannianz/keras-fcos	a8e2ac6297a6a0681d26300425464f6a175a0992	detection_segmentation	validate	23	2
 you359/Keras-FasterRCNN	eb67ad5d946581344f614faa1e3ee7902f429ce3	detection_segmentation	tune	13	1
 """
+REPOS_TSV_M = """\
+repo	commit	kind	half	files_extracted	decl_files
+255BITS/DCGAN-tensorflow	684a24da17d1359606d05a36b97c82a33b3fa4da	gan	validate	13	0
+295754206/Summary6_Keras	a5a93f136ad855c45d2292cba5534852e9b35f23	course_book	validate	61	0
+AppliedDataSciencePartners/DeepReinforcementLearning	b04e80409a26896ae0e5f1d4cbca603f9ae4eff2	rl	tune	11	1
+BillyGun27/yolov3_keras_tf	2f9c9a8d1446172a5e0c8ec3fe59dde66a76ed91	detection_segmentation	validate	35	0
+Canberkg/SSD_TF2_Keras	bf0a3957b002ccb67f9311a9609a44af7e9af368	detection_segmentation	validate	13	1
+ChenglongChen/Kaggle_HomeDepot	55c1033d0af3b6cf2f033fe4bcf3e1e0ffda3445	kaggle	validate	5	0
+Dammi87/tgs_keras	a3c86b10755a18367c32bb98e7907cbc07aaaf27	kaggle	tune	14	0
+Franm99/glomeruli-segmentation-keras	a34d9cfdba5b0c5d1f61321a1eb9b2f39da60d69	medical_imaging	validate	8	1
+GKalliatakis/Keras-VGG16-places365	959389fa93564cd673264a053acb35a4350b6006	model_zoo	validate	3	0
+Grzego/async-rl	b2b31f4c2d170531fabf7ddc6bc6f6c8e4e4ae31	rl	validate	6	0
+IBM/MAX-Audio-Classifier	3c308abcb04e1523e668ebaf76ca55898cd97d28	audio	validate	2	2
+JayaniH/Adding-Domain-Knowledge-to-Keras-based-Neural-Networks	00f4e81e1a94278fd00ed8568090cda3eb5daf16	research_custom_loop	validate	53	0
+Khayrulbuet13/YOLO_Keras	7edad089bd10f3e1f39e1462c30d82851770c49f	detection_segmentation	validate	5	1
+KratzErik/ALOCC_Keras_SMILE	27dc6aafd951e95085351bd8d56f4006f58ca9fa	gan	tune	6	1
+LucaCappelletti94/extra_keras_metrics	3e2d80f305518ed4c99f6d21899d1ddf2e89db0c	framework_tests	validate	32	1
+MarcBS/multimodal_keras_wrapper	1349edaaa0e13092a72280bb24316b460ed841de	framework_tests	tune	20	4
+MatthieuHernandez/image-recognition-with-Keras	c1bfefde60ffbe039fd0101a8235abf6ae0a9873	course_book	tune	2	0
+N3PDF/evolutionary_keras	a73bf3fd8890908f30c783af75358c10d2fd78a0	framework_tests	validate	7	1
+NVIDIA/OpenSeq2Seq	8681d381ed404fde516e2c1b823de5a213c59aba	nlp	validate	175	2
+OCR-D/ocrd_keraslm	f66d7da44723abf4151b602649b7ef966da2be3d	nlp	validate	6	3
+PacktPublishing/Predictive-Analytics-with-TensorFlow	46fc1d18a145397f30ea445aeffdc294f249cb1d	course_book	tune	85	0
+RSE-Sheffield/nmt-keras	4ffacdaf3228bd4284fdf258abaa162ed63b3d7d	nlp	tune	22	2
+Salon-sai/learning-tensorflow	d152599273cbe65e15194a34cef270704aeb9f72	course_book	validate	31	0
+Sand0001/psenet_keras	4d9fd637d1ad3ad0f119d9ca7bdff3126600c3b0	detection_segmentation	validate	20	1
+Songminkee/YOLOv4_keras_implementation	78428113cc5981bd0c44271fa691fdb8553c8681	detection_segmentation	tune	12	0
+TrickyGo/Dive-into-DL-TensorFlow2.0	a7def73ca17de81e5af855dee9b609eca487eb00	course_book	tune	68	0
+Trusted-AI/adversarial-robustness-toolbox	23539e2c06045d78594b6b6da533eed57967e410	framework_tests	tune	219	4
+Wangsmz/NLP-TENSORFLOW	50548c4bb65bd6f579bfb3c8eeb538e81432ecd8	nlp	tune	25	0
+WinterBlue16/MulticampusAI_Keras	fd2ac250981af84a93cd7674b6342f1cff059302	course_book	validate	70	0
+Yoogeonhui/dcgan_keras	dd147739fb29e4b2046f2bc18a1c75f3e9ed6ad7	gan	validate	3	0
+ZFTurbo/Keras-inference-time-optimizer	cad25d9285a5bf9c1079c931cafac1966c4e48a8	framework_tests	tune	3	1
+Zepeng/PointNET_PMT_keras	cdfdc724d6fd31d1d1dd9769fee558caf48b1342	research_custom_loop	tune	8	1
+abeagomez/CNN_triplet_loss_with_keras	7ddf44ba661234dcf2d9f98883633ebddd9271d8	research_custom_loop	tune	9	0
+aboerzel/ALPR-keras	c49fe4031752227d99d4acccccb35f6cb896db68	detection_segmentation	tune	29	1
+alexcla99/brain_mri_keras_classification	2b3a3862e1c3314fde33c24b9a7b0b03e57dd91e	medical_imaging	tune	14	1
+amaiasalvador/imcap_keras	491cb304a5f038f63709b10bb623b96857eff94b	nlp	validate	10	1
+asyml/texar	83b1f22a6c8b070d45d2b4511e2b961a2e60d95e	nlp	validate	189	7
+bfelbo/DeepMoji	3edf6bb9b5e1096a64abe55a6a909aa05854969f	nlp	tune	6	1
+bortizj/unet_keras_segmentation	e33ce17759e86af5da2772f7edec4871f357256a	detection_segmentation	validate	3	0
+bubbliiiing/mask-rcnn-keras	e91eabcd73e1ffbcf2ecd6a3f5b05d3473bc08be	detection_segmentation	validate	7	1
+cerndb/dist-keras	06c4e39954d9add3808042212a321febe21857b9	framework_tests	validate	17	1
+chansoopark98/Tensorflow-Keras-Depth_Estimation	b07d18e2dd552275994039a7b6d0705e8251aae6	detection_segmentation	validate	40	1
+chen15861132927/image-segmentation-keras	aac1c0d23c50d143bef4ffa0be72fb16ce7aba73	detection_segmentation	tune	17	3
+chris-chris/pysc2-examples	c8074a1f49050268451c42e96525496526bea749	rl	tune	7	2
+cleverhans-lab/cleverhans	574efc1d2f5c7e102c78cf0e937654e847267522	framework_tests	tune	143	9
+cosminzamfir/dl_keras	45ca74e8ea2ec5da6e1a839b90e5febfc0ed1e39	course_book	validate	20	0
+d2l-ai/d2l-en	23d7a5aecceee57d1292c56e90cce307f183bb0a	course_book	validate	4	1
+danielegrattarola/keras-gat	c870d198a6137201d354fddbe4f7250903ab483c	gnn	tune	2	1
+danielmao2019/Computer-Vision-TensorFlow	a7e1343ccfc7aa1d698679e912629a10f54af396	model_zoo	validate	61	2
+darwinbeing/deepdriving-tensorflow	036a83871f3515b2c041bc3cd5e845f6d8f7b3b7	research_custom_loop	validate	39	0
+datalogue/keras-attention	12bbcd1121976e9db9fe87371772bb7f4dcd0302	nlp	tune	6	2
+deepchem/deepchem	fbe3b911a94a6eb8c84c1a9e7ac67a472c49ea80	model_zoo	validate	192	3
+deepmedic/deepmedic	e10ba7c3570d06194f5dadca91d99d5e7bba7de5	medical_imaging	tune	14	2
+dongjun-Lee/text-classification-models-tf	768ea13547104f56786c52f0c6eb99912c816a09	nlp	tune	8	1
+drscotthawley/panotti	c6cfd481891d90ea53f43b46c9492073ba027579	audio	validate	8	3
+eastmountyxz/AI-for-TensorFlow	5e93d14b99157f38321d634c59f5d1f7d3450684	course_book	tune	87	0
+ematvey/hierarchical-attention-networks	8e8ba74011874812796d58e416d87713c6733896	nlp	validate	5	1
+emmanuelol/02_keras_py	0a6a74e02f082f4c8e57a0d7eaebcdfb7d27925e	course_book	validate	189	20
+experiencor/deep-viz-keras	21feeed874f395c2fec0c3ebca7d345ca26a2bef	model_zoo	validate	4	0
+flegac/mktd-keras	3e8daf16fca2a0c97b6159ea8bfad4fd7bf12672	time_series	validate	8	4
+flyyufelix/cnn_finetune	cba343987d8a1dc1dfae240afa298e11898e1a3f	model_zoo	tune	14	0
+gianlucamazza/FTSP-keras	741c6299e25160719968b28f2db0824e545338fb	time_series	tune	5	2
+gilbutITbook/006975	cb2e1640368ed2e9c20834cbd2c45ed733634342	course_book	tune	18	0
+google-research/batch-ppo	3d09705977bae4e7c3eb20339a3b384d2a5531e4	rl	validate	25	1
+google/trax	7c189c2c3a37851df7fc641b322a99bbe9f8aa10	framework_tests	validate	84	2
+hanxiao/bert-as-service	a6afd77388e8b3b4adbcc3764300d2a0c261e71d	nlp	validate	9	5
+happyyuwei/Eidolon-Tensorflow	7d8dd8bc0a8257efce9d560e78bb9235eb6f995c	gan	validate	28	0
+hojeong3709/numpy-pandas-tensorflow-learning	2fdd8d22dc5584103397559cb23a6efa8bb59637	course_book	tune	62	1
+ilyarudyak/cs230_project_keras	ca81beb6c717be30c740affd41823de353eb4b6e	course_book	validate	71	1
+imhuay/bert_by_keras	bb847a6b45f45fce349aa7c30897dd34f3453648	nlp	validate	16	0
+jackkwok/satellite-imagery-keras-deep-learning	84b4f79b25cfd337da61eb5c19d24c0f40419030	kaggle	tune	26	0
+jefequien/PSPNet-Keras	bad76c4c397b127c1d82bff31cb8ada39d39a230	detection_segmentation	validate	21	1
+jeremy-shannon/CarND-Behavioral-Cloning-Project	576d11371ebf47986fccefe54fba658dbe38b70c	course_book	tune	3	0
+junholeephy/DNN_keras_tensorflow	3dd33b60d5c49148f3987ca03308d47bb6912708	research_custom_loop	tune	12	0
+kamalkraj/Vision-Transformer	1ee5e628f18e84aaf28b6a4675a00342b4f7d5f7	model_zoo	validate	3	1
+kameo4189/PRNet-keras	cfe50193572231c2d6f1f891bd95e01532351e01	detection_segmentation	validate	14	2
+karolzak/keras-unet	2b1c6d5ea1846b97ff7fa0f38ec371f20db73020	detection_segmentation	tune	9	2
+keras-team/keras	3422977a5e38fb2f7709aaa9a08e47f0c43d0f60	framework_tests	validate	961	8
+kim135797531/study-tf-keras-pytorch	eb2603b960934750d85fda26a5a2cb48e8cde43a	course_book	validate	38	1
+kmkarakaya/Deep-Learning-Tutorials	36a3bbb107ef422ec0dccfaedcd638ee4bfab265	course_book	tune	29	0
+kuleshov/audio-super-res	45c75f48669d9b6dd3624d426a075855be7c650c	audio	tune	13	2
+leVirve/deep-insight-tensorflow	043e014ef71d692bccf5a4302580d3b299086e2c	course_book	validate	7	2
+llSourcell/How_to_simulate_a_self_driving_car	8805a0f2ba962198d7aef482331a3eb4433d4199	course_book	validate	2	0
+lorisdanjou/AromeDownscaling-unet-keras	fa6730f132513a5c6ee5eef716bf5b4cddc93a1c	research_custom_loop	tune	7	1
+ludwig-ai/ludwig	5d19f3e632124e2f92266faca773047aeeeb0da4	framework_tests	tune	5	1
+lzl32947/number_detection_network_by_keras	9599476b767b8a20df6f4ec3349970691760965f	detection_segmentation	validate	12	0
+matthiasplappert/keras-rl	216c3145f3dc4d17877be26ca2185ce7db462bad	rl	tune	22	3
+mayerjRRR/CycleGAN-Tensorflow	6c0ef0a258266599a7eb35d2a1dac437f7068346	gan	tune	23	1
+mengqi1998/Kenras-Tensorflow	6c9b8383acebc0220a49e80a2af83b68797090b0	course_book	validate	41	0
+microsoft/MMdnn	5cf01b2b4a8ce3a6e2b9c74b9e4cc55798429bef	framework_tests	tune	93	2
+mrhaa/LSTM_TEST_IN_KERAS	8b0a5593bd8d748f9edaa577f1b4a1036e79691f	time_series	validate	3	0
+mrkolarik/3D-brain-segmentation	23641207b413ca34577292d09083b9a0350dc624	medical_imaging	tune	6	0
+nerox8664/pytorch2keras	5267d546154a0ba3bfbd0eb9b34d6f00a0f58a53	framework_tests	validate	43	3
+niccottrell/nmt-keras	538a13e3e9f3d7a81dd20d3e7e316bba8a3a09c7	nlp	tune	10	3
+nicknochnack/RealTimeObjectDetection	7b6228d3cb7be33e45394b3c7446ca09431d4cfa	detection_segmentation	tune	2	0
+nicknochnack/TFODCourse	2359cdc3bcfdb453ff909e4807a2f1615ad78baf	detection_segmentation	tune	2	0
+nyukat/breast_cancer_classifier	6176ebea6950b0a953339593d2da417ab846dae0	medical_imaging	tune	6	1
+optuna/optuna-examples	2e0b10bc54501e801687e114de3cbe1b6d2407dc	framework_tests	validate	9	36
+osmoai/kgcnn-keras-unlocked	24d8b61214405f855d8a893469dfc59c0ea6c075	gnn	validate	395	5
+parilo/quadrocopter-deep-q-learning-tensorflow	ce9533b21c1f9809cae99a34274683034f4c27d5	rl	tune	22	0
+payne911/SR-ResCNN-Keras	2e5aa7320b0cec83db8d9dee5011e8380987b30b	research_custom_loop	validate	8	0
+persistforever/yolo-tensorflow	cf432d46673be84de3415abf107be98ade2fd10a	detection_segmentation	tune	15	0
+peterhchen/100-TensorFlow-DeepLearning-Basic	1812c0fca84cfa7850d7f3bc7d6e41a70cac93f5	course_book	validate	181	0
+phrenner/DEQN_Keras	0a95f60aaf7756b44421e6cce4a3d6819a3c6f35	research_custom_loop	tune	51	0
+ppwwyyxx/tensorpack	db541e8ec9edeeb12f8dcc79f3ca835412d282e1	framework_tests	validate	121	2
+priyamtejaswin/devise-keras	7e8bdb04a38d7c2f93298261a3eaea8661fb616f	research_custom_loop	validate	10	1
+pythonlessons/RL-Bitcoin-trading-bot	ac75144714935029f36e6506e66c45757ab6b3fe	rl	tune	11	5
+pythonlessons/mltu	f3033451f62c3fd2097b990c98b25f97773b640d	framework_tests	tune	28	11
+ronen-halevy/yolov5-tf2-keras	b315d7fedfa260e030b16004ce6e6e897a5127ca	detection_segmentation	validate	38	2
+rrtroutslater/Recurrent_DPG_Keras	3544e7cff873e6e09e549d1970058e756258d8a5	rl	tune	5	0
+sachinruk/deepschool.io	e74e54376227d9ccaa1de62e96444adb8c132e5a	course_book	validate	39	1
+schoettner/ssd-keras	19b255107f18708378215f76e5dd680663a4a9a6	detection_segmentation	validate	9	1
+simoninithomas/Deep_reinforcement_learning_Course	f42f62d483755b10403070454f224a55b24fb8b1	rl	tune	23	0
+sjvasquez/handwriting-synthesis	5f58984c3bc793bd8930bad7012cd2008d4a4a66	research_custom_loop	tune	5	1
+slundberg/shap	997fb0dd9381b47662b2b2283ed600ef7bd04aa6	framework_tests	tune	26	3
+solapark/frcnn_keras_original	0f08c3096e0e776541c1b5818080f5714d4b9609	detection_segmentation	validate	39	1
+sssirus/QA-keras	bd9b0e35ec43f8ea79235c447812185f7dc4ceb5	nlp	validate	11	0
+suragnair/alpha-zero-general	f1a78e0505c614205f8c60eaa82cd644a07a84b3	rl	validate	21	2
+sylvainlapeyrade/RNN_Intrusion-Detection_Keras	e07c05803dfd4ad454cf5043531bb3e205ec022b	time_series	validate	4	0
+szmeku/trader-keras	989316d2f8498f2d1a986fd309587e14d083536d	time_series	tune	19	1
+taashi-s/UNet_Keras	9bd65051e7a490cdaaf59d4bd82a2ff25307602c	detection_segmentation	validate	5	0
+tahuang1991/HH_Keras	e582348811285fe2730a0dd768578b2cba0bc330	research_custom_loop	tune	15	0
+tensorflow/io	e42be7b4b10616d4801a04422193264a3566343c	framework_tests	validate	188	3
+tensorflow/lingvo	e0be5dc4ce9b89d91c0be343f54c5d7a5b1bcb59	nlp	validate	74	1
+tensorflow/lucid	6dcc927e4ff4e7ef4d9c54d27b0352849dadd1bb	framework_tests	validate	90	2
+tensorlayer/dcgan	f1c0b9d5e2b6c07f0c13c69e96513a6f149da8e0	gan	validate	3	0
+tfunck/minc_keras	a488b0a10c63a4694e64da417df1dd7aec0c8daa	medical_imaging	validate	9	0
+tgjeon/TensorFlow-Tutorials-for-Time-Series	95f6cefd954fa4e1b1ac00fc60a3d931d0ca5822	time_series	validate	5	0
+theroggy/segmodels_keras	1e3631e294b7835dfe324ecc08b607231a91718b	detection_segmentation	tune	25	3
+thimabru1010/ResUnet-a_mltsk_keras	1f15262587a1df72a8bc0fc5f586136fa9e5a9bc	detection_segmentation	tune	16	0
+thomasKleiber/style_transfer_keras	9d535eba6d43f211db5e49892425a2d498fb3959	gan	tune	5	0
+titu1994/neural-image-assessment	4a22c4b59b8af1a7d23edb94fb7f48a008ba986c	model_zoo	tune	16	0
+udacity/AIND-VUI-Capstone	b4e869fe4b119aa971d514d3eba1644d14fa4f81	audio	validate	3	1
+upul/Behavioral-Cloning	c24cc22174ee08851eea5b7405ee6aa513a3b15c	course_book	tune	2	0
+ustyuzhaninky/OSAR-keras	a906c8f69d0ba3b6699857fdaca5e22debd348ac	rl	tune	29	2
+vbezgachev/tf_serving_keras	2280b8d48a71f262559a9791412f7e3dc56b1187	app	tune	17	0
+victorjoos/QuantizedNeuralNetworks-Keras-Tensorflow	4080ddff9c9e9a6fd5c1dd90997c63968195bb7e	research_custom_loop	validate	14	0
+wikibook/keras	bce4a014097f7ed3fb5bb63ce3b29a50a47f914c	course_book	tune	34	1
+wu840407/PYKT-Python-for-Keras-and-TensorFlow	90c5305f7167def16202626c99242978a829d2e0	course_book	validate	32	1
+wzy6642/Deep_Learning_Keras	a1180e70c668f591736a7f7eaf10bdac6bcafd8f	course_book	validate	27	0
+yennanliu/sequence_predictor	253b85a881cf65bd75325434e50ac364d5b055ea	time_series	tune	10	0
+zestloveheart/DHDN_keras	a76d4dfc50666dd0b9932e4b47540641e19ba15b	research_custom_loop	validate	15	0
+zsdonghao/Image-Captioning	696ab29fecd4e85c6b01bf1196a5d4692f2d92d2	nlp	validate	30	0
+"""
 
 TABLES = {
     "a": REPOS_TSV,
@@ -1240,6 +1410,7 @@ TABLES = {
     "j": REPOS_TSV_J,
     "k": REPOS_TSV_K,
     "l": REPOS_TSV_L,
+    "m": REPOS_TSV_M,
 }
 DEFAULT_OUT = {
     "a": "/work/corpus13",
@@ -1254,6 +1425,7 @@ DEFAULT_OUT = {
     "j": "/work/corpus13j",
     "k": "/work/corpus13k",
     "l": "/work/corpus13l",
+    "m": "/work/corpus13m",
 }
 
 
