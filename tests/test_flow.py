@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 
 from dl_testkit import code_rows
 
@@ -364,3 +366,25 @@ def test_a_call_in_a_helper_run_twice_in_one_statement_is_evaluated_per_run():
     """,
         {"DL103"},
     ) == [("DL103", 4)]
+
+
+def test_a_method_reached_by_an_earlier_call_runs_once():
+    """``build_model`` calls ``self.encoder()`` before the class body reaches its ``def``: the
+    early run is the encoder's only one, so there is no second, unused copy of its graph."""
+    import libcst as cst
+
+    from dropout_lint.analysis import analyze
+
+    src = textwrap.dedent("""
+        from keras import layers, Model, Input
+        class AE:
+            def build_model(self, inputs):
+                enc = self.encoder()
+                return Model(inputs, layers.Dense(1)(enc(inputs)))
+            def encoder(self):
+                i = Input((8,))
+                return Model(i, layers.Dense(4)(i))
+    """)
+    facts = analyze(cst.parse_module(src), src)
+    encoders = [g for g in facts.graphs if any(n.start is not None and n.start.row == 9 for n in g.nodes)]
+    assert len(encoders) == 1 and encoders[0].is_submodel

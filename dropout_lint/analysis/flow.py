@@ -79,6 +79,7 @@ class Flow:
         # (``if activation == "softmax":``): the caller chooses; see OpFlow.sink.
         self.dispatch = 0
         self.funcdefs: list[control.FuncDef] = []  # every function's def-time run
+        self.hoisted_defs: set[int] = set()  # functions run early, where a call reached them
         self.classes: dict | None = None  # class name -> class scopes (kinds.classes_by_name)
 
     # ---- entry ---------------------------------------------------------------------------
@@ -97,6 +98,11 @@ class Flow:
                 g.outputs = list(self.tails.get(id(g), []))
             else:
                 g.nodes = _reachable(g.outputs)
+                for n in g.nodes:
+                    if n.sub is not None and n.sub is not g:
+                        # ``enc = encoder(); model = Model(x, decoder(enc(x)))``: a model whose
+                        # output another model's outputs are built from is one of its layers
+                        n.sub.is_submodel = True
 
     # ---- statements ----------------------------------------------------------------------
     def exec_block(self, stmts, env: Env) -> bool:
@@ -131,8 +137,8 @@ class Flow:
                     return True
         elif isinstance(stmt, cst.FunctionDef):
             key = ("self." if env.is_class else "") + stmt.name.value
-            if env.pending.get(key, stmt) is stmt:  # not already run by an earlier call
-                env.pending.pop(key, None)
+            if id(stmt) not in self.hoisted_defs and env.pending.get(key, stmt) is stmt:
+                env.pending.pop(key, None)  # not already run by an earlier call (``hoisted``)
                 self.exec_function(stmt, env)
         elif isinstance(stmt, cst.ClassDef):
             self.exec_class(stmt, env)
@@ -314,6 +320,7 @@ class Flow:
                 if not key.startswith("self.") and any(key in _param_names(f) for f in self.ops.fn_stack):
                     return None  # a parameter of the function being interpreted shadows it
                 del e.pending[key]
+                self.hoisted_defs.add(id(fn))
                 saved = self._stmt
                 try:
                     self.exec_function(fn, e)

@@ -365,6 +365,24 @@ class DropoutAfterOutput(Rule):
                 x = Conv2D(n, 1)(base.layers[-1].output)
                 return Model(base.input, GlobalAveragePooling2D()(x))
         """),
+        # premise "the model's output": an encoder built by a method and applied inside the
+        # autoencoder that another method builds (the applications' results feed its outputs)
+        _ex("""
+            from keras import layers, Model, Input
+            class AutoEncoder:
+                def build_model(self, inputs):
+                    encoder = self.encoder()
+                    a = encoder(inputs[0])
+                    b = encoder(inputs[1])
+                    return Model(inputs, self.decoder()(a) + self.decoder()(b))
+                def encoder(self):
+                    i = Input((8,))
+                    x = layers.Dense(16)(i)
+                    return Model(i, layers.Dropout(0.05)(x))
+                def decoder(self):
+                    i = Input((16,))
+                    return Model(i, layers.Dense(8)(i))
+        """),
     ]
     invalid = [
         # an output layer held by a name, wrapped in TimeDistributed; a custom tied-weights softmax
