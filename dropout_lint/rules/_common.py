@@ -88,18 +88,51 @@ def chosen_by_loop_data(later, earlier) -> bool:
     return bool(later.arms) and later.arms[0] not in earlier.arms
 
 
-def branch_not_taken(ctx, node) -> bool:
+def knob_off(ctx, node) -> bool:
+    """The layer exists (or drops anything) only when a knob is turned on, and nothing in the file
+    turns it on: ``def block(x, dropout_rate=0.0): ... if dropout_rate: x = Dropout(dropout_rate)(x)``
+    (or ``Dropout(dropout_rate)`` itself) where no call site in the file passes a rate, up every
+    function that forwards the knob. The code does not show the layer at work, so a finding about
+    what it does (DL101, DL102, DL103) is not shown either. A test of ``training`` and the
+    parameters of ``call()`` are Keras', not knobs: their defaults decide nothing."""
+    return branch_not_taken(ctx, node, defaults=True) or node_rate(ctx, node, defaults=True) == 0
+
+
+def _keras_set(call, test) -> bool:
+    """The test reads a value Keras sets (``training``, a ``call()`` parameter)."""
+    import libcst as cst
+
+    fn = call.scope.function() if call.scope is not None else None
+    if fn is not None and fn.name in ("call", "__call__"):
+        return True
+    return any(isinstance(n, cst.Name) and "train" in n.value.lower() for n in _names_in(test))
+
+
+def _names_in(expr) -> list:
+    import libcst as cst
+
+    out: list = []
+
+    class _V(cst.CSTVisitor):
+        def visit_Name(self, node) -> None:
+            out.append(node)
+
+    expr.visit(_V())
+    return out
+
+
+def branch_not_taken(ctx, node, defaults: bool = False) -> bool:
     """An ``if`` around the node's layer whose test is known everywhere the code runs and sends
     control past it: ``if use_dropout: x = Dropout(0.1)(x)`` in a helper whose every call site
     in the file leaves ``use_dropout`` False (also ``if rate is not None:`` when every call site
     passes None). A layer the code never builds is not a finding. A default with no call site
-    in the file (a knob set elsewhere, ``call(training=None)`` that Keras sets) decides nothing:
-    the code shows what the knob turns on, and a caller elsewhere turning it on is what it is for."""
+    in the file (a knob set elsewhere, ``call(training=None)`` that Keras sets) decides nothing
+    here; with ``defaults`` (``knob_off``) a knob's default decides, a test of ``training`` not."""
     calls = [c for c in (getattr(node.spec, "call", None), node.call) if c is not None]
     for call in calls:
         for test, branch in call.ifs:
             name, values = _test_values(ctx, test, call.scope)
-            if not values or any(r.from_default for r in values):
+            if not values or any(r.from_default for r in values) and (not defaults or _keras_set(call, test)):
                 continue
             truths = [bool(r.value) if name is None else _truth(test, name, r.value) for r in values]
             if all(_plain(r.value) for r in values) and all(t is not None and t != (branch == "body") for t in truths):
@@ -165,8 +198,9 @@ def short_kind(call) -> str:
     return call.kind.rsplit(".", 1)[-1] if "." in (call.kind or "") else (call.kind or "call")
 
 
-def node_rate(ctx, node):
-    """The one rate a dropout node's layer or op surely has, else None."""
+def node_rate(ctx, node, defaults: bool = False):
+    """The one rate a dropout node's layer or op surely has, else None (with ``defaults``, also
+    the one default of a knob nobody in the file sets)."""
     call = node.decl
     if call is None or call.kind not in RATE_PARAMS:
         return None
@@ -175,6 +209,6 @@ def node_rate(ctx, node):
     if expr is None:
         return None
     vals = ctx.number(expr, call.scope)
-    if vals and len({v.value for v in vals}) == 1 and not all(v.from_default for v in vals):
+    if vals and len({v.value for v in vals}) == 1 and (defaults or not all(v.from_default for v in vals)):
         return float(vals[0].value)
     return None  # unknown, or only the default of a knob nobody in the file sets

@@ -2,7 +2,7 @@ from functools import lru_cache
 
 from dropout_lint import kinds
 from dropout_lint.kinds import is_dropout, is_passthrough
-from dropout_lint.rules._common import branch_not_taken, node_rate
+from dropout_lint.rules._common import branch_not_taken, knob_off, node_rate
 from dropout_lint.rule import Invalid, Rule, example as _ex
 
 
@@ -69,7 +69,8 @@ class DropoutAfterOutput(Rule):
     - **The Dropout is the output on the paths the code takes**: a `for` loop over an iterable not
       known to be empty runs at least once, so layers it applies after the Dropout follow it; a
       Dropout built under an `if` whose test every call site in the file makes false
-      (`if use_dropout:` with no caller passing `use_dropout=True`) is never built; a Dropout that
+      (`if use_dropout:` with no caller passing `use_dropout=True`) is never built, nor is one
+      only a knob nobody in the file turns on builds (see DL102); a Dropout that
       ends the model only on the path where an `if` skips the layers after it (`if include_top:`
       adding the head) is a feature extractor's output there, not a prediction; a Dropout applied
       in a `for i in range(n)` loop only when `i < n - 1`, while the body applies another layer
@@ -108,6 +109,15 @@ class DropoutAfterOutput(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # premise "on the paths the code takes": only an opt-in knob nobody in the file sets adds it
+        _ex("""
+            from keras import layers, Sequential
+            def classifier(n, dropout=False):
+                model = Sequential([layers.Input((16,)), layers.Dense(n)])
+                if dropout:
+                    model.add(layers.Dropout(0.5))
+                return model
+        """),
         # a block written as a Model subclass, used from other modules
         _ex("""
             import keras
@@ -633,6 +643,8 @@ def report_outputs(ctx, by_name: bool) -> None:
                 continue  # built only under a test the code never passes
             if node_rate(ctx, out) == 0:
                 continue  # at rate 0 it zeroes nothing (DL203 reports the idle layer)
+            if knob_off(ctx, out):
+                continue  # only a knob nobody in the file turns on builds it (or gives it a rate)
             if _not_in_last_iteration(ctx, out) or _one_arm_of_a_loop(ctx, out):
                 continue  # ``if i < n - 1: x = Dropout(...)(x)``: the last pass adds more layers
             if _rate_per_pass(ctx, out):

@@ -1,6 +1,6 @@
 from dropout_lint.kinds import BATCHNORM_INFERENCE_BY_DEFAULT, is_batchnorm, is_dropout, is_passthrough
 from dropout_lint.rule import Invalid, Rule, example as _ex
-from dropout_lint.rules._common import branch_not_taken, chosen_by_loop_data, is_literal_true, node_rate
+from dropout_lint.rules._common import branch_not_taken, chosen_by_loop_data, is_literal_true, knob_off, node_rate
 
 
 class DropoutBeforeBatchNorm(Rule):
@@ -43,6 +43,11 @@ class DropoutBeforeBatchNorm(Rule):
       file makes false, one whose value reaches the BatchNormalization only through layers that
       change it (Dense, Conv...), and BatchNormalization followed by Dropout (the recommended
       order).
+    - A Dropout only a knob nobody in the file turns on builds: it is built only under an `if`
+      on a parameter whose default turns it off (`if dropout_rate:` with `dropout_rate=0.0`), or
+      takes its rate from such a default, and no call site in the file (up every function that
+      passes the knob on) sets it. The code does not show the layer at work. A test of `training`,
+      and the parameters of `call()`, are set by Keras: their defaults decide nothing.
     - A BatchNormalization that never runs in training mode: applied with `training=False` (a
       frozen BN), or TF1's `tf.layers.batch_normalization(x)` without `training=` (it defaults
       to inference mode): it takes no batch statistics from the dropout. (It never learns its
@@ -66,6 +71,27 @@ class DropoutBeforeBatchNorm(Rule):
     requires = ("ropout",)
 
     valid = [
+        # premise "the dropout drops": a DenseNet-style knob, off by default, that no caller sets
+        _ex("""
+            from keras import layers
+            def conv_block(x, filters, dropout_rate=0.0):
+                x = layers.Conv2D(filters, 3)(x)
+                if dropout_rate:
+                    x = layers.Dropout(dropout_rate)(x)
+                return layers.BatchNormalization()(x)
+            def dense_block(x, n, dropout_rate=0.0):
+                for _ in range(n):
+                    x = conv_block(x, 32, dropout_rate=dropout_rate)
+                return x
+        """),
+        # the rate itself is the knob's default 0
+        _ex("""
+            from keras import layers
+            def head(x, rate=0.0):
+                x = layers.Dense(8)(x)
+                x = layers.Dropout(rate)(x)
+                return layers.BatchNormalization()(x)
+        """),
         # premise "BN computes batch statistics": TF1's batch_normalization defaults to inference
         _ex("""
             import tensorflow as tf
@@ -147,6 +173,32 @@ class DropoutBeforeBatchNorm(Rule):
         """),
     ]
     invalid = [
+        # a caller in the file turns the knob on
+        Invalid(
+            _ex("""
+                from keras import layers
+                def conv_block(x, filters, dropout_rate=0.0):
+                    x = layers.Conv2D(filters, 3)(x)
+                    if dropout_rate:
+                        x = layers.Dropout(dropout_rate)(x)
+                    return layers.BatchNormalization()(x)
+                def model(x):
+                    return conv_block(x, 32, dropout_rate=0.2)
+            """),
+            line=5,
+        ),
+        # ``training`` is Keras' to set, not a knob: its default decides nothing
+        Invalid(
+            _ex("""
+                from keras import layers
+                def block(x, training=False):
+                    x = layers.Conv2D(8, 3)(x)
+                    if training:
+                        x = layers.Dropout(0.3)(x)
+                    return layers.BatchNormalization()(x)
+            """),
+            line=5,
+        ),
         Invalid(
             _ex("""
                 import tensorflow as tf
@@ -235,6 +287,8 @@ class DropoutBeforeBatchNorm(Rule):
                 continue  # a rate-0 Dropout changes nothing (DL203 says remove it)
             if branch_not_taken(ctx, n):
                 continue  # built only under a test the code never passes
+            if knob_off(ctx, n):
+                continue  # only a knob nobody in the file turns on builds it (or gives it a rate)
             if chosen_by_loop_data(bn, n):
                 continue  # ``for c in seq: if c == "n": x = norm(x)``: the order of ``seq`` decides
             if (

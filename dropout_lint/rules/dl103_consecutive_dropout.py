@@ -1,6 +1,6 @@
 from dropout_lint.kinds import RATE_PARAMS, is_dropout
 from dropout_lint.rule import Invalid, Rule, example as _ex
-from dropout_lint.rules._common import branch_not_taken, chosen_by_loop_data, fmt_rate, node_rate
+from dropout_lint.rules._common import branch_not_taken, chosen_by_loop_data, fmt_rate, knob_off, node_rate
 
 
 class ConsecutiveDropout(Rule):
@@ -26,7 +26,8 @@ class ConsecutiveDropout(Rule):
 
     ## When it stays silent
     - One of the two rates is 0 or out of range (DL203 / DL201 say so), either Dropout is built
-      under an `if` that every call site in the file makes false, or a layer that changes the
+      under an `if` that every call site in the file makes false, or only a knob nobody in the
+      file turns on builds it or gives it a rate (see DL102), or a layer that changes the
       values sits between them.
     - The two drop different things: units, whole channels (`SpatialDropout*`) or multiplicative
       noise (`GaussianDropout`, `AlphaDropout`). One Dropout cannot stand for the pair.
@@ -61,6 +62,13 @@ class ConsecutiveDropout(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # the second rate is the default 0 of a knob no caller in the file sets
+        _ex("""
+            from keras import layers
+            def head(x, extra_rate=0.0):
+                x = layers.Dropout(0.5)(x)
+                return layers.Dropout(extra_rate)(x)
+        """),
         # premise "the same kind of dropout": units, then whole channels or multiplicative noise
         _ex("""
             import keras
@@ -278,6 +286,8 @@ class ConsecutiveDropout(Rule):
                 continue
             if branch_not_taken(ctx, n) or branch_not_taken(ctx, prev):
                 continue  # built only under a test the code never passes
+            if knob_off(ctx, n) or knob_off(ctx, prev):
+                continue  # only a knob nobody in the file turns on builds it (or gives it a rate)
             if chosen_by_loop_data(n, prev):
                 continue  # ``for c in seq: if c == "d": x = dropout(x)``: the order of ``seq`` decides
             if _family(n.kind) != _family(prev.kind):
