@@ -24,3 +24,30 @@ def test_other_functions_are_not_test_code():
 
 def test_test_code_ignore_empty_lints_test_code_like_any_other():
     assert code_rows(BODY.format(name="_test"), test_code_ignore=[]) == [("DL304", 5)]
+
+
+STEP = """
+    import tensorflow as tf
+    from tensorflow import keras
+
+    model = keras.Sequential([keras.layers.Dense(4), keras.layers.Dropout(0.5), keras.layers.Dense(1)])
+    opt = keras.optimizers.SGD()
+
+    def {name}(x, y):
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_mean((model(x) - y) ** 2)
+        opt.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
+        h = tf.compat.v1.layers.dropout(x, 0.5)
+        return loss, h
+"""
+
+
+def test_a_tests_training_step_and_tf1_dropout_default_are_quiet_in_test_code():
+    # a framework test runs one step to check gradients, and calls TF1's dropout to test its default
+    codes = {"DL302", "DL306"}
+    assert code_rows(STEP.format(name="test_gradients"), codes) == []
+    assert sorted(c for c, _ in code_rows(STEP.format(name="gradients"), codes)) == ["DL302", "DL306"]
+    assert sorted(c for c, _ in code_rows(STEP.format(name="test_gradients"), codes, test_code_ignore=[])) == [
+        "DL302",
+        "DL306",
+    ]

@@ -75,6 +75,8 @@ class MissingTrainingFlag(Rule):
       (`is_training=`) in the call.
     Names containing `teacher`, `base`, `backbone`, `frozen`, `pretrained`, `target` or `ema`, and
     models set `.trainable = False`, are skipped as frozen by design.
+    - Test code (see `test-code-ignore`): a test runs a step to check gradients or shapes, not to
+      train the model.
 
     ## Why is this bad?
     A Keras model called without `training=` outside `fit()` runs in inference mode: Dropout

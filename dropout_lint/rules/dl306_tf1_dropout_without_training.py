@@ -30,6 +30,8 @@ class Tf1DropoutWithoutTraining(Rule):
 
     ## When it stays silent
     - The call passes `training=` (any value), or is not a TF1 `layers.dropout` by resolution.
+    - Test code (see `test-code-ignore`): tests of TF1 layers call it without `training=` on
+      purpose.
 
     ## Fix
     None: the right `training=` value (a placeholder, `mode == TRAIN`, a flag) depends on your
