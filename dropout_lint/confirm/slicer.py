@@ -27,6 +27,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
 from dropout_lint.analysis.names import dotted
+from dropout_lint.confirm import datasets
 
 TARGET = "__dl_target__"
 MARK = "__dl_mark__"
@@ -307,6 +308,10 @@ def free_names(node) -> set[str]:
 class _Calls(cst.CSTVisitor):
     def __init__(self) -> None:
         self.calls: list[cst.Call] = []
+
+    def on_visit(self, node) -> bool:
+        # A call the plan stands in for is not in the program.
+        return not (_REPLACED and id(node) in _REPLACED) and super().on_visit(node)
 
     def visit_Call(self, node: cst.Call) -> None:
         self.calls.append(node)
@@ -1087,7 +1092,7 @@ class Slicer:
                 tainted |= f.defs | f.muts
                 data_stmts.append((st, f))
         if not tainted:
-            return False
+            return self._loader_stand_ins(self._init_statements(kept))
         kinds = call_kinds(kept + ([extra] if extra is not None else []))
         new = False
         for st in flat + ([extra] if extra is not None else []):
@@ -1097,7 +1102,11 @@ class Slicer:
                 new = True
         if new:
             return True
+        if not new:
+            new = self._loader_stand_ins([st for st, _ in data_stmts] + self._init_statements(kept))
         for st, f in data_stmts:
+            if new:
+                break
             if not isinstance(st, (cst.Assign, cst.AnnAssign)) or len(f.defs) != 1 or f.muts:
                 continue
             if isinstance(st, cst.Assign) and (len(st.targets) != 1 or not isinstance(st.targets[0].target, cst.Name)):
@@ -1109,6 +1118,51 @@ class Slicer:
                 self._note(f"assumed {name} = {guess}: it comes from data --confirm does not load")
                 new = True
         return new
+
+    def _loader_stand_ins(self, stmts) -> bool:
+        """Zero arrays of a known loader's shapes (``mnist.load_data()``, ``make_moons(...)``,
+        ``emnist.extract_training_samples(...)``) for its calls in ``stmts`` that the slice
+        keeps; True when a new one was made."""
+        new = False
+        imported = self.ix.imported_from()
+        for st in stmts:
+            for call in calls_in(st):
+                name = last_name(call.func)
+                if name is None or id(call) in _REPLACED or not self.data_call(call) and name != "train_test_split":
+                    continue
+                if isinstance(call.func, cst.Attribute):
+                    base = dotted(call.func.value) or ""
+                    root = base.split(".")[0]
+                    module = f"{imported[root]}.{base}" if root in imported else base
+                else:
+                    module = imported.get(name, "")
+                found = datasets.stand_in(call, module, name)
+                if found is None or id(call.func) in _REPLACED:
+                    continue
+                _REPLACED[id(call.func if found[0] == datasets.SPLIT else call)] = found[0]
+                at = f" (line {self.ix.pos[call].start.line})" if call in self.ix.pos else ""
+                self._note(f"stood in for `{src(call.func)}(...)`{at} with {found[1]}: --confirm loads no data")
+                new = True
+        return new
+
+    def _init_statements(self, kept) -> list:
+        """The statements a kept class runs when it is made: its ``__init__`` and the methods
+        ``__init__`` calls on ``self``."""
+        out: list = []
+        for cls in kept:
+            if not isinstance(cls, cst.ClassDef):
+                continue
+            methods = {st.name.value: st for st in cls.body.body if isinstance(st, cst.FunctionDef)}
+            init = methods.get("__init__")
+            if init is None:
+                continue
+            out += flat_statements(init.body.body)
+            for call in _every_call(init.body):
+                f = call.func
+                if isinstance(f, cst.Attribute) and src(f.value) == "self" and f.attr.value in methods:
+                    if f.attr.value != "__init__":
+                        out += flat_statements(methods[f.attr.value].body.body)
+        return [st for st in out if not isinstance(st, (cst.FunctionDef, cst.ClassDef))]
 
     def _note(self, text: str) -> None:
         if text not in self.assumed:
@@ -1743,6 +1797,7 @@ class Planner:
             lead = [self.instance(cls)]
             param_names = param_names[1:]
         for site in self.call_sites(fn):
+            snap = self._snapshot()
             mapped = self._map_args(fn, site, param_names, unused, method=cls is not None)
             if mapped is None:
                 continue
@@ -1754,7 +1809,6 @@ class Planner:
             if self.site_budget <= 0 or fn in self.realizing:
                 raise Unbuildable("the model is built too many calls away from the finding")
             self.site_budget -= 1
-            snap = self._snapshot()
             self.realizing.append(fn)
             try:
                 return self._at_site(site, f"{new_name}({', '.join(lead + args)})", names)
@@ -1980,6 +2034,9 @@ class Planner:
             required += [p.name.value for p in fn.params.kwonly_params if p.default is None]
             if any(r not in given for r in required):
                 return None
+        all_named = list(fn.params.posonly_params) + list(fn.params.params) + list(fn.params.kwonly_params)
+        required_kw = {p.name.value for p in all_named if p.default is None}
+        passed_none: list[str] = []
         pos = 0
         for a in site.args:
             if a.star:
@@ -1998,11 +2055,20 @@ class Planner:
                 if k not in kw_ok and fn.params.star_kwarg is None:
                     return None
                 if k in unused:
+                    if k in required_kw:
+                        # A required parameter the build does not use: None, and said.
+                        out.append(f"{k}=None")
+                        passed_none.append(k)
                     continue
                 out.append(f"{k}={rewritten(a.value)}")
             names |= names_in(a.value)
         if "self" in names and method:
             return None  # self.method(...) from inside the class with arguments read off self
+        if passed_none:
+            self.slicer._note(
+                f"`{fn.name.value}()` called with {', '.join(f'{k}=None' for k in passed_none)}:"
+                " the code that builds the model does not use them"
+            )
         return out, names
 
     def instance(self, cls: cst.ClassDef) -> str:
@@ -2112,6 +2178,8 @@ class Planner:
             if isinstance(st, (cst.FunctionDef, cst.ClassDef)):
                 continue
             for call in calls_in(st):
+                if id(call.func) in _REPLACED:
+                    continue  # a function the plan stands in for
                 root = root_name(call.func)
                 # A call inside a sliced compound statement is a copy: it has no position.
                 at = f" (line {self.ix.pos[call].start.line})" if call in self.ix.pos else ""
