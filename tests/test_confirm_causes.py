@@ -15,7 +15,8 @@ the test into ``tmp_path``, one worker judges them all, and every stand-in is sa
 - (session 7) data a model class's constructor loads (``mnist.load_data()``, ``emnist``'s
   loader, not installed) and scikit-learn's toy datasets (not installed) get zero arrays of the
   loader's shapes; a training function's call site that passes by keyword arguments the build
-  does not use gets them as None.
+  does not use gets them as None; a TensorFlow op on symbolic tensors whose Lambda Keras 3
+  cannot give a shape (``tf.reshape(o, tf.shape(x))``) gets it from example tensors.
 """
 
 from __future__ import annotations
@@ -422,6 +423,38 @@ FILES = {
             ])
             return model
     """,
+    # Session 7: TF ops on symbolic tensors whose Lambda Keras 3 cannot give a shape.
+    "attention_ops.py": """
+        import tensorflow as tf
+        from tensorflow.keras import layers, Model, Input
+
+
+        def hw_flatten(x):
+            return tf.reshape(x, shape=[tf.shape(x)[0], tf.shape(x)[1] * tf.shape(x)[2], tf.shape(x)[-1]])
+
+
+        def attention(ch):
+            def f(x):
+                gamma = tf.Variable(initial_value=0.5, trainable=True, dtype=tf.float32)
+                q = layers.Conv2D(ch, 1)(x)
+                k = layers.Conv2D(ch, 1)(x)
+                s = tf.matmul(hw_flatten(q), hw_flatten(k), transpose_b=True)
+                beta = tf.nn.softmax(s)
+                o = tf.matmul(beta, hw_flatten(x))
+                o = tf.reshape(o, shape=tf.shape(x))
+                return gamma * o + x
+            return f
+
+
+        def build_critic():
+            inputs = Input((8, 8, 4))
+            x = layers.Conv2D(4, 3, padding="same")(inputs)
+            x = attention(4)(x)
+            x = layers.Dropout(0.3)(x)
+            x = layers.BatchNormalization()(x)
+            x = layers.Flatten()(x)
+            return Model(inputs, layers.Dense(1)(x))
+    """,
 }
 
 
@@ -448,6 +481,7 @@ def verdicts(tmp_path_factory):
         "class-emnist": at(root, "class_emnist.py", "DL102", "layers.Dropout(0.3)"),
         "tape-args": at(root, "tape_args.py", "DL302", "model(x)"),
         "sklearn": at(root, "moons.py", "DL102", "layers.Dropout(0.5)"),
+        "lambda-shape": at(root, "attention_ops.py", "DL102", "layers.Dropout(0.3)"),
     }
     confirm_findings(list(cases.values()), timeout=120, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -582,4 +616,15 @@ def test_scikit_learn_toy_datasets_get_stand_ins(verdicts):
         "feeds",
         "stood in for `make_moons(...)` (line 5) with zero arrays X (16, 2), y (16,)",
         "stood in for `train_test_split(...)` (line 6) with each array as both its train and test part",
+    )
+
+
+def test_a_lambda_whose_shape_keras_cannot_infer_gets_it_from_example_tensors(verdicts):
+    # Session 7. Before: "NotImplementedError: We could not automatically infer the shape of the Lambda's output".
+    check(
+        verdicts,
+        "lambda-shape",
+        "confirmed",
+        "feeds",
+        "the output shape of `tf.reshape` taken from running it on example tensors",
     )

@@ -760,10 +760,56 @@ def _tf_ops_on_symbolic() -> None:
                 a, k = tf.nest.pack_sequence_as([args, kwargs], values)
                 return op(*a, **k)
 
-            _note(f"Keras 2 `tf.{getattr(op, '__name__', 'op')}` on a Keras symbolic tensor built as a Lambda layer")
-            return keras.layers.Lambda(run)(symbolic if len(symbolic) > 1 else symbolic[0])
+            name = getattr(op, "__name__", "op")
+            _note(f"Keras 2 `tf.{name}` on a Keras symbolic tensor built as a Lambda layer")
+            given = symbolic if len(symbolic) > 1 else symbolic[0]
+            try:
+                return keras.layers.Lambda(run)(given)
+            except NotImplementedError:
+                # Keras 3 cannot infer the shape (``tf.reshape(o, tf.shape(x))``): run the graph
+                # up to the op on example tensors (two batch sizes: what changes is unknown).
+                shape = _example_shape(run, symbolic, given)
+                if shape is None:
+                    raise
+                _note(f"the output shape of `tf.{name}` taken from running it on example tensors")
+                return keras.layers.Lambda(run, output_shape=lambda _: shape)(given)
 
     OpAsLayer().register()
+
+
+def _example_shape(run, symbolic: list, given):
+    """The output shape of ``run`` on the Keras symbolic tensors ``symbolic``, from running the
+    graph that computes them on zero inputs twice (unknown sizes 2, then 3): a size that differs
+    between the runs is unknown (None). None when the graph has no plain inputs."""
+    import numpy as np
+    import tensorflow as tf
+    from keras.src.ops.function import Function
+
+    inputs, seen, stack = [], set(), list(symbolic)
+    while stack:
+        t = stack.pop()
+        if id(t) in seen:
+            continue
+        seen.add(id(t))
+        history = getattr(t, "_keras_history", None)
+        if history is None:
+            return None
+        node = history.operation._inbound_nodes[history.node_index]
+        if node.is_input:
+            inputs.append(t)
+        else:
+            stack.extend(node.input_tensors)
+    fn = Function(inputs, list(symbolic))
+    shapes = []
+    try:
+        for fill in (2, 3):
+            values = fn([np.zeros([fill if d is None else d for d in t.shape], dtype=t.dtype) for t in inputs])
+            out = run(values if isinstance(given, list) else values[0])
+            shapes.append(tf.nest.map_structure(lambda v: tuple(v.shape), tf.nest.flatten(out)))
+    except Exception:  # noqa: BLE001 - the op does not run on example tensors: no shape
+        return None
+    merged = [tuple(a if a == b else None for a, b in zip(x, y)) for x, y in zip(*shapes)]
+    return merged[0] if len(merged) == 1 else merged
 
 
 def install() -> None:
