@@ -16,7 +16,8 @@ the test into ``tmp_path``, one worker judges them all, and every stand-in is sa
   loader, not installed) and scikit-learn's toy datasets (not installed) get zero arrays of the
   loader's shapes; a training function's call site that passes by keyword arguments the build
   does not use gets them as None; a TensorFlow op on symbolic tensors whose Lambda Keras 3
-  cannot give a shape (``tf.reshape(o, tf.shape(x))``) gets it from example tensors.
+  cannot give a shape (``tf.reshape(o, tf.shape(x))``) gets it from example tensors; a custom
+  layer that makes its sublayers in ``build()`` gets an assumed input width.
 """
 
 from __future__ import annotations
@@ -455,6 +456,28 @@ FILES = {
             x = layers.Flatten()(x)
             return Model(inputs, layers.Dense(1)(x))
     """,
+    # Session 7: a custom layer that makes its sublayers in build() (only an Activation before).
+    "build_sublayers.py": """
+        import tensorflow as tf
+
+
+        class Head(tf.keras.layers.Layer):
+            def __init__(self, units=(32, 16), rate=0.2, **kwargs):
+                super().__init__(**kwargs)
+                self.units = units
+                self.rate = rate
+                self.act = tf.keras.layers.Activation("relu")
+
+            def build(self, input_shape):
+                self.blocks = [tf.keras.layers.Dense(u) for u in self.units]
+                super().build(input_shape)
+
+            def call(self, inputs):
+                x = inputs
+                for dense in self.blocks:
+                    x = tf.nn.dropout(self.act(dense(x)), self.rate)
+                return x
+    """,
 }
 
 
@@ -482,6 +505,7 @@ def verdicts(tmp_path_factory):
         "tape-args": at(root, "tape_args.py", "DL302", "model(x)"),
         "sklearn": at(root, "moons.py", "DL102", "layers.Dropout(0.5)"),
         "lambda-shape": at(root, "attention_ops.py", "DL102", "layers.Dropout(0.3)"),
+        "build-sublayers": at(root, "build_sublayers.py", "DL303", "tf.nn.dropout("),
     }
     confirm_findings(list(cases.values()), timeout=120, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -627,4 +651,15 @@ def test_a_lambda_whose_shape_keras_cannot_infer_gets_it_from_example_tensors(ve
         "confirmed",
         "feeds",
         "the output shape of `tf.reshape` taken from running it on example tensors",
+    )
+
+
+def test_a_custom_layer_that_makes_its_sublayers_in_build_gets_an_assumed_width(verdicts):
+    # Session 7. Before: "no input shape".
+    check(
+        verdicts,
+        "build-sublayers",
+        "confirmed",
+        "differ",
+        "assumed input shape (None, 16): Head `head` builds its sublayers in build() from its input",
     )

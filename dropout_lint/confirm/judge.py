@@ -466,6 +466,10 @@ def _weight_shape(layer: Any) -> tuple[tuple, str] | None:
     elif type(layer).build is not _BaseLayer.build and not _children(layer):
         width = 16
         note = f"assumed input shape (None, 16): {_name(layer)} builds its weights from its input"
+    elif type(layer).build is not _BaseLayer.build and all(_kind(c) in AGNOSTIC_KINDS for c in _children(layer)):
+        # Its sublayers are made in ``build()`` (those made before take any shape).
+        width = 16
+        note = f"assumed input shape (None, 16): {_name(layer)} builds its sublayers in build() from its input"
     else:
         return None
     if note not in NOTES:
