@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import importlib.util
 import json
 import os
 import re
@@ -111,6 +112,8 @@ def main() -> None:
     ap.add_argument("--out", help="write the verdicts here (TSV); default: stdout")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds one build may take")
     opts = ap.parse_args()
+    if importlib.util.find_spec("tensorflow") is None:
+        sys.exit("TensorFlow is not installed for this Python: run it from a venv with `.[tensorflow]`")
     columns, rows = read_list(opts.findings)
     by_repo: dict[str, list[dict]] = collections.defaultdict(list)
     for row in rows:

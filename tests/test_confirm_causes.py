@@ -17,7 +17,8 @@ the test into ``tmp_path``, one worker judges them all, and every stand-in is sa
   loader's shapes; a training function's call site that passes by keyword arguments the build
   does not use gets them as None; a TensorFlow op on symbolic tensors whose Lambda Keras 3
   cannot give a shape (``tf.reshape(o, tf.shape(x))``) gets it from example tensors; a custom
-  layer that makes its sublayers in ``build()`` gets an assumed input width.
+  layer that makes its sublayers in ``build()`` gets an assumed input width; a function that
+  changes the model it is given and then trains it runs only the statements that change it.
 """
 
 from __future__ import annotations
@@ -478,6 +479,29 @@ FILES = {
                     x = tf.nn.dropout(self.act(dense(x)), self.rate)
                 return x
     """,
+    # Session 7: a function that adds the model's last layers, then trains it.
+    "finish_and_train.py": """
+        import numpy as np
+        from tensorflow.keras import layers, Sequential
+
+        x_train = np.load("train.npy")
+
+
+        def finish_and_train(model, epochs):
+            model.add(layers.Dense(1, activation="sigmoid"))
+            model.compile(loss="binary_crossentropy", optimizer="adam")
+            model.fit(x_train, np.zeros(len(x_train)), epochs=epochs)
+
+
+        def build():
+            model = Sequential()
+            model.add(layers.Input((2,)))
+            model.add(layers.Dense(16, activation="relu"))
+            model.add(layers.Dropout(0.5))
+            model.add(layers.BatchNormalization())
+            finish_and_train(model, 5)
+            return model
+    """,
 }
 
 
@@ -506,6 +530,7 @@ def verdicts(tmp_path_factory):
         "sklearn": at(root, "moons.py", "DL102", "layers.Dropout(0.5)"),
         "lambda-shape": at(root, "attention_ops.py", "DL102", "layers.Dropout(0.3)"),
         "build-sublayers": at(root, "build_sublayers.py", "DL303", "tf.nn.dropout("),
+        "changes-only": at(root, "finish_and_train.py", "DL102", "layers.Dropout(0.5)"),
     }
     confirm_findings(list(cases.values()), timeout=120, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -662,4 +687,15 @@ def test_a_custom_layer_that_makes_its_sublayers_in_build_gets_an_assumed_width(
         "confirmed",
         "differ",
         "assumed input shape (None, 16): Head `head` builds its sublayers in build() from its input",
+    )
+
+
+def test_a_function_that_changes_the_model_then_trains_it_runs_only_the_changes(verdicts):
+    # Session 7. Before: "building it needs `np.load(...)` (line 4): --confirm loads no data".
+    check(
+        verdicts,
+        "changes-only",
+        "confirmed",
+        "feeds",
+        "ran only the statements of `finish_and_train()` that change `model` (it also trains",
     )

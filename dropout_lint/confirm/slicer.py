@@ -1202,11 +1202,11 @@ class Slicer:
                     out.append(stmt.with_changes(body=body))
             elif isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
                 if stmt.name.value in needed:
-                    out.append(
-                        stmt.with_changes(decorators=[d for d in stmt.decorators if not _is_tf_function(d)])
-                        if isinstance(stmt, cst.FunctionDef)
-                        else stmt
-                    )
+                    if isinstance(stmt, cst.FunctionDef):
+                        stmt = self._changes_only(stmt).with_changes(
+                            decorators=[d for d in stmt.decorators if not _is_tf_function(d)]
+                        )
+                    out.append(stmt)
                     needed = (needed - {stmt.name.value}) | (free_names(stmt) - {stmt.name.value})
             elif isinstance(stmt, cst.BaseCompoundStatement):
                 new, needed = self._slice_compound(stmt, needed, cutoff)
@@ -1214,6 +1214,27 @@ class Slicer:
                     out.append(new)
         out.reverse()
         return out, needed
+
+    def _changes_only(self, fn):
+        """A function that changes a model it is given and then trains it or reads data
+        (``def train(model): model.add(Dense(1)); model.fit(...)``), cut to the statements that
+        change the model (said); ``fn`` itself otherwise."""
+        params = {p for p in self.module_functions.get(fn.name.value, ()) if isinstance(p, str)}
+        if (
+            not params
+            or self.ix.functions.get(fn.name.value) is not fn
+            or any(isinstance(st, cst.Return) and st.value is not None for st in flat_statements(fn.body.body))
+            or not any(self.data_call(c, direct_only=True) for c in _every_call(fn.body))
+        ):
+            return fn
+        kept, _ = self._slice_block(fn.body.body, params, None)
+        if not kept:
+            return fn
+        self._note(
+            f"ran only the statements of `{fn.name.value}()` that change {', '.join(f'`{p}`' for p in sorted(params))}"
+            " (it also trains, predicts or reads data)"
+        )
+        return fn.with_changes(body=fn.body.with_changes(body=kept))
 
     def _slice_compound(self, stmt, needed: set[str], cutoff):
         blocks = _blocks(stmt)
