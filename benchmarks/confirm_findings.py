@@ -1,6 +1,7 @@
 """`--confirm` verdicts for a given list of findings over exported repositories.
 
-    python benchmarks/confirm_findings.py FINDINGS.tsv --root DIR [--out VERDICTS.tsv] [--timeout S]
+    python benchmarks/confirm_findings.py FINDINGS.tsv [MORE.tsv ...] --root DIR [--out VERDICTS.tsv]
+        [--exclude REPOSITORY:FILE:ROW ...] [--timeout S]
 
 FINDINGS.tsv: tab-separated, one finding a line, lines starting with `#` skipped; its columns
 are named by the last `# repository\t...` comment line (as in benchmarks/confirm_fresh_set_6.tsv),
@@ -107,14 +108,19 @@ def findings_of(base: str, rows: list[dict]) -> list[tuple[dict, Finding]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("findings")
+    ap.add_argument("findings", nargs="+")
     ap.add_argument("--root", required=True, help="folder of the exported repositories")
     ap.add_argument("--out", help="write the verdicts here (TSV); default: stdout")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds one build may take")
+    ap.add_argument("--exclude", action="append", default=[], help="REPOSITORY:FILE:ROW of a finding to leave out")
     opts = ap.parse_args()
     if importlib.util.find_spec("tensorflow") is None:
         sys.exit("TensorFlow is not installed for this Python: run it from a venv with `.[tensorflow]`")
-    columns, rows = read_list(opts.findings)
+    columns, rows = [], []
+    for path in opts.findings:
+        cols, more = read_list(path)
+        columns = columns or cols
+        rows += [r for r in more if f"{r['repository']}:{r['file']}:{r['row']}" not in opts.exclude]
     by_repo: dict[str, list[dict]] = collections.defaultdict(list)
     for row in rows:
         by_repo[row["repository"]].append(row)

@@ -70,9 +70,9 @@ def stand_in(call: cst.Call, module: str, name: str) -> tuple[str, str] | None:
     For ``SPLIT`` the expression stands in for the called function, not the call."""
     mod = module.split(".")
     if name == "load_data" and mod[-1] in KERAS and "datasets" in mod:
-        x, dtype, y = KERAS[mod[-1]]
-        part = f"({_arr(x, dtype)}, {_arr(y, 'int64')})"
-        return f"({part}, {part})", f"zero arrays x {x}, y {y} ({N} samples) for train and test"
+        x_shape, dtype, y_shape = KERAS[mod[-1]]
+        part = f"({_arr(x_shape, dtype)}, {_arr(y_shape, 'int64')})"
+        return f"({part}, {part})", f"zero arrays x {x_shape}, y {y_shape} ({N} samples) for train and test"
     sklearn = "sklearn" in mod or "datasets" in mod
     if sklearn and name in SKLEARN_MAKE:
         width = _int_keyword(call, "n_features", SKLEARN_MAKE[name])
