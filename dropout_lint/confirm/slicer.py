@@ -1100,13 +1100,9 @@ class Slicer:
                 _REPLACED[id(expr)] = text
                 self._note(f"assumed {src(expr)} = {text}: it comes from data --confirm does not load")
                 new = True
-        if new:
+        if new or self._loader_stand_ins([st for st, _ in data_stmts] + self._init_statements(kept)):
             return True
-        if not new:
-            new = self._loader_stand_ins([st for st, _ in data_stmts] + self._init_statements(kept))
         for st, f in data_stmts:
-            if new:
-                break
             if not isinstance(st, (cst.Assign, cst.AnnAssign)) or len(f.defs) != 1 or f.muts:
                 continue
             if isinstance(st, cst.Assign) and (len(st.targets) != 1 or not isinstance(st.targets[0].target, cst.Name)):
@@ -1128,7 +1124,7 @@ class Slicer:
         for st in stmts:
             for call in calls_in(st):
                 name = last_name(call.func)
-                if name is None or id(call) in _REPLACED or not self.data_call(call) and name != "train_test_split":
+                if name is None or id(call) in _REPLACED or (not self.data_call(call) and name != "train_test_split"):
                     continue
                 if isinstance(call.func, cst.Attribute):
                     base = dotted(call.func.value) or ""
