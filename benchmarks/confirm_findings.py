@@ -61,7 +61,7 @@ def repo_dir(root: str, repo: str) -> str | None:
 
 def _rebuilt(path: str, row: dict) -> Finding:
     """The listed finding at its row, for a rule that no longer reports it: at the line's first
-    Dropout / BatchNormalization, else its first call after an ``=``."""
+    (dotted) Dropout / dropout / BatchNormalization, else its first call after an ``=``."""
     cell = None if row.get("cell", "-") in ("-", "") else int(row["cell"])
     text = Path(path).read_text(encoding="utf-8", errors="replace")
     if cell is not None:
@@ -69,7 +69,7 @@ def _rebuilt(path: str, row: dict) -> Finding:
         text = "".join(source) if isinstance(source, list) else source
     lines = text.splitlines()
     line = lines[int(row["row"]) - 1] if 0 < int(row["row"]) <= len(lines) else ""
-    m = re.search(r"\b(Dropout|dropout|BatchNormalization)\b", line)
+    m = re.search(r"[\w.]*\b(Dropout|dropout|BatchNormalization)\b", line)
     if m:
         col = m.start()
     else:

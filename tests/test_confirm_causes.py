@@ -18,7 +18,9 @@ the test into ``tmp_path``, one worker judges them all, and every stand-in is sa
   does not use gets them as None; a TensorFlow op on symbolic tensors whose Lambda Keras 3
   cannot give a shape (``tf.reshape(o, tf.shape(x))``) gets it from example tensors; a custom
   layer that makes its sublayers in ``build()`` gets an assumed input width; a function that
-  changes the model it is given and then trains it runs only the statements that change it.
+  changes the model it is given and then trains it runs only the statements that change it; a
+  TF1 Estimator ``model_fn(features, labels, mode)`` with ``tf.layers`` runs on stand-in features
+  in graph mode; a module function written below the class whose method calls it is kept.
 """
 
 from __future__ import annotations
@@ -502,6 +504,49 @@ FILES = {
             finish_and_train(model, 5)
             return model
     """,
+    # Session 7: a TF1 Estimator model_fn (tf.layers, tf.estimator: gone from TF 2 with Keras 3).
+    "estimator_fn.py": """
+        import tensorflow as tf
+
+
+        def cnn_model_fn(features, labels, mode):
+            input_layer = tf.reshape(features["x"], [-1, 28, 28, 1])
+            conv1 = tf.layers.conv2d(inputs=input_layer, filters=8, kernel_size=[5, 5], padding="same", activation=tf.nn.relu)
+            pool1 = tf.layers.max_pooling2d(inputs=conv1, pool_size=[2, 2], strides=2)
+            flat = tf.reshape(pool1, [-1, 14 * 14 * 8])
+            dense = tf.layers.dense(inputs=flat, units=64, activation=tf.nn.relu)
+            dropout = tf.layers.dropout(inputs=dense, rate=0.0, training=mode == tf.estimator.ModeKeys.TRAIN)
+            logits = tf.layers.dense(inputs=dropout, units=10)
+            predictions = {"classes": tf.argmax(input=logits, axis=1)}
+            if mode == tf.estimator.ModeKeys.PREDICT:
+                return tf.estimator.EstimatorSpec(mode=mode, predictions=predictions)
+            loss = tf.losses.sparse_softmax_cross_entropy(labels=labels, logits=logits)
+            train_op = tf.train.GradientDescentOptimizer(0.001).minimize(loss)
+            return tf.estimator.EstimatorSpec(mode=mode, loss=loss, train_op=train_op)
+    """,
+    # Session 7: a method calls a module function written below its class.
+    "later_helper.py": """
+        import tensorflow as tf
+
+
+        class Builder:
+            def __init__(self, width=16):
+                self.width = width
+
+            def trunk(self, x):
+                return head(x, self.width)
+
+            def make(self):
+                inputs = tf.keras.Input((8,))
+                x = self.trunk(inputs)
+                x = tf.keras.layers.Dropout(0.4)(x)
+                x = tf.keras.layers.BatchNormalization()(x)
+                return tf.keras.Model(inputs, x)
+
+
+        def head(x, width):
+            return tf.keras.layers.Dense(width, activation="relu")(x)
+    """,
 }
 
 
@@ -531,6 +576,8 @@ def verdicts(tmp_path_factory):
         "lambda-shape": at(root, "attention_ops.py", "DL102", "layers.Dropout(0.3)"),
         "build-sublayers": at(root, "build_sublayers.py", "DL303", "tf.nn.dropout("),
         "changes-only": at(root, "finish_and_train.py", "DL102", "layers.Dropout(0.5)"),
+        "estimator": at(root, "estimator_fn.py", "DL203", "tf.layers.dropout("),
+        "later-def": at(root, "later_helper.py", "DL102", "tf.keras.layers.Dropout(0.4)"),
     }
     confirm_findings(list(cases.values()), timeout=120, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -699,3 +746,22 @@ def test_a_function_that_changes_the_model_then_trains_it_runs_only_the_changes(
         "feeds",
         "ran only the statements of `finish_and_train()` that change `model` (it also trains",
     )
+
+
+def test_a_tf1_estimator_model_fn_is_called_on_stand_in_features_in_graph_mode(verdicts):
+    # Session 7. Before: "`cnn_model_fn()` needs arguments and no call site in this file gives them".
+    check(
+        verdicts,
+        "estimator",
+        "confirmed",
+        "the op `tf.layers.dropout` ran with rate=0",
+        "TF1 `tf.layers.dropout` built as Keras 3 `Dropout`",
+        "mode='train' (an Estimator model_fn)",
+        "features={'x': Input((32, 32, 3)), ...} (an Estimator model_fn)",
+        "graph mode",
+    )
+
+
+def test_a_function_defined_below_the_class_that_calls_it_is_kept(verdicts):
+    # Session 7. Before: "NameError: name 'head' is not defined".
+    check(verdicts, "later-def", "confirmed", "feeds")

@@ -812,6 +812,107 @@ def _example_shape(run, symbolic: list, given):
     return merged[0] if len(merged) == 1 else merged
 
 
+# TF1 ``tf.layers.*`` functions (Keras 3 dropped them: "not available with Keras 3") and the
+# Keras 3 layer each applies, with the names of its leading positional arguments.
+_TF1_LAYERS = {
+    "dense": ("Dense", ("units",)),
+    "dropout": ("Dropout", ("rate",)),
+    "conv1d": ("Conv1D", ("filters", "kernel_size")),
+    "conv2d": ("Conv2D", ("filters", "kernel_size")),
+    "conv3d": ("Conv3D", ("filters", "kernel_size")),
+    "conv2d_transpose": ("Conv2DTranspose", ("filters", "kernel_size")),
+    "separable_conv2d": ("SeparableConv2D", ("filters", "kernel_size")),
+    "max_pooling1d": ("MaxPooling1D", ("pool_size", "strides")),
+    "max_pooling2d": ("MaxPooling2D", ("pool_size", "strides")),
+    "max_pooling3d": ("MaxPooling3D", ("pool_size", "strides")),
+    "average_pooling1d": ("AveragePooling1D", ("pool_size", "strides")),
+    "average_pooling2d": ("AveragePooling2D", ("pool_size", "strides")),
+    "average_pooling3d": ("AveragePooling3D", ("pool_size", "strides")),
+    "batch_normalization": ("BatchNormalization", ()),
+    "flatten": ("Flatten", ()),
+}
+# TF1 keywords the Keras 3 layers do not take (``name`` too: TF1 scopes use ``/``).
+_TF1_DROPPED = {
+    "name",
+    "reuse",
+    "trainable",
+    "_reuse",
+    "_scope",
+    "renorm",
+    "renorm_clipping",
+    "renorm_momentum",
+    "fused",
+    "virtual_batch_size",
+    "adjustment",
+}
+
+
+def _tf1_apis() -> None:
+    """TF1 APIs TensorFlow 2 with Keras 3 no longer has, for an Estimator ``model_fn`` and
+    ``tf.layers`` code: ``tf.layers.*`` apply the Keras 3 layer of the same kind (in a graph
+    too); ``tf.estimator.ModeKeys`` / ``EstimatorSpec`` and ``tf.contrib.layers``' regularizers
+    and initializers stand in. Each use is noted."""
+    import types
+
+    import keras
+    import tensorflow as tf
+
+    v1 = tf.compat.v1
+
+    def tf1_layer(fname: str):
+        kind, leading = _TF1_LAYERS[fname]
+
+        def apply(inputs, *args, training=False, **kwargs):
+            _note(f"TF1 `tf.layers.{fname}` built as Keras 3 `{kind}`")
+            kwargs.update(zip(leading, args))
+            kwargs = {k: v for k, v in kwargs.items() if k not in _TF1_DROPPED and v is not None}
+            layer = getattr(keras.layers, kind)(**kwargs)
+            if kind in ("Dropout", "BatchNormalization"):
+                return layer(inputs, training=training)
+            return layer(inputs)
+
+        apply.__name__ = fname
+        return apply
+
+    layers = types.ModuleType("tensorflow.layers")
+    for fname in _TF1_LAYERS:
+        setattr(layers, fname, tf1_layer(fname))
+
+    class ModeKeys:
+        TRAIN = "train"
+        EVAL = "eval"
+        PREDICT = "infer"
+
+    def spec(mode=None, **kwargs):
+        _note("TF1 `tf.estimator.EstimatorSpec` stood in with a plain record")
+        return types.SimpleNamespace(mode=mode, **kwargs)
+
+    estimator = types.ModuleType("tensorflow.estimator")
+    estimator.ModeKeys = ModeKeys  # type: ignore[attr-defined]
+    estimator.EstimatorSpec = spec  # type: ignore[attr-defined]
+    contrib_layers = types.ModuleType("tensorflow.contrib.layers")
+    for fname, make in (
+        ("l2_regularizer", lambda scale, scope=None: keras.regularizers.L2(scale)),
+        ("l1_regularizer", lambda scale, scope=None: keras.regularizers.L1(scale)),
+        ("xavier_initializer", lambda *a, **k: keras.initializers.GlorotUniform()),
+        ("variance_scaling_initializer", lambda *a, **k: keras.initializers.HeNormal()),
+    ):
+
+        def served(*args, _make=make, _name=fname, **kwargs):
+            _note(f"TF1 `tf.contrib.layers.{_name}` served by its Keras 3 counterpart")
+            return _make(*args, **kwargs)
+
+        setattr(contrib_layers, fname, served)
+    contrib = types.ModuleType("tensorflow.contrib")
+    contrib.layers = contrib_layers  # type: ignore[attr-defined]
+    for mod in (tf, v1, importlib.import_module("tensorflow.compat.v1")):
+        for attr, value in (("layers", layers), ("estimator", estimator), ("contrib", contrib)):
+            try:
+                getattr(mod, attr).dropout if attr == "layers" else getattr(mod, attr)
+            except AttributeError:
+                setattr(mod, attr, value)
+
+
 def install() -> None:
     if not any(isinstance(f, LegacyFinder) for f in sys.meta_path):
         sys.meta_path.append(LegacyFinder())
@@ -828,4 +929,5 @@ def install() -> None:
     _loss_names()
     _explicit_padding()
     _tf_ops_on_symbolic()
+    _tf1_apis()
     _no_tpu()

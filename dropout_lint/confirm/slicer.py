@@ -43,10 +43,12 @@ INPUT = "__dl_input__"
 FUNCTIONAL = "__dl_functional__"
 # A stand-in for a keras-tuner ``hp`` (provided by the worker).
 HP = "__dl_hp__"
+# A TF1 Estimator model_fn's ``features``: each key gives an input (see judge._execute).
+FEATURES = "__dl_features__"
 # TF1 names that only ``tensorflow.compat.v1`` still has: a slice using them runs as TF1 code.
 TF1_ONLY = re.compile(
     r"\btf\.(placeholder|Session|InteractiveSession|get_variable|variable_scope|truncated_normal|random_normal|"
-    r"global_variables_initializer|to_float|log|contrib)\b"
+    r"global_variables_initializer|to_float|log|contrib|layers)\b"
 )
 
 MODEL_CTORS = {"Sequential", "Model", "Functional"}
@@ -1065,9 +1067,16 @@ class Slicer:
         extra = extra if isinstance(extra, cst.CSTNode) else None
         own = names_in(extra) if extra is not None else set()
         rest = set(needed) - own
+        # A kept definition may call one defined further down (a method calling a module
+        # function written below its class): Python finds it at call time, so keep it too.
+        defs = {st.name.value for st in stmts if isinstance(st, (cst.FunctionDef, cst.ClassDef))}
+        later: set[str] = set()
         for _ in range(8):
-            cur = rest | names_in(extra) if extra is not None else needed
+            cur = (rest | names_in(extra) if extra is not None else set(needed)) | later
             out, need = self._slice_block(stmts, cur, cutoff)
+            if (need & defs) - cur:
+                later |= (need & defs) - cur
+                continue
             if not self._stand_ins(out, extra):
                 break
         return out, need
@@ -1984,6 +1993,9 @@ class Planner:
         tuple), else a size/shape/rate guess from its name, else one from its type annotation."""
         name = p.name.value
         ann = dotted(p.annotation.annotation) if p.annotation is not None else None
+        estimator = self._model_fn_arg(name, scope)
+        if estimator is not None:
+            return estimator
         if name == "hp" or (ann or "").endswith("HyperParameters"):
             self.guessed.append(
                 "hp=keras-tuner hyperparameters at their defaults (else the first choice, else the minimum)"
@@ -2021,6 +2033,22 @@ class Planner:
         if guess is not None:
             self.guessed.append(f"{name}={guess} (from its annotation `{ann}`)")
         return guess
+
+    def _model_fn_arg(self, name: str, fn) -> str | None:
+        """A TF1 Estimator ``model_fn(features, labels, mode, params)``'s argument (noted):
+        features a mapping that gives each key an input of the shape the file's layers suggest,
+        mode training, labels / params / config None."""
+        params = {p.name.value for p in fn.params.params} if isinstance(fn, cst.FunctionDef) else set()
+        if not {"features", "mode"} <= params or name not in ("features", "labels", "mode", "params", "config"):
+            return None
+        if name == "features":
+            kinds = {k[:-2] + k[-2:].upper() for k in call_kinds([self.ix.module]) if k and len(k) > 2}
+            shape = shape_guess(kinds)
+            self.guessed.append(f"features={{'x': Input({shape}), ...}} (an Estimator model_fn)")
+            return f"{FEATURES}({shape})"
+        value = "'train'" if name == "mode" else "None"
+        self.guessed.append(f"{name}={value} (an Estimator model_fn)")
+        return value
 
     def _config_class(self, name: str, ann: str | None) -> str | None:
         """A configuration class of the file (defined at module level or imported by name) that
