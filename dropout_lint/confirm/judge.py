@@ -109,6 +109,23 @@ class HyperParameters:
 # Running the slice
 
 
+class _Features(dict):
+    """A TF1 Estimator model_fn's ``features``: any key gives an input of ``shape`` (a
+    placeholder in a graph, zeros when eager)."""
+
+    def __init__(self, shape: tuple) -> None:
+        super().__init__()
+        self.shape = tuple(shape)
+
+    def __missing__(self, key):
+        if tf.executing_eagerly():
+            value = tf.zeros((2,) + self.shape)
+        else:
+            value = tf.compat.v1.placeholder(tf.float32, (None,) + self.shape, name=f"feature_{key}")
+        self[key] = value
+        return value
+
+
 def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
     marked: list = []
 
@@ -161,6 +178,7 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
         "__dl_input__": stand_in_input,
         "__dl_functional__": functional,
         "__dl_hp__": HyperParameters,
+        "__dl_features__": _Features,
     }
     added = [p for p in req.get("roots") or import_roots(req.get("dir")) if p not in sys.path]
     # After the standard library, before site-packages: a ``wave.py`` next to the file does not
@@ -466,6 +484,10 @@ def _weight_shape(layer: Any) -> tuple[tuple, str] | None:
     elif type(layer).build is not _BaseLayer.build and not _children(layer):
         width = 16
         note = f"assumed input shape (None, 16): {_name(layer)} builds its weights from its input"
+    elif type(layer).build is not _BaseLayer.build and all(_kind(c) in AGNOSTIC_KINDS for c in _children(layer)):
+        # Its sublayers are made in ``build()`` (those made before take any shape).
+        width = 16
+        note = f"assumed input shape (None, 16): {_name(layer)} builds its sublayers in build() from its input"
     else:
         return None
     if note not in NOTES:

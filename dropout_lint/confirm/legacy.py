@@ -760,10 +760,157 @@ def _tf_ops_on_symbolic() -> None:
                 a, k = tf.nest.pack_sequence_as([args, kwargs], values)
                 return op(*a, **k)
 
-            _note(f"Keras 2 `tf.{getattr(op, '__name__', 'op')}` on a Keras symbolic tensor built as a Lambda layer")
-            return keras.layers.Lambda(run)(symbolic if len(symbolic) > 1 else symbolic[0])
+            name = getattr(op, "__name__", "op")
+            _note(f"Keras 2 `tf.{name}` on a Keras symbolic tensor built as a Lambda layer")
+            given = symbolic if len(symbolic) > 1 else symbolic[0]
+            try:
+                return keras.layers.Lambda(run)(given)
+            except NotImplementedError:
+                # Keras 3 cannot infer the shape (``tf.reshape(o, tf.shape(x))``): run the graph
+                # up to the op on example tensors (two batch sizes: what changes is unknown).
+                shape = _example_shape(run, symbolic, given)
+                if shape is None:
+                    raise
+                _note(f"the output shape of `tf.{name}` taken from running it on example tensors")
+                return keras.layers.Lambda(run, output_shape=lambda _: shape)(given)
 
     OpAsLayer().register()
+
+
+def _example_shape(run, symbolic: list, given):
+    """The output shape of ``run`` on the Keras symbolic tensors ``symbolic``, from running the
+    graph that computes them on zero inputs twice (unknown sizes 2, then 3): a size that differs
+    between the runs is unknown (None). None when the graph has no plain inputs."""
+    import numpy as np
+    import tensorflow as tf
+    from keras.src.ops.function import Function
+
+    inputs, seen, stack = [], set(), list(symbolic)
+    while stack:
+        t = stack.pop()
+        if id(t) in seen:
+            continue
+        seen.add(id(t))
+        history = getattr(t, "_keras_history", None)
+        if history is None:
+            return None
+        node = history.operation._inbound_nodes[history.node_index]
+        if node.is_input:
+            inputs.append(t)
+        else:
+            stack.extend(node.input_tensors)
+    fn = Function(inputs, list(symbolic))
+    shapes = []
+    try:
+        for fill in (2, 3):
+            values = fn([np.zeros([fill if d is None else d for d in t.shape], dtype=t.dtype) for t in inputs])
+            out = run(values if isinstance(given, list) else values[0])
+            shapes.append(tf.nest.map_structure(lambda v: tuple(v.shape), tf.nest.flatten(out)))
+    except Exception:  # noqa: BLE001 - the op does not run on example tensors: no shape
+        return None
+    merged = [tuple(a if a == b else None for a, b in zip(x, y)) for x, y in zip(*shapes)]
+    return merged[0] if len(merged) == 1 else merged
+
+
+# TF1 ``tf.layers.*`` functions (Keras 3 dropped them: "not available with Keras 3") and the
+# Keras 3 layer each applies, with the names of its leading positional arguments.
+_TF1_LAYERS = {
+    "dense": ("Dense", ("units",)),
+    "dropout": ("Dropout", ("rate",)),
+    "conv1d": ("Conv1D", ("filters", "kernel_size")),
+    "conv2d": ("Conv2D", ("filters", "kernel_size")),
+    "conv3d": ("Conv3D", ("filters", "kernel_size")),
+    "conv2d_transpose": ("Conv2DTranspose", ("filters", "kernel_size")),
+    "separable_conv2d": ("SeparableConv2D", ("filters", "kernel_size")),
+    "max_pooling1d": ("MaxPooling1D", ("pool_size", "strides")),
+    "max_pooling2d": ("MaxPooling2D", ("pool_size", "strides")),
+    "max_pooling3d": ("MaxPooling3D", ("pool_size", "strides")),
+    "average_pooling1d": ("AveragePooling1D", ("pool_size", "strides")),
+    "average_pooling2d": ("AveragePooling2D", ("pool_size", "strides")),
+    "average_pooling3d": ("AveragePooling3D", ("pool_size", "strides")),
+    "batch_normalization": ("BatchNormalization", ()),
+    "flatten": ("Flatten", ()),
+}
+# TF1 keywords the Keras 3 layers do not take (``name`` too: TF1 scopes use ``/``).
+_TF1_DROPPED = {
+    "name",
+    "reuse",
+    "trainable",
+    "_reuse",
+    "_scope",
+    "renorm",
+    "renorm_clipping",
+    "renorm_momentum",
+    "fused",
+    "virtual_batch_size",
+    "adjustment",
+}
+
+
+def _tf1_apis() -> None:
+    """TF1 APIs TensorFlow 2 with Keras 3 no longer has, for an Estimator ``model_fn`` and
+    ``tf.layers`` code: ``tf.layers.*`` apply the Keras 3 layer of the same kind (in a graph
+    too); ``tf.estimator.ModeKeys`` / ``EstimatorSpec`` and ``tf.contrib.layers``' regularizers
+    and initializers stand in. Each use is noted."""
+    import types
+
+    import keras
+    import tensorflow as tf
+
+    v1 = tf.compat.v1
+
+    def tf1_layer(fname: str):
+        kind, leading = _TF1_LAYERS[fname]
+
+        def apply(inputs, *args, training=False, **kwargs):
+            _note(f"TF1 `tf.layers.{fname}` built as Keras 3 `{kind}`")
+            kwargs.update(zip(leading, args))
+            kwargs = {k: v for k, v in kwargs.items() if k not in _TF1_DROPPED and v is not None}
+            layer = getattr(keras.layers, kind)(**kwargs)
+            if kind in ("Dropout", "BatchNormalization"):
+                return layer(inputs, training=training)
+            return layer(inputs)
+
+        apply.__name__ = fname
+        return apply
+
+    layers = types.ModuleType("tensorflow.layers")
+    for fname in _TF1_LAYERS:
+        setattr(layers, fname, tf1_layer(fname))
+
+    class ModeKeys:
+        TRAIN = "train"
+        EVAL = "eval"
+        PREDICT = "infer"
+
+    def spec(mode=None, **kwargs):
+        _note("TF1 `tf.estimator.EstimatorSpec` stood in with a plain record")
+        return types.SimpleNamespace(mode=mode, **kwargs)
+
+    estimator = types.ModuleType("tensorflow.estimator")
+    estimator.ModeKeys = ModeKeys  # type: ignore[attr-defined]
+    estimator.EstimatorSpec = spec  # type: ignore[attr-defined]
+    contrib_layers = types.ModuleType("tensorflow.contrib.layers")
+    for fname, make in (
+        ("l2_regularizer", lambda scale, scope=None: keras.regularizers.L2(scale)),
+        ("l1_regularizer", lambda scale, scope=None: keras.regularizers.L1(scale)),
+        ("xavier_initializer", lambda *a, **k: keras.initializers.GlorotUniform()),
+        ("variance_scaling_initializer", lambda *a, **k: keras.initializers.HeNormal()),
+    ):
+
+        def served(*args, _make=make, _name=fname, **kwargs):
+            _note(f"TF1 `tf.contrib.layers.{_name}` served by its Keras 3 counterpart")
+            return _make(*args, **kwargs)
+
+        setattr(contrib_layers, fname, served)
+    contrib = types.ModuleType("tensorflow.contrib")
+    contrib.layers = contrib_layers  # type: ignore[attr-defined]
+    for mod in (tf, v1, importlib.import_module("tensorflow.compat.v1")):
+        for attr, value in (("layers", layers), ("estimator", estimator), ("contrib", contrib)):
+            try:
+                getattr(mod, attr).dropout if attr == "layers" else getattr(mod, attr)
+            except AttributeError:
+                setattr(mod, attr, value)
 
 
 def install() -> None:
@@ -782,4 +929,5 @@ def install() -> None:
     _loss_names()
     _explicit_padding()
     _tf_ops_on_symbolic()
+    _tf1_apis()
     _no_tpu()

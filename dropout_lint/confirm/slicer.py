@@ -27,6 +27,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
 from dropout_lint.analysis.names import dotted
+from dropout_lint.confirm import datasets
 
 TARGET = "__dl_target__"
 MARK = "__dl_mark__"
@@ -42,10 +43,12 @@ INPUT = "__dl_input__"
 FUNCTIONAL = "__dl_functional__"
 # A stand-in for a keras-tuner ``hp`` (provided by the worker).
 HP = "__dl_hp__"
+# A TF1 Estimator model_fn's ``features``: each key gives an input (see judge._execute).
+FEATURES = "__dl_features__"
 # TF1 names that only ``tensorflow.compat.v1`` still has: a slice using them runs as TF1 code.
 TF1_ONLY = re.compile(
     r"\btf\.(placeholder|Session|InteractiveSession|get_variable|variable_scope|truncated_normal|random_normal|"
-    r"global_variables_initializer|to_float|log|contrib)\b"
+    r"global_variables_initializer|to_float|log|contrib|layers)\b"
 )
 
 MODEL_CTORS = {"Sequential", "Model", "Functional"}
@@ -307,6 +310,10 @@ def free_names(node) -> set[str]:
 class _Calls(cst.CSTVisitor):
     def __init__(self) -> None:
         self.calls: list[cst.Call] = []
+
+    def on_visit(self, node) -> bool:
+        # A call the plan stands in for is not in the program.
+        return not (_REPLACED and id(node) in _REPLACED) and super().on_visit(node)
 
     def visit_Call(self, node: cst.Call) -> None:
         self.calls.append(node)
@@ -1060,9 +1067,16 @@ class Slicer:
         extra = extra if isinstance(extra, cst.CSTNode) else None
         own = names_in(extra) if extra is not None else set()
         rest = set(needed) - own
+        # A kept definition may call one defined further down (a method calling a module
+        # function written below its class): Python finds it at call time, so keep it too.
+        defs = {st.name.value for st in stmts if isinstance(st, (cst.FunctionDef, cst.ClassDef))}
+        later: set[str] = set()
         for _ in range(8):
-            cur = rest | names_in(extra) if extra is not None else needed
+            cur = (rest | names_in(extra) if extra is not None else set(needed)) | later
             out, need = self._slice_block(stmts, cur, cutoff)
+            if (need & defs) - cur:
+                later |= (need & defs) - cur
+                continue
             if not self._stand_ins(out, extra):
                 break
         return out, need
@@ -1087,7 +1101,7 @@ class Slicer:
                 tainted |= f.defs | f.muts
                 data_stmts.append((st, f))
         if not tainted:
-            return False
+            return self._loader_stand_ins(self._init_statements(kept))
         kinds = call_kinds(kept + ([extra] if extra is not None else []))
         new = False
         for st in flat + ([extra] if extra is not None else []):
@@ -1095,7 +1109,7 @@ class Slicer:
                 _REPLACED[id(expr)] = text
                 self._note(f"assumed {src(expr)} = {text}: it comes from data --confirm does not load")
                 new = True
-        if new:
+        if new or self._loader_stand_ins([st for st, _ in data_stmts] + self._init_statements(kept)):
             return True
         for st, f in data_stmts:
             if not isinstance(st, (cst.Assign, cst.AnnAssign)) or len(f.defs) != 1 or f.muts:
@@ -1109,6 +1123,51 @@ class Slicer:
                 self._note(f"assumed {name} = {guess}: it comes from data --confirm does not load")
                 new = True
         return new
+
+    def _loader_stand_ins(self, stmts) -> bool:
+        """Zero arrays of a known loader's shapes (``mnist.load_data()``, ``make_moons(...)``,
+        ``emnist.extract_training_samples(...)``) for its calls in ``stmts`` that the slice
+        keeps; True when a new one was made."""
+        new = False
+        imported = self.ix.imported_from()
+        for st in stmts:
+            for call in calls_in(st):
+                name = last_name(call.func)
+                if name is None or id(call) in _REPLACED or (not self.data_call(call) and name != "train_test_split"):
+                    continue
+                if isinstance(call.func, cst.Attribute):
+                    base = dotted(call.func.value) or ""
+                    root = base.split(".")[0]
+                    module = f"{imported[root]}.{base}" if root in imported else base
+                else:
+                    module = imported.get(name, "")
+                found = datasets.stand_in(call, module, name)
+                if found is None or id(call.func) in _REPLACED:
+                    continue
+                _REPLACED[id(call.func if found[0] == datasets.SPLIT else call)] = found[0]
+                at = f" (line {self.ix.pos[call].start.line})" if call in self.ix.pos else ""
+                self._note(f"stood in for `{src(call.func)}(...)`{at} with {found[1]}: --confirm loads no data")
+                new = True
+        return new
+
+    def _init_statements(self, kept) -> list:
+        """The statements a kept class runs when it is made: its ``__init__`` and the methods
+        ``__init__`` calls on ``self``."""
+        out: list = []
+        for cls in kept:
+            if not isinstance(cls, cst.ClassDef):
+                continue
+            methods = {st.name.value: st for st in cls.body.body if isinstance(st, cst.FunctionDef)}
+            init = methods.get("__init__")
+            if init is None:
+                continue
+            out += flat_statements(init.body.body)
+            for call in _every_call(init.body):
+                f = call.func
+                if isinstance(f, cst.Attribute) and src(f.value) == "self" and f.attr.value in methods:
+                    if f.attr.value != "__init__":
+                        out += flat_statements(methods[f.attr.value].body.body)
+        return [st for st in out if not isinstance(st, (cst.FunctionDef, cst.ClassDef))]
 
     def _note(self, text: str) -> None:
         if text not in self.assumed:
@@ -1148,11 +1207,11 @@ class Slicer:
                     out.append(stmt.with_changes(body=body))
             elif isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
                 if stmt.name.value in needed:
-                    out.append(
-                        stmt.with_changes(decorators=[d for d in stmt.decorators if not _is_tf_function(d)])
-                        if isinstance(stmt, cst.FunctionDef)
-                        else stmt
-                    )
+                    if isinstance(stmt, cst.FunctionDef):
+                        stmt = self._changes_only(stmt).with_changes(
+                            decorators=[d for d in stmt.decorators if not _is_tf_function(d)]
+                        )
+                    out.append(stmt)
                     needed = (needed - {stmt.name.value}) | (free_names(stmt) - {stmt.name.value})
             elif isinstance(stmt, cst.BaseCompoundStatement):
                 new, needed = self._slice_compound(stmt, needed, cutoff)
@@ -1160,6 +1219,27 @@ class Slicer:
                     out.append(new)
         out.reverse()
         return out, needed
+
+    def _changes_only(self, fn):
+        """A function that changes a model it is given and then trains it or reads data
+        (``def train(model): model.add(Dense(1)); model.fit(...)``), cut to the statements that
+        change the model (said); ``fn`` itself otherwise."""
+        params = {p for p in self.module_functions.get(fn.name.value, ()) if isinstance(p, str)}
+        if (
+            not params
+            or self.ix.functions.get(fn.name.value) is not fn
+            or any(isinstance(st, cst.Return) and st.value is not None for st in flat_statements(fn.body.body))
+            or not any(self.data_call(c, direct_only=True) for c in _every_call(fn.body))
+        ):
+            return fn
+        kept, _ = self._slice_block(fn.body.body, params, None)
+        if not kept:
+            return fn
+        self._note(
+            f"ran only the statements of `{fn.name.value}()` that change {', '.join(f'`{p}`' for p in sorted(params))}"
+            " (it also trains, predicts or reads data)"
+        )
+        return fn.with_changes(body=fn.body.with_changes(body=kept))
 
     def _slice_compound(self, stmt, needed: set[str], cutoff):
         blocks = _blocks(stmt)
@@ -1743,6 +1823,7 @@ class Planner:
             lead = [self.instance(cls)]
             param_names = param_names[1:]
         for site in self.call_sites(fn):
+            snap = self._snapshot()
             mapped = self._map_args(fn, site, param_names, unused, method=cls is not None)
             if mapped is None:
                 continue
@@ -1754,7 +1835,6 @@ class Planner:
             if self.site_budget <= 0 or fn in self.realizing:
                 raise Unbuildable("the model is built too many calls away from the finding")
             self.site_budget -= 1
-            snap = self._snapshot()
             self.realizing.append(fn)
             try:
                 return self._at_site(site, f"{new_name}({', '.join(lead + args)})", names)
@@ -1913,6 +1993,9 @@ class Planner:
         tuple), else a size/shape/rate guess from its name, else one from its type annotation."""
         name = p.name.value
         ann = dotted(p.annotation.annotation) if p.annotation is not None else None
+        estimator = self._model_fn_arg(name, scope)
+        if estimator is not None:
+            return estimator
         if name == "hp" or (ann or "").endswith("HyperParameters"):
             self.guessed.append(
                 "hp=keras-tuner hyperparameters at their defaults (else the first choice, else the minimum)"
@@ -1951,6 +2034,22 @@ class Planner:
             self.guessed.append(f"{name}={guess} (from its annotation `{ann}`)")
         return guess
 
+    def _model_fn_arg(self, name: str, fn) -> str | None:
+        """A TF1 Estimator ``model_fn(features, labels, mode, params)``'s argument (noted):
+        features a mapping that gives each key an input of the shape the file's layers suggest,
+        mode training, labels / params / config None."""
+        params = {p.name.value for p in fn.params.params} if isinstance(fn, cst.FunctionDef) else set()
+        if not {"features", "mode"} <= params or name not in ("features", "labels", "mode", "params", "config"):
+            return None
+        if name == "features":
+            kinds = {k[:-2] + k[-2:].upper() for k in call_kinds([self.ix.module]) if k and len(k) > 2}
+            shape = shape_guess(kinds)
+            self.guessed.append(f"features={{'x': Input({shape}), ...}} (an Estimator model_fn)")
+            return f"{FEATURES}({shape})"
+        value = "'train'" if name == "mode" else "None"
+        self.guessed.append(f"{name}={value} (an Estimator model_fn)")
+        return value
+
     def _config_class(self, name: str, ann: str | None) -> str | None:
         """A configuration class of the file (defined at module level or imported by name) that
         a ``config`` parameter takes: the one its annotation names, else, for a parameter named
@@ -1980,6 +2079,9 @@ class Planner:
             required += [p.name.value for p in fn.params.kwonly_params if p.default is None]
             if any(r not in given for r in required):
                 return None
+        all_named = list(fn.params.posonly_params) + list(fn.params.params) + list(fn.params.kwonly_params)
+        required_kw = {p.name.value for p in all_named if p.default is None}
+        passed_none: list[str] = []
         pos = 0
         for a in site.args:
             if a.star:
@@ -1998,11 +2100,20 @@ class Planner:
                 if k not in kw_ok and fn.params.star_kwarg is None:
                     return None
                 if k in unused:
+                    if k in required_kw:
+                        # A required parameter the build does not use: None, and said.
+                        out.append(f"{k}=None")
+                        passed_none.append(k)
                     continue
                 out.append(f"{k}={rewritten(a.value)}")
             names |= names_in(a.value)
         if "self" in names and method:
             return None  # self.method(...) from inside the class with arguments read off self
+        if passed_none:
+            self.slicer._note(
+                f"`{fn.name.value}()` called with {', '.join(f'{k}=None' for k in passed_none)}:"
+                " the code that builds the model does not use them"
+            )
         return out, names
 
     def instance(self, cls: cst.ClassDef) -> str:
@@ -2112,6 +2223,8 @@ class Planner:
             if isinstance(st, (cst.FunctionDef, cst.ClassDef)):
                 continue
             for call in calls_in(st):
+                if id(call.func) in _REPLACED:
+                    continue  # a function the plan stands in for
                 root = root_name(call.func)
                 # A call inside a sliced compound statement is a copy: it has no position.
                 at = f" (line {self.ix.pos[call].start.line})" if call in self.ix.pos else ""
