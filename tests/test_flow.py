@@ -388,3 +388,19 @@ def test_a_method_reached_by_an_earlier_call_runs_once():
     facts = analyze(cst.parse_module(src), src)
     encoders = [g for g in facts.graphs if any(n.start is not None and n.start.row == 9 for n in g.nodes)]
     assert len(encoders) == 1 and encoders[0].is_submodel
+
+
+def test_a_star_import_of_a_project_module_leaves_unimported_names_unknown():
+    # ``K`` / ``Dropout`` may be the star-imported module's own; ``tf_utils`` is not TensorFlow
+    for star in ("from project_helpers import *", "from tf_utils import *", "from .common import *"):
+        src = f"""
+            {star}
+            K.set_learning_phase(0)
+            m = Sequential([Dense(4), Dropout(0.5), BatchNormalization()])
+        """
+        assert codes(src) == [], star
+    assert codes("""
+        from keras.layers import *
+        K.set_learning_phase(0)
+        m = Sequential([Dense(4), Dropout(0.5), BatchNormalization()])
+    """) == [("DL304", 3), ("DL102", 4)]

@@ -72,6 +72,8 @@ class Collector(cst.CSTVisitor):
                 cls = self.scope.enclosing_class()
                 if cls is not None:
                     cls.assigns.setdefault("self." + target.attr.value, []).append(value)
+                    if value is not None:
+                        cls.assigned_in[id(value)] = self.scope
 
     # ---- imports -------------------------------------------------------------------------
     def visit_Import(self, node: cst.Import | cst.ImportFrom) -> None:

@@ -459,7 +459,7 @@ class Resolver:
                         return None
                     results.extend(r)
                 continue
-            r = self._resolve(v, s, depth + 1)
+            r = self._resolve(v, s.assigned_in.get(id(v), s), depth + 1)
             if r is None:
                 return None
             results.extend(r)

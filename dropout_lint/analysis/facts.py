@@ -36,6 +36,8 @@ class Scope:
     imports: dict[str, str] = field(default_factory=dict)
     # name -> how many ``if`` statements of this function test it for None (``if x is None:``)
     none_tests: dict[str, int] = field(default_factory=dict)
+    # a class's ``self.x = value`` bindings: id(value) -> the method scope it is written in
+    assigned_in: dict[int, "Scope"] = field(default_factory=dict)
     start: Pos | None = None
 
     def chain(self) -> list["Scope"]:

@@ -39,6 +39,9 @@ SNIPPET_HEADS = {
     "KL": "keras.layers",
 }
 
+# ``import_bindings``' mark for ``from helpers import *`` of a module that is not Keras / TF.
+FOREIGN_STAR = "*foreign"
+
 # Layer-ish class names that a snippet may use bare.
 KERAS_BARE = {
     "Sequential": "keras.models.Sequential",
@@ -117,6 +120,9 @@ class Names:
     def __init__(self) -> None:
         self.aliases: dict[str, str] = {}
         self.local: set[str] = set()  # names bound by def/class/assignment (not imports)
+        # ``from helpers import *`` of a module that is not Keras / TensorFlow: any name nobody
+        # imported may come from it, so no name is taken as Keras for its spelling alone
+        self.foreign_star = False
 
     # -- collection ----------------------------------------------------------------------
     def add_import(self, node: cst.Import | cst.ImportFrom, into: dict[str, str] | None = None) -> None:
@@ -126,6 +132,9 @@ class Names:
         names in another."""
         bound = self.aliases if into is None else into
         for local, full in import_bindings(node):
+            if local == FOREIGN_STAR:
+                self.foreign_star = True
+                continue
             if local == "*":
                 if into is None:
                     bound.setdefault("*", full)
@@ -156,6 +165,8 @@ class Names:
             return canonical(full)
         if head in self.local:
             return None
+        if self.foreign_star:
+            return d  # ``K`` / ``Dropout`` may be the star-imported module's own
         if head in SNIPPET_HEADS:
             return canonical(SNIPPET_HEADS[head] + ("." + rest if rest else ""))
         if not rest:
@@ -170,6 +181,12 @@ class Names:
     def qualify(self, expr: cst.BaseExpression, scope=None) -> str | None:
         d = dotted(expr)
         return self.qualify_dotted(d, scope) if d is not None else None
+
+
+def _keras_or_tf(canon: str) -> bool:
+    """``keras...`` / ``tf...`` as whole first parts (``tf_fast_api`` is a project module)."""
+    head = canon.split(".", 1)[0]
+    return head in ("keras", "tf")
 
 
 def _imported_in(scope, head: str) -> str | None:
@@ -204,8 +221,10 @@ def import_bindings(node: cst.Import | cst.ImportFrom) -> list[tuple[str, str]]:
     else:
         base = dotted(node.module) if node.module is not None else None
     if base is None or isinstance(node.names, cst.ImportStar):
-        if isinstance(node.names, cst.ImportStar) and base and canonical(base).startswith(("keras", "tf")):
+        if isinstance(node.names, cst.ImportStar) and base and _keras_or_tf(canonical(base)):
             out.append(("*", base))
+        elif isinstance(node.names, cst.ImportStar) and base:
+            out.append((FOREIGN_STAR, base))
         return out
     for alias in node.names:
         name = dotted(alias.name)

@@ -121,6 +121,71 @@ def _names_in(expr) -> list:
     return out
 
 
+def not_in_last_iteration(ctx, node) -> bool:
+    """The Dropout is applied in a ``for`` loop only when the loop's variable is not its last value
+    (``if i < n - 1:`` / ``i != n - 1`` / the ``else`` of ``if i == n - 1:`` over ``range(n)``;
+    ``x = Dropout(r)(x) if i < 3 else x`` over ``[1, 2, 3]``), and the loop body applies a layer
+    outside that ``if``: in the last iteration that layer follows the previous iteration's
+    Dropout, so the Dropout's value never leaves the loop."""
+    import libcst as cst
+
+    from dropout_lint.analysis.constants import literal
+
+    call = node.spec.call if node.spec is not None else node.call
+    if call is None:
+        return False
+    for test, branch in call.ifs:
+        for loop in reversed(call.loops):
+            if not isinstance(loop, cst.For) or not isinstance(loop.target, cst.Name):
+                continue
+            i, it = loop.target.value, loop.iter
+            skips_last = None
+            last = _last_value(it, literal)
+            if last is not None:
+                t = _truth(test, i, last)
+                skips_last = t is not None and t != (branch == "body")
+            elif isinstance(it, cst.Call) and ctx.code(it.func) == "range" and len(it.args) in (1, 2):
+                n = _squash(ctx.code(it.args[-1].value))
+                t = _squash(ctx.code(test))
+                not_last = {f"{i}<{n}-1", f"{i}!={n}-1", f"{i}+1<{n}", f"{i}<({n}-1)", f"{i}+1!={n}"}
+                at_last = {f"{i}=={n}-1", f"{i}+1=={n}", f"{i}>={n}-1", f"{n}-1=={i}"}
+                skips_last = (branch == "body" and t in not_last) or (branch == "orelse" and t in at_last)
+            if skips_last:
+                return any(
+                    other.call is not None
+                    and other.call is not call
+                    and loop in other.call.loops
+                    and all(tt is not test for tt, _ in other.call.ifs)
+                    for other in ctx.nodes
+                )
+    return False
+
+
+def _last_value(it, literal):
+    """The last value of a literal ``[1, 2, 3]`` / ``(a, b)`` of numbers or strings, or of
+    ``range(k)`` / ``range(a, b)`` with literal bounds; else None."""
+    import libcst as cst
+
+    if isinstance(it, (cst.List, cst.Tuple)) and it.elements:
+        v = literal(it.elements[-1].value)
+        return v if isinstance(v, (int, float, str)) and not isinstance(v, bool) else None
+    if (
+        isinstance(it, cst.Call)
+        and isinstance(it.func, cst.Name)
+        and it.func.value == "range"
+        and len(it.args) in (1, 2)
+    ):
+        bounds = [literal(a.value) for a in it.args]
+        if all(isinstance(b, int) and not isinstance(b, bool) for b in bounds):
+            lo, hi = (0, bounds[0]) if len(bounds) == 1 else bounds
+            return hi - 1 if hi > lo else None
+    return None
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
 def branch_not_taken(ctx, node, defaults: bool = False) -> bool:
     """An ``if`` around the node's layer whose test is known everywhere the code runs and sends
     control past it: ``if use_dropout: x = Dropout(0.1)(x)`` in a helper whose every call site

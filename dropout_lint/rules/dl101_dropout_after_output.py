@@ -2,7 +2,7 @@ from functools import lru_cache
 
 from dropout_lint import kinds
 from dropout_lint.kinds import is_dropout, is_passthrough
-from dropout_lint.rules._common import branch_not_taken, knob_off, node_rate
+from dropout_lint.rules._common import branch_not_taken, knob_off, node_rate, not_in_last_iteration
 from dropout_lint.rule import Invalid, Rule, example as _ex
 
 
@@ -645,7 +645,7 @@ def report_outputs(ctx, by_name: bool) -> None:
                 continue  # at rate 0 it zeroes nothing (DL203 reports the idle layer)
             if knob_off(ctx, out):
                 continue  # only a knob nobody in the file turns on builds it (or gives it a rate)
-            if _not_in_last_iteration(ctx, out) or _one_arm_of_a_loop(ctx, out):
+            if not_in_last_iteration(ctx, out) or _one_arm_of_a_loop(ctx, out):
                 continue  # ``if i < n - 1: x = Dropout(...)(x)``: the last pass adds more layers
             if _rate_per_pass(ctx, out):
                 continue  # ``dropout(h, keeps[i])`` in ``for i in ...``: the last layer's own rate decides
@@ -698,38 +698,6 @@ def _is_model(ctx, g) -> bool:
     return g.scope is None or not any(s.kind == "class" and T.class_kind(ctx, s) is not None for s in g.scope.chain())
 
 
-def _not_in_last_iteration(ctx, node) -> bool:
-    """The Dropout is applied in a ``for i in range(n)`` loop only when ``i`` is not the last
-    index (``if i < n - 1:``, ``if i != n - 1:``, the ``else`` of ``if i == n - 1:``), and the loop
-    body applies a layer outside that ``if``: in the last iteration that layer follows the
-    previous iteration's Dropout, so the Dropout never ends the model."""
-    import libcst as cst
-
-    call = node.spec.call if node.spec is not None else node.call
-    if call is None:
-        return False
-    for test, branch in call.ifs:
-        for loop in reversed(call.loops):
-            if not isinstance(loop, cst.For) or not isinstance(loop.target, cst.Name):
-                continue
-            it = loop.iter
-            if not (isinstance(it, cst.Call) and ctx.code(it.func) == "range" and len(it.args) in (1, 2)):
-                continue
-            i, n = loop.target.value, _squash(ctx.code(it.args[-1].value))
-            t = _squash(ctx.code(test))
-            not_last = {f"{i}<{n}-1", f"{i}!={n}-1", f"{i}+1<{n}", f"{i}<({n}-1)", f"{i}+1!={n}"}
-            last = {f"{i}=={n}-1", f"{i}+1=={n}", f"{i}>={n}-1", f"{n}-1=={i}"}
-            if (branch == "body" and t in not_last) or (branch == "orelse" and t in last):
-                return any(
-                    other.call is not None
-                    and other.call is not call
-                    and loop in other.call.loops
-                    and all(tt is not test for tt, _ in other.call.ifs)
-                    for other in ctx.nodes
-                )
-    return False
-
-
 def _one_arm_of_a_loop(ctx, node) -> bool:
     """The Dropout is applied in one arm of an ``if`` inside a loop whose other arm applies a
     layer (``for c in classifiers: if c == "softmax": x = Dense(n, "softmax")(x) elif c ==
@@ -767,10 +735,6 @@ def _rate_per_pass(ctx, node) -> bool:
         a.value for k, a in call.keywords.items() if k in ("rate", "keep_prob")
     ]
     return any(isinstance(e, cst.Subscript) and bound.intersection(names_in(e.slice)) for e in args)
-
-
-def _squash(text: str) -> str:
-    return "".join(text.split())
 
 
 def _component(ctx, g) -> bool:

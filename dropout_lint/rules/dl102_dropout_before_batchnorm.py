@@ -1,6 +1,13 @@
 from dropout_lint.kinds import BATCHNORM_INFERENCE_BY_DEFAULT, is_batchnorm, is_dropout, is_passthrough
 from dropout_lint.rule import Invalid, Rule, example as _ex
-from dropout_lint.rules._common import branch_not_taken, chosen_by_loop_data, is_literal_true, knob_off, node_rate
+from dropout_lint.rules._common import (
+    branch_not_taken,
+    chosen_by_loop_data,
+    is_literal_true,
+    knob_off,
+    node_rate,
+    not_in_last_iteration,
+)
 
 
 class DropoutBeforeBatchNorm(Rule):
@@ -83,6 +90,29 @@ class DropoutBeforeBatchNorm(Rule):
                 for _ in range(n):
                     x = conv_block(x, 32, dropout_rate=dropout_rate)
                 return x
+        """),
+        # the knob kept on the instance by the constructor, and no caller in the file sets it
+        _ex("""
+            from keras import layers
+            class Block:
+                def __init__(self, width, dropout=0.0):
+                    self.width = width
+                    self.dropout = dropout
+                def __call__(self, x):
+                    x = layers.Conv2D(self.width, 3)(x)
+                    x = layers.Dropout(self.dropout)(x)
+                    return layers.BatchNormalization()(x)
+            def build(x, dropout=0.0):
+                return Block(16, dropout=dropout)(x)
+        """),
+        # premise "the Dropout's value reaches the BN": the last pass of the loop skips the Dropout
+        _ex("""
+            from keras import layers
+            def tower(x):
+                for i in [1, 2, 3]:
+                    x = layers.Dense(32)(x)
+                    x = layers.Dropout(0.5)(x) if i < 3 else x
+                return layers.BatchNormalization()(x)
         """),
         # the rate itself is the knob's default 0
         _ex("""
@@ -184,6 +214,34 @@ class DropoutBeforeBatchNorm(Rule):
                     return layers.BatchNormalization()(x)
                 def model(x):
                     return conv_block(x, 32, dropout_rate=0.2)
+            """),
+            line=5,
+        ),
+        # a caller in the file sets the knob the constructor keeps
+        Invalid(
+            _ex("""
+                from keras import layers
+                class Block:
+                    def __init__(self, width, dropout=0.0):
+                        self.dropout = dropout
+                    def __call__(self, x):
+                        x = layers.Dropout(self.dropout)(layers.Conv2D(8, 3)(x))
+                        return layers.BatchNormalization()(x)
+                def build(x):
+                    return Block(16, dropout=0.3)(x)
+            """),
+            line=6,
+        ),
+        # every pass of the loop but the last drops, and the BN is inside the loop
+        Invalid(
+            _ex("""
+                from keras import layers
+                def tower(x):
+                    for i in [1, 2, 3]:
+                        x = layers.Dense(32)(x)
+                        x = layers.Dropout(0.5)(x) if i < 3 else x
+                        x = layers.BatchNormalization()(x)
+                    return x
             """),
             line=5,
         ),
@@ -289,6 +347,8 @@ class DropoutBeforeBatchNorm(Rule):
                 continue  # built only under a test the code never passes
             if knob_off(ctx, n):
                 continue  # only a knob nobody in the file turns on builds it (or gives it a rate)
+            if not_in_last_iteration(ctx, n) and not _in_loop_of(bn, n):
+                continue  # ``x = Dropout(r)(x) if i < 3 else x`` in ``for i in [1, 2, 3]``, BN after the loop
             if chosen_by_loop_data(bn, n):
                 continue  # ``for c in seq: if c == "n": x = norm(x)``: the order of ``seq`` decides
             if (
@@ -319,6 +379,13 @@ def _never_training(bn) -> bool:
         v = kws["training"].value
         return isinstance(v, cst.Name) and v.value == "False"
     return bn.kind in BATCHNORM_INFERENCE_BY_DEFAULT and bn.call is not None
+
+
+def _in_loop_of(bn, dropout) -> bool:
+    """The BatchNormalization is applied inside a loop the Dropout is applied in."""
+    d = dropout.spec.call if dropout.spec is not None else dropout.call
+    b = bn.spec.call if bn.spec is not None else bn.call
+    return d is not None and b is not None and any(loop in b.loops for loop in d.loops)
 
 
 def _reaches_batchnorm(node):

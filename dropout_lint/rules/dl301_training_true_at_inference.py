@@ -2,6 +2,7 @@ from dropout_lint.finding import Edit, Fix
 from dropout_lint.rule import Invalid, Rule, Valid, example as _ex
 from dropout_lint.rules import _flag_readers as R
 from dropout_lint.rules import _training as T
+from dropout_lint.kinds import is_dropout
 from dropout_lint.rules._common import is_literal_true
 
 DEFAULT_PATTERNS = [
@@ -37,8 +38,9 @@ class TrainingTrueAtInference(Rule):
       that starts at a word (`predict*` matches `wrong_prediction` and `_predict_batch`;
       camelCase counts as words); the first matching word decides, so `train_and_evaluate`
       is a training function;
-    - hard-wired into a functional model build: `Dropout(0.5)(x, training=True)` outside a
-      subclassed layer's `call()`; the flag is then frozen into the saved graph.
+    - hard-wired into a functional model build: `BatchNormalization()(x, training=True)` or
+      `base(x, training=True)` outside a subclassed layer's `call()`; the flag is then frozen
+      into the saved graph.
 
     The innermost named function decides: a `train_step` defined inside an `evaluate()` is a
     training path. No finding when the call sits in a loop or comprehension that draws several
@@ -96,7 +98,8 @@ class TrainingTrueAtInference(Rule):
     - **A functional build is in the same function as the call**: its `keras.Input` or its
       `Model(...)` is made where the `training=True` is written. A helper that builds a block
       for its callers (`def decoder_block(x): ... Dropout(0.5)(x, training=True)`) has dropout
-      on by design (pix2pix's noise, Monte-Carlo models), wherever its callers put it. Nor a
+      on by design (pix2pix's noise, Monte-Carlo models), wherever its callers put it; so does a
+      build that applies a Dropout with `training=True` itself, with every layer it hard-wires. Nor a
       model the file samples: named for it (`model_mc`) or called / `predict`-ed in a sampling
       loop (`for i in range(runs): model_mc.predict(x)`).
 
@@ -152,6 +155,25 @@ class TrainingTrueAtInference(Rule):
                 for batch in data:
                     adapt(batch)
                 return model.predict(data)
+        """),
+        # premise "not by design": the build keeps its Dropout on itself (pix2pix's noise, a
+        # Monte-Carlo model), and the BatchNormalization it hard-wires goes with it
+        _ex("""
+            from tensorflow import keras
+            from tensorflow.keras import layers
+            def translator(shape):
+                src = keras.Input(shape)
+                h = layers.Conv2DTranspose(32, 4, strides=2, padding="same")(src)
+                h = layers.BatchNormalization()(h, training=True)
+                h = layers.Dropout(0.5)(h, training=True)
+                return keras.Model(src, layers.Conv2D(3, 1, activation="tanh")(h))
+        """),
+        _ex("""
+            import tf_keras as tfk
+            def build():
+                drop = tfk.layers.Dropout(0.3)
+                i = tfk.Input((4,))
+                return tfk.Model(i, drop(i, training=True))
         """),
         # a Monte-Carlo model: sampled in a loop where it is used
         _ex("""
@@ -318,7 +340,7 @@ class TrainingTrueAtInference(Rule):
                 from tensorflow.keras import layers
                 inp = keras.Input((8,))
                 h = layers.Dense(8)(inp)
-                h = layers.Dropout(0.5)(h, training=True)
+                h = layers.BatchNormalization()(h, training=True)
                 model = keras.Model(inp, layers.Dense(1)(h))
             """),
             line=5,
@@ -327,7 +349,7 @@ class TrainingTrueAtInference(Rule):
                 from tensorflow.keras import layers
                 inp = keras.Input((8,))
                 h = layers.Dense(8)(inp)
-                h = layers.Dropout(0.5)(h, training=False)
+                h = layers.BatchNormalization()(h, training=False)
                 model = keras.Model(inp, layers.Dense(1)(h))
             """),
         ),
@@ -335,9 +357,9 @@ class TrainingTrueAtInference(Rule):
             _ex("""
                 import tf_keras as tfk
                 def build():
-                    drop = tfk.layers.Dropout(0.3)
-                    i = tfk.Input((4,))
-                    return tfk.Model(i, drop(i, training=True))
+                    base = tfk.applications.ResNet50(include_top=False, weights=None)
+                    i = tfk.Input((64, 64, 3))
+                    return tfk.Model(i, base(i, training=True))
             """),
             line=5,
         ),
@@ -459,8 +481,27 @@ class TrainingTrueAtInference(Rule):
                 return None
             if _model_sampled(ctx, call):
                 return None
+            if _dropout_kept_on(ctx, fn):
+                return None
             return "hard-wired in a functional model build"
         return None
+
+
+def _dropout_kept_on(ctx, fn) -> bool:
+    """The build applies a Dropout with ``training=True`` itself (``Dropout(0.5)(h,
+    training=True)``): dropout on at inference is its design (pix2pix's noise, a Monte-Carlo
+    model), and the other layers it hard-wires to training mode go with it, as in a block helper."""
+    for n in ctx.nodes:
+        c = n.call
+        if (
+            is_dropout(n.kind)
+            and c is not None
+            and "training" in c.keywords
+            and is_literal_true(c.keywords["training"].value)
+            and c.scope.function() is fn
+        ):
+            return True
+    return False
 
 
 def _plain_python_callee(ctx, call) -> bool:
