@@ -1,5 +1,6 @@
 from dropout_lint.kinds import BATCHNORM_INFERENCE_BY_DEFAULT, is_batchnorm, is_dropout, is_passthrough
 from dropout_lint.rule import Invalid, Rule, example as _ex
+from dropout_lint.rules._model_uses import only_trained
 from dropout_lint.rules._common import (
     branch_not_taken,
     chosen_by_loop_data,
@@ -55,6 +56,13 @@ class DropoutBeforeBatchNorm(Rule):
       takes its rate from such a default, and no call site in the file (up every function that
       passes the knob on) sets it. The code does not show the layer at work. A test of `training`,
       and the parameters of `call()`, are set by Keras: their defaults decide nothing.
+    - **The model runs at inference**: not a model the code only trains, such as a GAN's
+      discriminator kept on the instance (`self.discriminator = self.build_discriminator()`)
+      whose every use in the file is `compile` / `train_on_batch` / `fit` / `.trainable = ...` or
+      an application inside a combined model (`self.combined = Model(z, self.discriminator(img))`)
+      that is itself only trained: the inference-time shift never reaches a result. A
+      `predict`, `evaluate`, `save`, a use from outside the instance or a hand-off to a function
+      keeps the finding.
     - A BatchNormalization that never runs in training mode: applied with `training=False` (a
       frozen BN), or TF1's `tf.layers.batch_normalization(x)` without `training=` (it defaults
       to inference mode): it takes no batch statistics from the dropout. (It never learns its
@@ -113,6 +121,30 @@ class DropoutBeforeBatchNorm(Rule):
                     x = layers.Dense(32)(x)
                     x = layers.Dropout(0.5)(x) if i < 3 else x
                 return layers.BatchNormalization()(x)
+        """),
+        # premise "the model runs at inference": a GAN discriminator the file only trains
+        _ex("""
+            from keras.layers import Input, Dense, Dropout, BatchNormalization
+            from keras.models import Sequential, Model
+            class GAN:
+                def __init__(self):
+                    self.discriminator = self.build_discriminator()
+                    self.discriminator.compile(loss="binary_crossentropy", optimizer="adam")
+                    self.generator = Sequential([Dense(784, activation="tanh")])
+                    z = Input((100,))
+                    self.discriminator.trainable = False
+                    validity = self.discriminator(self.generator(z))
+                    self.combined = Model(z, validity)
+                    self.combined.compile(loss="binary_crossentropy", optimizer="adam")
+                def build_discriminator(self):
+                    img = Input((784,))
+                    h = Dropout(0.25)(Dense(256)(img))
+                    h = BatchNormalization()(h)
+                    return Model(img, Dense(1, activation="sigmoid")(h))
+                def train(self, x, y, z):
+                    self.discriminator.train_on_batch(x, y)
+                    self.combined.train_on_batch(z, y)
+                    return self.generator.predict(z)
         """),
         # the rate itself is the knob's default 0
         _ex("""
@@ -245,6 +277,33 @@ class DropoutBeforeBatchNorm(Rule):
             """),
             line=5,
         ),
+        # the same discriminator, but the code also predicts with it
+        Invalid(
+            _ex("""
+                from keras.layers import Input, Dense, Dropout, BatchNormalization
+                from keras.models import Sequential, Model
+                class GAN:
+                    def __init__(self):
+                        self.discriminator = self.build_discriminator()
+                        self.discriminator.compile(loss="binary_crossentropy", optimizer="adam")
+                        self.generator = Sequential([Dense(784, activation="tanh")])
+                        z = Input((100,))
+                        self.discriminator.trainable = False
+                        validity = self.discriminator(self.generator(z))
+                        self.combined = Model(z, validity)
+                        self.combined.compile(loss="binary_crossentropy", optimizer="adam")
+                    def build_discriminator(self):
+                        img = Input((784,))
+                        h = Dropout(0.25)(Dense(256)(img))
+                        h = BatchNormalization()(h)
+                        return Model(img, Dense(1, activation="sigmoid")(h))
+                    def train(self, x, y, z):
+                        self.discriminator.train_on_batch(x, y)
+                        self.combined.train_on_batch(z, y)
+                        return self.discriminator.predict(x)
+            """),
+            line=15,
+        ),
         # ``training`` is Keras' to set, not a knob: its default decides nothing
         Invalid(
             _ex("""
@@ -357,6 +416,8 @@ class DropoutBeforeBatchNorm(Rule):
                 and is_literal_true(n.call.keywords["training"].value)
             ):
                 continue  # always on (Monte-Carlo dropout): BN sees the same variance at inference
+            if only_trained(ctx, n):
+                continue  # a GAN's discriminator: trained, never run for results (no inference)
             if _never_training(bn):
                 continue  # a BN that never runs in training mode takes no statistics from the dropout
             where = f" (line {bn.start.row})" if bn.start is not None else ""
