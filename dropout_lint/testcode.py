@@ -5,8 +5,9 @@ a model ending in a Dropout serialises, that `set_learning_phase` still works. T
 true of the code and useless to its authors, so in test code the rules listed in the option
 `test-code-ignore` (codes, names or prefixes) are not reported. Test code is:
 
-- a file named `test_*.py`, `*_test.py`, `*_tests.py` or `conftest.py`, or any file under a
-  folder named `test` or `tests`;
+- a Python file named `test_*.py`, `*_test.py`, `*_tests.py` or `conftest.py`, or any `.py`
+  file under a folder named `test` or `tests` (a notebook is never a test file: pytest does not
+  run notebooks, and `mlflow_test.ipynb` is an experiment);
 - elsewhere, the body of a module-level function named `test_*`, or `_test` / `_test_*` (a
   module's private self-check), but not `test_step` or any name with `step` (those are
   training-loop functions), or of a class named `Test*` or derived from a `*TestCase` class.
@@ -27,11 +28,13 @@ OPTIONS = {
     "test-code-ignore": ["DL1", "DL2", "DL301", "DL302", "DL303", "DL304", "DL306", "DL401"],
 }
 
-_TEST_FILE = re.compile(r"^(test_.*|.*_tests?|conftest)\.(py|ipynb)$")
+_TEST_FILE = re.compile(r"^(test_.*|.*_tests?|conftest)\.py$")
 
 
 def is_test_file(filename: str) -> bool:
     p = PurePath(filename.replace("\\", "/"))
+    if p.suffix != ".py":
+        return False  # a notebook: pytest does not collect it
     return bool(_TEST_FILE.match(p.name)) or any(part in ("test", "tests") for part in p.parts[:-1])
 
 

@@ -51,3 +51,11 @@ def test_a_tests_training_step_and_tf1_dropout_default_are_quiet_in_test_code():
         "DL302",
         "DL306",
     ]
+
+
+def test_a_notebook_is_never_a_test_file():
+    from dropout_lint.testcode import is_test_file
+
+    assert is_test_file("pkg/model_test.py") and is_test_file("tests/helpers.py")
+    assert not is_test_file("experiment/mlflow_test.ipynb")
+    assert not is_test_file("tests/demo.ipynb")

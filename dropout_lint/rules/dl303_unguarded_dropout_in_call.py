@@ -52,6 +52,9 @@ class UnguardedDropoutInCall(Rule):
     - The dropout is guarded by `training` (an `if`, `tf.cond`, `smart_cond`, `K.in_train_phase`,
       a rate that depends on the flag, an early `return` / `raise`), or it is not in a Keras
       Layer / Model subclass's `call()`; test code (see `test-code-ignore`).
+    - The rate comes from what `call()` is given (`x, switch = inputs` then
+      `tf.nn.dropout(x, rate=self.rate * switch)`): the caller turns it on and off, as
+      deliberately as a training flag (dropout kept for uncertainty estimates).
 
     ## Fix
     None: whether to guard with `if training:` or switch to a `Dropout` sub-layer is a design
@@ -67,6 +70,18 @@ class UnguardedDropoutInCall(Rule):
     requires = ("dropout",)
 
     valid = [
+        # premise "nothing switches it": the caller does, through an input of call()
+        _ex("""
+            import tensorflow as tf
+            from tensorflow import keras
+            class SwitchedDropout(keras.layers.Layer):
+                def __init__(self, rate):
+                    super().__init__()
+                    self.rate = rate
+                def call(self, inputs):
+                    x, switch = inputs
+                    return tf.nn.dropout(x, rate=self.rate * switch)
+        """),
         # the op's value is bound to a name that only the phase switch's training arm reads
         _ex("""
             import tensorflow as tf
@@ -299,6 +314,8 @@ class UnguardedDropoutInCall(Rule):
                 continue
             if _guarded(ctx, call, method, set()):
                 continue
+            if _rate_from_inputs(call, method):
+                continue  # ``dropout(x, self.rate * switch)`` with ``x, switch = inputs``: the caller switches it
             op = call.func_text or call.kind
             params = [p for p in method.param_order if p != "self"]
             flag = next((p for p in params if "train" in p.lower()), None)
@@ -313,6 +330,59 @@ class UnguardedDropoutInCall(Rule):
                 f"at inference; {how} or use a keras.layers.Dropout sub-layer",
                 data={"class": cls.name},
             )
+
+
+def _rate_from_inputs(call, method) -> bool:
+    """The op's rate (or keep probability) is computed from what ``call()`` is given
+    (``tf.nn.dropout(x, rate=self.rate * inputs[1])``, or through a name bound from the inputs):
+    the caller decides when it drops, as deliberately as a training flag would."""
+    from dropout_lint.kinds import RATE_PARAMS
+
+    params = {p for p in method.param_order[1:] if "train" not in p.lower()}
+    exprs = [call.arg(kw, None) for kw, _ in RATE_PARAMS.get(call.kind, ())]
+    exprs += [a.value for a in call.positional[1:2]]
+    for e in exprs:
+        if e is None:
+            continue
+        names = set(_plain_names(e))
+        if names & params:
+            return True
+        if names & _bound_from(method, params):
+            return True
+    return False
+
+
+def _bound_from(method, params: set[str]) -> set[str]:
+    """Names ``call()`` binds from its inputs: ``x, switch = inputs`` / ``s = inputs[1]``."""
+    import libcst as cst
+
+    out: set[str] = set()
+    stack = list(method.node.body.children) if method.node is not None else []
+    while stack:
+        n = stack.pop()
+        if isinstance(n, cst.Assign) and set(_plain_names(n.value)) & params:
+            for t in n.targets:
+                out.update(_plain_names(t.target))
+        elif not isinstance(n, (cst.FunctionDef, cst.ClassDef)):
+            stack.extend(n.children)
+    return out
+
+
+def _plain_names(expr) -> list[str]:
+    """The names ``expr`` reads, not counting attributes of them (``self.rate``: none)."""
+    import libcst as cst
+
+    out: list[str] = []
+    stack = [expr]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, cst.Name):
+            out.append(n.value)
+        elif isinstance(n, cst.Attribute):
+            continue
+        else:
+            stack.extend(n.children)
+    return out
 
 
 def _call_method(ctx, scope):
