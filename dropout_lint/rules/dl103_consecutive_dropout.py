@@ -28,7 +28,9 @@ class ConsecutiveDropout(Rule):
     - One of the two rates is 0 or out of range (DL203 / DL201 say so), either Dropout is built
       under an `if` that every call site in the file makes false, or only a knob nobody in the
       file turns on builds it or gives it a rate (see DL102), or a layer that changes the
-      values sits between them.
+      values sits between them -- also when it does only on the path an undecided `if` takes
+      (`if num_rnn_layers > 0: x = rnn(x)` between the two): they meet only where the `if` skips
+      it, and the code does not show that path taken.
     - The two drop different things: units, whole channels (`SpatialDropout*`) or multiplicative
       noise (`GaussianDropout`, `AlphaDropout`). One Dropout cannot stand for the pair.
     - The second Dropout is applied in an arm of an `if` that tests a loop's variable
@@ -62,6 +64,16 @@ class ConsecutiveDropout(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # premise "adjacent on the paths the code takes": a layer sits between them unless a
+        # setting the file does not show turns it off
+        _ex("""
+            import tensorflow as tf
+            def encode(x, num_rnn_layers, rate, training):
+                x = tf.layers.dropout(x, rate, training=training)
+                if num_rnn_layers > 0:
+                    x = tf.layers.dense(x, 64)
+                return tf.layers.dropout(x, rate, training=training)
+        """),
         # the second rate is the default 0 of a knob no caller in the file sets
         _ex("""
             from keras import layers
@@ -288,6 +300,8 @@ class ConsecutiveDropout(Rule):
                 continue  # built only under a test the code never passes
             if knob_off(ctx, n) or knob_off(ctx, prev):
                 continue  # only a knob nobody in the file turns on builds it (or gives it a rate)
+            if _also_through_layers(n, prev):
+                continue  # ``if num_rnn_layers > 0: x = rnn(x)`` between them: adjacent only where the ``if`` skips
             if chosen_by_loop_data(n, prev):
                 continue  # ``for c in seq: if c == "d": x = dropout(x)``: the order of ``seq`` decides
             if _family(n.kind) != _family(prev.kind):
@@ -309,6 +323,24 @@ class ConsecutiveDropout(Rule):
                 data={"first_line": prev.start.row},
                 once=True,
             )
+
+
+def _also_through_layers(n, prev) -> bool:
+    """Another value the second Dropout may take comes from the first through a layer that
+    changes it: the two meet only on the path where an ``if`` skipped that layer, and the code
+    does not show that path taken (as DL101 treats a Dropout that ends the model only there)."""
+    others = [i for i in n.inputs if i is not prev]
+    seen: set[int] = set()
+    stack = list(others)
+    while stack:
+        m = stack.pop()
+        if id(m) in seen or len(seen) > 500:
+            continue
+        seen.add(id(m))
+        if m is prev:
+            return True
+        stack.extend(m.inputs)
+    return False
 
 
 def _family(kind: str) -> str:
