@@ -193,8 +193,7 @@ def test_a_knob_defaulting_to_zero_through_helpers_is_not_a_zero_rate():
     # elsewhere may change, so DL203 does not report it; and since nothing in the file turns the
     # knob on, the Dropout -> BatchNormalization pattern is not shown at work (session 7: before,
     # DL102 was reported here), but it is when a caller in the file passes a rate.
-    assert (
-        codes("""
+    src = """
         from keras.layers import Dropout, BatchNormalization, Conv2D, Input
         from keras.models import Model
         def WideResNet(dropout_rate=0.0):
@@ -208,22 +207,6 @@ def test_a_knob_defaulting_to_zero_through_helpers_is_not_a_zero_rate():
             return Conv2D(8, 3)(x)
         def create(img_input, dropout):
             return block(img_input, dropout)
-    """)
-        == []
-    )
-    assert codes("""
-        from keras.layers import Dropout, BatchNormalization, Conv2D, Input
-        from keras.models import Model
-        def WideResNet(dropout_rate=0.0):
-            img_input = Input(shape=(32, 32, 3))
-            return Model(img_input, create(img_input, dropout_rate))
-        def block(x, dropout=0.0):
-            x = Conv2D(8, 3)(x)
-            if dropout > 0.0:
-                x = Dropout(dropout)(x)
-                x = BatchNormalization()(x)
-            return Conv2D(8, 3)(x)
-        def create(img_input, dropout):
-            return block(img_input, dropout)
-        wrn = WideResNet(dropout_rate=0.3)
-    """) == [("DL102", 10)]
+    """
+    assert codes(src) == []
+    assert codes(src + "        wrn = WideResNet(dropout_rate=0.3)\n") == [("DL102", 10)]

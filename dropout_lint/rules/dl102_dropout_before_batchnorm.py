@@ -11,6 +11,32 @@ from dropout_lint.rules._common import (
 )
 
 
+# A GAN whose discriminator the file only trains (the premise "the model runs at inference").
+_GAN = """
+            from keras.layers import Input, Dense, Dropout, BatchNormalization
+            from keras.models import Sequential, Model
+            class GAN:
+                def __init__(self):
+                    self.discriminator = self.build_discriminator()
+                    self.discriminator.compile(loss="binary_crossentropy", optimizer="adam")
+                    self.generator = Sequential([Dense(784, activation="tanh")])
+                    z = Input((100,))
+                    self.discriminator.trainable = False
+                    validity = self.discriminator(self.generator(z))
+                    self.combined = Model(z, validity)
+                    self.combined.compile(loss="binary_crossentropy", optimizer="adam")
+                def build_discriminator(self):
+                    img = Input((784,))
+                    h = Dropout(0.25)(Dense(256)(img))
+                    h = BatchNormalization()(h)
+                    return Model(img, Dense(1, activation="sigmoid")(h))
+                def train(self, x, y, z):
+                    self.discriminator.train_on_batch(x, y)
+                    self.combined.train_on_batch(z, y)
+                    return self.generator.predict(z)
+"""
+
+
 class DropoutBeforeBatchNorm(Rule):
     """A Dropout whose output feeds a BatchNormalization.
 
@@ -123,29 +149,7 @@ class DropoutBeforeBatchNorm(Rule):
                 return layers.BatchNormalization()(x)
         """),
         # premise "the model runs at inference": a GAN discriminator the file only trains
-        _ex("""
-            from keras.layers import Input, Dense, Dropout, BatchNormalization
-            from keras.models import Sequential, Model
-            class GAN:
-                def __init__(self):
-                    self.discriminator = self.build_discriminator()
-                    self.discriminator.compile(loss="binary_crossentropy", optimizer="adam")
-                    self.generator = Sequential([Dense(784, activation="tanh")])
-                    z = Input((100,))
-                    self.discriminator.trainable = False
-                    validity = self.discriminator(self.generator(z))
-                    self.combined = Model(z, validity)
-                    self.combined.compile(loss="binary_crossentropy", optimizer="adam")
-                def build_discriminator(self):
-                    img = Input((784,))
-                    h = Dropout(0.25)(Dense(256)(img))
-                    h = BatchNormalization()(h)
-                    return Model(img, Dense(1, activation="sigmoid")(h))
-                def train(self, x, y, z):
-                    self.discriminator.train_on_batch(x, y)
-                    self.combined.train_on_batch(z, y)
-                    return self.generator.predict(z)
-        """),
+        _ex(_GAN),
         # the rate itself is the knob's default 0
         _ex("""
             from keras import layers
@@ -278,32 +282,7 @@ class DropoutBeforeBatchNorm(Rule):
             line=5,
         ),
         # the same discriminator, but the code also predicts with it
-        Invalid(
-            _ex("""
-                from keras.layers import Input, Dense, Dropout, BatchNormalization
-                from keras.models import Sequential, Model
-                class GAN:
-                    def __init__(self):
-                        self.discriminator = self.build_discriminator()
-                        self.discriminator.compile(loss="binary_crossentropy", optimizer="adam")
-                        self.generator = Sequential([Dense(784, activation="tanh")])
-                        z = Input((100,))
-                        self.discriminator.trainable = False
-                        validity = self.discriminator(self.generator(z))
-                        self.combined = Model(z, validity)
-                        self.combined.compile(loss="binary_crossentropy", optimizer="adam")
-                    def build_discriminator(self):
-                        img = Input((784,))
-                        h = Dropout(0.25)(Dense(256)(img))
-                        h = BatchNormalization()(h)
-                        return Model(img, Dense(1, activation="sigmoid")(h))
-                    def train(self, x, y, z):
-                        self.discriminator.train_on_batch(x, y)
-                        self.combined.train_on_batch(z, y)
-                        return self.discriminator.predict(x)
-            """),
-            line=15,
-        ),
+        Invalid(_ex(_GAN.replace("return self.generator.predict(z)", "return self.discriminator.predict(x)")), line=15),
         # ``training`` is Keras' to set, not a knob: its default decides nothing
         Invalid(
             _ex("""
