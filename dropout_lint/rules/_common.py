@@ -121,6 +121,22 @@ def _names_in(expr) -> list:
     return out
 
 
+def feeds(node, other) -> bool:
+    """Does ``node``'s value reach ``other`` through ``other``'s inputs (DL101: ``include_top=False``
+    skips the head that follows the Dropout; DL103: an ``if`` skips the layer between two)?"""
+    seen: set = set()
+    stack = list(other.inputs)
+    while stack:
+        n = stack.pop()
+        if n is node:
+            return True
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        stack.extend(n.inputs)
+    return False
+
+
 def not_in_last_iteration(ctx, node) -> bool:
     """The Dropout is applied in a ``for`` loop only when the loop's variable is not its last value
     (``if i < n - 1:`` / ``i != n - 1`` / the ``else`` of ``if i == n - 1:`` over ``range(n)``;

@@ -2,7 +2,7 @@ from functools import lru_cache
 
 from dropout_lint import kinds
 from dropout_lint.kinds import is_dropout, is_passthrough
-from dropout_lint.rules._common import branch_not_taken, knob_off, node_rate, not_in_last_iteration
+from dropout_lint.rules._common import branch_not_taken, feeds, knob_off, node_rate, not_in_last_iteration
 from dropout_lint.rule import Invalid, Rule, example as _ex
 
 
@@ -637,7 +637,7 @@ def report_outputs(ctx, by_name: bool) -> None:
             out, through = _dropout_behind(final)
             if out is None or out.spec is None and out.call is None:
                 continue
-            if any(other is not final and _feeds(out, other) for other in finals):
+            if any(other is not final and feeds(out, other) for other in finals):
                 continue  # on another path layers follow it: it ends the model only where an ``if`` skipped them
             if branch_not_taken(ctx, out):
                 continue  # built only under a test the code never passes
@@ -928,22 +928,6 @@ def _dropout_behind(node, limit=8):
         through.append(node.kind)
         node = node.inputs[0]
     return node, through[::-1]
-
-
-def _feeds(node, other) -> bool:
-    """Does ``node``'s value reach ``other`` (``include_top=False`` skips the head that follows
-    the Dropout: the model is a feature extractor there, not a predictor)?"""
-    seen: set = set()
-    stack = list(other.inputs)
-    while stack:
-        n = stack.pop()
-        if n is node:
-            return True
-        if id(n) in seen:
-            continue
-        seen.add(id(n))
-        stack.extend(n.inputs)
-    return False
 
 
 def _final(outputs, depth=0):

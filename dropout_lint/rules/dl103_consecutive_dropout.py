@@ -1,6 +1,6 @@
 from dropout_lint.kinds import RATE_PARAMS, is_dropout
 from dropout_lint.rule import Invalid, Rule, example as _ex
-from dropout_lint.rules._common import branch_not_taken, chosen_by_loop_data, fmt_rate, knob_off, node_rate
+from dropout_lint.rules._common import branch_not_taken, chosen_by_loop_data, feeds, fmt_rate, knob_off, node_rate
 
 
 class ConsecutiveDropout(Rule):
@@ -329,18 +329,7 @@ def _also_through_layers(n, prev) -> bool:
     """Another value the second Dropout may take comes from the first through a layer that
     changes it: the two meet only on the path where an ``if`` skipped that layer, and the code
     does not show that path taken (as DL101 treats a Dropout that ends the model only there)."""
-    others = [i for i in n.inputs if i is not prev]
-    seen: set[int] = set()
-    stack = list(others)
-    while stack:
-        m = stack.pop()
-        if id(m) in seen or len(seen) > 500:
-            continue
-        seen.add(id(m))
-        if m is prev:
-            return True
-        stack.extend(m.inputs)
-    return False
+    return any(feeds(prev, other) for other in n.inputs if other is not prev)
 
 
 def _family(kind: str) -> str:
