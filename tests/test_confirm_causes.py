@@ -20,7 +20,9 @@ the test into ``tmp_path``, one worker judges them all, and every stand-in is sa
   layer that makes its sublayers in ``build()`` gets an assumed input width; a function that
   changes the model it is given and then trains it runs only the statements that change it; a
   TF1 Estimator ``model_fn(features, labels, mode)`` with ``tf.layers`` runs on stand-in features
-  in graph mode; a module function written below the class whose method calls it is kept.
+  in graph mode; a module function written below the class whose method calls it is kept;
+  tf.keras' Keras 2 backend on symbolic tensors (``K.concatenate``) is built as a layer; a
+  constructor's required bounds (``act_high``, ``act_low``) get the unit interval's.
 """
 
 from __future__ import annotations
@@ -547,6 +549,43 @@ FILES = {
         def head(x, width):
             return tf.keras.layers.Dense(width, activation="relu")(x)
     """,
+    # Keras 2's backend on symbolic tensors: K.concatenate reads a TensorShape's `rank`.
+    "merge_backend.py": """
+        from tensorflow.keras import Input, backend as K
+        from tensorflow.keras.layers import BatchNormalization, Conv2D, Dropout, UpSampling2D
+        from tensorflow.keras.models import Model
+
+
+        def small_unet(shape=(16, 16, 1), drop=0.3):
+            inputs = Input(shape)
+            down = Conv2D(4, 3, padding="same", strides=2)(inputs)
+            down = Dropout(drop)(down)
+            down = BatchNormalization()(down)
+            up = K.concatenate([UpSampling2D()(down), inputs])
+            return Model(inputs, Conv2D(1, 1)(up))
+    """,
+    # An agent whose constructor takes the action bounds; nothing in the file builds it.
+    "bounded_agent.py": """
+        import tensorflow as tf
+
+
+        def value_net(obs_dim, act_dim):
+            obs = tf.keras.layers.Input((obs_dim,))
+            act = tf.keras.layers.Input((act_dim,))
+            h = tf.keras.layers.Concatenate()([obs, act])
+            h = tf.keras.layers.Dense(8)(h)
+            h = tf.keras.layers.BatchNormalization()(h)
+            return tf.keras.Model([obs, act], tf.keras.layers.Dense(1)(h))
+
+
+        class Agent:
+            def __init__(self, obs_dim, act_dim, act_high, act_low):
+                self.bounds = (act_low, act_high)
+                self.value = value_net(obs_dim, act_dim)
+
+            def score(self, obs, act):
+                return self.value([obs, act])
+    """,
 }
 
 
@@ -578,6 +617,8 @@ def verdicts(tmp_path_factory):
         "changes-only": at(root, "finish_and_train.py", "DL102", "layers.Dropout(0.5)"),
         "estimator": at(root, "estimator_fn.py", "DL203", "tf.layers.dropout("),
         "later-def": at(root, "later_helper.py", "DL102", "tf.keras.layers.Dropout(0.4)"),
+        "backend": at(root, "merge_backend.py", "DL102", "Dropout(drop)"),
+        "bounds": at(root, "bounded_agent.py", "DL302", "self.value([obs, act])"),
     }
     confirm_findings(list(cases.values()), timeout=120, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -765,3 +806,27 @@ def test_a_tf1_estimator_model_fn_is_called_on_stand_in_features_in_graph_mode(v
 def test_a_function_defined_below_the_class_that_calls_it_is_kept(verdicts):
     # Session 7. Before: "NameError: name 'head' is not defined".
     check(verdicts, "later-def", "confirmed", "feeds")
+
+
+def test_keras_2_backend_on_symbolic_tensors_is_built_as_a_layer(verdicts):
+    # Session 7 (tf-semantic-segmentation). Before: "AttributeError: 'tuple' object has no attribute 'rank'".
+    check(
+        verdicts,
+        "backend",
+        "confirmed",
+        "feeds BatchNormalization",
+        "Keras 2 `backend.concatenate` on a Keras symbolic tensor built as a Lambda layer",
+    )
+
+
+def test_a_constructors_bounds_get_the_unit_interval(verdicts):
+    # Session 7 (ddpg-tf2). Before: "`Agent()` needs obs_dim, act_dim, act_high, act_low and no call site in this file gives them".
+    check(
+        verdicts,
+        "bounds",
+        "confirmed",
+        "BatchNormalization",
+        "inference mode",
+        "obs_dim=16",
+        "act_high=1.0, act_low=-1.0",
+    )

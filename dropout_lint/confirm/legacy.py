@@ -738,8 +738,6 @@ def _tf_ops_on_symbolic() -> None:
     """Keras 2 code applies TensorFlow ops to Keras symbolic tensors (``tf.multiply(a, b)`` in a
     functional build): Keras 2 made each such call a layer, Keras 3 refuses it. Such a call is
     built as a Keras 3 ``Lambda`` layer that runs the op (noted)."""
-    import keras
-    import tensorflow as tf
     from tensorflow.python.util import dispatch
 
     if any(getattr(d, "_dl_keras2", False) for d in dispatch._GLOBAL_DISPATCHERS):
@@ -749,32 +747,74 @@ def _tf_ops_on_symbolic() -> None:
         _dl_keras2 = True
 
         def handle(self, op, args, kwargs):
-            flat = tf.nest.flatten([args, kwargs])
-            symbolic = [x for x in flat if isinstance(x, keras.KerasTensor)]
-            if not symbolic:
-                return self.NOT_SUPPORTED
-
-            def run(tensors):
-                given = iter(tensors if isinstance(tensors, (list, tuple)) else [tensors])
-                values = [next(given) if isinstance(x, keras.KerasTensor) else x for x in flat]
-                a, k = tf.nest.pack_sequence_as([args, kwargs], values)
-                return op(*a, **k)
-
-            name = getattr(op, "__name__", "op")
-            _note(f"Keras 2 `tf.{name}` on a Keras symbolic tensor built as a Lambda layer")
-            given = symbolic if len(symbolic) > 1 else symbolic[0]
-            try:
-                return keras.layers.Lambda(run)(given)
-            except NotImplementedError:
-                # Keras 3 cannot infer the shape (``tf.reshape(o, tf.shape(x))``): run the graph
-                # up to the op on example tensors (two batch sizes: what changes is unknown).
-                shape = _example_shape(run, symbolic, given)
-                if shape is None:
-                    raise
-                _note(f"the output shape of `tf.{name}` taken from running it on example tensors")
-                return keras.layers.Lambda(run, output_shape=lambda _: shape)(given)
+            out = _op_as_layer(op, args, kwargs, f"tf.{getattr(op, '__name__', 'op')}")
+            return self.NOT_SUPPORTED if out is None else out
 
     OpAsLayer().register()
+
+
+def _op_as_layer(op, args, kwargs, label: str):
+    """``op(*args, **kwargs)`` built as a Keras 3 ``Lambda`` layer that runs it on the real tensors
+    of its Keras symbolic arguments (noted as ``label``); None when none of them is symbolic."""
+    import keras
+    import tensorflow as tf
+
+    flat = tf.nest.flatten([args, kwargs])
+    symbolic = [x for x in flat if isinstance(x, keras.KerasTensor)]
+    if not symbolic:
+        return None
+
+    def run(tensors):
+        given = iter(tensors if isinstance(tensors, (list, tuple)) else [tensors])
+        values = [next(given) if isinstance(x, keras.KerasTensor) else x for x in flat]
+        a, k = tf.nest.pack_sequence_as([args, kwargs], values)
+        return op(*a, **k)
+
+    _note(f"Keras 2 `{label}` on a Keras symbolic tensor built as a Lambda layer")
+    given = symbolic if len(symbolic) > 1 else symbolic[0]
+    try:
+        return keras.layers.Lambda(run)(given)
+    except NotImplementedError:
+        # Keras 3 cannot infer the shape (``tf.reshape(o, tf.shape(x))``): run the graph
+        # up to the op on example tensors (two batch sizes: what changes is unknown).
+        shape = _example_shape(run, symbolic, given)
+        if shape is None:
+            raise
+        _note(f"the output shape of `{label}` taken from running it on example tensors")
+        return keras.layers.Lambda(run, output_shape=lambda _: shape)(given)
+
+
+def _legacy_backend_on_symbolic() -> None:
+    """tf.keras' Keras 2 backend (``from tensorflow.keras import backend as K``) reads a tensor's
+    ``TensorShape`` (``K.concatenate`` calls ``x.shape.rank``), which a Keras 3 symbolic tensor,
+    whose shape is a tuple, does not have. A call that fails so on symbolic arguments is built,
+    as Keras 2 built it, as a layer running the function on real tensors (noted)."""
+    import keras.src.legacy.backend as legacy_backend
+
+    mod = sys.modules.get("keras._tf_keras.keras.backend")
+    if mod is None:
+        return
+    for name, fn in list(vars(mod).items()):
+        if getattr(fn, "_dl_keras2", False) or getattr(fn, "__module__", None) != legacy_backend.__name__:
+            continue
+        if not callable(fn):
+            continue
+
+        def served(*args, __fn=fn, __name=name, **kwargs):
+            try:
+                return __fn(*args, **kwargs)
+            except (AttributeError, TypeError, ValueError) as err:
+                try:
+                    out = _op_as_layer(__fn, args, kwargs, f"backend.{__name}")
+                except Exception:  # noqa: BLE001 - not servable as a layer: the original error
+                    raise err from None
+                if out is None:
+                    raise
+                return out
+
+        _mark(served, "_dl_keras2")
+        served.__name__, served.__module__ = name, legacy_backend.__name__
+        setattr(mod, name, served)
 
 
 def _example_shape(run, symbolic: list, given):
@@ -929,5 +969,6 @@ def install() -> None:
     _loss_names()
     _explicit_padding()
     _tf_ops_on_symbolic()
+    _legacy_backend_on_symbolic()
     _tf1_apis()
     _no_tpu()

@@ -398,7 +398,7 @@ def shape_guess(kinds: set) -> str:
 
 
 def value_guess(name: str, kinds: set) -> str | None:
-    """A stand-in for a size, shape, rate or format parameter or variable named ``name``."""
+    """A stand-in for a size, shape, rate, bound or format parameter or variable named ``name``."""
     low = name.lower()
     tokens = [t.rstrip("0123456789") for t in re.split(r"_+|(?<=[a-z])(?=[A-Z])", name) if t]
     tokens = [t.lower() for t in tokens if t]
@@ -408,6 +408,9 @@ def value_guess(name: str, kinds: set) -> str | None:
         return "0.5"
     if low == "data_format":
         return "'channels_last'"
+    if len(tokens) > 1 and tokens[-1] in ("high", "low"):
+        # A bound (an action space's high / low): the unit interval's.
+        return "-1.0" if tokens[-1] == "low" else "1.0"
     if low.endswith(COUNT_WORDS) and (len(tokens) > 1 or low in ("depth", "layers")):
         return "2"
     if low in ("d_model", "dff", "d_ff", "d_k", "d_v", "d_inner"):
