@@ -100,24 +100,25 @@ def knob_off(ctx, node) -> bool:
 
 def _keras_set(call, test) -> bool:
     """The test reads a value Keras sets (``training``, a ``call()`` parameter)."""
-    import libcst as cst
-
     fn = call.scope.function() if call.scope is not None else None
     if fn is not None and fn.name in ("call", "__call__"):
         return True
-    return any(isinstance(n, cst.Name) and "train" in n.value.lower() for n in _names_in(test))
+    return any("train" in n.lower() for n in names_read(test, attributes=True))
 
 
-def _names_in(expr) -> list:
+def names_read(expr, attributes: bool = False) -> list[str]:
+    """The names ``expr`` reads; with ``attributes``, also the attribute names of dotted reads
+    (``self.is_training`` gives ``self`` and ``is_training``), else none of a dotted read's."""
     import libcst as cst
 
-    out: list = []
-
-    class _V(cst.CSTVisitor):
-        def visit_Name(self, node) -> None:
-            out.append(node)
-
-    expr.visit(_V())
+    out: list[str] = []
+    stack = [expr]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, cst.Name):
+            out.append(n.value)
+        elif attributes or not isinstance(n, cst.Attribute):
+            stack.extend(n.children)
     return out
 
 

@@ -13,6 +13,7 @@ from outside the instance, returning it) leaves the finding as it was.
 from __future__ import annotations
 
 from dropout_lint.rules import _training as T
+from dropout_lint.rules._common import names_read
 
 # Methods that train or configure a model and never give its predictions to the caller.
 TRAINING_METHODS = frozenset({"compile", "fit", "fit_generator", "train_on_batch", "summary", "count_params"})
@@ -123,10 +124,8 @@ def _model_fed_by(ctx, call, parents) -> str | None:
     stmt = parents.get(call)
     if not isinstance(stmt, cst.Assign) or stmt.value is not call:
         return None
-    names = {n.value for t in stmt.targets for n in _names(t.target)}
-    fn = stmt
-    while fn is not None and not isinstance(fn, cst.FunctionDef):
-        fn = parents.get(fn)
+    names = {n for t in stmt.targets for n in names_read(t.target)}
+    fn = _enclosing_def(stmt, parents)
     if fn is None or not names:
         return None
     found: str | None = None
@@ -137,7 +136,7 @@ def _model_fed_by(ctx, call, parents) -> str | None:
             and _on_self(t)
             and isinstance(s.value, cst.Call)
             and ctx.code(s.value.func).rsplit(".", 1)[-1] == "Model"
-            and names & {n.value for a in s.value.args for n in _names(a.value)}
+            and names & {n for a in s.value.args for n in names_read(a.value)}
         ):
             if found is not None:
                 return None
@@ -158,29 +157,19 @@ def _assigns_in(ctx, fn) -> list:
     par = T.parents(ctx)
     out = []
     for n in par:
-        if isinstance(n, cst.Assign):
-            up = par.get(n)
-            while up is not None and not isinstance(up, cst.FunctionDef):
-                up = par.get(up)
-            if up is fn:
-                out.append(n)
+        if isinstance(n, cst.Assign) and _enclosing_def(n, par) is fn:
+            out.append(n)
     return out
 
 
-def _names(expr) -> list:
+def _enclosing_def(n, parents):
+    """The innermost ``def`` around ``n``, or None."""
     import libcst as cst
 
-    if isinstance(expr, cst.Name):
-        return [expr]
-    out = []
-    stack = list(expr.children)
-    while stack:
-        n = stack.pop()
-        if isinstance(n, cst.Name):
-            out.append(n)
-        elif not isinstance(n, cst.Attribute):
-            stack.extend(n.children)
-    return out
+    up = parents.get(n)
+    while up is not None and not isinstance(up, cst.FunctionDef):
+        up = parents.get(up)
+    return up
 
 
 def _on_self(n) -> bool:

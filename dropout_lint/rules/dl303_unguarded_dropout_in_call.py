@@ -1,5 +1,6 @@
 from dropout_lint.rule import Invalid, Rule, example as _ex
 from dropout_lint.rules import _training as T
+from dropout_lint.rules._common import names_read
 
 DROPOUT_OPS = frozenset({"tf.nn.dropout", "tf.compat.v1.nn.dropout", "keras.random.dropout", "keras.backend.dropout"})
 # Calls that choose a branch by a flag: a dropout inside one of their arguments is guarded
@@ -344,7 +345,7 @@ def _rate_from_inputs(call, method) -> bool:
     for e in exprs:
         if e is None:
             continue
-        names = set(_plain_names(e))
+        names = set(names_read(e))
         if names & params:
             return True
         if names & _bound_from(method, params):
@@ -360,27 +361,10 @@ def _bound_from(method, params: set[str]) -> set[str]:
     stack = list(method.node.body.children) if method.node is not None else []
     while stack:
         n = stack.pop()
-        if isinstance(n, cst.Assign) and set(_plain_names(n.value)) & params:
+        if isinstance(n, cst.Assign) and set(names_read(n.value)) & params:
             for t in n.targets:
-                out.update(_plain_names(t.target))
+                out.update(names_read(t.target))
         elif not isinstance(n, (cst.FunctionDef, cst.ClassDef)):
-            stack.extend(n.children)
-    return out
-
-
-def _plain_names(expr) -> list[str]:
-    """The names ``expr`` reads, not counting attributes of them (``self.rate``: none)."""
-    import libcst as cst
-
-    out: list[str] = []
-    stack = [expr]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, cst.Name):
-            out.append(n.value)
-        elif isinstance(n, cst.Attribute):
-            continue
-        else:
             stack.extend(n.children)
     return out
 
