@@ -132,33 +132,51 @@ def _call_method(ctx, cls):
 
 def _branches_on_flag(ctx, fn) -> bool:
     """``call()`` tests its ``training`` argument (``if training:``, ``tf.cond(training, ...)``,
-    ``smart_cond``, ``K.in_train_phase``), not only passes it on."""
+    ``smart_cond``, ``K.in_train_phase``) around something random: noise, a dropout op, a random
+    draw. A test that only picks a route (``if training: x, y = data`` to return the loss too)
+    changes no output at random, so it alone is not reading the flag in this module's sense."""
+    return any(_random_calls(n) for n in _flag_tests(fn.node))
+
+
+def _flag_tests(node) -> list:
     import libcst as cst
 
-    found = []
+    from dropout_lint.analysis.names import dotted
 
-    class _V(cst.CSTVisitor):
-        def visit_If(self, n) -> None:
-            if "training" in T.names_in(n.test):
-                found.append(n)
+    out: list[cst.CSTNode] = []
+    for n in _walk(node):
+        if isinstance(n, (cst.If, cst.IfExp)) and "training" in T.names_in(n.test):
+            out.append(n)
+        elif isinstance(n, cst.Call) and n.args and "training" in T.names_in(n.args[0].value):
+            if (dotted(n.func) or "").rsplit(".", 1)[-1] in ("cond", "smart_cond", "in_train_phase", "where"):
+                out.append(n)
+    return out
 
-        def visit_IfExp(self, n) -> None:
-            if "training" in T.names_in(n.test):
-                found.append(n)
 
-        def visit_Call(self, n) -> None:
-            from dropout_lint.analysis.names import dotted
+# A call draws at random or drops units: a ``random`` module (``tf.random.normal``,
+# ``np.random.rand``) or one of these words in its own name (``tf.nn.dropout``, ``add_noise``).
+_RANDOM_WORDS = frozenset({"dropout", "noise", "uniform", "normal", "bernoulli", "multinomial", "shuffle", "sample"})
 
-            last = (dotted(n.func) or "").rsplit(".", 1)[-1]
-            if (
-                last in ("cond", "smart_cond", "in_train_phase", "where")
-                and n.args
-                and "training" in T.names_in(n.args[0].value)
-            ):
-                found.append(n)
 
-    fn.node.visit(_V())
-    return bool(found)
+def _random_calls(node) -> bool:
+    import libcst as cst
+
+    from dropout_lint.analysis.names import dotted
+
+    for n in _walk(node):
+        if isinstance(n, cst.Call):
+            parts = (dotted(n.func) or "").lower().split(".")
+            if "random" in parts[:-1] or _RANDOM_WORDS & set(parts[-1].split("_")) or "random" in parts[-1]:
+                return True
+    return False
+
+
+def _walk(node):
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(n.children)
 
 
 def call_default_trains(ctx, cls) -> bool:

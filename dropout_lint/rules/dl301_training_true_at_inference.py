@@ -80,6 +80,9 @@ class TrainingTrueAtInference(Rule):
     - **What is called reads the flag, or may**: a model or layer the file shows to have no layer
       that reads `training` (only Dense / Conv / pooling / a custom layer whose `call()` ignores
       it) is silent, since `training=True` changes nothing there; one it cannot see into is not.
+      A `call()` that tests `training` only to pick a route (`if training: x, y = data`, to
+      return the loss too) around layers that ignore it does not read the flag in this sense;
+      one that draws noise or drops units under the test does.
     - **The keyword goes to a Keras call**: a layer or model call, or a callable the analysis
       cannot resolve (a `training=` keyword is itself the mark of a Keras call). Never a function,
       method (other than `call`) or class that the file itself defines: that is a builder's own
@@ -131,6 +134,30 @@ class TrainingTrueAtInference(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # premise "the model reads the flag": call() tests `training` only to unpack labels and
+        # return the loss too; its Dense layers ignore the flag
+        _ex("""
+            import tensorflow as tf
+            from tensorflow import keras
+            from tensorflow.keras import layers
+
+            class Scorer(keras.Model):
+                def __init__(self):
+                    super().__init__()
+                    self.body = layers.Dense(16, activation="relu")
+                    self.head = layers.Dense(3)
+
+                def call(self, data, training=False):
+                    if training:
+                        x, y = data
+                        logits = self.head(self.body(x))
+                        return logits, keras.losses.sparse_categorical_crossentropy(y, logits)
+                    return self.head(self.body(data))
+
+                def test_step(self, data):
+                    logits, loss = self(data, training=True)
+                    return {"loss": tf.reduce_mean(loss)}
+        """),
         # premise "the model reads the flag": a generator of convolutions and activations only
         _ex("""
             import tensorflow as tf
@@ -283,6 +310,25 @@ class TrainingTrueAtInference(Rule):
         """),
     ]
     invalid = [
+        # call() draws noise under its `training` test: the flag is read, though only Dense is built
+        Invalid(
+            _ex("""
+                import tensorflow as tf
+                from tensorflow.keras import layers
+                class Noisy(tf.keras.Model):
+                    def __init__(self):
+                        super().__init__()
+                        self.head = layers.Dense(3)
+                    def call(self, x, training=False):
+                        if training:
+                            x = x + tf.random.normal(tf.shape(x), stddev=0.1)
+                        return self.head(x)
+                    def test_step(self, data):
+                        x, y = data
+                        return self(x, training=True)
+            """),
+            line=13,
+        ),
         # the tutorial's wrong_prediction-style mistake
         Invalid(
             "def predict(model, x):\n    return model(x, training=True)\n",
