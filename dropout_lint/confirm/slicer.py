@@ -18,6 +18,7 @@ and a slice that still calls a data loader is refused before anything runs.
 
 from __future__ import annotations
 
+import importlib.machinery
 import importlib.util
 import os
 import re
@@ -146,6 +147,8 @@ COUNT_WORDS = (
     "heads",
 )
 OP_DROPOUTS = ("nn.dropout", "random.dropout", "layers.dropout", "backend.dropout")
+# Folders of the packages ``confirm-packages`` took (``confirm/wheels.py``), set for the run.
+EXTRA_PATH: list[str] = []
 # Rules the worker judges; the others are not-applicable without a build.
 JUDGED = {"DL101", "DL102", "DL103", "DL105", "DL201", "DL202", "DL203", "DL301", "DL302", "DL303", "DL401"}
 CALL_RULES = {"DL301", "DL302"}
@@ -1446,6 +1449,8 @@ def _missing_imports(module, path: str | None) -> set[str]:
                 try:
                     # tf_keras (Keras 2) is served from Keras 3 in the worker when it is missing.
                     ok = importlib.util.find_spec("keras" if mod == "tf_keras" else mod) is not None
+                    # A package the user's confirm-packages put on the worker's sys.path.
+                    ok = ok or bool(EXTRA_PATH and importlib.machinery.PathFinder.find_spec(mod, EXTRA_PATH))
                 except (ImportError, ValueError):
                     ok = False
             seen[mod] = ok
