@@ -508,10 +508,11 @@ def _refers(node, name: str) -> bool:
 class _Uses(cst.CSTVisitor):
     """How a body uses a name (or ``self.name``): the int indices it reads (``size[1]``), the
     width it is unpacked to (``h, w = size``), whether it iterates it as a mapping
-    (``d.items()``), and whether it is an input's shape (``Input(shape=x_dim)``)."""
+    (``d.items()``), whether it is an input's shape (``Input(shape=x_dim)``), and whether only
+    its length is read (``len(labels)``)."""
 
     def __init__(self, name: str) -> None:
-        self.name, self.index, self.mapping, self.shape = name, -1, False, False
+        self.name, self.index, self.mapping, self.shape, self.sized = name, -1, False, False, False
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if _refers(node.value, self.name) and len(node.slice) == 1:
@@ -529,6 +530,8 @@ class _Uses(cst.CSTVisitor):
             self.mapping |= node.attr.value in ("items", "keys", "values")
 
     def visit_Call(self, node: cst.Call) -> None:
+        if last_name(node.func) == "len" and len(node.args) == 1 and _refers(node.args[0].value, self.name):
+            self.sized = True
         for i, a in enumerate(node.args):
             kw = a.keyword.value if a.keyword is not None else None
             first = kw is None and i == 0 and last_name(node.func) in ("Input", "InputLayer")
@@ -538,7 +541,8 @@ class _Uses(cst.CSTVisitor):
 
 def _use_guess(scope, name: str, kinds: set) -> str | None:
     """A stand-in the use of ``name`` in ``scope`` asks for: a one-entry mapping to a size for a
-    parameter iterated with ``.items()`` (or named ``..._dict``); a tuple for a size the code
+    parameter iterated with ``.items()`` (or named ``..._dict``); a list of three for one whose
+    length is read (``len(labels)``); a tuple for a size the code
     indexes or unpacks (``image_size[0]``): an image's sides (and channels) for a 2D stack; the
     stack's input shape for a size given as an input's shape (``Input(shape=x_dim)``) where the
     stack is not flat (2D, 3D, 1D or recurrent layers), unless its name says it is a latent vector."""
@@ -547,6 +551,8 @@ def _use_guess(scope, name: str, kinds: set) -> str | None:
         scope.visit(v)
     if v.mapping or re.search(r"(^|_)dict?$", name.lower()):
         return "{'f0': 16}"
+    if v.sized and v.index < 0:
+        return "[0, 0, 0]"  # a sequence whose length the code reads (``len(labels)``)
     if value_guess(name, kinds) != "16":
         return None
     if v.shape and shape_guess(kinds) != "(16,)" and not re.search(r"(^|_)(z|latent|noise|code)(_|$)", name.lower()):
@@ -555,6 +561,40 @@ def _use_guess(scope, name: str, kinds: set) -> str | None:
         return None
     sides = [32, 32, 3] if any(k.endswith("2D") for k in kinds) else [16] * 3
     return str(tuple(sides[: v.index + 1]))
+
+
+def _registers_custom_object(st) -> bool:
+    """``get_custom_objects()["name"] = ...`` (or ``.update(...)``) at module level: Keras 2
+    code registers a name its layers then ask for (``activation="name"``); kept in every slice."""
+    if not isinstance(st, cst.SimpleStatementLine) or len(st.body) != 1:
+        return False
+    small = st.body[0]
+    if isinstance(small, cst.Assign) and len(small.targets) == 1:
+        target = small.targets[0].target
+        inner = target.value if isinstance(target, cst.Subscript) else None
+    elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+        func = small.value.func
+        inner = func.value if isinstance(func, cst.Attribute) and func.attr.value == "update" else None
+    else:
+        return False
+    return isinstance(inner, cst.Call) and last_name(inner.func) == "get_custom_objects"
+
+
+def _branch_of(ix, node, scope) -> dict[str, str]:
+    """``{"kind": "'unet'"}`` for a node inside ``if kind == 'unet':`` (or its ``elif``) in
+    ``scope``: the literal each such test compares a name with."""
+    out: dict[str, str] = {}
+    child = node
+    for parent in ix.ancestors(node):
+        if parent is scope:
+            break
+        test = parent.test if isinstance(parent, cst.If) and child is parent.body else None
+        if isinstance(test, cst.Comparison) and isinstance(test.left, cst.Name) and len(test.comparisons) == 1:
+            cmp = test.comparisons[0]
+            if isinstance(cmp.operator, cst.Equal) and isinstance(cmp.comparator, (cst.SimpleString, cst.Integer)):
+                out.setdefault(test.left.value, src(cmp.comparator))
+        child = parent
+    return out
 
 
 class _AllCalls(cst.CSTVisitor):
@@ -1562,6 +1602,8 @@ class Level:
     expr: object
     expr_names: set[str]
     is_model: bool = False
+    # Parameters of ``scope`` that select the branch the finding is in (``if kind == "unet":``).
+    branch: dict = field(default_factory=dict)
 
 
 class Planner:
@@ -1780,6 +1822,8 @@ class Planner:
                 continue
             finally:
                 self.depth = depth
+            if lvl.scope is scope:
+                lvl.branch = {**_branch_of(self.ix, call, scope), **lvl.branch}
             if not wrapping_only:
                 return lvl
             f = self.facts(small)
@@ -1864,7 +1908,7 @@ class Planner:
                     self.slicer._note(f"arguments from the call in {where}")
                     self.module_cutoffs.append(None)
                     return f"{new_name}({', '.join(mapped[0])})"
-        defaults = self._defaults(fn, unused, method=cls is not None and not is_static)
+        defaults = self._defaults(fn, unused, method=cls is not None and not is_static, branch=level.branch)
         if defaults is None:
             what = f"{cls.name.value}.{fn.name.value}" if cls is not None else fn.name.value
             raise Unbuildable(f"`{what}()` needs arguments and no call site in this file gives them")
@@ -1968,11 +2012,16 @@ class Planner:
             cutoff = self.ix.line(node)
         return expr, names, cutoff
 
-    def _defaults(self, fn, unused: set[str], method: bool) -> list[str] | None:
+    def _defaults(self, fn, unused: set[str], method: bool, branch=None) -> list[str] | None:
         params = list(fn.params.posonly_params) + list(fn.params.params)
         if method:
             params = params[1:]
         out = []
+        for p in list(params) + list(fn.params.kwonly_params):
+            if p.default is not None and p.name.value in (branch or {}):
+                value = branch[p.name.value]
+                self.guessed.append(f"{p.name.value}={value}: the branch the finding is in")
+                out.append(f"{p.name.value}={value}")
         # A block applied to tensors (``def block(x, skip, filters)``) gets symbolic inputs, and
         # the target is the functional model from them to what it returns; not for DL101: the
         # output of a block is not the output of the model it goes into.
@@ -2251,7 +2300,11 @@ class Planner:
         cutoffs = self.module_cutoffs
         cutoff = None if (not cutoffs or None in cutoffs) else max(c for c in cutoffs if c is not None)
         needed = {n for n in self.module_needed if not n.startswith("__dl_")}
+        registered = [st for st in ix.module.body if _registers_custom_object(st)]
+        for st in registered:
+            needed |= names_in(st)
         kept, _ = self.slicer.slice_block(ix.module.body, needed, cutoff, extra=expr)
+        kept += [st for st in registered if st not in kept]
         self.refuse_data(kept)
         future = [
             s
