@@ -586,6 +586,87 @@ FILES = {
             def score(self, obs, act):
                 return self.value([obs, act])
     """,
+    # Session 8: Keras 2 code Keras 3 refuses, and arguments that pick the flagged code.
+    "custom_activation.py": """
+        import tensorflow as tf
+        from tensorflow.keras import layers, Model
+
+
+        class Sharpen(layers.Layer):
+            def call(self, x):
+                return tf.nn.softmax(x * 2.0)
+
+
+        tf.keras.utils.get_custom_objects()["sharpen"] = Sharpen()
+
+
+        def head(n):
+            inp = layers.Input((8,))
+            x = layers.Dense(16)(inp)
+            x = layers.Dropout(0.5)(x)
+            x = layers.BatchNormalization()(x)
+            out = layers.Dense(n, activation="sharpen")(x)
+            return Model(inp, out)
+
+
+        model = head(3)
+    """,
+    "weight_lists.py": """
+        import tensorflow as tf
+        from tensorflow.keras import layers, Model
+
+
+        class Gain(layers.Layer):
+            def build(self, input_shape):
+                self.g = tf.Variable(tf.ones((int(input_shape[-1]),)))
+                self.trainable_weights = [self.g]
+
+            def call(self, x):
+                return x * self.g
+
+
+        inp = layers.Input((8,))
+        x = Gain()(layers.Dense(8)(inp))
+        x = layers.Dropout(0.4)(x)
+        x = layers.BatchNormalization()(x)
+        model = Model(inp, x)
+    """,
+    "sized_param.py": """
+        from tensorflow.keras import layers, Model
+
+
+        def build(raters):
+            inp = layers.Input((8,))
+            ids = layers.Input((len(raters),))
+            x = layers.Dense(16)(inp)
+            x = layers.Dropout(0.35)(x)
+            x = layers.BatchNormalization()(x)
+            return Model([inp, ids], layers.Concatenate()([x, ids]))
+    """,
+    "branch_param.py": """
+        from tensorflow.keras import layers, Model
+
+
+        def plain_block(x):
+            x = layers.Dense(16)(x)
+            x = layers.Dropout(0.45)(x)
+            return layers.BatchNormalization()(x)
+
+
+        def residual_block(x):
+            return layers.Add()([layers.Dense(16)(x), layers.Dense(16)(x)])
+
+
+        def build(width, kind="residual"):
+            inp = layers.Input((width,))
+            if kind == "residual":
+                h = residual_block(inp)
+            elif kind == "plain":
+                h = plain_block(inp)
+            else:
+                raise ValueError(kind)
+            return Model(inp, layers.Dense(1)(h))
+    """,
 }
 
 
@@ -619,6 +700,10 @@ def verdicts(tmp_path_factory):
         "later-def": at(root, "later_helper.py", "DL102", "tf.keras.layers.Dropout(0.4)"),
         "backend": at(root, "merge_backend.py", "DL102", "Dropout(drop)"),
         "bounds": at(root, "bounded_agent.py", "DL302", "self.value([obs, act])"),
+        "activation": at(root, "custom_activation.py", "DL102", "layers.Dropout(0.5)"),
+        "weight-lists": at(root, "weight_lists.py", "DL102", "layers.Dropout(0.4)"),
+        "sized": at(root, "sized_param.py", "DL102", "layers.Dropout(0.35)"),
+        "branch": at(root, "branch_param.py", "DL102", "layers.Dropout(0.45)"),
     }
     confirm_findings(list(cases.values()), timeout=120, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -830,3 +915,26 @@ def test_a_constructors_bounds_get_the_unit_interval(verdicts):
         "obs_dim=16",
         "act_high=1.0, act_low=-1.0",
     )
+
+
+def test_a_keras_2_activation_name_registered_in_custom_objects_is_found(verdicts):
+    # Before: "Could not interpret activation function identifier: sharpen" (the registration
+    # was sliced away, and Keras 3 looks names up among its own only).
+    check(verdicts, "activation", "confirmed", "Dropout `dropout", "feeds BatchNormalization")
+    check(verdicts, "activation", "confirmed", "activation 'sharpen' read from get_custom_objects()")
+
+
+def test_a_keras_2_trainable_weights_assignment_is_ignored(verdicts):
+    # Before: "property 'trainable_weights' of 'Gain' object has no setter".
+    check(verdicts, "weight-lists", "confirmed", "feeds BatchNormalization")
+    check(verdicts, "weight-lists", "confirmed", "Keras 2 `self.trainable_weights = [...]` ignored")
+
+
+def test_a_parameter_whose_length_is_read_gets_a_list(verdicts):
+    # Before: "object of type 'int' has no len()".
+    check(verdicts, "sized", "confirmed", "feeds BatchNormalization", "raters=[0, 0, 0] (from how the code uses it)")
+
+
+def test_a_parameter_that_selects_the_flagged_branch_gets_its_value(verdicts):
+    # Before: "the built model has no Dropout on its call path" (built with kind="residual").
+    check(verdicts, "branch", "confirmed", "feeds BatchNormalization", 'kind="plain": the branch the finding is in')
