@@ -667,6 +667,33 @@ FILES = {
                 raise ValueError(kind)
             return Model(inp, layers.Dense(1)(h))
     """,
+    "graph_layers.py": """
+        import tensorflow as tf
+
+
+        class NodeMix(tf.keras.layers.Layer):
+            def __init__(self, units=8, rate=0.5):
+                super().__init__()
+                self.rate = rate
+                self.proj = tf.keras.layers.Dense(units)
+
+            def call(self, inputs):
+                feats, adj = inputs
+                feats = tf.nn.dropout(feats, rate=self.rate)
+                return tf.matmul(adj, self.proj(feats))
+
+
+        class NeighbourMean(tf.keras.layers.Layer):
+            def __init__(self, units=8, rate=0.3):
+                super().__init__()
+                self.rate = rate
+                self.proj = tf.keras.layers.Dense(units)
+
+            def call(self, inputs):
+                own, neigh = inputs
+                neigh = tf.nn.dropout(neigh, rate=self.rate)
+                return self.proj(own) + self.proj(tf.reduce_mean(neigh, axis=1))
+    """,
 }
 
 
@@ -704,6 +731,8 @@ def verdicts(tmp_path_factory):
         "weight-lists": at(root, "weight_lists.py", "DL102", "layers.Dropout(0.4)"),
         "sized": at(root, "sized_param.py", "DL102", "layers.Dropout(0.35)"),
         "branch": at(root, "branch_param.py", "DL102", "layers.Dropout(0.45)"),
+        "adjacency": at(root, "graph_layers.py", "DL303", "tf.nn.dropout(feats"),
+        "neighbours": at(root, "graph_layers.py", "DL303", "tf.nn.dropout(neigh"),
     }
     confirm_findings(list(cases.values()), timeout=120, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -938,3 +967,13 @@ def test_a_parameter_whose_length_is_read_gets_a_list(verdicts):
 def test_a_parameter_that_selects_the_flagged_branch_gets_its_value(verdicts):
     # Before: "the built model has no Dropout on its call path" (built with kind="residual").
     check(verdicts, "branch", "confirmed", "feeds BatchNormalization", 'kind="plain": the branch the finding is in')
+
+
+def test_a_graph_layer_gets_node_features_and_a_square_adjacency(verdicts):
+    # Before: "calling the built object failed: ... expected min_ndim=2, found ndim=1".
+    check(verdicts, "adjacency", "confirmed", "dropout stays on at inference", "inputs of shapes (16, 16), (16, 16)")
+
+
+def test_a_graph_layer_gets_each_nodes_neighbours(verdicts):
+    # Before: "calling the built object failed: ... expected min_ndim=2, found ndim=1".
+    check(verdicts, "neighbours", "confirmed", "dropout stays on at inference", "(16, 16), (16, 4, 16)")

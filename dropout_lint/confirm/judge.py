@@ -900,17 +900,34 @@ def _two_calls(obj, training):
         b = _call(obj, x, training)
     except Exception as exc:  # noqa: BLE001
         first = exc
-        # A layer whose call takes a list (queries, keys, values...): the same input n times.
-        for n in (2, 3, 4) if not _is_model(obj) and not isinstance(x, (list, tuple)) else ():
+        # A layer whose call takes a list (queries, keys, values...): the same input n times,
+        # else (a graph layer: features and a square adjacency, or each node's neighbours) two
+        # inputs of N nodes, each (N, d) or (N, k, d).
+        for xs in _input_lists(obj, x):
             try:
-                a = _call(obj, [x] * n, training)
-                b = _call(obj, [x] * n, training)
+                a = _call(obj, xs, training)
+                b = _call(obj, xs, training)
             except Exception:  # noqa: BLE001
                 continue
-            NOTES.append(f"assumed a list of {n} inputs of shape {tuple(x.shape)}: one input failed ({_reason(first)})")
+            shapes = ", ".join(str(tuple(t.shape)) for t in xs)
+            NOTES.append(f"assumed a list of {len(xs)} inputs of shapes {shapes}: one input failed ({_reason(first)})")
             return _max_diff(a, b)
         raise _Unbuildable(f"calling the built object failed: {_reason(first)}") from None
     return _max_diff(a, b)
+
+
+def _input_lists(obj, x):
+    """Lists of inputs to try on a layer one input failed on (see ``_two_calls``)."""
+    if _is_model(obj) or isinstance(x, (list, tuple)):
+        return
+    for n in (2, 3, 4):
+        yield [x] * n
+    if len(x.shape) == 2:
+        d = int(x.shape[-1])
+        nodes = tf.random.stateless_normal((d, d), seed=(1, 2), dtype=x.dtype)
+        neighbours = tf.random.stateless_normal((d, 4, d), seed=(1, 3), dtype=x.dtype)
+        for second in (nodes, neighbours):
+            yield [nodes, second]
 
 
 def judge_dl303(ns, marked, error, req):
