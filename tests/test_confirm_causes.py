@@ -694,6 +694,31 @@ FILES = {
                 neigh = tf.nn.dropout(neigh, rate=self.rate)
                 return self.proj(own) + self.proj(tf.reduce_mean(neigh, axis=1))
     """,
+    "zero_rate.py": """
+        import tensorflow as tf
+
+
+        class Smear(tf.keras.layers.Layer):
+            def __init__(self, dropout=0.0):
+                super().__init__()
+                self.dropout = dropout
+
+            def call(self, x):
+                if self.dropout != 0.0:
+                    x = tf.nn.dropout(x, rate=self.dropout)
+                return x * 2.0
+
+
+        class Gated(tf.keras.layers.Layer):
+            def __init__(self, rate=0.0):
+                super().__init__()
+                self.rate = rate
+
+            def call(self, x, training=None):
+                if training and self.rate:
+                    x = tf.nn.dropout(x, rate=self.rate)
+                return x * 2.0
+    """,
 }
 
 
@@ -733,6 +758,8 @@ def verdicts(tmp_path_factory):
         "branch": at(root, "branch_param.py", "DL102", "layers.Dropout(0.45)"),
         "adjacency": at(root, "graph_layers.py", "DL303", "tf.nn.dropout(feats"),
         "neighbours": at(root, "graph_layers.py", "DL303", "tf.nn.dropout(neigh"),
+        "zero-rate": at(root, "zero_rate.py", "DL303", "tf.nn.dropout(x, rate=self.dropout)"),
+        "zero-gated": at(root, "zero_rate.py", "DL303", "tf.nn.dropout(x, rate=self.rate)"),
     }
     confirm_findings(list(cases.values()), timeout=120, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -977,3 +1004,10 @@ def test_a_graph_layer_gets_node_features_and_a_square_adjacency(verdicts):
 def test_a_graph_layer_gets_each_nodes_neighbours(verdicts):
     # Before: "calling the built object failed: ... expected min_ndim=2, found ndim=1".
     check(verdicts, "neighbours", "confirmed", "dropout stays on at inference", "(16, 16), (16, 4, 16)")
+
+
+def test_a_layer_built_with_a_zero_rate_is_judged_with_a_rate(verdicts):
+    # Before: not-applicable, "two calls of Smear `smear` with training=False give the same output".
+    check(verdicts, "zero-rate", "confirmed", "two calls of Smear", "self.dropout set to 0.5: built with 0")
+    # A layer that gates its dropout on training stays undecided with the rate too.
+    check(verdicts, "zero-gated", "not-applicable", "give the same output")

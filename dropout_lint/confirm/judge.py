@@ -910,7 +910,9 @@ def _two_calls(obj, training):
             except Exception:  # noqa: BLE001
                 continue
             shapes = ", ".join(str(tuple(t.shape)) for t in xs)
-            NOTES.append(f"assumed a list of {len(xs)} inputs of shapes {shapes}: one input failed ({_reason(first)})")
+            note = f"assumed a list of {len(xs)} inputs of shapes {shapes}: one input failed ({_reason(first)})"
+            if note not in NOTES:
+                NOTES.append(note)
             return _max_diff(a, b)
         raise _Unbuildable(f"calling the built object failed: {_reason(first)}") from None
     return _max_diff(a, b)
@@ -930,9 +932,27 @@ def _input_lists(obj, x):
             yield [nodes, second]
 
 
+def _zero_rates(obj) -> list[str]:
+    """Attributes of ``obj`` named like a dropout rate that hold 0 (a default that drops
+    nothing, as ``dropout: float = 0.0``): set to 0.5, their names returned."""
+    names = []
+    for key, value in list(vars(obj).items()):
+        if re.search(r"drop|rate", key) and type(value) in (int, float) and value == 0:
+            try:
+                setattr(obj, key, 0.5)
+            except Exception:  # noqa: BLE001 - a guarded attribute: leave it
+                continue
+            names.append(key)
+    return names
+
+
 def judge_dl303(ns, marked, error, req):
     obj = _build_instance(ns, marked, error)
     diff = _two_calls(obj, False)
+    zeros = _zero_rates(obj) if diff == 0 else []
+    if zeros:
+        diff = _two_calls(obj, False)
+        NOTES.append(", ".join(f"self.{k}" for k in zeros) + " set to 0.5: built with 0, which drops nothing")
     if diff > 0:
         return "confirmed", (
             f"two calls of {_name(obj)} with training=False on the same input differ "
