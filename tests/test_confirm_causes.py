@@ -719,6 +719,24 @@ FILES = {
                     x = tf.nn.dropout(x, rate=self.rate)
                 return x * 2.0
     """,
+    "tf1_graph.py": """
+        import tensorflow.compat.v1 as tf
+
+        tf.disable_eager_execution()
+        images = tf.placeholder(tf.float32, [None, 8])
+        hidden = tf.layers.dense(images, 16)
+        hidden = tf.layers.dropout(hidden, rate=0.4)
+        hidden_on = tf.layers.dropout(hidden, rate=0.4, training=True)
+        logits = tf.layers.dense(hidden_on, 2)
+    """,
+    "tf1_block.py": """
+        import tensorflow as tf
+
+
+        def tower(features, spec):
+            x = tf.compat.v1.layers.dense(features, units=spec.width)
+            return tf.compat.v1.layers.dropout(x, 0.3)
+    """,
 }
 
 
@@ -760,6 +778,9 @@ def verdicts(tmp_path_factory):
         "neighbours": at(root, "graph_layers.py", "DL303", "tf.nn.dropout(neigh"),
         "zero-rate": at(root, "zero_rate.py", "DL303", "tf.nn.dropout(x, rate=self.dropout)"),
         "zero-gated": at(root, "zero_rate.py", "DL303", "tf.nn.dropout(x, rate=self.rate)"),
+        "tf1": at(root, "tf1_graph.py", "DL306", "tf.layers.dropout(hidden, rate=0.4)"),
+        "tf1-on": at(root, "tf1_graph.py", "DL306", "tf.layers.dropout(hidden, rate=0.4, training=True)"),
+        "tf1-alone": at(root, "tf1_block.py", "DL306", "tf.compat.v1.layers.dropout("),
     }
     confirm_findings(list(cases.values()), timeout=120, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -1011,3 +1032,15 @@ def test_a_layer_built_with_a_zero_rate_is_judged_with_a_rate(verdicts):
     check(verdicts, "zero-rate", "confirmed", "two calls of Smear", "self.dropout set to 0.5: built with 0")
     # A layer that gates its dropout on training stays undecided with the rate too.
     check(verdicts, "zero-gated", "not-applicable", "give the same output")
+
+
+def test_tf1_layers_dropout_without_training_is_run_and_judged(verdicts):
+    # Before: not-applicable, "TF1 graph-mode layers are not built by --confirm".
+    check(verdicts, "tf1", "confirmed", "the op `tf.layers.dropout` ran without training=", "rate=0.4")
+    check(verdicts, "tf1", "confirmed", "leaves its input unchanged", "with training=True")
+    check(verdicts, "tf1-on", "not-applicable", "ran with training=True")
+
+
+def test_tf1_layers_dropout_whose_code_cannot_be_built_is_run_alone(verdicts):
+    # Before: not-applicable, as above; the block's `spec` has no stand-in.
+    check(verdicts, "tf1-alone", "confirmed", "run alone: the code around it is not built", "rate=0.3")

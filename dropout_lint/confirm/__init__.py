@@ -26,7 +26,6 @@ NOT_JUDGED = {
     "DL204": "the build cannot tell which probability you meant",
     "DL205": "whether a rate suits its context is not a property of the built model",
     "DL304": "the global learning phase is gone in Keras 3: nothing to build",
-    "DL306": "TF1 graph-mode layers are not built by --confirm",
 }
 
 

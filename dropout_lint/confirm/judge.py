@@ -838,6 +838,54 @@ def judge_dl203(ns, marked, error, req):
     return _judge_rate(ns, marked, error, req, lambda v: v == 0, "")
 
 
+def _dropped(fn, rate, training: bool) -> float:
+    """The share of a ones tensor's elements ``fn`` (a TF1 ``layers.dropout``) changes (with
+    ``training=True``: zeroes), called with ``rate``; in a graph of its own."""
+    x = np.ones((8, 64), dtype="float32")
+    extra = {"training": True} if training else {}
+    graph = tf.Graph()
+    with graph.as_default():
+        out = fn(tf.constant(x), rate=rate, **extra)
+        init = tf.compat.v1.global_variables_initializer()
+        with tf.compat.v1.Session(graph=graph) as sess:
+            sess.run(init)
+            y = sess.run(out)
+    return float(np.mean(np.asarray(y) == 0)) if training else float(np.mean(np.asarray(y) != x))
+
+
+def judge_dl306(ns, marked, error, req):
+    """The flagged ``tf.layers.dropout`` call, as it ran: without ``training=`` it is run again
+    on a ones tensor with its own rate (else 0.5), and once with ``training=True``."""
+    if not OPS:
+        if error is not None:
+            raise _Unbuildable(_reason(error))
+        return "unbuildable", "the flagged dropout op never ran"
+    fn, args, kwargs = OPS[0]
+    name = (req.get("hints") or {}).get("op") or getattr(fn, "__name__", "dropout")
+    training = kwargs.get("training", args[4] if len(args) > 4 else None)
+    if training is not None:
+        return "not-applicable", f"`{name}` ran with training={training!r}"
+    what = _op_rate(fn, args, kwargs)
+    try:
+        rate = float(what[1]) if what is not None else 0.5
+    except (TypeError, ValueError):
+        rate = 0.5  # a rate fed at run time
+    if not 0 < rate < 1:
+        return "not-applicable", f"`{name}` ran with rate={rate:g}"
+    try:
+        off, on = _dropped(fn, rate, False), _dropped(fn, rate, True)
+    except Exception as exc:  # noqa: BLE001
+        raise _Unbuildable(f"running `{name}` again failed: {_reason(exc)}") from None
+    if off == 0 and on > 0:
+        alone = (req.get("hints") or {}).get("alone")
+        how = f" (run alone: the code around it is not built, {alone})" if alone else " ran without training="
+        return "confirmed", (
+            f"the op `{name}`{how}: run again with rate={rate:g} it leaves its input "
+            f"unchanged, and zeroes {on:.0%} of it with training=True"
+        )
+    return "not-applicable", f"the op `{name}` without training= changed {off:.0%} of its input"
+
+
 def _act_name(layer) -> str | None:
     act = getattr(layer, "activation", None)
     if act is None:
@@ -1063,6 +1111,7 @@ JUDGES = {
     "DL301": judge_dl301,
     "DL302": judge_dl302,
     "DL303": judge_dl303,
+    "DL306": judge_dl306,
     "DL401": judge_dl401,
 }
 

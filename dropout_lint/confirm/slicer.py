@@ -150,7 +150,20 @@ OP_DROPOUTS = ("nn.dropout", "random.dropout", "layers.dropout", "backend.dropou
 # Folders of the packages ``confirm-packages`` took (``confirm/wheels.py``), set for the run.
 EXTRA_PATH: list[str] = []
 # Rules the worker judges; the others are not-applicable without a build.
-JUDGED = {"DL101", "DL102", "DL103", "DL105", "DL201", "DL202", "DL203", "DL301", "DL302", "DL303", "DL401"}
+JUDGED = {
+    "DL101",
+    "DL102",
+    "DL103",
+    "DL105",
+    "DL201",
+    "DL202",
+    "DL203",
+    "DL301",
+    "DL302",
+    "DL303",
+    "DL306",
+    "DL401",
+}
 CALL_RULES = {"DL301", "DL302"}
 
 
@@ -2365,8 +2378,33 @@ def plan(
     _REPLACED.clear()
     try:
         return _plan(text, code, row, col, end_row, end_col, data, cache, path)
+    except Unbuildable as exc:
+        if code != "DL306" or cache is None or not isinstance(cache.get(text), Index):
+            raise
+        alone = _call_alone(cache[text].find_node(row, col, end_row, end_col, False), str(exc))
+        if alone is None:
+            raise
+        return alone
     finally:
         _REPLACED.clear()
+
+
+def _call_alone(call, reason: str) -> Plan | None:
+    """DL306 on a ``tf.layers.dropout(...)`` whose surrounding code cannot be built: the call's
+    own function with its literal rate (else 0.5) on a stand-in tensor, said in the verdict."""
+    name = dotted(call.func) if isinstance(call, cst.Call) else None
+    if not name or not name.endswith("layers.dropout"):
+        return None
+    rate = "0.5"
+    for i, a in enumerate(call.args):
+        kw = a.keyword.value if a.keyword is not None else None
+        if (kw == "rate" or (kw is None and i == 1)) and isinstance(a.value, (cst.Float, cst.Integer)):
+            rate = a.value.value
+    program = (
+        "import tensorflow as tf\n"
+        f"{TARGET} = {MARK_OP}(tf.compat.v1.layers.dropout)(tf.ones((8, 64)), rate={rate})\n"
+    )
+    return Plan(program, {"op": name, "alone": reason})
 
 
 def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
@@ -2388,7 +2426,9 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     hints: dict = {}
     call = node if isinstance(node, cst.Call) else None
     func_name = dotted(call.func) if call is not None else None
-    op_mark: bool | str = bool(func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL201", "DL202", "DL203"))
+    op_mark: bool | str = bool(
+        func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL201", "DL202", "DL203", "DL306")
+    )
     if not op_mark and code in ("DL201", "DL202", "DL203") and call is not None and not isinstance(call.func, cst.Call):
         op_mark = "ctor"
     if func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL101", "DL102", "DL103", "DL105", "DL401"):
