@@ -21,7 +21,7 @@ from confirm_cases import at, lay_out
 
 pytestmark = pytest.mark.tensorflow
 
-BACKBONE = '''
+BACKBONE = """
 from tensorflow.keras import layers, Model
 
 
@@ -40,7 +40,7 @@ class _Backbones:
 
 
 Backbones = _Backbones()
-'''
+"""
 
 MODEL = """
 from tensorflow.keras import layers, Model

@@ -456,7 +456,9 @@ def _custom_activation_names() -> None:
         if isinstance(identifier, str) and identifier not in activations.ALL_OBJECTS_DICT:
             obj = object_registration.get_custom_objects().get(identifier)
             if callable(obj):
-                _note(f"Keras 2 activation {identifier!r} read from get_custom_objects() (Keras 3 looks up its own only)")
+                _note(
+                    f"Keras 2 activation {identifier!r} read from get_custom_objects() (Keras 3 looks up its own only)"
+                )
                 return obj
         return __orig(identifier)
 

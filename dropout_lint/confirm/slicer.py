@@ -2401,8 +2401,7 @@ def _call_alone(call, reason: str) -> Plan | None:
         if (kw == "rate" or (kw is None and i == 1)) and isinstance(a.value, (cst.Float, cst.Integer)):
             rate = a.value.value
     program = (
-        "import tensorflow as tf\n"
-        f"{TARGET} = {MARK_OP}(tf.compat.v1.layers.dropout)(tf.ones((8, 64)), rate={rate})\n"
+        f"import tensorflow as tf\n{TARGET} = {MARK_OP}(tf.compat.v1.layers.dropout)(tf.ones((8, 64)), rate={rate})\n"
     )
     return Plan(program, {"op": name, "alone": reason})
 
