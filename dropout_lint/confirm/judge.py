@@ -985,7 +985,8 @@ def _zero_rates(obj) -> list[str]:
     nothing, as ``dropout: float = 0.0``): set to 0.5, their names returned."""
     names = []
     for key, value in list(vars(obj).items()):
-        if re.search(r"drop|rate", key) and type(value) in (int, float) and value == 0:
+        named = "drop" in key.lower() or key.lstrip("_") in ("rate", "p")  # not learning_rate
+        if named and type(value) in (int, float) and value == 0:
             try:
                 setattr(obj, key, 0.5)
             except Exception:  # noqa: BLE001 - a guarded attribute: leave it

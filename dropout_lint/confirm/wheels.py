@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -64,7 +65,7 @@ def _unpack(wheel: str, site: str) -> str:
     try:
         os.rename(tmp, dest)
     except OSError:  # another run unpacked it meanwhile
-        pass
+        shutil.rmtree(tmp, ignore_errors=True)
     return dest
 
 
