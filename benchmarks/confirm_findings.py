@@ -112,6 +112,7 @@ def main() -> None:
     ap.add_argument("--root", required=True, help="folder of the exported repositories")
     ap.add_argument("--out", help="write the verdicts here (TSV); default: stdout")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds one build may take")
+    ap.add_argument("--package", action="append", default=[], help="a confirm-packages entry (name or name==version)")
     ap.add_argument("--exclude", action="append", default=[], help="REPOSITORY:FILE:ROW of a finding to leave out")
     opts = ap.parse_args()
     if importlib.util.find_spec("tensorflow") is None:
@@ -129,7 +130,7 @@ def main() -> None:
     for repo, its in by_repo.items():
         base = repo_dir(opts.root, repo)
         pairs = findings_of(base, its) if base else []
-        confirm_findings([f for _, f in pairs], timeout=opts.timeout, max_rate=0.8)
+        confirm_findings([f for _, f in pairs], timeout=opts.timeout, max_rate=0.8, packages=opts.package)
         got = {id(r): f for r, f in pairs}
         counts: collections.Counter = collections.Counter()
         for row in its:

@@ -78,6 +78,13 @@ FORMAT_CHOICES = ["text", "json", "json-lines", "sarif", "github", "junit", "git
     metavar="SECONDS",
     help="Time limit for building one flagged object with --confirm.",
 )
+@click.option(
+    "--confirm-package",
+    "confirm_packages",
+    multiple=True,
+    metavar="SPEC",
+    help="With --confirm: a pure-Python wheel (name or name==version) the builds may import, downloaded by pip into a per-user cache and put on the worker's sys.path only (repeatable; adds to confirm-packages).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option(
     "--statistics",
@@ -146,6 +153,7 @@ def cli(
     config_file,
     confirm,
     confirm_timeout,
+    confirm_packages,
     exit_zero,
     statistics,
     list_rules,
@@ -261,6 +269,7 @@ def cli(
             max_rate=float(resolver.options.get("max-rate", 0.8)),
             progress=tty and not quiet,
             report=None if tty or quiet else Lines(),  # CI logs: a line every few findings or seconds
+            packages=[*cfg.confirm_packages, *confirm_packages],
         )
     shown = [f for f in findings if not (f.confirmation and f.confirmation.status == "refuted")]
     report_findings = findings if fmt in ("json", "json-lines") else shown

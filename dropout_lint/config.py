@@ -35,6 +35,7 @@ CORE_KEYS = {
     "force-exclude": bool,
     "output-format": str,
     "unsafe-fixes": bool,
+    "confirm-packages": list,
 }
 OUTPUT_FORMATS = ("text", "json", "json-lines", "sarif", "github", "junit", "gitlab", "pylint")
 
@@ -55,6 +56,7 @@ class Config:
     force_exclude: bool = False
     output_format: str | None = None
     unsafe_fixes: bool | None = None
+    confirm_packages: list[str] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)
 
 
@@ -149,6 +151,8 @@ def from_table(table: dict, path: Path) -> Config:
             cfg.force_exclude = value
         elif key == "unsafe-fixes":
             cfg.unsafe_fixes = value
+        elif key == "confirm-packages":
+            cfg.confirm_packages = list(value)
         elif key == "output-format":
             if value not in OUTPUT_FORMATS:
                 raise ConfigError(f"{where} output-format: expected one of {', '.join(OUTPUT_FORMATS)}")

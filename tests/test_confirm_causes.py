@@ -586,6 +586,157 @@ FILES = {
             def score(self, obs, act):
                 return self.value([obs, act])
     """,
+    # Session 8: Keras 2 code Keras 3 refuses, and arguments that pick the flagged code.
+    "custom_activation.py": """
+        import tensorflow as tf
+        from tensorflow.keras import layers, Model
+
+
+        class Sharpen(layers.Layer):
+            def call(self, x):
+                return tf.nn.softmax(x * 2.0)
+
+
+        tf.keras.utils.get_custom_objects()["sharpen"] = Sharpen()
+
+
+        def head(n):
+            inp = layers.Input((8,))
+            x = layers.Dense(16)(inp)
+            x = layers.Dropout(0.5)(x)
+            x = layers.BatchNormalization()(x)
+            out = layers.Dense(n, activation="sharpen")(x)
+            return Model(inp, out)
+
+
+        model = head(3)
+    """,
+    "weight_lists.py": """
+        import tensorflow as tf
+        from tensorflow.keras import layers, Model
+
+
+        class Gain(layers.Layer):
+            def build(self, input_shape):
+                self.g = tf.Variable(tf.ones((int(input_shape[-1]),)))
+                self.trainable_weights = [self.g]
+
+            def call(self, x):
+                return x * self.g
+
+
+        inp = layers.Input((8,))
+        x = Gain()(layers.Dense(8)(inp))
+        x = layers.Dropout(0.4)(x)
+        x = layers.BatchNormalization()(x)
+        model = Model(inp, x)
+    """,
+    "sized_param.py": """
+        from tensorflow.keras import layers, Model
+
+
+        def build(raters):
+            inp = layers.Input((8,))
+            ids = layers.Input((len(raters),))
+            x = layers.Dense(16)(inp)
+            x = layers.Dropout(0.35)(x)
+            x = layers.BatchNormalization()(x)
+            return Model([inp, ids], layers.Concatenate()([x, ids]))
+    """,
+    "branch_param.py": """
+        from tensorflow.keras import layers, Model
+
+
+        def plain_block(x):
+            x = layers.Dense(16)(x)
+            x = layers.Dropout(0.45)(x)
+            return layers.BatchNormalization()(x)
+
+
+        def residual_block(x):
+            return layers.Add()([layers.Dense(16)(x), layers.Dense(16)(x)])
+
+
+        def build(width, kind="residual"):
+            inp = layers.Input((width,))
+            if kind == "residual":
+                h = residual_block(inp)
+            elif kind == "plain":
+                h = plain_block(inp)
+            else:
+                raise ValueError(kind)
+            return Model(inp, layers.Dense(1)(h))
+    """,
+    "graph_layers.py": """
+        import tensorflow as tf
+
+
+        class NodeMix(tf.keras.layers.Layer):
+            def __init__(self, units=8, rate=0.5):
+                super().__init__()
+                self.rate = rate
+                self.proj = tf.keras.layers.Dense(units)
+
+            def call(self, inputs):
+                feats, adj = inputs
+                feats = tf.nn.dropout(feats, rate=self.rate)
+                return tf.matmul(adj, self.proj(feats))
+
+
+        class NeighbourMean(tf.keras.layers.Layer):
+            def __init__(self, units=8, rate=0.3):
+                super().__init__()
+                self.rate = rate
+                self.proj = tf.keras.layers.Dense(units)
+
+            def call(self, inputs):
+                own, neigh = inputs
+                neigh = tf.nn.dropout(neigh, rate=self.rate)
+                return self.proj(own) + self.proj(tf.reduce_mean(neigh, axis=1))
+    """,
+    "zero_rate.py": """
+        import tensorflow as tf
+
+
+        class Smear(tf.keras.layers.Layer):
+            def __init__(self, dropout=0.0):
+                super().__init__()
+                self.dropout = dropout
+
+            def call(self, x):
+                if self.dropout != 0.0:
+                    x = tf.nn.dropout(x, rate=self.dropout)
+                return x * 2.0
+
+
+        class Gated(tf.keras.layers.Layer):
+            def __init__(self, rate=0.0):
+                super().__init__()
+                self.rate = rate
+
+            def call(self, x, training=None):
+                if training and self.rate:
+                    x = tf.nn.dropout(x, rate=self.rate)
+                return x * 2.0
+    """,
+    "tf1_graph.py": """
+        import tensorflow.compat.v1 as tf
+
+        tf.disable_eager_execution()
+        images = tf.placeholder(tf.float32, [None, 8])
+        hidden = tf.layers.dense(images, 16)
+        hidden = tf.layers.dropout(hidden, rate=0.4)
+        hidden_on = tf.layers.dropout(hidden, rate=0.4, training=True)
+        logits = tf.layers.dense(hidden_on, 2)
+    """,
+    "tf1_block.py": """
+        import tensorflow as tf
+
+
+        def tower(features, spec):
+            x = tf.compat.v1.layers.dense(features, units=spec.width)
+            return tf.compat.v1.layers.dropout(x, 0.3)
+    """,
 }
 
 
@@ -619,6 +770,17 @@ def verdicts(tmp_path_factory):
         "later-def": at(root, "later_helper.py", "DL102", "tf.keras.layers.Dropout(0.4)"),
         "backend": at(root, "merge_backend.py", "DL102", "Dropout(drop)"),
         "bounds": at(root, "bounded_agent.py", "DL302", "self.value([obs, act])"),
+        "activation": at(root, "custom_activation.py", "DL102", "layers.Dropout(0.5)"),
+        "weight-lists": at(root, "weight_lists.py", "DL102", "layers.Dropout(0.4)"),
+        "sized": at(root, "sized_param.py", "DL102", "layers.Dropout(0.35)"),
+        "branch": at(root, "branch_param.py", "DL102", "layers.Dropout(0.45)"),
+        "adjacency": at(root, "graph_layers.py", "DL303", "tf.nn.dropout(feats"),
+        "neighbours": at(root, "graph_layers.py", "DL303", "tf.nn.dropout(neigh"),
+        "zero-rate": at(root, "zero_rate.py", "DL303", "tf.nn.dropout(x, rate=self.dropout)"),
+        "zero-gated": at(root, "zero_rate.py", "DL303", "tf.nn.dropout(x, rate=self.rate)"),
+        "tf1": at(root, "tf1_graph.py", "DL306", "tf.layers.dropout(hidden, rate=0.4)"),
+        "tf1-on": at(root, "tf1_graph.py", "DL306", "tf.layers.dropout(hidden, rate=0.4, training=True)"),
+        "tf1-alone": at(root, "tf1_block.py", "DL306", "tf.compat.v1.layers.dropout("),
     }
     confirm_findings(list(cases.values()), timeout=120, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -830,3 +992,55 @@ def test_a_constructors_bounds_get_the_unit_interval(verdicts):
         "obs_dim=16",
         "act_high=1.0, act_low=-1.0",
     )
+
+
+def test_a_keras_2_activation_name_registered_in_custom_objects_is_found(verdicts):
+    # Before: "Could not interpret activation function identifier: sharpen" (the registration
+    # was sliced away, and Keras 3 looks names up among its own only).
+    check(verdicts, "activation", "confirmed", "Dropout `dropout", "feeds BatchNormalization")
+    check(verdicts, "activation", "confirmed", "activation 'sharpen' read from get_custom_objects()")
+
+
+def test_a_keras_2_trainable_weights_assignment_is_ignored(verdicts):
+    # Before: "property 'trainable_weights' of 'Gain' object has no setter".
+    check(verdicts, "weight-lists", "confirmed", "feeds BatchNormalization")
+    check(verdicts, "weight-lists", "confirmed", "Keras 2 `self.trainable_weights = [...]` ignored")
+
+
+def test_a_parameter_whose_length_is_read_gets_a_list(verdicts):
+    # Before: "object of type 'int' has no len()".
+    check(verdicts, "sized", "confirmed", "feeds BatchNormalization", "raters=[0, 0, 0] (from how the code uses it)")
+
+
+def test_a_parameter_that_selects_the_flagged_branch_gets_its_value(verdicts):
+    # Before: "the built model has no Dropout on its call path" (built with kind="residual").
+    check(verdicts, "branch", "confirmed", "feeds BatchNormalization", 'kind="plain": the branch the finding is in')
+
+
+def test_a_graph_layer_gets_node_features_and_a_square_adjacency(verdicts):
+    # Before: "calling the built object failed: ... expected min_ndim=2, found ndim=1".
+    check(verdicts, "adjacency", "confirmed", "dropout stays on at inference", "inputs of shapes (16, 16), (16, 16)")
+
+
+def test_a_graph_layer_gets_each_nodes_neighbours(verdicts):
+    # Before: "calling the built object failed: ... expected min_ndim=2, found ndim=1".
+    check(verdicts, "neighbours", "confirmed", "dropout stays on at inference", "(16, 16), (16, 4, 16)")
+
+
+def test_a_layer_built_with_a_zero_rate_is_judged_with_a_rate(verdicts):
+    # Before: not-applicable, "two calls of Smear `smear` with training=False give the same output".
+    check(verdicts, "zero-rate", "confirmed", "two calls of Smear", "self.dropout set to 0.5: built with 0")
+    # A layer that gates its dropout on training stays undecided with the rate too.
+    check(verdicts, "zero-gated", "not-applicable", "give the same output")
+
+
+def test_tf1_layers_dropout_without_training_is_run_and_judged(verdicts):
+    # Before: not-applicable, "TF1 graph-mode layers are not built by --confirm".
+    check(verdicts, "tf1", "confirmed", "the op `tf.layers.dropout` ran without training=", "rate=0.4")
+    check(verdicts, "tf1", "confirmed", "leaves its input unchanged", "with training=True")
+    check(verdicts, "tf1-on", "not-applicable", "ran with training=True")
+
+
+def test_tf1_layers_dropout_whose_code_cannot_be_built_is_run_alone(verdicts):
+    # Before: not-applicable, as above; the block's `spec` has no stand-in.
+    check(verdicts, "tf1-alone", "confirmed", "run alone: the code around it is not built", "rate=0.3")

@@ -26,7 +26,6 @@ NOT_JUDGED = {
     "DL204": "the build cannot tell which probability you meant",
     "DL205": "whether a rate suits its context is not a property of the built model",
     "DL304": "the global learning phase is gone in Keras 3: nothing to build",
-    "DL306": "TF1 graph-mode layers are not built by --confirm",
 }
 
 
@@ -249,21 +248,32 @@ def confirm_findings(
     max_rate: float = 0.8,
     progress: bool = False,
     report=None,
+    packages: list[str] | None = None,
 ) -> None:
     """Set ``.confirmation`` on every finding (see the module docstring). ``progress``: redraw a
     status line on a terminal; ``report(done, total)``: called as builds finish (progress lines
-    for logs, ``dropout_lint.progress.Lines``)."""
+    for logs, ``dropout_lint.progress.Lines``); ``packages``: the user's ``confirm-packages``, put on
+    the worker's sys.path only (``confirm/wheels.py``) and named in the verdicts of the builds whose
+    file imports them."""
+    from dropout_lint.confirm import slicer
     from dropout_lint.confirm.pool import Pool
     from dropout_lint.confirm.slicer import user_names
 
     if not findings:
         return
+    taken: dict[str, str] = {}
+    if packages and any(f.code not in NOT_JUDGED for f in findings):
+        from dropout_lint.confirm.wheels import fetch
+
+        slicer.EXTRA_PATH[:], taken, problems = fetch(packages)
+        for line in problems:
+            sys.stderr.write(f"dropout-lint: {line}\n")
     # The worker may read the projects' folders (and Python's), nothing else.
     cache: dict = {}
     roots: set[str] = set()
     for path in {os.path.abspath(f.filename) for f in findings}:
         roots.update(import_roots(os.path.dirname(path), _read_text(path, cache)[0]))
-    pool = Pool(roots)
+    pool = Pool(roots, slicer.EXTRA_PATH)
     # Start TensorFlow's import at once; slicing happens meanwhile.
     may_build = any(f.code not in NOT_JUDGED for f in findings)
     if may_build:
@@ -297,6 +307,7 @@ def confirm_findings(
                     detail += f" (built with {guessed}: no call site in the file gives a usable value)"
                 if assumed and status in ("confirmed", "refuted"):
                     detail += f" ({assumed})"
+                detail += _taken_note(_read_text(req["filename"], cache)[0], taken)
                 f.confirmation = Confirmation(status, user_names(detail))
             done += len(members)
             if report is not None:
@@ -306,3 +317,13 @@ def confirm_findings(
             sys.stderr.flush()
     finally:
         pool.close()
+        slicer.EXTRA_PATH[:] = []
+
+
+def _taken_note(text: str | None, taken: dict[str, str]) -> str:
+    """`` (`mod` from the wheel W, taken by confirm-packages)`` for the modules the file imports
+    that only a ``confirm-packages`` wheel gives."""
+    used = sorted({m for m in _IMPORT.findall(text or "") if m in taken and not _installed(m)})
+    if not used:
+        return ""
+    return " (" + ", ".join(f"`{m}` from {taken[m]}" for m in used) + ", taken by confirm-packages)"

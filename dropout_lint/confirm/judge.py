@@ -838,6 +838,54 @@ def judge_dl203(ns, marked, error, req):
     return _judge_rate(ns, marked, error, req, lambda v: v == 0, "")
 
 
+def _dropped(fn, rate, training: bool) -> float:
+    """The share of a ones tensor's elements ``fn`` (a TF1 ``layers.dropout``) changes (with
+    ``training=True``: zeroes), called with ``rate``; in a graph of its own."""
+    x = np.ones((8, 64), dtype="float32")
+    extra = {"training": True} if training else {}
+    graph = tf.Graph()
+    with graph.as_default():
+        out = fn(tf.constant(x), rate=rate, **extra)
+        init = tf.compat.v1.global_variables_initializer()
+        with tf.compat.v1.Session(graph=graph) as sess:
+            sess.run(init)
+            y = sess.run(out)
+    return float(np.mean(np.asarray(y) == 0)) if training else float(np.mean(np.asarray(y) != x))
+
+
+def judge_dl306(ns, marked, error, req):
+    """The flagged ``tf.layers.dropout`` call, as it ran: without ``training=`` it is run again
+    on a ones tensor with its own rate (else 0.5), and once with ``training=True``."""
+    if not OPS:
+        if error is not None:
+            raise _Unbuildable(_reason(error))
+        return "unbuildable", "the flagged dropout op never ran"
+    fn, args, kwargs = OPS[0]
+    name = (req.get("hints") or {}).get("op") or getattr(fn, "__name__", "dropout")
+    training = kwargs.get("training", args[4] if len(args) > 4 else None)
+    if training is not None:
+        return "not-applicable", f"`{name}` ran with training={training!r}"
+    what = _op_rate(fn, args, kwargs)
+    try:
+        rate = float(what[1]) if what is not None else 0.5
+    except (TypeError, ValueError):
+        rate = 0.5  # a rate fed at run time
+    if not 0 < rate < 1:
+        return "not-applicable", f"`{name}` ran with rate={rate:g}"
+    try:
+        off, on = _dropped(fn, rate, False), _dropped(fn, rate, True)
+    except Exception as exc:  # noqa: BLE001
+        raise _Unbuildable(f"running `{name}` again failed: {_reason(exc)}") from None
+    if off == 0 and on > 0:
+        alone = (req.get("hints") or {}).get("alone")
+        how = f" (run alone: the code around it is not built, {alone})" if alone else " ran without training="
+        return "confirmed", (
+            f"the op `{name}`{how}: run again with rate={rate:g} it leaves its input "
+            f"unchanged, and zeroes {on:.0%} of it with training=True"
+        )
+    return "not-applicable", f"the op `{name}` without training= changed {off:.0%} of its input"
+
+
 def _act_name(layer) -> str | None:
     act = getattr(layer, "activation", None)
     if act is None:
@@ -900,22 +948,60 @@ def _two_calls(obj, training):
         b = _call(obj, x, training)
     except Exception as exc:  # noqa: BLE001
         first = exc
-        # A layer whose call takes a list (queries, keys, values...): the same input n times.
-        for n in (2, 3, 4) if not _is_model(obj) and not isinstance(x, (list, tuple)) else ():
+        # A layer whose call takes a list (queries, keys, values...): the same input n times,
+        # else (a graph layer: features and a square adjacency, or each node's neighbours) two
+        # inputs of N nodes, each (N, d) or (N, k, d).
+        for xs in _input_lists(obj, x):
             try:
-                a = _call(obj, [x] * n, training)
-                b = _call(obj, [x] * n, training)
+                a = _call(obj, xs, training)
+                b = _call(obj, xs, training)
             except Exception:  # noqa: BLE001
                 continue
-            NOTES.append(f"assumed a list of {n} inputs of shape {tuple(x.shape)}: one input failed ({_reason(first)})")
+            shapes = ", ".join(str(tuple(t.shape)) for t in xs)
+            note = f"assumed a list of {len(xs)} inputs of shapes {shapes}: one input failed ({_reason(first)})"
+            if note not in NOTES:
+                NOTES.append(note)
             return _max_diff(a, b)
         raise _Unbuildable(f"calling the built object failed: {_reason(first)}") from None
     return _max_diff(a, b)
 
 
+def _input_lists(obj, x):
+    """Lists of inputs to try on a layer one input failed on (see ``_two_calls``)."""
+    if _is_model(obj) or isinstance(x, (list, tuple)):
+        return
+    for n in (2, 3, 4):
+        yield [x] * n
+    if len(x.shape) == 2:
+        d = int(x.shape[-1])
+        nodes = tf.random.stateless_normal((d, d), seed=(1, 2), dtype=x.dtype)
+        neighbours = tf.random.stateless_normal((d, 4, d), seed=(1, 3), dtype=x.dtype)
+        for second in (nodes, neighbours):
+            yield [nodes, second]
+
+
+def _zero_rates(obj) -> list[str]:
+    """Attributes of ``obj`` named like a dropout rate that hold 0 (a default that drops
+    nothing, as ``dropout: float = 0.0``): set to 0.5, their names returned."""
+    names = []
+    for key, value in list(vars(obj).items()):
+        named = "drop" in key.lower() or key.lstrip("_") in ("rate", "p")  # not learning_rate
+        if named and type(value) in (int, float) and value == 0:
+            try:
+                setattr(obj, key, 0.5)
+            except Exception:  # noqa: BLE001 - a guarded attribute: leave it
+                continue
+            names.append(key)
+    return names
+
+
 def judge_dl303(ns, marked, error, req):
     obj = _build_instance(ns, marked, error)
     diff = _two_calls(obj, False)
+    zeros = _zero_rates(obj) if diff == 0 else []
+    if zeros:
+        diff = _two_calls(obj, False)
+        NOTES.append(", ".join(f"self.{k}" for k in zeros) + " set to 0.5: built with 0, which drops nothing")
     if diff > 0:
         return "confirmed", (
             f"two calls of {_name(obj)} with training=False on the same input differ "
@@ -1026,6 +1112,7 @@ JUDGES = {
     "DL301": judge_dl301,
     "DL302": judge_dl302,
     "DL303": judge_dl303,
+    "DL306": judge_dl306,
     "DL401": judge_dl401,
 }
 

@@ -423,6 +423,49 @@ KERAS1_KWARGS = {
 DIM_ORDERING = {"tf": "channels_last", "th": "channels_first"}
 
 
+def _weight_list_setters() -> None:
+    """Keras 2 layers that set ``self.trainable_weights = [self.gamma, ...]`` in ``build()`` (a
+    property without a setter in Keras 3): the assignment is ignored, noted; ``call()`` still
+    uses those variables, and the judges look at outputs and the graph, not at trainability."""
+    import keras
+
+    layer = keras.layers.Layer
+    for attr in ("trainable_weights", "non_trainable_weights"):
+        prop = getattr(layer, attr, None)
+        if not isinstance(prop, property) or prop.fset is not None:
+            continue
+
+        def ignore(self, value, __attr=attr):
+            _note(f"Keras 2 `self.{__attr} = [...]` ignored (a read-only property in Keras 3)")
+
+        setattr(layer, attr, property(prop.fget, ignore, None, prop.__doc__))
+
+
+def _custom_activation_names() -> None:
+    """``Conv2D(..., activation="my_act")`` after ``get_custom_objects()["my_act"] = ...``:
+    Keras 2 looked the name up there, Keras 3 only among its own; the name is read from the
+    registered custom objects when Keras 3 does not know it (noted)."""
+    from keras.src import activations
+    from keras.src.saving import object_registration
+
+    orig = activations.get
+    if getattr(orig, "_dl_keras2", False):
+        return
+
+    def get(identifier, __orig=orig):
+        if isinstance(identifier, str) and identifier not in activations.ALL_OBJECTS_DICT:
+            obj = object_registration.get_custom_objects().get(identifier)
+            if callable(obj):
+                _note(
+                    f"Keras 2 activation {identifier!r} read from get_custom_objects() (Keras 3 looks up its own only)"
+                )
+                return obj
+        return __orig(identifier)
+
+    _mark(get, "_dl_keras2")
+    activations.get = get
+
+
 def _keras1_kwargs(name: str, params, kwargs: dict) -> dict:
     if "nb_row" in kwargs and "nb_col" in kwargs and "nb_row" not in params:
         kwargs["kernel_size"] = (kwargs.pop("nb_row"), kwargs.pop("nb_col"))
@@ -959,6 +1002,8 @@ def install() -> None:
     if not any(isinstance(f, AbsentFinder) for f in sys.meta_path):
         sys.meta_path.append(AbsentFinder())
     _keras2_signatures()
+    _weight_list_setters()
+    _custom_activation_names()
     _aliases()
     _keras1_layers()
     _keras1_merge()

@@ -37,7 +37,7 @@ def _package_root() -> str:
     return os.path.dirname(os.path.dirname(os.path.abspath(dropout_lint.__file__)))
 
 
-def worker_env(workdir: str | None = None, read_roots: tuple[str, ...] = ()) -> dict:
+def worker_env(workdir: str | None = None, read_roots: tuple[str, ...] = (), path: tuple[str, ...] = ()) -> dict:
     env = dict(os.environ)
     if workdir is not None:
         # Temporary files, Keras' config folder and ~ all go to the work directory.
@@ -56,9 +56,10 @@ def worker_env(workdir: str | None = None, read_roots: tuple[str, ...] = ()) -> 
     )
     # The user's PYTHONPATH first, as Python itself orders it; the folder holding dropout_lint
     # last, only so that a source checkout's worker can import it. First, in an installed copy it
-    # would be site-packages and hide whatever the user's PYTHONPATH puts before it.
+    # would be site-packages and hide whatever the user's PYTHONPATH puts before it. The folders of
+    # the packages confirm-packages took (``path``) come after the user's, so never hide them.
     root = _package_root()
-    parts = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
+    parts = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p] + list(path)
     env["PYTHONPATH"] = os.pathsep.join(parts + ([root] if root not in parts else []))
     return env
 
@@ -66,8 +67,9 @@ def worker_env(workdir: str | None = None, read_roots: tuple[str, ...] = ()) -> 
 class Worker:
     """One worker process. ``start()`` returns at once; ``wait_ready()`` waits for the import."""
 
-    def __init__(self, read_roots: tuple[str, ...] = ()) -> None:
+    def __init__(self, read_roots: tuple[str, ...] = (), path: tuple[str, ...] = ()) -> None:
         self.read_roots = tuple(read_roots)
+        self.path = tuple(path)
         self.dir = os.path.realpath(tempfile.mkdtemp(prefix="dropout-lint-confirm-"))
         self.log_path = os.path.join(self.dir, ".worker-stderr.log")
         self.proc: subprocess.Popen | None = None
@@ -84,7 +86,7 @@ class Worker:
                 stdout=subprocess.PIPE,
                 stderr=log,
                 cwd=self.dir,
-                env=worker_env(self.dir, self.read_roots),
+                env=worker_env(self.dir, self.read_roots, self.path),
                 start_new_session=True,
             )
         finally:
@@ -214,15 +216,16 @@ class Worker:
 class Pool:
     """The one worker of a run, replaced whenever a build kills or hangs it."""
 
-    def __init__(self, read_roots=()) -> None:
+    def __init__(self, read_roots=(), path=()) -> None:
         self.worker: Worker | None = None
+        self.path = tuple(path)  # folders put on the worker's sys.path (confirm-packages)
         self.fatal: str | None = None
         # Folders the worker may read besides Python's own (the projects' code).
         self.read_roots: tuple[str, ...] = tuple(sorted({os.path.realpath(r) for r in read_roots}))
 
     def warm(self) -> None:
         if self.worker is None and self.fatal is None:
-            self.worker = Worker(self.read_roots)
+            self.worker = Worker(self.read_roots, self.path)
             self.worker.start()
 
     def _cover(self, folders) -> None:

@@ -18,6 +18,7 @@ and a slice that still calls a data loader is refused before anything runs.
 
 from __future__ import annotations
 
+import importlib.machinery
 import importlib.util
 import os
 import re
@@ -146,8 +147,23 @@ COUNT_WORDS = (
     "heads",
 )
 OP_DROPOUTS = ("nn.dropout", "random.dropout", "layers.dropout", "backend.dropout")
+# Folders of the packages ``confirm-packages`` took (``confirm/wheels.py``), set for the run.
+EXTRA_PATH: list[str] = []
 # Rules the worker judges; the others are not-applicable without a build.
-JUDGED = {"DL101", "DL102", "DL103", "DL105", "DL201", "DL202", "DL203", "DL301", "DL302", "DL303", "DL401"}
+JUDGED = {
+    "DL101",
+    "DL102",
+    "DL103",
+    "DL105",
+    "DL201",
+    "DL202",
+    "DL203",
+    "DL301",
+    "DL302",
+    "DL303",
+    "DL306",
+    "DL401",
+}
 CALL_RULES = {"DL301", "DL302"}
 
 
@@ -505,10 +521,11 @@ def _refers(node, name: str) -> bool:
 class _Uses(cst.CSTVisitor):
     """How a body uses a name (or ``self.name``): the int indices it reads (``size[1]``), the
     width it is unpacked to (``h, w = size``), whether it iterates it as a mapping
-    (``d.items()``), and whether it is an input's shape (``Input(shape=x_dim)``)."""
+    (``d.items()``), whether it is an input's shape (``Input(shape=x_dim)``), and whether only
+    its length is read (``len(labels)``)."""
 
     def __init__(self, name: str) -> None:
-        self.name, self.index, self.mapping, self.shape = name, -1, False, False
+        self.name, self.index, self.mapping, self.shape, self.sized = name, -1, False, False, False
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if _refers(node.value, self.name) and len(node.slice) == 1:
@@ -526,6 +543,8 @@ class _Uses(cst.CSTVisitor):
             self.mapping |= node.attr.value in ("items", "keys", "values")
 
     def visit_Call(self, node: cst.Call) -> None:
+        if last_name(node.func) == "len" and len(node.args) == 1 and _refers(node.args[0].value, self.name):
+            self.sized = True
         for i, a in enumerate(node.args):
             kw = a.keyword.value if a.keyword is not None else None
             first = kw is None and i == 0 and last_name(node.func) in ("Input", "InputLayer")
@@ -535,7 +554,8 @@ class _Uses(cst.CSTVisitor):
 
 def _use_guess(scope, name: str, kinds: set) -> str | None:
     """A stand-in the use of ``name`` in ``scope`` asks for: a one-entry mapping to a size for a
-    parameter iterated with ``.items()`` (or named ``..._dict``); a tuple for a size the code
+    parameter iterated with ``.items()`` (or named ``..._dict``); a list of three for one whose
+    length is read (``len(labels)``); a tuple for a size the code
     indexes or unpacks (``image_size[0]``): an image's sides (and channels) for a 2D stack; the
     stack's input shape for a size given as an input's shape (``Input(shape=x_dim)``) where the
     stack is not flat (2D, 3D, 1D or recurrent layers), unless its name says it is a latent vector."""
@@ -544,6 +564,8 @@ def _use_guess(scope, name: str, kinds: set) -> str | None:
         scope.visit(v)
     if v.mapping or re.search(r"(^|_)dict?$", name.lower()):
         return "{'f0': 16}"
+    if v.sized and v.index < 0:
+        return "[0, 0, 0]"  # a sequence whose length the code reads (``len(labels)``)
     if value_guess(name, kinds) != "16":
         return None
     if v.shape and shape_guess(kinds) != "(16,)" and not re.search(r"(^|_)(z|latent|noise|code)(_|$)", name.lower()):
@@ -552,6 +574,40 @@ def _use_guess(scope, name: str, kinds: set) -> str | None:
         return None
     sides = [32, 32, 3] if any(k.endswith("2D") for k in kinds) else [16] * 3
     return str(tuple(sides[: v.index + 1]))
+
+
+def _registers_custom_object(st) -> bool:
+    """``get_custom_objects()["name"] = ...`` (or ``.update(...)``) at module level: Keras 2
+    code registers a name its layers then ask for (``activation="name"``); kept in every slice."""
+    if not isinstance(st, cst.SimpleStatementLine) or len(st.body) != 1:
+        return False
+    small = st.body[0]
+    if isinstance(small, cst.Assign) and len(small.targets) == 1:
+        target = small.targets[0].target
+        inner = target.value if isinstance(target, cst.Subscript) else None
+    elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+        func = small.value.func
+        inner = func.value if isinstance(func, cst.Attribute) and func.attr.value == "update" else None
+    else:
+        return False
+    return isinstance(inner, cst.Call) and last_name(inner.func) == "get_custom_objects"
+
+
+def _branch_of(ix, node, scope) -> dict[str, str]:
+    """``{"kind": "'unet'"}`` for a node inside ``if kind == 'unet':`` (or its ``elif``) in
+    ``scope``: the literal each such test compares a name with."""
+    out: dict[str, str] = {}
+    child = node
+    for parent in ix.ancestors(node):
+        if parent is scope:
+            break
+        test = parent.test if isinstance(parent, cst.If) and child is parent.body else None
+        if isinstance(test, cst.Comparison) and isinstance(test.left, cst.Name) and len(test.comparisons) == 1:
+            cmp = test.comparisons[0]
+            if isinstance(cmp.operator, cst.Equal) and isinstance(cmp.comparator, (cst.SimpleString, cst.Integer)):
+                out.setdefault(test.left.value, src(cmp.comparator))
+        child = parent
+    return out
 
 
 class _AllCalls(cst.CSTVisitor):
@@ -1446,6 +1502,8 @@ def _missing_imports(module, path: str | None) -> set[str]:
                 try:
                     # tf_keras (Keras 2) is served from Keras 3 in the worker when it is missing.
                     ok = importlib.util.find_spec("keras" if mod == "tf_keras" else mod) is not None
+                    # A package the user's confirm-packages put on the worker's sys.path.
+                    ok = ok or bool(EXTRA_PATH and importlib.machinery.PathFinder.find_spec(mod, EXTRA_PATH))
                 except (ImportError, ValueError):
                     ok = False
             seen[mod] = ok
@@ -1557,6 +1615,8 @@ class Level:
     expr: object
     expr_names: set[str]
     is_model: bool = False
+    # Parameters of ``scope`` that select the branch the finding is in (``if kind == "unet":``).
+    branch: dict = field(default_factory=dict)
 
 
 class Planner:
@@ -1775,6 +1835,8 @@ class Planner:
                 continue
             finally:
                 self.depth = depth
+            if lvl.scope is scope:
+                lvl.branch = {**_branch_of(self.ix, call, scope), **lvl.branch}
             if not wrapping_only:
                 return lvl
             f = self.facts(small)
@@ -1859,7 +1921,7 @@ class Planner:
                     self.slicer._note(f"arguments from the call in {where}")
                     self.module_cutoffs.append(None)
                     return f"{new_name}({', '.join(mapped[0])})"
-        defaults = self._defaults(fn, unused, method=cls is not None and not is_static)
+        defaults = self._defaults(fn, unused, method=cls is not None and not is_static, branch=level.branch)
         if defaults is None:
             what = f"{cls.name.value}.{fn.name.value}" if cls is not None else fn.name.value
             raise Unbuildable(f"`{what}()` needs arguments and no call site in this file gives them")
@@ -1963,11 +2025,16 @@ class Planner:
             cutoff = self.ix.line(node)
         return expr, names, cutoff
 
-    def _defaults(self, fn, unused: set[str], method: bool) -> list[str] | None:
+    def _defaults(self, fn, unused: set[str], method: bool, branch=None) -> list[str] | None:
         params = list(fn.params.posonly_params) + list(fn.params.params)
         if method:
             params = params[1:]
         out = []
+        for p in list(params) + list(fn.params.kwonly_params):
+            if p.default is not None and p.name.value in (branch or {}):
+                value = branch[p.name.value]
+                self.guessed.append(f"{p.name.value}={value}: the branch the finding is in")
+                out.append(f"{p.name.value}={value}")
         # A block applied to tensors (``def block(x, skip, filters)``) gets symbolic inputs, and
         # the target is the functional model from them to what it returns; not for DL101: the
         # output of a block is not the output of the model it goes into.
@@ -2246,7 +2313,11 @@ class Planner:
         cutoffs = self.module_cutoffs
         cutoff = None if (not cutoffs or None in cutoffs) else max(c for c in cutoffs if c is not None)
         needed = {n for n in self.module_needed if not n.startswith("__dl_")}
+        registered = [st for st in ix.module.body if _registers_custom_object(st)]
+        for st in registered:
+            needed |= names_in(st)
         kept, _ = self.slicer.slice_block(ix.module.body, needed, cutoff, extra=expr)
+        kept += [st for st in registered if st not in kept]
         self.refuse_data(kept)
         future = [
             s
@@ -2307,8 +2378,32 @@ def plan(
     _REPLACED.clear()
     try:
         return _plan(text, code, row, col, end_row, end_col, data, cache, path)
+    except Unbuildable as exc:
+        if code != "DL306" or cache is None or not isinstance(cache.get(text), Index):
+            raise
+        alone = _call_alone(cache[text].find_node(row, col, end_row, end_col, False), str(exc))
+        if alone is None:
+            raise
+        return alone
     finally:
         _REPLACED.clear()
+
+
+def _call_alone(call, reason: str) -> Plan | None:
+    """DL306 on a ``tf.layers.dropout(...)`` whose surrounding code cannot be built: the call's
+    own function with its literal rate (else 0.5) on a stand-in tensor, said in the verdict."""
+    name = dotted(call.func) if isinstance(call, cst.Call) else None
+    if not name or not name.endswith("layers.dropout"):
+        return None
+    rate = "0.5"
+    for i, a in enumerate(call.args):
+        kw = a.keyword.value if a.keyword is not None else None
+        if (kw == "rate" or (kw is None and i == 1)) and isinstance(a.value, (cst.Float, cst.Integer)):
+            rate = a.value.value
+    program = (
+        f"import tensorflow as tf\n{TARGET} = {MARK_OP}(tf.compat.v1.layers.dropout)(tf.ones((8, 64)), rate={rate})\n"
+    )
+    return Plan(program, {"op": name, "alone": reason})
 
 
 def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
@@ -2330,7 +2425,9 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     hints: dict = {}
     call = node if isinstance(node, cst.Call) else None
     func_name = dotted(call.func) if call is not None else None
-    op_mark: bool | str = bool(func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL201", "DL202", "DL203"))
+    op_mark: bool | str = bool(
+        func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL201", "DL202", "DL203", "DL306")
+    )
     if not op_mark and code in ("DL201", "DL202", "DL203") and call is not None and not isinstance(call.func, cst.Call):
         op_mark = "ctor"
     if func_name and func_name.endswith(OP_DROPOUTS) and code in ("DL101", "DL102", "DL103", "DL105", "DL401"):
