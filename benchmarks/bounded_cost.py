@@ -17,7 +17,9 @@ Cases:
 - chains of length 10, 1,000 and 10,000 in a small file of each kind: ``a + a + ...``,
   ``a.b.b...``, ``f()()...``, ``y[0][0]...``, ``1 if c else 1 if c else ...``,
   ``not not ... a``, ``lambda: lambda: ...``, ``a ** a ** ...``, and a chain of Dropout
-  applications (``h = layers.Dropout(0.1)(h)`` on each line, the data flow the rules follow).
+  applications (``h = layers.Dropout(0.1)(h)`` on each line, the data flow the rules follow);
+- branches: 10, 20, 24 and 200 ``if`` / ``else`` statements in a row whose arms may leave the
+  tensor as it was (each merge shares the value from before).
 
 ``--lsp``: the language server (``tests/lsp_client.py``, a real stdio client) opens a 5 MB
 document (the 120,000-line size case), then a code action on it, then the 60,000-line size
@@ -65,7 +67,19 @@ def chain_case(kind: str, n: int) -> str:
     return HEAD + "a = c = f = x = 1\n" + expr + "\nd = layers.Dropout(0.9)\n"
 
 
+def branches_case(n: int) -> str:
+    """``n`` ``if`` / ``else`` statements in a row, each arm with an inner ``if`` that may leave the
+    tensor as it was: every merge of the two arms shares the value from before (deepmg's shape)."""
+    body = ["def build(x, a, b, c):"]
+    for i in range(n):
+        body += [f"    if a == {i}:", "        if b:", f"            x = layers.Dense({i + 1})(x)", "    else:"]
+        body += ["        if c:", "            x = layers.Dropout(0.1)(x)"]
+    body += ["    return x", "inp = keras.Input((4,))", "model = keras.Model(inp, build(inp, 1, 2, 3))"]
+    return HEAD + "\n".join(body) + "\n"
+
+
 SIZES = (1_000, 10_000, 60_000, 200_000)
+BRANCHES = (10, 20, 24, 200)
 CHAINS = ("plus", "attr", "call", "subscript", "ifelse", "not", "lambda", "pow", "dropout")
 LENGTHS = (10, 1_000, 10_000)
 
@@ -76,6 +90,8 @@ def cases():
     for kind in CHAINS:
         for n in LENGTHS:
             yield f"chain {kind} x{n:,}", lambda kind=kind, n=n: chain_case(kind, n)
+    for n in BRANCHES:
+        yield f"branches x{n}", lambda n=n: branches_case(n)
 
 
 def run_case(path: Path, tree: Path, cap_mb: int, timeout: float) -> dict:

@@ -404,3 +404,21 @@ def test_a_star_import_of_a_project_module_leaves_unimported_names_unknown():
         K.set_learning_phase(0)
         m = Sequential([Dense(4), Dropout(0.5), BatchNormalization()])
     """) == [("DL304", 3), ("DL102", 4)]
+
+
+def test_merging_branches_keeps_each_possibility_once():
+    """A tensor an ``if`` may leave as it was is shared by both arms of the next merge; nested
+    alternatives used to double at each of n statements in a row (2**n paths walked, deepmg's
+    5,000-line experiment.py ran for minutes). They are flattened and kept once."""
+    from dropout_lint.analysis.domain import AltV, TensorV, _merge, _tensors
+
+    before = TensorV(object())
+    x = before
+    for i in range(40):
+        left = _merge(x, TensorV(object()))  # if b: x = Dense(x)
+        right = _merge(x, TensorV(object()))  # else: if c: x = Dropout(x)
+        x = _merge(left, right)
+    assert isinstance(x, AltV)
+    assert not any(isinstance(item, AltV) for item in x.items)
+    assert len(_tensors(x)) == 1 + 2 * 40
+    assert _tensors(x).count(before.node) == 1

@@ -112,11 +112,26 @@ def _merge(a, b):
     if isinstance(a, ConstV) and isinstance(b, ConstV) and a.value == b.value and type(a.value) is type(b.value):
         return a
     if _tensors(a) or _tensors(b):
-        items = [x for x in (a, b) if x is not None]
+        items = _alternatives(a, b)
         return AltV(items) if len(items) > 1 else items[0]
     if _models(a) and _models(b):
         return AltV(_models(a) + _models(b))  # a model bound in both arms
     return None
+
+
+def _alternatives(*values) -> list:
+    """The possibilities of several values, flattened: an ``AltV`` of ``AltV`` s would grow with
+    every merge of a branch into one that already holds it (a long ``if`` / ``elif`` chain in a
+    loop doubles the tree at each step), so each possibility is kept once."""
+    out: list = []
+    seen: set[int] = set()
+    for v in values:
+        for item in v.items if isinstance(v, AltV) else [v]:
+            key = id(item.node) if isinstance(item, TensorV) else id(item)
+            if item is not None and key not in seen:
+                seen.add(key)
+                out.append(item)
+    return out
 
 
 def _models(v) -> list:
