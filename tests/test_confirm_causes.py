@@ -643,6 +643,28 @@ FILES = {
             x = layers.BatchNormalization()(x)
             return Model([inp, ids], layers.Concatenate()([x, ids]))
     """,
+    "ctor_learning_rate.py": """
+        import tensorflow as tf
+        from tensorflow.keras import layers, models
+
+
+        class Creator:
+            def __init__(self, image_shape, learning_rate, num_classes):
+                self.image_shape = image_shape
+                self.learning_rate = learning_rate
+                self.num_classes = num_classes
+
+            def create_model(self, dropout):
+                model = models.Sequential()
+                model.add(layers.Input(shape=self.image_shape))
+                model.add(layers.Conv2D(8, 3, padding="same"))
+                model.add(layers.Dropout(dropout))
+                model.add(layers.BatchNormalization())
+                model.add(layers.Flatten())
+                model.add(layers.Dense(self.num_classes, activation="softmax"))
+                model.compile(tf.keras.optimizers.Adam(self.learning_rate), "categorical_crossentropy")
+                return model
+    """,
     "branch_param.py": """
         from tensorflow.keras import layers, Model
 
@@ -774,6 +796,7 @@ def verdicts(tmp_path_factory):
         "weight-lists": at(root, "weight_lists.py", "DL102", "layers.Dropout(0.4)"),
         "sized": at(root, "sized_param.py", "DL102", "layers.Dropout(0.35)"),
         "branch": at(root, "branch_param.py", "DL102", "layers.Dropout(0.45)"),
+        "learning-rate": at(root, "ctor_learning_rate.py", "DL102", "layers.Dropout(dropout)"),
         "adjacency": at(root, "graph_layers.py", "DL303", "tf.nn.dropout(feats"),
         "neighbours": at(root, "graph_layers.py", "DL303", "tf.nn.dropout(neigh"),
         "zero-rate": at(root, "zero_rate.py", "DL303", "tf.nn.dropout(x, rate=self.dropout)"),
@@ -1010,6 +1033,12 @@ def test_a_keras_2_trainable_weights_assignment_is_ignored(verdicts):
 def test_a_parameter_whose_length_is_read_gets_a_list(verdicts):
     # Before: "object of type 'int' has no len()".
     check(verdicts, "sized", "confirmed", "feeds BatchNormalization", "raters=[0, 0, 0] (from how the code uses it)")
+
+
+def test_a_constructors_learning_rate_gets_a_step_size(verdicts):
+    # Before: "`Creator()` needs image_shape, learning_rate, num_classes and no call site in this
+    # file gives them" (learning_rate had no stand-in).
+    check(verdicts, "learning-rate", "confirmed", "feeds BatchNormalization", "learning_rate=0.001")
 
 
 def test_a_parameter_that_selects_the_flagged_branch_gets_its_value(verdicts):

@@ -424,6 +424,8 @@ def value_guess(name: str, kinds: set) -> str | None:
         return "0.5"
     if low == "data_format":
         return "'channels_last'"
+    if low in ("lr", "learning_rate", "learningrate", "learn_rate") or tokens[:2] == ["learning", "rate"]:
+        return "0.001"  # an optimiser's step size: the build does not train
     if len(tokens) > 1 and tokens[-1] in ("high", "low"):
         # A bound (an action space's high / low): the unit interval's.
         return "-1.0" if tokens[-1] == "low" else "1.0"
