@@ -163,6 +163,20 @@ class ConsecutiveDropout(Rule):
         """),
     ]
     invalid = [
+        # two spatial dropouts merge into one spatial dropout (the message names its class)
+        Invalid(
+            _ex("""
+                from tensorflow import keras
+                from tensorflow.keras import layers
+                inp = keras.Input((8, 8, 3))
+                x = layers.Conv2D(4, 3)(inp)
+                x = layers.SpatialDropout2D(0.1)(x)
+                x = layers.SpatialDropout2D(0.2)(x)
+                model = keras.Model(inp, layers.Conv2D(1, 3)(x))
+            """),
+            line=6,
+            contains="merge them into one SpatialDropout2D(0.28)",
+        ),
         # the same tensor through the loop: each pass drops the previous pass's output
         Invalid(
             _ex("""
@@ -309,13 +323,15 @@ class ConsecutiveDropout(Rule):
             p, q = node_rate(ctx, prev), node_rate(ctx, n)
             if any(r is not None and not 0 < r < 1 for r in (p, q)):
                 continue  # a no-op (rate 0, DL203) or invalid (DL201) layer: that finding says it
+            # Two SpatialDropout2D merge into one SpatialDropout2D, not into a plain Dropout.
+            one = n.kind if n.kind == prev.kind and (n.kind or "")[:1].isupper() else "Dropout"
             if p is not None and q is not None:
                 combined = 1 - (1 - p) * (1 - q)
                 rates = f" (rates {fmt_rate(p)} then {fmt_rate(q)} compound to {combined:.4g})"
-                advice = f"merge them into one Dropout({combined:.4g})"
+                advice = f"merge them into one {one}({combined:.4g})"
             else:
                 rates = ""
-                advice = "merge them into one Dropout at rate 1-(1-p)(1-q)"
+                advice = f"merge them into one {one} at rate 1-(1-p)(1-q)"
             ctx.report(
                 n,
                 f"{n.kind} directly after {prev.kind} (line {prev.start.row}){rates}: {advice}",
