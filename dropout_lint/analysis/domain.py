@@ -120,9 +120,9 @@ def _merge(a, b):
 
 
 def _alternatives(*values) -> list:
-    """The possibilities of several values, flattened: an ``AltV`` of ``AltV`` s would grow with
-    every merge of a branch into one that already holds it (a long ``if`` / ``elif`` chain in a
-    loop doubles the tree at each step), so each possibility is kept once."""
+    """The possibilities of several values, flattened and each kept once. Nested ``AltV`` s
+    would share the value from before an ``if`` whose arms may both leave it as it was, so n
+    such statements in a row would make 2**n paths for every later walk."""
     out: list = []
     seen: set[int] = set()
     for v in values:
