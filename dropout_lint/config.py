@@ -228,13 +228,22 @@ class Effective:
             for pattern, codes in self.cfg.per_file_ignores.items():
                 if _glob_match(rel, pattern):
                     enabled -= set(codes)
-        from dropout_lint.project import declared_versions
+        from dropout_lint.project import declared_versions, rate_writers
 
-        declared = declared_versions(os.path.dirname(os.path.abspath(path)))
-        if not declared:
+        folder = os.path.dirname(os.path.abspath(path))
+        facts: dict[str, Any] = {}
+        # what the project declares and does elsewhere (dropout_lint/project.py): per-folder
+        # facts that travel in the options, so the cache keys them
+        declared = declared_versions(folder)
+        if declared:
+            facts["declared-versions"] = declared
+        if "DL203" in enabled:
+            writers = rate_writers(folder)
+            if writers:
+                facts["rate-writes"] = list(writers)
+        if not facts:
             return FileSettings(frozenset(enabled), self.options)
-        # what the project declares (dropout_lint/project.py): a per-folder fact the cache keys
-        return FileSettings(frozenset(enabled), {**self.options, "declared-versions": declared})
+        return FileSettings(frozenset(enabled), {**self.options, **facts})
 
 
 class Resolver:

@@ -73,3 +73,59 @@ def _read(d: str, names: list[str]) -> dict[str, tuple[int, int]]:
 
 def describe(pkg: str, version: tuple[int, int]) -> str:
     return f"{pkg} {version[0]}.{version[1]}"
+
+
+# --- code elsewhere in the project that writes a layer's ``rate`` -------------------------------
+# ``layer.rate = 0.3`` (a dropout schedule, a hyper-parameter search filling placeholders) or
+# ``setattr(layer, "rate", r)``: a ``Dropout(0.0)`` built as a placeholder may not stay at 0.
+# ``self.rate = rate`` is a layer's constructor keeping its own argument, not such a write.
+_RATE_WRITE = re.compile(rb"(?<!\bself)\.rate\s*(?:=(?!=)|[-+*/]=)|setattr\((?!\s*self\s*,)[^,()]+,\s*['\"]rate['\"]")
+MAX_SCAN_FILES = 5000  # files of one project read for rate writes at most
+MAX_SCAN_BYTES = 2 * 1024 * 1024  # a file larger than this is not read for them
+
+
+def project_root(folder: str) -> str:
+    """The folder a file's project code lives in, for facts that cross files: the outermost
+    folder of the package chain holding ``folder`` (each with an ``__init__.py``), or the file's
+    own folder when it is not in a package (a folder of scripts or notebooks)."""
+    d = os.path.abspath(folder)
+    while os.path.isfile(os.path.join(d, "__init__.py")):
+        parent = os.path.dirname(d)
+        if parent == d or not os.path.isfile(os.path.join(parent, "__init__.py")):
+            break
+        d = parent
+    return d
+
+
+def rate_writers(folder: str) -> tuple[str, ...]:
+    """Up to three files (relative to the project root) whose code writes a ``rate`` attribute,
+    for a file in ``folder``; ``()`` when none does."""
+    return _rate_writers(project_root(folder))
+
+
+@lru_cache(maxsize=1024)
+def _rate_writers(root: str) -> tuple[str, ...]:
+    found: list[str] = []
+    seen = 0
+    in_package = os.path.isfile(os.path.join(root, "__init__.py"))
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")) if in_package else []
+        for name in sorted(filenames):
+            if not name.endswith((".py", ".ipynb")):
+                continue
+            seen += 1
+            if seen > MAX_SCAN_FILES:
+                return tuple(found)
+            path = os.path.join(dirpath, name)
+            try:
+                if os.path.getsize(path) > MAX_SCAN_BYTES:
+                    continue
+                with open(path, "rb") as fh:
+                    data = fh.read()
+            except OSError:
+                continue
+            if b"rate" in data and _RATE_WRITE.search(data):
+                found.append(os.path.relpath(path, root).replace(os.sep, "/"))
+                if len(found) == 3:
+                    return tuple(found)
+    return tuple(found)

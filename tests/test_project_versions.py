@@ -78,3 +78,45 @@ def test_the_cache_follows_a_changed_declaration(tmp_path, cli):
     (tmp_path / "requirements.txt").write_text("tensorflow==1.15\n", encoding="utf-8")
     second = cli("--select", "DL204", str(tmp_path / "model.py"), cwd=tmp_path, env=env)
     assert " DL204 " in second.stdout, second.stdout
+
+
+PLACEHOLDER = (
+    "from keras import layers, Sequential\nm = Sequential([layers.Dense(8), layers.Dropout(0.0), layers.Dense(1)])\n"
+)
+
+
+def test_rate_writes_are_found_across_the_package(tmp_path):
+    from dropout_lint.project import project_root, rate_writers
+
+    write(
+        tmp_path / "pkg",
+        {
+            "__init__.py": "",
+            "nets/__init__.py": "",
+            "nets/build.py": PLACEHOLDER,
+            "search/__init__.py": "",
+            "search/tune.py": "def tune(model, r):\n    model.layers[-2].rate = r\n",
+        },
+    )
+    write(
+        tmp_path / "other",
+        {"__init__.py": "", "own.py": "class D:\n    def __init__(self, rate):\n        self.rate = rate\n"},
+    )
+    assert project_root(str(tmp_path / "pkg" / "nets")) == str(tmp_path / "pkg")
+    assert rate_writers(str(tmp_path / "pkg" / "nets")) == ("search/tune.py",)
+    # a layer keeping its own argument, a comparison, setattr on self: not writes
+    write(tmp_path / "other", {"cmp.py": "if layer.rate == 0:\n    setattr(self, 'rate', 1)\n"})
+    assert rate_writers(str(tmp_path / "other")) == ()
+
+
+def test_dl203_follows_the_projects_rate_writes(tmp_path, cli):
+    write(tmp_path / "pkg", {"__init__.py": "", "build.py": PLACEHOLDER})
+    write(tmp_path / "scripts", {"build.py": PLACEHOLDER, "deep/tune.py": "layer.rate = 0.3\n"})
+    env = {"XDG_CACHE_HOME": str(tmp_path / ".cache")}
+    first = cli("--select", "DL203", str(tmp_path), cwd=tmp_path, env=env)
+    assert first.stdout.count(" DL203 ") == 2, first.stdout  # scripts/deep is not the scripts' folder
+    # another file of the package starts filling the placeholders: the cache follows
+    write(tmp_path / "pkg", {"search.py": "for layer in model.layers:\n    layer.rate = best\n"})
+    second = cli("--select", "DL203", str(tmp_path), cwd=tmp_path, env=env)
+    lines = [line for line in second.stdout.splitlines() if " DL203 " in line]
+    assert len(lines) == 1 and "scripts" in lines[0], second.stdout

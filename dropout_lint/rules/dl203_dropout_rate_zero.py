@@ -1,5 +1,5 @@
-from dropout_lint.kinds import DROPOUT
-from dropout_lint.rule import Invalid, Rule, example as _ex
+from dropout_lint.kinds import DROPOUT, DROPOUT_LAYERS
+from dropout_lint.rule import Invalid, Rule, Valid, example as _ex
 from dropout_lint.rules import _training as T
 from dropout_lint.rules._common import branch_not_taken, rate_sites, short_kind
 
@@ -33,6 +33,12 @@ class DropoutRateZero(Rule):
       `drop_rate=0.`), a caller's argument (`build(rate=0.0)`), a config entry.
     - **The layer is built**: not under an `if` whose test the code shows false (`if 1*0:`, a
       flag every call site leaves off), nor skipped by an enclosing `if rate:` / `if rate > 0`.
+    - **The rate stays 0**: no code of the project writes a layer's rate after building it
+      (`model.layers[-2].rate = best_rate` in a hyper-parameter search, a dropout schedule's
+      `layer.rate = r`, `setattr(layer, "rate", r)`), in this file or any other file of its
+      package (the outermost folder of `__init__.py` files around it, or the file's own folder).
+      Such a project builds `Dropout(0.0)` as a placeholder. A layer's own `self.rate = rate`
+      in its constructor is not such a write; a dropout op (`tf.nn.dropout`) has no rate to write.
     - Test code (see `test-code-ignore`).
 
     ## Fix
@@ -94,6 +100,15 @@ class DropoutRateZero(Rule):
                     self.drop = layers.Dropout(drop)
             head = Mlp(64)
         """),
+        # premise "the rate stays 0": the project sets the placeholders' rates in a search
+        Valid(
+            _ex("""
+                from keras import layers, Sequential
+                def base():
+                    return Sequential([layers.Dense(8), layers.Dropout(0.0), layers.Dense(1)])
+            """),
+            options={"rate-writes": ["search.py"]},
+        ),
         "from keras import layers\nlayers.Dropout(0.1)\n",
         "import tensorflow as tf\ntf.keras.layers.Dropout(rate=0.5)\n",
         "from keras.layers import LSTM\nLSTM(8, dropout=0.0)\n",
@@ -159,6 +174,12 @@ class DropoutRateZero(Rule):
         ),
         Invalid("import tensorflow as tf\ntf.keras.layers.Dropout(rate=0)\n", line=2),
         Invalid("import tensorflow as tf\ny = tf.nn.dropout(x, rate=0.0)\n", line=2),
+        # an op has no rate to write later, whatever the project does with layers
+        Invalid(
+            "import tensorflow as tf\ny = tf.nn.dropout(x, rate=0.0)\n",
+            line=2,
+            options={"rate-writes": ["search.py"]},
+        ),
         Invalid("Dropout(0)\n", line=1),
         Invalid(
             _ex("""
@@ -201,6 +222,8 @@ class DropoutRateZero(Rule):
                 continue
             if T.names_in(expr):
                 continue  # a 0 through a name is a setting (dropout switched off on purpose)
+            if call.kind in DROPOUT_LAYERS and ctx.options.get("rate-writes"):
+                continue  # the project writes layers' `.rate` after building them: a placeholder
             node = next((n for n in ctx.nodes if n.spec is not None and n.spec.call is call), None)
             if node is not None and branch_not_taken(ctx, node):
                 continue  # built only under a test the code never passes

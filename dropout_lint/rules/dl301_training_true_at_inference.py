@@ -87,7 +87,9 @@ class TrainingTrueAtInference(Rule):
       cannot resolve (a `training=` keyword is itself the mark of a Keras call). Never a function,
       method (other than `call`) or class that the file itself defines: that is a builder's own
       argument; nor a class being constructed (`DataGenerator(samples, training=True)`): Keras
-      takes `training=` when a layer or model is called on inputs, never in its constructor.
+      takes `training=` when a layer or model is called on inputs, never in its constructor;
+      nor a member a Keras object has that takes no `training=` (`network.output(x,
+      training=True)`, `net.predict(x, training=True)`): the object is another library's.
       `is_training=` counts only on a TensorFlow op that takes it (`tf.contrib.layers.batch_norm`).
     - **The call is in an inference path** (a function named by `inference-function-patterns`, a
       serving signature, or a functional build) and the value is the literal `True`: a named
@@ -234,6 +236,14 @@ class TrainingTrueAtInference(Rule):
         # a keyword of the project's own function (a builder's argument), not a Keras call's mode
         "def build(training=False):\n    return make_net(training)\n"
         "def predict(x):\n    net = build(training=True)\n    return net(x, training=False)\n",
+        # premise "a Keras call": a Keras model's `output` is a tensor, not a method taking
+        # training=; this is another library's network object
+        _ex("""
+            def line_search(network, x):
+                def prediction(step):
+                    return network.output(x, training=True)
+                return prediction
+        """),
         # a method of the class that is not call(): plain Python resolved in the file
         "import keras\nclass Wrapper:\n    def encode(self, x, training=False):\n        return x\n"
         "    def predict(self, x):\n        return self.encode(x, training=True)\n",
@@ -550,12 +560,42 @@ def _dropout_kept_on(ctx, fn) -> bool:
     return False
 
 
+# Members of a Keras model or layer that take no ``training=``: properties (``output``), or
+# methods whose signature has no such keyword. ``net.output(x, training=True)`` would fail on a
+# Keras object, so its receiver is another library's (neupy's ``network.output``).
+_KERAS_MEMBERS_WITHOUT_TRAINING = frozenset(
+    {
+        "output",
+        "outputs",
+        "input",
+        "inputs",
+        "layers",
+        "predict",
+        "predict_on_batch",
+        "evaluate",
+        "fit",
+        "train_on_batch",
+        "test_on_batch",
+        "summary",
+        "compile",
+        "save",
+        "get_layer",
+        "build",
+        "compute_output_shape",
+    }
+)
+
+
 def _plain_python_callee(ctx, call) -> bool:
     """The callee resolves to the file's own Python: a function, a method of the enclosing class
-    other than ``call``, or a class (a constructor). An unresolved callable stays a candidate: a
-    ``training=`` keyword is itself the mark of a Keras call."""
+    other than ``call``, or a class (a constructor); or it is a member that a Keras object has
+    but that takes no ``training=`` (``network.output(x, training=True)``: not Keras's). An
+    unresolved callable stays a candidate: a ``training=`` keyword is itself the mark of a
+    Keras call."""
     text = call.func_text
     parts = text.split(".")
+    if len(parts) >= 2 and parts[-1] in _KERAS_MEMBERS_WITHOUT_TRAINING and call.kind is None:
+        return True
     if len(parts) == 1 and parts[0]:
         return any(
             s.name == text and s.kind in ("function", "class") and s.parent in call.scope.chain()
