@@ -61,3 +61,73 @@ def test_selection_needs_dropout_and_framework_in_one_code_file(tmp_path):
     assert not bpc.selected(str(dest), paths)
     (dest / "pkg-1.0" / "b.py").write_text("tf = 'TensorFlow'; rate = 'Dropout'\n")
     assert bpc.selected(str(dest), paths)
+
+
+def test_split_prefix_changes_the_hash_input():
+    for name in ("Some_Pkg.Name", "other-pkg", "x"):
+        digest = hashlib.sha256(("r-split:" + bpc.normalise(name)).encode()).hexdigest()
+        assert bpc.half_of(name, "r-split:") == ("tune" if int(digest, 16) % 2 == 0 else "validate")
+    names = [f"pkg{i}" for i in range(40)]
+    assert [bpc.half_of(n) for n in names] != [bpc.half_of(n, "r-split:") for n in names]
+
+
+ROW = ["pkg", "1.0", "pkg-1.0-py3-none-any.whl", "0" * 64, "yes", "tune", "3", "1"]
+
+
+def test_read_table_accepts_q_columns_and_checks_source(tmp_path):
+    q = tmp_path / "q.tsv"
+    q.write_text("\t".join(bpc.COLUMNS) + "\n" + "\t".join(ROW) + "\n")
+    assert bpc.read_table(str(q)) == [dict(zip(bpc.COLUMNS, ROW))]
+    r = tmp_path / "r.tsv"
+    r.write_text("\t".join(bpc.COLUMNS + ("source",)) + "\n" + "\t".join(ROW + ["q-failed"]) + "\n")
+    assert bpc.read_table(str(r))[0]["source"] == "q-failed"
+    for bad in (ROW + ["elsewhere"], ROW):
+        r.write_text("\t".join(bpc.COLUMNS + ("source",)) + "\n" + "\t".join(bad) + "\n")
+        try:
+            bpc.read_table(str(r))
+        except ValueError:
+            pass
+        else:
+            raise AssertionError(f"accepted {bad}")
+    assert bpc.main(["--table", str(r), "--out", str(tmp_path / "out")]) == 1
+
+
+def test_walk_candidates_order_and_exclusions(tmp_path, monkeypatch):
+    wspec = importlib.util.spec_from_file_location("walk_pypi_corpus", SCRIPT.parent / "walk_pypi_corpus.py")
+    walk = importlib.util.module_from_spec(wspec)
+    wspec.loader.exec_module(walk)
+    q_names = [f"qpkg{i}" for i in range(6)]
+    frontier = max(walk.walk_hash(n) for n in q_names)
+    q = tmp_path / "q.tsv"
+    q_rows = [[n, "1", "-" if i % 2 else "f.whl", "-", "no", "-", "0", "0"] for i, n in enumerate(q_names)]
+    q.write_text("\t".join(bpc.COLUMNS) + "\n" + "".join("\t".join(r) + "\n" for r in q_rows))
+    beyond = [n for n in (f"kerasish-{i}" for i in range(60)) if walk.walk_hash(n) > frontier]
+    before = [n for n in (f"kerasish-{i}" for i in range(60)) if walk.walk_hash(n) <= frontier]
+    assert beyond and before
+    registry = tmp_path / "pypi.tsv"
+    lines = ["name\tversion\tmonth\trank\tsummary"]
+    lines += [f"{n}\t2.0\t2024-01\t\tA Keras helper" for n in beyond + before]
+    lines += ["tensorflow-extra\t1\t2024-01\t\tkeras things", "torchy\t1\t2024-01\t\tdeep learning for PyTorch"]
+    lines += ["mentioned-pkg\t1\t2024-01\t\tTensorFlow tools", "cooking\t1\t2024-01\t\trecipes"]
+    registry.write_text("\n".join(lines) + "\n")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "notes.md").write_text("we linted Mentioned_Pkg once; also " + q_names[1] + "\n")
+    (repo / "q.tsv").write_text(q.read_text())
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
+    todo, stats = walk.candidates(str(registry), str(repo / "q.tsv"), str(repo))
+    failed = sorted((n for i, n in enumerate(q_names) if i % 2 and n != q_names[1]), key=walk.walk_hash)
+    assert [(n, s) for n, _v, s in todo if s == "q-failed"] == [(n, "q-failed") for n in failed]
+    assert stats["q_failed_named_in_repo"] == [q_names[1]]
+    new = [n for n, _v, s in todo if s == "new"]
+    assert new == sorted(beyond, key=walk.walk_hash)
+    assert stats["frontier"] == frontier
+    # the filters on their own (the hash frontier may already have left these out)
+    assert walk.TF_TEAM_RE.search(bpc.normalise("TensorFlow_Extra")) and walk.TF_TEAM_RE.search("keras-nightly")
+    assert walk.TF_TEAM_RE.search("mesh-tensorflow") and not walk.TF_TEAM_RE.search("kerasish-1")
+    text = walk.repo_text(str(repo))
+    assert walk.named_in("mentioned.pkg", text) and not walk.named_in("cooking", text)
+    assert walk.TOPIC_RE.search("A Keras helper") and not walk.TOPIC_RE.search("recipes")

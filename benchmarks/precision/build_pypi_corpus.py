@@ -1,20 +1,39 @@
 #!/usr/bin/env python3
-"""Rebuild the PyPI precision corpus Q (stdlib only).
+"""Rebuild a PyPI precision corpus, Q or R, from its table (stdlib only).
 
-Each row of the table (TSV: name, version, file, sha256, kept, half, n_py, n_ipynb)
-is one PyPI package walked when the corpus was built.  For every row with kept=yes
-this script runs ``pip download --no-deps --no-build-isolation NAME==VERSION``,
-checks that the downloaded file has the recorded name and sha256, extracts from the
-wheel/zip/tarball only *.py and *.ipynb files plus setup.py, pyproject.toml and
-requirements*.txt, and writes them to OUT/<half>/<name>/<path in archive>.
+Each row of a table (TSV: name, version, file, sha256, kept, half, n_py, n_ipynb
+and, in tables written by ``walk_pypi_corpus.py``, a final ``source``) is one PyPI
+package walked when the corpus was built.  For every row with kept=yes this script
+runs ``pip download --no-deps --no-build-isolation --ignore-requires-python
+NAME==VERSION`` with ``--python`` (default: this Python; it needs ``wheel`` and
+``setuptools`` for rows whose file is an sdist), checks that the downloaded file
+has the recorded name and sha256, extracts from the wheel/zip/tarball only *.py
+and *.ipynb files plus setup.py, pyproject.toml and requirements*.txt, and writes
+them to OUT/<half>/<name>/<path in archive>, checking the recorded file counts.
 
-Selection rule (applied when the corpus was built): a package was kept when at
+Selection rule (applied when a corpus was built): a package was kept when at
 least one of its .py/.ipynb files contains "dropout" and "keras" or "tensorflow"
-(case-insensitive, plain text).  Split rule: int(sha256("q-split:" + normalised
+(case-insensitive, plain text).  Split rule: int(sha256(SPLIT_PREFIX + normalised
 name), 16) % 2 == 0 -> "tune", else "validate"; the normalised name is the name
 lower-cased with runs of "-", "_" and "." replaced by "-".
 
-Exit status 1 when any kept package could not be rebuilt as recorded.
+Corpus Q (session 8, ``corpus_q_packages.tsv``, split prefix "q-split:", the
+default): candidates from the registry list whose name or summary mentions
+Keras / TensorFlow / deep-learning words, walked in sha256("q:" + normalised
+name) order; 3,101 rows, 221 kept.  Its download venv lacked ``wheel``, so 686
+rows (mostly old sdists) failed and have file "-".
+
+Corpus R (session 9, ``corpus_r_packages.tsv``, ``--split-prefix r-split:``):
+written by ``walk_pypi_corpus.py`` (see its docstring), with a ``source``
+column: ``q-failed`` (Q's failed rows, retried with ``wheel`` and ``setuptools``
+in the download venv) or ``new`` (candidates beyond Q's walk frontier, i.e. walk
+hash above Q's highest).  Rows over 40 MB have kept=no and counts "-".
+
+    python build_pypi_corpus.py --table corpus_r_packages.tsv --split-prefix r-split:
+        --python VENV/bin/python --out DIR
+
+Exit status 1 when any kept package could not be rebuilt as recorded (or the
+table is malformed).
 """
 
 import argparse
@@ -29,14 +48,15 @@ import zipfile
 
 EXTRA_NAMES = ("setup.py", "pyproject.toml")
 COLUMNS = ("name", "version", "file", "sha256", "kept", "half", "n_py", "n_ipynb")
+SOURCES = ("q-failed", "new")
 
 
 def normalise(name):
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def half_of(name):
-    digest = hashlib.sha256(("q-split:" + normalise(name)).encode()).hexdigest()
+def half_of(name, prefix="q-split:"):
+    digest = hashlib.sha256((prefix + normalise(name)).encode()).hexdigest()
     return "tune" if int(digest, 16) % 2 == 0 else "validate"
 
 
@@ -103,23 +123,36 @@ def sha256_file(path):
 
 
 def read_table(path):
+    """Rows of a table as dicts; the optional last column ``source`` is checked."""
     with open(path, encoding="utf-8") as fh:
         lines = [line.rstrip("\n").split("\t") for line in fh if line.strip()]
-    if lines and tuple(lines[0]) == COLUMNS:
+    columns = COLUMNS
+    if lines and tuple(lines[0]) == COLUMNS + ("source",):
+        columns = COLUMNS + ("source",)
         lines = lines[1:]
-    return [dict(zip(COLUMNS, line)) for line in lines]
+    elif lines and tuple(lines[0]) == COLUMNS:
+        lines = lines[1:]
+    elif lines and lines[0][0] == "name":
+        raise ValueError(f"{path}: unknown header {lines[0]}")
+    for number, line in enumerate(lines, 1):
+        if len(line) != len(columns):
+            raise ValueError(f"{path}: row {number} has {len(line)} columns, not {len(columns)}")
+        if "source" in columns and line[-1] not in SOURCES:
+            raise ValueError(f"{path}: row {number} has source {line[-1]!r}, not one of {SOURCES}")
+    return [dict(zip(columns, line)) for line in lines]
 
 
-def download(name, version, workdir, timeout=120):
+def download(name, version, workdir, timeout=120, python=None):
     subprocess.run(
         [
-            sys.executable,
+            python or sys.executable,
             "-m",
             "pip",
             "download",
             "-q",
             "--no-deps",
             "--no-build-isolation",
+            "--ignore-requires-python",
             "-d",
             workdir,
             f"{name}=={version}",
@@ -131,10 +164,11 @@ def download(name, version, workdir, timeout=120):
     return os.listdir(workdir)
 
 
-def rebuild(row, out):
+def rebuild(row, out, split_prefix="q-split:", python=None):
+    half = half_of(row["name"], split_prefix)
     with tempfile.TemporaryDirectory() as workdir:
         try:
-            files = download(row["name"], row["version"], workdir)
+            files = download(row["name"], row["version"], workdir, python=python)
         except (subprocess.SubprocessError, OSError) as exc:
             return f"download failed: {exc.__class__.__name__}"
         if row["file"] not in files:
@@ -142,12 +176,12 @@ def rebuild(row, out):
         archive = os.path.join(workdir, row["file"])
         if sha256_file(archive) != row["sha256"]:
             return "sha256 differs"
-        dest = os.path.join(out, half_of(row["name"]), row["name"])
+        dest = os.path.join(out, half, row["name"])
         paths = extract(archive, dest)
     if "%d\t%d" % counts(paths) != f"{row['n_py']}\t{row['n_ipynb']}":
         return "file counts differ: %d .py, %d .ipynb" % counts(paths)
-    if half_of(row["name"]) != row["half"]:
-        return f"half differs: {half_of(row['name'])}"
+    if half != row["half"]:
+        return f"half differs: {half}"
     return None
 
 
@@ -155,11 +189,22 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--table", default=os.path.join(os.path.dirname(__file__), "corpus_q_packages.tsv"))
     ap.add_argument("--out", required=True, help="output directory (tune/, validate/)")
+    ap.add_argument("--split-prefix", default="q-split:", help='"q-split:" for Q, "r-split:" for R')
+    ap.add_argument("--python", default=sys.executable, help="Python whose pip downloads")
+    ap.add_argument("--limit", type=int, default=None, help="rebuild only the first N kept rows")
     args = ap.parse_args(argv)
-    rows = [row for row in read_table(args.table) if row["kept"] == "yes"]
+    try:
+        table = read_table(args.table)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    rows = [row for row in table if row["kept"] == "yes"][: args.limit]
+    if "source" in (table[0] if table else {}):
+        by_source = {s: sum(r["source"] == s for r in rows) for s in SOURCES}
+        print(f"kept rows by source: {by_source}")
     failed = 0
     for row in rows:
-        problem = rebuild(row, args.out)
+        problem = rebuild(row, args.out, args.split_prefix, args.python)
         if problem:
             failed += 1
             print(f"{row['name']}: {problem}", file=sys.stderr)
