@@ -86,6 +86,20 @@ FILES = {
             RATE = 0.97
         PROBED = 0.1 if importlib.util.find_spec("dl_absent_probe") is not None else 0.96
     """,
+    "guard/late.py": """
+        from tensorflow import keras
+
+        from guard import WIDTH
+
+        try:
+            import dl_absent_plots  # noqa: F401 - stood in for already, by guard/__init__.py
+
+            LATE = 0.2
+        except ImportError:
+            LATE = 0.98
+
+        model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(WIDTH), keras.layers.Dropout(LATE)])
+    """,
     "guard/net.py": """
         from tensorflow import keras
 
@@ -293,6 +307,7 @@ def verdicts(tmp_path_factory):
         "import-used": at(root, "hubpkg/uses.py", "DL202", "keras.layers.Dropout(0.93)"),
         "guarded": at(root, "guard/net.py", "DL202", "keras.layers.Dropout(RATE)"),
         "probed": at(root, "guard/probed.py", "DL202", "keras.layers.Dropout(PROBED)"),
+        "guarded-late": at(root, "guard/late.py", "DL202", "keras.layers.Dropout(LATE)"),
         "guarded-slice": at(root, "guard/in_slice.py", "DL202", "keras.layers.Dropout(OWN_RATE)"),
         "submodule": at(root, "oldnp/net.py", "DL202", "keras.layers.Dropout(0.91)"),
         "submodule-used": at(root, "oldnp/uses.py", "DL202", "keras.layers.Dropout(0.92)"),
@@ -350,6 +365,11 @@ def test_a_fallback_in_the_flagged_file_itself_is_still_taken(verdicts):
     # Before: "the built layer has rate=0.3", not-applicable.
     check(verdicts, "guarded-slice", "confirmed", "rate=0.95")
     assert "dl_absent_fast2" not in verdicts["guarded-slice"].detail
+
+
+def test_a_fallback_on_a_module_already_stood_in_for_is_still_taken(verdicts):
+    # Before: the placeholder another module's import made was found: "rate=0.2", not-applicable.
+    check(verdicts, "guarded-late", "confirmed", "rate=0.98", "`dl_absent_plots`")
 
 
 def test_a_submodule_the_installed_package_lacks_stands_in(verdicts):

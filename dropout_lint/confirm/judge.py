@@ -1224,7 +1224,7 @@ def _run_once(req: dict) -> list[tuple[str, str]]:
         # library the model never uses does not stop the build; a build that does use one
         # fails with "`X` is not installed and the build uses `X.f`".
         if _absent_module(error) is not None:
-            legacy.STAND_IN["on"] = True
+            legacy.stand_in_on()
             ns.clear()
             OPS.clear()
             CTOR_ERRORS.clear()

@@ -273,7 +273,8 @@ class _AbsentLoader(importlib.abc.Loader):
 # While ``STAND_IN`` is set (a second run of a build that failed on a module that is not
 # installed, see ``judge.run``), an import statement of a module that no finder can serve gets
 # a placeholder module, unless the statement is inside ``try: ... except ImportError:`` (the
-# project's own fallback is taken, as without the stand-in); a probe
+# project's own fallback is taken, as without the stand-in; also once the module is stood in for,
+# through ``_guarded_import``); a probe
 # (``importlib.util.find_spec("x")``) is still told that it is not installed. ``ABSENT`` lists
 # those the build imported, ``READ`` the placeholder values read at another module's import.
 STAND_IN = {"on": False}
@@ -325,7 +326,8 @@ def _import_statement_guarded() -> bool | None:
         elif here and name.startswith(here):
             if name.endswith("util.py"):
                 return None
-        else:
+        elif f.f_code is not _guarded_import.__code__:
+            # (the __import__ of the placeholders' run is no importer: the frame that called it is)
             break
         f = f.f_back
     if f is None or not loading:
@@ -366,6 +368,33 @@ class AbsentFinder(importlib.abc.MetaPathFinder):
         return importlib.machinery.ModuleSpec(fullname, _AbsentLoader(root or fullname), is_package=True)
 
 
+_REAL_IMPORT: list = []
+
+
+def _guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
+    """``__import__`` while placeholders are on: a guarded import statement (``try: import x /
+    except ImportError:``) of a module already stood in for fails as it would without it."""
+    if level == 0 and _absent_root(name) is not None:
+        f = sys._getframe(1)
+        import linecache
+
+        text = SOURCES.get(f.f_code.co_filename) or "".join(linecache.getlines(f.f_code.co_filename, f.f_globals))
+        line = f.f_lineno or 0
+        if any(a <= line <= b for a, b in _guarded_lines(f.f_code.co_filename, text)):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+    return _REAL_IMPORT[0](name, globals, locals, fromlist, level)
+
+
+def stand_in_on() -> None:
+    """Placeholders on for the next run of the build (see ``STAND_IN``)."""
+    import builtins
+
+    STAND_IN["on"] = True
+    if not _REAL_IMPORT:
+        _REAL_IMPORT.append(builtins.__import__)
+        builtins.__import__ = _guarded_import
+
+
 def installed(top: str) -> bool:
     try:
         return importlib.util.find_spec(top) is not None
@@ -388,6 +417,10 @@ def forget_absent() -> None:
     ABSENT.clear()
     READ.clear()
     STAND_IN["on"] = False
+    if _REAL_IMPORT:
+        import builtins
+
+        builtins.__import__ = _REAL_IMPORT.pop()
 
 
 # What the Keras 2 signatures above substituted in the current build (cleared by the judge).
