@@ -126,7 +126,38 @@ class _Features(dict):
         return value
 
 
+def _concrete_class(cls: Any, flagged: str) -> Any:
+    """``cls``, or when it is abstract (``abc``) and ``flagged`` is not one of its abstract
+    methods, a throw-away subclass whose abstract methods raise if the build calls them."""
+    abstract = getattr(cls, "__abstractmethods__", None)
+    if not isinstance(cls, type) or not abstract or flagged in abstract:
+        return cls
+
+    def stub(name: str) -> Any:
+        def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+            raise NotImplementedError(
+                f"the build calls `{cls.__name__}.{name}`, which is abstract (stubbed by --confirm)"
+            )
+
+        return property(method) if isinstance(getattr(cls, name, None), property) else method
+
+    names = sorted(abstract)
+    body = {n: stub(n) for n in names}
+    body.update(__module__=cls.__module__, __qualname__=cls.__qualname__)
+    sub = type(cls)(cls.__name__, (cls,), body)
+    note = (
+        f"`{cls.__name__}` is abstract: built as a throw-away subclass with "
+        + ", ".join(f"`{n}`" for n in names)
+        + " stubbed (the build does not call them)"
+    )
+    if note not in NOTES:
+        NOTES.append(note)
+    return sub
+
+
 def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
+    from dropout_lint.confirm import legacy
+
     marked: list = []
 
     def mark(obj: Any) -> Any:
@@ -179,6 +210,7 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
         "__dl_functional__": functional,
         "__dl_hp__": HyperParameters,
         "__dl_features__": _Features,
+        "__dl_concrete__": _concrete_class,
     }
     added = [p for p in req.get("roots") or import_roots(req.get("dir")) if p not in sys.path]
     # After the standard library, before site-packages: a ``wave.py`` next to the file does not
@@ -191,7 +223,11 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
     error: BaseException | None = None
     flags_before = _absl_flags()
     try:
-        code = compile(req["code"], f"{req.get('filename') or '<confirm>'} (confirm slice)", "exec")
+        name = f"{req.get('filename') or '<confirm>'} (confirm slice)"
+        code = compile(req["code"], name, "exec")
+        # The finder of stand-ins reads the slice's try/except ImportError guards from it.
+        legacy.SOURCES.clear()
+        legacy.SOURCES[name] = req["code"]
         if (req.get("hints") or {}).get("graph"):
             # TF1 graph code (placeholders, sessions): build it in a graph of its own.
             with tf.Graph().as_default():
@@ -259,8 +295,11 @@ def _absent_module(error: BaseException | None) -> str | None:
     if not isinstance(error, ModuleNotFoundError) or not error.name:
         return None
     top = error.name.split(".")[0]
-    if top in ("tensorflow", "keras", "tf_keras", "dropout_lint") or legacy.installed(top):
+    if top in legacy._OWN:
         return None
+    if legacy.installed(top):
+        # A submodule the installed package no longer has (``numpy.core.umath_tests``).
+        return error.name if top != error.name and not legacy.installed(error.name) else None
     return top
 
 
@@ -313,6 +352,21 @@ def _reason(exc: BaseException) -> str:
     for needle, cause in KERAS2_ERRORS:
         if needle in str(exc):
             return cause
+    import importlib.metadata
+
+    never = _never_set(exc)
+    if never is not None:
+        return never
+    if isinstance(exc, importlib.metadata.PackageNotFoundError):
+        # The project checks its dependencies' metadata (transformers' require_version): a
+        # placeholder module is no installed distribution.
+        text = str(exc.args[0] if exc.args else exc)
+        m = re.search(r"The '([^']+)' distribution was not found", text)
+        want = m.group(1) if m else text.split(" ")[-1]
+        return (
+            f"the project checks at import that the distribution `{want}` is installed: it is not "
+            "(--confirm stands in for modules that are not installed, not for their metadata)"
+        )
     text = exc.args[0] if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str) else str(exc)
     lines = [ln for ln in re.sub(r"\x1b\[[0-9;]*m", "", text).strip().splitlines() if ln.strip()]
     if len(lines) > 1 and lines[0].startswith("Exception encountered when calling"):
@@ -321,6 +375,27 @@ def _reason(exc: BaseException) -> str:
     first = lines[0].strip() if lines else ""
     text = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
     return text if len(text) <= 240 else text[:237] + "..."
+
+
+# The slice being built (for reasons that read it).
+_SLICE = {"code": ""}
+
+
+def _never_set(exc: BaseException) -> str | None:
+    """For ``'C' object has no attribute 'a'`` on an instance of a class of the slice that never
+    sets ``self.a`` (a mixin: the class that mixes it in sets it): a line that says so."""
+    obj, name = getattr(exc, "obj", None), getattr(exc, "name", None)
+    if not isinstance(exc, AttributeError) or obj is None or not isinstance(name, str):
+        return None
+    cls = type(obj)
+    if cls.__module__ != "__main__" or re.search(rf"\bself\.{re.escape(name)}\s*(=|:)", _SLICE["code"]):
+        return None
+    if any(name in vars(k) for k in cls.__mro__):
+        return None
+    return (
+        f"the build reads `self.{name}`, which `{cls.__name__}` never sets (a mixin or base class: "
+        "the class that sets it is not built here)"
+    )
 
 
 def _from_argparse(exc: BaseException) -> bool:
@@ -1141,6 +1216,7 @@ def _run_once(req: dict) -> list[tuple[str, str]]:
     OPS.clear()
     CTOR_ERRORS.clear()
     legacy.NOTES.clear()
+    _SLICE["code"] = req.get("code", "")
     try:
         ns, marked, error = _execute(req)
         # A module the project imports is not installed: build once more with every module
@@ -1148,7 +1224,7 @@ def _run_once(req: dict) -> list[tuple[str, str]]:
         # library the model never uses does not stop the build; a build that does use one
         # fails with "`X` is not installed and the build uses `X.f`".
         if _absent_module(error) is not None:
-            legacy.STAND_IN["on"] = True
+            legacy.stand_in_on()
             ns.clear()
             OPS.clear()
             CTOR_ERRORS.clear()
@@ -1156,8 +1232,12 @@ def _run_once(req: dict) -> list[tuple[str, str]]:
             ns, marked, error = _execute(req)
         if legacy.ABSENT and error is None:
             NOTES.append(
-                "not installed, stood in with an empty module the build never used: "
-                + ", ".join(f"`{m}`" for m in legacy.ABSENT)
+                "not installed, stood in by a placeholder module the build did not use: "
+                + ", ".join(
+                    f"`{m}`" + ("" if "." not in m else f" ({legacy._missing(m).replace('is ', '', 1)})")
+                    for m in legacy.ABSENT
+                )
+                + "".join(f"; {r}" for r in legacy.READ)
             )
     finally:
         legacy.forget_absent()

@@ -19,6 +19,7 @@ import importlib.machinery
 import importlib.util
 import re
 import sys
+from types import FrameType
 
 _LAYERS = ("keras.layers",)
 _ENGINE = ("keras.layers", "keras.models", "keras.utils", "keras")
@@ -181,7 +182,10 @@ def _keras2_signatures() -> None:
 class _Placeholder:
     """A value of a module that is not installed: calls and attributes give more placeholders
     (``plt.style.use("ggplot")`` at import time passes); using it as a value (a number, a
-    truth value, a loop, a base class) raises ``ModuleNotFoundError`` naming the module."""
+    truth value, a loop, a base class) raises ``ModuleNotFoundError`` naming the module. Only
+    while another module's top level runs (an import, not the build): its truth value is False
+    (``_tqdm_active = not hub.are_progress_bars_disabled()``) and ``os.fspath`` gives a dummy
+    path (``os.path.join(hub.HOME, "modules")``), each said in the verdict (``READ``)."""
 
     def __init__(self, top: str, what: str) -> None:
         self._top, self._what = top, what
@@ -195,9 +199,27 @@ class _Placeholder:
         return _Placeholder(self._top, f"{self._what}(...)")
 
     def _refuse(self, *args, **kwargs):
-        raise ModuleNotFoundError(f"`{self._top}` is not installed and the build uses `{self._what}`", name=self._top)
+        at = _importing_module()
+        who = "the build" if at is None else f"the import of `{at}`"
+        raise ModuleNotFoundError(f"`{self._top}` {_missing(self._top)} and {who} uses `{self._what}`", name=self._top)
 
-    __bool__ = __int__ = __float__ = __index__ = __iter__ = __len__ = __getitem__ = _refuse
+    def _at_import(self, value, shown: str):
+        at = _importing_module(3)
+        if at is None:
+            self._refuse()
+        text = f"`{self._what}` read as {shown} at the import of `{at}`"
+        if text not in READ:
+            READ.append(text)
+        return value
+
+    def __bool__(self) -> bool:
+        return self._at_import(False, "False")
+
+    def __fspath__(self) -> str:
+        # ``os.path.join(constants.HF_HOME, "modules")``: a path no build may read or write.
+        return self._at_import(f"<{self._what}: not installed>", "a path")
+
+    __int__ = __float__ = __index__ = __iter__ = __len__ = __getitem__ = _refuse
     __add__ = __radd__ = __sub__ = __mul__ = __rmul__ = __truediv__ = __lt__ = __gt__ = _refuse
     __mro_entries__ = __array__ = _refuse
 
@@ -207,36 +229,170 @@ class _Placeholder:
     __ror__ = __or__
 
 
+def _missing(name: str) -> str:
+    """``is not installed``, or for a submodule of an installed package what it lacks."""
+    top = name.split(".")[0]
+    if top == name or top not in sys.modules:
+        return "is not installed"
+    version = getattr(sys.modules[top], "__version__", None)
+    return f"is not in the installed {top}" + (f" {version}" if isinstance(version, str) else "")
+
+
+def _importing_module(depth: int = 2) -> str | None:
+    """The module whose top level is running when the caller was called, if it is not the
+    slice's (``__main__``): the caller runs while a module is imported, not in the build."""
+    f: FrameType | None = sys._getframe(depth)
+    while f is not None:
+        if f.f_code.co_name == "<module>":
+            name = f.f_globals.get("__name__")
+            return None if name == "__main__" or not isinstance(name, str) else name
+        f = f.f_back
+    return None
+
+
 class _AbsentLoader(importlib.abc.Loader):
+    def __init__(self, root: str) -> None:
+        self._root = root
+
     def create_module(self, spec):
         return None
 
     def exec_module(self, module) -> None:
-        top = module.__name__.split(".")[0]
-        if top not in ABSENT:
-            ABSENT.append(top)
+        root = self._root
+        if root not in ABSENT:
+            ABSENT.append(root)
 
         def attr(name: str):
             if name.startswith("__"):
                 raise AttributeError(name)
-            return _Placeholder(top, f"{module.__name__}.{name}")
+            return _Placeholder(root, f"{module.__name__}.{name}")
 
         module.__getattr__ = attr
 
 
 # While ``STAND_IN`` is set (a second run of a build that failed on a module that is not
-# installed, see ``judge.run``), every import that no finder can serve gets an empty module;
-# ``ABSENT`` lists those the build imported.
+# installed, see ``judge.run``), an import statement of a module that no finder can serve gets
+# a placeholder module, unless the statement is inside ``try: ... except ImportError:`` (the
+# project's own fallback is taken, as without the stand-in; also once the module is stood in for,
+# through ``_guarded_import``); a probe
+# (``importlib.util.find_spec("x")``) is still told that it is not installed. ``ABSENT`` lists
+# those the build imported, ``READ`` the placeholder values read at another module's import.
 STAND_IN = {"on": False}
 ABSENT: list[str] = []
+READ: list[str] = []
+# The slice's source by its code's file name (it is no file): the guard of an import in it.
+SOURCES: dict[str, str] = {}
+_GUARDS: dict[tuple[str, int], list[tuple[int, int]]] = {}
+_CATCHES_IMPORT = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+
+
+def _guarded_lines(filename: str, text: str) -> list[tuple[int, int]]:
+    """The line spans of ``try`` bodies in ``text`` whose handlers catch an ImportError."""
+    key = (filename, hash(text))
+    if key not in _GUARDS:
+        import ast
+
+        spans: list[tuple[int, int]] = []
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError):
+            tree = None
+        tries = tuple(t for t in (getattr(ast, "Try", None), getattr(ast, "TryStar", None)) if t is not None)
+        for node in ast.walk(tree) if tree is not None else ():
+            body: list = (getattr(node, "body", None) or []) if isinstance(node, tries) else []
+            for h in getattr(node, "handlers", []) if body else []:
+                kinds = h.type.elts if isinstance(h.type, ast.Tuple) else [h.type]
+                names = {k.attr if isinstance(k, ast.Attribute) else getattr(k, "id", None) for k in kinds if k}
+                if h.type is None or names & _CATCHES_IMPORT:
+                    spans.append((body[0].lineno, body[-1].end_lineno or body[-1].lineno))
+                    break
+        _GUARDS[key] = spans
+    return _GUARDS[key]
+
+
+def _import_statement_guarded() -> bool | None:
+    """For the finder: None when no import statement asks (a probe such as
+    ``importlib.util.find_spec``); else whether the statement that imports is inside a ``try``
+    that catches ImportError."""
+    import linecache
+
+    f: FrameType | None = sys._getframe(2)
+    loading = False
+    here = importlib.__file__.rsplit("/", 1)[0] if importlib.__file__ else ""
+    while f is not None:
+        name = f.f_code.co_filename
+        if name.startswith("<frozen importlib"):
+            loading = loading or f.f_code.co_name in ("_find_and_load", "_gcd_import")
+        elif here and name.startswith(here):
+            if name.endswith("util.py"):
+                return None
+        elif f.f_code is not _guarded_import.__code__:
+            # (the __import__ of the placeholders' run is no importer: the frame that called it is)
+            break
+        f = f.f_back
+    if f is None or not loading:
+        return None
+    name = f.f_code.co_filename
+    text = SOURCES.get(name) or "".join(linecache.getlines(name, f.f_globals))
+    line = f.f_lineno or 0
+    return any(a <= line <= b for a, b in _guarded_lines(name, text))
+
+
+# Packages whose missing submodules are not stood in for: what they lack is served above
+# (Keras 2 / TF1 paths) or refused with its own reason.
+_OWN = ("tensorflow", "keras", "tf_keras", "dropout_lint")
+
+
+def _absent_root(fullname: str) -> str | None:
+    """The entry of ``ABSENT`` that ``fullname`` is, or is inside."""
+    for root in ABSENT:
+        if fullname == root or fullname.startswith(root + "."):
+            return root
+    return None
 
 
 class AbsentFinder(importlib.abc.MetaPathFinder):
+    """Placeholders for what cannot be imported: a module that is not installed (``scipy``), or
+    a submodule an installed package no longer has (``numpy.core.umath_tests`` in numpy 2)."""
+
     def find_spec(self, fullname, path=None, target=None):
-        top = fullname.split(".")[0]
-        if not STAND_IN["on"] or (top != fullname and top not in ABSENT):
+        if not STAND_IN["on"]:
             return None
-        return importlib.machinery.ModuleSpec(fullname, _AbsentLoader(), is_package=True)
+        top = fullname.split(".")[0]
+        root = _absent_root(fullname)
+        if root is None and top != fullname and (top in _OWN or sys.modules.get(top) is None):
+            return None
+        guarded = _import_statement_guarded()
+        if guarded is None or (guarded and root is None):
+            return None
+        return importlib.machinery.ModuleSpec(fullname, _AbsentLoader(root or fullname), is_package=True)
+
+
+_REAL_IMPORT: list = []
+
+
+def _guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
+    """``__import__`` while placeholders are on: a guarded import statement (``try: import x /
+    except ImportError:``) of a module already stood in for fails as it would without it."""
+    if level == 0 and _absent_root(name) is not None:
+        f = sys._getframe(1)
+        import linecache
+
+        text = SOURCES.get(f.f_code.co_filename) or "".join(linecache.getlines(f.f_code.co_filename, f.f_globals))
+        line = f.f_lineno or 0
+        if any(a <= line <= b for a, b in _guarded_lines(f.f_code.co_filename, text)):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+    return _REAL_IMPORT[0](name, globals, locals, fromlist, level)
+
+
+def stand_in_on() -> None:
+    """Placeholders on for the next run of the build (see ``STAND_IN``)."""
+    import builtins
+
+    STAND_IN["on"] = True
+    if not _REAL_IMPORT:
+        _REAL_IMPORT.append(builtins.__import__)
+        builtins.__import__ = _guarded_import
 
 
 def installed(top: str) -> bool:
@@ -247,12 +403,24 @@ def installed(top: str) -> bool:
 
 
 def forget_absent() -> None:
-    """Drop the stand-ins of the current build (the next build imports for itself)."""
+    """Drop the stand-ins of the current build (the next build imports for itself), also as
+    attributes of the installed package that holds a stood-in submodule."""
     for name in list(sys.modules):
-        if name.split(".")[0] in ABSENT:
+        if _absent_root(name) is not None:
             del sys.modules[name]
+            parent, _, child = name.rpartition(".")
+            if parent in sys.modules and _absent_root(parent) is None:
+                try:
+                    delattr(sys.modules[parent], child)
+                except AttributeError:
+                    pass
     ABSENT.clear()
+    READ.clear()
     STAND_IN["on"] = False
+    if _REAL_IMPORT:
+        import builtins
+
+        builtins.__import__ = _REAL_IMPORT.pop()
 
 
 # What the Keras 2 signatures above substituted in the current build (cleared by the judge).

@@ -46,6 +46,9 @@ FUNCTIONAL = "__dl_functional__"
 HP = "__dl_hp__"
 # A TF1 Estimator model_fn's ``features``: each key gives an input (see judge._execute).
 FEATURES = "__dl_features__"
+# A class built with no call site: itself, or when it is abstract (abc) a throw-away subclass
+# with its abstract methods stubbed, unless the flagged method is one of them (see judge).
+CONCRETE = "__dl_concrete__"
 # TF1 names that only ``tensorflow.compat.v1`` still has: a slice using them runs as TF1 code.
 TF1_ONLY = re.compile(
     r"\btf\.(placeholder|Session|InteractiveSession|get_variable|variable_scope|truncated_normal|random_normal|"
@@ -1485,6 +1488,118 @@ def _literal_calls(path: str, name: str, shown: str):
             return
 
 
+# Calls that give a whole model from a saved file.
+_MODEL_LOADERS = {"load_model", "model_from_json", "model_from_yaml"}
+
+
+def _only_kept(init) -> dict[str, str]:
+    """``{param: attr}`` for constructor parameters whose only use is ``self.attr = param``."""
+    out: dict[str, str] = {}
+    params = [p.name.value for p in list(init.params.params)[1:] + list(init.params.kwonly_params)]
+    for p in params:
+        uses = [st for st in init.body.body if p in names_in(st)]
+        a = uses[0].body[0] if len(uses) == 1 and isinstance(uses[0], cst.SimpleStatementLine) else None
+        if (
+            isinstance(a, cst.Assign)
+            and len(uses[0].body) == 1
+            and len(a.targets) == 1
+            and isinstance(a.value, cst.Name)
+            and a.value.value == p
+            and isinstance(a.targets[0].target, cst.Attribute)
+            and src(a.targets[0].target.value) == "self"
+        ):
+            out[p] = a.targets[0].target.attr.value
+    return out
+
+
+def _refused_when_none(fn) -> set[str]:
+    """Parameters the function refuses as None at the top of its body (``if x is None: raise``,
+    ``if not x: raise``, ``assert x is not None``): their default None is no value to build with."""
+    out: set[str] = set()
+    for st in fn.body.body[:8]:
+        test = None
+        if isinstance(st, cst.If) and st.orelse is None:
+            body = st.body.body
+            small = body[0].body if body and isinstance(body[0], cst.SimpleStatementLine) else []
+            if len(body) == 1 and len(small) == 1 and isinstance(small[0], cst.Raise):
+                test = st.test
+        elif isinstance(st, cst.SimpleStatementLine) and len(st.body) == 1 and isinstance(st.body[0], cst.Assert):
+            t = st.body[0].test
+            if isinstance(t, cst.Comparison) and len(t.comparisons) == 1:
+                op = t.comparisons[0].operator
+                if isinstance(op, cst.IsNot) and src(t.comparisons[0].comparator) == "None":
+                    if isinstance(t.left, cst.Name):
+                        out.add(t.left.value)
+            continue
+        if test is None:
+            continue
+        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+            c = test.comparisons[0]
+            if isinstance(c.operator, cst.Is) and src(c.comparator) == "None" and isinstance(test.left, cst.Name):
+                out.add(test.left.value)
+        elif isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            if isinstance(test.expression, cst.Name):
+                out.add(test.expression.value)
+    return out
+
+
+_BESIDE: dict[tuple[str, str], tuple[str, str] | None] = {}
+
+
+def _literal_beside(path: str, name: str) -> tuple[str, str] | None:
+    """(source, where) of a literal ``name`` gets in a file beside ``path`` (the same folder):
+    a class attribute ``name: T = literal`` / ``name = literal`` (a configuration class's
+    field), else a parameter's default ``name=literal``."""
+    folder = os.path.dirname(os.path.abspath(path))
+    key = (folder, name)
+    if key in _BESIDE:
+        return _BESIDE[key]
+    found = None
+    try:
+        files = sorted(f for f in os.listdir(folder) if f.endswith(".py"))
+    except OSError:
+        files = []
+    for fname in files[:50]:
+        full = os.path.join(folder, fname)
+        if full == os.path.abspath(path):
+            continue
+        try:
+            with open(full, encoding="utf-8", errors="replace") as fh:
+                text = fh.read(1_000_000)
+        except OSError:
+            continue
+        if not re.search(rf"\b{re.escape(name)}\b\s*[:=]", text):
+            continue
+        try:
+            module = cst.parse_module(text)
+        except Exception:  # noqa: BLE001 - someone else's file
+            continue
+        for st in module.body:
+            if not isinstance(st, cst.ClassDef):
+                continue
+            for line in st.body.body:
+                if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
+                    continue
+                a = line.body[0]
+                if isinstance(a, cst.AnnAssign) and a.value is not None:
+                    target, value = a.target, a.value
+                elif isinstance(a, cst.Assign) and len(a.targets) == 1:
+                    target, value = a.targets[0].target, a.value
+                else:
+                    continue
+                if isinstance(target, cst.Name) and target.value == name and _literal(value) and src(value) != "None":
+                    one_line = re.sub(r"\s*\n\s*", " ", src(value)).replace("( ", "(").replace("[ ", "[")
+                    one_line = one_line.replace(", )", ")").replace(", ]", "]")
+                    found = (one_line, f"the default of `{name}` in `{st.name.value}` ({fname})")
+                    break
+            if found:
+                break
+        if found:
+            break
+    _BESIDE[key] = found
+    return found
+
+
 def _missing_imports(module, path: str | None) -> set[str]:
     """Names bound by imports of modules that are not installed (``import gym`` without gym)."""
     folder = os.path.dirname(os.path.abspath(path)) if path else None
@@ -1887,7 +2002,7 @@ class Planner:
         unused = {p for p in param_names + kw_names if p not in needed}
         lead: list[str] = []
         if cls is not None and not is_static:
-            lead = [self.instance(cls)]
+            lead = [self.instance(cls, fn.name.value)]
             param_names = param_names[1:]
         for site in self.call_sites(fn):
             snap = self._snapshot()
@@ -2041,7 +2156,16 @@ class Planner:
         # the target is the functional model from them to what it returns; not for DL101: the
         # output of a block is not the output of the model it goes into.
         tensors = _tensor_params(fn) if self.rule != "DL101" and not method else set()
+        refused = _refused_when_none(fn)
         for p in list(params) + list(fn.params.kwonly_params):
+            if p.default is not None and p.name.value in refused:
+                # ``num_filters=None`` that the body refuses (``if num_filters is None: raise``).
+                guess = self.stand_in(p, call_kinds([fn.body]), fn)
+                if guess is None:
+                    return None
+                self.guessed[-1] += " (the code refuses its default None)"
+                out.append(f"{p.name.value}={guess}")
+                continue
             if p.default is not None:
                 continue
             if p.name.value in unused:
@@ -2083,7 +2207,7 @@ class Planner:
             self.guessed.append(f"{name}={config}() (the defaults of {config})")
             self.module_needed.add(config)
             return f"{config}()"
-        found = self.ix.literal_for(name)
+        found = self.ix.literal_for(name) or (_literal_beside(self.path, name) if self.path else None)
         if found is not None:
             value, where = found
             self.guessed.append(f"{name}={value} ({where})")
@@ -2188,8 +2312,9 @@ class Planner:
             )
         return out, names
 
-    def instance(self, cls: cst.ClassDef) -> str:
-        """A module-level expression building an instance of ``cls``."""
+    def instance(self, cls: cst.ClassDef, method: str = "__init__") -> str:
+        """A module-level expression building an instance of ``cls`` (``method`` is the flagged
+        one: an abstract class is built through a subclass only when it is not abstract)."""
         name = cls.name.value
         self.module_needed.add(name)
         later = [
@@ -2231,18 +2356,78 @@ class Planner:
             (st for st in cls.body.body if isinstance(st, cst.FunctionDef) and st.name.value == "__init__"), None
         )
         if init is not None:
-            required = [p for p in list(init.params.params)[1:] if p.default is None]
-            required += [p for p in init.params.kwonly_params if p.default is None]
+            refused = _refused_when_none(init)
+            required = [p for p in list(init.params.params)[1:] if p.default is None or p.name.value in refused]
+            required += [p for p in init.params.kwonly_params if p.default is None or p.name.value in refused]
             args = []
+            kept = _only_kept(init)
             for p in required:
                 guess = self.stand_in(p, call_kinds([cls]), cls)
+                attr = kept.get(p.name.value)
+                if guess is None and attr is not None and not self._reads_self(cls, attr):
+                    # ``self.path_to_model = path_to_model``: the code built never reads it.
+                    self.guessed.append(
+                        f"{p.name.value}=None (`{name}()` only keeps it as `self.{attr}`, which the code built does not read)"
+                    )
+                    guess = "None"
                 if guess is None:
                     raise Unbuildable(
                         f"`{name}()` needs {', '.join(p.name.value for p in required)} and no call site in this file gives them"
                     )
+                if p.default is not None:
+                    self.guessed[-1] += " (the code refuses its default None)"
                 args.append(f"{p.name.value}={guess}")
-            return f"{name}({', '.join(args)})"
-        return f"{name}()"
+            return f"{self._concrete(cls, method)}({', '.join(args)})"
+        return f"{self._concrete(cls, method)}()"
+
+    def _concrete(self, cls: cst.ClassDef, method: str) -> str:
+        """``cls``'s name, or ``__dl_concrete__(cls, method)`` when it may be abstract: the file
+        uses ``abc``, or a base class (through the file's own classes) comes from a project module."""
+        name = cls.name.value
+        text = src(self.ix.module)
+        if "abstractmethod" in text or "ABC" in text:
+            return f"{CONCRETE}({name}, {method!r})"
+        imported = self.ix.imported_from()
+        folder = os.path.dirname(os.path.abspath(self.path)) if self.path else None
+        roots = [folder] if folder else []
+        while roots and os.path.exists(os.path.join(roots[-1], "__init__.py")):
+            roots.append(os.path.dirname(roots[-1]))
+        todo, seen = [cls], set()
+        while todo:
+            c = todo.pop()
+            for base in c.bases:
+                b = dotted(base.value) or ""
+                if b in seen:
+                    continue
+                seen.add(b)
+                if b in self.ix.classes and isinstance(self.ix.classes[b], cst.ClassDef):
+                    todo.append(self.ix.classes[b])
+                    continue
+                mod = imported.get(b)
+                if mod is None or folder is None:
+                    continue
+                top = mod.split(".")[0]
+                if mod.startswith(".") or any(
+                    os.path.exists(os.path.join(r, top + ".py")) or os.path.isdir(os.path.join(r, top)) for r in roots
+                ):
+                    return f"{CONCRETE}({name}, {method!r})"
+        return name
+
+    def _reads_self(self, cls: cst.ClassDef, attr: str) -> bool:
+        """Whether the slice's functions so far, or a method of ``cls`` they call through
+        ``self.``, read ``self.<attr>`` (any ``getattr(self`` / ``__dict__`` counts as reading)."""
+        methods = {st.name.value: src(st) for st in cls.body.body if isinstance(st, cst.FunctionDef)}
+        todo = [src(f) for f in self.synthetic]
+        seen: set[str] = set()
+        while todo:
+            text = todo.pop()
+            if re.search(rf"\bself\.{re.escape(attr)}\b", text) or "getattr(self" in text or "__dict__" in text:
+                return True
+            for m in re.findall(r"\bself\.(\w+)", text):
+                if m in methods and m not in seen and m != "__init__":
+                    seen.add(m)
+                    todo.append(methods[m])
+        return False
 
     def _decorator_params(self, fn, params: list[str], unused: set[str]):
         """(arguments, names they read, decorator) from the first parameter set of a test
@@ -2305,6 +2490,11 @@ class Planner:
                         f"building it needs `{src(call.func)}(...)`{at} from a module that is not installed"
                     )
                 if self.slicer.data_call(call, direct_only=True):
+                    if last_name(call.func) in _MODEL_LOADERS or src(call.func).endswith("saved_model.load"):
+                        raise Unbuildable(
+                            f"the model is loaded from a file at run time: `{src(call.func)}(...)`{at}; "
+                            "--confirm builds models from code and loads none"
+                        )
                     raise Unbuildable(
                         f"building it needs `{src(call.func)}(...)`{at}: --confirm loads no data and trains nothing"
                     )
