@@ -759,6 +759,37 @@ FILES = {
             x = tf.compat.v1.layers.dense(features, units=spec.width)
             return tf.compat.v1.layers.dropout(x, 0.3)
     """,
+    # built, and the build fails on a Keras 3 signature before it reaches the dropout
+    "tf1_positional.py": """
+        import tensorflow as tf
+
+
+        def block(net, nf):
+            return tf.keras.layers.Dense(nf)(net, nf)
+
+
+        def encoder(inputs, nf=8):
+            net = block(inputs, nf)
+            net = tf.layers.dropout(net, rate=0.3)
+            return tf.layers.flatten(net)
+
+
+        features = tf.zeros((2, 8, 8, 3))
+        codes = encoder(features)
+    """,
+    # the TF1 layer class called without training=, in a nested function
+    "tf1_nested_class.py": """
+        import tensorflow as tf
+
+
+        def make_model_fn(dropout):
+            def model_fn(features, labels, mode):
+                net = tf.layers.dense(features, 16)
+                net = tf.layers.Dropout(dropout)(net)
+                return tf.layers.dense(net, 2)
+
+            return model_fn
+    """,
 }
 
 
@@ -804,6 +835,8 @@ def verdicts(tmp_path_factory):
         "tf1": at(root, "tf1_graph.py", "DL306", "tf.layers.dropout(hidden, rate=0.4)"),
         "tf1-on": at(root, "tf1_graph.py", "DL306", "tf.layers.dropout(hidden, rate=0.4, training=True)"),
         "tf1-alone": at(root, "tf1_block.py", "DL306", "tf.compat.v1.layers.dropout("),
+        "tf1-failed": at(root, "tf1_positional.py", "DL306", "tf.layers.dropout("),
+        "tf1-class": at(root, "tf1_nested_class.py", "DL306", "tf.layers.Dropout(dropout)(net)"),
     }
     confirm_findings(list(cases.values()), timeout=120, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -1073,3 +1106,14 @@ def test_tf1_layers_dropout_without_training_is_run_and_judged(verdicts):
 def test_tf1_layers_dropout_whose_code_cannot_be_built_is_run_alone(verdicts):
     # Before: not-applicable, as above; the block's `spec` has no stand-in.
     check(verdicts, "tf1-alone", "confirmed", "run alone: the code around it is not built", "rate=0.3")
+
+
+def test_tf1_dropout_whose_build_fails_is_run_alone(verdicts):
+    # Before: unbuildable, "Only input tensors may be passed as positional arguments" (a Keras 3
+    # layer given a size positionally): the op is the finding, so it is run alone after the failure.
+    check(verdicts, "tf1-failed", "confirmed", "its build failed: ValueError", "rate=0.3", "leaves its input unchanged")
+
+
+def test_tf1_dropout_layer_class_in_a_nested_function_is_run_alone(verdicts):
+    # Before: unbuildable, "`model_fn` is a nested function". The rate is a parameter: 0.5, said.
+    check(verdicts, "tf1-class", "confirmed", "`tf.layers.Dropout`", "run alone", "built with rate=0.5")

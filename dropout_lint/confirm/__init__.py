@@ -241,6 +241,32 @@ def make_request(f: Finding, max_rate: float, cache: dict) -> tuple[dict | None,
     return request, None
 
 
+def _alone_request(f: Finding, req: dict, reason: str, cache: dict) -> dict | None:
+    """The request that runs a DL306 finding's op alone, after its build failed with ``reason``."""
+    from dropout_lint.confirm import slicer
+
+    text, unit, _ = _read_text(req["filename"], cache)
+    if text is None:
+        return None
+    row = _unit_row(f, unit)
+    reason = reason if len(reason) <= 160 else reason[:157] + "..."
+    try:
+        plan = slicer.plan_alone(
+            text,
+            row,
+            f.start.column,
+            row + (f.end.row - f.start.row),
+            f.end.column,
+            cache.get("__index__"),
+            f"its build failed: {reason}",
+        )
+    except Exception:  # noqa: BLE001 - the first verdict stands
+        return None
+    if plan is None:
+        return None
+    return dict(req, code=plan.code, hints=plan.hints)
+
+
 def confirm_findings(
     findings: list[Finding],
     *,
@@ -300,6 +326,12 @@ def confirm_findings(
                 sys.stderr.flush()
             rules = [f.code for f, _ in members]
             verdicts = pool.build_many(dict(req, rules=rules), timeout)
+            if rules == ["DL306"] and verdicts[0][0] == "unbuildable" and "alone" not in req["hints"]:
+                # the op is the finding: when the code around it fails to build, run it alone
+                again = _alone_request(f0, req, verdicts[0][1], cache)
+                if again is not None:
+                    req = again
+                    verdicts = pool.build_many(dict(req, rules=rules), timeout)
             guessed = req["hints"].get("guessed")
             assumed = req["hints"].get("assumed")
             for (f, _), (status, detail) in zip(members, verdicts):

@@ -2581,21 +2581,49 @@ def plan(
         _REPLACED.clear()
 
 
+def plan_alone(text: str, row: int, col: int, end_row, end_col, cache: dict | None, reason: str) -> Plan | None:
+    """DL306 whose build ran and failed (``reason``): the flagged call run alone, as for one
+    the slicer cannot build (``_call_alone``); None when the finding is not such a call."""
+    ix = cache.get(text) if cache is not None else None
+    if not isinstance(ix, Index):
+        try:
+            ix = Index(text)
+        except cst.ParserSyntaxError:
+            return None
+    return _call_alone(ix.find_node(row, col, end_row, end_col, False), reason)
+
+
 def _call_alone(call, reason: str) -> Plan | None:
-    """DL306 on a ``tf.layers.dropout(...)`` whose surrounding code cannot be built: the call's
-    own function with its literal rate (else 0.5) on a stand-in tensor, said in the verdict."""
-    name = dotted(call.func) if isinstance(call, cst.Call) else None
-    if not name or not name.endswith("layers.dropout"):
+    """DL306 on a ``tf.layers.dropout(...)`` (or a TF1 ``tf.layers.Dropout(rate)(x)``) whose
+    surrounding code cannot be built: the function form with the call's literal rate (else 0.5,
+    said in the verdict) on a stand-in tensor. The TF1 layer called without ``training=`` is
+    that function: both default to ``training=False``."""
+    if not isinstance(call, cst.Call):
         return None
-    rate = "0.5"
-    for i, a in enumerate(call.args):
+    name = dotted(call.func)
+    args = call.args
+    rate_index = 1
+    if name is None and isinstance(call.func, cst.Call):  # ``tf.layers.Dropout(rate)(x)``
+        name, args, rate_index = dotted(call.func.func), call.func.args, 0
+        if not name or not name.endswith("layers.Dropout"):
+            return None
+    elif name and name.endswith("layers.Dropout"):  # the constructor itself is the node
+        rate_index = 0
+    elif not name or not name.endswith("layers.dropout"):
+        return None
+    rate = None
+    for i, a in enumerate(args):
         kw = a.keyword.value if a.keyword is not None else None
-        if (kw == "rate" or (kw is None and i == 1)) and isinstance(a.value, (cst.Float, cst.Integer)):
+        if (kw == "rate" or (kw is None and i == rate_index)) and isinstance(a.value, (cst.Float, cst.Integer)):
             rate = a.value.value
     program = (
-        f"import tensorflow as tf\n{TARGET} = {MARK_OP}(tf.compat.v1.layers.dropout)(tf.ones((8, 64)), rate={rate})\n"
+        f"import tensorflow as tf\n{TARGET} = {MARK_OP}(tf.compat.v1.layers.dropout)"
+        f"(tf.ones((8, 64)), rate={rate or '0.5'})\n"
     )
-    return Plan(program, {"op": name, "alone": reason})
+    hints = {"op": name, "alone": reason}
+    if rate is None:
+        hints["guessed"] = "rate=0.5"
+    return Plan(program, hints)
 
 
 def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
