@@ -419,8 +419,8 @@ BRANCH_INVALID = [
     ),  # range(2) runs
     (
         "i = keras.Input((4,))\nx = layers.Dropout(0.3)(i)\nwhile more():\n    x = layers.Dense(4)(x)\nx = layers.BatchNormalization()(x)\n",
-        [("DL102", 4)],
-    ),  # may run 0 times (a for loop runs: issue 13)
+        [],
+    ),  # may run 0 times or more: the two meet only where it runs none, not shown (session 9)
     (
         "trunk = keras.Sequential([layers.Dense(4), layers.Dropout(0.5)])\ni = keras.Input((4,))\nm = keras.Model(i, trunk(i))\n",
         [("DL101", 3)],

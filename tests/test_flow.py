@@ -91,8 +91,9 @@ def test_a_for_loop_over_an_unknown_iterable_runs_at_least_once():
     # a loop known to run no iteration leaves the previous tail
     assert codes(src.replace("range(n_blocks)", "[]")) == [("DL102", 3)]
     assert codes(src.replace("range(n_blocks)", "range(0)")) == [("DL102", 3)]
-    # a while loop may still not run
-    assert codes(src.replace("for _ in range(n_blocks)", "while more()")) == [("DL102", 3)]
+    # a while loop may run none or several times: the two meet only where it runs none, which
+    # the code does not show (session 9: the premise "on the paths the code takes")
+    assert codes(src.replace("for _ in range(n_blocks)", "while more()")) == []
 
 
 def test_dropout_followed_by_a_loop_of_layers_is_not_the_output():

@@ -222,6 +222,34 @@ def branch_not_taken(ctx, node, defaults: bool = False) -> bool:
     return False
 
 
+def undecided_ifs(ctx, node) -> frozenset:
+    """The ``if`` tests around the node's layer that the code does not decide (a setting, a
+    config entry, a knob's default), each with the branch the layer is in. Two layers with
+    different sets are switched on by different settings: the code shows neither combination."""
+    out = set()
+    calls = [c for c in (getattr(node.spec, "call", None), node.call) if c is not None]
+    for call in calls:
+        for test, branch in call.ifs:
+            name, values = _test_values(ctx, test, call.scope)
+            if values and not any(r.from_default for r in values) and all(_plain(r.value) for r in values):
+                truths = [bool(r.value) if name is None else _truth(test, name, r.value) for r in values]
+                if all(t is not None and t == (branch == "body") for t in truths):
+                    continue  # decided: the layer is built wherever the code runs
+            # the same test written twice in one function is one setting
+            # (``if inp_q is not None:`` before and after a loop)
+            out.add((ctx.code(test), id(call.scope), branch))
+    return frozenset(out)
+
+
+def switched_apart(ctx, a, b) -> bool:
+    """Each of the two layers is built under an undecided setting the other is not under
+    (``if cfg["a"]: A`` ... ``if cfg["b"]: B``): the pair exists only in a combination of
+    settings the code does not show. One under a setting and the other always built (or both
+    under the same one) are not apart: whenever the first exists, the second does too."""
+    x, y = undecided_ifs(ctx, a), undecided_ifs(ctx, b)
+    return not (x <= y or y <= x)
+
+
 def _test_values(ctx, test, scope):
     """(None, values of ``test``), or for a test over one name (``rate is not None``,
     ``mode == "full"``) that the resolver cannot read whole: (the name, its values)."""

@@ -4,10 +4,12 @@ from dropout_lint.rules._model_uses import only_trained
 from dropout_lint.rules._common import (
     branch_not_taken,
     chosen_by_loop_data,
+    feeds,
     is_literal_true,
     knob_off,
     node_rate,
     not_in_last_iteration,
+    switched_apart,
 )
 
 
@@ -77,6 +79,13 @@ class DropoutBeforeBatchNorm(Rule):
       file makes false, one whose value reaches the BatchNormalization only through layers that
       change it (Dense, Conv...), and BatchNormalization followed by Dropout (the recommended
       order).
+    - **The Dropout feeds the BatchNormalization on the paths the code takes**: not only where an
+      undecided `if` / `elif` skips the layer between them (`if dim == "2D": x = Conv1D(...)(x)
+      elif dim == "3D": x = Conv2D(...)(x)` between the two: on every named path a convolution
+      sits there); and not when each is switched on by its own undecided setting (`if
+      self.use_dropout:` ... `if self.use_batch:`), a combination the code does not show. A
+      BatchNormalization always built after a Dropout under a setting is reported: whenever the
+      Dropout exists, it feeds the BatchNormalization.
     - A Dropout only a knob nobody in the file turns on builds: it is built only under an `if`
       on a parameter whose default turns it off (`if dropout_rate:` with `dropout_rate=0.0`), or
       takes its rate from such a default, and no call site in the file (up every function that
@@ -112,6 +121,29 @@ class DropoutBeforeBatchNorm(Rule):
     requires = ("ropout",)
 
     valid = [
+        # premise "on the paths the code takes": a convolution sits between them on every named
+        # path; they meet only where the elif chain matches nothing
+        _ex("""
+            from keras import layers
+            def block(x, dim, drop):
+                x = layers.Dropout(drop)(layers.Activation("relu")(x))
+                if dim == "2D":
+                    x = layers.Conv1D(8, 3)(x)
+                elif dim == "3D":
+                    x = layers.Conv2D(8, 3)(x)
+                return layers.BatchNormalization()(x)
+        """),
+        # premise "on the paths the code takes": each switched on by its own setting
+        _ex("""
+            from keras import layers
+            class Block:
+                def __call__(self, x):
+                    if self.use_dropout:
+                        x = layers.Dropout(self.rate)(x)
+                    if self.use_batch:
+                        x = layers.BatchNormalization()(x)
+                    return layers.Dense(4)(x)
+        """),
         # premise "the dropout drops": a DenseNet-style knob, off by default, that no caller sets
         _ex("""
             from keras import layers
@@ -239,6 +271,19 @@ class DropoutBeforeBatchNorm(Rule):
         """),
     ]
     invalid = [
+        # a BatchNormalization always built after a Dropout that a setting switches on
+        Invalid(
+            _ex("""
+                from keras import layers
+                class Block:
+                    def __call__(self, x):
+                        if self.use_dropout:
+                            x = layers.Dropout(self.rate)(x)
+                        x = layers.BatchNormalization()(x)
+                        return layers.Dense(4)(x)
+            """),
+            line=5,
+        ),
         # a caller in the file turns the knob on
         Invalid(
             _ex("""
@@ -387,6 +432,10 @@ class DropoutBeforeBatchNorm(Rule):
                 continue  # only a knob nobody in the file turns on builds it (or gives it a rate)
             if not_in_last_iteration(ctx, n) and not _in_loop_of(bn, n):
                 continue  # ``x = Dropout(r)(x) if i < 3 else x`` in ``for i in [1, 2, 3]``, BN after the loop
+            if any(o is not n and not is_passthrough(o.kind) and feeds(n, o) for o in bn.inputs):
+                continue  # ``if dim == 2: x = conv(x)`` between them: they meet only where the ``if`` skips
+            if switched_apart(ctx, n, bn):
+                continue  # each is switched on by its own setting: they meet only if both are on
             if chosen_by_loop_data(bn, n):
                 continue  # ``for c in seq: if c == "n": x = norm(x)``: the order of ``seq`` decides
             if (

@@ -1,6 +1,14 @@
 from dropout_lint.kinds import RATE_PARAMS, is_dropout
 from dropout_lint.rule import Invalid, Rule, example as _ex
-from dropout_lint.rules._common import branch_not_taken, chosen_by_loop_data, feeds, fmt_rate, knob_off, node_rate
+from dropout_lint.rules._common import (
+    branch_not_taken,
+    chosen_by_loop_data,
+    feeds,
+    fmt_rate,
+    knob_off,
+    node_rate,
+    switched_apart,
+)
 
 
 class ConsecutiveDropout(Rule):
@@ -31,6 +39,12 @@ class ConsecutiveDropout(Rule):
       values sits between them -- also when it does only on the path an undecided `if` takes
       (`if num_rnn_layers > 0: x = rnn(x)` between the two): they meet only where the `if` skips
       it, and the code does not show that path taken.
+    - **Both are built together**: each Dropout is switched on by its own setting the code does
+      not decide (`if cfg["dropout_after_dense"]: ...` then, next, `if cfg["dropout_before_dense"]:
+      ...`, a configurable search space): the pair exists only when a user turns both on, a
+      combination the code does not show. Tests the code decides (every call site's argument)
+      count as decided; two Dropouts under the same setting, or one always built after one
+      under a setting, are reported: whenever the first exists, the second follows it.
     - The two drop different things: units, whole channels (`SpatialDropout*`) or multiplicative
       noise (`GaussianDropout`, `AlphaDropout`). One Dropout cannot stand for the pair.
     - The second Dropout is applied in an arm of an `if` that tests a loop's variable
@@ -64,6 +78,20 @@ class ConsecutiveDropout(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # premise "built together": each Dropout is under its own undecided setting
+        _ex("""
+            from keras import Sequential, layers
+            def build(cfg, depth):
+                model = Sequential()
+                for _ in range(depth):
+                    model.add(layers.Dense(32))
+                    if cfg["dropout_after_dense"]:
+                        model.add(layers.Dropout(0.2))
+                if cfg["dropout_before_output"]:
+                    model.add(layers.Dropout(0.3))
+                model.add(layers.Dense(2))
+                return model
+        """),
         # premise "adjacent on the paths the code takes": a layer sits between them unless a
         # setting the file does not show turns it off
         _ex("""
@@ -163,6 +191,20 @@ class ConsecutiveDropout(Rule):
         """),
     ]
     invalid = [
+        # both under the same setting: whenever it is on, one follows the other
+        Invalid(
+            _ex("""
+                from keras import Sequential, layers
+                def build(cfg):
+                    model = Sequential([layers.Dense(32)])
+                    if cfg["regularise"]:
+                        model.add(layers.Dropout(0.2))
+                        model.add(layers.Dropout(0.3))
+                    model.add(layers.Dense(2))
+                    return model
+            """),
+            line=6,
+        ),
         # two spatial dropouts merge into one spatial dropout (the message names its class)
         Invalid(
             _ex("""
@@ -314,6 +356,8 @@ class ConsecutiveDropout(Rule):
                 continue  # built only under a test the code never passes
             if knob_off(ctx, n) or knob_off(ctx, prev):
                 continue  # only a knob nobody in the file turns on builds it (or gives it a rate)
+            if switched_apart(ctx, n, prev):
+                continue  # each is switched on by its own setting: adjacent only if both are on
             if _also_through_layers(n, prev):
                 continue  # ``if num_rnn_layers > 0: x = rnn(x)`` between them: adjacent only where the ``if`` skips
             if chosen_by_loop_data(n, prev):

@@ -1,7 +1,7 @@
 from dropout_lint.kinds import DROPOUT, DROPOUT_LAYERS
 from dropout_lint.rule import Invalid, Rule, Valid, example as _ex
 from dropout_lint.rules import _training as T
-from dropout_lint.rules._common import branch_not_taken, rate_sites, short_kind
+from dropout_lint.rules._common import branch_not_taken, rate_sites, short_kind, undecided_ifs
 
 
 class DropoutRateZero(Rule):
@@ -33,6 +33,9 @@ class DropoutRateZero(Rule):
       `drop_rate=0.`), a caller's argument (`build(rate=0.0)`), a config entry.
     - **The layer is built**: not under an `if` whose test the code shows false (`if 1*0:`, a
       flag every call site leaves off), nor skipped by an enclosing `if rate:` / `if rate > 0`.
+    - **The 0 is the code's one choice**: not in an arm of an `if` the code does not decide
+      (`if dataset == "a": x = Dropout(0.0)(x) else: x = norm(x)`): a per-case identity, chosen
+      on purpose for that case.
     - **The rate stays 0**: no code of the project writes a layer's rate after building it
       (`model.layers[-2].rate = best_rate` in a hyper-parameter search, a dropout schedule's
       `layer.rate = r`, `setattr(layer, "rate", r)`), in this file or any other file of its
@@ -82,6 +85,16 @@ class DropoutRateZero(Rule):
                 return Model(inp, layers.Dense(2)(layers.Dropout(dropout)(inp)))
             config = {"dropout": 0.0}
             model = mini_vgg(dropout=config["dropout"])
+        """),
+        # premise "the code's one choice": a per-case identity in an undecided branch
+        _ex("""
+            from keras import layers
+            def head(x, dataset):
+                if dataset == "small":
+                    x = layers.Dropout(0.0)(x)
+                else:
+                    x = layers.BatchNormalization()(x)
+                return layers.Dense(2)(x)
         """),
         # premise "the layer is built": a literal 0 in a block that never runs
         _ex("""
@@ -227,6 +240,8 @@ class DropoutRateZero(Rule):
             node = next((n for n in ctx.nodes if n.spec is not None and n.spec.call is call), None)
             if node is not None and branch_not_taken(ctx, node):
                 continue  # built only under a test the code never passes
+            if node is not None and undecided_ifs(ctx, node):
+                continue  # ``if dataset == "a": Dropout(0.0) else: norm(x)``: a per-case identity
             fix = None
             if node is not None:
                 from dropout_lint.fixes import remove_layer

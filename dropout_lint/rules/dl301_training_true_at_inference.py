@@ -1,3 +1,5 @@
+import re
+
 from dropout_lint.finding import Edit, Fix
 from dropout_lint.rule import Invalid, Rule, Valid, example as _ex
 from dropout_lint.rules import _flag_readers as R
@@ -89,7 +91,10 @@ class TrainingTrueAtInference(Rule):
       argument; nor a class being constructed (`DataGenerator(samples, training=True)`): Keras
       takes `training=` when a layer or model is called on inputs, never in its constructor;
       nor a member a Keras object has that takes no `training=` (`network.output(x,
-      training=True)`, `net.predict(x, training=True)`): the object is another library's.
+      training=True)`, `net.predict(x, training=True)`): the object is another library's; nor a
+      method named for making or loading an object (`trainer.load(path, training=True)`,
+      `task.build_model(training=True)`, `get_*`, `create_*`): it returns something, it is not a
+      layer applied to inputs.
       `is_training=` counts only on a TensorFlow op that takes it (`tf.contrib.layers.batch_norm`).
     - **The call is in an inference path** (a function named by `inference-function-patterns`, a
       serving signature, or a functional build) and the value is the literal `True`: a named
@@ -243,6 +248,12 @@ class TrainingTrueAtInference(Rule):
                 def prediction(step):
                     return network.output(x, training=True)
                 return prediction
+        """),
+        # premise "a Keras call": a method that loads the model is the project's own API
+        _ex("""
+            def evaluate(trainer, path, data):
+                trainer.load(path, training=True)
+                return trainer.evaluate(data)
         """),
         # a method of the class that is not call(): plain Python resolved in the file
         "import keras\nclass Wrapper:\n    def encode(self, x, training=False):\n        return x\n"
@@ -586,6 +597,12 @@ _KERAS_MEMBERS_WITHOUT_TRAINING = frozenset(
 )
 
 
+# A method named for making, loading or fetching an object (``trainer.load(...)``,
+# ``task.build_model(...)``, ``get_encoder(...)``) returns something; it is not a layer applied to
+# inputs, whose attribute names are nouns (``self.encoder(x, training=True)``).
+_FACTORY_METHOD = re.compile(r"^_*(load|build|make|create|get|restore|init|setup|prepare)(_|$)")
+
+
 def _plain_python_callee(ctx, call) -> bool:
     """The callee resolves to the file's own Python: a function, a method of the enclosing class
     other than ``call``, or a class (a constructor); or it is a member that a Keras object has
@@ -594,8 +611,11 @@ def _plain_python_callee(ctx, call) -> bool:
     Keras call."""
     text = call.func_text
     parts = text.split(".")
-    if len(parts) >= 2 and parts[-1] in _KERAS_MEMBERS_WITHOUT_TRAINING and call.kind is None:
-        return True
+    if len(parts) >= 2 and call.kind is None:
+        if parts[-1] in _KERAS_MEMBERS_WITHOUT_TRAINING:
+            return True
+        if _FACTORY_METHOD.match(parts[-1]):
+            return True  # ``trainer.load(path, training=True)``: a method that makes or loads things
     if len(parts) == 1 and parts[0]:
         return any(
             s.name == text and s.kind in ("function", "class") and s.parent in call.scope.chain()

@@ -50,6 +50,13 @@ class GlobalLearningPhase(Rule):
       declares TensorFlow 1 or Keras up to 2.3 (`requirements*.txt`, `setup.py`, `setup.cfg`,
       `pyproject.toml`, `environment.yml`, `Pipfile` in its folder or above; the lowest version
       allowed decides).
+    - **The mode is wrong for what follows**: not a switch set to the mode of the work after it
+      in the same function -- `set_learning_phase(True)` before a training step's
+      `GradientTape` / `fit` with no evaluation after it, `set_learning_phase(0)` before
+      `load_model`, an export or an evaluation with no training after it -- nor one that follows a
+      training flag (`set_learning_phase(is_training)`, `kwargs["training"]`). Those are
+      deliberate and only deprecated. A switch followed by work of the other mode, or whose
+      effect the function does not show, is reported.
     - Only a call that resolves to Keras' `set_learning_phase` counts (a project's own function
       of that name does not); test code (see `test-code-ignore`), which sets the phase to exercise
       both modes.
@@ -73,6 +80,28 @@ class GlobalLearningPhase(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # premise "the mode is wrong for what follows": each switch is set to the mode of the
+        # work after it (deprecated, but no model runs in the wrong mode)
+        _ex("""
+            import tensorflow as tf
+            def train_step(model, x, y, opt):
+                tf.keras.backend.set_learning_phase(True)
+                with tf.GradientTape() as tape:
+                    loss = tf.reduce_mean((model(x) - y) ** 2)
+                opt.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
+            def export(path):
+                tf.keras.backend.set_learning_phase(0)
+                model = tf.keras.models.load_model(path, compile=False)
+                return tf.lite.TFLiteConverter.from_keras_model(model).convert()
+        """),
+        # the switch follows Keras' own flag inside a layer
+        _ex("""
+            import tensorflow as tf
+            class Cell(tf.keras.layers.Layer):
+                def call(self, inputs, states, **kwargs):
+                    tf.keras.backend.set_learning_phase(kwargs["training"])
+                    return inputs, states
+        """),
         # premise "runs under TF2 / Keras 3": a script that switches TensorFlow 2 to graph mode
         _ex("""
             import tensorflow as tf
@@ -142,7 +171,7 @@ class GlobalLearningPhase(Rule):
             _ex("""
             import tensorflow as tf
             def evaluate(model, path):
-                tf.keras.backend.set_learning_phase(0)
+                tf.keras.backend.set_learning_phase(1)
                 reader = tf.compat.v1.train.NewCheckpointReader(path)
                 return model.predict(data)
         """),
@@ -162,9 +191,20 @@ class GlobalLearningPhase(Rule):
                 from tensorflow.keras import backend as K
                 K.set_learning_phase(1)
                 model.fit(x, y)
+                preds = model.predict(x_test)
             """),
             line=2,
-            fixed="from tensorflow.keras import backend as K\nmodel.fit(x, y)\n",
+            fixed="from tensorflow.keras import backend as K\nmodel.fit(x, y)\npreds = model.predict(x_test)\n",
+        ),
+        # the training mode left on for an evaluation
+        Invalid(
+            _ex("""
+                import tensorflow as tf
+                def report(model, x, y):
+                    tf.keras.backend.set_learning_phase(1)
+                    return model.evaluate(x, y)
+            """),
+            line=3,
         ),
         Invalid(
             "import tensorflow as tf\ntf.keras.backend.set_learning_phase(0)\n",
@@ -238,12 +278,75 @@ class GlobalLearningPhase(Rule):
             shown_new = _keras_2_4_or_later(ctx) or (tf_v is not None and tuple(tf_v) >= (2, 4))
             if _standalone_keras(ctx, call) and not shown_new:
                 continue  # multi-backend Keras (<= 2.3: the supported API) as far as the file shows
+            if _mode_fits_what_follows(ctx, call):
+                continue  # a deliberate switch: the mode set is the mode of the work after it
             ctx.report(
                 call,
                 "`set_learning_phase()` flips a global training switch for every model (deprecated in "
                 "TF 2.4, removed in Keras 3); remove it and pass `training=` to the model calls",
                 fix=_remove_statement(ctx, call),
             )
+
+
+_TRAINING_WORK = ("fit", "fit_generator", "train_on_batch", "apply_gradients", "minimize", "GradientTape")
+_INFERENCE_WORK = (
+    "predict",
+    "predict_on_batch",
+    "predict_generator",
+    "evaluate",
+    "evaluate_generator",
+    "test_on_batch",
+    "load_model",
+    "save",
+    "save_model",
+    "convert",
+    "from_keras_model",
+)
+
+
+def _mode_fits_what_follows(ctx, call) -> bool:
+    """The switch is set to the mode of the work that follows it in the same function, so no
+    model runs in the wrong mode: ``set_learning_phase(True)`` before a training step's tape (the
+    Object Detection API's train loop), ``set_learning_phase(0)`` before ``load_model`` and a
+    TFLite conversion or an evaluation; or it follows a training flag itself
+    (``set_learning_phase(is_training)``, ``kwargs["training"]``). The call is deprecated, but
+    that is all; a switch followed by work of the other mode, or by nothing, stays a finding."""
+    from dropout_lint.rules._common import names_read
+
+    expr = call.arg("value", 0)
+    if expr is None:
+        return False
+    read = names_read(expr, attributes=True)
+    strings = [n.value.strip("'\"") for n in _subscripts(expr)]
+    if any("train" in n.lower() for n in read + strings):
+        return True  # the switch follows a training flag
+    values = ctx.resolve(expr, call.scope)
+    if not values:
+        return False
+    try:
+        modes = {bool(r.value) for r in values}
+    except Exception:  # noqa: BLE001 - a value with no truth
+        return False
+    if len(modes) != 1:
+        return False
+    training = modes.pop()
+    later = [c for c in ctx.calls if c.scope is call.scope and c.start.row > call.start.row]
+    names = [(c.qname or c.func_text).rsplit(".", 1)[-1] for c in later]
+    trains = any(n in _TRAINING_WORK for n in names)
+    infers = any(n in _INFERENCE_WORK for n in names)
+    return (trains and not infers) if training else (infers and not trains)
+
+
+def _subscripts(expr):
+    """The string keys of subscripts in ``expr`` (``kwargs["training"]``)."""
+    import libcst as cst
+
+    stack = [expr]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, cst.SimpleString):
+            yield n
+        stack.extend(n.children)
 
 
 _VERSION_TEST = re.compile(
