@@ -777,6 +777,21 @@ FILES = {
         features = tf.zeros((2, 8, 8, 3))
         codes = encoder(features)
     """,
+    # a Keras application refuses the 16 a size parameter stands in as
+    "small_backbone.py": """
+        from tensorflow import keras
+        from tensorflow.keras import layers
+
+
+        def build(img_size, n_classes):
+            base = keras.applications.MobileNetV2(
+                input_shape=(img_size, img_size, 3), include_top=False, weights=None
+            )
+            x = layers.GlobalAveragePooling2D()(base.output)
+            x = layers.Dropout(0.5)(x)
+            x = layers.BatchNormalization()(x)
+            return keras.Model(base.input, layers.Dense(n_classes)(x))
+    """,
     # the TF1 layer class called without training=, in a nested function
     "tf1_nested_class.py": """
         import tensorflow as tf
@@ -837,6 +852,7 @@ def verdicts(tmp_path_factory):
         "tf1-alone": at(root, "tf1_block.py", "DL306", "tf.compat.v1.layers.dropout("),
         "tf1-failed": at(root, "tf1_positional.py", "DL306", "tf.layers.dropout("),
         "tf1-class": at(root, "tf1_nested_class.py", "DL306", "tf.layers.Dropout(dropout)(net)"),
+        "too-small": at(root, "small_backbone.py", "DL102", "layers.Dropout(0.5)"),
     }
     confirm_findings(list(cases.values()), timeout=120, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -1117,3 +1133,8 @@ def test_tf1_dropout_whose_build_fails_is_run_alone(verdicts):
 def test_tf1_dropout_layer_class_in_a_nested_function_is_run_alone(verdicts):
     # Before: unbuildable, "`model_fn` is a nested function". The rate is a parameter: 0.5, said.
     check(verdicts, "tf1-class", "confirmed", "`tf.layers.Dropout`", "run alone", "built with rate=0.5")
+
+
+def test_a_size_stand_in_a_keras_application_refuses_is_raised_to_what_it_asks(verdicts):
+    # Before: unbuildable, "Input size must be at least 32x32; Received: input_shape=(16, 16, 3)".
+    check(verdicts, "too-small", "confirmed", "feeds BatchNormalization", "img_size=32")

@@ -241,6 +241,33 @@ def make_request(f: Finding, max_rate: float, cache: dict) -> tuple[dict | None,
     return request, None
 
 
+_TOO_SMALL = re.compile(r"Input size must be at least (\d+)x\d+")
+
+
+def _too_small(verdict, req) -> str | None:
+    """The size a failed build asks for, when its sizes were stand-ins ("Input size must be at least
+    75x75" from a Keras application given the 16 of a size parameter no call site sets)."""
+    from dropout_lint.confirm import slicer
+
+    status, detail = verdict
+    m = _TOO_SMALL.search(detail) if status == "unbuildable" else None
+    if m is None or "guessed" not in req["hints"] or slicer.SIZE_STANDIN != "16":
+        return None
+    return m.group(1) if 16 < int(m.group(1)) <= 512 else None
+
+
+def _request_with_size(f: Finding, max_rate: float, cache: dict, size: str) -> dict | None:
+    """The request for ``f`` planned again with ``size`` as the stand-in for sizes."""
+    from dropout_lint.confirm import slicer
+
+    slicer.SIZE_STANDIN = size
+    try:
+        req, verdict = make_request(f, max_rate, cache)
+    finally:
+        slicer.SIZE_STANDIN = "16"
+    return req if verdict is None else None
+
+
 def _alone_request(f: Finding, req: dict, reason: str, cache: dict) -> dict | None:
     """The request that runs a DL306 finding's op alone, after its build failed with ``reason``."""
     from dropout_lint.confirm import slicer
@@ -326,6 +353,13 @@ def confirm_findings(
                 sys.stderr.flush()
             rules = [f.code for f, _ in members]
             verdicts = pool.build_many(dict(req, rules=rules), timeout)
+            small = _too_small(verdicts[0], req)
+            if small is not None:
+                # a Keras application refuses the stand-in size: plan again with the size it asks for
+                again = _request_with_size(f0, max_rate, cache, small)
+                if again is not None:
+                    req = again
+                    verdicts = pool.build_many(dict(req, rules=rules), timeout)
             if rules == ["DL306"] and verdicts[0][0] == "unbuildable" and "alone" not in req["hints"]:
                 # the op is the finding: when the code around it fails to build, run it alone
                 again = _alone_request(f0, req, verdicts[0][1], cache)

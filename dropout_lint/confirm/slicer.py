@@ -416,6 +416,12 @@ def shape_guess(kinds: set) -> str:
     return "(16,)"
 
 
+# The stand-in for a size or width parameter. ``--confirm`` raises it once, for a build that
+# fails because a Keras application refuses so small an image ("Input size must be at least
+# 32x32"), and says so in the verdict.
+SIZE_STANDIN = "16"
+
+
 def value_guess(name: str, kinds: set) -> str | None:
     """A stand-in for a size, shape, rate, bound or format parameter or variable named ``name``."""
     low = name.lower()
@@ -469,7 +475,7 @@ def value_guess(name: str, kinds: set) -> str | None:
     if any(t in words or (len(t) > 3 and t.endswith(words)) for t in tokens) or (
         tokens and tokens[0] in ("n", "num", "nb", "max") and len(tokens) > 1
     ):
-        return "16"
+        return SIZE_STANDIN
     return None
 
 
