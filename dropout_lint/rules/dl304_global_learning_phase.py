@@ -317,7 +317,7 @@ def _mode_fits_what_follows(ctx, call) -> bool:
     if expr is None:
         return False
     read = names_read(expr, attributes=True)
-    strings = [n.value.strip("'\"") for n in _subscripts(expr)]
+    strings = [n.value.strip("'\"") for n in _strings(expr)]
     if any("train" in n.lower() for n in read + strings):
         return True  # the switch follows a training flag
     values = ctx.resolve(expr, call.scope)
@@ -337,8 +337,8 @@ def _mode_fits_what_follows(ctx, call) -> bool:
     return (trains and not infers) if training else (infers and not trains)
 
 
-def _subscripts(expr):
-    """The string keys of subscripts in ``expr`` (``kwargs["training"]``)."""
+def _strings(expr):
+    """The string literals in ``expr`` (the key of ``kwargs["training"]``)."""
     import libcst as cst
 
     stack = [expr]
