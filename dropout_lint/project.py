@@ -25,6 +25,8 @@ _SPEC = re.compile(
     r"(?<![\w.-])(tensorflow(?:-gpu|-cpu)?|keras)\s*(?:\[[^\]]*\])?\s*(===|==|~=|>=|>|=)\s*(\d+)\.(\d+)",
     re.IGNORECASE,
 )
+# ``tf-keras`` / ``tf_keras`` named at all (Keras 2 beside TF 2.16+, where ``tf.keras`` is Keras 3)
+_TF_KERAS = re.compile(r"(?<![\w.-])tf[-_]keras(?![\w-])", re.IGNORECASE)
 MAX_BYTES = 256 * 1024  # a declaration file larger than this is not read
 MAX_UP = 6  # folders above the file's own that are searched
 
@@ -63,6 +65,8 @@ def _read(d: str, names: list[str]) -> dict[str, tuple[int, int]]:
         for line in text.splitlines():
             if line.lstrip().startswith("#"):
                 continue
+            if _TF_KERAS.search(line):
+                found["tf-keras"] = (0, 0)  # Keras 2 kept for TF 2.16+: its version does not matter here
             for m in _SPEC.finditer(line):
                 pkg = "keras" if m.group(1).lower() == "keras" else "tensorflow"
                 version = (int(m.group(3)), int(m.group(4)))

@@ -57,6 +57,12 @@ def test_dl204_keep_prob_decided_by_the_declared_tensorflow(tmp_path, cli):
 
 def test_dl304_decided_by_the_declared_versions(tmp_path, cli):
     write(tmp_path / "tf24", {"setup.py": 'install_requires=["tensorflow>=2.4"]\n', "train.py": KERAS_SWITCH})
+    write(tmp_path / "tf216", {"setup.py": 'install_requires=["tensorflow>=2.16"]\n', "train.py": KERAS_SWITCH})
+    write(tmp_path / "keras3", {"requirements.txt": "keras~=3.3\n", "train.py": KERAS_SWITCH})
+    legacy = "tensorflow==2.17.0\ntf-keras==2.17.0\n"
+    tf_keras_switch = KERAS_SWITCH.replace("keras.backend", "tensorflow.keras.backend")
+    write(tmp_path / "tf217tfk", {"requirements.txt": legacy, "train.py": tf_keras_switch})
+    write(tmp_path / "tf217keras", {"requirements.txt": legacy, "train.py": KERAS_SWITCH})
     write(
         tmp_path / "keras20",
         {
@@ -65,9 +71,19 @@ def test_dl304_decided_by_the_declared_versions(tmp_path, cli):
         },
     )
     write(tmp_path / "unknown", {"train.py": KERAS_SWITCH})
-    r = cli("--no-cache", "--select", "DL304", str(tmp_path), cwd=tmp_path)
-    lines = [line for line in r.stdout.splitlines() if " DL304 " in line]
-    assert len(lines) == 1 and "tf24" in lines[0], r.stdout
+    r = cli("--no-cache", "--select", "DL304,DL314", str(tmp_path), cwd=tmp_path)
+    found = {(line.split("/")[0], line.split()[1]) for line in r.stdout.splitlines() if " DL3" in line}
+    # Keras 3 declared: the call raises; TF 2.4: only deprecated (DL314); tf.keras may be the
+    # tf-keras kept beside TF 2.17 (the switch exists), standalone keras there is Keras 3;
+    # Keras 2.0 / nothing declared: multi-backend Keras' API
+    assert found == {
+        ("tf216", "DL304"),
+        ("keras3", "DL304"),
+        ("tf217keras", "DL304"),
+        ("tf24", "DL314"),
+        ("tf217tfk", "DL314"),
+    }, r.stdout
+    assert "declares tensorflow 2.16" in r.stdout and "declares keras 3.3" in r.stdout, r.stdout
 
 
 def test_the_cache_follows_a_changed_declaration(tmp_path, cli):

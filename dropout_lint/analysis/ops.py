@@ -254,6 +254,8 @@ class OpFlow:
         self._fn_of_returns: dict[int, tuple[cst.FunctionDef, list]] = {}
         # (node, description, sink call or None) for every value used as the model's output
         self.sinks: list[tuple[Node, str, object]] = []
+        # the node a softmax sink's own result is (by id of its call), to see what consumes it
+        self._softmax_results: dict[int, Node] = {}
         # (node, function name, returned expression, in a Keras class)
         self.returns: list[tuple[Node, str, cst.BaseExpression, bool]] = []
         self.binds: list[tuple[Node, str, object]] = []
@@ -336,7 +338,10 @@ class OpFlow:
         if spec is not None:
             self.sink(call, spec, env)
         if is_op or inputs:
-            return TensorV(self.flow._node(kind if is_op else None, None, inputs, call=call))
+            made = self.flow._node(kind if is_op else None, None, inputs, call=call)
+            if spec is not None and spec[2] == "logits" and (kind or "").endswith("softmax"):
+                self._softmax_results[id(call)] = made
+            return TensorV(made)
         return None
 
     def _called(self, arg, env: "Env") -> list[Node]:
@@ -498,6 +503,9 @@ class OpFlow:
             graphs.append(g)
 
         for node, desc, call in self.sinks:
+            made = self._softmax_results.get(id(call))
+            if made is not None and _weights_other_values(made):
+                continue  # attention: the softmax weights values (``matmul(softmax(s), v)``), no output
             add(node, desc, call)
         # A function called in this module hands its result to its callers; only one nobody
         # calls here (a model function used from elsewhere) has its return value as the output.
@@ -519,6 +527,23 @@ class OpFlow:
             if effective(node).kind in DROPOUT and not node.outputs:
                 add(node, f"the output bound to `{key}`", None, by_name=True)
         return graphs
+
+
+# Ops that mix their inputs by weights: a softmax fed to one of them is attention, not an output.
+_WEIGHTING_OPS = ("matmul", "einsum", "batch_dot", "tensordot", "batch_matmul")
+
+
+def _weights_other_values(node: Node, depth: int = 0) -> bool:
+    """The softmax result ``node`` is consumed, directly or through dropout / pass-through ops
+    (up to three), by a weighting op (``tf.matmul(alignment, value)``, ``tf.einsum``)."""
+    for out in node.outputs:
+        last = (out.kind or "").rsplit(".", 1)[-1]
+        if last in _WEIGHTING_OPS:
+            return True
+        through = out.kind in DROPOUT or out.kind in PASSTHROUGH or out.kind in IDENTITY_OPS
+        if through and depth < 3 and _weights_other_values(out, depth + 1):
+            return True
+    return False
 
 
 def _arith(node: Node) -> Node:

@@ -81,6 +81,9 @@ class DropoutAfterOutput(Rule):
       may run zero times. A Dropout applied in a loop with a rate the loop's variable picks
       (`tf.nn.dropout(h, keeps[i])`, the rates unknown) drops nothing on the output if its own
       rate is 0, which the code does not show.
+    - **The softmax is the output**: a Dropout on scores fed to `tf.nn.softmax` counts only when
+      the softmax gives the predictions; one whose result weights other values
+      (`tf.matmul(softmax(scores), v)`, `einsum`: attention) is inside the model.
     - **The code shows the output**: op-level code whose output only a name tells (a function
       named like a model that nobody in the file calls, a value bound to `logits`) is DL111's,
       off by default.
@@ -109,6 +112,22 @@ class DropoutAfterOutput(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # premise "the softmax is the output": attention weights, dropped, then applied to values
+        _ex("""
+            import tensorflow as tf
+            def attend(q, k, v, drop, training=False):
+                scores = tf.matmul(q, k, transpose_b=True)
+                scores = drop(scores, training=training)
+                weights = tf.nn.softmax(scores, axis=-1)
+                return tf.matmul(weights, v)
+            class SelfAttention(tf.keras.Model):
+                def __init__(self):
+                    super().__init__()
+                    self.drop = tf.keras.layers.Dropout(0.1)
+                    self.out = tf.keras.layers.Dense(8)
+                def call(self, x, training=False):
+                    return self.out(attend(x, x, x, self.drop, training))
+        """),
         # premise "on the paths the code takes": only an opt-in knob nobody in the file sets adds it
         _ex("""
             from keras import layers, Sequential

@@ -2,61 +2,69 @@ import re
 
 from dropout_lint.finding import Edit, Fix, Pos
 from dropout_lint.fixes import split_lines
-from dropout_lint.rule import Invalid, Rule, example as _ex
+from dropout_lint.rule import Invalid, Rule, Valid, example as _ex
 from dropout_lint.rules import _training as T
 from dropout_lint.rules._common import first_use
 
 
 class GlobalLearningPhase(Rule):
-    """`set_learning_phase(...)`: a removed global training switch.
+    """`set_learning_phase(...)` shown to break: removed where the code runs, or a model then run in the wrong mode.
 
     ## What it does
     Finds calls of `keras.backend.set_learning_phase(...)` through any import path
-    (`tf.keras.backend`, `tf.compat.v1.keras.backend`, `keras.backend`, `tf_keras.backend`,
-    `from keras import backend as K`, `from ...backend import set_learning_phase`).
+    (`tf.keras.backend`, `keras.backend`, `tf_keras.backend`, `from keras import backend as K`,
+    `from ...backend import set_learning_phase`) where the code shows one of two bugs:
+    - the switch does not exist where the code runs: Keras 3 (and `tf.keras` from TensorFlow
+      2.16) has no `set_learning_phase`, so the call raises `AttributeError`;
+    - the switch puts a model of the file in the wrong mode: `set_learning_phase(1)` and then a
+      prediction `y = model(x)` outside training, or `set_learning_phase(0)` and then the model
+      trained in a `GradientTape`.
 
     ## Why is this bad?
-    The learning phase is a process-wide switch: `set_learning_phase(1)` forces training
-    behaviour (dropout on, batch statistics) on every model built afterwards, including the
-    ones you evaluate and export; `set_learning_phase(0)` silently disables dropout in training.
-    It was deprecated in TensorFlow 2.4 and is gone from Keras 3, so the call is at best a
-    no-op and at worst an error on upgrade. Pass `training=` to the calls instead.
+    The learning phase is a process-wide switch. Every later layer call without `training=`
+    follows it: after `set_learning_phase(1)` a prediction keeps dropping units and batch norm
+    normalises with the batch's statistics; after `set_learning_phase(0)` a custom training loop
+    trains with dropout off. It was deprecated in TensorFlow 2.4 and is gone from Keras 3, where
+    the call is an error. Pass `training=` to the calls instead.
 
     ## Example
     ```python
-    from tensorflow.keras import backend as K
-    K.set_learning_phase(1)
-    model.fit(x, y)
+    import tensorflow as tf
+    tf.keras.backend.set_learning_phase(1)
+    model = tf.keras.Sequential([tf.keras.layers.Dense(8), tf.keras.layers.Dropout(0.5)])
+    probs = model(x_test)               # dropout still drops here
     ```
 
     ## Use instead
     ```python
-    model.fit(x, y)                     # fit() trains with dropout on
-    y = model(x, training=False)        # explicit mode in custom code
+    probs = model(x_test, training=False)
     ```
 
     ## When it stays silent
-    - Under an `if` on the TensorFlow / Keras version (`tf.__version__`, `TF2`, `executing_eagerly`):
-      a branch for TensorFlow 1, where `set_learning_phase` is the supported API; likewise in a
-      file that runs TF1 graph code (TF1-only APIs, a `tensorflow.contrib` module imported,
-      `disable_eager_execution()`, `disable_v2_behavior()`, `get_session()`, Keras 2's graph-only
-      `K.gradients` / `optimizer.get_gradients`, the call made through `tf.compat.v1`, a
-      notebook whose output shows multi-backend Keras' "Using TensorFlow backend."), TF1 graph
-      APIs called through `tf.compat.v1` (a Session, a global step, `variable_scope`).
-    - The standalone `keras` package's switch (`import keras.backend as K`) in a file that shows
-      no Keras >= 2.4 (`tf.function`, `tf.GradientTape`, `tf.config`, `keras.ops`,
-      `keras.random`) and whose project does not declare tensorflow 2.4 or later: multi-backend
-      Keras up to 2.3 supports it; `tf.keras`'s is reported. Any switch in a project that
-      declares TensorFlow 1 or Keras up to 2.3 (`requirements*.txt`, `setup.py`, `setup.cfg`,
-      `pyproject.toml`, `environment.yml`, `Pipfile` in its folder or above; the lowest version
-      allowed decides).
-    - **The mode is wrong for what follows**: not a switch set to the mode of the work after it
-      in the same function -- `set_learning_phase(True)` before a training step's
-      `GradientTape` / `fit` with no evaluation after it, `set_learning_phase(0)` before
-      `load_model`, an export or an evaluation with no training after it -- nor one that follows a
-      training flag (`set_learning_phase(is_training)`, `kwargs["training"]`). Those are
-      deliberate and only deprecated. A switch followed by work of the other mode, or whose
-      effect the function does not show, is reported.
+    - **Not shown to break**: a switch whose effect the code does not show wrong -- the mode
+      fits the work after it (`set_learning_phase(True)` before a training step's tape,
+      `set_learning_phase(0)` before a prediction), it follows a flag or restores a saved phase
+      (not a constant), the calls after it pass `training=` (as `fit`, `predict` and
+      `evaluate` do), the model called is not shown to contain a layer that reads `training`
+      (built in another module), the prediction draws several samples in a loop (Monte-Carlo
+      dropout) or its result is dropped (a build call), and nothing shows Keras 3. Such a switch is
+      only deprecated: the opt-in DL314 lists it.
+    - **Runs where the switch is the API**: under an `if` on the TensorFlow / Keras version
+      (`tf.__version__`, `TF2`, `executing_eagerly`); in a file that runs TF1 graph code (TF1-only
+      APIs, a `tensorflow.contrib` module imported, `disable_eager_execution()`,
+      `disable_v2_behavior()`, `get_session()`, Keras 2's graph-only `K.gradients` /
+      `optimizer.get_gradients`, the call made through `tf.compat.v1`, a notebook whose output
+      shows multi-backend Keras' "Using TensorFlow backend."), TF1 graph APIs called through
+      `tf.compat.v1` (a Session, a global step, `variable_scope`); the standalone `keras`
+      package's switch in a file that shows no Keras >= 2.4 (`tf.function`, `tf.GradientTape`,
+      `tf.config`, `keras.ops`, `keras.random`) and whose project does not declare tensorflow
+      2.4 or later; any switch in a project that declares TensorFlow 1 or Keras up to 2.3
+      (`requirements*.txt`, `setup.py`, `setup.cfg`, `pyproject.toml`, `environment.yml`,
+      `Pipfile` in its folder or above; the lowest version allowed decides).
+    - **Removed, not shown**: Keras 3 is taken as shown only by the project's declarations
+      (keras >= 3, or tensorflow >= 2.16, for `tf.keras` with no `tf-keras` beside it) or, for the standalone `keras`
+      package, by a Keras-3-only call in the file (`keras.ops`, `keras.random`, `keras.config`);
+      `tf_keras`'s switch still exists.
     - Only a call that resolves to Keras' `set_learning_phase` counts (a project's own function
       of that name does not); test code (see `test-code-ignore`), which sets the phase to exercise
       both modes.
@@ -66,6 +74,7 @@ class GlobalLearningPhase(Rule):
 
     ## References
     - TensorFlow 2.4 release notes: `tf.keras.backend.set_learning_phase` deprecated.
+    - Keras 3 migration guide: the learning phase is gone; pass `training=`.
 
     ## Fix safety
     Unsafe. Deleting `set_learning_phase(...)` changes how every layer behaves afterwards in
@@ -80,8 +89,8 @@ class GlobalLearningPhase(Rule):
     fix_safety = "unsafe"
 
     valid = [
-        # premise "the mode is wrong for what follows": each switch is set to the mode of the
-        # work after it (deprecated, but no model runs in the wrong mode)
+        # premise "shown to break": a switch set to the mode of the work after it (deprecated, but
+        # no model runs in the wrong mode; the opt-in DL314 lists it)
         _ex("""
             import tensorflow as tf
             def train_step(model, x, y, opt):
@@ -94,6 +103,46 @@ class GlobalLearningPhase(Rule):
                 model = tf.keras.models.load_model(path, compile=False)
                 return tf.lite.TFLiteConverter.from_keras_model(model).convert()
         """),
+        # fit() and predict() pass their own mode, which wins over the switch
+        _ex("""
+            from tensorflow.keras import backend as K
+            K.set_learning_phase(1)
+            model.fit(x, y)
+            preds = model.predict(x_test)
+        """),
+        # the predicting model comes from another module: not shown to read the flag
+        _ex("""
+            import tensorflow as tf
+            from project.models import build_model
+            tf.keras.backend.set_learning_phase(1)
+            model = build_model()
+            probs = model(x_test)
+        """),
+        # Monte-Carlo dropout: the switch's deliberate use, several samples drawn
+        _ex("""
+            import tensorflow as tf
+            tf.keras.backend.set_learning_phase(1)
+            model = tf.keras.Sequential([tf.keras.layers.Dense(8), tf.keras.layers.Dropout(0.5)])
+            samples = [model(x_test) for _ in range(30)]
+        """),
+        # the phase saved before is restored: not a constant mode
+        _ex("""
+            import tensorflow as tf
+            def evaluate(model, data):
+                old = tf.keras.backend.learning_phase()
+                tf.keras.backend.set_learning_phase(0)
+                result = model.evaluate(data)
+                tf.keras.backend.set_learning_phase(old)
+                return result
+        """),
+        # nothing shows Keras 3, nothing follows: deprecated only
+        "import tensorflow as tf\ntf.keras.backend.set_learning_phase(0)\n",
+        "K.set_learning_phase(0)\n",
+        # tf_keras (Keras 2 beside TF 2.16+) keeps the switch
+        Valid(
+            "import tf_keras\ntf_keras.backend.set_learning_phase(0)\n",
+            options={"declared-versions": {"tensorflow": (2, 16), "tf-keras": (0, 0)}},
+        ),
         # the switch follows Keras' own flag inside a layer
         _ex("""
             import tensorflow as tf
@@ -107,7 +156,9 @@ class GlobalLearningPhase(Rule):
             import tensorflow as tf
             tf.compat.v1.disable_eager_execution()
             K = tf.compat.v1.keras.backend
-            K.set_learning_phase(0)
+            K.set_learning_phase(1)
+            model = tf.keras.Sequential([tf.keras.layers.Dense(8), tf.keras.layers.Dropout(0.5)])
+            probs = model(x_test)
         """),
         # premise "runs under TF2 / Keras 3": the branch for TensorFlow 1, where the switch is the API
         _ex("""
@@ -136,7 +187,6 @@ class GlobalLearningPhase(Rule):
         "from mylib.backend import set_learning_phase\nset_learning_phase(0)\n",
         "import torch\nmodel.train()\n",
         "# K.set_learning_phase(1) used to be here\nimport keras\n",
-        "from tensorflow.keras import backend as K\nK.clear_session()\n",
         # Keras 2 on TF1's graph: K.gradients works only there
         _ex("""
             from keras import backend as K
@@ -152,10 +202,12 @@ class GlobalLearningPhase(Rule):
         """),
         # standalone multi-backend Keras, version not shown (<= 2.3: the supported API)
         _ex("""
+            import keras
             import keras.backend as K
             from keras.layers.merge import add
-            K.set_learning_phase(0)
-            model = build_model()
+            K.set_learning_phase(1)
+            model = keras.Sequential([keras.layers.Dense(8), keras.layers.Dropout(0.5)])
+            probs = model(x_test)
         """),
         # TF1 graph code through tf.compat.v1
         _ex("""
@@ -166,53 +218,69 @@ class GlobalLearningPhase(Rule):
         """),
     ]
     invalid = [
-        # reading a checkpoint through tf.compat.v1 is no sign of graph code
-        Invalid(
-            _ex("""
-            import tensorflow as tf
-            def evaluate(model, path):
-                tf.keras.backend.set_learning_phase(1)
-                reader = tf.compat.v1.train.NewCheckpointReader(path)
-                return model.predict(data)
-        """),
-            line=3,
-        ),
-        # K.function alone works in TF 2 too
-        Invalid(
-            _ex("""
-            from tensorflow.keras import backend as K
-            K.set_learning_phase(0)
-            f = K.function([model.input], [model.output])
-        """),
-            line=2,
-        ),
-        Invalid(
-            _ex("""
-                from tensorflow.keras import backend as K
-                K.set_learning_phase(1)
-                model.fit(x, y)
-                preds = model.predict(x_test)
-            """),
-            line=2,
-            fixed="from tensorflow.keras import backend as K\nmodel.fit(x, y)\npreds = model.predict(x_test)\n",
-        ),
-        # the training mode left on for an evaluation
+        # the prediction after the switch drops units
         Invalid(
             _ex("""
                 import tensorflow as tf
-                def report(model, x, y):
-                    tf.keras.backend.set_learning_phase(1)
-                    return model.evaluate(x, y)
+                tf.keras.backend.set_learning_phase(1)
+                model = tf.keras.Sequential([tf.keras.layers.Dense(8), tf.keras.layers.Dropout(0.5)])
+                probs = model(x_test)
+            """),
+            line=2,
+            contains="on line 4 predicts outside training",
+            fixed=_ex("""
+                import tensorflow as tf
+                model = tf.keras.Sequential([tf.keras.layers.Dense(8), tf.keras.layers.Dropout(0.5)])
+                probs = model(x_test)
+            """),
+        ),
+        # inside a function, the model built there with batch norm
+        Invalid(
+            _ex("""
+                from tensorflow import keras
+                def report(x):
+                    keras.backend.set_learning_phase(True)
+                    inp = keras.Input((4,))
+                    net = keras.Model(inp, keras.layers.BatchNormalization()(keras.layers.Dense(4)(inp)))
+                    return net(x)
             """),
             line=3,
         ),
+        # a custom loop trained after the switch set inference mode
         Invalid(
-            "import tensorflow as tf\ntf.keras.backend.set_learning_phase(0)\n",
-            line=2,
-            fixed="import tensorflow as tf\n",
+            _ex("""
+                import tensorflow as tf
+                from tensorflow.keras import backend as K
+                model = tf.keras.Sequential([tf.keras.layers.Dense(8), tf.keras.layers.Dropout(0.3), tf.keras.layers.Dense(1)])
+                K.set_learning_phase(0)
+                with tf.GradientTape() as tape:
+                    loss = tf.reduce_mean(model(x))
+                grads = tape.gradient(loss, model.trainable_variables)
+            """),
+            line=4,
+            contains="is trained on line 6",
         ),
-        Invalid("import tensorflow as tf\ntf.compat.v1.keras.backend.set_learning_phase(True)\n", line=2),
-        # standalone keras in a file that shows Keras 3 (keras.ops)
+        # a subclassed model with dropout, called for its predictions after the switch
+        Invalid(
+            _ex("""
+                import tensorflow as tf
+                from tensorflow.keras.backend import set_learning_phase
+                class Net(tf.keras.Model):
+                    def __init__(self):
+                        super().__init__()
+                        self.d = tf.keras.layers.Dense(4)
+                        self.drop = tf.keras.layers.Dropout(0.2)
+                    def call(self, x, training=None):
+                        return self.drop(self.d(x), training=training)
+                def predict_all(x):
+                    set_learning_phase(1)
+                    net = Net()
+                    return net(x)
+            """),
+            line=11,
+            contains="`net(...)` on line 13",
+        ),
+        # standalone keras in a file that shows Keras 3 (keras.ops): the call raises
         Invalid(
             _ex("""
                 import keras
@@ -220,27 +288,31 @@ class GlobalLearningPhase(Rule):
                 x = keras.ops.ones(3)
             """),
             line=2,
+            contains="raises AttributeError",
             fixed="import keras\nx = keras.ops.ones(3)\n",
         ),
+        # the project declares TensorFlow 2.16, whose tf.keras is Keras 3
         Invalid(
-            "import tensorflow as tf\nfrom keras.backend import set_learning_phase as slp\nslp(1)\n"
-            "@tf.function\ndef step(x):\n    return x\n",
-            line=3,
+            "import tensorflow as tf\ntf.keras.backend.set_learning_phase(0)\n",
+            line=2,
+            contains="declares tensorflow 2.16",
+            options={"declared-versions": {"tensorflow": (2, 16)}},
+            fixed="import tensorflow as tf\n",
         ),
         Invalid(
             _ex("""
-                import tf_keras
+                import keras
                 def setup():
-                    tf_keras.backend.set_learning_phase(1)
+                    keras.backend.set_learning_phase(1)
             """),
             line=3,
+            options={"declared-versions": {"keras": (3, 0)}},
             fixed=_ex("""
-                import tf_keras
+                import keras
                 def setup():
                     pass
             """),
         ),
-        Invalid("K.set_learning_phase(0)\n", line=1),
         Invalid(
             _ex("""
                 from tensorflow.python.keras import backend
@@ -251,6 +323,7 @@ class GlobalLearningPhase(Rule):
             """),
             count=2,
             line=3,
+            options={"declared-versions": {"tensorflow": (2, 17)}},
             fixed=_ex("""
                 from tensorflow.python.keras import backend
                 if TRAIN:
@@ -259,94 +332,140 @@ class GlobalLearningPhase(Rule):
                     backend.set_learning_phase(0)
             """),
         ),
-        Invalid("import tensorflow.keras.backend as KB\nold = KB.set_learning_phase(1)\n", line=2),
     ]
 
     def check(self, ctx) -> None:
-        for call in ctx.calls:
-            q = call.qname or ""
-            if not q.endswith("set_learning_phase") or not q.startswith(("keras.", "tf.")):
-                continue
-            if any(_VERSION_TEST.search(ctx.code(test)) for test, _ in call.ifs):
-                continue  # a branch for one TensorFlow / Keras version (TF1 supports the switch)
-            if _graph_mode(ctx, q):
-                continue  # TF1 graph code: there the switch is the supported API
-            declared = ctx.options.get("declared-versions") or {}
-            tf_v, keras_v = declared.get("tensorflow"), declared.get("keras")
-            if (tf_v is not None and tuple(tf_v) < (2, 0)) or (keras_v is not None and tuple(keras_v) < (2, 4)):
-                continue  # the project declares TF 1 / multi-backend Keras <= 2.3: the supported API
-            shown_new = _keras_2_4_or_later(ctx) or (tf_v is not None and tuple(tf_v) >= (2, 4))
-            if _standalone_keras(ctx, call) and not shown_new:
-                continue  # multi-backend Keras (<= 2.3: the supported API) as far as the file shows
-            if _mode_fits_what_follows(ctx, call):
-                continue  # a deliberate switch: the mode set is the mode of the work after it
-            ctx.report(
-                call,
-                "`set_learning_phase()` flips a global training switch for every model (deprecated in "
-                "TF 2.4, removed in Keras 3); remove it and pass `training=` to the model calls",
-                fix=_remove_statement(ctx, call),
+        for call, shown in assess(ctx):
+            if shown is not None:
+                ctx.report(call, shown, fix=_remove_statement(ctx, call))
+
+
+def assess(ctx):
+    """Every call of Keras' ``set_learning_phase`` where it is not the supported API (TF1 graph
+    code, multi-backend Keras <= 2.3), with the bug the analysis shows in it: a message, or None
+    when it shows none (the call is then only deprecated: DL314's, opt-in)."""
+    for call in ctx.calls:
+        q = call.qname or ""
+        if not q.endswith("set_learning_phase") or not q.startswith(("keras.", "tf.")):
+            continue
+        if any(_VERSION_TEST.search(ctx.code(test)) for test, _ in call.ifs):
+            continue  # a branch for one TensorFlow / Keras version (TF1 supports the switch)
+        if _graph_mode(ctx, q):
+            continue  # TF1 graph code: there the switch is the supported API
+        declared = ctx.options.get("declared-versions") or {}
+        tf_v, keras_v = declared.get("tensorflow"), declared.get("keras")
+        if (tf_v is not None and tuple(tf_v) < (2, 0)) or (keras_v is not None and tuple(keras_v) < (2, 4)):
+            continue  # the project declares TF 1 / multi-backend Keras <= 2.3: the supported API
+        shown_new = (
+            _keras_2_4_or_later(ctx)
+            or (tf_v is not None and tuple(tf_v) >= (2, 4))
+            or (keras_v is not None and tuple(keras_v) >= (2, 4))
+        )
+        if _standalone_keras(ctx, call) and not shown_new:
+            continue  # multi-backend Keras (<= 2.3: the supported API) as far as the file shows
+        yield call, _removed(ctx, call, declared) or _wrong_mode(ctx, call)
+
+
+# Calls only Keras 3 has (standalone ``keras``): a file using them runs where the switch is gone.
+_KERAS_3_MARKERS = ("keras.ops.", "keras.random.", "keras.config.")
+
+
+def _removed(ctx, call, declared) -> str | None:
+    """The switch does not exist where the code runs, so the call raises ``AttributeError``:
+    Keras 3 (``keras.backend`` and, from TensorFlow 2.16, ``tf.keras.backend`` have no
+    ``set_learning_phase``). Shown by the project's declarations (keras >= 3, or tensorflow >=
+    2.16 without tf-keras) or, for the standalone ``keras`` package, by a Keras-3-only call in
+    the file. ``tf_keras`` (Keras 2, kept for TF 2.16+) still has it."""
+    raw = _import_of(ctx, call)
+    if raw.startswith("tf_keras"):
+        return None
+    standalone = raw == "keras" or raw.startswith("keras.")
+    tf_v, keras_v = declared.get("tensorflow"), declared.get("keras")
+    why = None
+    if standalone and keras_v is not None and tuple(keras_v) >= (3, 0):
+        why = f"the project declares keras {keras_v[0]}.{keras_v[1]}"
+    elif tf_v is not None and tuple(tf_v) >= (2, 16) and (standalone or "tf-keras" not in declared):
+        # TF 2.16 needs Keras 3; only ``tf.keras`` may be tf-keras (TF_USE_LEGACY_KERAS)
+        why = f"the project declares tensorflow {tf_v[0]}.{tf_v[1]} (its Keras is Keras 3)"
+    elif standalone:
+        marker = first_use(ctx, _KERAS_3_MARKERS)
+        if marker is not None:
+            why = f"this file uses Keras 3 (`{marker}`)"
+    if why is None:
+        return None
+    return (
+        f"`set_learning_phase()` does not exist in Keras 3 and {why}: this call raises AttributeError; "
+        "remove it and pass `training=` to the model calls"
+    )
+
+
+def _wrong_mode(ctx, call) -> str | None:
+    """The switch is set to one mode and the function (or script) then runs a model of the file
+    in the other one: ``set_learning_phase(1)`` and later a prediction ``y = model(x)`` outside a
+    training step (dropout drops, batch norm uses batch statistics), or ``set_learning_phase(0)``
+    and later the model trained in a ``GradientTape`` (dropout never drops). Shown only for a
+    call without ``training=`` (an explicit mode wins over the switch, so ``fit`` / ``predict``,
+    which pass theirs, are not affected) of a model the analysis shows contains a layer that
+    reads the flag, between the switch and the next switch of the same scope; a prediction in a
+    loop that draws several samples is Monte-Carlo dropout, the switch's deliberate use, and a
+    call whose result is dropped only builds the model."""
+    import libcst as cst
+
+    from dropout_lint.analysis.facts import Scope
+    from dropout_lint.rules import _flag_readers as R
+    from dropout_lint.rules.dl302_missing_training_flag import _optimised, _passes_flag, _training_context
+
+    mode = _literal_mode(ctx, call)
+    if mode is None:
+        return None
+    par = T.parents(ctx)
+    here = (call.start.row, call.start.column)
+    later = sorted(
+        (c for c in ctx.calls if c.scope is call.scope and (c.start.row, c.start.column) > here),
+        key=lambda c: (c.start.row, c.start.column),
+    )
+    for c in later:
+        if (c.qname or "").endswith("set_learning_phase"):
+            return None  # switched again: what follows is that switch's
+        if _passes_flag(c) or c.has_star_args() or len(c.positional) != 1 or c.keywords:
+            continue
+        answers = R.callee_answers(ctx, c)
+        if not answers or any(a != R.YES for a, _ in answers):
+            continue  # not shown to be a model that reads the flag
+        if any(isinstance(o, Scope) and R.call_default_trains(ctx, o) for _, o in answers):
+            continue
+        training = _training_context(ctx, c)
+        if mode and not training:
+            if isinstance(par.get(c.node), cst.Expr) or T.in_sampling_loop(c):
+                continue  # a build call, or Monte-Carlo sampling
+            return (
+                f"`set_learning_phase(1)` puts every later call without `training=` in training mode, and "
+                f"`{c.func_text}(...)` on line {c.start.row} predicts outside training: its dropout drops and "
+                "batch norm uses batch statistics; remove the switch and pass `training=` to the calls"
             )
+        if not mode and training and _optimised(ctx, c):
+            return (
+                f"`set_learning_phase(0)` puts every later call without `training=` in inference mode, and "
+                f"`{c.func_text}` is trained on line {c.start.row}: its dropout never drops and batch norm "
+                "uses its moving statistics; remove the switch and pass `training=True` there"
+            )
+    return None
 
 
-_TRAINING_WORK = ("fit", "fit_generator", "train_on_batch", "apply_gradients", "minimize", "GradientTape")
-_INFERENCE_WORK = (
-    "predict",
-    "predict_on_batch",
-    "predict_generator",
-    "evaluate",
-    "evaluate_generator",
-    "test_on_batch",
-    "load_model",
-    "save",
-    "save_model",
-    "convert",
-    "from_keras_model",
-)
-
-
-def _mode_fits_what_follows(ctx, call) -> bool:
-    """The switch is set to the mode of the work that follows it in the same function, so no
-    model runs in the wrong mode: ``set_learning_phase(True)`` before a training step's tape (the
-    Object Detection API's train loop), ``set_learning_phase(0)`` before ``load_model`` and a
-    TFLite conversion or an evaluation; or it follows a training flag itself
-    (``set_learning_phase(is_training)``, ``kwargs["training"]``). The call is deprecated, but
-    that is all; a switch followed by work of the other mode, or by nothing, stays a finding."""
-    from dropout_lint.rules._common import names_read
-
+def _literal_mode(ctx, call) -> bool | None:
+    """The one mode the switch sets when it resolves to constants (``1``, ``False``, a module
+    constant), else None (a flag, a saved phase restored)."""
     expr = call.arg("value", 0)
     if expr is None:
-        return False
-    read = names_read(expr, attributes=True)
-    strings = [n.value.strip("'\"") for n in _strings(expr)]
-    if any("train" in n.lower() for n in read + strings):
-        return True  # the switch follows a training flag
+        return None
     values = ctx.resolve(expr, call.scope)
     if not values:
-        return False
+        return None
     try:
         modes = {bool(r.value) for r in values}
     except Exception:  # noqa: BLE001 - a value with no truth
-        return False
-    if len(modes) != 1:
-        return False
-    training = modes.pop()
-    later = [c for c in ctx.calls if c.scope is call.scope and c.start.row > call.start.row]
-    names = [(c.qname or c.func_text).rsplit(".", 1)[-1] for c in later]
-    trains = any(n in _TRAINING_WORK for n in names)
-    infers = any(n in _INFERENCE_WORK for n in names)
-    return (trains and not infers) if training else (infers and not trains)
-
-
-def _strings(expr):
-    """The string literals in ``expr`` (the key of ``kwargs["training"]``)."""
-    import libcst as cst
-
-    stack = [expr]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, cst.SimpleString):
-            yield n
-        stack.extend(n.children)
+        return None
+    return modes.pop() if len(modes) == 1 else None
 
 
 _VERSION_TEST = re.compile(
@@ -384,13 +503,19 @@ _COMPAT_GRAPH = re.compile(
 )
 
 
-def _standalone_keras(ctx, call) -> bool:
-    """The switch is the standalone ``keras`` package's (``import keras.backend as K``), not
-    ``tf.keras``'s: from the import as written."""
+def _import_of(ctx, call) -> str:
+    """The module path the switch's name was imported from, as written (``keras.backend``,
+    ``tensorflow.keras.backend``, ``tf_keras``), or ""."""
     from dropout_lint.analysis.names import _imported_in
 
     head = call.func_text.split(".", 1)[0]
-    raw = _imported_in(call.scope, head) or ctx.facts.names.aliases.get(head) or ""
+    return _imported_in(call.scope, head) or ctx.facts.names.aliases.get(head) or ""
+
+
+def _standalone_keras(ctx, call) -> bool:
+    """The switch is the standalone ``keras`` package's (``import keras.backend as K``), not
+    ``tf.keras``'s: from the import as written."""
+    raw = _import_of(ctx, call)
     return raw == "keras" or raw.startswith("keras.")
 
 
