@@ -6,10 +6,12 @@ and, in tables written by ``walk_pypi_corpus.py``, a final ``source``) is one Py
 package walked when the corpus was built.  For every row with kept=yes this script
 runs ``pip download --no-deps --no-build-isolation --ignore-requires-python
 NAME==VERSION`` with ``--python`` (default: this Python; it needs ``wheel`` and
-``setuptools`` for rows whose file is an sdist), checks that the downloaded file
-has the recorded name and sha256, extracts from the wheel/zip/tarball only *.py
-and *.ipynb files plus setup.py, pyproject.toml and requirements*.txt, and writes
-them to OUT/<half>/<name>/<path in archive>, checking the recorded file counts.
+a recent ``setuptools`` for rows whose file is an sdist: 65.x, a venv's bundled
+one, fails on PEP 639 ``license`` strings, e.g. R's spherical-deepkriging),
+checks that the downloaded file has the recorded name and sha256, extracts from
+the wheel/zip/tarball only *.py and *.ipynb files plus setup.py, pyproject.toml
+and requirements*.txt, and writes them to OUT/<half>/<name>/<path in archive>,
+checking the recorded file counts.
 
 Selection rule (applied when a corpus was built): a package was kept when at
 least one of its .py/.ipynb files contains "dropout" and "keras" or "tensorflow"

@@ -44,6 +44,15 @@ recorded with file "-".  Otherwise the archive is extracted with
 kept packages go to OUT/<half>/<name>/ with half from
 sha256(SPLIT_PREFIX + normalised name) (name only, never contents).
 
+Corpora T (``corpus_t_packages.tsv``, ``--split-prefix t-split:``) and U
+(``corpus_u_packages.tsv``, ``--split-prefix u-split:``) were walked by this same
+code, unchanged: a later walk continues beyond the earlier ones by itself,
+because every name of the earlier tables is then in the repository's tracked
+files and so left out (for U: 0 candidates at or below T's highest walk hash,
+0 ``q-failed`` ones; 3,068 candidates, all ``new``).  The download venv needs a
+recent ``setuptools`` (``pip install -U``; a venv's bundled 65.x rejects PEP 639
+``license`` strings, so such sdists fail: U was walked with 84.2.1).
+
 ``--resume`` reuses the rows of an existing table (and the kept packages already
 under OUT) for candidates it names, downloading only the others; rows of
 packages no longer candidates are dropped and their directories removed.
