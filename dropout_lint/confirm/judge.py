@@ -222,12 +222,16 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
     sys.argv = [req.get("filename") or "<confirm>"]
     error: BaseException | None = None
     flags_before = _absl_flags()
+    loaders = _fresh_tf_keras()
     try:
         name = f"{req.get('filename') or '<confirm>'} (confirm slice)"
         code = compile(req["code"], name, "exec")
         # The finder of stand-ins reads the slice's try/except ImportError guards from it.
         legacy.SOURCES.clear()
         legacy.SOURCES[name] = req["code"]
+        # Code that reads its own source (``inspect.getsource`` in a docstring decorator,
+        # autograph converting a ``tf.function``) finds the slice's text.
+        _register_source(name, req["code"])
         if (req.get("hints") or {}).get("graph"):
             # TF1 graph code (placeholders, sessions): build it in a graph of its own.
             with tf.Graph().as_default():
@@ -239,24 +243,64 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
     finally:
         sys.argv = argv
         _forget_flags(flags_before)
+        for mod, old in loaders:
+            mod.keras = old
         for p in added:
             try:
                 sys.path.remove(p)
             except ValueError:
                 pass
-    target = (req.get("hints") or {}).get("target")
-    if (
-        error is not None
-        and "__dl_target__" not in ns
-        and target is not None
-        and isinstance(ns.get(target), _BaseLayer)
+    k2 = _keras2()
+    built = [ns.get("__dl_target__"), *marked]
+    if k2 is not None and any(
+        isinstance(o, k2.layers.Layer) or (isinstance(o, type) and issubclass(o, k2.layers.Layer)) for o in built
     ):
+        NOTES.append(
+            f"built with Keras 2 (tf_keras {getattr(k2, '__version__', '?')}, installed or taken by confirm-packages): "
+            "the code asks for it (`import tf_keras`, or `tf.keras` with TF_USE_LEGACY_KERAS=1)"
+        )
+    target = (req.get("hints") or {}).get("target")
+    if error is not None and "__dl_target__" not in ns and target is not None and _is_layer(ns.get(target)):
         # A later statement of the slice failed (a second ``build``, a summary): the model it
         # needs is built already; judge that one and say so.
         NOTES.append(f"the slice then raised {_reason(error)}; judged `{target}` as built before that")
         ns["__dl_target__"] = ns[target]
         error = None
     return ns, marked, error
+
+
+def _fresh_tf_keras() -> list:
+    """When the real ``tf_keras`` (Keras 2) can be imported: give ``tf.keras`` (and
+    ``tf.compat.v1.keras``) fresh lazy loaders for the build, so that its first use picks Keras 2 or
+    3 as TensorFlow does in the project's own process: Keras 2 when ``TF_USE_LEGACY_KERAS=1`` is
+    set by then (Hugging Face's TF models set it at import), Keras 3 otherwise. Returns (module,
+    loader it had) pairs, put back after the build: the worker itself stays on Keras 3."""
+    import importlib.machinery
+
+    try:
+        if importlib.machinery.PathFinder.find_spec("tf_keras") is None:
+            return []
+        from tensorflow.python.util import lazy_loader
+    except (ImportError, ValueError):
+        return []
+    saved = []
+    # (``tf.keras`` may be the plain Keras 3 module by now: an ``import tensorflow.keras.x`` binds it.)
+    for mod, mode in ((tf, None), (getattr(tf.compat, "v1", None), "v1")):
+        if mod is None or "keras" not in vars(mod):
+            continue
+        saved.append((mod, vars(mod)["keras"]))
+        mod.keras = lazy_loader.KerasLazyLoader(vars(mod), mode=mode)
+    return saved
+
+
+def _register_source(name: str, code: str) -> None:
+    """Put the slice's text in ``linecache`` under the name it is compiled with (the previous
+    slice's entry dropped), as if it were a file."""
+    import linecache
+
+    for key in [k for k in linecache.cache if isinstance(k, str) and k.endswith(" (confirm slice)")]:
+        linecache.cache.pop(key, None)
+    linecache.cache[name] = (len(code), None, code.splitlines(keepends=True), name)
 
 
 def _absl_flags() -> set | None:
@@ -415,8 +459,42 @@ def _kind(layer: Any) -> str:
     return type(layer).__name__
 
 
+def _keras2() -> Any:
+    """The real ``tf_keras`` package (Keras 2) when a build imported it, else None (not the view
+    of Keras 3 that :mod:`.legacy` serves when it is not installed)."""
+    from dropout_lint.confirm import legacy
+
+    mod = sys.modules.get("tf_keras")
+    if mod is None or isinstance(getattr(getattr(mod, "__spec__", None), "loader", None), legacy._Loader):
+        return None
+    return mod
+
+
+def _layer_bases() -> tuple:
+    """The base Layer classes of the Keras the build used: Keras 3's, and Keras 2's (``tf_keras``)
+    when the project's code built with it."""
+    k2 = _keras2()
+    base2 = getattr(getattr(k2, "layers", None), "Layer", None) if k2 is not None else None
+    return (_BaseLayer, base2) if isinstance(base2, type) else (_BaseLayer,)
+
+
+def _is_layer(obj: Any) -> bool:
+    return isinstance(obj, _layer_bases())
+
+
+def _root_build(obj: Any) -> Any:
+    """``build`` of the base Layer class ``obj`` derives from (a layer whose ``build`` is this
+    one builds no weights of its own)."""
+    for base in _layer_bases():
+        if isinstance(obj, base):
+            return base.build
+    return _BaseLayer.build
+
+
 def _is_model(obj: Any) -> bool:
-    return isinstance(obj, keras.Model)
+    k2 = _keras2()
+    model2 = getattr(k2, "Model", None) if k2 is not None else None
+    return isinstance(obj, (keras.Model, model2) if isinstance(model2, type) else keras.Model)
 
 
 def _children(layer: Any) -> list:
@@ -441,6 +519,10 @@ def _shape_for(layer: Any) -> tuple[tuple, str] | None:
     if kind == "TimeDistributed":
         inner = _shape_for(layer.layer)
         return ((4,) + inner[0], inner[1]) if inner else None
+    kernel = getattr(layer, "kernel", None) if kind == "Dense" and getattr(layer, "built", False) else None
+    if kernel is not None and len(kernel.shape) == 2:
+        # A built Dense says its input width.
+        return (int(kernel.shape[0]),), "float32"
     if kind in FIRST_LAYER_SHAPES:
         return FIRST_LAYER_SHAPES[kind], "float32"
     for suffix, shape in (("1D", _SHAPE_1D), ("2D", _SHAPE_2D), ("3D", _SHAPE_3D)):
@@ -448,7 +530,7 @@ def _shape_for(layer: Any) -> tuple[tuple, str] | None:
             return shape, "float32"
     if kind == "Reshape":
         return (int(np.prod(layer.target_shape)),), "float32"
-    if isinstance(layer, _BaseLayer) and not _is_model(layer) and not _children(layer):
+    if _is_layer(layer) and not _is_model(layer) and not _children(layer):
         # A custom layer first: the input width its own weights say (said in the verdict).
         return _weight_shape(layer)
     if _is_model(layer):
@@ -525,7 +607,7 @@ def example_inputs(obj: Any):
         ]
         return xs[0] if len(xs) == 1 else xs
     found = _first_shape(obj)
-    if found is None and isinstance(obj, _BaseLayer) and not _is_model(obj):
+    if found is None and _is_layer(obj) and not _is_model(obj):
         found = _weight_shape(obj)
     if found is None and _shape_free(obj):
         # A layer made of ops only (a custom dropout): it takes any input.
@@ -556,10 +638,10 @@ def _weight_shape(layer: Any) -> tuple[tuple, str] | None:
             f"assumed input shape (None, {width}): the width of {_name(layer)}'s weight "
             f"`{kernels[0].name}` {tuple(kernels[0].shape)}"
         )
-    elif type(layer).build is not _BaseLayer.build and not _children(layer):
+    elif type(layer).build is not _root_build(layer) and not _children(layer):
         width = 16
         note = f"assumed input shape (None, 16): {_name(layer)} builds its weights from its input"
-    elif type(layer).build is not _BaseLayer.build and all(_kind(c) in AGNOSTIC_KINDS for c in _children(layer)):
+    elif type(layer).build is not _root_build(layer) and all(_kind(c) in AGNOSTIC_KINDS for c in _children(layer)):
         # Its sublayers are made in ``build()`` (those made before take any shape).
         width = 16
         note = f"assumed input shape (None, 16): {_name(layer)} builds its sublayers in build() from its input"
@@ -572,12 +654,7 @@ def _weight_shape(layer: Any) -> tuple[tuple, str] | None:
 
 def _shape_free(obj: Any) -> bool:
     """A plain Layer with no sublayers and no ``build`` of its own: no shape to respect."""
-    return (
-        isinstance(obj, _BaseLayer)
-        and not _is_model(obj)
-        and not _children(obj)
-        and type(obj).build is _BaseLayer.build
-    )
+    return _is_layer(obj) and not _is_model(obj) and not _children(obj) and type(obj).build is _root_build(obj)
 
 
 class _Rec:
@@ -598,19 +675,25 @@ def _flat(x) -> list:
 def traced_call(fn):
     """Run ``fn()`` and record every layer call (innermost first), keeping the tensors alive."""
     recs: list[_Rec] = []
-    orig = _BaseLayer.__call__
+    bases = _layer_bases()
+    origs = [base.__call__ for base in bases]
 
-    def call(self, *args, **kwargs):
-        out = orig(self, *args, **kwargs)
-        ins = _flat(args[0]) if args else _flat(kwargs.get("inputs"))
-        recs.append(_Rec(self, ins, _flat(out), args, kwargs))
-        return out
+    def wrap(orig):
+        def call(self, *args, **kwargs):
+            out = orig(self, *args, **kwargs)
+            ins = _flat(args[0]) if args else _flat(kwargs.get("inputs"))
+            recs.append(_Rec(self, ins, _flat(out), args, kwargs))
+            return out
 
-    _BaseLayer.__call__ = call
+        return call
+
+    for base, orig in zip(bases, origs):
+        base.__call__ = wrap(orig)
     try:
         result = fn()
     finally:
-        _BaseLayer.__call__ = orig
+        for base, orig in zip(bases, origs):
+            base.__call__ = orig
     return result, recs
 
 
@@ -650,10 +733,10 @@ def _target(ns: dict):
 
 def _model_of(ns: dict, marked: list):
     t = _target(ns)
-    if isinstance(t, _BaseLayer):
+    if _is_layer(t):
         return t
     for m in marked:
-        if isinstance(m, _BaseLayer):
+        if _is_layer(m):
             return m
     return None
 
@@ -664,7 +747,7 @@ def _need_layer(ns, marked, error):
         if error is not None:
             raise _Unbuildable(_reason(error))
         raise _Unbuildable("the slice built no Keras model or layer")
-    if error is not None and not isinstance(_target(ns), _BaseLayer):
+    if error is not None and not _is_layer(_target(ns)):
         raise _Unbuildable(_reason(error))
     return model
 
@@ -722,7 +805,7 @@ def judge_dl101(ns, marked, error, req):
     if _kind(layer) in DROPOUT_KINDS:
         via = f" through {', '.join(reversed(through))}" if through else ""
         return "confirmed", f"the output of the built model `{model.name}` comes from {_name(layer)}{via}"
-    marked_layers = [m for m in marked if isinstance(m, _BaseLayer)]
+    marked_layers = [m for m in marked if _is_layer(m)]
     used = [m for m in marked_layers if any(r.layer is m for r in recs)]
     if used:
         holder = [
@@ -845,7 +928,7 @@ def _op_rate(fn, args, kwargs) -> tuple[str, Any] | None:
 def _judge_op_rate(ns, error, req, test, words):
     if not OPS:
         obj = _target(ns)
-        if isinstance(obj, _BaseLayer) and error is None:
+        if _is_layer(obj) and error is None:
             # The op sits in the layer's call(): call it once.
             try:
                 x = example_inputs(obj)
@@ -876,7 +959,7 @@ def _judge_op_rate(ns, error, req, test, words):
 
 
 def _judge_rate(ns, marked, error, req, test, words):
-    layers = [m for m in marked if isinstance(m, _BaseLayer)]
+    layers = [m for m in marked if _is_layer(m)]
     if not layers and (OPS or "__dl_mark_op__" in req.get("code", "")):
         return _judge_op_rate(ns, error, req, test, words)
     if not layers and CTOR_ERRORS:
@@ -1004,16 +1087,41 @@ def judge_dl401(ns, marked, error, req):
 
 def _build_instance(ns, marked, error):
     obj = _target(ns)
-    if isinstance(obj, type) and issubclass(obj, _BaseLayer):
+    if isinstance(obj, type) and issubclass(obj, _layer_bases()):
         obj = obj()
-    if not isinstance(obj, _BaseLayer):
+    if not _is_layer(obj):
         if error is not None:
             raise _Unbuildable(_reason(error))
         raise _Unbuildable("the slice built no Keras layer or model")
     return obj
 
 
+def _build_shapeless(obj) -> None:
+    """A layer with no weights yet whose own ``build`` takes no input shape (``def build(self,
+    input_shape=None)``, as Hugging Face's TF layers, which size every weight from their config):
+    built so, so that its weights give its input width; said in the verdict."""
+    import inspect
+
+    if _is_model(obj) or getattr(obj, "built", True) or getattr(obj, "weights", None):
+        return
+    build = type(obj).build
+    if build is _root_build(obj):
+        return
+    try:
+        params = list(inspect.signature(build).parameters.values())[1:]
+    except (TypeError, ValueError):
+        return
+    if not params or params[0].default is not None:
+        return
+    try:
+        obj.build(None)
+    except Exception:  # noqa: BLE001 - it needs a shape after all
+        return
+    NOTES.append(f"{_name(obj)} built with build(None): its build() sizes its weights without an input shape")
+
+
 def _two_calls(obj, training):
+    _build_shapeless(obj)
     try:
         x = example_inputs(obj)
     except NoInputShape as exc:
@@ -1023,6 +1131,21 @@ def _two_calls(obj, training):
         b = _call(obj, x, training)
     except Exception as exc:  # noqa: BLE001
         first = exc
+        if not isinstance(x, (list, tuple)) and len(x.shape) == 2 and not _is_model(obj):
+            # A layer of a sequence model (attention, a transformer block): (batch, steps, width).
+            x3 = tf.stack([x] * 8, axis=1)
+            try:
+                a = _call(obj, x3, training)
+                b = _call(obj, x3, training)
+            except Exception as exc3:  # noqa: BLE001
+                if "unpack" in str(first) or "rank" in str(first).lower():
+                    # (None, width) was the wrong rank: what the sequence input then failed on is the cause.
+                    first = exc3
+            else:
+                note = f"assumed input shape (None, 8, {x.shape[-1]}): (None, {x.shape[-1]}) failed ({_reason(first)})"
+                if note not in NOTES:
+                    NOTES.append(note)
+                return _max_diff(a, b)
         # A layer whose call takes a list (queries, keys, values...): the same input n times,
         # else (a graph layer: features and a square adjacency, or each node's neighbours) two
         # inputs of N nodes, each (N, d) or (N, k, d).
@@ -1147,7 +1270,7 @@ def judge_dl301(ns, marked, error, req):
     if req.get("hints", {}).get("hardwired"):
         diff = _two_calls(obj, None)
         if diff > 0:
-            drops = [m for m in marked if isinstance(m, _BaseLayer)] or [obj]
+            drops = [m for m in marked if _is_layer(m)] or [obj]
             return "confirmed", (
                 f"two inference calls of {_name(obj)} on the same input differ (max |diff| "
                 f"{diff:.3g}): the hard-wired training=True keeps {_name(drops[0])} on"

@@ -43,6 +43,8 @@ def worker_env(workdir: str | None = None, read_roots: tuple[str, ...] = (), pat
         # Temporary files, Keras' config folder and ~ all go to the work directory.
         env.update({"TMPDIR": workdir, "HOME": workdir, "KERAS_HOME": os.path.join(workdir, ".keras")})
     env["DROPOUT_LINT_CONFIRM_READ"] = os.pathsep.join(read_roots)
+    # The confirm-packages folders: libraries, whose modules the worker keeps between builds.
+    env["DROPOUT_LINT_CONFIRM_PACKAGES"] = os.pathsep.join(path)
     env.update(
         {
             "CUDA_VISIBLE_DEVICES": "-1",

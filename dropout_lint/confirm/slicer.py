@@ -2124,9 +2124,23 @@ class Planner:
         """A call site inside ``for x in ...:`` loops whose variables it uses: build it for the
         first iterations (at most 8) with a comprehension, so that each value the loop gives is
         built (every marked layer is judged) and the last model is the target."""
+        child = site
         for node in self.ix.ancestors(site):
             if node is scope:
                 break
+            if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)) and child is node.elt:
+                # ``[Block(name=f"b{i}") for i in range(n)]``: the same for the comprehension's loop.
+                comp = node.for_in
+                bound, _ = target_names(comp.target)
+                child = node
+                if comp.inner_for_in is not None or comp.asynchronous is not None or not names & bound:
+                    continue
+                ifs = "".join(f" if {src(c.test)}" for c in comp.ifs)
+                iterable = rewritten(comp.iter)
+                expr = f"[{expr} for {src(comp.target)} in __import__('itertools').islice({iterable}, 8){ifs}][-1]"
+                names = (names - bound) | names_in(comp.iter) | {n for c in comp.ifs for n in names_in(c.test)} - bound
+                continue
+            child = node
             if not isinstance(node, cst.For) or node.asynchronous is not None:
                 continue
             bound, _ = target_names(node.target)

@@ -213,8 +213,10 @@ def _c_env_changed(saved: dict) -> bool:
 
 def _forget_project_modules(before: set) -> None:
     """Drop the modules a build imported from outside Python's installation (the project's own
-    ``models``, ``utils``...): the next build, maybe of another project, imports its own."""
-    lib = tuple(os.path.realpath(p) + os.sep for p in {sys.prefix, sys.base_prefix, sys.exec_prefix})
+    ``models``, ``utils``...): the next build, maybe of another project, imports its own. The
+    packages confirm-packages took are libraries: kept (``tf_keras`` is not imported twice)."""
+    taken = [p for p in os.environ.get("DROPOUT_LINT_CONFIRM_PACKAGES", "").split(os.pathsep) if p]
+    lib = tuple(os.path.realpath(p) + os.sep for p in {sys.prefix, sys.base_prefix, sys.exec_prefix, *taken})
     for name in set(sys.modules) - before:
         if name.startswith("dropout_lint"):
             continue
