@@ -4,7 +4,7 @@ from dropout_lint.finding import Edit, Fix
 from dropout_lint.rule import Invalid, Rule, Valid, example as _ex
 from dropout_lint.rules import _flag_readers as R
 from dropout_lint.rules import _training as T
-from dropout_lint.kinds import is_dropout
+from dropout_lint.kinds import RNN_LAYERS, is_dropout
 from dropout_lint.rules._common import is_literal_true
 
 DEFAULT_PATTERNS = [
@@ -102,6 +102,10 @@ class TrainingTrueAtInference(Rule):
     - **No sampling loop consumes the predictions**: not in a loop or comprehension drawing
       several samples, not in a function called only from such loops, not in a function named for
       Monte-Carlo sampling.
+    - **The layer is not kept on by design**: not a layer the same class also applies with a
+      literal `training=True` in a function that has a `training` parameter it could have passed
+      (`call(self, x, training=False)` writing `self.noise_drop(h, training=True)`): that layer
+      is on in every mode on purpose, and the inference path mirrors it.
     - Not in a `with tf.GradientTape()` block (a training step, even nested in a function named
       for evaluation), not in a subclassed layer's `call()` (the functional-build case), not in
       test code (see `test-code-ignore`).
@@ -109,7 +113,8 @@ class TrainingTrueAtInference(Rule):
       `Model(...)` is made where the `training=True` is written. A helper that builds a block
       for its callers (`def decoder_block(x): ... Dropout(0.5)(x, training=True)`) has dropout
       on by design (pix2pix's noise, Monte-Carlo models), wherever its callers put it; so does a
-      build that applies a Dropout with `training=True` itself, with every layer it hard-wires. Nor a
+      build that applies a Dropout with `training=True` itself (or a recurrent layer built with its own
+      `dropout=` / `recurrent_dropout=`), with every layer it hard-wires. Nor a
       model the file samples: named for it (`model_mc`) or called / `predict`-ed in a sampling
       loop (`for i in range(runs): model_mc.predict(x)`).
 
@@ -329,6 +334,39 @@ class TrainingTrueAtInference(Rule):
                 for x in ds:
                     model(x, training=True)
         """),
+        # premise "not kept on by design": call() itself applies this layer with training=True
+        # though it has a training parameter; the inference method mirrors that on purpose
+        _ex("""
+            from tensorflow import keras
+            from tensorflow.keras import layers
+
+            class Synth(keras.Model):
+                def __init__(self):
+                    super().__init__()
+                    self.pitch_drop = layers.Dropout(0.5)
+                    self.out = layers.Dense(8)
+
+                def call(self, x, training=False):
+                    h = self.pitch_drop(x, training=True)
+                    return self.out(h, training=training)
+
+                def inference(self, x):
+                    return self.out(self.pitch_drop(x, training=True))
+        """),
+        # premise "not by design": the recurrent layers keep their own recurrent dropout on
+        # (a Monte-Carlo sequence model, sampled wherever it is loaded)
+        _ex("""
+            from tensorflow import keras
+            from tensorflow.keras import layers
+
+            def build_bayesian(rate):
+                inp = keras.Input((30, 3))
+                h = layers.Bidirectional(layers.LSTM(32, return_sequences=True, recurrent_dropout=rate))(
+                    inp, training=True
+                )
+                h = layers.LSTM(32, return_sequences=True, dropout=rate)(h, training=True)
+                return keras.Model(inp, layers.TimeDistributed(layers.Dense(1))(h))
+        """),
     ]
     invalid = [
         # call() draws noise under its `training` test: the flag is read, though only Dense is built
@@ -479,6 +517,40 @@ class TrainingTrueAtInference(Rule):
             options={"inference-function-patterns": ["eval_*"]},
             line=2,
         ),
+        # premise "kept on by design" lacking: call() passes its own flag to the layer, so the
+        # inference method's hard-wired True is the odd one out
+        Invalid(
+            _ex("""
+                from tensorflow import keras
+                from tensorflow.keras import layers
+
+                class Speaker(keras.Model):
+                    def __init__(self):
+                        super().__init__()
+                        self.post = layers.Dropout(0.3)
+
+                    def call(self, x, training=False):
+                        return self.post(x, training=training)
+
+                    def inference(self, x):
+                        return self.post(x, training=True)
+            """),
+            line=13,
+        ),
+        # premise "kept on by design" lacking: the recurrent layer applied with training=True has
+        # no dropout of its own (so it is silent: it ignores the flag); the BatchNormalization
+        # beside it is hard-wired to batch statistics
+        Invalid(
+            _ex("""
+                from tensorflow import keras
+                from tensorflow.keras import layers
+                inp = keras.Input((20, 4))
+                h = layers.LSTM(16, return_sequences=True)(inp, training=True)
+                h = layers.BatchNormalization()(h, training=True)
+                model = keras.Model(inp, layers.Dense(1)(h))
+            """),
+            line=5,
+        ),
     ]
 
     def check(self, ctx) -> None:
@@ -500,9 +572,13 @@ class TrainingTrueAtInference(Rule):
                 continue
             if T.in_sampling_loop(call):
                 continue
+            if _always_on_by_design(ctx, call):
+                continue  # the class applies this layer with training=True in every mode
             answers = R.callee_answers(ctx, call)
             if answers and all(a in (R.NO, "not-keras") for a, _ in answers):
                 continue  # no layer of what is called reads the flag: training=True changes nothing
+            if _applied_layer_ignores_flag(ctx, call):
+                continue  # ``layers.LSTM(16)(x, training=True)``: a layer that ignores the flag
             fix = None
             if is_literal_true(kw.value):
                 start, end = T.span(ctx, kw.value)
@@ -556,18 +632,69 @@ class TrainingTrueAtInference(Rule):
 
 def _dropout_kept_on(ctx, fn) -> bool:
     """The build applies a Dropout with ``training=True`` itself (``Dropout(0.5)(h,
-    training=True)``): dropout on at inference is its design (pix2pix's noise, a Monte-Carlo
-    model), and the other layers it hard-wires to training mode go with it, as in a block helper."""
+    training=True)``), or a recurrent layer built with its own ``dropout=`` /
+    ``recurrent_dropout=`` (``Bidirectional(LSTM(n, recurrent_dropout=r))(x, training=True)``):
+    dropout on at inference is its design (pix2pix's noise, a Monte-Carlo model), and the other
+    layers it hard-wires to training mode go with it, as in a block helper."""
     for n in ctx.nodes:
         c = n.call
         if (
-            is_dropout(n.kind)
-            and c is not None
+            c is not None
             and "training" in c.keywords
             and is_literal_true(c.keywords["training"].value)
             and c.scope.function() is fn
+            and (is_dropout(n.kind) or _keeps_own_dropout(ctx, n))
         ):
             return True
+    return False
+
+
+def _applied_layer_ignores_flag(ctx, call) -> bool:
+    """The call applies a layer whose constructor the analysis sees, and that layer is known to
+    ignore the flag (a Dense, an LSTM built without dropout)."""
+    for n in ctx.nodes:
+        if n.call is call and n.spec is not None and n.spec.call is not call:
+            return R.layer_reads_flag(ctx, n.spec.call) == R.NO
+    return False
+
+
+def _keeps_own_dropout(ctx, node) -> bool:
+    """A recurrent layer (also inside ``Bidirectional`` / ``TimeDistributed``) constructed with a
+    ``dropout=`` or ``recurrent_dropout=`` that is not a known zero: ``training=True`` on it
+    keeps that layer's own dropout on."""
+    spec = node.spec
+    if spec is None or spec.kind not in RNN_LAYERS:
+        return False
+    for key in ("dropout", "recurrent_dropout"):
+        arg = spec.call.keywords.get(key)
+        if arg is None:
+            continue
+        v = ctx.const(arg.value, spec.call.scope)
+        if v is ctx.UNKNOWN or (isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0):
+            return True
+    return False
+
+
+def _always_on_by_design(ctx, call) -> bool:
+    """The same layer (``self.f0_dropout``) is applied with a literal ``training=True`` also in a
+    function that has a ``training`` parameter it could have passed (the class's ``call(self,
+    x, training=False)``): the layer is kept on in every mode by design, and the inference
+    path mirrors that."""
+    text = call.func_text
+    if not text or "(" in text or "[" in text:
+        return False
+    for c in ctx.calls:
+        if c is call or c.func_text != text:
+            continue
+        kw = c.keywords.get("training")
+        if kw is None or not is_literal_true(kw.value):
+            continue
+        fn = c.scope.function()
+        if fn is None or "training" not in fn.params or fn is call.scope.function():
+            continue
+        if text.startswith("self.") and T.method_of(c.scope)[1] is not T.method_of(call.scope)[1]:
+            continue  # another class's attribute of the same name
+        return True
     return False
 
 
