@@ -228,7 +228,7 @@ class Effective:
             for pattern, codes in self.cfg.per_file_ignores.items():
                 if _glob_match(rel, pattern):
                     enabled -= set(codes)
-        from dropout_lint.project import declared_versions, rate_writers
+        from dropout_lint.project import declared_versions, rate_writers, sampled_callees
 
         folder = os.path.dirname(os.path.abspath(path))
         facts: dict[str, Any] = {}
@@ -241,6 +241,10 @@ class Effective:
             writers = rate_writers(folder)
             if writers:
                 facts["rate-writes"] = list(writers)
+        if "DL301" in enabled:
+            sampled = sampled_callees(folder)
+            if sampled:
+                facts["sampled-elsewhere"] = list(sampled)
         if not facts:
             return FileSettings(frozenset(enabled), self.options)
         return FileSettings(frozenset(enabled), {**self.options, **facts})

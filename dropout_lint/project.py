@@ -133,3 +133,137 @@ def _rate_writers(root: str) -> tuple[str, ...]:
                 if len(found) == 3:
                     return tuple(found)
     return tuple(found)
+
+
+# --- code elsewhere in the project that samples a model repeatedly (Monte-Carlo dropout) --------
+# ``for _ in range(n): preds.append(model.predict(x))`` or ``[predict(m, x) for _ in range(30)]``
+# in another file: a ``training=True`` hard-wired in a build, or passed in a function that loop
+# calls, may be that sampling's dropout, on purpose. Read as text, line by line: a ``for`` over
+# ``range`` / ``trange`` (or a comprehension over one) whose body calls something on arguments
+# that never mention the loop's variable.
+_FOR_RANGE = re.compile(r"^(\s*)(?:async\s+)?for\s+(\w+)\s+in\s+(?:[\w.]+\.)?(?:range|trange|tqdm\(\s*range)\(")
+_COMP_RANGE = re.compile(
+    r"([\w.]+)\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s+for\s+(\w+)\s+in\s+(?:[\w.]+\.)?(?:range|trange)\("
+)
+_CALL = re.compile(r"([A-Za-z_][\w.]*)\(")
+# arguments that hand over new data on every turn: a loop over batches, not over samples
+_NEW_DATA = re.compile(
+    r"(?:^|[^\w])(?:next|iter)\s*\(|(?:^|_)(?:iter|iterator|dataset|ds|loader|dataloader|batches|generator|gen|queue|stream)(?:_|$)",
+    re.I,
+)
+_SAMPLED_MAX = 64  # names kept at most
+_TRAINS = re.compile(r"GradientTape|\.fit\(|train_on_batch|apply_gradients|\.minimize\(|\btrain_step\b|\.backward\(")
+_DEF = re.compile(r"^(\s*)(?:async\s+)?def\s+(\w+)\s*\(")
+_PREDICTS = re.compile(r"\.predict(?:_on_batch)?\(|\btraining\s*=\s*True\b")
+
+
+def sampled_callees(folder: str) -> tuple[str, ...]:
+    """Names of what the project calls repeatedly on the same input in a sampling loop (the last
+    part of the callee: ``predict`` for ``model.predict(x)``, ``mc_forward`` for
+    ``self.mc_forward(x)``), from every ``.py`` / ``.ipynb`` file of the project of a file in
+    ``folder``; only calls given ``training=True`` or made through ``predict`` / ``__call__``."""
+    return _sampled(project_root(folder))
+
+
+@lru_cache(maxsize=1024)
+def _sampled(root: str) -> tuple[str, ...]:
+    found: set[str] = set()
+    looped: set[str] = set()  # every callee a sampling loop calls (``walkthrough()``)
+    predicting: set[str] = set()  # functions whose body predicts or passes training=True
+    for path in _project_files(root):
+        try:
+            if os.path.getsize(path) > MAX_SCAN_BYTES:
+                continue
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            continue
+        if b"range(" not in data and b"predict" not in data and b"training" not in data:
+            continue
+        text = data.decode("utf-8", "replace")
+        if path.endswith(".ipynb"):
+            text = text.replace("\\n", "\n").replace('\\"', '"')
+        _scan(text, found, looped, predicting)
+    # one level of indirection: a loop calling a function that predicts samples through it
+    if looped & predicting:
+        found.add("predict")
+    found |= looped & predicting
+    return tuple(sorted(found)[:_SAMPLED_MAX])
+
+
+def _block(lines: list[str], i: int, indent: int, limit: int = 30):
+    for body in lines[i + 1 : i + 1 + limit]:
+        if not body.strip() or body.lstrip().startswith("#"):
+            continue
+        if len(body.expandtabs()) - len(body.expandtabs().lstrip()) <= indent:
+            return
+        yield body
+
+
+def _scan(text: str, found: set[str], looped: set[str], predicting: set[str]) -> None:
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        for c in _COMP_RANGE.finditer(line):
+            _note(found, looped, c.group(1), c.group(2), c.group(3))
+        d = _DEF.match(line)
+        if d is not None:
+            body = "\n".join(_block(lines, i, len(d.group(1).expandtabs()), 60))
+            if _PREDICTS.search(body):
+                predicting.add(d.group(2))
+            continue
+        f = _FOR_RANGE.match(line)
+        if f is None:
+            continue
+        indent, var = len(f.group(1).expandtabs()), f.group(2)
+        block = list(_block(lines, i, indent))
+        joined = "\n".join(block)
+        if _TRAINS.search(joined):
+            continue  # a training loop (epochs), not sampling
+        if not var.startswith("_") and re.search(rf"\b{re.escape(var)}\b", joined):
+            continue  # the turn's number is used: epochs, batches, steps
+        for body in block:
+            for callee, args in _calls(body):
+                _note(found, looped, callee, args, "_")
+
+
+def _calls(line: str):
+    """(callee, argument text) of every call on the line, nested ones included."""
+    for m in _CALL.finditer(line):
+        depth, start = 1, m.end()
+        for j in range(start, len(line)):
+            ch = line[j]
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    yield m.group(1), line[start:j]
+                    break
+        else:
+            yield m.group(1), line[start:]  # continues on the next line
+
+
+def _note(found: set[str], looped: set[str], callee: str, args: str, var: str) -> None:
+    last = callee.rsplit(".", 1)[-1]
+    if var != "_" and re.search(rf"\b{re.escape(var)}\b", args):
+        return  # the input changes with the loop: a loop over data
+    if _NEW_DATA.search(args):
+        return
+    looped.add(last)
+    keyword = re.search(r"\btraining\s*=\s*True\b", args) is not None
+    if keyword or (last in ("predict", "predict_on_batch", "__call__") and "." in callee):
+        found.add(last)
+
+
+def _project_files(root: str):
+    seen = 0
+    in_package = os.path.isfile(os.path.join(root, "__init__.py"))
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")) if in_package else []
+        for name in sorted(filenames):
+            if not name.endswith((".py", ".ipynb")):
+                continue
+            seen += 1
+            if seen > MAX_SCAN_FILES:
+                return
+            yield os.path.join(dirpath, name)

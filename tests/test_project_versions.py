@@ -136,3 +136,74 @@ def test_dl203_follows_the_projects_rate_writes(tmp_path, cli):
     second = cli("--select", "DL203", str(tmp_path), cwd=tmp_path, env=env)
     lines = [line for line in second.stdout.splitlines() if " DL203 " in line]
     assert len(lines) == 1 and "scripts" in lines[0], second.stdout
+
+
+MC_BUILD = """
+from tensorflow import keras
+from tensorflow.keras import layers
+
+def build():
+    inp = keras.Input((16,))
+    h = layers.BatchNormalization()(layers.Dense(32)(inp), training=True)
+    return keras.Model(inp, layers.Dense(1)(h))
+"""
+
+
+def test_sampling_loops_are_found_across_the_package(tmp_path):
+    from dropout_lint.project import sampled_callees
+
+    write(
+        tmp_path / "pkg",
+        {
+            "__init__.py": "",
+            "nets/__init__.py": "",
+            "nets/build.py": MC_BUILD,
+            "use/__init__.py": "",
+            # a loop over forward passes through a helper that predicts: one level of indirection
+            "use/run.py": """
+                def once(model, x):
+                    return model.predict(x)
+
+                def passes(model, x, n):
+                    out = []
+                    for _k in range(n):
+                        out.append(once(model, x))
+                    return out
+            """,
+            "use/mc.py": "def mc(f, x):\n    return [f(x, training=True) for _ in range(20)]\n",
+        },
+    )
+    found = sampled_callees(str(tmp_path / "pkg" / "nets"))
+    assert {"predict", "once", "f"} <= set(found), found
+    # loops over epochs or data, and a training loop, are not sampling
+    write(
+        tmp_path / "other",
+        {
+            "__init__.py": "",
+            "train.py": """
+                def fit_all(model, x, epochs):
+                    for epoch in range(epochs):
+                        print(epoch, model.predict(x))
+                    for i in range(10):
+                        model.predict(x[i])
+                    for _ in range(5):
+                        with tf.GradientTape() as tape:
+                            loss = model(x, training=True)
+                    for _ in range(3):
+                        model.predict(next(it))
+            """,
+        },
+    )
+    assert sampled_callees(str(tmp_path / "other")) == ()
+
+
+def test_dl301_is_silent_on_a_build_that_another_file_samples(tmp_path, cli):
+    write(tmp_path / "pkg", {"__init__.py": "", "build.py": MC_BUILD})
+    write(tmp_path / "alone", {"__init__.py": "", "build.py": MC_BUILD})
+    write(
+        tmp_path / "pkg",
+        {"predict.py": "def average(model, x, n=30):\n    return sum(model.predict(x) for _ in range(n)) / n\n"},
+    )
+    out = cli("--select", "DL301", str(tmp_path), cwd=tmp_path, env={"XDG_CACHE_HOME": str(tmp_path / ".cache")})
+    lines = [line for line in out.stdout.splitlines() if " DL301 " in line]
+    assert len(lines) == 1 and "alone" in lines[0], out.stdout

@@ -106,6 +106,12 @@ class TrainingTrueAtInference(Rule):
       literal `training=True` in a function that has a `training` parameter it could have passed
       (`call(self, x, training=False)` writing `self.noise_drop(h, training=True)`): that layer
       is on in every mode on purpose, and the inference path mirrors it.
+    - **No sampling loop elsewhere in the project**: the project's other files (the outermost
+      package holding the file, or the file's folder) are read as text for a `for _ in
+      range(n)` loop (its variable unused, no training in it) or a comprehension over `range`
+      that `predict`s a model, calls one with `training=True`, or calls a function that does.
+      Where one exists, a build that hard-wires `training=True` is taken as that sampling's model,
+      and an inference function that loop calls by name is a sampling step.
     - Not in a `with tf.GradientTape()` block (a training step, even nested in a function named
       for evaluation), not in a subclassed layer's `call()` (the functional-build case), not in
       test code (see `test-code-ignore`).
@@ -367,8 +373,31 @@ class TrainingTrueAtInference(Rule):
                 h = layers.LSTM(32, return_sequences=True, dropout=rate)(h, training=True)
                 return keras.Model(inp, layers.TimeDistributed(layers.Dense(1))(h))
         """),
+        # premise "no sampling loop elsewhere": another file of the project predicts a model in a
+        # loop over forward passes (the fact the engine reads from the project's files)
+        Valid(
+            _ex("""
+                from tensorflow import keras
+                from tensorflow.keras import layers
+                inp = keras.Input((16,))
+                h = layers.BatchNormalization()(layers.Dense(32)(inp), training=True)
+                model = keras.Model(inp, layers.Dense(1)(h))
+            """),
+            options={"sampled-elsewhere": ["predict"]},
+        ),
+        # premise "no sampling loop elsewhere": another file calls this function in such a loop
+        Valid(
+            "def forward_pass(model, x):\n    return model(x, training=True)\n",
+            options={"sampled-elsewhere": ["forward_pass"], "inference-function-patterns": ["forward*"]},
+        ),
     ]
     invalid = [
+        # a sampling loop elsewhere calls another function, not this one
+        Invalid(
+            "def predict(model, x):\n    return model(x, training=True)\n",
+            line=2,
+            options={"sampled-elsewhere": ["mc_average"]},
+        ),
         # call() draws noise under its `training` test: the flag is read, though only Dense is built
         Invalid(
             _ex("""
@@ -607,7 +636,7 @@ class TrainingTrueAtInference(Rule):
             if side == "training":
                 return None
             if side == "inference" or name in serving:
-                if _only_called_in_sampling_loops(ctx, s):
+                if _only_called_in_sampling_loops(ctx, s) or name in _sampled_elsewhere(ctx):
                     return None
                 what = "inference function" if side == "inference" else "serving signature"
                 return f"in {what} `{name}()`"
@@ -622,8 +651,8 @@ class TrainingTrueAtInference(Rule):
             fn = call.scope.function()
             if fn is not None and _only_called_in_sampling_loops(ctx, fn):
                 return None
-            if _model_sampled(ctx, call):
-                return None
+            if _model_sampled(ctx, call) or _sampled_elsewhere(ctx) & {"predict", "predict_on_batch", "__call__"}:
+                return None  # a model is sampled in a loop here or elsewhere in the project
             if _dropout_kept_on(ctx, fn):
                 return None
             return "hard-wired in a functional model build"
@@ -777,6 +806,13 @@ def _model_sampled(ctx, call) -> bool:
             ):
                 return True
     return False
+
+
+def _sampled_elsewhere(ctx) -> set[str]:
+    """What the project's code calls repeatedly on the same input in a sampling loop, in any of
+    its files (``project.sampled_callees``): ``predict`` when a model is ``predict``-ed so, the
+    name of a function called so."""
+    return set(ctx.option("sampled-elsewhere") or ())
 
 
 def _constructor(call) -> bool:
