@@ -274,9 +274,64 @@ Tables:
                   .ipynb; keras-team/keras alone 961), 144 declaration files; tune 65,
                   1,578 (1,344 .py, 234 .ipynb), 83.
 
+  --table w       corpus W, /work/corpora/w (REPOS_TSV_W below), disjoint from a-m and
+                  every repository named elsewhere in this project; built exactly like m
+                  (same method, filter, split rule, >= 2 files rule, declaration files,
+                  .git marker, decl_files column), leaning to TF2 / Keras 2-3 code by
+                  individuals and small teams: GAN / VAE / MC-dropout and Bayesian / RL /
+                  recommender (DeepFM) / graph / NLP / audio and speech / detection and
+                  segmentation / time series, course and tutorial notebooks, Kaggle
+                  solutions, research code with custom loops.  Candidates chosen by name
+                  and kind only (repository names from code-search results and
+                  find_repos), before any content was read or linted (139).  Struck off
+                  by name before fetching, because the owner/name or the name already
+                  occurs in this project's tracked text (tables a-m, the PyPI tables,
+                  the confirm_* and realworld benchmarks) (51): chansoopark98/
+                  Tensorflow-Keras-GAN, Shaofanl/Keras-GAN, BoxFishLab/TF.Keras-GAN,
+                  awadalaa/DCGAN, QiuHongHao123/tensorflow2.0_GAN, mingukkang/
+                  VAE-tensorflow, kenya-sk/mc_dropout_tensorflow, Yasmine-Gharsallah/
+                  mc-dropout-mnist, apoorv98/deep_learning_with_python, YunYang1994/
+                  TensorFlow2.0-Examples, ryancheunggit/tensorflow2_model_zoo,
+                  lyhue1991/eat_tensorflow2_in_30_days, modudeepnlp/NLP_Tensorflow2.0,
+                  Changyu-Guo/Transformer-With-TensorFlow2, ntozer/mixmatch-
+                  tensorflow2.0, spideralessio/TRPO-Tensorflow2, Fra-Tsuna/
+                  SAC-HER-Tensorflow2, hubertkarbowy/awd_lstm_tensorflow2,
+                  KATEhuang920909/tensorflow2.0_NER, srihari-humbarwadi/
+                  retinanet-tensorflow2.x, wangermeng2021/Scaled-YOLOv4-tensorflow2,
+                  chrismattmann/MLwithTensorFlow2ed, nilpath/keras-transformer,
+                  erelcan/keras-transformer, ays-dev/keras-transformer,
+                  kozuedoingregression/attention-is-all-you-need, IvanBongiorni/maximal,
+                  m2dsupsdlclass/lectures-labs, aimat-lab/gcnn_keras, CyberZHG/keras-gcn,
+                  arijitcodespace/GNN-Keras3, flyyufelix/VizDoom-Keras-RL,
+                  ZeroSum0x00/YOLO-tensorflow2, calmiLovesAI/TensorFlow2.0_SSD,
+                  david8862/tf-keras-speech-commands, david8862/tf-keras-stacked-
+                  hourglass-keypoint-detection, yingkaisha/keras-unet-collection,
+                  karolzak/keras-unet, keisen/tf-keras-vis, kim135797531/
+                  study-tf-keras-pytorch, ykamikawa/tf-keras-SegNet, afergadis/keras-nlp,
+                  fractus-io/keras-tutorial, LeeSM0518/keras-tutorial, sungjaeCho96/
+                  Keras-Tutorial, ningshixian/Keras-Tutorial, danielegrattarola/keras-gat,
+                  djsaber/Keras-GAT, jilljenn/tensorflow-DeepFM, jfilter/
+                  text-classification-keras, kyle-dorman/bayesian-neural-network-
+                  blogpost.  Pinned commit: the snapshot's HEAD.  Dropped of the other 88:
+                  nathan215/cifar10-mc-dropout-ood (no snapshot), yutan0565/
+                  Wake-up-Word_tensorflow2, huangxinping/CalliGAN-tf-keras (snapshots over
+                  500 MB, not mirrored); 85 fetched, 72 kept; by the >= 2 files rule:
+                  mathemage/mc-dropout-u-net-vaihingen, YBMQdog/Uncertainty-MC-dropout,
+                  Akanksha-Nadipalli/cnn-uncertainty-estimation-mc-dropout,
+                  asajatovic/bayesian-deep-learning-text-classification,
+                  kkangshen/bayesian-deep-rul, PeDiot/bayesian-neural-network-stock-
+                  prediction (0 files), Akshay1006/Neural-Collaborative-Filtering-for-
+                  Recommendation, MichaelCheung105/Tic-Tac-Toe_Reinforcement-Learning,
+                  wepe/Kaggle-Solution, jjeaby/deep-learning-nmt-using-tf-keras,
+                  nemerson7/Keras-NLP-Text-Generation, jingyuanz/chinese-text-
+                  classification-keras, numinolo/AGCN-Tensorflow (1 file each).
+                  Halves: validate 39 repositories, 399 code files (342 .py, 57 .ipynb),
+                  13 declaration files; tune 33, 538 (512 .py, 26 .ipynb; itej89/
+                  Hand_On_Machine_Learning_Practice_Models alone 204), 15.
+
 --out defaults to the table's directory named above.
 
-Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k|l|m] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k|l|m|w] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
 
 import argparse
@@ -291,12 +346,12 @@ import tempfile
 MAX_BYTES = 2 * 1024 * 1024
 NEEDLES = (b"keras", b"tensorflow")
 EXTS = (".py", ".ipynb")
-# tables j-m: dependency declaration files, the names dropout_lint/project.py reads
+# tables j-m and w: dependency declaration files, the names dropout_lint/project.py reads
 DECL_RE = re.compile(
     rb"(?:^|/)(requirements[\w.-]*\.txt|setup\.py|setup\.cfg|pyproject\.toml|environment\.ya?ml|Pipfile)$"
 )
 DECL_MAX_BYTES = 1024 * 1024
-DECL_TABLES = ("j", "k", "l", "m")
+DECL_TABLES = ("j", "k", "l", "m", "w")
 
 REPOS_TSV = """\
 repo	commit	kind	half	files_extracted
@@ -1397,6 +1452,82 @@ zestloveheart/DHDN_keras	a76d4dfc50666dd0b9932e4b47540641e19ba15b	research_custo
 zsdonghao/Image-Captioning	696ab29fecd4e85c6b01bf1196a5d4692f2d92d2	nlp	validate	30	0
 """
 
+REPOS_TSV_W = """\
+repo	commit	kind	half	files_extracted	decl_files
+A-NGJ/AudioExplorers2023	1cc59c075faa289e9285954f4904df78d96c6ff1	audio	tune	9	1
+AlbertoSabater/Keras-YOLO-v3	74cffec8fba2def3071b3578621ca58414e7b940	detection_segmentation	validate	15	0
+Alro10/deep-learning-time-series	d24247fe316d3ee3723dad60eda87f188f1352b7	time_series	validate	2	0
+BrainGardenAI/keras-yolo	bf3d5b1d231e08526d456cdfae7c3c762e98af75	detection_segmentation	tune	7	1
+DCtheTall/tf-keras-progressive-gan	a45653513329a519f5bfb781e2b4abcde77d8db6	gan	tune	4	0
+Daniel451/keras-vae	2705c2bbee669e94c822f3ff554b725be1fff601	vae	validate	4	0
+DownyPrio/xDeepFM_tf	de2458b142da6ade45dc6beb67a322a7b2e7026b	recommender	validate	15	0
+GanyuWang/tf-keras-implementation-of-Image-Style-transformation-network	8340cc86331a464ba3399da0ba37e520b0de7d95	gan	validate	15	1
+Garvit-32/Audio-Classification-Keras	34455b6a8d8189ae148535c7df548ba8a67921fe	audio	validate	3	0
+Gianfranco-98/SSD-Tensorflow2	ea35c513c6df0e68f3ec3b079f7f37aa853843e9	detection_segmentation	tune	12	0
+Jaredzzz/Keras-yolo-series	d85503e6ba3a8b77eea79225e727807d5f0e03ab	detection_segmentation	tune	18	0
+Juggernaughtx/graphsage-tf2-autograph	825556adcf8ec73d876a7a1c1436d2223d0930ba	gnn	tune	4	0
+Keyird/TensorFlow2-for-beginner	af48c3c77817491ea29efe1bf383209fcf1c39a7	course_book	tune	47	0
+Lornatang/TensorFlow2-tutorials	df5bc050e9941f5be23ff9ff826744b18664bb8b	course_book	validate	48	0
+LukasRinder/bayesian-neural-networks	e21e058ffbbe39ff4359b072248c6ecddec73877	bayesian	validate	19	1
+Mateo-EBA/Keras-UNet-Architectures	be14994fcf771bdf45c65a407bb61ccb2d0ce2a1	detection_segmentation	tune	4	1
+SanderWooning/keras-UNET-OCT	5266d146af88ac9805d01714b3b1925f6fa9bd18	medical	tune	8	1
+YONG-FU/TensorFlow2-Financial_Deep_Learning_Practice	8ace372e2cced24bccb7fb07e10f0bcf448b1eea	time_series	validate	10	0
+analytics-ufcg/Deep4Rec	a120e7062c6d653e191e19605184775bb813eb23	recommender	validate	23	3
+apxlwl/tensorflow2.0-yolov3	2c6b645a0ad7ddcc6c573c4dd665ad69e4642eec	detection_segmentation	tune	11	0
+artemmavrin/TF-Keras-GAN	ddf589be2ad7dc11f581374128c6ccb8251349dc	gan	tune	3	1
+atilimkoca/Timeseries-prediction-using-Keras-Transformer	b83e7d786bc682defac4aec276f1bcf935938874	time_series	tune	4	0
+aws-samples/deepfm-tensorflow-distributed-training-on-amazon-sagemaker	6d6906cac7ecf800f29659baaf430a0b3f0f0b69	recommender	validate	5	0
+ax-va/TensorFlow2-Keras-Deep-Learning-Umberto-Michelucci-2022	175125ee6cc94787188dbd31ebf41e770be7524d	course_book	tune	14	0
+bmenn/kaggle-tensorflow-speech-recognition-challenge	9a317752169ffd3bfce88006c7f8c3351ee114bc	kaggle	validate	18	1
+busesese/DeepFM_Keras	92062c26fabdf68de53cbd6e0e3be74ae5caa24f	recommender	validate	3	0
+ccoppa/End_to_End_Deep_Neural_Network_for_Automatic_Speech_Recognition	ee27d23ddc3f4b8a500cac30905951b313acf188	audio	tune	5	0
+determined-ai/tf-keras-cvae-starter-code	188f5e3ce3ecc4a67b7d9e64a7a4033938224830	vae	validate	7	0
+elisim/Optimized-MC-Dropout-Using-DRL	f81c2415c41c392fd8c1f225fd50a14b3831cfed	bayesian	validate	10	2
+forcecore/Keras-GAN-Animeface-Character	eef29baec4c8fe19ae35ac0a97bc9604b327f707	gan	tune	4	1
+geeeeorge/DQN-keras	8498dec41caa15b12b5dcc5ad70194614a78c415	rl	tune	3	1
+githubprofilep/DNN-SPeech-Recognizer	a3560f82a3a29eb76c4482ae6b01a42836cc353e	audio	validate	3	0
+guigzzz/Keras-Yolo-v2	f61286371cdc2d470e0811234f552c70bbd5caba	detection_segmentation	tune	7	0
+ireko8/kaggle-tensorflow-speech-recognition	70b01563d900a9ca4a158fa2476e5c8619b0cf07	kaggle	validate	4	0
+itej89/Hand_On_Machine_Learning_Practice_Models	d60a10d155dad1ea7f39672766ac4acf069b5d02	course_book	tune	204	0
+jason71995/Keras-GAN-Library	1dfa2cd7ec2cf0fcd91aca6aded502e5f3f89fe9	gan	validate	6	0
+jason9693/MusicTransformer-tensorflow2.0	f7c06c0cb2e9cdddcbf6db779cb39cd650282778	audio	validate	11	1
+jjvmak/keras-gans-experiments	dae1813956cbce017f9e5318447f65855ef981dc	gan	tune	4	0
+johmedr/GraphN	2aa56eea724c89f4c607ef432678bd4f1860592d	gnn	validate	11	1
+jwkanggist/tf-keras-stock-pred	c10a7ea9934443511bcf4b16096c0f574c4f5b03	time_series	validate	10	0
+kaixindelele/DQN-keras-visualization-with-gridworld	e10be9ebcdef7f7723f2356feef2d8b26c8c0554	rl	tune	3	0
+kaust-vislab/keras-tutorials-lite	a8d70010cf3e417b7d9874b218538e75980ab434	course_book	validate	4	1
+kdhht2334/Tensorflow-keras-tutorial	d6785d6fb937312339dab49d02d767c491e54eb0	course_book	tune	11	0
+mcps5601/TimeGAN-tensorflow2	6f68f9ae9d9eb6f7f9e0992a5dde75c697fc0655	gan	validate	13	1
+miemie2013/Keras-YOLOv4	6928c3db16e69868a965c6240c9b29cbabfd3991	detection_segmentation	tune	25	1
+mohamedELBAHA/uq_methods	f794363af608ccec2531834d3c20fcd9bae04748	bayesian	validate	20	0
+monchhichizzq/Tensorflow2-yolov4	73e72e202aa1e35dcef51a304b382eec9891ef2b	detection_segmentation	validate	12	0
+mpolinowski/tf-keras-2023	2a2a1a4c716135b45c424460458a4ce69a57601b	course_book	validate	6	0
+mybirth0407/Kaggle-TensorFlow-Speech-Recognition	81c0577cdf6a9c2e11196b4847bccaec86680a1d	kaggle	tune	13	0
+nitish-kalan/MountainCar-v0-Deep-Q-Learning-DQN-Keras	88020e633afbc700bcddd271bcf6ff45e2f5c890	rl	tune	3	0
+noushinha/DeepET	006edad0bfe318e66e72db318311b0690da23f57	research_custom_loop	validate	10	0
+pabloquihui/PCa_WebPage	618d2654c1de39af196af5e9d74a1eae82296a0a	app	tune	2	1
+rarilurelo/keras-VAE	5055fe36aaff25237c9f9378a65d4bdf333f29df	vae	validate	11	0
+reubenjohn/Distributed-TF-Keras-RL	3e998b699ea98609c6d9cc3a99870ad259079ee1	rl	tune	10	0
+rexrex9/DeepFM_tf2	12dda9c111996a3ceef4da60af93c942088ab7f8	recommender	validate	4	0
+riven314/Keras-UNet-Foreground-Extraction	f71535cb25cb798904b424f4a468a13087d22006	detection_segmentation	tune	10	0
+rlew631/SpeechRecognition	92d6a6f54accad44624a668380c57f3ae21cf9e3	audio	validate	5	0
+seahrh/kaggle-tensorflow2-question-answering	9c7b6c0dc457c5efefb5dc907b865c8baf58aaab	kaggle	tune	55	3
+shaunbarney/DDQN-Keras	2a04e2315a6f587c5777e0efecf12f0332e5dab1	rl	tune	3	2
+simonebonato/RL_snake	a98e4feb53ef3f77aea1406ca941b1433b649a0a	rl	tune	2	0
+smehdia/Humpback-Whale-Identification-Kaggle-Keras	7a9f5c06c4208870f22ed1c2bbf3b3a3b70c1d77	kaggle	validate	4	0
+stephen-v/deeplearning-keras-tutorials	563f74c3fb44938e50c9a825d4478b93e733e8c6	course_book	validate	5	0
+subbyte/graphsage-tf2	1554462272f8a9d5f24de2f6a7cd44652e372e26	gnn	validate	3	0
+sujitpal/keras-tutorial-odsc2020	f378e1dad0dcde5fc7dac45655c6f7da65ad1ba6	course_book	validate	11	0
+temple1026/tf-keras-stacked-convolutional-autoenconder	ee7ccb01b1b02ada6568077975fc9207ac6cf7ee	vae	tune	3	1
+tgjeon/Keras-Tutorials	01a409db095942e57a70386ac13e34364151b54f	course_book	tune	19	0
+thevivekpandey/kaggle-tensorflow-speech-recognition-challenge	4ac2fa4018f41385d888c7b67ff8f5a67efa01c4	kaggle	validate	12	0
+thisisiron/char-cnn-text-classification-keras	92d23bca024117806f9724a1b433f626bf0adf45	nlp	validate	5	0
+tonouchi510/simclr-tf2-distribute	edeef8402d83b018dc96f4a90c6a5f1613852890	research_custom_loop	validate	15	1
+yongqyu/DeepFM-tf2	31dbedded5e73723f10a26a392f43633e0f677a8	recommender	tune	7	0
+yuyc1729/RGCN-tensorflow2-dgl	3a19b3400c6f1d129b4cf31a26a495e7f31451e7	gnn	validate	5	0
+zushicat/keras-nlp-snippets	63502e567666c003c82acebec901a9ad9d52d0fd	nlp	validate	12	0
+"""
+
 TABLES = {
     "a": REPOS_TSV,
     "b": REPOS_TSV_B,
@@ -1411,6 +1542,7 @@ TABLES = {
     "k": REPOS_TSV_K,
     "l": REPOS_TSV_L,
     "m": REPOS_TSV_M,
+    "w": REPOS_TSV_W,
 }
 DEFAULT_OUT = {
     "a": "/work/corpus13",
@@ -1426,6 +1558,7 @@ DEFAULT_OUT = {
     "k": "/work/corpus13k",
     "l": "/work/corpus13l",
     "m": "/work/corpus13m",
+    "w": "/work/corpora/w",
 }
 
 
