@@ -4,8 +4,8 @@
 
 One process, ``--jobs 1``-like, the collector paused per file as the runner does. Each stage is
 timed with ``time.process_time`` around the engine's own functions (wrapped here, not changed):
-reading, the guard (Python's parse and compile, the budget), the exact prefilter, the libcst
-parse, the analysis (positions, collector walk, interpreter), each rule, the noqa scan, the
+reading, the guard (Python's parse and compile, the budget), the exact prefilter, the project
+facts read as text per folder (declarations, rate writes, sampling loops), the libcst parse, the analysis (positions, collector walk, interpreter), each rule, the noqa scan, the
 test-code filter, and the garbage collector's runs (``gc.callbacks``). Prints seconds and shares.
 """
 
@@ -80,6 +80,12 @@ def main() -> int:
     prefilter.code_bytes = timed("exact prefilter (code_bytes)", prefilter.code_bytes)
     suppression.scan = timed("noqa scan", suppression.scan)
     testcode.filter_findings = timed("test-code filter", testcode.filter_findings)
+    import dropout_lint.project as project
+
+    # per-folder project facts (declarations, DL203's rate writes, DL301's sampling loops): read
+    # as text once per project folder, looked up by every file's settings
+    for fn in ("declared_versions", "rate_writers", "sampled_callees"):
+        setattr(project, fn, timed(f"project facts ({fn})", getattr(project, fn)))
     import gc
 
     started = [0.0]

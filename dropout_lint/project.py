@@ -154,6 +154,7 @@ _NEW_DATA = re.compile(
 _SAMPLED_MAX = 64  # names kept at most
 _TRAINS = re.compile(r"GradientTape|\.fit\(|train_on_batch|apply_gradients|\.minimize\(|\btrain_step\b|\.backward\(")
 _DEF = re.compile(r"^(\s*)(?:async\s+)?def\s+(\w+)\s*\(")
+_PREDICTS_B = re.compile(rb"\.predict(?:_on_batch)?\(|\btraining\s*=\s*True\b")
 _PREDICTS = re.compile(r"\.predict(?:_on_batch)?\(|\btraining\s*=\s*True\b")
 
 
@@ -178,8 +179,8 @@ def _sampled(root: str) -> tuple[str, ...]:
                 data = fh.read()
         except OSError:
             continue
-        if b"range(" not in data and b"predict" not in data and b"training" not in data:
-            continue
+        if b"range(" not in data and not _PREDICTS_B.search(data):
+            continue  # neither a loop over range nor a function that predicts
         text = data.decode("utf-8", "replace")
         if path.endswith(".ipynb"):
             text = text.replace("\\n", "\n").replace('\\"', '"')
@@ -203,15 +204,17 @@ def _block(lines: list[str], i: int, indent: int, limit: int = 30):
 def _scan(text: str, found: set[str], looped: set[str], predicting: set[str]) -> None:
     lines = text.splitlines()
     for i, line in enumerate(lines):
-        for c in _COMP_RANGE.finditer(line):
-            _note(found, looped, c.group(1), c.group(2), c.group(3))
-        d = _DEF.match(line)
+        has_range = "range(" in line
+        if has_range and "for" in line:
+            for c in _COMP_RANGE.finditer(line):
+                _note(found, looped, c.group(1), c.group(2), c.group(3))
+        d = _DEF.match(line) if "def" in line else None
         if d is not None:
             body = "\n".join(_block(lines, i, len(d.group(1).expandtabs()), 60))
             if _PREDICTS.search(body):
                 predicting.add(d.group(2))
             continue
-        f = _FOR_RANGE.match(line)
+        f = _FOR_RANGE.match(line) if has_range and "for" in line else None
         if f is None:
             continue
         indent, var = len(f.group(1).expandtabs()), f.group(2)
