@@ -2400,6 +2400,105 @@ class Planner:
             return f"{self._concrete(cls, method)}({', '.join(args)})"
         return f"{self._concrete(cls, method)}()"
 
+    def by_builder(self, cls: cst.ClassDef, scope, callee) -> str | None:
+        """``self.ATTR`` used in a method of ``cls`` that cannot be built (a ``fit()`` that needs
+        data): the model a builder method of the class returns, where some method of the class
+        assigns ``self.ATTR = self.BUILDER(...)`` (also in a tuple assignment); built on an
+        instance of the class as ``instance.BUILDER()`` (said in the verdict), when the builder's
+        required parameters can be stood in for."""
+        if not (
+            isinstance(callee, cst.Attribute) and isinstance(callee.value, cst.Name) and callee.value.value == "self"
+        ):
+            return None
+        attr = callee.attr.value
+        methods = {st.name.value: st for st in cls.body.body if isinstance(st, cst.FunctionDef)}
+        builder = _builder_for(cls, attr)
+        if builder is None or builder not in methods:
+            return None
+        fn = methods[builder]
+        args = self._defaults(fn, set(), method=True)
+        if args is None:
+            return None
+        entry = scope.name.value if isinstance(scope, cst.FunctionDef) else "the code"
+        lead = self.instance(cls, builder)
+        name = cls.name.value
+        self.slicer._note(
+            f"built `self.{attr}` by its builder `{name}.{builder}()` on a `{name}` instance "
+            f"(`{name}.{entry}()`, where the finding is, needs data)"
+        )
+        fills = self._unset_attrs(cls, methods, fn)
+        self.module_cutoffs.append(None)
+        if not fills:
+            return f"{lead}.{builder}({', '.join(args)})"
+        helper = self.ix.fresh("__dl_built_by")
+        lines = [f"def {helper}(obj):"]
+        for a, value in fills:
+            lines.append(f"    if getattr(obj, {a!r}, None) is None:")
+            lines.append(f"        obj.{a} = {value}")
+        lines.append(f"    return obj.{builder}({', '.join(args)})")
+        self.synthetic.append(cst.parse_statement("\n".join(lines) + "\n"))
+        return f"{helper}({lead})"
+
+    def _unset_attrs(self, cls: cst.ClassDef, methods: dict, builder) -> list[tuple[str, str]]:
+        """Attributes the builder reads that ``__init__`` leaves None and another method (a
+        ``load_data``) sets: (name, stand-in) from that method's parameter default, else from how
+        the class uses it (a shape when it is indexed), each noted."""
+        init = methods.get("__init__")
+        if init is None:
+            return []
+        read = set(re.findall(r"\bself\.(\w+)", src(builder)))
+        for m in list(read):
+            if m in methods and m not in ("__init__", builder.name.value):
+                read |= set(re.findall(r"\bself\.(\w+)", src(methods[m])))
+        none_in_init = set()
+        for st in flat_statements(init.body.body):
+            if isinstance(st, cst.Assign) and isinstance(st.value, cst.Name) and st.value.value == "None":
+                for t in st.targets:
+                    text = src(t.target)
+                    if text.startswith("self."):
+                        none_in_init.add(text[5:])
+        text = src(cls)
+        kinds = call_kinds([cls])
+        out = []
+        for attr in sorted(read & none_in_init):
+            value = where = None
+            for m in methods.values():
+                if m.name.value in ("__init__", builder.name.value):
+                    continue
+                defaults = {
+                    p.name.value: p.default
+                    for p in list(m.params.params) + list(m.params.kwonly_params)
+                    if p.default is not None
+                }
+                for st in flat_statements(m.body.body):
+                    if not (isinstance(st, cst.Assign) and any(src(t.target) == f"self.{attr}" for t in st.targets)):
+                        continue
+                    v = st.value
+                    if isinstance(v, cst.Name) and v.value in defaults and _literal(defaults[v.value]):
+                        value = src(defaults[v.value])
+                        where = f"the default of `{v.value}` in `{cls.name.value}.{m.name.value}()`, which sets it"
+                    elif value is None:
+                        where = f"`{cls.name.value}.{m.name.value}()` sets it from data --confirm does not load"
+                if value is not None:
+                    break
+            if where is None:
+                continue
+            if value is None:
+                indices = [int(i) for i in re.findall(rf"\bself\.{re.escape(attr)}\[(\d+)\]", text)]
+                if indices or re.search(rf"\bself\.{re.escape(attr)}\[", text):
+                    value = shape_guess(kinds)
+                    need = max(indices, default=0) + 1
+                    if value.count(",") - value.endswith(",)") + 1 < need:
+                        # indexed further than the layers' shape goes (``image_size[2]``)
+                        value = {2: "(16, 16)", 3: "(32, 32, 3)", 4: "(8, 8, 8, 3)"}.get(need, repr((8,) * need))
+                else:
+                    value = value_guess(attr, kinds)
+            if value is None:
+                continue
+            self.slicer._note(f"assumed self.{attr} = {value} ({where})")
+            out.append((attr, value))
+        return out
+
     def _concrete(self, cls: cst.ClassDef, method: str) -> str:
         """``cls``'s name, or ``__dl_concrete__(cls, method)`` when it may be abstract: the file
         uses ``abc``, or a base class (through the file's own classes) comes from a project module."""
@@ -2714,7 +2813,17 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
             expr = planner.instance(cls)
         else:
             scope, cutoff = _owner(ix, scope, small, callee)
-            expr = planner.realize(Level(scope, cutoff, src(callee), names_in(callee)))
+            snap = planner._snapshot()
+            try:
+                expr = planner.realize(Level(scope, cutoff, src(callee), names_in(callee)))
+            except Unbuildable as exc:
+                # ``self.disc_model(x)`` in a ``fit(train_ds)`` that needs data: the model that
+                # a builder method of the class (``self.disc_model = self.discriminator()``) makes.
+                planner._restore(snap)
+                built = planner.by_builder(cls, scope, callee) if cls is not None else None
+                if built is None:
+                    raise exc from None
+                expr = built
     elif (
         cls is not None and not isinstance(ix.scope_of(cls), cst.Module) and (site := _nested_site(ix, cls)) is not None
     ):
@@ -2749,6 +2858,42 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     if isinstance(expr, str) and expr.isidentifier():
         hints["target"] = expr
     return Plan(program, hints)
+
+
+def _builder_for(cls: cst.ClassDef, attr: str) -> str | None:
+    """The method ``m`` of ``cls`` in ``self.<attr> = self.m(...)`` (or the matching element of
+    ``self.a, self.b = self.m(), self.n()``) in any method of the class."""
+
+    def method_of(value) -> str | None:
+        if (
+            isinstance(value, cst.Call)
+            and isinstance(value.func, cst.Attribute)
+            and isinstance(value.func.value, cst.Name)
+            and value.func.value.value == "self"
+        ):
+            return value.func.attr.value
+        return None
+
+    want = f"self.{attr}"
+    for st in cls.body.body:
+        if not isinstance(st, cst.FunctionDef):
+            continue
+        for small in flat_statements(st.body.body):
+            if not isinstance(small, cst.Assign):
+                continue
+            for t in small.targets:
+                target = t.target
+                if src(target) == want:
+                    found = method_of(small.value)
+                    if found is not None:
+                        return found
+                if isinstance(target, (cst.Tuple, cst.List)) and isinstance(small.value, (cst.Tuple, cst.List)):
+                    elems = [e.value for e in target.elements]
+                    values = [e.value for e in small.value.elements]
+                    for e, v in zip(elems, values):
+                        if src(e) == want and (found := method_of(v)) is not None:
+                            return found
+    return None
 
 
 def _nested_site(ix: Index, cls: cst.ClassDef):
