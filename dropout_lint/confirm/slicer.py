@@ -1606,6 +1606,112 @@ def _literal_beside(path: str, name: str) -> tuple[str, str] | None:
     return found
 
 
+_CONFIGS: dict[str, list] = {}
+
+
+def _config_classes_beside(path: str) -> list:
+    """(module, class name, required __init__ parameters) of the configuration classes in the
+    modules beside ``path`` whose file names say config (``config.py``, ``x_config.py``,
+    ``configuration_x.py``): classes named ``...Config`` / ``...Configuration``, dataclasses,
+    or classes whose ``__init__`` has a default for every parameter. Required parameters are
+    followed through ``**kwargs`` into base classes of the same package."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if folder in _CONFIGS:
+        return _CONFIGS[folder]
+    out: list = []
+    try:
+        files = sorted(f for f in os.listdir(folder) if f.endswith(".py") and "config" in f.lower())
+    except OSError:
+        files = []
+    for fname in files[:10]:
+        full = os.path.join(folder, fname)
+        if full == os.path.abspath(path):
+            continue
+        module = _parse_file(full)
+        if module is None:
+            continue
+        for st in module.body:
+            if not isinstance(st, cst.ClassDef):
+                continue
+            required = _required_init(module, st, full, 0)
+            if required is None:
+                continue
+            dataclass = any("dataclass" in (dotted(d.decorator) or src(d.decorator)) for d in st.decorators)
+            if st.name.value.endswith(("Config", "Configuration")) or dataclass or not required:
+                out.append((fname[:-3], st.name.value, required))
+    _CONFIGS[folder] = out
+    return out
+
+
+def _parse_file(full: str):
+    try:
+        with open(full, encoding="utf-8", errors="replace") as fh:
+            return cst.parse_module(fh.read(1_000_000))
+    except Exception:  # noqa: BLE001 - someone else's file
+        return None
+
+
+def _required_init(module, cls: cst.ClassDef, full: str, depth: int) -> list | None:
+    """The required parameters (cst.Param) of ``cls``'s ``__init__`` (None when they cannot be
+    known: a base class that cannot be found, ``*args``). A ``**kwargs`` passed on to the base
+    adds the base's required parameters; no ``__init__``: the base's."""
+    if depth > 3:
+        return None
+    init = next((s for s in cls.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"), None)
+    if init is not None:
+        params = list(init.params.posonly_params) + list(init.params.params)
+        required = [p for p in params[1:] + list(init.params.kwonly_params) if p.default is None]
+        if isinstance(init.params.star_arg, cst.Param):
+            return None
+        if not isinstance(init.params.star_kwarg, cst.Param):
+            return required
+    bases = [b for b in cls.bases if b.keyword is None and (dotted(b.value) or "") not in ("object", "")]
+    if not bases:
+        return [] if init is None else required
+    base = dotted(bases[0].value) or ""
+    found = _find_class(module, base, full)
+    if found is None:
+        return None if init is None or bases else required
+    more = _required_init(found[0], found[1], found[2], depth + 1)
+    if more is None:
+        return None
+    own = {p.name.value for p in (required if init is not None else [])}
+    return (required if init is not None else []) + [p for p in more if p.name.value not in own]
+
+
+def _find_class(module, name: str, full: str):
+    """(module, ClassDef, file) of class ``name`` as ``module`` (the file ``full``) sees it:
+    defined there or imported from a module of the same package (relative or by the package's
+    name)."""
+    for st in module.body:
+        if isinstance(st, cst.ClassDef) and st.name.value == name:
+            return module, st, full
+    for st in module.body:
+        if not isinstance(st, cst.SimpleStatementLine):
+            continue
+        for small in st.body:
+            if not isinstance(small, cst.ImportFrom) or isinstance(small.names, cst.ImportStar):
+                continue
+            for a in small.names:
+                if _from_name(a) != name:
+                    continue
+                real = dotted(a.name) or name
+                if not small.relative:
+                    return None
+                folder = os.path.dirname(full)
+                for _ in range(len(small.relative) - 1):
+                    folder = os.path.dirname(folder)
+                parts = (dotted(small.module) or "").split(".") if small.module is not None else []
+                target = os.path.join(folder, *parts)
+                for cand in (target + ".py", os.path.join(target, "__init__.py")):
+                    if os.path.isfile(cand):
+                        other = _parse_file(cand)
+                        if other is not None:
+                            return _find_class(other, real, cand)
+                return None
+    return None
+
+
 def _missing_imports(module, path: str | None) -> set[str]:
     """Names bound by imports of modules that are not installed (``import gym`` without gym)."""
     folder = os.path.dirname(os.path.abspath(path)) if path else None
@@ -2227,6 +2333,9 @@ class Planner:
             self.guessed.append(f"{name}={config}() (the defaults of {config})")
             self.module_needed.add(config)
             return f"{config}()"
+        config = self._config_beside(name, ann)
+        if config is not None:
+            return config
         found = self.ix.literal_for(name) or (_literal_beside(self.path, name) if self.path else None)
         if found is not None:
             value, where = found
@@ -2277,6 +2386,43 @@ class Planner:
         if name in ("config", "cfg", "conf") and len(configs) == 1:
             return configs[0]
         return None
+
+    def _config_beside(self, name: str, ann: str | None) -> str | None:
+        """A configuration parameter (named ``*config*`` / ``*cfg*`` / ``hparams``, or annotated
+        with a ``...Config`` class) that the file's own classes do not give: the configuration
+        class of a module beside the file (``config.py``, ``configuration_x.py``) built with its
+        defaults, each required parameter of its ``__init__`` (through ``**kwargs`` to its base
+        classes) stood in for by name, said ("assumed config: Config(vocab_size=16) with its
+        defaults"). Imported relatively: the file runs as part of its package."""
+        low = name.lower()
+        named = "config" in low or "cfg" in low or low in ("hparams", "hps", "hp_config")
+        if not self.path or not (named or (ann or "").endswith(("Config", "Configuration"))):
+            return None
+        if not os.path.exists(os.path.join(os.path.dirname(os.path.abspath(self.path)), "__init__.py")):
+            return None
+        found = _config_classes_beside(self.path)
+        if ann is not None:
+            found = [f for f in found if f[1] == ann.split(".")[-1]]
+        if len(found) != 1:
+            return None
+        module, cls_name, required = found[0]
+        args = []
+        for p in required:
+            guess = value_guess(p.name.value, set())
+            if guess is None and p.annotation is not None:
+                guess = {"int": SIZE_STANDIN, "float": "0.1", "bool": "False"}.get(
+                    dotted(p.annotation.annotation) or ""
+                )
+            if guess is None:
+                return None
+            args.append(f"{p.name.value}={guess}")
+        alias = self.ix.fresh(f"__dl_cfg_{cls_name}")
+        self.synthetic.insert(0, cst.parse_statement(f"from .{module} import {cls_name} as {alias}\n"))
+        shown = f"{cls_name}({', '.join(args)})"
+        self.slicer._note(
+            f"assumed {name}: {shown} with its defaults ({module}.py beside the file; no call site gives one)"
+        )
+        return f"{alias}({', '.join(args)})"
 
     def _map_args(self, fn, site: cst.Call, params: list[str], unused: set[str], method: bool):
         out: list[str] = []
@@ -2849,7 +2995,13 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     # TF1 code; a notebook that imports ``tensorflow.compat.v1 as tf`` in one cell and
     # ``tensorflow as tf`` in a later one builds its Keras model with the later (TF2).
     tf_imports = re.findall(r"^[ \t]*import (tensorflow(?:\.compat\.v1)?) as tf\b", program, re.M)
-    if re.search(r"\bplaceholder\(|\bSession\(", program) or tf_imports[-1:] == ["tensorflow.compat.v1"]:
+    # (Not TF2 Keras code that merely spells TensorFlow ``tensorflow.compat.v1``: a
+    # ``tf.keras`` model with none of TF1's graph names runs eagerly, as it does under TF2.)
+    v1 = tf_imports[-1:] == ["tensorflow.compat.v1"]
+    keras_only = v1 and not TF1_ONLY.search(program) and re.search(r"\btf\.keras\.", program)
+    if re.search(r"\bplaceholder\(|\bSession\(|disable_eager_execution|disable_v2_behavior", program) or (
+        v1 and not keras_only
+    ):
         hints["graph"] = True
     if planner.guessed:
         hints["guessed"] = ", ".join(dict.fromkeys(planner.guessed))
