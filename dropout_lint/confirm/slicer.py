@@ -553,6 +553,14 @@ class _Uses(cst.CSTVisitor):
         if _refers(node.value, self.name):
             self.mapping |= node.attr.value in ("items", "keys", "values")
 
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        # ``image_size + (3,)``: a tuple the code extends (the sides of an image before its channels).
+        if isinstance(node.operator, cst.Add):
+            pairs = ((node.left, node.right), (node.right, node.left))
+            for mine, other in pairs:
+                if _refers(mine, self.name) and isinstance(other, cst.Tuple):
+                    self.index = max(self.index, 1 if len(other.elements) == 1 else 0)
+
     def visit_Call(self, node: cst.Call) -> None:
         if last_name(node.func) == "len" and len(node.args) == 1 and _refers(node.args[0].value, self.name):
             self.sized = True
@@ -662,7 +670,8 @@ class _Rewrite(cst.CSTTransformer):
                 return updated.with_changes(func=cst.Call(func=cst.Name(name), args=[cst.Arg(updated.func)]))
             return cst.Call(func=cst.Name(MARK), args=[cst.Arg(updated)])
         if isinstance(original, cst.Arg) and _initial_weights(original):
-            self.initial_weights.append(src(original.value))
+            if src(original.value) not in self.initial_weights:
+                self.initial_weights.append(src(original.value))
             return cst.RemoveFromParent()
         if (
             isinstance(original, cst.Arg)
@@ -684,7 +693,8 @@ class _Rewrite(cst.CSTTransformer):
         if (
             isinstance(original, cst.Call)
             and self._application(original)
-            and not any(a.keyword is not None and a.keyword.value == "weights" for a in original.args)
+            # (``updated``: a ``weights=self.weights`` left out as initial weights downloads too)
+            and not any(a.keyword is not None and a.keyword.value == "weights" for a in updated.args)
             and len([a for a in original.args if a.keyword is None]) < 2
         ):
             # A keras.applications base downloads ImageNet weights by default.
