@@ -1421,13 +1421,21 @@ def _run_once(req: dict) -> list[tuple[str, str]]:
             # The package's own ``__init__.py`` failed (a dependency check, a module of a whole
             # toolkit it imports): import the file's package without running its ``__init__``s.
             why = _reason(error)
+            first = (ns, marked, error, list(NOTES), list(OPS), list(CTOR_ERRORS))
             _skeleton_packages(req.get("dir"))
-            ns.clear()
             OPS.clear()
             CTOR_ERRORS.clear()
             del NOTES[:]
             ns, marked, error = _execute(req)
-            NOTES.append(f"imported the file's package without running `{failed}`, which failed: {why}")
+            if error is None:
+                first[0].clear()
+                NOTES.append(f"imported the file's package without running `{failed}`, which failed: {why}")
+            else:
+                # The file needs what that ``__init__`` gives (``from ... import X``): its failure
+                # is the reason, as the first build said.
+                ns.clear()
+                ns, marked, error = first[0], first[1], first[2]
+                NOTES[:], OPS[:], CTOR_ERRORS[:] = first[3], first[4], first[5]
     finally:
         legacy.forget_absent()
     served = [m for m in legacy.USED if m in req.get("code", "")]
