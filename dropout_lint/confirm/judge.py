@@ -782,7 +782,16 @@ def _name(layer) -> str:
 
 
 def _target(ns: dict):
-    return ns.get("__dl_target__", None)
+    t = ns.get("__dl_target__", None)
+    if isinstance(t, (tuple, list)) and not _is_layer(t):
+        # A builder that returns ``model, custom_objects``: the Keras model in it.
+        models = [x for x in t if _is_layer(x)]
+        if len(models) == 1:
+            note = f"judged the Keras model of the {type(t).__name__} the builder returns"
+            if note not in NOTES:
+                NOTES.append(note)
+            return models[0]
+    return t
 
 
 def _model_of(ns: dict, marked: list):

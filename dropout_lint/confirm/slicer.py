@@ -537,6 +537,13 @@ class _Uses(cst.CSTVisitor):
 
     def __init__(self, name: str) -> None:
         self.name, self.index, self.mapping, self.shape, self.sized = name, -1, False, False, False
+        self.iterated = False
+
+    def visit_For(self, node: cst.For) -> None:
+        self.iterated |= _refers(node.iter, self.name)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self.iterated |= _refers(node.iter, self.name)
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if _refers(node.value, self.name) and len(node.slice) == 1:
@@ -583,6 +590,11 @@ def _use_guess(scope, name: str, kinds: set) -> str | None:
         scope.visit(v)
     if v.mapping or re.search(r"(^|_)dict?$", name.lower()):
         return "{'f0': 16}"
+    sizes = re.search(r"(sizes|dims|units|filters|channels|kernels|widths|factors|layers)$", name.lower())
+    if (v.iterated or (v.sized and sizes)) and v.index < 0 and not v.mapping:
+        # a sequence of sizes the code walks (``for f in factors``, ``filter_sizes[i]`` for i in
+        # ``range(len(filter_sizes))``): three small sizes, none zero
+        return "[2, 2, 2]"
     if v.sized and v.index < 0:
         return "[0, 0, 0]"  # a sequence whose length the code reads (``len(labels)``)
     if value_guess(name, kinds) != "16":
@@ -1012,6 +1024,14 @@ def small_facts(ix: Index, stmt, functions: dict[str, set]) -> Facts | None:
         return Facts(a, b, names_in(stmt.value) | a | b, set())
     if isinstance(stmt, (cst.Import, cst.ImportFrom)):
         return Facts(import_names(stmt), set(), set(), set())
+    if (
+        isinstance(stmt, cst.Expr)
+        and isinstance(stmt.value, cst.Tuple)
+        and len(stmt.value.elements) == 1
+        and isinstance(stmt.value.elements[0].value, cst.Call)
+    ):
+        # ``layers.append(BatchNormalization()),`` (a stray trailing comma): the call it holds.
+        return small_facts(ix, cst.Expr(stmt.value.elements[0].value), functions)
     if isinstance(stmt, cst.Expr) and isinstance(stmt.value, cst.Call):
         call = stmt.value
         func = call.func
@@ -2978,6 +2998,9 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
                 planner._restore(snap)
                 built = planner.by_builder(cls, scope, callee) if cls is not None else None
                 if built is None:
+                    given = _caller_given(cls, callee) if cls is not None else None
+                    if given is not None:
+                        raise Unbuildable(given) from None
                     raise exc from None
                 expr = built
     elif (
@@ -3020,6 +3043,36 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     if isinstance(expr, str) and expr.isidentifier():
         hints["target"] = expr
     return Plan(program, hints)
+
+
+def _caller_given(cls: cst.ClassDef, callee) -> str | None:
+    """The one-line reason when the model called (``self.encoder``, ``self.projectors[0]``) is
+    what ``cls``'s constructor is given (``self.encoder = encoder`` of a required parameter, or
+    one annotated as a Keras model or layer): what it holds is the caller's, not this code's."""
+    node = callee
+    while isinstance(node, cst.Subscript):
+        node = node.value
+    if not (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self"):
+        return None
+    attr = node.attr.value
+    init = next((st for st in cls.body.body if isinstance(st, cst.FunctionDef) and st.name.value == "__init__"), None)
+    if init is None:
+        return None
+    params = {p.name.value: p for p in list(init.params.params)[1:] + list(init.params.kwonly_params)}
+    for st in flat_statements(init.body.body):
+        if not (isinstance(st, cst.Assign) and any(src(t.target) == f"self.{attr}" for t in st.targets)):
+            continue
+        for name in sorted(names_in(st.value) & set(params)):
+            p = params[name]
+            ann = src(p.annotation.annotation) if p.annotation is not None else ""
+            if p.default is None or re.search(r"\b(Model|Layer|Sequential)\b", ann):
+                shown = f" (annotated `{ann}`)" if ann else ""
+                return (
+                    f"the model called, `{src(callee)}`, is the `{name}` argument{shown} of `{cls.name.value}()`, "
+                    "which no call site in the project gives: what it holds, and so what the training flag "
+                    "changes in it, is the caller's"
+                )
+    return None
 
 
 def _builder_for(cls: cst.ClassDef, attr: str) -> str | None:
