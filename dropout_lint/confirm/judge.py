@@ -1426,7 +1426,7 @@ def _run_once(req: dict) -> list[tuple[str, str]]:
                 + "".join(f"; {r}" for r in legacy.READ)
             )
         failed = _failed_init(error, req.get("dir")) if error is not None else None
-        if failed is not None:
+        if failed is not None and error is not None:
             # The package's own ``__init__.py`` failed (a dependency check, a module of a whole
             # toolkit it imports): import the file's package without running its ``__init__``s.
             why = _reason(error)
