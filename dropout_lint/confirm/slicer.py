@@ -590,8 +590,10 @@ def _use_guess(scope, name: str, kinds: set) -> str | None:
         scope.visit(v)
     if v.mapping or re.search(r"(^|_)dict?$", name.lower()):
         return "{'f0': 16}"
-    sizes = re.search(r"(sizes|dims|units|filters|channels|kernels|widths|factors|layers)$", name.lower())
-    if (v.iterated or (v.sized and sizes)) and v.index < 0 and not v.mapping:
+    sizes = re.search(
+        r"(sizes|dims|units|filters|channels|kernels|widths|factors|divisors|strides|depths|heads)$", name.lower()
+    )
+    if (v.iterated or v.sized) and sizes and v.index < 0 and not v.mapping:
         # a sequence of sizes the code walks (``for f in factors``, ``filter_sizes[i]`` for i in
         # ``range(len(filter_sizes))``): three small sizes, none zero
         return "[2, 2, 2]"
@@ -1668,7 +1670,8 @@ def _config_classes_beside(path: str) -> list:
                 continue
             dataclass = any("dataclass" in (dotted(d.decorator) or src(d.decorator)) for d in st.decorators)
             if st.name.value.endswith(("Config", "Configuration")) or dataclass or not required:
-                out.append((fname[:-3], st.name.value, required))
+                bases = {(dotted(b.value) or "").split(".")[-1] for b in st.bases}
+                out.append((fname[:-3], st.name.value, required, bases))
     _CONFIGS[folder] = out
     return out
 
@@ -2433,9 +2436,15 @@ class Planner:
         found = _config_classes_beside(self.path)
         if ann is not None:
             found = [f for f in found if f[1] == ann.split(".")[-1]]
+        if len(found) > 1:
+            # A base configuration and the one derived from it: the derived one.
+            bases = {b for f in found for b in f[3]}
+            found = [f for f in found if f[1] not in bases] or found
+        if len(found) > 1:
+            found = [f for f in found if f[0] == "config"] or found
         if len(found) != 1:
             return None
-        module, cls_name, required = found[0]
+        module, cls_name, required, _ = found[0]
         args = []
         for p in required:
             guess = value_guess(p.name.value, set())
@@ -2446,7 +2455,7 @@ class Planner:
             if guess is None:
                 return None
             args.append(f"{p.name.value}={guess}")
-        alias = self.ix.fresh(f"__dl_cfg_{cls_name}")
+        alias = self.ix.fresh(f"cfg_{cls_name}")
         self.synthetic.insert(0, cst.parse_statement(f"from .{module} import {cls_name} as {alias}\n"))
         shown = f"{cls_name}({', '.join(args)})"
         self.slicer._note(
@@ -2650,9 +2659,13 @@ class Planner:
                     if not (isinstance(st, cst.Assign) and any(src(t.target) == f"self.{attr}" for t in st.targets)):
                         continue
                     v = st.value
-                    if isinstance(v, cst.Name) and v.value in defaults and _literal(defaults[v.value]):
-                        value = src(defaults[v.value])
-                        where = f"the default of `{v.value}` in `{cls.name.value}.{m.name.value}()`, which sets it"
+                    used = names_in(v)
+                    literal = {n for n in used if n in defaults and _literal(defaults[n])}
+                    if used and used == literal and (isinstance(v, (cst.Name, cst.Tuple, cst.List))):
+                        # ``self.side = side`` / ``self.shape = (side, side, 1)`` of ``load(side=16)``
+                        value = _with_defaults(v, {n: defaults[n] for n in literal})
+                        shown = ", ".join(f"`{n}`" for n in sorted(literal))
+                        where = f"the default of {shown} in `{cls.name.value}.{m.name.value}()`, which sets it"
                     elif value is None:
                         where = f"`{cls.name.value}.{m.name.value}()` sets it from data --confirm does not load"
                 if value is not None:
@@ -3045,6 +3058,16 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     return Plan(program, hints)
 
 
+def _with_defaults(expr, defaults: dict) -> str:
+    """``expr`` with each name of ``defaults`` replaced by its (literal) default."""
+
+    class Sub(cst.CSTTransformer):
+        def leave_Name(self, original, updated):
+            return defaults.get(original.value, updated)
+
+    return src(expr.visit(Sub()))
+
+
 def _caller_given(cls: cst.ClassDef, callee) -> str | None:
     """The one-line reason when the model called (``self.encoder``, ``self.projectors[0]``) is
     what ``cls``'s constructor is given (``self.encoder = encoder`` of a required parameter, or
@@ -3062,6 +3085,8 @@ def _caller_given(cls: cst.ClassDef, callee) -> str | None:
     for st in flat_statements(init.body.body):
         if not (isinstance(st, cst.Assign) and any(src(t.target) == f"self.{attr}" for t in st.targets)):
             continue
+        if any(last_name(c.func) not in ("type", "isinstance", "tuple", "list", "len") for c in _every_call(st.value)):
+            continue  # built here from the argument (``Dropout(config.rate)``), not the argument itself
         for name in sorted(names_in(st.value) & set(params)):
             p = params[name]
             ann = src(p.annotation.annotation) if p.annotation is not None else ""
