@@ -1530,6 +1530,54 @@ def _literal_calls(path: str, name: str, shown: str):
 _MODEL_LOADERS = {"load_model", "model_from_json", "model_from_yaml"}
 
 
+def _config_mappings(init, skip: set[str]) -> list[tuple]:
+    """(param, {key: attribute it is kept in, or None}) for each parameter of ``init`` with
+    default None, named as a configuration (``config_*``, ``*_cfg``, ``params``, ``hparams``),
+    that ``init`` reads only by string keys (``config['units']``)."""
+    out = []
+    for p in list(init.params.params)[1:] + list(init.params.kwonly_params):
+        name = p.name.value
+        low = name.lower()
+        if name in skip or p.default is None or src(p.default) != "None":
+            continue
+        if not ("config" in low or "cfg" in low or low in ("params", "hparams", "opts", "options", "settings")):
+            continue
+        keys: dict[str, str | None] = {}
+        plain = True
+
+        class Reads(cst.CSTVisitor):
+            def visit_Subscript(self, node: cst.Subscript) -> None:
+                nonlocal plain
+                if isinstance(node.value, cst.Name) and node.value.value == name:
+                    el = node.slice[0].slice if len(node.slice) == 1 else None
+                    if isinstance(el, cst.Index) and isinstance(el.value, cst.SimpleString):
+                        keys.setdefault(str(el.value.evaluated_value), None)
+                    else:
+                        plain = False
+
+        init.body.visit(Reads())
+        text = src(init.body)
+        word = rf"(?<![.\w]){re.escape(name)}\b"
+        bare = len(re.findall(word, text)) - len(re.findall(word + r"\s*\[", text))
+        if not keys or not plain or bare > 1:
+            continue  # used otherwise than by keys (kept whole once is fine)
+        for st in flat_statements(init.body.body):
+            if isinstance(st, cst.Assign) and isinstance(st.value, cst.Subscript) and len(st.targets) == 1:
+                t, v = st.targets[0].target, st.value
+                el = v.slice[0].slice if len(v.slice) == 1 else None
+                if (
+                    isinstance(t, cst.Attribute)
+                    and src(t.value) == "self"
+                    and isinstance(v.value, cst.Name)
+                    and v.value.value == name
+                    and isinstance(el, cst.Index)
+                    and isinstance(el.value, cst.SimpleString)
+                ):
+                    keys[str(el.value.evaluated_value)] = t.attr.value
+        out.append((p, keys))
+    return out
+
+
 def _only_kept(init) -> dict[str, str]:
     """``{param: attr}`` for constructor parameters whose only use is ``self.attr = param``."""
     out: dict[str, str] = {}
@@ -2582,6 +2630,13 @@ class Planner:
                 if p.default is not None:
                     self.guessed[-1] += " (the code refuses its default None)"
                 args.append(f"{p.name.value}={guess}")
+            for p, keys in _config_mappings(init, {p.name.value for p in required}):
+                value = self._mapping_stand_in(cls, p.name.value, keys)
+                if value is None:
+                    raise Unbuildable(
+                        f"`{name}()` reads the configuration `{p.name.value}` (default None) and no call site gives one"
+                    )
+                args.append(f"{p.name.value}={value}")
             return f"{self._concrete(cls, method)}({', '.join(args)})"
         return f"{self._concrete(cls, method)}()"
 
@@ -2687,6 +2742,28 @@ class Planner:
             self.slicer._note(f"assumed self.{attr} = {value} ({where})")
             out.append((attr, value))
         return out
+
+    def _mapping_stand_in(self, cls: cst.ClassDef, param: str, keys: dict[str, str | None]) -> str | None:
+        """A dict for a configuration mapping ``param`` that ``__init__`` reads by key
+        (``self.n_past = config_data['n_past']``): each key a stand-in by its name, or None where
+        the attribute it is kept in is never read by the code built; noted."""
+        items = []
+        unread = []
+        for key, attr in keys.items():
+            guess = value_guess(key, call_kinds([cls]))
+            if guess is None and attr is not None and not self._reads_self(cls, attr):
+                unread.append(key)
+                guess = "None"
+            if guess is None:
+                return None
+            items.append(f"{key!r}: {guess}")
+        shown = ", ".join(i for i in items if not i.endswith(": None"))
+        self.slicer._note(
+            f"assumed {param} = {{{shown}}}"
+            + (f" ({', '.join(unread)}: None, never read by the code built)" if unread else "")
+            + f": `{cls.name.value}()` reads them from it and no call site in the file gives a usable one"
+        )
+        return "{" + ", ".join(items) + "}"
 
     def _concrete(self, cls: cst.ClassDef, method: str) -> str:
         """``cls``'s name, or ``__dl_concrete__(cls, method)`` when it may be abstract: the file
