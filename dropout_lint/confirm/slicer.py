@@ -2438,7 +2438,51 @@ class Planner:
         }.get(ann or "")
         if guess is not None:
             self.guessed.append(f"{name}={guess} (from its annotation `{ann}`)")
-        return guess
+            return guess
+        if scope is not None and ann is None:
+            return self._namespace_or_weights(name, scope, kinds)
+        return None
+
+    def _namespace_or_weights(self, name: str, scope, kinds: set) -> str | None:
+        """A required parameter no call site gives, in two shapes of real code (noted): an
+        options object (``args``, ``opt``, ``hparams``...) the code reads only by attribute
+        (``args.max_len``), stood in by a namespace of those attributes, each by its name; a
+        matrix used only as a layer's initial weights (``weights=[embedding_matrix]``, left out
+        of the build), None."""
+        text = src(scope)
+        word = rf"(?<![.\w]){re.escape(name)}\b"
+        uses = len(re.findall(word, text)) - 1  # less the parameter itself
+        in_weights = len(re.findall(rf"\bweights\s*=\s*\[\s*{re.escape(name)}\s*,?\s*\]", text))
+        if uses > 0 and uses == in_weights:
+            self.guessed.append(f"{name}=None (used only as initial weights, which the build leaves out)")
+            return "None"
+        low = name.lower()
+        if low not in (
+            "args",
+            "opt",
+            "opts",
+            "options",
+            "hparams",
+            "hps",
+            "params",
+            "flags",
+            "conf",
+            "settings",
+            "cfg",
+        ):
+            return None
+        attrs = re.findall(word + r"\.(\w+)", text)
+        if not attrs or len(attrs) != uses:
+            return None  # used otherwise than by attribute
+        values = {}
+        for a in dict.fromkeys(attrs):
+            guess = value_guess(a, kinds)
+            if guess is None:
+                return None
+            values[a] = guess
+        shown = ", ".join(f"{k}={v}" for k, v in values.items())
+        self.guessed.append(f"{name}=namespace({shown}) (the code reads only these attributes of it)")
+        return f"__import__('types').SimpleNamespace({shown})"
 
     def _model_fn_arg(self, name: str, fn) -> str | None:
         """A TF1 Estimator ``model_fn(features, labels, mode, params)``'s argument (noted):
