@@ -201,6 +201,72 @@ FILES = {
                 stack.append(Dropout(rate))
             return tf.keras.Sequential(stack)
     """,
+    # A forecaster whose constructor reads its sizes from configuration dicts (default None).
+    "forecast.py": """
+        import tensorflow as tf
+
+
+        class Forecaster:
+            def __init__(self, config_data=None, config_fit=None):
+                self.config_data = config_data
+                self.n_steps = config_data["n_steps"]
+                self.n_features = config_data["n_features"]
+                self.optimizer = config_fit["optimizer"]
+                self.dropout = config_fit["dropout"]
+
+            def build_model(self):
+                model = tf.keras.Sequential()
+                model.add(tf.keras.layers.Conv1D(4, 3, input_shape=(self.n_steps, self.n_features)))
+                model.add(tf.keras.layers.Dropout(self.dropout))
+                model.add(tf.keras.layers.BatchNormalization())
+                model.add(tf.keras.layers.Flatten())
+                model.add(tf.keras.layers.Dense(1))
+                return model
+    """,
+    # An options object read by attribute, and a matrix used only as initial weights.
+    "options.py": """
+        from tensorflow.keras import Input, Model
+        from tensorflow.keras.layers import BatchNormalization, Dense, Dropout, Embedding, Flatten
+
+
+        class TextModel:
+            def __init__(self, args, embedding_matrix):
+                inp = Input(shape=(args.max_len,))
+                x = Embedding(args.max_features, args.embed_size, weights=[embedding_matrix])(inp)
+                x = Flatten()(x)
+                x = Dropout(0.2)(x)
+                x = BatchNormalization()(x)
+                self.model = Model(inp, Dense(args.num_classes)(x))
+    """,
+    # A layer whose call unpacks (sequence, mask), called with a hard-wired training=True.
+    "voice.py": """
+        import keras
+        import tensorflow as tf
+
+
+        class Post(keras.layers.Layer):
+            def __init__(self, width=8, **kwargs):
+                super().__init__(**kwargs)
+                self.conv = keras.layers.Conv1D(width, 3, padding="same")
+                self.drop = keras.layers.Dropout(0.4)
+
+            def call(self, inputs, training=False):
+                x, mask = inputs
+                x = self.drop(self.conv(x), training=training)
+                return x * tf.expand_dims(mask, -1)
+
+
+        class Voice(keras.Model):
+            def __init__(self, width=8):
+                super().__init__()
+                self.post = Post(width)
+
+            def call(self, x, mask):
+                return self.post([x, mask])
+
+            def speak(self, x, mask):
+                return self.post([x, mask], training=True)
+    """,
 }
 
 
@@ -217,6 +283,9 @@ def verdicts(tmp_path_factory):
         "keras2": at(root, "keras2_text.py", "DL102", "layers.Dropout(rate)"),
         "sized": at(root, "sized.py", "DL102", "layers.Dropout(0.2)"),
         "comma": at(root, "mlp.py", "DL102", "Dropout(rate)"),
+        "mapping": at(root, "forecast.py", "DL102", "tf.keras.layers.Dropout(self.dropout)"),
+        "namespace": at(root, "options.py", "DL102", "Dropout(0.2)"),
+        "pair": at(root, "voice.py", "DL301", "self.post([x, mask], training=True)"),
     }
     confirm_findings(list(cases.values()), timeout=120, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -284,3 +353,39 @@ def test_a_size_extended_by_a_tuple_is_a_tuple(verdicts):
 def test_a_builder_call_with_a_trailing_comma_is_kept(verdicts):
     # Before: the BatchNormalization appended with a stray comma was sliced out (not-applicable).
     check(verdicts, "comma", "confirmed", "feeds BatchNormalization", "divisors=[2, 2, 2]")
+
+
+def test_a_configuration_dict_read_by_key_is_stood_in_by_its_keys(verdicts):
+    # Before: "TypeError: 'NoneType' object is not subscriptable".
+    check(
+        verdicts,
+        "mapping",
+        "confirmed",
+        "feeds BatchNormalization",
+        "assumed config_data = {'n_steps': 16, 'n_features': 16}",
+        "(optimizer: None, never read by the code built)",
+    )
+
+
+def test_an_options_object_and_initial_weights_matrix_are_stood_in(verdicts):
+    # Before: "`TextModel()` needs args, embedding_matrix and no call site in this file gives them".
+    check(
+        verdicts,
+        "namespace",
+        "confirmed",
+        "feeds BatchNormalization",
+        "args=namespace(max_len=16, max_features=16, embed_size=16, num_classes=16)",
+        "embedding_matrix=None (used only as initial weights",
+    )
+
+
+def test_a_layer_that_unpacks_a_sequence_and_a_mask_is_called_with_both(verdicts):
+    # Before: "calling the built model failed: ... expected min_ndim=3, found ndim=2".
+    check(
+        verdicts,
+        "pair",
+        "confirmed",
+        "Dropout",
+        "training=True",
+        "assumed inputs [x (2, 32, 8), mask (2, 32) of ones]",
+    )

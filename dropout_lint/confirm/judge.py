@@ -1317,9 +1317,40 @@ def _flag_evidence(obj, training=None):
         x = example_inputs(obj)
     except NoInputShape as exc:
         raise _Unbuildable(str(exc)) from None
-    found = flag_layers(obj, x, training)
+    try:
+        found = flag_layers(obj, x, training)
+    except _Unbuildable:
+        pair = _unpacked_pair(obj, x)
+        if pair is None:
+            raise
+        found = flag_layers(obj, pair, training)
+        note = (
+            f"assumed inputs [x {tuple(pair[0].shape)}, mask {tuple(pair[1].shape)} of ones]: "
+            "its call unpacks two from its input"
+        )
+        if note not in NOTES:
+            NOTES.append(note)
     names = ", ".join(f"{_name(layer)} (max |diff| {d:.3g})" for layer, d, _ in found[:3])
     return found, names
+
+
+def _unpacked_pair(obj, x):
+    """``[x, mask]`` for a layer (not a model) whose ``call`` unpacks its input into two
+    (``outputs, mask = inputs``): a sequence input (batch, steps, width) and a mask of ones
+    (batch, steps); None otherwise."""
+    import inspect
+
+    if _is_model(obj) or isinstance(x, (list, tuple)):
+        return None
+    try:
+        text = inspect.getsource(type(obj).call)
+        first = list(inspect.signature(type(obj).call).parameters)[1]
+    except (TypeError, OSError, IndexError, ValueError):
+        return None
+    if not re.search(rf"^\s*\w+\s*,\s*\w+\s*=\s*{re.escape(first)}\s*$", text, re.M):
+        return None
+    seq = x if len(x.shape) == 3 else tf.stack([x] * 8, axis=1)
+    return [seq, tf.ones(tuple(seq.shape[:2]), dtype=seq.dtype)]
 
 
 def _no_flag_layer(obj) -> str:

@@ -1530,6 +1530,15 @@ def _literal_calls(path: str, name: str, shown: str):
 _MODEL_LOADERS = {"load_model", "model_from_json", "model_from_yaml"}
 
 
+def _only_initial_weights(name: str, scope) -> bool:
+    """Whether parameter ``name`` of ``scope`` is used only as a layer's initial weights
+    (``weights=[name]``), which the build leaves out."""
+    text = src(scope)
+    uses = len(re.findall(rf"(?<![.\w]){re.escape(name)}\b", text)) - 1  # less the parameter itself
+    in_weights = len(re.findall(rf"\bweights\s*=\s*\[\s*{re.escape(name)}\s*,?\s*\]", text))
+    return uses > 0 and uses == in_weights
+
+
 def _config_mappings(init, skip: set[str]) -> list[tuple]:
     """(param, {key: attribute it is kept in, or None}) for each parameter of ``init`` with
     default None, named as a configuration (``config_*``, ``*_cfg``, ``params``, ``hparams``),
@@ -2417,6 +2426,9 @@ class Planner:
         config = self._config_beside(name, ann)
         if config is not None:
             return config
+        if scope is not None and _only_initial_weights(name, scope):
+            self.guessed.append(f"{name}=None (used only as initial weights, which the build leaves out)")
+            return "None"
         found = self.ix.literal_for(name) or (_literal_beside(self.path, name) if self.path else None)
         if found is not None:
             value, where = found
@@ -2452,10 +2464,6 @@ class Planner:
         text = src(scope)
         word = rf"(?<![.\w]){re.escape(name)}\b"
         uses = len(re.findall(word, text)) - 1  # less the parameter itself
-        in_weights = len(re.findall(rf"\bweights\s*=\s*\[\s*{re.escape(name)}\s*,?\s*\]", text))
-        if uses > 0 and uses == in_weights:
-            self.guessed.append(f"{name}=None (used only as initial weights, which the build leaves out)")
-            return "None"
         low = name.lower()
         if low not in (
             "args",
