@@ -71,6 +71,57 @@ FILES = {
                 h = self.pitch_dropout(h, training=True)
                 return self.out(h)
     """,
+    # A model of a sibling package whose configuration class lives in the package it builds on.
+    "speechkit/tts/blocks.py": """
+        import tensorflow as tf
+
+
+        def dense_block(width):
+            return tf.keras.layers.Dense(width)
+    """,
+    "speechkit/tts2/__init__.py": "",
+    "speechkit/tts2/model.py": """
+        import tensorflow as tf
+
+        from ..tts.blocks import dense_block
+
+
+        class Model(tf.keras.Model):
+            def __init__(self, config, **kwargs):
+                super().__init__(**kwargs)
+                self.embed = tf.keras.layers.Embedding(config.vocab_size, config.hidden)
+                self.drop = tf.keras.layers.Dropout(config.pitch_rate)
+                self.out = dense_block(4)
+
+            def call(self, ids, training=False):
+                return self.out(self.drop(self.embed(ids), training=training))
+
+            def infer(self, ids):
+                return self.out(self.drop(self.embed(ids), training=True))
+    """,
+    # A training function whose model is built only when no saved one exists at its path.
+    "train_fn.py": """
+        import os
+
+        import tensorflow as tf
+        from tensorflow.keras import layers
+
+
+        def train(train_data, model_path, epochs=2):
+            (x, y) = train_data
+            if not os.path.exists(model_path):
+                model = tf.keras.Sequential()
+                model.add(layers.Dense(8, input_shape=(4,)))
+                model.add(layers.Dropout(0.3))
+                model.add(layers.BatchNormalization())
+                model.add(layers.Dense(1))
+                model.compile("adam", "mse")
+            else:
+                model = tf.keras.models.load_model(model_path)
+            model.fit(x, y, epochs=epochs)
+            model.save(model_path)
+            return model
+    """,
     # A GAN class of plain Python whose models come from builder methods.
     "gans/__init__.py": "",
     "gans/small_gan.py": """
@@ -286,6 +337,8 @@ def verdicts(tmp_path_factory):
         "mapping": at(root, "forecast.py", "DL102", "tf.keras.layers.Dropout(self.dropout)"),
         "namespace": at(root, "options.py", "DL102", "Dropout(0.2)"),
         "pair": at(root, "voice.py", "DL301", "self.post([x, mask], training=True)"),
+        "sibling": at(root, "speechkit/tts2/model.py", "DL301", "self.drop(self.embed(ids), training=True)"),
+        "path": at(root, "train_fn.py", "DL102", "layers.Dropout(0.3)"),
     }
     confirm_findings(list(cases.values()), timeout=120, max_rate=0.8)
     return {k: f.confirmation for k, f in cases.items()}
@@ -388,4 +441,26 @@ def test_a_layer_that_unpacks_a_sequence_and_a_mask_is_called_with_both(verdicts
         "Dropout",
         "training=True",
         "assumed inputs [x (2, 32, 8), mask (2, 32) of ones]",
+    )
+
+
+def test_a_config_of_the_package_the_file_builds_on_covering_its_reads(verdicts):
+    # Before: "`Model()` needs config and no call site in this file gives them".
+    check(
+        verdicts,
+        "sibling",
+        "confirmed",
+        "Dropout",
+        "assumed config: Config(vocab_size=16) with its defaults (tts/config.py, of a package the file imports from",
+    )
+
+
+def test_a_path_the_builder_only_checks_is_one_that_does_not_exist(verdicts):
+    # Before: "`train()` needs arguments and no call site in this file gives them".
+    check(
+        verdicts,
+        "path",
+        "confirmed",
+        "feeds BatchNormalization",
+        "model_path='no_such_path' (a path: one that does not exist)",
     )

@@ -1704,7 +1704,11 @@ def _config_classes_beside(path: str) -> list:
     ``configuration_x.py``): classes named ``...Config`` / ``...Configuration``, dataclasses,
     or classes whose ``__init__`` has a default for every parameter. Required parameters are
     followed through ``**kwargs`` into base classes of the same package."""
-    folder = os.path.dirname(os.path.abspath(path))
+    return _config_classes_in(os.path.dirname(os.path.abspath(path)), os.path.abspath(path))
+
+
+def _config_classes_in(folder: str, skip: str | None = None) -> list:
+    """``_config_classes_beside`` for the modules of ``folder``."""
     if folder in _CONFIGS:
         return _CONFIGS[folder]
     out: list = []
@@ -1714,7 +1718,7 @@ def _config_classes_beside(path: str) -> list:
         files = []
     for fname in files[:10]:
         full = os.path.join(folder, fname)
-        if full == os.path.abspath(path):
+        if full == skip:
             continue
         module = _parse_file(full)
         if module is None:
@@ -1728,8 +1732,59 @@ def _config_classes_beside(path: str) -> list:
             dataclass = any("dataclass" in (dotted(d.decorator) or src(d.decorator)) for d in st.decorators)
             if st.name.value.endswith(("Config", "Configuration")) or dataclass or not required:
                 bases = {(dotted(b.value) or "").split(".")[-1] for b in st.bases}
-                out.append((fname[:-3], st.name.value, required, bases))
+                out.append((fname[:-3], st.name.value, required, bases, _class_attrs(module, st, full, 0)))
     _CONFIGS[folder] = out
+    return out
+
+
+def _config_covering(path: str, name: str, scope) -> list:
+    """With no configuration module beside ``path``: the configuration classes of the modules
+    in the sibling packages of the file's package (``../fastspeech2/config.py``) that set every
+    attribute ``scope`` reads from ``name`` (``config.num_mels``); the one setting the most when
+    several do (a derived configuration over its base). Module paths relative to the file."""
+    reads = set(re.findall(rf"(?<![.\w]){re.escape(name)}\.(\w+)", src(scope)))
+    folder = os.path.dirname(os.path.abspath(path))
+    parent = os.path.dirname(folder)
+    if not reads or not os.path.exists(os.path.join(parent, "__init__.py")):
+        return []
+    found = []
+    try:
+        subs = sorted(os.listdir(parent))[:100]
+    except OSError:
+        return []
+    for sub in subs:
+        d = os.path.join(parent, sub)
+        if d == folder or not sub.isidentifier() or not os.path.exists(os.path.join(d, "__init__.py")):
+            continue
+        for f in _config_classes_in(d):
+            if reads <= f[4]:
+                found.append((f"..{sub}.{f[0]}", *f[1:]))
+    if not found:
+        return []
+    # Of several, those of a package the file imports from (``from ..fastspeech2.model import ...``).
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            text = fh.read(1_000_000)
+    except OSError:
+        text = ""
+    used = set(re.findall(r"^\s*from \.\.(\w+)[.\s]", text, re.M))
+    found = [f for f in found if f[0].split(".")[2] in used] or found
+    most = max(len(f[4]) for f in found)
+    best = [f for f in found if len(f[4]) == most]
+    return best if len(best) == 1 else []
+
+
+def _class_attrs(module, cls: cst.ClassDef, full: str, depth: int) -> set[str]:
+    """The attributes ``cls``'s ``__init__`` (and its bases' in the same package) set on self."""
+    out: set[str] = set()
+    init = next((s for s in cls.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"), None)
+    if init is not None:
+        out |= set(re.findall(r"\bself\.(\w+)\s*=(?!=)", src(init)))
+    if depth < 3:
+        for b in cls.bases:
+            found = _find_class(module, dotted(b.value) or "", full)
+            if found is not None:
+                out |= _class_attrs(found[0], found[1], found[2], depth + 1)
     return out
 
 
@@ -2423,7 +2478,7 @@ class Planner:
             self.guessed.append(f"{name}={config}() (the defaults of {config})")
             self.module_needed.add(config)
             return f"{config}()"
-        config = self._config_beside(name, ann)
+        config = self._config_beside(name, ann, scope)
         if config is not None:
             return config
         if scope is not None and _only_initial_weights(name, scope):
@@ -2452,7 +2507,14 @@ class Planner:
             self.guessed.append(f"{name}={guess} (from its annotation `{ann}`)")
             return guess
         if scope is not None and ann is None:
-            return self._namespace_or_weights(name, scope, kinds)
+            guess = self._namespace_or_weights(name, scope, kinds)
+            if guess is not None:
+                return guess
+        if re.search(r"(^|_)(path|dir|folder)$", name.lower()) and ann in (None, "str", "Path", "pathlib.Path"):
+            # A path the build asks about (``if not os.path.exists(path): build a new model``):
+            # one that does not exist in the worker's scratch directory.
+            self.guessed.append(f"{name}='no_such_path' (a path: one that does not exist)")
+            return "'no_such_path'"
         return None
 
     def _namespace_or_weights(self, name: str, scope, kinds: set) -> str | None:
@@ -2520,7 +2582,7 @@ class Planner:
             return configs[0]
         return None
 
-    def _config_beside(self, name: str, ann: str | None) -> str | None:
+    def _config_beside(self, name: str, ann: str | None, scope=None) -> str | None:
         """A configuration parameter (named ``*config*`` / ``*cfg*`` / ``hparams``, or annotated
         with a ``...Config`` class) that the file's own classes do not give: the configuration
         class of a module beside the file (``config.py``, ``configuration_x.py``) built with its
@@ -2533,9 +2595,13 @@ class Planner:
             return None
         if not os.path.exists(os.path.join(os.path.dirname(os.path.abspath(self.path)), "__init__.py")):
             return None
-        found = _config_classes_beside(self.path)
+        found = [("." + f[0], *f[1:]) for f in _config_classes_beside(self.path)]
         if ann is not None:
             found = [f for f in found if f[1] == ann.split(".")[-1]]
+        where = "beside the file"
+        if not found and ann is None and scope is not None:
+            found = _config_covering(self.path, name, scope)
+            where = f"of a package the file imports from, and setting every attribute the code reads from `{name}`"
         if len(found) > 1:
             # A base configuration and the one derived from it: the derived one.
             bases = {b for f in found for b in f[3]}
@@ -2544,7 +2610,7 @@ class Planner:
             found = [f for f in found if f[0] == "config"] or found
         if len(found) != 1:
             return None
-        module, cls_name, required, _ = found[0]
+        module, cls_name, required = found[0][:3]
         args = []
         for p in required:
             guess = value_guess(p.name.value, set())
@@ -2556,11 +2622,10 @@ class Planner:
                 return None
             args.append(f"{p.name.value}={guess}")
         alias = self.ix.fresh(f"cfg_{cls_name}")
-        self.synthetic.insert(0, cst.parse_statement(f"from .{module} import {cls_name} as {alias}\n"))
+        self.synthetic.insert(0, cst.parse_statement(f"from {module} import {cls_name} as {alias}\n"))
         shown = f"{cls_name}({', '.join(args)})"
-        self.slicer._note(
-            f"assumed {name}: {shown} with its defaults ({module}.py beside the file; no call site gives one)"
-        )
+        origin = f"{module.lstrip('.').replace('.', '/')}.py"
+        self.slicer._note(f"assumed {name}: {shown} with its defaults ({origin}, {where}; no call site gives one)")
         return f"{alias}({', '.join(args)})"
 
     def _map_args(self, fn, site: cst.Call, params: list[str], unused: set[str], method: bool):
