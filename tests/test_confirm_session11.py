@@ -173,6 +173,31 @@ FILES = {
                         fake_logits = self.disc(self.gen(noise))
                         real_logits = self.disc(batch)
     """,
+    # The same shape with no refusal of the default dataset: the fit slice alone would not make it.
+    "gans/plain_gan.py": """
+        import tensorflow as tf
+        from tensorflow.keras import layers
+
+
+        class PlainGAN:
+            def __init__(self, rate=0.3):
+                self.rate = rate
+                self.disc = None
+
+            def discriminator(self):
+                return tf.keras.Sequential(
+                    [layers.Dense(8, input_shape=(4,)), layers.Dropout(self.rate), layers.Dense(1)]
+                )
+
+            def _models(self):
+                self.disc = self.discriminator()
+
+            def fit(self, dataset=None, epochs=2):
+                self._models()
+                for _ in range(epochs):
+                    for batch in dataset or []:
+                        logits = self.disc(batch)
+    """,
     # A trainer around models its caller passes.
     "trainer.py": """
         import keras
@@ -330,6 +355,7 @@ def verdicts(tmp_path_factory):
         "gan_disc": at(root, "gans/small_gan.py", "DL302", "self.disc(self.gen(noise))"),
         "gan_gen": at(root, "gans/small_gan.py", "DL302", "self.gen(noise)"),
         "passed": at(root, "trainer.py", "DL301", "self.encoder(data, training=True)"),
+        "gan_plain": at(root, "gans/plain_gan.py", "DL302", "self.disc(batch)"),
         "weights": at(root, "backbone.py", "DL102", "layers.Dropout(0.2)"),
         "keras2": at(root, "keras2_text.py", "DL102", "layers.Dropout(rate)"),
         "sized": at(root, "sized.py", "DL102", "layers.Dropout(0.2)"),
@@ -369,6 +395,8 @@ def test_a_model_made_by_a_builder_method_is_built_through_it(verdicts):
         "assumed self.image_shape = (16, 16, 1) (the default of `side` in `SmallGAN.load()`",
     )
     check(verdicts, "gan_gen", "confirmed", "BatchNormalization", "by its builder `SmallGAN.generator()`")
+    # Before: "the slice built no Keras layer or model" (the fit slice left out `self._models()`).
+    check(verdicts, "gan_plain", "confirmed", "Dropout", "by its builder `PlainGAN.discriminator()`")
 
 
 def test_a_model_the_caller_passes_is_unbuildable_with_a_one_line_reason(verdicts):

@@ -3210,6 +3210,17 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
                         raise Unbuildable(given) from None
                     raise exc from None
                 expr = built
+            else:
+                if cls is not None and _unset_by_slice(cls, scope, callee, planner.synthetic):
+                    # The method's slice never makes ``self.disc`` (``self._models()`` is not kept)
+                    # and ``__init__`` leaves it None: build it through its builder instead.
+                    kept = planner._snapshot()
+                    planner._restore(snap)
+                    built = planner.by_builder(cls, scope, callee)
+                    if built is None:
+                        planner._restore(kept)
+                    else:
+                        expr = built
     elif (
         cls is not None and not isinstance(ix.scope_of(cls), cst.Module) and (site := _nested_site(ix, cls)) is not None
     ):
@@ -3260,6 +3271,28 @@ def _with_defaults(expr, defaults: dict) -> str:
             return defaults.get(original.value, updated)
 
     return src(expr.visit(Sub()))
+
+
+def _unset_by_slice(cls: cst.ClassDef, scope, callee, synthetic: list) -> bool:
+    """Whether the model called, ``self.<attr>``, has a builder method in ``cls``, ``__init__``
+    sets it to None (or not at all), and the sliced copy of ``scope`` (the last synthetic
+    function) neither assigns it nor calls a method of ``self``."""
+    if not (isinstance(callee, cst.Attribute) and isinstance(callee.value, cst.Name) and callee.value.value == "self"):
+        return False
+    attr = callee.attr.value
+    if not isinstance(scope, cst.FunctionDef) or _builder_for(cls, attr) in (None, scope.name.value):
+        return False
+    init = next((st for st in cls.body.body if isinstance(st, cst.FunctionDef) and st.name.value == "__init__"), None)
+    if init is not None:
+        for st in flat_statements(init.body.body):
+            if isinstance(st, cst.Assign) and any(src(t.target) == f"self.{attr}" for t in st.targets):
+                if not (isinstance(st.value, cst.Name) and st.value.value == "None"):
+                    return False
+    fns = [f for f in synthetic if isinstance(f, cst.FunctionDef)]
+    if not fns:
+        return False
+    text = src(fns[-1].body)
+    return not re.search(rf"\bself\.{re.escape(attr)}\s*[,=]|\bself\.\w+\(", text)
 
 
 def _caller_given(cls: cst.ClassDef, callee) -> str | None:
