@@ -359,6 +359,60 @@ def _package_of(folder: str | None) -> str | None:
     return ".".join(parts) if parts and all(p.isidentifier() for p in parts) else None
 
 
+def _package_folders(folder: str | None) -> list[tuple[str, str]]:
+    """(dotted name, folder) of each package enclosing a file in ``folder``, outermost first."""
+    out: list[tuple[str, str]] = []
+    while folder and os.path.exists(os.path.join(folder, "__init__.py")):
+        out.insert(0, (os.path.basename(folder), folder))
+        folder = os.path.dirname(folder)
+    names: list[tuple[str, str]] = []
+    for i, (_, f) in enumerate(out):
+        names.append((".".join(p for p, _ in out[: i + 1]), f))
+    return names if all(n.isidentifier() for n, _ in out) else []
+
+
+def _failed_init(error: BaseException, folder: str | None) -> str | None:
+    """The ``__init__.py`` (relative to the top package's parent) of a package enclosing the
+    file, when ``error`` was raised while it ran; else None."""
+    chain = _package_folders(folder)
+    if not chain:
+        return None
+    inits = {os.path.realpath(os.path.join(f, "__init__.py")): f for _, f in chain}
+    base = os.path.dirname(os.path.realpath(chain[0][1]))
+    tb = error.__traceback__
+    while tb is not None:
+        path = os.path.realpath(tb.tb_frame.f_code.co_filename)
+        if path in inits:
+            return os.path.relpath(path, base)
+        tb = tb.tb_next
+    return None
+
+
+def _skeleton_packages(folder: str | None) -> None:
+    """Put each package enclosing the file in ``sys.modules`` as an empty package of its folder
+    (its ``__init__.py`` not run; what a failed import left of it dropped), so the file's own
+    imports, relative or by name, find its modules. The worker drops them after the build."""
+    import types
+
+    chain = _package_folders(folder)
+    if not chain:
+        return
+    top = chain[0][0]
+    for name in list(sys.modules):
+        if name == top or name.startswith(top + "."):
+            del sys.modules[name]
+    parent = None
+    for name, f in chain:
+        mod = types.ModuleType(name)
+        mod.__path__ = [f]
+        mod.__package__ = name
+        mod.__file__ = os.path.join(f, "__init__.py")
+        sys.modules[name] = mod
+        if parent is not None:
+            setattr(parent, name.rsplit(".", 1)[-1], mod)
+        parent = mod
+
+
 def _after_stdlib() -> int:
     std = {os.path.realpath(p) for p in (sys.base_prefix, sys.base_exec_prefix)}
     at = 0
@@ -728,7 +782,16 @@ def _name(layer) -> str:
 
 
 def _target(ns: dict):
-    return ns.get("__dl_target__", None)
+    t = ns.get("__dl_target__", None)
+    if isinstance(t, (tuple, list)) and not _is_layer(t):
+        # A builder that returns ``model, custom_objects``: the Keras model in it.
+        models = [x for x in t if _is_layer(x)]
+        if len(models) == 1:
+            note = f"judged the Keras model of the {type(t).__name__} the builder returns"
+            if note not in NOTES:
+                NOTES.append(note)
+            return models[0]
+    return t
 
 
 def _model_of(ns: dict, marked: list):
@@ -1254,9 +1317,40 @@ def _flag_evidence(obj, training=None):
         x = example_inputs(obj)
     except NoInputShape as exc:
         raise _Unbuildable(str(exc)) from None
-    found = flag_layers(obj, x, training)
+    try:
+        found = flag_layers(obj, x, training)
+    except _Unbuildable:
+        pair = _unpacked_pair(obj, x)
+        if pair is None:
+            raise
+        found = flag_layers(obj, pair, training)
+        note = (
+            f"assumed inputs [x {tuple(pair[0].shape)}, mask {tuple(pair[1].shape)} of ones]: "
+            "its call unpacks two from its input"
+        )
+        if note not in NOTES:
+            NOTES.append(note)
     names = ", ".join(f"{_name(layer)} (max |diff| {d:.3g})" for layer, d, _ in found[:3])
     return found, names
+
+
+def _unpacked_pair(obj, x):
+    """``[x, mask]`` for a layer (not a model) whose ``call`` unpacks its input into two
+    (``outputs, mask = inputs``): a sequence input (batch, steps, width) and a mask of ones
+    (batch, steps); None otherwise."""
+    import inspect
+
+    if _is_model(obj) or isinstance(x, (list, tuple)):
+        return None
+    try:
+        text = inspect.getsource(type(obj).call)
+        first = list(inspect.signature(type(obj).call).parameters)[1]
+    except (TypeError, OSError, IndexError, ValueError):
+        return None
+    if not re.search(rf"^\s*\w+\s*,\s*\w+\s*=\s*{re.escape(first)}\s*$", text, re.M):
+        return None
+    seq = x if len(x.shape) == 3 else tf.stack([x] * 8, axis=1)
+    return [seq, tf.ones(tuple(seq.shape[:2]), dtype=seq.dtype)]
 
 
 def _no_flag_layer(obj) -> str:
@@ -1362,6 +1456,26 @@ def _run_once(req: dict) -> list[tuple[str, str]]:
                 )
                 + "".join(f"; {r}" for r in legacy.READ)
             )
+        failed = _failed_init(error, req.get("dir")) if error is not None else None
+        if failed is not None and error is not None:
+            # The package's own ``__init__.py`` failed (a dependency check, a module of a whole
+            # toolkit it imports): import the file's package without running its ``__init__``s.
+            why = _reason(error)
+            first = (ns, marked, error, list(NOTES), list(OPS), list(CTOR_ERRORS))
+            _skeleton_packages(req.get("dir"))
+            OPS.clear()
+            CTOR_ERRORS.clear()
+            del NOTES[:]
+            ns, marked, error = _execute(req)
+            if error is None:
+                first[0].clear()
+                NOTES.append(f"imported the file's package without running `{failed}`, which failed: {why}")
+            else:
+                # The file needs what that ``__init__`` gives (``from ... import X``): its failure
+                # is the reason, as the first build said.
+                ns.clear()
+                ns, marked, error = first[0], first[1], first[2]
+                NOTES[:], OPS[:], CTOR_ERRORS[:] = first[3], first[4], first[5]
     finally:
         legacy.forget_absent()
     served = [m for m in legacy.USED if m in req.get("code", "")]

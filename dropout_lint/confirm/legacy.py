@@ -750,6 +750,23 @@ def _keras2_backend() -> None:
         setattr(mod, "__getattr__", attr)
 
 
+def _keras2_models_input() -> None:
+    """Keras 2's ``keras.models.Input`` (re-exported there; Keras 3 keeps it in ``keras``
+    only), served as ``keras.Input`` (noted when used)."""
+    import keras
+
+    for name in ("keras.models", "keras.api.models", "keras._tf_keras.keras.models"):
+        mod = sys.modules.get(name)
+        if mod is None or hasattr(mod, "Input"):
+            continue
+
+        def served(*args, **kwargs):
+            _note("Keras 2 `keras.models.Input` read as `keras.Input`")
+            return keras.Input(*args, **kwargs)
+
+        mod.Input = served  # type: ignore[attr-defined]
+
+
 def _keras1_merge() -> None:
     """Keras 1's ``merge([a, b], mode="concat", concat_axis=-1)`` as the Keras 3 merge layer of
     that mode (noted)."""
@@ -1175,6 +1192,7 @@ def install() -> None:
     _aliases()
     _keras1_layers()
     _keras1_merge()
+    _keras2_models_input()
     _keras2_backend()
     _keras2_optimizers()
     _experimental_layers()

@@ -537,6 +537,13 @@ class _Uses(cst.CSTVisitor):
 
     def __init__(self, name: str) -> None:
         self.name, self.index, self.mapping, self.shape, self.sized = name, -1, False, False, False
+        self.iterated = False
+
+    def visit_For(self, node: cst.For) -> None:
+        self.iterated |= _refers(node.iter, self.name)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self.iterated |= _refers(node.iter, self.name)
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if _refers(node.value, self.name) and len(node.slice) == 1:
@@ -552,6 +559,14 @@ class _Uses(cst.CSTVisitor):
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if _refers(node.value, self.name):
             self.mapping |= node.attr.value in ("items", "keys", "values")
+
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        # ``image_size + (3,)``: a tuple the code extends (the sides of an image before its channels).
+        if isinstance(node.operator, cst.Add):
+            pairs = ((node.left, node.right), (node.right, node.left))
+            for mine, other in pairs:
+                if _refers(mine, self.name) and isinstance(other, cst.Tuple):
+                    self.index = max(self.index, 1 if len(other.elements) == 1 else 0)
 
     def visit_Call(self, node: cst.Call) -> None:
         if last_name(node.func) == "len" and len(node.args) == 1 and _refers(node.args[0].value, self.name):
@@ -575,6 +590,13 @@ def _use_guess(scope, name: str, kinds: set) -> str | None:
         scope.visit(v)
     if v.mapping or re.search(r"(^|_)dict?$", name.lower()):
         return "{'f0': 16}"
+    sizes = re.search(
+        r"(sizes|dims|units|filters|channels|kernels|widths|factors|divisors|strides|depths|heads)$", name.lower()
+    )
+    if (v.iterated or v.sized) and sizes and v.index < 0 and not v.mapping:
+        # a sequence of sizes the code walks (``for f in factors``, ``filter_sizes[i]`` for i in
+        # ``range(len(filter_sizes))``): three small sizes, none zero
+        return "[2, 2, 2]"
     if v.sized and v.index < 0:
         return "[0, 0, 0]"  # a sequence whose length the code reads (``len(labels)``)
     if value_guess(name, kinds) != "16":
@@ -662,7 +684,8 @@ class _Rewrite(cst.CSTTransformer):
                 return updated.with_changes(func=cst.Call(func=cst.Name(name), args=[cst.Arg(updated.func)]))
             return cst.Call(func=cst.Name(MARK), args=[cst.Arg(updated)])
         if isinstance(original, cst.Arg) and _initial_weights(original):
-            self.initial_weights.append(src(original.value))
+            if src(original.value) not in self.initial_weights:
+                self.initial_weights.append(src(original.value))
             return cst.RemoveFromParent()
         if (
             isinstance(original, cst.Arg)
@@ -684,7 +707,8 @@ class _Rewrite(cst.CSTTransformer):
         if (
             isinstance(original, cst.Call)
             and self._application(original)
-            and not any(a.keyword is not None and a.keyword.value == "weights" for a in original.args)
+            # (``updated``: a ``weights=self.weights`` left out as initial weights downloads too)
+            and not any(a.keyword is not None and a.keyword.value == "weights" for a in updated.args)
             and len([a for a in original.args if a.keyword is None]) < 2
         ):
             # A keras.applications base downloads ImageNet weights by default.
@@ -1002,6 +1026,14 @@ def small_facts(ix: Index, stmt, functions: dict[str, set]) -> Facts | None:
         return Facts(a, b, names_in(stmt.value) | a | b, set())
     if isinstance(stmt, (cst.Import, cst.ImportFrom)):
         return Facts(import_names(stmt), set(), set(), set())
+    if (
+        isinstance(stmt, cst.Expr)
+        and isinstance(stmt.value, cst.Tuple)
+        and len(stmt.value.elements) == 1
+        and isinstance(stmt.value.elements[0].value, cst.Call)
+    ):
+        # ``layers.append(BatchNormalization()),`` (a stray trailing comma): the call it holds.
+        return small_facts(ix, cst.Expr(stmt.value.elements[0].value), functions)
     if isinstance(stmt, cst.Expr) and isinstance(stmt.value, cst.Call):
         call = stmt.value
         func = call.func
@@ -1498,6 +1530,63 @@ def _literal_calls(path: str, name: str, shown: str):
 _MODEL_LOADERS = {"load_model", "model_from_json", "model_from_yaml"}
 
 
+def _only_initial_weights(name: str, scope) -> bool:
+    """Whether parameter ``name`` of ``scope`` is used only as a layer's initial weights
+    (``weights=[name]``), which the build leaves out."""
+    text = src(scope)
+    uses = len(re.findall(rf"(?<![.\w]){re.escape(name)}\b", text)) - 1  # less the parameter itself
+    in_weights = len(re.findall(rf"\bweights\s*=\s*\[\s*{re.escape(name)}\s*,?\s*\]", text))
+    return uses > 0 and uses == in_weights
+
+
+def _config_mappings(init, skip: set[str]) -> list[tuple]:
+    """(param, {key: attribute it is kept in, or None}) for each parameter of ``init`` with
+    default None, named as a configuration (``config_*``, ``*_cfg``, ``params``, ``hparams``),
+    that ``init`` reads only by string keys (``config['units']``)."""
+    out = []
+    for p in list(init.params.params)[1:] + list(init.params.kwonly_params):
+        name = p.name.value
+        low = name.lower()
+        if name in skip or p.default is None or src(p.default) != "None":
+            continue
+        if not ("config" in low or "cfg" in low or low in ("params", "hparams", "opts", "options", "settings")):
+            continue
+        keys: dict[str, str | None] = {}
+        plain = True
+
+        class Reads(cst.CSTVisitor):
+            def visit_Subscript(self, node: cst.Subscript) -> None:
+                nonlocal plain
+                if isinstance(node.value, cst.Name) and node.value.value == name:
+                    el = node.slice[0].slice if len(node.slice) == 1 else None
+                    if isinstance(el, cst.Index) and isinstance(el.value, cst.SimpleString):
+                        keys.setdefault(str(el.value.evaluated_value), None)
+                    else:
+                        plain = False
+
+        init.body.visit(Reads())
+        text = src(init.body)
+        word = rf"(?<![.\w]){re.escape(name)}\b"
+        bare = len(re.findall(word, text)) - len(re.findall(word + r"\s*\[", text))
+        if not keys or not plain or bare > 1:
+            continue  # used otherwise than by keys (kept whole once is fine)
+        for st in flat_statements(init.body.body):
+            if isinstance(st, cst.Assign) and isinstance(st.value, cst.Subscript) and len(st.targets) == 1:
+                t, v = st.targets[0].target, st.value
+                el = v.slice[0].slice if len(v.slice) == 1 else None
+                if (
+                    isinstance(t, cst.Attribute)
+                    and src(t.value) == "self"
+                    and isinstance(v.value, cst.Name)
+                    and v.value.value == name
+                    and isinstance(el, cst.Index)
+                    and isinstance(el.value, cst.SimpleString)
+                ):
+                    keys[str(el.value.evaluated_value)] = t.attr.value
+        out.append((p, keys))
+    return out
+
+
 def _only_kept(init) -> dict[str, str]:
     """``{param: attr}`` for constructor parameters whose only use is ``self.attr = param``."""
     out: dict[str, str] = {}
@@ -1604,6 +1693,168 @@ def _literal_beside(path: str, name: str) -> tuple[str, str] | None:
             break
     _BESIDE[key] = found
     return found
+
+
+_CONFIGS: dict[str, list] = {}
+
+
+def _config_classes_beside(path: str) -> list:
+    """(module, class name, required __init__ parameters) of the configuration classes in the
+    modules beside ``path`` whose file names say config (``config.py``, ``x_config.py``,
+    ``configuration_x.py``): classes named ``...Config`` / ``...Configuration``, dataclasses,
+    or classes whose ``__init__`` has a default for every parameter. Required parameters are
+    followed through ``**kwargs`` into base classes of the same package."""
+    return _config_classes_in(os.path.dirname(os.path.abspath(path)), os.path.abspath(path))
+
+
+def _config_classes_in(folder: str, skip: str | None = None) -> list:
+    """``_config_classes_beside`` for the modules of ``folder``."""
+    if folder in _CONFIGS:
+        return _CONFIGS[folder]
+    out: list = []
+    try:
+        files = sorted(f for f in os.listdir(folder) if f.endswith(".py") and "config" in f.lower())
+    except OSError:
+        files = []
+    for fname in files[:10]:
+        full = os.path.join(folder, fname)
+        if full == skip:
+            continue
+        module = _parse_file(full)
+        if module is None:
+            continue
+        for st in module.body:
+            if not isinstance(st, cst.ClassDef):
+                continue
+            required = _required_init(module, st, full, 0)
+            if required is None:
+                continue
+            dataclass = any("dataclass" in (dotted(d.decorator) or src(d.decorator)) for d in st.decorators)
+            if st.name.value.endswith(("Config", "Configuration")) or dataclass or not required:
+                bases = {(dotted(b.value) or "").split(".")[-1] for b in st.bases}
+                out.append((fname[:-3], st.name.value, required, bases, _class_attrs(module, st, full, 0)))
+    _CONFIGS[folder] = out
+    return out
+
+
+def _config_covering(path: str, name: str, scope) -> list:
+    """With no configuration module beside ``path``: the configuration classes of the modules
+    in the sibling packages of the file's package (``../fastspeech2/config.py``) that set every
+    attribute ``scope`` reads from ``name`` (``config.num_mels``); the one setting the most when
+    several do (a derived configuration over its base). Module paths relative to the file."""
+    reads = set(re.findall(rf"(?<![.\w]){re.escape(name)}\.(\w+)", src(scope)))
+    folder = os.path.dirname(os.path.abspath(path))
+    parent = os.path.dirname(folder)
+    if not reads or not os.path.exists(os.path.join(parent, "__init__.py")):
+        return []
+    found = []
+    try:
+        subs = sorted(os.listdir(parent))[:100]
+    except OSError:
+        return []
+    for sub in subs:
+        d = os.path.join(parent, sub)
+        if d == folder or not sub.isidentifier() or not os.path.exists(os.path.join(d, "__init__.py")):
+            continue
+        for f in _config_classes_in(d):
+            if reads <= f[4]:
+                found.append((f"..{sub}.{f[0]}", *f[1:]))
+    if not found:
+        return []
+    # Of several, those of a package the file imports from (``from ..fastspeech2.model import ...``).
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            text = fh.read(1_000_000)
+    except OSError:
+        text = ""
+    used = set(re.findall(r"^\s*from \.\.(\w+)[.\s]", text, re.M))
+    found = [f for f in found if f[0].split(".")[2] in used] or found
+    most = max(len(f[4]) for f in found)
+    best = [f for f in found if len(f[4]) == most]
+    return best if len(best) == 1 else []
+
+
+def _class_attrs(module, cls: cst.ClassDef, full: str, depth: int) -> set[str]:
+    """The attributes ``cls``'s ``__init__`` (and its bases' in the same package) set on self."""
+    out: set[str] = set()
+    init = next((s for s in cls.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"), None)
+    if init is not None:
+        out |= set(re.findall(r"\bself\.(\w+)\s*=(?!=)", src(init)))
+    if depth < 3:
+        for b in cls.bases:
+            found = _find_class(module, dotted(b.value) or "", full)
+            if found is not None:
+                out |= _class_attrs(found[0], found[1], found[2], depth + 1)
+    return out
+
+
+def _parse_file(full: str):
+    try:
+        with open(full, encoding="utf-8", errors="replace") as fh:
+            return cst.parse_module(fh.read(1_000_000))
+    except Exception:  # noqa: BLE001 - someone else's file
+        return None
+
+
+def _required_init(module, cls: cst.ClassDef, full: str, depth: int) -> list | None:
+    """The required parameters (cst.Param) of ``cls``'s ``__init__`` (None when they cannot be
+    known: a base class that cannot be found, ``*args``). A ``**kwargs`` passed on to the base
+    adds the base's required parameters; no ``__init__``: the base's."""
+    if depth > 3:
+        return None
+    init = next((s for s in cls.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"), None)
+    if init is not None:
+        params = list(init.params.posonly_params) + list(init.params.params)
+        required = [p for p in params[1:] + list(init.params.kwonly_params) if p.default is None]
+        if isinstance(init.params.star_arg, cst.Param):
+            return None
+        if not isinstance(init.params.star_kwarg, cst.Param):
+            return required
+    bases = [b for b in cls.bases if b.keyword is None and (dotted(b.value) or "") not in ("object", "")]
+    if not bases:
+        return [] if init is None else required
+    base = dotted(bases[0].value) or ""
+    found = _find_class(module, base, full)
+    if found is None:
+        return None if init is None or bases else required
+    more = _required_init(found[0], found[1], found[2], depth + 1)
+    if more is None:
+        return None
+    own = {p.name.value for p in (required if init is not None else [])}
+    return (required if init is not None else []) + [p for p in more if p.name.value not in own]
+
+
+def _find_class(module, name: str, full: str):
+    """(module, ClassDef, file) of class ``name`` as ``module`` (the file ``full``) sees it:
+    defined there or imported from a module of the same package (relative or by the package's
+    name)."""
+    for st in module.body:
+        if isinstance(st, cst.ClassDef) and st.name.value == name:
+            return module, st, full
+    for st in module.body:
+        if not isinstance(st, cst.SimpleStatementLine):
+            continue
+        for small in st.body:
+            if not isinstance(small, cst.ImportFrom) or isinstance(small.names, cst.ImportStar):
+                continue
+            for a in small.names:
+                if _from_name(a) != name:
+                    continue
+                real = dotted(a.name) or name
+                if not small.relative:
+                    return None
+                folder = os.path.dirname(full)
+                for _ in range(len(small.relative) - 1):
+                    folder = os.path.dirname(folder)
+                parts = (dotted(small.module) or "").split(".") if small.module is not None else []
+                target = os.path.join(folder, *parts)
+                for cand in (target + ".py", os.path.join(target, "__init__.py")):
+                    if os.path.isfile(cand):
+                        other = _parse_file(cand)
+                        if other is not None:
+                            return _find_class(other, real, cand)
+                return None
+    return None
 
 
 def _missing_imports(module, path: str | None) -> set[str]:
@@ -2227,6 +2478,12 @@ class Planner:
             self.guessed.append(f"{name}={config}() (the defaults of {config})")
             self.module_needed.add(config)
             return f"{config}()"
+        config = self._config_beside(name, ann, scope)
+        if config is not None:
+            return config
+        if scope is not None and _only_initial_weights(name, scope):
+            self.guessed.append(f"{name}=None (used only as initial weights, which the build leaves out)")
+            return "None"
         found = self.ix.literal_for(name) or (_literal_beside(self.path, name) if self.path else None)
         if found is not None:
             value, where = found
@@ -2248,7 +2505,54 @@ class Planner:
         }.get(ann or "")
         if guess is not None:
             self.guessed.append(f"{name}={guess} (from its annotation `{ann}`)")
-        return guess
+            return guess
+        if scope is not None and ann is None:
+            guess = self._namespace_or_weights(name, scope, kinds)
+            if guess is not None:
+                return guess
+        if re.search(r"(^|_)(path|dir|folder)$", name.lower()) and ann in (None, "str", "Path", "pathlib.Path"):
+            # A path the build asks about (``if not os.path.exists(path): build a new model``):
+            # one that does not exist in the worker's scratch directory.
+            self.guessed.append(f"{name}='no_such_path' (a path: one that does not exist)")
+            return "'no_such_path'"
+        return None
+
+    def _namespace_or_weights(self, name: str, scope, kinds: set) -> str | None:
+        """A required parameter no call site gives, in two shapes of real code (noted): an
+        options object (``args``, ``opt``, ``hparams``...) the code reads only by attribute
+        (``args.max_len``), stood in by a namespace of those attributes, each by its name; a
+        matrix used only as a layer's initial weights (``weights=[embedding_matrix]``, left out
+        of the build), None."""
+        text = src(scope)
+        word = rf"(?<![.\w]){re.escape(name)}\b"
+        uses = len(re.findall(word, text)) - 1  # less the parameter itself
+        low = name.lower()
+        if low not in (
+            "args",
+            "opt",
+            "opts",
+            "options",
+            "hparams",
+            "hps",
+            "params",
+            "flags",
+            "conf",
+            "settings",
+            "cfg",
+        ):
+            return None
+        attrs = re.findall(word + r"\.(\w+)", text)
+        if not attrs or len(attrs) != uses:
+            return None  # used otherwise than by attribute
+        values = {}
+        for a in dict.fromkeys(attrs):
+            guess = value_guess(a, kinds)
+            if guess is None:
+                return None
+            values[a] = guess
+        shown = ", ".join(f"{k}={v}" for k, v in values.items())
+        self.guessed.append(f"{name}=namespace({shown}) (the code reads only these attributes of it)")
+        return f"__import__('types').SimpleNamespace({shown})"
 
     def _model_fn_arg(self, name: str, fn) -> str | None:
         """A TF1 Estimator ``model_fn(features, labels, mode, params)``'s argument (noted):
@@ -2277,6 +2581,52 @@ class Planner:
         if name in ("config", "cfg", "conf") and len(configs) == 1:
             return configs[0]
         return None
+
+    def _config_beside(self, name: str, ann: str | None, scope=None) -> str | None:
+        """A configuration parameter (named ``*config*`` / ``*cfg*`` / ``hparams``, or annotated
+        with a ``...Config`` class) that the file's own classes do not give: the configuration
+        class of a module beside the file (``config.py``, ``configuration_x.py``) built with its
+        defaults, each required parameter of its ``__init__`` (through ``**kwargs`` to its base
+        classes) stood in for by name, said ("assumed config: Config(vocab_size=16) with its
+        defaults"). Imported relatively: the file runs as part of its package."""
+        low = name.lower()
+        named = "config" in low or "cfg" in low or low in ("hparams", "hps", "hp_config")
+        if not self.path or not (named or (ann or "").endswith(("Config", "Configuration"))):
+            return None
+        if not os.path.exists(os.path.join(os.path.dirname(os.path.abspath(self.path)), "__init__.py")):
+            return None
+        found = [("." + f[0], *f[1:]) for f in _config_classes_beside(self.path)]
+        if ann is not None:
+            found = [f for f in found if f[1] == ann.split(".")[-1]]
+        where = "beside the file"
+        if not found and ann is None and scope is not None:
+            found = _config_covering(self.path, name, scope)
+            where = f"of a package the file imports from, and setting every attribute the code reads from `{name}`"
+        if len(found) > 1:
+            # A base configuration and the one derived from it: the derived one.
+            bases = {b for f in found for b in f[3]}
+            found = [f for f in found if f[1] not in bases] or found
+        if len(found) > 1:
+            found = [f for f in found if f[0] == "config"] or found
+        if len(found) != 1:
+            return None
+        module, cls_name, required = found[0][:3]
+        args = []
+        for p in required:
+            guess = value_guess(p.name.value, set())
+            if guess is None and p.annotation is not None:
+                guess = {"int": SIZE_STANDIN, "float": "0.1", "bool": "False"}.get(
+                    dotted(p.annotation.annotation) or ""
+                )
+            if guess is None:
+                return None
+            args.append(f"{p.name.value}={guess}")
+        alias = self.ix.fresh(f"cfg_{cls_name}")
+        self.synthetic.insert(0, cst.parse_statement(f"from {module} import {cls_name} as {alias}\n"))
+        shown = f"{cls_name}({', '.join(args)})"
+        origin = f"{module.lstrip('.').replace('.', '/')}.py"
+        self.slicer._note(f"assumed {name}: {shown} with its defaults ({origin}, {where}; no call site gives one)")
+        return f"{alias}({', '.join(args)})"
 
     def _map_args(self, fn, site: cst.Call, params: list[str], unused: set[str], method: bool):
         out: list[str] = []
@@ -2397,8 +2747,140 @@ class Planner:
                 if p.default is not None:
                     self.guessed[-1] += " (the code refuses its default None)"
                 args.append(f"{p.name.value}={guess}")
+            for p, keys in _config_mappings(init, {p.name.value for p in required}):
+                value = self._mapping_stand_in(cls, p.name.value, keys)
+                if value is None:
+                    raise Unbuildable(
+                        f"`{name}()` reads the configuration `{p.name.value}` (default None) and no call site gives one"
+                    )
+                args.append(f"{p.name.value}={value}")
             return f"{self._concrete(cls, method)}({', '.join(args)})"
         return f"{self._concrete(cls, method)}()"
+
+    def by_builder(self, cls: cst.ClassDef, scope, callee) -> str | None:
+        """``self.ATTR`` used in a method of ``cls`` that cannot be built (a ``fit()`` that needs
+        data): the model a builder method of the class returns, where some method of the class
+        assigns ``self.ATTR = self.BUILDER(...)`` (also in a tuple assignment); built on an
+        instance of the class as ``instance.BUILDER()`` (said in the verdict), when the builder's
+        required parameters can be stood in for."""
+        if not (
+            isinstance(callee, cst.Attribute) and isinstance(callee.value, cst.Name) and callee.value.value == "self"
+        ):
+            return None
+        attr = callee.attr.value
+        methods = {st.name.value: st for st in cls.body.body if isinstance(st, cst.FunctionDef)}
+        builder = _builder_for(cls, attr)
+        if builder is None or builder not in methods:
+            return None
+        fn = methods[builder]
+        args = self._defaults(fn, set(), method=True)
+        if args is None:
+            return None
+        entry = scope.name.value if isinstance(scope, cst.FunctionDef) else "the code"
+        lead = self.instance(cls, builder)
+        name = cls.name.value
+        self.slicer._note(
+            f"built `self.{attr}` by its builder `{name}.{builder}()` on a `{name}` instance "
+            f"(`{name}.{entry}()`, where the finding is, needs data)"
+        )
+        fills = self._unset_attrs(cls, methods, fn)
+        self.module_cutoffs.append(None)
+        if not fills:
+            return f"{lead}.{builder}({', '.join(args)})"
+        helper = self.ix.fresh("__dl_built_by")
+        lines = [f"def {helper}(obj):"]
+        for a, value in fills:
+            lines.append(f"    if getattr(obj, {a!r}, None) is None:")
+            lines.append(f"        obj.{a} = {value}")
+        lines.append(f"    return obj.{builder}({', '.join(args)})")
+        self.synthetic.append(cst.parse_statement("\n".join(lines) + "\n"))
+        return f"{helper}({lead})"
+
+    def _unset_attrs(self, cls: cst.ClassDef, methods: dict, builder) -> list[tuple[str, str]]:
+        """Attributes the builder reads that ``__init__`` leaves None and another method (a
+        ``load_data``) sets: (name, stand-in) from that method's parameter default, else from how
+        the class uses it (a shape when it is indexed), each noted."""
+        init = methods.get("__init__")
+        if init is None:
+            return []
+        read = set(re.findall(r"\bself\.(\w+)", src(builder)))
+        for m in list(read):
+            if m in methods and m not in ("__init__", builder.name.value):
+                read |= set(re.findall(r"\bself\.(\w+)", src(methods[m])))
+        none_in_init = set()
+        for st in flat_statements(init.body.body):
+            if isinstance(st, cst.Assign) and isinstance(st.value, cst.Name) and st.value.value == "None":
+                for t in st.targets:
+                    text = src(t.target)
+                    if text.startswith("self."):
+                        none_in_init.add(text[5:])
+        text = src(cls)
+        kinds = call_kinds([cls])
+        out = []
+        for attr in sorted(read & none_in_init):
+            value = where = None
+            for m in methods.values():
+                if m.name.value in ("__init__", builder.name.value):
+                    continue
+                defaults = {
+                    p.name.value: p.default
+                    for p in list(m.params.params) + list(m.params.kwonly_params)
+                    if p.default is not None
+                }
+                for st in flat_statements(m.body.body):
+                    if not (isinstance(st, cst.Assign) and any(src(t.target) == f"self.{attr}" for t in st.targets)):
+                        continue
+                    v = st.value
+                    used = names_in(v)
+                    literal = {n for n in used if n in defaults and _literal(defaults[n])}
+                    if used and used == literal and (isinstance(v, (cst.Name, cst.Tuple, cst.List))):
+                        # ``self.side = side`` / ``self.shape = (side, side, 1)`` of ``load(side=16)``
+                        value = _with_defaults(v, {n: defaults[n] for n in literal})
+                        shown = ", ".join(f"`{n}`" for n in sorted(literal))
+                        where = f"the default of {shown} in `{cls.name.value}.{m.name.value}()`, which sets it"
+                    elif value is None:
+                        where = f"`{cls.name.value}.{m.name.value}()` sets it from data --confirm does not load"
+                if value is not None:
+                    break
+            if where is None:
+                continue
+            if value is None:
+                indices = [int(i) for i in re.findall(rf"\bself\.{re.escape(attr)}\[(\d+)\]", text)]
+                if indices or re.search(rf"\bself\.{re.escape(attr)}\[", text):
+                    value = shape_guess(kinds)
+                    need = max(indices, default=0) + 1
+                    if value.count(",") - value.endswith(",)") + 1 < need:
+                        # indexed further than the layers' shape goes (``image_size[2]``)
+                        value = {2: "(16, 16)", 3: "(32, 32, 3)", 4: "(8, 8, 8, 3)"}.get(need, repr((8,) * need))
+                else:
+                    value = value_guess(attr, kinds)
+            if value is None:
+                continue
+            self.slicer._note(f"assumed self.{attr} = {value} ({where})")
+            out.append((attr, value))
+        return out
+
+    def _mapping_stand_in(self, cls: cst.ClassDef, param: str, keys: dict[str, str | None]) -> str | None:
+        """A dict for a configuration mapping ``param`` that ``__init__`` reads by key
+        (``self.n_past = config_data['n_past']``): each key a stand-in by its name, or None where
+        the attribute it is kept in is never read by the code built; noted."""
+        items = []
+        unread = []
+        for key, attr in keys.items():
+            guess = value_guess(key, call_kinds([cls]))
+            if guess is None and attr is not None and not self._reads_self(cls, attr):
+                unread.append(key)
+                guess = "None"
+            if guess is None:
+                return None
+            items.append(f"{key!r}: {guess}")
+        shown = ", ".join(i for i in items if not i.endswith(": None"))
+        self.slicer._note(
+            f"assumed {param} = {{{shown}}}"
+            + (f" ({', '.join(unread)}: None, never read by the code built)" if unread else "")
+            + f": `{cls.name.value}()` reads them from it and no call site in the file gives a usable one"
+        )
+        return "{" + ", ".join(items) + "}"
 
     def _concrete(self, cls: cst.ClassDef, method: str) -> str:
         """``cls``'s name, or ``__dl_concrete__(cls, method)`` when it may be abstract: the file
@@ -2714,7 +3196,31 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
             expr = planner.instance(cls)
         else:
             scope, cutoff = _owner(ix, scope, small, callee)
-            expr = planner.realize(Level(scope, cutoff, src(callee), names_in(callee)))
+            snap = planner._snapshot()
+            try:
+                expr = planner.realize(Level(scope, cutoff, src(callee), names_in(callee)))
+            except Unbuildable as exc:
+                # ``self.disc_model(x)`` in a ``fit(train_ds)`` that needs data: the model that
+                # a builder method of the class (``self.disc_model = self.discriminator()``) makes.
+                planner._restore(snap)
+                built = planner.by_builder(cls, scope, callee) if cls is not None else None
+                if built is None:
+                    given = _caller_given(cls, callee) if cls is not None else None
+                    if given is not None:
+                        raise Unbuildable(given) from None
+                    raise exc from None
+                expr = built
+            else:
+                if cls is not None and _unset_by_slice(cls, scope, callee, planner.synthetic):
+                    # The method's slice never makes ``self.disc`` (``self._models()`` is not kept)
+                    # and ``__init__`` leaves it None: build it through its builder instead.
+                    kept = planner._snapshot()
+                    planner._restore(snap)
+                    built = planner.by_builder(cls, scope, callee)
+                    if built is None:
+                        planner._restore(kept)
+                    else:
+                        expr = built
     elif (
         cls is not None and not isinstance(ix.scope_of(cls), cst.Module) and (site := _nested_site(ix, cls)) is not None
     ):
@@ -2740,7 +3246,13 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     # TF1 code; a notebook that imports ``tensorflow.compat.v1 as tf`` in one cell and
     # ``tensorflow as tf`` in a later one builds its Keras model with the later (TF2).
     tf_imports = re.findall(r"^[ \t]*import (tensorflow(?:\.compat\.v1)?) as tf\b", program, re.M)
-    if re.search(r"\bplaceholder\(|\bSession\(", program) or tf_imports[-1:] == ["tensorflow.compat.v1"]:
+    # (Not TF2 Keras code that merely spells TensorFlow ``tensorflow.compat.v1``: a
+    # ``tf.keras`` model with none of TF1's graph names runs eagerly, as it does under TF2.)
+    v1 = tf_imports[-1:] == ["tensorflow.compat.v1"]
+    keras_only = v1 and not TF1_ONLY.search(program) and re.search(r"\btf\.keras\.", program)
+    if re.search(r"\bplaceholder\(|\bSession\(|disable_eager_execution|disable_v2_behavior", program) or (
+        v1 and not keras_only
+    ):
         hints["graph"] = True
     if planner.guessed:
         hints["guessed"] = ", ".join(dict.fromkeys(planner.guessed))
@@ -2749,6 +3261,106 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
     if isinstance(expr, str) and expr.isidentifier():
         hints["target"] = expr
     return Plan(program, hints)
+
+
+def _with_defaults(expr, defaults: dict) -> str:
+    """``expr`` with each name of ``defaults`` replaced by its (literal) default."""
+
+    class Sub(cst.CSTTransformer):
+        def leave_Name(self, original, updated):
+            return defaults.get(original.value, updated)
+
+    return src(expr.visit(Sub()))
+
+
+def _unset_by_slice(cls: cst.ClassDef, scope, callee, synthetic: list) -> bool:
+    """Whether the model called, ``self.<attr>``, has a builder method in ``cls``, ``__init__``
+    sets it to None (or not at all), and the sliced copy of ``scope`` (the last synthetic
+    function) neither assigns it nor calls a method of ``self``."""
+    if not (isinstance(callee, cst.Attribute) and isinstance(callee.value, cst.Name) and callee.value.value == "self"):
+        return False
+    attr = callee.attr.value
+    if not isinstance(scope, cst.FunctionDef) or _builder_for(cls, attr) in (None, scope.name.value):
+        return False
+    init = next((st for st in cls.body.body if isinstance(st, cst.FunctionDef) and st.name.value == "__init__"), None)
+    if init is not None:
+        for st in flat_statements(init.body.body):
+            if isinstance(st, cst.Assign) and any(src(t.target) == f"self.{attr}" for t in st.targets):
+                if not (isinstance(st.value, cst.Name) and st.value.value == "None"):
+                    return False
+    fns = [f for f in synthetic if isinstance(f, cst.FunctionDef)]
+    if not fns:
+        return False
+    text = src(fns[-1].body)
+    return not re.search(rf"\bself\.{re.escape(attr)}\s*[,=]|\bself\.\w+\(", text)
+
+
+def _caller_given(cls: cst.ClassDef, callee) -> str | None:
+    """The one-line reason when the model called (``self.encoder``, ``self.projectors[0]``) is
+    what ``cls``'s constructor is given (``self.encoder = encoder`` of a required parameter, or
+    one annotated as a Keras model or layer): what it holds is the caller's, not this code's."""
+    node = callee
+    while isinstance(node, cst.Subscript):
+        node = node.value
+    if not (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self"):
+        return None
+    attr = node.attr.value
+    init = next((st for st in cls.body.body if isinstance(st, cst.FunctionDef) and st.name.value == "__init__"), None)
+    if init is None:
+        return None
+    params = {p.name.value: p for p in list(init.params.params)[1:] + list(init.params.kwonly_params)}
+    for st in flat_statements(init.body.body):
+        if not (isinstance(st, cst.Assign) and any(src(t.target) == f"self.{attr}" for t in st.targets)):
+            continue
+        if any(last_name(c.func) not in ("type", "isinstance", "tuple", "list", "len") for c in _every_call(st.value)):
+            continue  # built here from the argument (``Dropout(config.rate)``), not the argument itself
+        for name in sorted(names_in(st.value) & set(params)):
+            p = params[name]
+            ann = src(p.annotation.annotation) if p.annotation is not None else ""
+            if p.default is None or re.search(r"\b(Model|Layer|Sequential)\b", ann):
+                shown = f" (annotated `{ann}`)" if ann else ""
+                return (
+                    f"the model called, `{src(callee)}`, is the `{name}` argument{shown} of `{cls.name.value}()`, "
+                    "which no call site in the project gives: what it holds, and so what the training flag "
+                    "changes in it, is the caller's"
+                )
+    return None
+
+
+def _builder_for(cls: cst.ClassDef, attr: str) -> str | None:
+    """The method ``m`` of ``cls`` in ``self.<attr> = self.m(...)`` (or the matching element of
+    ``self.a, self.b = self.m(), self.n()``) in any method of the class."""
+
+    def method_of(value) -> str | None:
+        if (
+            isinstance(value, cst.Call)
+            and isinstance(value.func, cst.Attribute)
+            and isinstance(value.func.value, cst.Name)
+            and value.func.value.value == "self"
+        ):
+            return value.func.attr.value
+        return None
+
+    want = f"self.{attr}"
+    for st in cls.body.body:
+        if not isinstance(st, cst.FunctionDef):
+            continue
+        for small in flat_statements(st.body.body):
+            if not isinstance(small, cst.Assign):
+                continue
+            for t in small.targets:
+                target = t.target
+                if src(target) == want:
+                    found = method_of(small.value)
+                    if found is not None:
+                        return found
+                if isinstance(target, (cst.Tuple, cst.List)) and isinstance(small.value, (cst.Tuple, cst.List)):
+                    elems = [e.value for e in target.elements]
+                    values = [e.value for e in small.value.elements]
+                    for e, v in zip(elems, values):
+                        if src(e) == want and (found := method_of(v)) is not None:
+                            return found
+    return None
 
 
 def _nested_site(ix: Index, cls: cst.ClassDef):
