@@ -131,3 +131,36 @@ def test_walk_candidates_order_and_exclusions(tmp_path, monkeypatch):
     text = walk.repo_text(str(repo))
     assert walk.named_in("mentioned.pkg", text) and not walk.named_in("cooking", text)
     assert walk.TOPIC_RE.search("A Keras helper") and not walk.TOPIC_RE.search("recipes")
+
+
+def test_walk_wide_candidates_come_last_in_hash_order(tmp_path):
+    wspec = importlib.util.spec_from_file_location("walk_pypi_corpus", SCRIPT.parent / "walk_pypi_corpus.py")
+    walk = importlib.util.module_from_spec(wspec)
+    wspec.loader.exec_module(walk)
+    q = tmp_path / "q.tsv"
+    q.write_text("\t".join(bpc.COLUMNS) + "\n" + "\t".join(["zzqpkg", "1", "f.whl", "-", "no", "-", "0", "0"]) + "\n")
+    frontier = walk.walk_hash("zzqpkg")
+    keras_beyond = [n for n in (f"kerasoid-{i}" for i in range(40)) if walk.walk_hash(n) > frontier]
+    wide = [f"wideish-{i}" for i in range(8)]
+    lines = ["name\tversion\tmonth\trank\tsummary"]
+    lines += [f"{n}\t1\t2024-01\t\tKeras layers" for n in keras_beyond]
+    lines += [f"{n}\t3\t2024-01\t\tImage classification made simple" for n in wide]
+    lines += ["wideish-torch\t1\t2024-01\t\tsegmentation in PyTorch", "wideish-said\t1\t2024-01\t\tspeech"]
+    lines += ["plainpkg\t1\t2024-01\t\tparsing dates"]
+    registry = tmp_path / "pypi.tsv"
+    registry.write_text("\n".join(lines) + "\n")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "notes.md").write_text("wideish-said was looked at\n")
+    (repo / "q.tsv").write_text(q.read_text())
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
+    narrow, _stats = walk.candidates(str(registry), str(repo / "q.tsv"), str(repo))
+    assert {s for _n, _v, s in narrow} == {"new"}
+    todo, stats = walk.candidates(str(registry), str(repo / "q.tsv"), str(repo), wide=True)
+    assert todo[: len(narrow)] == narrow
+    assert todo[len(narrow) :] == [(n, "3", "v-wide") for n in sorted(wide, key=walk.walk_hash)]
+    assert stats["wide"]["torch"] == 1 and stats["wide"]["in_repo"] == 1 and stats["v-wide"] == len(wide)
+    assert not walk.WIDE_RE.search("parsing dates") and walk.WIDE_RE.search("an AI helper")

@@ -50,7 +50,7 @@ import zipfile
 
 EXTRA_NAMES = ("setup.py", "pyproject.toml")
 COLUMNS = ("name", "version", "file", "sha256", "kept", "half", "n_py", "n_ipynb")
-SOURCES = ("q-failed", "new")
+SOURCES = ("q-failed", "new", "v-wide")
 
 
 def normalise(name):

@@ -29,6 +29,20 @@ Candidates, in this order, each row recording which source it came from:
     packages (name or summary mentions torch and the summary mentions neither
     keras nor tensorflow).
 
+``v-wide`` (only with ``--wide``; after all the others)
+    packages of the registry list whose name or summary matches none of
+    ``TOPIC_RE`` but ``WIDE_RE`` (case-insensitive), a broader machine-learning
+    topic::
+
+        machine[-_ ]?learn|\\bml\\b|neural|\\bai\\b|classif|segment|detect|speech
+        |recogni|reinforcement|recommend|forecast|time[-_ ]?series|image|vision
+        |nlp|embedding|predict
+
+    walked in the same sha256("q:" + normalised name) order, at the registry
+    list's version, with the same exclusions as ``new`` (names of Q's table or of
+    the repository's tracked files, the TensorFlow team's, PyTorch-only ones) but
+    no hash frontier: no earlier walk had any of them as a candidate.
+
 For a ``q-failed`` candidate the repository test leaves out Q's own table (every
 one of them is named there); the other tracked files still count.
 
@@ -52,6 +66,13 @@ files and so left out (for U: 0 candidates at or below T's highest walk hash,
 0 ``q-failed`` ones; 3,068 candidates, all ``new``).  The download venv needs a
 recent ``setuptools`` (``pip install -U``; a venv's bundled 65.x rejects PEP 639
 ``license`` strings, so such sdists fail: U was walked with 84.2.1).
+
+Corpus V (``corpus_v_packages.tsv``, ``--split-prefix v-split:``) continued beyond
+U with this code: first unchanged (525 candidates, all ``new``; all walked, 81
+kept), then resumed with ``--wide`` (82,785 ``v-wide`` candidates), stopped by
+``--stop``: 6,694 walked (525 ``new`` + 6,169 ``v-wide``), 177 kept (81 ``new`` +
+96 ``v-wide``; tune 83, validate 94), 179 failed downloads, 62 over 40 MB or
+unreadable.  Download venv: setuptools 84.2.1.
 
 ``--resume`` reuses the rows of an existing table (and the kept packages already
 under OUT) for candidates it names, downloading only the others; rows of
@@ -90,6 +111,11 @@ TF_TEAM_RE = re.compile(
     r"|tfa-nightly|tfds-nightly|tb-nightly|tfx|tensorboard|tflite|keras$|keras-"
     r"|mesh-tensorflow|ai-edge-)"
 )
+WIDE_RE = re.compile(
+    r"machine[-_ ]?learn|\bml\b|neural|\bai\b|classif|segment|detect|speech|recogni"
+    r"|reinforcement|recommend|forecast|time[-_ ]?series|image|vision|nlp|embedding|predict",
+    re.I,
+)
 TORCH_RE = re.compile(r"torch", re.I)
 KERAS_TF_RE = re.compile(r"keras|tensorflow", re.I)
 MAX_BYTES = 40 * 1024 * 1024
@@ -120,7 +146,7 @@ def named_in(name, text):
     return any(v in text for v in {low, norm, norm.replace("-", "_")})
 
 
-def candidates(registry, q_table, repo):
+def candidates(registry, q_table, repo, wide=False):
     q_rows = bpc.read_table(q_table)
     q_names = {bpc.normalise(r["name"]) for r in q_rows}
     frontier = max(walk_hash(r["name"]) for r in q_rows)
@@ -137,33 +163,55 @@ def candidates(registry, q_table, repo):
         out.append((r["name"], r["version"], "q-failed"))
     new = []
     counted = dict.fromkeys(("topic", "beyond", "in_q", "in_repo", "tf_team", "torch"), 0)
+    wide_rows = []
+    counted_wide = dict.fromkeys(("topic", "in_q", "in_repo", "tf_team", "torch"), 0)
     with open(registry, encoding="utf-8") as fh:
         next(fh)
         for line in fh:
             name, version, _month, _rank, summary = line.rstrip("\n").split("\t")
             if not (TOPIC_RE.search(name) or TOPIC_RE.search(summary)):
+                if wide and (WIDE_RE.search(name) or WIDE_RE.search(summary)):
+                    counted_wide["topic"] += 1
+                    reason = _excluded(name, summary, q_names, text_all)
+                    if reason:
+                        counted_wide[reason] += 1
+                    else:
+                        wide_rows.append((walk_hash(name), name, version))
                 continue
             counted["topic"] += 1
             h = walk_hash(name)
             if h <= frontier:
                 continue
             counted["beyond"] += 1
-            norm = bpc.normalise(name)
-            if norm in q_names:
-                counted["in_q"] += 1
-            elif TF_TEAM_RE.search(norm):
-                counted["tf_team"] += 1
-            elif (TORCH_RE.search(name) or TORCH_RE.search(summary)) and not KERAS_TF_RE.search(summary):
-                counted["torch"] += 1
-            elif named_in(name, text_all):
-                counted["in_repo"] += 1
+            reason = _excluded(name, summary, q_names, text_all)
+            if reason:
+                counted[reason] += 1
             else:
                 new.append((h, name, version))
     new.sort()
     out.extend((name, version, "new") for _h, name, version in new)
     stats.update(counted)
     stats["new"] = len(new)
+    if wide:
+        wide_rows.sort()
+        out.extend((name, version, "v-wide") for _h, name, version in wide_rows)
+        stats["wide"] = counted_wide
+        stats["v-wide"] = len(wide_rows)
     return out, stats
+
+
+def _excluded(name, summary, q_names, text_all):
+    """Why a registry-list package is left out (a key of the stats), or None."""
+    norm = bpc.normalise(name)
+    if norm in q_names:
+        return "in_q"
+    if TF_TEAM_RE.search(norm):
+        return "tf_team"
+    if (TORCH_RE.search(name) or TORCH_RE.search(summary)) and not KERAS_TF_RE.search(summary):
+        return "torch"
+    if named_in(name, text_all):
+        return "in_repo"
+    return None
 
 
 def fetch(name, version, python, split_prefix, out, timeout):
@@ -226,12 +274,13 @@ def main(argv=None):
     ap.add_argument("--jobs", type=int, default=6)
     ap.add_argument("--timeout", type=int, default=120)
     ap.add_argument("--resume", action="store_true", help="reuse the rows of --table")
+    ap.add_argument("--wide", action="store_true", help="add the v-wide candidates after the others")
     args = ap.parse_args(argv)
     previous = {}
     if args.resume and os.path.exists(args.table):
         previous = {r["name"]: r for r in bpc.read_table(args.table)}
 
-    todo, stats = candidates(args.registry, args.q_table, args.repo)
+    todo, stats = candidates(args.registry, args.q_table, args.repo, wide=args.wide)
     names = {name for name, _v, _s in todo}
     for name, row in previous.items():
         if name not in names and row["kept"] == "yes":
