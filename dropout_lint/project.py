@@ -110,28 +110,11 @@ def rate_writers(folder: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1024)
 def _rate_writers(root: str) -> tuple[str, ...]:
     found: list[str] = []
-    seen = 0
-    in_package = os.path.isfile(os.path.join(root, "__init__.py"))
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")) if in_package else []
-        for name in sorted(filenames):
-            if not name.endswith((".py", ".ipynb")):
-                continue
-            seen += 1
-            if seen > MAX_SCAN_FILES:
-                return tuple(found)
-            path = os.path.join(dirpath, name)
-            try:
-                if os.path.getsize(path) > MAX_SCAN_BYTES:
-                    continue
-                with open(path, "rb") as fh:
-                    data = fh.read()
-            except OSError:
-                continue
-            if b"rate" in data and _RATE_WRITE.search(data):
-                found.append(os.path.relpath(path, root).replace(os.sep, "/"))
-                if len(found) == 3:
-                    return tuple(found)
+    for path, data in _project_texts(root):
+        if b"rate" in data and _RATE_WRITE.search(data):
+            found.append(os.path.relpath(path, root).replace(os.sep, "/"))
+            if len(found) == 3:
+                break
     return tuple(found)
 
 
@@ -171,14 +154,7 @@ def _sampled(root: str) -> tuple[str, ...]:
     found: set[str] = set()
     looped: set[str] = set()  # every callee a sampling loop calls (``walkthrough()``)
     predicting: set[str] = set()  # functions whose body predicts or passes training=True
-    for path in _project_files(root):
-        try:
-            if os.path.getsize(path) > MAX_SCAN_BYTES:
-                continue
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except OSError:
-            continue
+    for path, data in _project_texts(root):
         if b"range(" not in data and not _PREDICTS_B.search(data):
             continue  # neither a loop over range nor a function that predicts
         text = data.decode("utf-8", "replace")
@@ -270,3 +246,16 @@ def _project_files(root: str):
             if seen > MAX_SCAN_FILES:
                 return
             yield os.path.join(dirpath, name)
+
+
+def _project_texts(root: str):
+    """(path, bytes) of the project's ``.py`` / ``.ipynb`` files (at most ``MAX_SCAN_FILES``; a
+    file over ``MAX_SCAN_BYTES`` or unreadable is left out)."""
+    for path in _project_files(root):
+        try:
+            if os.path.getsize(path) > MAX_SCAN_BYTES:
+                continue
+            with open(path, "rb") as fh:
+                yield path, fh.read()
+        except OSError:
+            continue
