@@ -692,16 +692,7 @@ def _keeps_own_dropout(ctx, node) -> bool:
     ``dropout=`` or ``recurrent_dropout=`` that is not a known zero: ``training=True`` on it
     keeps that layer's own dropout on."""
     spec = node.spec
-    if spec is None or spec.kind not in RNN_LAYERS:
-        return False
-    for key in ("dropout", "recurrent_dropout"):
-        arg = spec.call.keywords.get(key)
-        if arg is None:
-            continue
-        v = ctx.const(arg.value, spec.call.scope)
-        if v is ctx.UNKNOWN or (isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0):
-            return True
-    return False
+    return spec is not None and spec.kind in RNN_LAYERS and R.layer_reads_flag(ctx, spec.call) != R.NO
 
 
 def _always_on_by_design(ctx, call) -> bool:
