@@ -137,15 +137,16 @@ _NEW_DATA = re.compile(
 _SAMPLED_MAX = 64  # names kept at most
 _TRAINS = re.compile(r"GradientTape|\.fit\(|train_on_batch|apply_gradients|\.minimize\(|\btrain_step\b|\.backward\(")
 _DEF = re.compile(r"^(\s*)(?:async\s+)?def\s+(\w+)\s*\(")
-_PREDICTS_B = re.compile(rb"\.predict(?:_on_batch)?\(|\btraining\s*=\s*True\b")
 _PREDICTS = re.compile(r"\.predict(?:_on_batch)?\(|\btraining\s*=\s*True\b")
+_PREDICTS_B = re.compile(_PREDICTS.pattern.encode())  # the same, on a file's bytes
 
 
 def sampled_callees(folder: str) -> tuple[str, ...]:
     """Names of what the project calls repeatedly on the same input in a sampling loop (the last
     part of the callee: ``predict`` for ``model.predict(x)``, ``mc_forward`` for
     ``self.mc_forward(x)``), from every ``.py`` / ``.ipynb`` file of the project of a file in
-    ``folder``; only calls given ``training=True`` or made through ``predict`` / ``__call__``."""
+    ``folder``; only calls given ``training=True`` or made through ``predict`` / ``__call__``, and
+    functions whose body makes such a call (then ``predict`` too)."""
     return _sampled(project_root(folder))
 
 
