@@ -158,9 +158,17 @@ def inline(flow, callee, node: cst.Call, call, env):
     d.inlined_at.add(id(node))
     flow.inline_stack.append(id(d.fn))
     flow.ops.enter_function(d.fn)
+    carried = _loop_params(flow, node, order)
+    if carried:
+        # ``for state in states: x = get_layer(x, state)``: an ``if`` of the body on ``state`` picks
+        # its arm by what the loop runs over, as one written in the loop itself (``flow._arm``)
+        start, names = flow.loop_marks[-1]
+        flow.loop_marks.append((start, names | carried))
     try:
         flow.exec_block(d.fn.body.body, fenv)
     finally:
+        if carried:
+            flow.loop_marks.pop()
         flow.ops.leave_function()
         flow.inline_stack.pop()
     rets = [r for r in fenv.returns if r is not None]
@@ -171,6 +179,25 @@ def inline(flow, callee, node: cst.Call, call, env):
 
     tensors = [TensorV(n) for r in rets for n in _tensors(r)]
     return True, (AltV(tensors) if tensors else rets[-1])
+
+
+def _loop_params(flow, node: cst.Call, order: list[str]) -> frozenset[str]:
+    """The parameters of an inlined function that this call, made in a loop body, binds to
+    arguments reading the loop's target."""
+    if not flow.loop_marks or not flow.loop_marks[-1][1]:
+        return frozenset()
+    targets = flow.loop_marks[-1][1]
+    out = set()
+    pos = 0
+    for a in node.args:
+        if a.keyword is not None:
+            name = a.keyword.value
+        else:
+            name = order[pos] if pos < len(order) else None
+            pos += 1
+        if name is not None and targets.intersection(names_in(a.value)):
+            out.add(name)
+    return frozenset(out)
 
 
 def literal(expr):

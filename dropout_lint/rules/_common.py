@@ -211,14 +211,19 @@ def branch_not_taken(ctx, node, defaults: bool = False) -> bool:
     in the file (a knob set elsewhere, ``call(training=None)`` that Keras sets) decides nothing
     here; with ``defaults`` (``knob_off``) a knob's default decides, a test of ``training`` not."""
     calls = [c for c in (getattr(node.spec, "call", None), node.call) if c is not None]
-    for call in calls:
-        for test, branch in call.ifs:
-            name, values = _test_values(ctx, test, call.scope)
-            if not values or any(r.from_default for r in values) and (not defaults or _keras_set(call, test)):
-                continue
-            truths = [bool(r.value) if name is None else _truth(test, name, r.value) for r in values]
-            if all(_plain(r.value) for r in values) and all(t is not None and t != (branch == "body") for t in truths):
-                return True
+    return any(call_not_taken(ctx, call, defaults) for call in calls)
+
+
+def call_not_taken(ctx, call, defaults: bool = False) -> bool:
+    """``branch_not_taken`` for one call (a ``CallFact``): an ``if`` around it that the code
+    decides against it wherever it runs (with ``defaults``, a knob's default decides)."""
+    for test, branch in call.ifs:
+        name, values = _test_values(ctx, test, call.scope)
+        if not values or any(r.from_default for r in values) and (not defaults or _keras_set(call, test)):
+            continue
+        truths = [bool(r.value) if name is None else _truth(test, name, r.value) for r in values]
+        if all(_plain(r.value) for r in values) and all(t is not None and t != (branch == "body") for t in truths):
+            return True
     return False
 
 
@@ -239,6 +244,39 @@ def undecided_ifs(ctx, node) -> frozenset:
             # (``if inp_q is not None:`` before and after a loop)
             out.add((ctx.code(test), id(call.scope), branch))
     return frozenset(out)
+
+
+def caller_picks(ctx, node) -> bool:
+    """The layer is the one layer of an arm of a type dispatcher whose caller picks the arm:
+    ``def get_layer(x, state): if state.kind == "dense": return Dense(...)(x) ... elif state.kind
+    == "dropout": return Dropout(state.rate)(x)``, the tested value unknown here. Its input was
+    made outside that arm, so what sits at that place in the model is whatever the caller asks
+    for; the code does not show a Dropout there. (A whole model built in one arm, ``if arch ==
+    "mlp": x = Dense(...)(inp); x = Dropout(...)(x)``, is not this: the arm shows its layers.)"""
+    from dropout_lint.analysis.control import string_dispatch
+
+    call = node.spec.call if node.spec is not None else node.call
+    if call is None:
+        return False
+    for test, branch in call.ifs:
+        if branch != "body" or not string_dispatch(test):
+            continue
+        _, values = _test_values(ctx, test, call.scope)
+        if values and not any(r.from_default for r in values):
+            continue  # decided by the code (branch_not_taken / the flow say which arm runs)
+        made_here = False
+        for i in node.inputs:
+            icall = i.spec.call if i.spec is not None else i.call
+            # earlier in the same arm (a later statement, or the layer itself, is another run of it)
+            if icall is not None and any(t is test for t, _ in icall.ifs) and _before(icall, call):
+                made_here = True
+        if not made_here:
+            return True
+    return False
+
+
+def _before(a, b) -> bool:
+    return a.start is not None and b.start is not None and (a.start.row, a.start.column) < (b.start.row, b.start.column)
 
 
 def switched_apart(ctx, a, b) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dropout_lint.kinds import BATCHNORM, DROPOUT
 from dropout_lint.rules import _training as T
-from dropout_lint.rules._common import is_literal_true
+from dropout_lint.rules._common import call_not_taken, is_literal_true
 
 # Keras layers whose output depends on the training flag (beyond the Dropout family and BN).
 FLAG_LAYERS = frozenset(
@@ -113,6 +113,11 @@ def class_reads_flag(ctx, cls, seen: set | None = None) -> str:
         if cls not in c.scope.chain():
             continue
         if c.kind and c.kind[:1].isupper() and layer_reads_flag(ctx, c) == YES:
+            if call_not_taken(ctx, c, defaults=True):
+                # ``if use_batchnorm: self.bn = BatchNormalization()`` with the knob off at every
+                # construction the file shows (or its default off and none shown): not built
+                answers.append(UNKNOWN)
+                continue
             return YES  # a layer built in the class (ops such as tf.nn.dropout read no flag)
         last = (c.func_text or "").rsplit(".", 1)[-1]
         for local in T.class_scopes(ctx).get(last, []):

@@ -2,7 +2,14 @@ from functools import lru_cache
 
 from dropout_lint import kinds
 from dropout_lint.kinds import is_dropout, is_passthrough
-from dropout_lint.rules._common import branch_not_taken, feeds, knob_off, node_rate, not_in_last_iteration
+from dropout_lint.rules._common import (
+    branch_not_taken,
+    caller_picks,
+    feeds,
+    knob_off,
+    node_rate,
+    not_in_last_iteration,
+)
 from dropout_lint.rule import Invalid, Rule, example as _ex
 
 
@@ -87,6 +94,11 @@ class DropoutAfterOutput(Rule):
     - **The code shows the output**: op-level code whose output only a name tells (a function
       named like a model that nobody in the file calls, a value bound to `logits`) is DL111's,
       off by default.
+    - **The Dropout ends the model on the paths the code takes**, not as one arm of a layer-type
+      dispatcher (`if spec.kind == "dense": return Dense(...)(x) ... elif spec.kind == "dropout":
+      return Dropout(spec.rate)(x)`) whose tested value the file does not set: the caller picks which
+      layer ends the model. A whole model built in one arm (`if arch == "mlp":` with the layers
+      before the Dropout in the same arm) is reported: that arm shows the Dropout at the end.
     - Test code (see `test-code-ignore`) is quiet by default: framework tests build such models on
       purpose.
 
@@ -112,6 +124,24 @@ class DropoutAfterOutput(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # premise "on the paths the code takes": one arm of a layer-type dispatcher the caller picks
+        _ex("""
+            from tensorflow.keras import Input, Model, layers
+            def get_layer(x, spec):
+                if spec.kind == "dense":
+                    return layers.Dense(spec.units)(x)
+                elif spec.kind == "dropout":
+                    return layers.Dropout(spec.rate)(x)
+                raise ValueError(spec.kind)
+            def build(specs, last):
+                inp = Input((16,))
+                x = inp
+                for spec in specs:
+                    x = get_layer(x, spec)
+                model = Model(inp, get_layer(x, last))
+                model.compile("adam", "mse")
+                return model
+        """),
         # premise "the softmax is the output": attention weights, dropped, then applied to values
         _ex("""
             import tensorflow as tf
@@ -414,6 +444,23 @@ class DropoutAfterOutput(Rule):
         """),
     ]
     invalid = [
+        # a whole model in one arm of the dispatch: the arm shows what ends it
+        Invalid(
+            _ex("""
+            from tensorflow.keras import Input, Model, layers
+            def build(arch):
+                inp = Input((16,))
+                if arch == "mlp":
+                    x = layers.Dense(10)(inp)
+                    x = layers.Dropout(0.5)(x)
+                elif arch == "wide":
+                    x = layers.Dense(10)(layers.Dense(256)(inp))
+                model = Model(inp, x)
+                model.compile("adam", "mse")
+                return model
+            """),
+            line=6,
+        ),
         # an output layer held by a name, wrapped in TimeDistributed; a custom tied-weights softmax
         Invalid(
             _ex("""
@@ -664,6 +711,8 @@ def report_outputs(ctx, by_name: bool) -> None:
                 continue  # at rate 0 it zeroes nothing (DL203 reports the idle layer)
             if knob_off(ctx, out):
                 continue  # only a knob nobody in the file turns on builds it (or gives it a rate)
+            if caller_picks(ctx, out):
+                continue  # one arm of a layer-type dispatcher: the caller picks what ends the model
             if not_in_last_iteration(ctx, out) or _one_arm_of_a_loop(ctx, out):
                 continue  # ``if i < n - 1: x = Dropout(...)(x)``: the last pass adds more layers
             if _rate_per_pass(ctx, out):

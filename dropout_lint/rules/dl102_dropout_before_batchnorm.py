@@ -106,6 +106,10 @@ class DropoutBeforeBatchNorm(Rule):
       (`for c in sequence: if c == "n": x = BatchNormalization()(x) elif c == "d": x = Dropout(r)(x)`),
       when the Dropout was not applied in that same arm: which comes first depends on the order of
       what the loop runs over.
+    - **The BatchNormalization is a layer of the model**: a Dropout of a model whose outputs are
+      known (`Model(inp, out)`, a `Sequential`) feeding a BatchNormalization whose value no output
+      depends on (a dangling `encoder = BatchNormalization()(encoder)` after the decoder went on
+      from `encoder`): that BN is in no model, and its statistics reach no prediction.
     - Test code (see `test-code-ignore`).
 
     ## Fix
@@ -121,6 +125,17 @@ class DropoutBeforeBatchNorm(Rule):
     requires = ("ropout",)
 
     valid = [
+        # premise "a layer of the model": the BN is applied to a tensor no output of the model uses
+        _ex("""
+            from tensorflow import keras
+            from tensorflow.keras import layers
+            inp = keras.Input((8,))
+            encoder = layers.Dropout(0.2)(layers.Dense(64)(inp))
+            decoder = layers.Dense(32)(encoder)
+            encoder = layers.BatchNormalization()(encoder)
+            model = keras.Model(inp, layers.Dense(8)(decoder))
+            model.predict(x)
+        """),
         # premise "on the paths the code takes": a convolution sits between them on every named
         # path; they meet only where the elif chain matches nothing
         _ex("""
@@ -271,6 +286,20 @@ class DropoutBeforeBatchNorm(Rule):
         """),
     ]
     invalid = [
+        # the same dangling-looking BN, but the model's output goes through it
+        Invalid(
+            _ex("""
+                from tensorflow import keras
+                from tensorflow.keras import layers
+                inp = keras.Input((8,))
+                encoder = layers.Dropout(0.2)(layers.Dense(64)(inp))
+                decoder = layers.Dense(32)(encoder)
+                encoder = layers.BatchNormalization()(encoder)
+                model = keras.Model(inp, layers.Concatenate()([decoder, encoder]))
+                model.predict(x)
+            """),
+            line=4,
+        ),
         # a BatchNormalization always built after a Dropout that a setting switches on
         Invalid(
             _ex("""
@@ -448,6 +477,8 @@ class DropoutBeforeBatchNorm(Rule):
                 continue  # a GAN's discriminator: trained, never run for results (no inference)
             if _never_training(bn):
                 continue  # a BN that never runs in training mode takes no statistics from the dropout
+            if _outside_the_model(ctx, n, bn):
+                continue  # the Dropout is in a model whose outputs do not depend on the BN
             where = f" (line {bn.start.row})" if bn.start is not None else ""
             ctx.report(
                 n,
@@ -456,6 +487,18 @@ class DropoutBeforeBatchNorm(Rule):
                 data={"batchnorm_line": bn.start.row if bn.start else None},
                 once=True,
             )
+
+
+def _outside_the_model(ctx, dropout, bn) -> bool:
+    """The Dropout is a layer of a model whose outputs are known (``Model(inp, out)``, a
+    ``Sequential``), and the BatchNormalization it feeds is a layer of none: its value is a
+    dangling tensor no output depends on (``encoder = BatchNormalization()(encoder)`` after the
+    decoder went on from ``encoder``). Such a BN is not in the model; its statistics never reach
+    a prediction."""
+    held = [g for g in ctx.graphs if not g.superseded and g.outputs and any(m is dropout for m in g.nodes)]
+    if not held:
+        return False
+    return not any(m is bn for g in ctx.graphs if not g.superseded for m in g.nodes)
 
 
 def _never_training(bn) -> bool:

@@ -2,6 +2,7 @@ from dropout_lint.kinds import RATE_PARAMS, is_dropout
 from dropout_lint.rule import Invalid, Rule, example as _ex
 from dropout_lint.rules._common import (
     branch_not_taken,
+    caller_picks,
     chosen_by_loop_data,
     feeds,
     fmt_rate,
@@ -51,6 +52,10 @@ class ConsecutiveDropout(Rule):
       (`for c in sequence: if c == "d": x = dropout(x) elif c == "n": x = norm(x)`) and the first
       was not applied in that same arm: whether one follows the other depends on the order of
       what the loop runs over, which the code does not show.
+    - Either Dropout is one arm of a layer-type dispatcher (`if spec.kind == "dense": return
+      Dense(...)(x) ... elif spec.kind == "dropout": return Dropout(spec.rate)(x)`) whose tested value
+      the file does not set: two Dropouts meet only if the caller asks for two in a row (a loop
+      over the specs, or a last spec after it). Two Dropouts in the same arm are reported.
     - Test code (see `test-code-ignore`).
 
     ## Fix
@@ -78,6 +83,24 @@ class ConsecutiveDropout(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # premise "on the paths the code takes": one arm of a layer-type dispatcher the caller picks
+        _ex("""
+            from tensorflow.keras import Input, Model, layers
+            def get_layer(x, spec):
+                if spec.kind == "dense":
+                    return layers.Dense(spec.units)(x)
+                elif spec.kind == "dropout":
+                    return layers.Dropout(spec.rate)(x)
+                raise ValueError(spec.kind)
+            def build(specs, last):
+                inp = Input((16,))
+                x = inp
+                for spec in specs:
+                    x = get_layer(x, spec)
+                model = Model(inp, get_layer(x, last))
+                model.compile("adam", "mse")
+                return model
+        """),
         # premise "built together": each Dropout is under its own undecided setting
         _ex("""
             from keras import Sequential, layers
@@ -191,6 +214,20 @@ class ConsecutiveDropout(Rule):
         """),
     ]
     invalid = [
+        # a whole model in one arm of the dispatch: the arm shows what ends it
+        Invalid(
+            _ex("""
+            from tensorflow.keras import layers
+            def get_block(x, spec):
+                if spec.kind == "dense":
+                    return layers.Dense(spec.units)(x)
+                elif spec.kind == "regularised":
+                    x = layers.Dropout(0.3)(x)
+                    return layers.Dropout(0.2)(x)
+                raise ValueError(spec.kind)
+            """),
+            line=7,
+        ),
         # both under the same setting: whenever it is on, one follows the other
         Invalid(
             _ex("""
@@ -360,6 +397,8 @@ class ConsecutiveDropout(Rule):
                 continue  # each is switched on by its own setting: adjacent only if both are on
             if _also_through_layers(n, prev):
                 continue  # ``if num_rnn_layers > 0: x = rnn(x)`` between them: adjacent only where the ``if`` skips
+            if caller_picks(ctx, n) or caller_picks(ctx, prev) and not _same_arm(n, prev):
+                continue  # an arm of a layer-type dispatcher: the caller picks which layers meet
             if chosen_by_loop_data(n, prev):
                 continue  # ``for c in seq: if c == "d": x = dropout(x)``: the order of ``seq`` decides
             if _family(n.kind) != _family(prev.kind):
@@ -383,6 +422,12 @@ class ConsecutiveDropout(Rule):
                 data={"first_line": prev.start.row},
                 once=True,
             )
+
+
+def _same_arm(n, prev) -> bool:
+    """Both Dropouts are built under one ``if`` test (the same arm of a dispatcher)."""
+    a, b = n.decl, prev.decl
+    return a is not None and b is not None and any(t is u for t, _ in a.ifs for u, _ in b.ifs)
 
 
 def _also_through_layers(n, prev) -> bool:

@@ -60,7 +60,9 @@ class MissingTrainingFlag(Rule):
       normalisation, or a custom layer whose `call()` branches on `training`. A model of Dense /
       Conv / pooling / Embedding / normalisation-free layers, or a custom layer drawing noise that
       ignores the flag (a VAE's `Sampling`), is not reported: passing `training=True` would change
-      nothing.
+      nothing. A layer built only under a knob (`if use_batchnorm: self.bn = BatchNormalization()`)
+      whose default is off counts only when a construction in the file turns it on
+      (`Net(8, use_batchnorm=True)`); one the file never turns on is not shown to be built.
     - **The step optimises the model's variables**: the step's function mentions
       `<model>.trainable_variables` / `trainable_weights` (or `self.` ones for a model held by
       `self`). A frozen or pretrained part the step does not differentiate is not reported, nor
@@ -174,6 +176,26 @@ class MissingTrainingFlag(Rule):
                     with tf.GradientTape() as tape:
                         z = self(data)
                     self.optimizer.apply_gradients(zip(tape.gradient(z, self.trainable_weights), self.trainable_weights))
+        """),
+        # premise "reads `training`": the BatchNormalization is built only under a knob that is
+        # off by default and off at every construction the file shows
+        _ex("""
+            import tensorflow as tf
+            class Net(tf.keras.Model):
+                def __init__(self, width, use_batchnorm=False):
+                    super().__init__()
+                    self.use_batchnorm = use_batchnorm
+                    self.conv = tf.keras.layers.Dense(width)
+                    if use_batchnorm:
+                        self.bn = tf.keras.layers.BatchNormalization()
+                def call(self, x):
+                    h = self.conv(x)
+                    return self.bn(h) if self.use_batchnorm else h
+                def train_step(self, data):
+                    with tf.GradientTape() as tape:
+                        loss = tf.reduce_mean(self(data))
+                    self.optimizer.apply_gradients(zip(tape.gradient(loss, self.trainable_variables), self.trainable_variables))
+            net = Net(8, use_batchnorm=False)
         """),
         # premise "optimised in the step": the Dropout model is a frozen feature extractor
         _ex("""
@@ -328,6 +350,28 @@ class MissingTrainingFlag(Rule):
         """),
     ]
     invalid = [
+        # the same knob, turned on where the file builds the model
+        Invalid(
+            _ex("""
+            import tensorflow as tf
+            class Net(tf.keras.Model):
+                def __init__(self, width, use_batchnorm=False):
+                    super().__init__()
+                    self.use_batchnorm = use_batchnorm
+                    self.conv = tf.keras.layers.Dense(width)
+                    if use_batchnorm:
+                        self.bn = tf.keras.layers.BatchNormalization()
+                def call(self, x):
+                    h = self.conv(x)
+                    return self.bn(h) if self.use_batchnorm else h
+                def train_step(self, data):
+                    with tf.GradientTape() as tape:
+                        loss = tf.reduce_mean(self(data))
+                    self.optimizer.apply_gradients(zip(tape.gradient(loss, self.trainable_variables), self.trainable_variables))
+            net = Net(8, use_batchnorm=True)
+        """),
+            line=14,
+        ),
         # a parameter: every call site passes a model with Dropout, and the step optimises it
         Invalid(
             _ex("""
