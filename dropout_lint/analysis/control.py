@@ -190,6 +190,7 @@ def _loop_params(flow, node: cst.Call, order: list[str]) -> frozenset[str]:
     out = set()
     pos = 0
     for a in node.args:
+        name: str | None
         if a.keyword is not None:
             name = a.keyword.value
         else:
