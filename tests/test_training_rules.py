@@ -139,7 +139,9 @@ GAN = """
             gen_loss = generator_loss(fake_output)
             disc_loss = discriminator_loss(real_output, fake_output)
         gen_grads = gen_tape.gradient(gen_loss, generator.trainable_variables)
+        opt.apply_gradients(zip(gen_grads, generator.trainable_variables))
         disc_grads = disc_tape.gradient(disc_loss, discriminator.trainable_variables)
+        opt.apply_gradients(zip(disc_grads, discriminator.trainable_variables))
 """
 
 
@@ -320,11 +322,11 @@ def test_notebook_style_rebinding_uses_the_last_definition():
         model = tf.keras.Sequential([tf.keras.layers.Dense(4), tf.keras.layers.Dropout(0.5), tf.keras.layers.Dense(1)])
         with tf.GradientTape() as tape:
             y = model(x)
-        tape.gradient(y, model.trainable_variables)
+        opt.apply_gradients(zip(tape.gradient(y, model.trainable_variables), model.trainable_variables))
         model = tf.keras.Sequential([tf.keras.layers.Dense(4), tf.keras.layers.Dense(1)])
         with tf.GradientTape() as tape:
             y = model(x)
-        tape.gradient(y, model.trainable_variables)
+        opt.apply_gradients(zip(tape.gradient(y, model.trainable_variables), model.trainable_variables))
     """
     assert rows(lint(code), "DL302") == [5]
 
@@ -350,7 +352,7 @@ def test_branching_on_the_flag_and_own_flag_names():
         def run_optimization(x):
             with tf.GradientTape() as g:
                 pred = conv_net(x, is_training=True)
-            g.gradient(pred, conv_net.trainable_variables)
+            opt.apply_gradients(zip(g.gradient(pred, conv_net.trainable_variables), conv_net.trainable_variables))
     """)
         == []
     )

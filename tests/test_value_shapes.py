@@ -139,7 +139,7 @@ def test_function_local_layer_aliases_and_partials():
         def step(x, y):
             with tf.GradientTape() as tape:
                 loss = tf.reduce_mean(clf(x))
-            tape.gradient(loss, clf.trainable_variables)
+            opt.apply_gradients(zip(tape.gradient(loss, clf.trainable_variables), clf.trainable_variables))
     """,
         {"DL302"},
     ) == [("DL302", 13)]

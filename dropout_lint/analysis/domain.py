@@ -116,6 +116,9 @@ def _merge(a, b):
         return AltV(items) if len(items) > 1 else items[0]
     if _models(a) and _models(b):
         return AltV(_models(a) + _models(b))  # a model bound in both arms
+    if layers_of(a) and layers_of(b):
+        items = _alternatives(a, b)  # a layer object bound in both arms (a backbone picked by name)
+        return AltV(items) if len(items) > 1 else items[0]
     return None
 
 
@@ -139,6 +142,15 @@ def _models(v) -> list:
     if isinstance(v, ModelV):
         return [v]
     if isinstance(v, AltV) and v.items and all(isinstance(i, ModelV) for i in v.items):
+        return list(v.items)
+    return []
+
+
+def layers_of(v) -> list:
+    """The layer objects a value may be: itself, or every alternative when all are layers."""
+    if isinstance(v, LayerV):
+        return [v]
+    if isinstance(v, AltV) and v.items and all(isinstance(i, LayerV) for i in v.items):
         return list(v.items)
     return []
 

@@ -39,6 +39,7 @@ from dropout_lint.analysis.domain import (  # noqa: F401 - re-exported for the t
     _merge,
     _models,
     _tensors,
+    layers_of,
 )
 from dropout_lint.analysis.ops import OpFlow
 
@@ -159,10 +160,11 @@ class Flow:
             dispatch = control.string_dispatch(stmt.test)
             self.dispatch += dispatch
             try:
-                self.branches(
+                return self.branches(
                     env,
                     self._arm(stmt.test, lambda: self.exec_block(stmt.body.body, env)),
                     other and self._arm(stmt.test, other),
+                    ends=True,
                 )
             finally:
                 self.conditional -= 1
@@ -223,8 +225,11 @@ class Flow:
 
         return armed
 
-    def branches(self, env: Env, first, second) -> None:
-        """Run two alternative blocks from the same state and merge what they bound."""
+    def branches(self, env: Env, first, second, ends: bool = False) -> bool:
+        """Run two alternative blocks from the same state and merge what they bound. With
+        ``ends`` (the arms of an ``if``), an arm that surely returns or raises binds nothing for
+        the code after it (``else: raise ValueError(arch)``): the other arm's state goes on.
+        True when both arms surely end."""
         # ``self.x = ...`` in a method binds in the class's Env: it is a branch's state too.
         envs = [env]
         owner: Env | None = env
@@ -234,15 +239,20 @@ class Flow:
             envs.append(owner)
         before = [dict(e.vars) for e in envs]
         before_tails = {k: list(v) for k, v in self.tails.items()}
-        first()
+        first_ends = bool(first()) and ends
         after = [e.vars for e in envs]
         after_tails = self.tails
         for e, b in zip(envs, before):
             e.vars = dict(b)
         self.tails = {k: list(v) for k, v in before_tails.items()}
-        if second is not None:
-            second()
+        second_ends = bool(second()) and ends if second is not None else False
         other_tails = self.tails
+        if first_ends != second_ends:
+            if second_ends:  # only the first arm goes on
+                for e, a_vars in zip(envs, after):
+                    e.vars = a_vars
+                self.tails = after_tails
+            return False  # only the arm that did not end goes on: its state stands
         for e, a_vars in zip(envs, after):
             other_vars = e.vars
             e.vars = {key: _merge(a_vars.get(key), other_vars.get(key)) for key in set(a_vars) | set(other_vars)}
@@ -253,6 +263,7 @@ class Flow:
                 seen.setdefault(id(n), n)
             tails[key] = list(seen.values())
         self.tails = tails
+        return first_ends and second_ends
 
     def exec_small(self, small, env: Env) -> None:
         if isinstance(small, cst.Assign):
@@ -532,6 +543,14 @@ class Flow:
             inputs = self._inputs(call, env)
             n = self._node(callee.spec.kind, callee.spec, inputs, call=call)
             return TensorV(n)
+        if isinstance(callee, AltV) and layers_of(callee):
+            # ``base = ResNet50(...)`` in one arm, ``EfficientNetB0(...)`` in another: the call
+            # applies one of them; each is a possibility, as a tensor bound in two arms is
+            if any(self.ops.loss_object_call(i.spec, call, env) for i in callee.items):
+                return None
+            inputs = self._inputs(call, env)
+            alts: list = [TensorV(self._node(i.spec.kind, i.spec, inputs, call=call)) for i in callee.items]
+            return AltV(alts)
         if isinstance(callee, ModelV):
             inputs = self._inputs(call, env)
             if control.symbolic(inputs):  # used as a layer, not applied to data

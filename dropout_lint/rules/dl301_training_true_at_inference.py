@@ -392,6 +392,23 @@ class TrainingTrueAtInference(Rule):
         ),
     ]
     invalid = [
+        # a backbone picked by name in if / elif (the else raises): either one is hard-wired
+        Invalid(
+            _ex("""
+            import tensorflow as tf
+            def build_encoder(arch, shape):
+                if arch == "resnet":
+                    base = tf.keras.applications.ResNet50(include_top=False, weights=None, input_shape=shape)
+                elif arch == "effnet":
+                    base = tf.keras.applications.EfficientNetB0(include_top=False, weights=None, input_shape=shape)
+                else:
+                    raise ValueError(arch)
+                inputs = tf.keras.Input(shape)
+                z = tf.keras.layers.GlobalAveragePooling2D()(base(inputs, training=True))
+                return tf.keras.Model(inputs, tf.keras.layers.Dense(64)(z))
+        """),
+            line=10,
+        ),
         # a sampling loop elsewhere calls another function, not this one
         Invalid(
             "def predict(model, x):\n    return model(x, training=True)\n",

@@ -32,6 +32,13 @@ MODEL_FACTORY_PREFIXES = ("build_", "make_", "create_")
 MODEL_FACTORIES = frozenset({"get_model", "load_model", "clone_model", "model_from_json", "model_from_config"})
 # A tape that differentiates with respect to model weights (not an input image or a variable).
 TRAINING_TEXT = re.compile(r"trainable_(variables|weights|vars|params)|\.minimize\(|\.(variables|weights)\b")
+# the step changes the variables (an optimizer step, a manual update) or hands its gradients to a
+# caller that does (``return tape.gradient(...)``, ``return loss, grads``)
+UPDATE_TEXT = re.compile(
+    r"\.(apply_gradients|minimize|apply|assign_sub|assign_add|assign)\s*\("
+    r"|\b(return|yield)\b[^\n]*(grad|tape\.)",
+    re.I,
+)
 
 
 class MissingTrainingFlag(Rule):
@@ -69,7 +76,13 @@ class MissingTrainingFlag(Rule):
       is a tape that differentiates an input (saliency, FGSM, style transfer). When the call is
       recorded by one named tape (`with tf.GradientTape() as gen_tape:`), that tape's
       `gen_tape.gradient(...)` decides: a GAN's generator step that only differentiates the
-      generator does not optimise the discriminator it calls.
+      generator does not optimise the discriminator it calls. The step must also change them (an
+      optimizer's `apply_gradients` / `apply` / `minimize`, a manual `assign_sub`) or hand its
+      gradients back (`return tape.gradient(...)`): a tape whose gradients are only looked at
+      (gradient norms in a demo, a saliency map) is not a training step.
+    - **The call runs under the training tape**: in the `with tf.GradientTape()` block itself, in
+      a `train_step`, or in a plain function that such a block calls (a loss helper,
+      `loss = mse_loss(model, x, y)`), where the tape's step optimises what the helper is passed.
     - **Nothing else supplies the mode**: a `call(self, x, training=True)` default, a call inside
       a Keras layer's own `call()` (Keras passes the outer mode on), a layer wired to
       `training=...` in the functional build, a `set_learning_phase` in the file, an `if` on the
@@ -196,6 +209,30 @@ class MissingTrainingFlag(Rule):
                         loss = tf.reduce_mean(self(data))
                     self.optimizer.apply_gradients(zip(tape.gradient(loss, self.trainable_variables), self.trainable_variables))
             net = Net(8, use_batchnorm=False)
+        """),
+        # premise "optimised in the step": the gradients are only looked at (a demo printing
+        # their norms); no optimizer step, no update, nothing returned
+        _ex("""
+            import tensorflow as tf
+            net = tf.keras.Sequential([tf.keras.layers.Dense(8), tf.keras.layers.Dropout(0.3), tf.keras.layers.Dense(1)])
+            def show_gradient_norms(x, y):
+                with tf.GradientTape() as tape:
+                    loss = tf.reduce_mean((net(x) - y) ** 2)
+                grads = tape.gradient(loss, net.trainable_variables)
+                print([float(tf.norm(g)) for g in grads])
+        """),
+        # premise "optimised in the step": a loss helper the tape calls, on a model the tape does
+        # not differentiate (a fixed critic scoring the generator's output)
+        _ex("""
+            import tensorflow as tf
+            critic = tf.keras.Sequential([tf.keras.layers.Dense(8), tf.keras.layers.Dropout(0.3), tf.keras.layers.Dense(1)])
+            gen = tf.keras.Sequential([tf.keras.layers.Dense(4)])
+            def score(model, x):
+                return tf.reduce_mean(model(x))
+            for z in noise:
+                with tf.GradientTape() as tape:
+                    loss = -score(critic, gen(z, training=True))
+                opt.apply_gradients(zip(tape.gradient(loss, gen.trainable_variables), gen.trainable_variables))
         """),
         # premise "optimised in the step": the Dropout model is a frozen feature extractor
         _ex("""
@@ -350,6 +387,20 @@ class MissingTrainingFlag(Rule):
         """),
     ]
     invalid = [
+        # a loss helper the training tape calls, passed the model the tape differentiates
+        Invalid(
+            _ex("""
+            import tensorflow as tf
+            net = tf.keras.Sequential([tf.keras.layers.Dense(8), tf.keras.layers.Dropout(0.3), tf.keras.layers.Dense(1)])
+            def mse_loss(model, x, y):
+                return tf.reduce_mean((model(x) - y) ** 2)
+            for x, y in batches:
+                with tf.GradientTape() as tape:
+                    loss = mse_loss(net, x, y)
+                opt.apply_gradients(zip(tape.gradient(loss, net.trainable_variables), net.trainable_variables))
+        """),
+            line=4,
+        ),
         # the same knob, turned on where the file builds the model
         Invalid(
             _ex("""
@@ -382,6 +433,7 @@ class MissingTrainingFlag(Rule):
                     logits = model(x)
                     loss = loss_fn(y, logits)
                 grads = tape.gradient(loss, model.trainable_variables)
+                opt.apply_gradients(zip(grads, model.trainable_variables))
             net = keras.Sequential([keras.layers.Dense(8), keras.layers.Dropout(0.3), keras.layers.Dense(1)])
             step(net, x, y)
         """),
@@ -394,6 +446,7 @@ class MissingTrainingFlag(Rule):
                     logits = model(x, training=True)
                     loss = loss_fn(y, logits)
                 grads = tape.gradient(loss, model.trainable_variables)
+                opt.apply_gradients(zip(grads, model.trainable_variables))
             net = keras.Sequential([keras.layers.Dense(8), keras.layers.Dropout(0.3), keras.layers.Dense(1)])
             step(net, x, y)
         """),
@@ -413,6 +466,7 @@ class MissingTrainingFlag(Rule):
                     fake_out = discriminator(fake)
                 g = gen_tape.gradient(gl, generator.trainable_variables)
                 d = disc_tape.gradient(dl, discriminator.trainable_variables)
+                d_opt.apply_gradients(zip(d, discriminator.trainable_variables))
         """),
             count=3,
             line=8,
@@ -481,7 +535,7 @@ class MissingTrainingFlag(Rule):
                 with tf.GradientTape() as tape:
                     a = m(x)
                     b = q(x)
-                tape.gradient(a + b, m.trainable_variables + q.trainable_variables)
+                opt.apply_gradients(zip(tape.gradient(a + b, m.trainable_variables), m.trainable_variables))
         """),
             line=6,
         ),
@@ -523,6 +577,7 @@ class MissingTrainingFlag(Rule):
             with tf.GradientTape() as tape:
                 out = clf(batch)
             grads = tape.gradient(out, clf.trainable_variables)
+            opt.apply_gradients(zip(grads, clf.trainable_variables))
         """),
             line=17,
         ),
@@ -537,7 +592,7 @@ class MissingTrainingFlag(Rule):
                         out = net(
                             x,
                         )
-                    t.gradient(out, net.trainable_variables)
+                    opt.apply_gradients(zip(t.gradient(out, net.trainable_variables), net.trainable_variables))
             fit_loop(Sequential([layers.LSTM(32, dropout=0.2), layers.Dense(1)]), data)
         """),
             line=6,
@@ -550,7 +605,7 @@ class MissingTrainingFlag(Rule):
                         out = net(
                             x, training=True,
                         )
-                    t.gradient(out, net.trainable_variables)
+                    opt.apply_gradients(zip(t.gradient(out, net.trainable_variables), net.trainable_variables))
             fit_loop(Sequential([layers.LSTM(32, dropout=0.2), layers.Dense(1)]), data)
         """),
         ),
@@ -635,6 +690,17 @@ def _optimised(ctx, call) -> bool:
     body = T.function_text(ctx, fn) if fn is not None else ctx.unit.text
     # ``self.trainable_weights`` holds the variables of every model assigned to ``self.``
     owners = [".".join(parts[:i]) for i in range(len(parts), 0, -1)]
+    if not any(_is_tape(ctx, w, call.scope) for w in call.withs):
+        sites = _tape_sites(ctx, call)
+        if sites:
+            # a loss helper: the tape around its call site differentiates the model it is passed
+            texts = []
+            for _, text, bound in sites:
+                mapped = [bound.get(parts[0], parts[0])] + parts[1:]
+                texts.append((text, [".".join(mapped[:i]) for i in range(len(mapped), 0, -1)]))
+            return any(
+                re.search(r"(?<![\w.])" + re.escape(o) + _OPTIMISED, text) for text, names in texts for o in names
+            )
     tape = _own_tape(ctx, call)
     if tape is not None:
         # ``with tf.GradientTape() as gen_tape:``: what that tape differentiates decides, not
@@ -644,6 +710,35 @@ def _optimised(ctx, call) -> bool:
         if sources:
             body = "\n".join(sources)
     return any(re.search(r"(?<![\w.])" + re.escape(o) + _OPTIMISED, body) for o in owners)
+
+
+def _tape_sites(ctx, call) -> list:
+    """The call sites of the plain function the call is in (``def mse_loss(model, x, y):
+    return mse(y, model(x))``) made inside a ``GradientTape`` block of a function that takes the
+    gradients of model variables: (site, text of the function around it, the site's argument
+    text for each parameter). One level: a helper of a helper is not followed."""
+    fn = call.scope.function()
+    if fn is None or fn.parent is None or fn.parent.kind == "class" or fn.name in ("call", "__call__"):
+        return []
+    out = []
+    for site in ctx.calls:
+        if site.func_text != fn.name or site is call:
+            continue
+        if not any(_is_tape(ctx, w, site.scope) for w in site.withs):
+            continue
+        outer = site.scope.function()
+        text = T.function_text(ctx, outer) if outer is not None else ctx.unit.text
+        if not (TRAINING_TEXT.search(text) and UPDATE_TEXT.search(text)):
+            continue
+        order = [p for p in fn.params if p not in ("self", "cls")]
+        bound = {}
+        for i, expr in enumerate(site.positional):
+            if i < len(order):
+                bound[order[i]] = ctx.code(expr.value)
+        for k, arg in site.keywords.items():
+            bound[k] = ctx.code(arg.value)
+        out.append((site, text, bound))
+    return out
 
 
 def _own_tape(ctx, call) -> tuple[str, str] | None:
@@ -705,12 +800,12 @@ def _is_tape(ctx, w, scope=None) -> bool:
 def _training_context(ctx, call) -> bool:
     fn = call.scope.function()
     in_tape = any(_is_tape(ctx, w, call.scope) for w in call.withs)
-    if in_tape and fn is not None:
-        if TRAINING_TEXT.search(T.function_text(ctx, fn)):
-            return True
-    elif in_tape and fn is None:
-        if TRAINING_TEXT.search(ctx.unit.text):
-            return True
+    if in_tape:
+        text = T.function_text(ctx, fn) if fn is not None else ctx.unit.text
+        # a tape whose gradients nobody applies inspects the model (gradient norms, saliency)
+        return bool(TRAINING_TEXT.search(text) and UPDATE_TEXT.search(text))
+    if not in_tape and _tape_sites(ctx, call):
+        return True  # a loss helper the training tape calls: ``loss = mse_loss(model, x, y)``
     # a train_step (or a step function nested in one)
     for s in call.scope.chain():
         if s.kind == "function" and T.matches_any(s.name, ["train_step", "*_train_step", "train_step_*"]):

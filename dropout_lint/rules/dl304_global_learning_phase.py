@@ -256,6 +256,7 @@ class GlobalLearningPhase(Rule):
                 with tf.GradientTape() as tape:
                     loss = tf.reduce_mean(model(x))
                 grads = tape.gradient(loss, model.trainable_variables)
+                opt.apply_gradients(zip(grads, model.trainable_variables))
             """),
             line=4,
             contains="is trained on line 6",

@@ -26,6 +26,7 @@ class UnverifiedMissingTrainingFlag(Rule):
     with tf.GradientTape() as tape:
         loss = loss_fn(y, model(x))
     grads = tape.gradient(loss, model.trainable_variables)
+    opt.apply_gradients(zip(grads, model.trainable_variables))
     ```
 
     ## Use instead
@@ -61,7 +62,7 @@ class UnverifiedMissingTrainingFlag(Rule):
             def step(x):
                 with tf.GradientTape() as tape:
                     y = m(x)
-                tape.gradient(y, m.trainable_variables)
+                opt.apply_gradients(zip(tape.gradient(y, m.trainable_variables), m.trainable_variables))
         """),
         # every layer is known to ignore the flag
         _ex("""
@@ -70,7 +71,7 @@ class UnverifiedMissingTrainingFlag(Rule):
             def step(x):
                 with tf.GradientTape() as tape:
                     y = m(x)
-                tape.gradient(y, m.trainable_variables)
+                opt.apply_gradients(zip(tape.gradient(y, m.trainable_variables), m.trainable_variables))
         """),
         # the flag is passed
         _ex("""
@@ -78,7 +79,7 @@ class UnverifiedMissingTrainingFlag(Rule):
             def step(model, x):
                 with tf.GradientTape() as tape:
                     y = model(x, training=True)
-                tape.gradient(y, model.trainable_variables)
+                opt.apply_gradients(zip(tape.gradient(y, model.trainable_variables), model.trainable_variables))
         """),
         # a loss is not a model
         _ex("""
@@ -86,7 +87,7 @@ class UnverifiedMissingTrainingFlag(Rule):
             def step(model, x, y):
                 with tf.GradientTape() as tape:
                     loss = loss_fn(y, model(x, training=True))
-                tape.gradient(loss, model.trainable_variables)
+                opt.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
         """),
         # a tf.Module has no training argument
         _ex("""
@@ -98,7 +99,7 @@ class UnverifiedMissingTrainingFlag(Rule):
                 net = MLP()
                 with tf.GradientTape() as tape:
                     y = net(x)
-                tape.gradient(y, net.trainable_variables)
+                opt.apply_gradients(zip(tape.gradient(y, net.trainable_variables), net.trainable_variables))
         """),
         # a frozen model
         _ex("""
@@ -107,7 +108,7 @@ class UnverifiedMissingTrainingFlag(Rule):
                 with tf.GradientTape() as tape:
                     t = teacher(x)
                     s = student(x, training=True)
-                tape.gradient(s, student.trainable_variables)
+                opt.apply_gradients(zip(tape.gradient(s, student.trainable_variables), student.trainable_variables))
         """),
         # saliency: not a training tape
         _ex("""
@@ -124,7 +125,7 @@ class UnverifiedMissingTrainingFlag(Rule):
             def step(model, x, **kw):
                 with tf.GradientTape() as tape:
                     y = model(x, **kw)
-                tape.gradient(y, model.trainable_variables)
+                opt.apply_gradients(zip(tape.gradient(y, model.trainable_variables), model.trainable_variables))
         """),
     ]
     invalid = [
@@ -135,6 +136,7 @@ class UnverifiedMissingTrainingFlag(Rule):
                 with tf.GradientTape() as tape:
                     logits = model(x)
                 grads = tape.gradient(loss_fn(y, logits), model.trainable_variables)
+                opt.apply_gradients(zip(grads, model.trainable_variables))
         """),
             line=4,
             contains="could not show that it is a Keras model",
@@ -146,7 +148,7 @@ class UnverifiedMissingTrainingFlag(Rule):
             model = build_model()
             with tf.GradientTape() as tape:
                 out = model(batch)
-            tape.gradient(out, model.trainable_variables)
+            opt.apply_gradients(zip(tape.gradient(out, model.trainable_variables), model.trainable_variables))
         """),
             line=5,
         ),
@@ -170,7 +172,7 @@ class UnverifiedMissingTrainingFlag(Rule):
             def step(x):
                 with tf.GradientTape() as tape:
                     y = head(m(x))
-                tape.gradient(y, head.trainable_variables)
+                opt.apply_gradients(zip(tape.gradient(y, head.trainable_variables), head.trainable_variables))
         """),
             line=6,
             contains="optimises its variables",
@@ -189,7 +191,7 @@ class UnverifiedMissingTrainingFlag(Rule):
             net = Net()
             with tf.GradientTape() as tape:
                 y = net(x)
-            tape.gradient(y, net.trainable_variables)
+            opt.apply_gradients(zip(tape.gradient(y, net.trainable_variables), net.trainable_variables))
         """),
             line=11,
             contains="defaults to training=True",
@@ -204,6 +206,7 @@ class UnverifiedMissingTrainingFlag(Rule):
                     fake = generator(noise)
                     real_out = discriminator(images)
                 g = gen_tape.gradient(gl, generator.trainable_variables)
+                opt.apply_gradients(zip(g, generator.trainable_variables))
         """),
             count=2,
             line=5,
