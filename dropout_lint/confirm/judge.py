@@ -1234,6 +1234,9 @@ def _input_lists(obj, x):
     for n in (2, 3, 4):
         yield [x] * n
     if len(x.shape) == 2:
+        # queries, keys and values of a sequence (``tf.transpose(k, [0, 2, 1])``): (batch, steps, width)
+        for n in (2, 3, 4):
+            yield [tf.stack([x] * 8, axis=1)] * n
         d = int(x.shape[-1])
         nodes = tf.random.stateless_normal((d, d), seed=(1, 2), dtype=x.dtype)
         neighbours = tf.random.stateless_normal((d, 4, d), seed=(1, 3), dtype=x.dtype)
