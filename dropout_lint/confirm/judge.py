@@ -450,6 +450,10 @@ def _reason(exc: BaseException) -> str:
     for needle, cause in KERAS2_ERRORS:
         if needle in str(exc):
             return cause
+    from dropout_lint.confirm.legacy import StandInReached
+
+    if isinstance(exc, StandInReached):
+        return str(exc)
     import importlib.metadata
 
     never = _never_set(exc)
@@ -627,14 +631,45 @@ _IMAGE: dict = {"side": _SHAPE_2D[0], "used": False, "why": ""}
 _LARGER_SIDES = (64, 128)
 
 
+# An open axis of a model's own input (``Input((None, 40))``, ``Input((None, None, 3))``) gets 8
+# (an image's sides ``_OPEN_IMAGE_SIDE``); when calling the model on that fails because a
+# convolution or pooling would give an empty or negative size, ``run`` builds once more for each
+# of ``_LONGER_OPEN`` (``side``), said in the verdict ("assumed input length 128").
+_OPEN: dict = {"side": None, "used": False}
+_LONGER_OPEN = (128, 299)
+_EMPTY_OUTPUT = re.compile(
+    r"resulted in an empty output|output size would be negative|Negative dimension size"
+    r"|would (?:be|have) (?:a )?(?:negative|zero|empty)|non-positive|is too small for the given kernel",
+    re.IGNORECASE,
+)
+
+
 def _concrete(shape, dtype: str):
     shape = list(shape)
+    side = _OPEN["side"]
     if len(shape) == 4 and shape[1] is None and shape[2] is None and isinstance(shape[3], int):
-        note = f"assumed image size {_OPEN_IMAGE_SIDE}x{_OPEN_IMAGE_SIDE} for an input of shape {tuple(shape)}"
+        _OPEN["used"] = True
+        if side is None:
+            note = f"assumed image size {_OPEN_IMAGE_SIDE}x{_OPEN_IMAGE_SIDE} for an input of shape {tuple(shape)}"
+        else:
+            note = (
+                f"assumed input {side}x{side} for an input of shape {tuple(shape)}: at "
+                f"{_OPEN_IMAGE_SIDE}x{_OPEN_IMAGE_SIDE} a convolution's or pooling's output was empty"
+            )
         if note not in NOTES:
             NOTES.append(note)
-        shape[1] = shape[2] = _OPEN_IMAGE_SIDE
-    dims = [2] + [d if isinstance(d, int) and d is not None else 8 for d in shape[1:]]
+        shape[1] = shape[2] = side or _OPEN_IMAGE_SIDE
+    elif any(d is None for d in shape[1:]):
+        _OPEN["used"] = True
+        if side is not None:
+            note = (
+                f"assumed input length {side} for an input of shape {tuple(shape)}: at 8 a "
+                "convolution's or pooling's output was empty"
+            )
+            if note not in NOTES:
+                NOTES.append(note)
+    fill = side or 8
+    dims = [2] + [d if isinstance(d, int) and d is not None else fill for d in shape[1:]]
     if "int" in str(dtype):
         return tf.zeros(dims, dtype=dtype)
     if "bool" in str(dtype):
@@ -1416,6 +1451,7 @@ def run(req: dict) -> list[tuple[str, str]]:
     """Run the slice and judge it for each rule of ``req["rules"]``; once more, on a fresh build,
     for each larger image side while a call on the guessed 32x32 image failed."""
     _IMAGE.update(side=_SHAPE_2D[0], used=False)
+    _OPEN.update(side=None, used=False)
     out = _run_once(req)
     for side in _LARGER_SIDES:
         failed = [d for st, d in out if st == "unbuildable" and d.startswith("calling the built")]
@@ -1425,6 +1461,17 @@ def run(req: dict) -> list[tuple[str, str]]:
         again = _run_once(req)
         out = [b if a[0] == "unbuildable" and b[0] != "unbuildable" else a for a, b in zip(out, again)]
     _IMAGE.update(side=_SHAPE_2D[0], why="")
+    for side in _LONGER_OPEN:
+        failed = [
+            d for st, d in out if st == "unbuildable" and d.startswith("calling the built") and _EMPTY_OUTPUT.search(d)
+        ]
+        if not (_OPEN["used"] and failed):
+            break
+        # the open axes of the model's input were too short for its convolutions: a longer one
+        _OPEN.update(side=side, used=False)
+        again = _run_once(req)
+        out = [b if a[0] == "unbuildable" and b[0] != "unbuildable" else a for a, b in zip(out, again)]
+    _OPEN.update(side=None, used=False)
     return out
 
 

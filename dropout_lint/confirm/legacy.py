@@ -219,14 +219,53 @@ class _Placeholder:
         # ``os.path.join(constants.HF_HOME, "modules")``: a path no build may read or write.
         return self._at_import(f"<{self._what}: not installed>", "a path")
 
+    def __mro_entries__(self, bases):
+        # ``class DataPathHandler(PathHandler):`` at the import of a module the build needs for
+        # something else: an empty class of that name stands in for the base.
+        return (self._at_import(_stand_in_class(self._what), "a base class"),)
+
+    def __repr__(self) -> str:
+        return f"<stand-in for `{self._what}`: `{self._top}` {_missing(self._top)}>"
+
     __int__ = __float__ = __index__ = __iter__ = __len__ = __getitem__ = _refuse
     __add__ = __radd__ = __sub__ = __mul__ = __rmul__ = __truediv__ = __lt__ = __gt__ = _refuse
-    __mro_entries__ = __array__ = _refuse
+    __array__ = _refuse
 
     def __or__(self, other):  # ``pd.DataFrame | None`` in an annotation
         return self
 
     __ror__ = __or__
+
+
+def _stand_in_class(what: str) -> type:
+    """An empty class named after ``what`` whose instances take any arguments."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        pass
+
+    name = what.rsplit(".", 1)[-1].replace("(...)", "") or "StandIn"
+    return type(name if name.isidentifier() else "StandIn", (), {"__init__": __init__, "__module__": what})
+
+
+class StandInReached(ValueError):
+    """A stand-in of a module that is not installed reached ``Model(inputs=/outputs=)``: its
+    message is the verdict's reason."""
+
+
+def _no_stand_in(role: str, value, depth: int = 0) -> None:
+    """Raise ``StandInReached`` when ``value`` (a model's inputs or outputs: a tensor, or lists,
+    tuples and dicts of them) holds a placeholder of a module that is not installed."""
+    if isinstance(value, _Placeholder):
+        raise StandInReached(
+            f"the model's {role} are `{value._what}`, a stand-in: `{value._top}` {_missing(value._top)} "
+            "and the build needs it"
+        )
+    if depth < 4 and isinstance(value, (list, tuple)):
+        for v in value:
+            _no_stand_in(role, v, depth + 1)
+    elif depth < 4 and isinstance(value, dict):
+        for v in value.values():
+            _no_stand_in(role, v, depth + 1)
 
 
 def _missing(name: str) -> str:
@@ -695,7 +734,10 @@ def _keras1_layers() -> None:
             init_m(self, *args, **io(kwargs))
 
         def functional_init(self, *args, **kwargs):
-            init_f(self, *args, **io(kwargs))
+            kwargs = io(kwargs)
+            for i, role in enumerate(("inputs", "outputs")):
+                _no_stand_in(role, kwargs[role] if role in kwargs else args[i] if i < len(args) else None)
+            init_f(self, *args, **kwargs)
 
         _mark(model_new, "_dl_keras1")
         keras.Model.__new__ = model_new
