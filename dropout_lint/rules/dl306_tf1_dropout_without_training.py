@@ -30,6 +30,8 @@ class Tf1DropoutWithoutTraining(Rule):
 
     ## When it stays silent
     - The call passes `training=` (any value), or is not a TF1 `layers.dropout` by resolution.
+    - The rate is 0 on every path the analysis follows (`rate = 0.`): with or without the flag it
+      drops nothing.
     - Test code (see `test-code-ignore`): tests of TF1 layers call it without `training=` on
       purpose.
 
@@ -48,6 +50,13 @@ class Tf1DropoutWithoutTraining(Rule):
     requires = ("ropout",)
 
     valid = [
+        # premise "it would drop": a rate of 0 drops nothing with or without the flag
+        _ex("""
+            import tensorflow as tf
+            def encoder_example(h):
+                dropout_rate = 0.
+                return tf.layers.dropout(h, rate=dropout_rate)
+        """),
         "import tensorflow as tf\nh = tf.layers.dropout(h, rate=0.5, training=is_training)\n",
         "import tensorflow.compat.v1 as tf\nh = tf.layers.dropout(h, 0.3, training=mode == tf.estimator.ModeKeys.TRAIN)\n",
         "import tensorflow as tf\nh = tf.compat.v1.layers.dropout(h, 0.5, None, None, is_training)\n",
@@ -106,6 +115,8 @@ class Tf1DropoutWithoutTraining(Rule):
                 continue
             if "training" in call.keywords or call.has_star_args() or len(call.positional) > TRAINING_INDEX:
                 continue
+            if _drops_nothing(ctx, call):
+                continue
             ctx.report(call, _MESSAGE.format(what=f"`{call.func_text or call.kind}`"))
         for n in ctx.nodes:
             if n.kind != "Dropout" or n.spec is None or n.call is None or n.call is n.spec.call:
@@ -117,6 +128,15 @@ class Tf1DropoutWithoutTraining(Rule):
             if "training" in c.keywords or c.has_star_args() or len(c.positional) > 1:
                 continue
             ctx.report(c, _MESSAGE.format(what="this TF1 Dropout layer"))
+
+
+def _drops_nothing(ctx, call) -> bool:
+    """The rate is known to be 0 on every path (``dropout_rate = 0.``): the flag changes nothing."""
+    from dropout_lint.rules._common import rate_arg
+
+    expr = rate_arg(ctx, call, "rate", 1)
+    values = ctx.number(expr, call.scope) if expr is not None else None
+    return values is not None and len(values) > 0 and all(v.value == 0 for v in values)
 
 
 _MESSAGE = (
