@@ -1,4 +1,4 @@
-"""Premises added in session 12 (issue 13): each case lacks exactly one premise, or has them all."""
+"""Premises added in sessions 12 and 13 (issue 13): each case lacks exactly one premise, or has them all."""
 
 from __future__ import annotations
 
@@ -166,3 +166,26 @@ model.predict(x)
     assert code_rows(src, ["DL102"]) == []
     used = src.replace("model = keras.Model(inp, out)", "model = keras.Model(inp, [out, h])")
     assert code_rows(used, ["DL102"]) == [("DL102", 5)]
+
+
+GRADS_ONLY = """
+import tensorflow as tf
+net = tf.keras.Sequential([tf.keras.layers.Dense(8), tf.keras.layers.Dropout(0.3), tf.keras.layers.Dense(1)])
+def grad(x, y):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean((net(x) - y) ** 2)
+    grads = tape.gradient(loss, net.trainable_variables)
+"""
+
+
+def test_a_tape_whose_gradients_nobody_applies_is_not_a_training_step():
+    assert code_rows(GRADS_ONLY, ["DL302"]) == []
+
+
+def test_gradients_applied_or_handed_back_to_the_caller_make_it_a_step():
+    applied = GRADS_ONLY + "    opt.apply_gradients(zip(grads, net.trainable_variables))\n"
+    handed_back = GRADS_ONLY + "    return loss, grads\n"
+    keras3 = GRADS_ONLY + "    optimizer.apply(grads, net.trainable_variables)\n"
+    manual = GRADS_ONLY + "    for v, g in zip(net.trainable_variables, grads):\n        v.assign_sub(0.01 * g)\n"
+    for src in (applied, handed_back, keras3, manual):
+        assert code_rows(src, ["DL302"]) == [("DL302", 6)], src
