@@ -329,9 +329,22 @@ Tables:
                   13 declaration files; tune 33, 538 (512 .py, 26 .ipynb; itej89/
                   Hand_On_Machine_Learning_Practice_Models alone 204), 15.
 
+  --table y       corpus Y, /work/corpora/y (REPOS_TSV_Y below), session 13: disjoint from
+                  every repository named elsewhere in this project; same method, filter,
+                  split rule and >= 2 files rule, no declaration files (decl_files 0).
+                  Candidates chosen by name and kind only, from find_repos name searches
+                  (gradienttape, tf2-, keras-vae, keras-gan, mc-dropout, tensorflow2-),
+                  before any content was read (40).  Struck off by name because the
+                  owner/name or the name occurs in this project's tracked text (16);
+                  no snapshot (1: salam-be-hame/custom-training-loop-gradienttape);
+                  fewer than 2 files (3: imehranasgari/DL_TensorFlow_LowLevelAPI_
+                  CustomTrainingLoop_GradientTape, usc-caisplusplus/keras-vae-tutorial,
+                  aalto-intelligent-robotics/mc-dropout-notebooks).  Kept 20: tune 12
+                  (210 code files), validate 8 (62).
+
 --out defaults to the table's directory named above.
 
-Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k|l|m|w] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k|l|m|w|y] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
 
 import argparse
@@ -1528,6 +1541,30 @@ yuyc1729/RGCN-tensorflow2-dgl	3a19b3400c6f1d129b4cf31a26a495e7f31451e7	gnn	valid
 zushicat/keras-nlp-snippets	63502e567666c003c82acebec901a9ad9d52d0fd	nlp	validate	12	0
 """
 
+REPOS_TSV_Y = """\
+repo	commit	kind	half	files_extracted	decl_files
+niccololaurora/Quanvolutional-GradientTape	4ab599f80b163a4fb9818bdc958c6d9a11ea66b5	research_loop	validate	2	0
+machinelearningzuu/TF2-GradientTape-Examples	07b80a07f2f0fdaa123353643768116bcafbf9e3	custom_loop	tune	7	0
+kynk94/TF2-Image-Generation	61d076865c50d49f9d0715a988c23def716c6b4d	gan	tune	61	0
+penny4860/tf2-eager-yolo3	81766c3ff0bd6f411068e41fcf89be2f60417bcb	detection	validate	13	0
+jacky10001/tf2-mycnn	6a631ee71b2a91fc4e6e7a43f8f9179260a1d7fa	model_zoo	tune	35	0
+chen0040/keras-gan-models	54d55d9f578741638750089352031b8d3ecf9df6	gan	validate	5	0
+StevenHuang2020/Tensorflow2-keras-study	71030ff3cd3e00be24d0c8f7218e13ee1538544f	course	tune	28	0
+zhenpingfeng/tensorflow2-reinforcement-learning	299f921f2fbeba6423cb5cf02d25854723325a94	rl	validate	14	0
+565353780/tensorflow2-din	8eb729d852d092d0056db8ee60a9ce3ccec15f70	recommender	validate	15	0
+Max1993Liu/tensorflow2-models	f0183e65f8151cfd0e4ada45386de0b988cac196	model_zoo	tune	18	0
+taki0112/Tensorflow2-Cookbook	af8994e5f1887f66b88bba33d66c172eacfd5036	model_zoo	tune	21	0
+Lornatang/TensorFlow2-GAN	7e894ca391a74a080534db9dada12b17c202d5db	gan	tune	9	0
+dvarelas/tensorflow2-recommender	7798d40c8c06cc2ea786237c9e58d2bb9fcd7462	recommender	tune	6	0
+hassanyousefzade/tensorflow2-soft-actor-critic	eadad0c5fc5edf6677177b1fe8af3b4c139d816a	rl	tune	4	0
+seermer/TensorFlow2-WGAN-GP	8def8f9809b7e0e0fd554303fd5e7f07c2323a69	gan	validate	3	0
+yftadyz/tensorflow2-DeepFM	161bf4b588b249c464e3f721a9e7eb275b186f72	recommender	tune	2	0
+angelorodem/tensorflow2-char-rnn	f28503c61de62eade9b477bf13573988fb3807de	nlp	validate	3	0
+sunyanhust/TensorFlow2-Keras-For-MRC	269864787843d892689d45fa673d104e586a055e	nlp	tune	8	0
+tzamalisp/Human-Activity-Recognition-with-Tensorflow2-and-Keras	7a081c54a7872f534a3aa32b9d019adc9d4f525d	time_series	validate	7	0
+silicon-optronics-inc/Tensorflow2-Self-Training-Defect-Detection-with-Severity-Score	655082b7bac4e9f3f681df1c326641c91206cf55	detection	tune	11	0
+"""
+
 TABLES = {
     "a": REPOS_TSV,
     "b": REPOS_TSV_B,
@@ -1543,6 +1580,7 @@ TABLES = {
     "l": REPOS_TSV_L,
     "m": REPOS_TSV_M,
     "w": REPOS_TSV_W,
+    "y": REPOS_TSV_Y,
 }
 DEFAULT_OUT = {
     "a": "/work/corpus13",
@@ -1559,6 +1597,7 @@ DEFAULT_OUT = {
     "l": "/work/corpus13l",
     "m": "/work/corpus13m",
     "w": "/work/corpora/w",
+    "y": "/work/corpora/y",
 }
 
 
