@@ -96,11 +96,16 @@ def tool_fingerprint() -> str:
     return _FINGERPRINT
 
 
-def entry_key(data: bytes, notebook: bool, settings_key: str) -> str:
+def entry_key(data: bytes, notebook: bool, settings_key: str, deps: str = "") -> str:
+    """``deps``: the project modules the file's analysis may read, with their sizes and
+    modification times (``analysis.project_modules.dependency_stamp``)."""
     h = hashlib.blake2b(digest_size=20)
     h.update(b"nb" if notebook else b"py")
     h.update(len(settings_key).to_bytes(8, "little"))
     h.update(settings_key.encode())
+    if deps:
+        encoded = deps.encode("utf-8", "surrogatepass")
+        h.update(b"deps" + len(encoded).to_bytes(8, "little") + encoded)
     h.update(data)
     return h.hexdigest()
 

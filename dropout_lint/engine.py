@@ -46,6 +46,9 @@ class Context:
         self.rule: type[Rule] | None = None
         self.enabled: frozenset[str] = frozenset()  # the codes enabled for this file
         self._once: set = set()
+        # a module read for another file (``analysis/project_modules.py``): its own imports are
+        # not followed
+        self.foreign = False
 
     # -- shortcuts to the facts -----------------------------------------------------------
     @property

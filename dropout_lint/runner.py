@@ -114,7 +114,9 @@ def lint_files(
         if cache is not None and cache.covers(path):
             from dropout_lint.cache import entry_key
 
-            key = entry_key(data, name.endswith(".ipynb"), settings.key())
+            from dropout_lint.analysis.project_modules import data_stamp
+
+            key = entry_key(data, name.endswith(".ipynb"), settings.key(), data_stamp(name, data))
             hit = cache.get(key, name)
             if hit is not None:
                 stats["cached"] += 1

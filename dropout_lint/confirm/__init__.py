@@ -286,6 +286,7 @@ def _alone_request(f: Finding, req: dict, reason: str, cache: dict) -> dict | No
             f.end.column,
             cache.get("__index__"),
             f"its build failed: {reason}",
+            _hint_data(f),
         )
     except Exception:  # noqa: BLE001 - the first verdict stands
         return None

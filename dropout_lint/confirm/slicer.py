@@ -3075,7 +3075,7 @@ def plan(
     except Unbuildable as exc:
         if code != "DL306" or cache is None or not isinstance(cache.get(text), Index):
             raise
-        alone = _call_alone(cache[text].find_node(row, col, end_row, end_col, False), str(exc))
+        alone = _call_alone(cache[text].find_node(row, col, end_row, end_col, False), str(exc), data)
         if alone is None:
             raise
         return alone
@@ -3083,7 +3083,9 @@ def plan(
         _REPLACED.clear()
 
 
-def plan_alone(text: str, row: int, col: int, end_row, end_col, cache: dict | None, reason: str) -> Plan | None:
+def plan_alone(
+    text: str, row: int, col: int, end_row, end_col, cache: dict | None, reason: str, data: dict | None = None
+) -> Plan | None:
     """DL306 whose build ran and failed (``reason``): the flagged call run alone, as for one
     the slicer cannot build (``_call_alone``); None when the finding is not such a call."""
     ix = cache.get(text) if cache is not None else None
@@ -3092,14 +3094,15 @@ def plan_alone(text: str, row: int, col: int, end_row, end_col, cache: dict | No
             ix = Index(text)
         except cst.ParserSyntaxError:
             return None
-    return _call_alone(ix.find_node(row, col, end_row, end_col, False), reason)
+    return _call_alone(ix.find_node(row, col, end_row, end_col, False), reason, data)
 
 
-def _call_alone(call, reason: str) -> Plan | None:
+def _call_alone(call, reason: str, data: dict | None = None) -> Plan | None:
     """DL306 on a ``tf.layers.dropout(...)`` (or a TF1 ``tf.layers.Dropout(rate)(x)``) whose
-    surrounding code cannot be built: the function form with the call's literal rate (else 0.5,
-    said in the verdict) on a stand-in tensor. The TF1 layer called without ``training=`` is
-    that function: both default to ``training=False``."""
+    surrounding code cannot be built: the function form with the call's literal rate, else the
+    rate the linter resolved for it (``data["rate"]``: ``dropout_rate = 0.1`` above the call),
+    else 0.5 (said in the verdict), on a stand-in tensor. The TF1 layer called without
+    ``training=`` is that function: both default to ``training=False``."""
     if not isinstance(call, cst.Call):
         return None
     name = dotted(call.func)
@@ -3118,6 +3121,9 @@ def _call_alone(call, reason: str) -> Plan | None:
         kw = a.keyword.value if a.keyword is not None else None
         if (kw == "rate" or (kw is None and i == rate_index)) and isinstance(a.value, (cst.Float, cst.Integer)):
             rate = a.value.value
+    resolved = (data or {}).get("rate")
+    if rate is None and isinstance(resolved, (int, float)) and not isinstance(resolved, bool):
+        rate = repr(float(resolved))
     program = (
         f"import tensorflow as tf\n{TARGET} = {MARK_OP}(tf.compat.v1.layers.dropout)"
         f"(tf.ones((8, 64)), rate={rate or '0.5'})\n"

@@ -5,11 +5,16 @@ nowhere else. A model reads the flag when the code shows one of its layers does:
 Dropout family, batch normalisation, a noise or random-augmentation layer, a recurrent or
 attention layer built with a non-zero `dropout=`, a Keras application that contains batch
 normalisation, or a custom layer / model of the file whose `call()` branches on `training` or
-that builds one of those. Anything the file does not show (a layer from another module, a
-builder we cannot see into) makes the answer unknown, never yes.
+that builds one of those. A model class the file imports from a module of its own project
+(``from model import Ranker``) is read in that module (``analysis/project_modules.py``: found on
+disk next to the file, parsed, not run; one level). Anything else the file does not show (a
+builder we cannot see into, a package's class) makes the answer unknown, never yes.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 from dropout_lint.kinds import BATCHNORM, DROPOUT
 from dropout_lint.rules import _training as T
@@ -55,6 +60,58 @@ _DROPOUT_ARGS = ("dropout", "recurrent_dropout", "attention_dropout")
 BN_APPLICATIONS = ("ResNet", "MobileNet", "EfficientNet", "Inception", "Xception", "DenseNet", "NASNet", "RegNet")
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
+
+
+@dataclass(eq=False)
+class Foreign:
+    """A class defined in another module of the project, with the context of that module."""
+
+    ctx: Any
+    cls: Any
+    path: str
+
+
+def foreign_class(ctx, dotted_name: str) -> Foreign | None:
+    """The class ``dotted_name`` (``Ranker``, ``nets.Ranker``) names in this file, when the file
+    imports it from a module of its own project that can be read; else None. Never from a module
+    read this way (one level: its own imports are not followed)."""
+    from dropout_lint.analysis import project_modules as PM
+
+    if ctx.foreign or not PM.asks(ctx.unit.text):
+        return None
+    if dotted_name.split(".")[0] in ctx.facts.names.local:
+        return None  # bound in this file (a def, a class, an assignment), not the import
+    where = PM.imported_name(ctx.facts.module, dotted_name)
+    if where is None:
+        return None
+    level, module, name = where
+    path = PM.module_file(ctx.filename, level, module)
+    if path is None:
+        return None
+    loaded = PM.load(path)
+    if loaded is None:
+        return None
+    from dropout_lint.engine import Context
+
+    facts, unit = loaded
+    cls = next(
+        (s for s in facts.scopes if s.kind == "class" and s.name == name and s.parent is facts.module_scope), None
+    )
+    if cls is None:
+        return None
+    fctx = Context(facts, unit, path, ctx.options)
+    fctx.foreign = True
+    return Foreign(fctx, cls, path)
+
+
+def default_trains(ctx, origin) -> bool:
+    """``call_default_trains`` for any origin ``callee_answers`` gives (a class of this file or of
+    another module)."""
+    from dropout_lint.analysis.facts import Scope
+
+    if isinstance(origin, Foreign):
+        return call_default_trains(origin.ctx, origin.cls)
+    return isinstance(origin, Scope) and call_default_trains(ctx, origin)
 
 
 def layer_reads_flag(ctx, call) -> str:
@@ -204,6 +261,11 @@ def callee_answers(ctx, call) -> list:
             out.append((graph_reads_flag(ctx, obj), obj))
         elif isinstance(obj, CallFact):
             out.append((layer_reads_flag(ctx, obj), obj))
+        elif isinstance(obj, Foreign):
+            if T.class_kind(obj.ctx, obj.cls) is None:
+                out.append((UNKNOWN if T.has_foreign_base(obj.ctx, obj.cls) else "not-keras", obj))
+            else:
+                out.append((class_reads_flag(obj.ctx, obj.cls), obj))
         elif T.class_kind(ctx, obj) is None:
             out.append((UNKNOWN if kind == "keras" else "not-keras", obj))
         else:
@@ -296,6 +358,10 @@ def _origins(ctx, call) -> list:
         graph = next((g for g in ctx.graphs if g.call is not None and g.call.node is v), None)
         if graph is not None:
             out.append(("mode-free" if T.graph_mode_free(ctx, graph) else "keras", graph))
+            continue
+        foreign = foreign_class(ctx, d) if d else None
+        if foreign is not None:
+            out.append(("keras", foreign))  # a class of another module of the project: read there
             continue
         return []  # something we cannot see into
     return out

@@ -1,3 +1,5 @@
+import re
+
 from dropout_lint.rule import Invalid, Rule, Valid, example as _ex
 from dropout_lint.rules._common import describe, fmt_rate, rate_sites, short_kind
 
@@ -34,6 +36,12 @@ class DropoutRateTooHigh(Rule):
     ## When it stays silent
     - The rate is unknown, at most `max-rate`, out of range (DL201 reports it), or ruled out by an
       enclosing `if`; test code (see `test-code-ignore`).
+    - The model is not shown to be trained with it: the function that builds the Dropout loads
+      pretrained weights into what it builds (`model.load_weights(path)`, or a helper named
+      `load_*weights(model, path)`; not under an `if`) and
+      the file compiles, fits or steps no model (`compile` / `fit` / `train_on_batch` /
+      `GradientTape` / `train_step` / `apply_gradients` / `minimize`). A rate only inference ever
+      sees drops nothing; the finding is about training.
 
     ## Fix
     None: whether 0.9 meant "keep 90%" or "drop 90%" is yours to say.
@@ -66,6 +74,28 @@ class DropoutRateTooHigh(Rule):
         "import tensorflow as tf\ny = tf.nn.dropout(x, rate=p)\n",
         "import keras\nkeras.random.dropout(x, 0.5)\n",
         Valid("from keras import layers\nlayers.Dropout(0.85)\n", options={"max-rate": 0.9}),
+        # premise "trained with it": built to take pretrained weights; nothing in the file trains
+        _ex("""
+            from tensorflow import keras
+            def load_face_model(weights_path):
+                inp = keras.Input((55, 47, 3))
+                x = keras.layers.Conv2D(20, 4, activation="relu")(inp)
+                x = keras.layers.Dropout(rate=0.99)(x)
+                out = keras.layers.Dense(160)(keras.layers.Flatten()(x))
+                model = keras.Model(inp, out)
+                model.load_weights(weights_path)
+                return model
+        """),
+        # the same, through the package's own weight loader
+        _ex("""
+            from tensorflow import keras
+            from facelib import weights
+            def load_face_model(path):
+                inp = keras.Input((55, 47, 3))
+                x = keras.layers.Dropout(rate=0.99)(keras.layers.Conv2D(20, 4)(inp))
+                model = keras.Model(inp, keras.layers.Dense(160)(keras.layers.Flatten()(x)))
+                return weights.load_model_weights(model=model, weight_file=path)
+        """),
         "from keras import layers\nlayers.Dropout(1.0)  # out of range: DL201, not this rule\n",
     ]
     invalid = [
@@ -103,6 +133,36 @@ class DropoutRateTooHigh(Rule):
         ),
         Invalid("from keras import layers\nlayers.Dropout(0.6)\n", options={"max-rate": 0.5}),
         Invalid("import keras\nkeras.layers.MultiHeadAttention(2, 8, dropout=0.9)\n", line=2),
+        # the weights are loaded only on request: a caller may train it from scratch
+        Invalid(
+            _ex("""
+                from tensorflow import keras
+                def face_model(weights_path=None):
+                    inp = keras.Input((55, 47, 3))
+                    x = keras.layers.Dropout(rate=0.99)(keras.layers.Conv2D(20, 4)(inp))
+                    model = keras.Model(inp, keras.layers.Dense(160)(keras.layers.Flatten()(x)))
+                    if weights_path:
+                        model.load_weights(weights_path)
+                    return model
+            """),
+            line=4,
+        ),
+        # pretrained weights, then fine-tuned in the same file
+        Invalid(
+            _ex("""
+                from tensorflow import keras
+                def face_model(weights_path):
+                    inp = keras.Input((55, 47, 3))
+                    x = keras.layers.Dropout(rate=0.99)(keras.layers.Conv2D(20, 4)(inp))
+                    model = keras.Model(inp, keras.layers.Dense(160)(keras.layers.Flatten()(x)))
+                    model.load_weights(weights_path)
+                    return model
+                model = face_model("w.h5")
+                model.compile("adam", "mse")
+                model.fit(x_train, y_train)
+            """),
+            line=4,
+        ),
     ]
 
     def check(self, ctx) -> None:
@@ -113,6 +173,8 @@ class DropoutRateTooHigh(Rule):
             bad = [v for v in values if limit < v.value < 1]
             if not bad:
                 continue
+            if _pretrained_only(ctx, call):
+                continue  # premise "trained with it": only pretrained weights ever meet the rate
             text, data = describe(bad)
             keep = 1 - bad[0].value
             ctx.report(
@@ -121,3 +183,27 @@ class DropoutRateTooHigh(Rule):
                 f"survive each step; use 0.2-0.5 (if you meant a keep probability, the rate is 1 - it)",
                 data=data,
             )
+
+
+# what trains a model, anywhere in the file
+_TRAINS = re.compile(
+    r"\.(compile|fit|fit_generator|train_on_batch|apply_gradients|minimize)\s*\(|GradientTape|train_step"
+)
+
+
+def _pretrained_only(ctx, call) -> bool:
+    """The function building ``call`` loads weights into its model unconditionally, and nothing
+    in the file trains a model."""
+    if _TRAINS.search(ctx.unit.text):
+        return False
+    fn = call.scope.function()
+    if fn is None:
+        return False
+    return any(
+        _LOADS_WEIGHTS.search(c.func_text or "") and not c.ifs and c.scope.function() is fn and c.node.args
+        for c in ctx.calls
+    )
+
+
+# ``model.load_weights(path)``, a helper ``load_model_weights(model=model, weight_file=path)``
+_LOADS_WEIGHTS = re.compile(r"(^|\.)load_\w*weights$")

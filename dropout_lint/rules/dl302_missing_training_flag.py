@@ -51,15 +51,20 @@ class MissingTrainingFlag(Rule):
     from a name. A model is what the analysis resolves the callee to: `self` in a Keras `Model`
     subclass, a name or attribute bound (last binding before the call, in script and notebook
     order) to `Sequential(...)`, a functional `Model(inputs, outputs)`, an instance of a Keras
-    subclass of the file or a `keras.applications` model, or a parameter whose every call site
-    in the file passes one of those.
+    subclass of the file (or of a module of its project it imports) or a `keras.applications`
+    model, or a parameter whose every call site
+    in the file passes one of those; a `call()` taking several inputs (`ranker(user, item)`)
+    counts when the model's class shows that signature.
 
     ## When it stays silent
     Each premise, and the code that lacks it (each has a valid example below):
-    - **The callee is a Keras model by resolution.** A model built by code the file does not
-      show (a builder from another module, `load_model`, `clone_model`, a factory whose body is
-      elsewhere, a subclass of a class from another module) is unknown, whatever its name: no
-      finding (the opt-in DL312 lists these suspicions). A `tf.Module`, a plain class, a local
+    - **The callee is a Keras model by resolution.** A class the file imports from a module of
+      its own project (`from model import Ranker`, `from .nets import Detector`) is read in that
+      module, found on disk next to the file (never imported or run; one level: that module's own
+      imports are not followed). A model built by code the analysis does not see (a builder
+      from another module, `load_model`, `clone_model`, a factory whose body is elsewhere, a
+      class of a package, a subclass of a class from a third module) is unknown, whatever its
+      name: no finding (the opt-in DL312 lists these suspicions). A `tf.Module`, a plain class, a local
       function, a loss, metric or optimizer is not a model.
     - **The model contains a layer that reads `training`**: the Dropout family,
       BatchNormalization, GaussianNoise, random augmentation layers, a recurrent or attention
@@ -385,8 +390,49 @@ class MissingTrainingFlag(Rule):
             def train_step(model, x):
                 out = model.forward(x)
         """),
+        # premise "nothing else supplies the mode": the second positional argument is the flag
+        _ex("""
+            import tensorflow as tf
+            class Net(tf.keras.Model):
+                def __init__(self):
+                    super().__init__()
+                    self.bn = tf.keras.layers.BatchNormalization()
+                def call(self, x, training=None):
+                    return self.bn(x, training=training)
+            net = Net()
+            def step(x):
+                with tf.GradientTape() as tape:
+                    loss = tf.reduce_mean(net(x, True))
+                grads = tape.gradient(loss, net.trainable_variables)
+                opt.apply_gradients(zip(grads, net.trainable_variables))
+        """),
     ]
     invalid = [
+        # a model whose call() takes several inputs, held by a trainer object; its call() has no
+        # `training` parameter, yet Keras passes the mode on to its BatchNormalization
+        Invalid(
+            _ex("""
+            import tensorflow as tf
+            class Ranker(tf.keras.Model):
+                def __init__(self):
+                    super().__init__()
+                    self.norm = tf.keras.layers.BatchNormalization()
+                    self.out = tf.keras.layers.Dense(1)
+                def call(self, user, item):
+                    return self.out(self.norm(tf.concat([user, item], -1)))
+            class Trainer:
+                def __init__(self):
+                    self.model = Ranker()
+                    self.opt = tf.keras.optimizers.Adam()
+                def step(self, user, item, label):
+                    with tf.GradientTape() as tape:
+                        loss = tf.reduce_mean(tf.square(self.model(user, item) - label))
+                    grads = tape.gradient(loss, self.model.trainable_variables)
+                    self.opt.apply_gradients(zip(grads, self.model.trainable_variables))
+            """),
+            line=15,
+            contains="self.model",
+        ),
         # a loss helper the training tape calls, passed the model the tape differentiates
         Invalid(
             _ex("""
@@ -624,11 +670,21 @@ class MissingTrainingFlag(Rule):
     ]
 
     def check(self, ctx) -> None:
+        from dropout_lint.rules import _flag_readers as R
+
         for call, what, unproven in assess(ctx):
             if unproven is None:
+                read = sorted(
+                    {
+                        f"`{o.cls.name}` of {_shown_path(ctx, o.path)}"
+                        for _, o in R.callee_answers(ctx, call)
+                        if isinstance(o, R.Foreign)
+                    }
+                )
+                where = f" ({', '.join(read)} has a layer that reads it)" if read else ""
                 ctx.report(
                     call,
-                    f"{what} is called without `training=` while training: dropout and batch norm run in "
+                    f"{what} is called without `training=` while training{where}: dropout and batch norm run in "
                     f"inference mode; pass training=True",
                     fix=_add_flag(ctx, call),
                 )
@@ -642,8 +698,8 @@ def assess(ctx):
 
     learning_phase = "set_learning_phase" in ctx.unit.text
     for call in ctx.calls:
-        if _passes_flag(call) or call.has_star_args() or len(call.positional) > 1 or not call.node.args:
-            continue  # a forward call has one input (``task.build_model()`` is a factory call)
+        if _passes_flag(call) or call.has_star_args() or not call.node.args:
+            continue  # ``task.build_model()`` is a factory call, not a forward call
         if not _training_context(ctx, call):
             continue
         if any(T.mentions_training(test) for test, _ in call.ifs):
@@ -652,6 +708,8 @@ def assess(ctx):
         if what is None:
             continue
         answers = R.callee_answers(ctx, call)
+        if len(call.positional) > 1 and not _takes_inputs(ctx, answers, len(call.positional)):
+            continue  # a forward call has one input, unless the model's own call() takes more
         if answers and all(a == "not-keras" for a, _ in answers):
             continue  # a tf.Module or plain object: no training argument to pass
         if answers and all(a in (R.NO, "not-keras") for a, _ in answers):
@@ -661,6 +719,43 @@ def assess(ctx):
         yield call, what, _unproven(ctx, call, answers)
 
 
+def _shown_path(ctx, path: str) -> str:
+    """``path`` as the user would name it: relative to the linted file's folder when below it."""
+    import os
+
+    try:
+        rel = os.path.relpath(path, os.path.dirname(os.path.abspath(ctx.filename)))
+    except ValueError:  # another drive
+        rel = path
+    return rel.replace(os.sep, "/")
+
+
+def _takes_inputs(ctx, answers, n: int) -> bool:
+    """Every object the call may see is a Keras subclass of the file whose ``call()`` takes ``n``
+    positional inputs (``def call(self, user, item, history)``), none of them the flag itself
+    (``net(x, True)`` into ``call(self, x, training=None)`` passes it): ``ranker(u, i, h)`` is
+    its forward call."""
+    from dropout_lint.analysis.facts import Scope
+    from dropout_lint.rules import _flag_readers as R
+
+    if not answers:
+        return False
+    for _, origin in answers:
+        octx = ctx
+        if isinstance(origin, R.Foreign):
+            octx, origin = origin.ctx, origin.cls
+        if not isinstance(origin, Scope) or origin.kind != "class" or T.class_kind(octx, origin) is None:
+            return False
+        fn = R._call_method(octx, origin)
+        params = getattr(fn.node, "params", None) if fn is not None else None
+        if params is None:
+            return False
+        names = [p.name.value for p in (*params.posonly_params, *params.params)][1:]
+        if len(names) < n or any("training" in name or name == "mode" for name in names[:n]):
+            return False
+    return True
+
+
 def _unproven(ctx, call, answers) -> str | None:
     from dropout_lint.rules import _flag_readers as R
 
@@ -668,9 +763,8 @@ def _unproven(ctx, call, answers) -> str | None:
         return "that it is a Keras model containing a layer that reads `training`"
     if any(a != R.YES for a, _ in answers):
         return "that every model it may be contains a layer that reads `training`"
-    from dropout_lint.analysis.facts import Scope
 
-    if any(isinstance(o, Scope) and R.call_default_trains(ctx, o) for _, o in answers):
+    if any(R.default_trains(ctx, o) for _, o in answers):
         return "that it runs in inference mode (its `call()` defaults to training=True)"
     if _inside_layer_call(ctx, call):
         return "that it runs in inference mode (an enclosing layer's call() passes its mode on)"
@@ -925,6 +1019,7 @@ def _bound_to_model(ctx, values, name: str) -> bool:
     import libcst as cst
 
     from dropout_lint.analysis.names import dotted, layer_kind
+    from dropout_lint.rules import _flag_readers as R
 
     for v in values:
         if not isinstance(v, cst.Call):
@@ -939,6 +1034,9 @@ def _bound_to_model(ctx, values, name: str) -> bool:
         kind = layer_kind(q)
         if kind in T.MODEL_CLASSES:
             return True
+        foreign = R.foreign_class(ctx, d)
+        if foreign is not None and T.class_kind(foreign.ctx, foreign.cls) == "model":
+            return True  # ``din = DIN(...)`` with ``from model import DIN``: a Model subclass there
         if last.startswith(MODEL_FACTORY_PREFIXES) or last in MODEL_FACTORIES:
             low = last.lower()
             if any(n in low for n in NOT_MODEL) or "dataset" in low or "optimizer" in low:

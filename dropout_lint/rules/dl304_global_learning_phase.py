@@ -412,7 +412,6 @@ def _wrong_mode(ctx, call) -> str | None:
     call whose result is dropped only builds the model."""
     import libcst as cst
 
-    from dropout_lint.analysis.facts import Scope
     from dropout_lint.rules import _flag_readers as R
     from dropout_lint.rules.dl302_missing_training_flag import _optimised, _passes_flag, _training_context
 
@@ -433,7 +432,7 @@ def _wrong_mode(ctx, call) -> str | None:
         answers = R.callee_answers(ctx, c)
         if not answers or any(a != R.YES for a, _ in answers):
             continue  # not shown to be a model that reads the flag
-        if any(isinstance(o, Scope) and R.call_default_trains(ctx, o) for _, o in answers):
+        if any(R.default_trains(ctx, o) for _, o in answers):
             continue
         training = _training_context(ctx, c)
         if mode and not training:

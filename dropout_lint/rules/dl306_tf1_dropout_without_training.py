@@ -31,7 +31,9 @@ class Tf1DropoutWithoutTraining(Rule):
     ## When it stays silent
     - The call passes `training=` (any value), or is not a TF1 `layers.dropout` by resolution.
     - The rate is 0 on every path the analysis follows (`rate = 0.`): with or without the flag it
-      drops nothing.
+      drops nothing. Likewise a rate the code itself binds to `None` on every path
+      (`dropout_rate = None`): the op raises, so that code never runs (a parameter's `None`
+      default is not enough: a caller elsewhere may pass a rate).
     - Test code (see `test-code-ignore`): tests of TF1 layers call it without `training=` on
       purpose.
 
@@ -57,6 +59,13 @@ class Tf1DropoutWithoutTraining(Rule):
                 dropout_rate = 0.
                 return tf.layers.dropout(h, rate=dropout_rate)
         """),
+        # premise "it would drop": a rate bound to None in the code itself; the op cannot run
+        _ex("""
+            import tensorflow as tf
+            def encoder_reference(h):
+                dropout_rate = None
+                return tf.layers.dropout(h, rate=dropout_rate)
+        """),
         "import tensorflow as tf\nh = tf.layers.dropout(h, rate=0.5, training=is_training)\n",
         "import tensorflow.compat.v1 as tf\nh = tf.layers.dropout(h, 0.3, training=mode == tf.estimator.ModeKeys.TRAIN)\n",
         "import tensorflow as tf\nh = tf.compat.v1.layers.dropout(h, 0.5, None, None, is_training)\n",
@@ -77,6 +86,27 @@ class Tf1DropoutWithoutTraining(Rule):
     ]
     invalid = [
         Invalid("import tensorflow as tf\nh = tf.layers.dropout(h, rate=0.5)\n", line=2, contains="training"),
+        # a None the op is guarded against, from a call site that passes nothing
+        Invalid(
+            _ex("""
+                import tensorflow as tf
+                def attention(h, drop_prob=None):
+                    if drop_prob is not None:
+                        h = tf.layers.dropout(h, rate=drop_prob)
+                    return h
+                out = attention(x)
+            """),
+            line=4,
+        ),
+        # a parameter's None default is a knob: the library's caller passes the rate
+        Invalid(
+            _ex("""
+                import tensorflow as tf
+                def encoder(h, dropout_rate=None):
+                    return tf.layers.dropout(h, rate=dropout_rate)
+            """),
+            line=3,
+        ),
         Invalid("import tensorflow as tf\nh = tf.compat.v1.layers.dropout(h, 0.5)\n", line=2),
         Invalid("import tensorflow.compat.v1 as tf\nh = tf.layers.dropout(inputs=h, rate=0.4)\n", line=2),
         Invalid("from tensorflow.compat.v1.layers import dropout\nh = dropout(h, 0.5)\n", line=2),
@@ -117,7 +147,7 @@ class Tf1DropoutWithoutTraining(Rule):
                 continue
             if _drops_nothing(ctx, call):
                 continue
-            ctx.report(call, _MESSAGE.format(what=f"`{call.func_text or call.kind}`"))
+            ctx.report(call, _MESSAGE.format(what=f"`{call.func_text or call.kind}`"), data=_rate_data(ctx, call))
         for n in ctx.nodes:
             if n.kind != "Dropout" or n.spec is None or n.call is None or n.call is n.spec.call:
                 continue
@@ -131,12 +161,34 @@ class Tf1DropoutWithoutTraining(Rule):
 
 
 def _drops_nothing(ctx, call) -> bool:
-    """The rate is known to be 0 on every path (``dropout_rate = 0.``): the flag changes nothing."""
+    """The rate is known to be 0 on every path (``dropout_rate = 0.``): the flag changes nothing.
+    A rate bound to ``None`` in the code itself (``dropout_rate = None``, not a parameter's default
+    a caller elsewhere may replace) makes the op raise: code that cannot run drops nothing either."""
+    from dropout_lint.rules._common import rate_arg
+
+    expr = rate_arg(ctx, call, "rate", 1)
+    values = ctx.resolve(expr, call.scope) if expr is not None else None
+    if not values:
+        return False
+    if any(v.value is None for v in values) and call.ifs:
+        return False  # ``if drop_prob is not None:`` around the op: not the None it was bound to
+    return all(
+        (v.value is None and not v.from_default and v.via is None)
+        or (isinstance(v.value, (int, float)) and not isinstance(v.value, bool) and v.value == 0)
+        for v in values
+    )
+
+
+def _rate_data(ctx, call) -> dict | None:
+    """The rate the code gives the op, when it is one known number (``--confirm`` reruns the op
+    with it rather than a guess)."""
     from dropout_lint.rules._common import rate_arg
 
     expr = rate_arg(ctx, call, "rate", 1)
     values = ctx.number(expr, call.scope) if expr is not None else None
-    return values is not None and len(values) > 0 and all(v.value == 0 for v in values)
+    if values and len({v.value for v in values}) == 1:
+        return {"rate": float(values[0].value)}
+    return None
 
 
 _MESSAGE = (
