@@ -26,6 +26,7 @@ NOT_JUDGED = {
     "DL204": "the build cannot tell which probability you meant",
     "DL205": "whether a rate suits its context is not a property of the built model",
     "DL304": "the global learning phase is gone in Keras 3: nothing to build",
+    "DL314": "the global learning phase is gone in Keras 3: nothing to build",
 }
 
 

@@ -225,7 +225,7 @@ def _execute(req: dict) -> tuple[dict, list, BaseException | None]:
     loaders = _fresh_tf_keras()
     try:
         name = f"{req.get('filename') or '<confirm>'} (confirm slice)"
-        code = compile(req["code"], name, "exec")
+        code = compile(legacy.tf_python_keras(req["code"]), name, "exec")
         # The finder of stand-ins reads the slice's try/except ImportError guards from it.
         legacy.SOURCES.clear()
         legacy.SOURCES[name] = req["code"]
@@ -1441,6 +1441,7 @@ JUDGES = {
     "DL203": judge_dl203,
     "DL301": judge_dl301,
     "DL302": judge_dl302,
+    "DL312": judge_dl302,
     "DL303": judge_dl303,
     "DL306": judge_dl306,
     "DL401": judge_dl401,

@@ -80,7 +80,23 @@ LEGACY: dict[str, tuple[str, ...]] = {
     "keras.layers.experimental.preprocessing": _LAYERS,
     # Keras 2's text preprocessing: Keras 3 keeps it only under tf.keras.
     "keras.preprocessing.text": ("keras._tf_keras.keras.preprocessing.text",),
+    # Keras 2's TensorFlow backend module and its old name for the losses.
+    "keras.backend.tensorflow_backend": ("keras.backend",),
+    "keras.objectives": ("keras.losses",),
 }
+
+# ``from tensorflow.python.keras import layers``: TensorFlow's internal copy of Keras 2, still
+# installed (TensorFlow itself uses it) but without most layers; the slice reads it as Keras 3.
+_TF_PYTHON_KERAS = re.compile(r"^(\s*)(from|import)(\s+)tensorflow\.python\.keras\b", re.M)
+
+
+def tf_python_keras(code: str) -> str:
+    """The slice with its ``tensorflow.python.keras`` imports read as ``keras`` (noted)."""
+    new, n = _TF_PYTHON_KERAS.subn(r"\1\2\3keras", code)
+    if n:
+        _note("`tensorflow.python.keras` (TensorFlow's internal Keras 2) read as Keras 3's `keras`")
+    return new
+
 
 USED: list[str] = []
 

@@ -90,7 +90,9 @@ class DropoutBeforeBatchNorm(Rule):
       on a parameter whose default turns it off (`if dropout_rate:` with `dropout_rate=0.0`), or
       takes its rate from such a default, and no call site in the file (up every function that
       passes the knob on) sets it. The code does not show the layer at work. A test of `training`,
-      and the parameters of `call()`, are set by Keras: their defaults decide nothing.
+      and the parameters of `call()`, are set by Keras: their defaults decide nothing. The same
+      for the BatchNormalization: built only under such a knob (`if batch_norm:` with
+      `batch_norm=False`, no caller in the file setting it), it is not shown to exist.
     - **The model runs at inference**: not a model the code only trains, such as a GAN's
       discriminator kept on the instance (`self.discriminator = self.build_discriminator()`)
       whose every use in the file is `compile` / `train_on_batch` / `fit` / `.trainable = ...` or
@@ -170,6 +172,17 @@ class DropoutBeforeBatchNorm(Rule):
             def dense_block(x, n, dropout_rate=0.0):
                 for _ in range(n):
                     x = conv_block(x, 32, dropout_rate=dropout_rate)
+                return x
+        """),
+        # the BatchNormalization is the knob: off by default, and no caller in the file sets it
+        _ex("""
+            from keras import layers
+            def tower(x, widths=(64, 32), rates=(0.3, 0.3), batch_norm=False):
+                for width, rate in zip(widths, rates):
+                    if batch_norm:
+                        x = layers.BatchNormalization()(x)
+                    x = layers.Dense(width, activation="relu")(x)
+                    x = layers.Dropout(rate)(x)
                 return x
         """),
         # the knob kept on the instance by the constructor, and no caller in the file sets it
@@ -327,6 +340,22 @@ class DropoutBeforeBatchNorm(Rule):
             """),
             line=5,
         ),
+        # a caller in the file turns the BatchNormalization knob on
+        Invalid(
+            _ex("""
+                from keras import layers
+                def tower(x, widths=(64, 32), batch_norm=False):
+                    for width in widths:
+                        if batch_norm:
+                            x = layers.BatchNormalization()(x)
+                        x = layers.Dense(width, activation="relu")(x)
+                        x = layers.Dropout(0.3)(x)
+                    return x
+                def build(x):
+                    return tower(x, batch_norm=True)
+            """),
+            line=7,
+        ),
         # a caller in the file sets the knob the constructor keeps
         Invalid(
             _ex("""
@@ -459,6 +488,8 @@ class DropoutBeforeBatchNorm(Rule):
                 continue  # built only under a test the code never passes
             if knob_off(ctx, n):
                 continue  # only a knob nobody in the file turns on builds it (or gives it a rate)
+            if branch_not_taken(ctx, bn) or branch_not_taken(ctx, bn, defaults=True):
+                continue  # ``if batch_norm: x = BatchNormalization()(x)``, the knob off wherever it is read
             if not_in_last_iteration(ctx, n) and not _in_loop_of(bn, n):
                 continue  # ``x = Dropout(r)(x) if i < 3 else x`` in ``for i in [1, 2, 3]``, BN after the loop
             if any(o is not n and not is_passthrough(o.kind) and feeds(n, o) for o in bn.inputs):

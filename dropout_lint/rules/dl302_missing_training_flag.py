@@ -28,6 +28,31 @@ FROZEN_TOKENS = frozenset({"ema"})
 # Never models, whatever they are bound to.
 NOT_MODEL = ("loss", "metric", "optim", "accuracy", "tracker", "schedule", "callback", "tokenizer")
 
+# Methods of a Keras model that are not its forward pass, and the libraries whose callables are
+# constructors or functions (``keras.Model(...)``, ``tf.contrib.tpu.keras_to_tpu_model(...)``).
+MODEL_API = frozenset(
+    {
+        "fit",
+        "fit_generator",
+        "evaluate",
+        "evaluate_generator",
+        "predict",
+        "predict_generator",
+        "predict_on_batch",
+        "train_on_batch",
+        "test_on_batch",
+        "compile",
+        "summary",
+        "save",
+        "save_weights",
+        "load_weights",
+        "get_layer",
+    }
+)
+# A file of another framework that imports neither TensorFlow nor Keras.
+OTHER_FRAMEWORK = re.compile(r"^[ \t]*(?:import|from)[ \t]+(?:torch|jax|flax|paddle|mxnet|mindspore|oneflow)\b", re.M)
+KERAS_IMPORT = re.compile(r"^[ \t]*(?:import|from)[ \t]+(?:tensorflow|keras|tf_keras)\b", re.M)
+LIBRARY_ROOTS = frozenset({"tensorflow", "keras", "tf_keras", "tf"})
 MODEL_FACTORY_PREFIXES = ("build_", "make_", "create_")
 MODEL_FACTORIES = frozenset({"get_model", "load_model", "clone_model", "model_from_json", "model_from_config"})
 # A tape that differentiates with respect to model weights (not an input image or a variable).
@@ -696,6 +721,8 @@ def assess(ctx):
     (call, description, unproven premise)."""
     from dropout_lint.rules import _flag_readers as R
 
+    if OTHER_FRAMEWORK.search(ctx.unit.text) and not KERAS_IMPORT.search(ctx.unit.text):
+        return  # PyTorch / JAX code: its ``train_step`` sets the mode with ``model.train()``
     learning_phase = "set_learning_phase" in ctx.unit.text
     for call in ctx.calls:
         if _passes_flag(call) or call.has_star_args() or not call.node.args:
@@ -962,6 +989,8 @@ def _model_callee(ctx, call) -> str | None:
     if isinstance(func, cst.Attribute) and len(parts) >= 2:
         # obj.model(x), self.agent.actor(x)
         attr = parts[-1]
+        if attr in MODEL_API or T.qualify(ctx, text, call.scope).split(".")[0] in LIBRARY_ROOTS:
+            return None  # ``m.fit_generator(...)``, ``keras.Model(...)``: an API call, not a forward pass
         if _model_word(attr) and not _frozen_in_file(ctx, attr):
             return f"the model `{text}`"
     return None

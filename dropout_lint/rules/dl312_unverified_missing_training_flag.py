@@ -36,7 +36,8 @@ class UnverifiedMissingTrainingFlag(Rule):
     ```
 
     ## When it stays silent
-    Wherever DL302 reports (all its premises hold) and wherever the code shows that the premise
+    In a file that imports PyTorch or JAX / Flax and neither TensorFlow nor Keras. Wherever DL302
+    reports (all its premises hold) and wherever the code shows that the premise
     fails for every object the call may see (a model of Dense / Conv / pooling layers only, a
     `tf.Module`, a plain class), and on every silence of DL302's candidate search (losses,
     metrics, optimizers, frozen models, calls passing `training=` or `**kwargs`).
@@ -118,6 +119,25 @@ class UnverifiedMissingTrainingFlag(Rule):
                     tape.watch(image)
                     pred = model(image)
                 return tape.gradient(pred, image)
+        """),
+        # a constructor, a library function and a model's fit method are no forward calls
+        _ex("""
+            import tensorflow as tf
+            from tensorflow import keras
+            def train_step(inputs, outputs, data):
+                net = keras.Model(inputs=inputs, outputs=outputs)
+                net = tf.distribute.experimental.keras_to_model(net)
+                net.compile("adam", loss="mse")
+                net.fit_generator(data, steps_per_epoch=10)
+        """),
+        # PyTorch: the step sets the mode with model.train(); there is no training= to pass
+        _ex("""
+            import torch
+            def train_step(model, batch, optimizer):
+                model.train()
+                loss = model(batch).mean()
+                loss.backward()
+                optimizer.step()
         """),
         # **kwargs may carry the flag
         _ex("""
