@@ -28,15 +28,28 @@ INTERNAL = """
         return models.Model(inp, layers.Dense(1)(x))
 """
 
+# a sibling module of the project, run when the builder imports it
+GPU_SETUP = """
+    import keras.backend.tensorflow_backend as ktf
+    import tensorflow as tf
+
+    config = tf.ConfigProto()
+    config.gpu_options.allow_growth = True
+    ktf.set_session(tf.Session(config=config))
+    WIDTH = 8
+"""
+
 TF_BACKEND = """
     import keras.backend.tensorflow_backend as ktf
     from keras.layers import Dense, Dropout, Input
     from keras.models import Model
 
+    from gpu_setup import WIDTH
+
 
     def tagger():
         inp = Input(shape=(10,), dtype=ktf.floatx())
-        x = Dropout(0.5)(Dense(8)(inp))
+        x = Dropout(0.5)(Dense(WIDTH)(inp))
         x = Dropout(0.5)(x)
         return Model(inp, x)
 """
@@ -59,6 +72,8 @@ def test_tensorflow_python_keras_is_read_as_keras_3(tmp_path):
 
 
 def test_keras_2_tensorflow_backend_module_is_served(tmp_path):
+    (tmp_path / "gpu_setup.py").write_text(textwrap.dedent(GPU_SETUP))
     c = _verdict(tmp_path, TF_BACKEND, "DL103")
     assert c.status == "confirmed", c
     assert "keras.backend.tensorflow_backend" in c.detail, c.detail
+    assert "tf.ConfigProto" in c.detail, c.detail  # the TF1 session plumbing, served and said

@@ -112,6 +112,8 @@ class _Loader(importlib.abc.Loader):
         for home in reversed(self.homes):
             mod = importlib.import_module(home)
             module.__dict__.update({k: v for k, v in vars(mod).items() if not k.startswith("_")})
+            if "__getattr__" in vars(mod):
+                module.__getattr__ = vars(mod)["__getattr__"]  # the Keras 2 names served there
         if module.__name__ not in USED:
             USED.append(module.__name__)
 
@@ -787,6 +789,8 @@ def _keras2_backend() -> None:
         "image_dim_ordering": lambda: "tf",
         "set_image_dim_ordering": lambda value: None,
         "int_shape": lambda x: tuple(x.shape),
+        # Keras 3 has no session: the TF1 session a Keras 2 file installs decides nothing here
+        "set_session": lambda session: None,
         "random_normal": random_normal,
         "random_uniform": random_uniform,
     }
@@ -800,9 +804,20 @@ def _keras2_backend() -> None:
             value = named.get(name) or getattr(keras.ops, name, None)
             if value is None:
                 raise AttributeError(f"module {__mod.__name__!r} has no attribute {name!r}")
-            _note(
-                f"Keras 2 `backend.{name}` served by Keras 3 ({'channels-last' if 'ordering' in name else 'keras.ops' if name not in named else 'keras.random' if 'random' in name else 'shape'})"
+            how = (
+                "channels-last"
+                if "ordering" in name
+                else "keras.ops"
+                if name not in named
+                else "keras.random"
+                if "random" in name
+                else "a no-op: Keras 3 has no session"
+                if name == "set_session"
+                else "shape"
+                if name == "int_shape"
+                else "keras.Variable / keras.ops"
             )
+            _note(f"Keras 2 `backend.{name}` served by Keras 3 ({how})")
             return value
 
         setattr(mod, "__getattr__", attr)
@@ -1173,6 +1188,9 @@ _TF1_DROPPED = {
 }
 
 
+_TF1_SESSION = ("ConfigProto", "GPUOptions", "Session", "InteractiveSession", "set_random_seed")
+
+
 def _tf1_apis() -> None:
     """TF1 APIs TensorFlow 2 with Keras 3 no longer has, for an Estimator ``model_fn`` and
     ``tf.layers`` code: ``tf.layers.*`` apply the Keras 3 layer of the same kind (in a graph
@@ -1231,6 +1249,16 @@ def _tf1_apis() -> None:
         setattr(contrib_layers, fname, served)
     contrib = types.ModuleType("tensorflow.contrib")
     contrib.layers = contrib_layers  # type: ignore[attr-defined]
+    # Keras 2 code's session plumbing at module level (``config = tf.ConfigProto(); sess =
+    # tf.Session(config=config); K.set_session(sess)``): TF2 keeps it under ``tf.compat.v1``.
+    for name in _TF1_SESSION:
+        if not hasattr(tf, name) and hasattr(v1, name):
+
+            def session_api(*args, _real=getattr(v1, name), _name=name, **kwargs):
+                _note(f"TF1 `tf.{_name}` served by `tf.compat.v1.{_name}`")
+                return _real(*args, **kwargs)
+
+            setattr(tf, name, session_api)
     for mod in (tf, v1, importlib.import_module("tensorflow.compat.v1")):
         for attr, value in (("layers", layers), ("estimator", estimator), ("contrib", contrib)):
             try:
