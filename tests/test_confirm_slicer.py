@@ -374,6 +374,9 @@ def test_value_guesses_read_name_tokens():
     assert slicer.value_guess("num_layers", set()) == "2"
     assert slicer.value_guess("input_shape", {"Conv2D"}) == "(32, 32, 3)"
     assert slicer.value_guess("data_format", set()) == "'channels_last'"
+    # a forecaster's windows are sizes (TCNForecaster(lag_window_size, horizon))
+    assert slicer.value_guess("horizon", set()) == "16"
+    assert slicer.value_guess("lookback_window", set()) == "16"
 
 
 def test_project_class_named_like_an_application_keeps_its_arguments(tmp_path):

@@ -474,6 +474,11 @@ def value_guess(name: str, kinds: set) -> str | None:
         "embedding",
         "dims",
         "timesteps",
+        # a forecaster's windows: how many steps it reads and predicts
+        "horizon",
+        "lookback",
+        "window",
+        "lags",
     )
     if any(t in words or (len(t) > 3 and t.endswith(words)) for t in tokens) or (
         tokens and tokens[0] in ("n", "num", "nb", "max") and len(tokens) > 1
