@@ -162,6 +162,9 @@ class Graph:
     name: str | None = None  # the variable the model was bound to, when known
     nodes: list[Node] = field(default_factory=list)
     outputs: list[Node] = field(default_factory=list)
+    # a functional model's input tensors, when known: its layers are those between them and the
+    # outputs (``Model(x, out)`` with ``x`` a layer's output leaves the layers before ``x`` out)
+    inputs: list[Node] = field(default_factory=list)
     is_submodel: bool = False  # used as a layer inside another model
     call: CallFact | None = None  # the Sequential(...) / Model(...) call
     scope: Scope | None = None

@@ -98,7 +98,7 @@ class Flow:
             if g.kind == "sequential":
                 g.outputs = list(self.tails.get(id(g), []))
             else:
-                g.nodes = _reachable(g.outputs)
+                g.nodes = _reachable(g.outputs, g.inputs)
                 for n in g.nodes:
                     if n.sub is not None and n.sub is not g:
                         # ``enc = encoder(); model = Model(x, decoder(enc(x)))``: a model whose
@@ -515,12 +515,14 @@ class Flow:
                 out_expr = call.arg("output", None)
             if out_expr is None:
                 return None
+            ins: list = []
             for e in (call.arg("inputs", 0),):
                 if e is not None:
-                    self.eval(e, env)
+                    ins = _tensors(self.eval(e, env))
             outs = _tensors(self.eval(out_expr, env))
             graph = self._graph("functional", call)
             graph.outputs = outs
+            graph.inputs = ins
             return ModelV(graph)
         if kind in INPUT_KINDS:
             return TensorV(self._node(kind, None, [], call=call))
@@ -683,7 +685,9 @@ def _list_operands(expr) -> list | None:
     return out
 
 
-def _reachable(outputs: list[Node]) -> list[Node]:
+def _reachable(outputs: list[Node], inputs: "list[Node] | tuple" = ()) -> list[Node]:
+    """The nodes the outputs are computed from, back to the model's inputs (not beyond them)."""
+    stop = {id(n) for n in inputs}
     seen: dict[int, Node] = {}
     stack = list(outputs)
     while stack:
@@ -691,5 +695,6 @@ def _reachable(outputs: list[Node]) -> list[Node]:
         if id(n) in seen:
             continue
         seen[id(n)] = n
-        stack.extend(n.inputs)
+        if id(n) not in stop:
+            stack.extend(n.inputs)
     return list(seen.values())

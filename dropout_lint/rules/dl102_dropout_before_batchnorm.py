@@ -93,6 +93,9 @@ class DropoutBeforeBatchNorm(Rule):
       and the parameters of `call()`, are set by Keras: their defaults decide nothing. The same
       for the BatchNormalization: built only under such a knob (`if batch_norm:` with
       `batch_norm=False`, no caller in the file setting it), it is not shown to exist.
+    - **The pair is in a model**: not two layers applied before the tensor a functional model is
+      built from (`Model(x, out)` with `x` computed from the BatchNormalization): Keras keeps only
+      the layers between a model's inputs and its outputs.
     - **The model runs at inference**: not a model the code only trains, such as a GAN's
       discriminator kept on the instance (`self.discriminator = self.build_discriminator()`)
       whose every use in the file is `compile` / `train_on_batch` / `fit` / `.trainable = ...` or
@@ -173,6 +176,17 @@ class DropoutBeforeBatchNorm(Rule):
                 for _ in range(n):
                     x = conv_block(x, 32, dropout_rate=dropout_rate)
                 return x
+        """),
+        # premise "the pair is in a model": the model is built from a tensor made after both
+        _ex("""
+            from tensorflow.keras import layers, models
+            def critic():
+                image = layers.Input(shape=(28, 28, 1))
+                x = layers.Conv2D(16, 3)(image)
+                x = layers.Dropout(0.25)(x)
+                x = layers.BatchNormalization()(x)
+                x = layers.Flatten()(x)
+                return models.Model(x, layers.Dense(1)(x))
         """),
         # the BatchNormalization is the knob: off by default, and no caller in the file sets it
         _ex("""
@@ -510,6 +524,8 @@ class DropoutBeforeBatchNorm(Rule):
                 continue  # a BN that never runs in training mode takes no statistics from the dropout
             if _outside_the_model(ctx, n, bn):
                 continue  # the Dropout is in a model whose outputs do not depend on the BN
+            if _before_the_model(ctx, n, bn):
+                continue  # ``Model(x, out)`` with ``x`` made after the pair: neither is in it
             where = f" (line {bn.start.row})" if bn.start is not None else ""
             ctx.report(
                 n,
@@ -530,6 +546,18 @@ def _outside_the_model(ctx, dropout, bn) -> bool:
     if not held:
         return False
     return not any(m is bn for g in ctx.graphs if not g.superseded for m in g.nodes)
+
+
+def _before_the_model(ctx, dropout, bn) -> bool:
+    """Neither layer is in any model, and a model's input tensor is computed from the
+    BatchNormalization (``x = BatchNormalization()(Dropout(r)(x))`` ... ``Model(x, out)``): the
+    model starts after them, so the pair is not part of it (Keras keeps only the layers between
+    a functional model's inputs and outputs)."""
+    graphs = [g for g in ctx.graphs if not g.superseded]
+    if any(m is dropout or m is bn for g in graphs for m in g.nodes):
+        return False
+    starts = [i for g in graphs if g.kind == "functional" for i in g.inputs]
+    return any(i is bn or feeds(bn, i) for i in starts)
 
 
 def _never_training(bn) -> bool:
