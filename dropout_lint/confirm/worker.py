@@ -217,13 +217,22 @@ def _forget_project_modules(before: set) -> None:
     packages confirm-packages took are libraries: kept (``tf_keras`` is not imported twice)."""
     taken = [p for p in os.environ.get("DROPOUT_LINT_CONFIRM_PACKAGES", "").split(os.pathsep) if p]
     lib = tuple(os.path.realpath(p) + os.sep for p in {sys.prefix, sys.base_prefix, sys.exec_prefix, *taken})
+    # Where each module lives, all read before any is dropped: a namespace package's path is
+    # recomputed from its parent's, which must still be there (``tsmotifs.algorithms`` without
+    # an ``__init__.py``).
+    drop = []
     for name in set(sys.modules) - before:
         if name.startswith("dropout_lint"):
             continue
         mod = sys.modules.get(name)
-        where = getattr(mod, "__file__", None) or next(iter(getattr(mod, "__path__", None) or []), None)
-        if isinstance(where, str) and not os.path.realpath(where).startswith(lib):
-            sys.modules.pop(name, None)
+        try:
+            where = getattr(mod, "__file__", None) or next(iter(getattr(mod, "__path__", None) or []), None)
+        except Exception:  # noqa: BLE001 - a module the build left half-made: a project's, drop it
+            where = ""
+        if isinstance(where, str) and not os.path.realpath(where or os.curdir).startswith(lib):
+            drop.append(name)
+    for name in drop:
+        sys.modules.pop(name, None)
 
 
 def main() -> None:
