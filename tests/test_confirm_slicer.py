@@ -570,3 +570,19 @@ def test_a_block_listed_in_another_files_sequential_is_found(tmp_path):
         "import keras\nfrom blocks import enc\n\nm = keras.Sequential([\n    enc(4),\n    keras.layers.Dense(1)])\n"
     )
     assert slicer._used_as_block(str(tmp_path / "blocks.py"), "enc") == "nb.py:4"
+
+
+def test_a_default_named_like_its_parameter_keeps_the_module_value():
+    # ``def __init__(self, width=width)``: the default is the module's ``width``, read where the
+    # class is defined; the slice must define it (it used to stop with NameError).
+    source = (
+        "from keras import layers, models\n"
+        "width = int('8')\n"
+        "class Net:\n"
+        "    def __init__(self, width=width):\n"
+        "        self.model = models.Sequential([layers.Dense(width), layers.Dropout(0.9)])\n"
+        "net = Net()\n"
+    )
+    code = slicer.plan(source, "DL202", 5, source.splitlines()[4].index("layers.Dropout") + 1).code
+    assert "width = int('8')" in code
+    compile(code, "slice", "exec")

@@ -326,7 +326,34 @@ def free_names(node) -> set[str]:
     b = _Bound()
     node.visit(b)
     own = {node.name.value} if isinstance(node, (cst.FunctionDef, cst.ClassDef)) else set()
-    return (names_in(node) - (b.names - b.globals - own)) | (names_in(node) & b.globals)
+    return (names_in(node) - (b.names - b.globals - own)) | (names_in(node) & b.globals) | _default_reads(node)
+
+
+def _default_reads(node) -> set[str]:
+    """Names the parameter defaults of a definition (or of a class's methods) read: they are
+    evaluated where the definition is, so ``def __init__(self, env=env)`` reads the module's
+    ``env`` although the function binds a parameter of that name."""
+    if isinstance(node, cst.FunctionDef):
+        fns, local = [node], set[str]()
+    elif isinstance(node, cst.ClassDef):
+        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else []
+        fns = [st for st in body if isinstance(st, cst.FunctionDef)]
+        local = set()  # class attributes a default may read (``def f(self, n=N)`` with ``N = 3`` above)
+        for st in body:
+            if isinstance(st, cst.SimpleStatementLine):
+                for small in st.body:
+                    if isinstance(small, (cst.Assign, cst.AnnAssign)):
+                        for t in small.targets if isinstance(small, cst.Assign) else [small]:
+                            local |= target_names(t.target)[0]
+    else:
+        return set()
+    out: set[str] = set()
+    for fn in fns:
+        p = fn.params
+        for param in (*p.posonly_params, *p.params, *p.kwonly_params):
+            if param.default is not None:
+                out |= names_in(param.default)
+    return out - local
 
 
 class _Calls(cst.CSTVisitor):
