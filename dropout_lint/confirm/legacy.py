@@ -763,6 +763,10 @@ def _keras1_layers() -> None:
         Functional.__init__ = functional_init
 
 
+# How a Keras 2 backend function of ``_keras2_backend`` is served, as the verdict says it.
+SERVED_AS = {"int_shape": "shape", "set_session": "a no-op: Keras 3 has no session"}
+
+
 def _keras2_backend() -> None:
     """Keras 2 backend functions Keras 3 dropped from ``keras.backend``: the dimension-ordering
     calls (Keras 3 is channels-last), ``int_shape``, the random draws, and every other name
@@ -804,19 +808,12 @@ def _keras2_backend() -> None:
             value = named.get(name) or getattr(keras.ops, name, None)
             if value is None:
                 raise AttributeError(f"module {__mod.__name__!r} has no attribute {name!r}")
-            how = (
-                "channels-last"
-                if "ordering" in name
-                else "keras.ops"
-                if name not in named
-                else "keras.random"
-                if "random" in name
-                else "a no-op: Keras 3 has no session"
-                if name == "set_session"
-                else "shape"
-                if name == "int_shape"
-                else "keras.Variable / keras.ops"
-            )
+            if name not in named:
+                how = "keras.ops"
+            elif "ordering" in name or "random" in name:
+                how = "channels-last" if "ordering" in name else "keras.random"
+            else:
+                how = SERVED_AS.get(name, "keras.Variable / keras.ops")
             _note(f"Keras 2 `backend.{name}` served by Keras 3 ({how})")
             return value
 

@@ -502,7 +502,7 @@ class DropoutBeforeBatchNorm(Rule):
                 continue  # built only under a test the code never passes
             if knob_off(ctx, n):
                 continue  # only a knob nobody in the file turns on builds it (or gives it a rate)
-            if branch_not_taken(ctx, bn) or branch_not_taken(ctx, bn, defaults=True):
+            if branch_not_taken(ctx, bn, defaults=True):
                 continue  # ``if batch_norm: x = BatchNormalization()(x)``, the knob off wherever it is read
             if not_in_last_iteration(ctx, n) and not _in_loop_of(bn, n):
                 continue  # ``x = Dropout(r)(x) if i < 3 else x`` in ``for i in [1, 2, 3]``, BN after the loop
