@@ -697,14 +697,10 @@ class MissingTrainingFlag(Rule):
     def check(self, ctx) -> None:
         from dropout_lint.rules import _flag_readers as R
 
-        for call, what, unproven in assess(ctx):
+        for call, what, unproven, answers in assess(ctx):
             if unproven is None:
                 read = sorted(
-                    {
-                        f"`{o.cls.name}` of {_shown_path(ctx, o.path)}"
-                        for _, o in R.callee_answers(ctx, call)
-                        if isinstance(o, R.Foreign)
-                    }
+                    {f"`{o.cls.name}` of {_shown_path(ctx, o.path)}" for _, o in answers if isinstance(o, R.Foreign)}
                 )
                 where = f" ({', '.join(read)} has a layer that reads it)" if read else ""
                 ctx.report(
@@ -718,7 +714,7 @@ class MissingTrainingFlag(Rule):
 def assess(ctx):
     """Every call that looks like a model called without ``training=`` in a training step, with
     the first premise of DL302 the analysis could not establish (None when all hold):
-    (call, description, unproven premise)."""
+    (call, description, unproven premise, the callee's answers from ``callee_answers``)."""
     from dropout_lint.rules import _flag_readers as R
 
     if OTHER_FRAMEWORK.search(ctx.unit.text) and not KERAS_IMPORT.search(ctx.unit.text):
@@ -743,7 +739,7 @@ def assess(ctx):
             continue  # every layer of the model ignores the flag: passing it changes nothing
         if learning_phase:
             continue  # DL304's global switch decides the mode of every call
-        yield call, what, _unproven(ctx, call, answers)
+        yield call, what, _unproven(ctx, call, answers), answers
 
 
 def _shown_path(ctx, path: str) -> str:

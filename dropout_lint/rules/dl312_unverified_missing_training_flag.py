@@ -261,7 +261,7 @@ class UnverifiedMissingTrainingFlag(Rule):
     def check(self, ctx) -> None:
         from dropout_lint.rules.dl302_missing_training_flag import assess
 
-        for call, what, unproven in assess(ctx):
+        for call, what, unproven, _ in assess(ctx):
             if unproven is not None:
                 ctx.report(
                     call,
