@@ -342,9 +342,53 @@ Tables:
                   aalto-intelligent-robotics/mc-dropout-notebooks).  Kept 20: tune 12
                   (210 code files), validate 8 (62).
 
+  --table n       corpus N, /work/corpora/n (REPOS_TSV_N below): disjoint from every
+                  repository named elsewhere in this project; same method, filter, split
+                  rule and >= 2 files rule, no declaration files (decl_files 0); leaning to
+                  TF2 / Keras 2-3 code by individuals and small teams (GAN / VAE / RL /
+                  recommender / graph / NLP / audio / detection and segmentation / time
+                  series / uncertainty code, course notebooks, Kaggle solutions, research
+                  code with custom loops).  Candidates chosen by name and kind only, from
+                  find_repos name searches (tf2-, keras-, tf-keras-, tensorflow2, keras3,
+                  dqn, dqn-keras, keras-dqn, ppo-tf, sac-tf2, a2c-tf, rl-tf2, deepfm,
+                  neural-collaborative-filtering, wide-deep, ncf-, recommender-tf, vae-tf,
+                  gan-tf2, pix2pix-tensorflow, cyclegan-tensorflow, wgan-gp-tensorflow,
+                  gcn-tf, gat-tf, gnn-keras, keras-ner, ner-tf2, seq2seq-keras,
+                  transformer-tf2, text-classification-tf, speech-tensorflow,
+                  speech-recognition-keras, audio-classification-keras, tts-tf,
+                  lstm-tensorflow2, yolov4-tf, keras-yolo, unet-keras, segmentation-tf2,
+                  forecasting-keras, time-series-tensorflow, mc-dropout, bayesian-keras,
+                  bayesian-neural-network, uncertainty-keras, deep-ensemble, kaggle-keras,
+                  kaggle-solution, keras-tutorial, keras-notebooks, tf2-notebooks,
+                  gradient-tape), before any content was read (81).  Struck off by name
+                  because the owner/name or the name occurs in this project's tracked
+                  text (37): peteryuX/esrgan-tf2, kalinlau/GAN-TF2, mcps5601/
+                  TimeGAN-tensorflow2, leosampaio/keras-generative, DCtheTall/
+                  tf-keras-progressive-gan, shaunbarney/DDQN-Keras, KristianHolsheimer/
+                  keras-gym, yongqyu/DeepFM-tf2, rexrex9/DeepFM_tf2, busesese/DeepFM_Keras,
+                  DownyPrio/xDeepFM_tf, yongzhuo/Keras-TextClassification, homfunc/
+                  keras3-crf, jason9693/MusicTransformer-tensorflow2.0, Garvit-32/
+                  Audio-Classification-Keras, Rich0721/yolov4-tf2, simonChoi034/
+                  YoloV4-tf2, miemie2013/Keras-YOLOv4, bubbliiiing/unet-keras,
+                  sevakon/unet-keras, BBuf/Keras-Semantic-Segmentation, jwkanggist/
+                  tf-keras-stock-pred, mvaldenegro/keras-uncertainty, elisim/
+                  Optimized-MC-Dropout-Using-DRL, sfschouten/mc-dropout, LukasRinder/
+                  bayesian-neural-networks, calmiLovesAI/Basic_CNNs_TensorFlow2, Qinbf/
+                  Deep-Learning-Tensorflow2, Keyird/TensorFlow2-for-beginner,
+                  aidiary/keras-examples, Lornatang/TensorFlow2-tutorials, ax-va/
+                  TensorFlow2-Keras-Deep-Learning-Umberto-Michelucci-2022,
+                  GoogleCloudPlatform/keras-idiomatic-programmer, tgjeon/Keras-Tutorials,
+                  smehdia/Humpback-Whale-Identification-Kaggle-Keras, mehmetcanakbay/
+                  paperimp_tensorflow2.0, yaogood/NAS-tensorflow2.  Pinned commit: the
+                  snapshot's HEAD.  Of the other 44: no snapshot (0); snapshot over
+                  500 MB (0); fewer than 2 files (1: otzslayer/keras-neural-collaborative-
+                  filtering, 0 files).  Kept 43: validate 21 (211 code files: 192 .py, 19
+                  .ipynb), tune 22 (170: 168 .py, 2 .ipynb; Huvinesh-Rajendran-12/
+                  keras-geometric alone 40).
+
 --out defaults to the table's directory named above.
 
-Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k|l|m|w|y] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k|l|m|w|y|n] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
 
 import argparse
@@ -1565,6 +1609,53 @@ tzamalisp/Human-Activity-Recognition-with-Tensorflow2-and-Keras	7a081c54a7872f53
 silicon-optronics-inc/Tensorflow2-Self-Training-Defect-Detection-with-Severity-Score	655082b7bac4e9f3f681df1c326641c91206cf55	detection	tune	11	0
 """
 
+REPOS_TSV_N = """\
+repo	commit	kind	half	files_extracted	decl_files
+uladzislau-varabei/stylegan-tf2	029ad7f2809684046856c0b0bd576fff604ee717	gan	tune	13	0
+breadbread1984/CycleGAN-tf2	0ea88ff67bdc41e5bb458c2f02956e52dc16dfb5	gan	validate	6	0
+Masao-Taketani/StarGAN-tf2	d682beaabcb2720428a7ff6dbdc290ed2d22d4e9	gan	tune	5	0
+TanyaChutani/Image-Super-Resolution-SRGAN-TF2.0	2316abca225f350396fc8c5fcfd392e03a0f686b	gan	validate	12	0
+fabriziocacicia/DeblurGAN-TF2.0	ce9f9001d511e5bee962810c86a93cc2774001e0	gan	validate	6	0
+ChengBinJin/WGAN-GP-tensorflow	ba7a17dbe352e224ffb54d6502c7c7a21464a91a	gan	tune	8	0
+JKSenthil/pix2pix-tensorflow-2.0	4d0ff11c673bc203f264a43fdbd471c28ff807db	gan	tune	4	0
+stevensdavid/nvae-tf	228bcbbc8957db467ac1654abeb99df166c18023	vae	validate	13	0
+iomanker/VQVAE-TF2	0a006e12cb70aec8eb4ba4b298204d9b21a877f3	vae	validate	7	0
+lidless-vision/keras-residual-vae-tf2.3	43b558f97b74d187ccb8811c3bc7f9e303f5f6c3	vae	validate	3	0
+SDBurt/CVAE-TF2	570b51dafcdbdcde1d03498528a36d6816b50960	vae	tune	4	0
+alecGraves/BVAE-tf	c26a21dbb8924e3779183f5825832c5ec04e6652	vae	tune	4	0
+ronan-keane/PPO-tf2	0535749f07920af9fd8581f744b5c7f2c3ad80fa	rl	tune	6	0
+bencottier/DRL-TF2	940e5b83c753ae6c8307ca10b1d3c3f1066a46c1	rl	tune	5	0
+schneimo/maml-rl-tf2	1c9237e7f18d688027a1db56b3cbb27c059a7ff1	rl	tune	17	0
+tocom242242/deep-RL-tf2	e241f0e5d0d95b4118913f3d64a06deaecdbdfa3	rl	validate	8	0
+uchendui/rl-tf2	ce3d731e539fb21ac74c1ce5af249eefb9cf064c	rl	tune	8	0
+RickyMexx/SAC-tf2	68599e45e92844c07d8c4f8561e31d9a2478559b	rl	tune	3	0
+itaicaspi/keras-dqn-doom	4241a994a49a39b88bfe5261b37d5abe6e0459a4	rl	validate	2	0
+Chang-Chia-Chi/Sonic-the-Hedgehog-A3C-LSTM-tensorflow2	7485291b886d8d2917bbe8e97d2057373d5fa5d4	rl	tune	4	0
+cshjin/GCN-TF2.0	15232a7da73dbca0591a0f8551d7b0fc4495f3de	gnn	tune	4	0
+Swadesh13/STGCN-Tf2	e7f48780f17804b3cd937e48b79235e7520b9b1a	gnn	validate	6	0
+YeongHyeon/PIPGCN-TF2	d72347f35dde6f0c70ed8545b21be5e2a04ae9c6	gnn	tune	5	0
+Huvinesh-Rajendran-12/keras-geometric	3357e4d7c8971ace6d90d72280d03bb17c19e871	gnn	tune	40	0
+white-wolf-tech/chinese-ner-tf2	49929236e54fd92c3141df5bb52c9195a93b89a1	nlp	tune	10	0
+saiwaiyanyu/bi-lstm-crf-ner-tf2.0	da20d43a9f7a6ef4599ae86088499d2741ce885c	nlp	tune	4	0
+csprock/keras-NER	b4794e2d012d7bd2099015a5b414333785de4201	nlp	validate	9	0
+PanXiebit/transformer-tf2.0	8eb297a0a4ba650a0d0b5afba2cbb2e634b7d05b	nlp	validate	17	0
+akanyaani/universal-transformer-tf2.0	19aa44718a0145cc4a1a60e52637fb071aa70a04	nlp	validate	10	0
+AtLeastITry/seq2seq-keras-chatBot	4d5189ce3fca3e0f8bfaaea175ff1c80c7200645	nlp	validate	8	0
+mashabelyi/seq2seq-keras	f73b0300396f95cdf0c6bf0e52791c02f62e4973	nlp	tune	2	0
+angrypark/korean-text-classification-tf	8ed1d17dc5077f6cde11eb81e27881dbf7e379d5	nlp	tune	9	0
+xingchensong/Speech-Transformer-tf2.0	14c9f40ee0b02204d12637e85edfc69dab839ff9	audio	validate	12	0
+chenyu-se/FastSpeech-Tensorflow	f2e4aa3246b2d3e9950c5fef70ae20aca44027dc	audio	validate	17	0
+sunny8898/DeepSpeech-tensorflow	97bb31781c19839942979b523564b12d1bca6a40	audio	tune	5	0
+daniCh8/unet-keras-zoo	039598024ff2e906438aa40f6e77d434c6ef8c07	segmentation	validate	9	0
+shilu10/Swin-Transformer-TF2	e6012bce5b55540e884f367a8e060341aebf262e	model_zoo	validate	18	0
+anhtu293/segmentation-tf2	336e11d1a4db4f40c4a7d756c1d9102e6fe78f42	segmentation	tune	6	0
+zhangxu0307/time-series-forecasting-keras	ef2ca5227542e8f14fe2118e8f5a265f64970d82	time_series	tune	4	0
+mounalab/Multivariate-time-series-forecasting-keras	c9551cf3b88aa5b4257206fb5096716df648d93d	time_series	validate	4	0
+raullalves/benchmark-numerical-time-series-tensorflow-keras	19b91ac2ee4411a098123eb5eb55bcfa047666dc	time_series	validate	3	0
+vvanirudh/deep-ensembles-uncertainty	d45cf09edee634718b7a58e72321b2fa1585e1b5	uncertainty	validate	2	0
+liaopeiyuan/kaggle-solutions	58fdae5b21c915e67af9429726452fddfb07dfcd	kaggle	validate	39	0
+"""
+
 TABLES = {
     "a": REPOS_TSV,
     "b": REPOS_TSV_B,
@@ -1581,6 +1672,7 @@ TABLES = {
     "m": REPOS_TSV_M,
     "w": REPOS_TSV_W,
     "y": REPOS_TSV_Y,
+    "n": REPOS_TSV_N,
 }
 DEFAULT_OUT = {
     "a": "/work/corpus13",
@@ -1598,6 +1690,7 @@ DEFAULT_OUT = {
     "m": "/work/corpus13m",
     "w": "/work/corpora/w",
     "y": "/work/corpora/y",
+    "n": "/work/corpora/n",
 }
 
 

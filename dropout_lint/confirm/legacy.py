@@ -666,6 +666,36 @@ def _weight_list_setters() -> None:
         setattr(layer, attr, property(prop.fget, ignore, None, prop.__doc__))
 
 
+def _sequential_duplicate_names() -> None:
+    """``Sequential([..., ReLU(name="relu"), ..., ReLU(name="relu")])``: Keras 2 let layers of a
+    Sequential share a name, Keras 3 refuses it; the later layer gets a suffixed name (noted).
+    Names do not change what a layer computes or whether it reads ``training``."""
+    from keras.src.models import sequential
+
+    cls = sequential.Sequential
+    orig = cls.add
+    if getattr(orig, "_dl_keras2", False):
+        return
+
+    def add(self, layer, *args, __orig=orig, **kwargs):
+        taken = {getattr(x, "name", None) for x in getattr(self, "_layers", [])}
+        name = getattr(layer, "name", None)
+        if isinstance(name, str) and name in taken and not hasattr(layer, "_keras_history"):
+            n = 1
+            while f"{name}_{n}" in taken:
+                n += 1
+            try:
+                layer.name = f"{name}_{n}"
+            except AttributeError:
+                pass
+            else:
+                _note(f"Keras 2 Sequential layers sharing the name {name!r}: renamed {name}_{n} (Keras 3 refuses it)")
+        return __orig(self, layer, *args, **kwargs)
+
+    _mark(add, "_dl_keras2")
+    cls.add = add
+
+
 def _custom_activation_names() -> None:
     """``Conv2D(..., activation="my_act")`` after ``get_custom_objects()["my_act"] = ...``:
     Keras 2 looked the name up there, Keras 3 only among its own; the name is read from the
@@ -1272,6 +1302,7 @@ def install() -> None:
     _keras2_signatures()
     _weight_list_setters()
     _custom_activation_names()
+    _sequential_duplicate_names()
     _aliases()
     _keras1_layers()
     _keras1_merge()

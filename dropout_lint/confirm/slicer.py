@@ -1730,6 +1730,61 @@ def _literal_beside(path: str, name: str) -> tuple[str, str] | None:
     return found
 
 
+_OPTIONS: dict[str, dict[str, tuple[str, str]]] = {}
+
+
+def _option_defaults(path: str) -> dict[str, tuple[str, str]]:
+    """``{option: (literal, where)}`` of the command-line options the project of ``path``
+    declares with a literal default: ``parser.add_argument('--img_size', type=int, default=256)``
+    (the option's ``dest``: dashes become underscores) and absl's
+    ``flags.DEFINE_integer('batch_size', 64, ...)``. The first declaration of a name wins, the
+    file's own folder first (``main.py`` beside the trainer)."""
+    key = os.path.dirname(os.path.abspath(path))
+    if key in _OPTIONS:
+        return _OPTIONS[key]
+    found: dict[str, tuple[str, str]] = {}
+    files = sorted(_project_files(path, 120), key=lambda f: (os.path.dirname(f[0]) != key, f[1]))
+    for full, shown in files:
+        if not full.endswith(".py"):
+            continue
+        try:
+            with open(full, encoding="utf-8", errors="replace") as fh:
+                text = fh.read(1_000_000)
+        except OSError:
+            continue
+        if "add_argument" not in text and "DEFINE_" not in text:
+            continue
+        module = _parse_file(full)
+        if module is None:
+            continue
+
+        class Options(cst.CSTVisitor):
+            def visit_Call(self, node: cst.Call) -> None:
+                name = last_name(node.func) or ""
+                pos = [a.value for a in node.args if a.keyword is None]
+                kw = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+                dest = value = None
+                if name == "add_argument":
+                    flags = [str(v.evaluated_value) for v in pos if isinstance(v, cst.SimpleString)]
+                    longs = [f for f in flags if f.startswith("--")] or flags
+                    if isinstance(kw.get("dest"), cst.SimpleString):
+                        dest = str(kw["dest"].evaluated_value)  # type: ignore[union-attr]
+                    elif longs:
+                        dest = longs[0].lstrip("-").replace("-", "_")
+                    value = kw.get("default")
+                elif name.startswith("DEFINE_") and pos and isinstance(pos[0], cst.SimpleString):
+                    dest = str(pos[0].evaluated_value)
+                    value = kw.get("default", pos[1] if len(pos) > 1 else None)
+                if not dest or not dest.isidentifier() or value is None:
+                    return
+                if _literal(value) and src(value) != "None" and dest not in found:
+                    found[dest] = (src(value), f"the default of the option `{dest}` in {shown}")
+
+        module.visit(Options())
+    _OPTIONS[key] = found
+    return found
+
+
 _CONFIGS: dict[str, list] = {}
 
 
@@ -2580,13 +2635,18 @@ class Planner:
         if not attrs or len(attrs) != uses:
             return None  # used otherwise than by attribute
         values = {}
+        options = _option_defaults(self.path) if self.path else {}
+        declared = []
         for a in dict.fromkeys(attrs):
-            guess = value_guess(a, kinds)
+            guess = options[a][0] if a in options else value_guess(a, kinds)
             if guess is None:
                 return None
+            if a in options:
+                declared.append(options[a][1].split(" in ")[-1])
             values[a] = guess
         shown = ", ".join(f"{k}={v}" for k, v in values.items())
-        self.guessed.append(f"{name}=namespace({shown}) (the code reads only these attributes of it)")
+        where = f"; defaults of the options declared in {', '.join(sorted(set(declared)))}" if declared else ""
+        self.guessed.append(f"{name}=namespace({shown}) (the code reads only these attributes of it{where})")
         return f"__import__('types').SimpleNamespace({shown})"
 
     def _model_fn_arg(self, name: str, fn) -> str | None:
@@ -2830,6 +2890,103 @@ class Planner:
         lines.append(f"    return obj.{builder}({', '.join(args)})")
         self.synthetic.append(cst.parse_statement("\n".join(lines) + "\n"))
         return f"{helper}({lead})"
+
+    def by_constructor(self, cls: cst.ClassDef, callee) -> str | None:
+        """``self.ATTR`` called in a method of a class that cannot be built (a trainer that needs
+        its ``args``, data or files): the model alone, from the one statement of the class that
+        makes it, ``self.ATTR = Generator(self.ch, self.n_res, name='gen')``, with each
+        ``self.X`` it passes stood in for: the literal the class sets it to, else, when it is set
+        from an options object (``self.ch = args.ch``), the default the project declares for that
+        option (``add_argument('--ch', default=64)``), else a size guessed from its name; noted.
+        Only for a constructor the module defines or imports (not ``self.build()``), and only
+        when every argument is stood in for."""
+        if not (
+            isinstance(callee, cst.Attribute) and isinstance(callee.value, cst.Name) and callee.value.value == "self"
+        ):
+            return None
+        want = f"self.{callee.attr.value}"
+        makes = []
+        sets: dict[str, list] = {}
+        for fn in cls.body.body:
+            if not isinstance(fn, cst.FunctionDef):
+                continue
+            for st in flat_statements(fn.body.body):
+                if not isinstance(st, cst.Assign) or len(st.targets) != 1:
+                    continue
+                target = src(st.targets[0].target)
+                if target == want:
+                    makes.append(st.value)
+                if target.startswith("self.") and target[5:].isidentifier():
+                    sets.setdefault(target[5:], []).append((fn, st.value))
+        if not makes or len({src(m) for m in makes}) != 1:
+            return None  # made differently in different places (a train and a test phase alike is fine)
+        if not isinstance(makes[0], cst.Call) or not isinstance(makes[0].func, cst.Name):
+            return None
+        made: cst.Call = makes[0]
+        ctor = made.func.value  # type: ignore[union-attr]
+        star = any(
+            isinstance(small, cst.ImportFrom) and isinstance(small.names, cst.ImportStar)
+            for st in self.ix.module.body
+            if isinstance(st, cst.SimpleStatementLine)
+            for small in st.body
+        )
+        own = ctor in self.ix.classes or ctor in self.ix.functions or ctor in self.ix.imported_from()
+        if ctor == cls.name.value or not (own or (star and ctor[:1].isupper())):
+            return None
+        options = _option_defaults(self.path) if self.path else {}
+        kinds = call_kinds([cls])
+        noted: list[str] = []
+
+        def stand_in(attr: str) -> str | None:
+            values = sets.get(attr, [])
+            if len(values) == 1:
+                fn, value = values[0]
+                params = {q.name.value for q in fn.params.params}
+                if _literal(value):
+                    noted.append(f"self.{attr}={src(value)} (as the class sets it)")
+                    return src(value)
+                if (
+                    isinstance(value, cst.Attribute)
+                    and isinstance(value.value, cst.Name)
+                    and value.value.value in params
+                    and value.attr.value in options
+                ):
+                    literal, where = options[value.attr.value]
+                    noted.append(f"self.{attr}={literal} ({where})")
+                    return literal
+                last = last_name(value) if isinstance(value, (cst.Name, cst.Attribute)) else None
+                if last is None or (isinstance(value, cst.Name) and last not in params):
+                    return None
+                guess = value_guess(last, kinds)
+                if guess is not None:
+                    noted.append(f"self.{attr}={guess}")
+                return guess
+            return None  # never set, or set more than once
+
+        args = []
+        for a in made.args:
+            if a.star:
+                return None
+            v = a.value
+            if _literal(v):
+                text = src(v)
+            elif isinstance(v, cst.Attribute) and src(v.value) == "self":
+                found = stand_in(v.attr.value)
+                if found is None:
+                    return None
+                text = found
+            else:
+                return None
+            args.append(f"{a.keyword.value}={text}" if a.keyword is not None else text)
+        self.module_needed.add(ctor)
+        self.module_cutoffs.append(None)
+        shown = f"{ctor}({', '.join(args)})"
+        self.slicer._note(
+            f"built `{want}` alone as `{shown}` (line {self.ix.line(made)}): `{cls.name.value}` itself needs what"
+            " the code does not give"
+        )
+        self.guessed.extend(noted)
+        return shown
 
     def _unset_attrs(self, cls: cst.ClassDef, methods: dict, builder) -> list[tuple[str, str]]:
         """Attributes the builder reads that ``__init__`` leaves None and another method (a
@@ -3238,8 +3395,14 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
         else:
             scope, cutoff = _owner(ix, scope, small, callee)
             snap = planner._snapshot()
+            # A model a plain class (a trainer) keeps: built alone from the statement that makes it,
+            # rather than through the trainer, whose construction may need data, files or options.
+            alone = planner.by_constructor(cls, callee) if cls is not None and not ix.is_keras_class(cls) else None
             try:
-                expr = planner.realize(Level(scope, cutoff, src(callee), names_in(callee)))
+                if alone is not None:
+                    expr = alone
+                else:
+                    expr = planner.realize(Level(scope, cutoff, src(callee), names_in(callee)))
             except Unbuildable as exc:
                 # ``self.disc_model(x)`` in a ``fit(train_ds)`` that needs data: the model that
                 # a builder method of the class (``self.disc_model = self.discriminator()``) makes.
