@@ -1767,8 +1767,9 @@ def _option_defaults(path: str) -> dict[str, tuple[str, str]]:
                 if name == "add_argument":
                     flags = [str(v.evaluated_value) for v in pos if isinstance(v, cst.SimpleString)]
                     longs = [f for f in flags if f.startswith("--")] or flags
-                    if isinstance(kw.get("dest"), cst.SimpleString):
-                        dest = str(kw["dest"].evaluated_value)  # type: ignore[union-attr]
+                    given = kw.get("dest")
+                    if isinstance(given, cst.SimpleString):
+                        dest = str(given.evaluated_value)
                     elif longs:
                         dest = longs[0].lstrip("-").replace("-", "_")
                     value = kw.get("default")
@@ -2923,7 +2924,8 @@ class Planner:
         if not isinstance(makes[0], cst.Call) or not isinstance(makes[0].func, cst.Name):
             return None
         made: cst.Call = makes[0]
-        ctor = made.func.value  # type: ignore[union-attr]
+        assert isinstance(made.func, cst.Name)  # checked above
+        ctor = made.func.value
         star = any(
             isinstance(small, cst.ImportFrom) and isinstance(small.names, cst.ImportStar)
             for st in self.ix.module.body
