@@ -465,9 +465,12 @@ def value_guess(name: str, kinds: set) -> str | None:
         return "'channels_last'"
     if low in ("lr", "learning_rate", "learningrate", "learn_rate") or tokens[:2] == ["learning", "rate"]:
         return "0.001"  # an optimiser's step size: the build does not train
-    if len(tokens) > 1 and tokens[-1] in ("high", "low"):
+    if tokens and tokens[-1] in ("high", "low") and (len(tokens) > 1 or low in ("high", "low")):
         # A bound (an action space's high / low): the unit interval's.
         return "-1.0" if tokens[-1] == "low" else "1.0"
+    if len(tokens) > 1 and tokens[0] in ("action", "act") and tokens[-1] in ("range", "bound", "bounds", "lim", "limit"):
+        # An action's bound (``action_range``, ``act_lim``): scales the policy's tanh output.
+        return "1.0"
     if low.endswith(COUNT_WORDS) and (len(tokens) > 1 or low in ("depth", "layers")):
         return "2"
     if low in ("d_model", "dff", "d_ff", "d_k", "d_v", "d_inner"):
@@ -511,6 +514,20 @@ def value_guess(name: str, kinds: set) -> str | None:
         tokens and tokens[0] in ("n", "num", "nb", "max") and len(tokens) > 1
     ):
         return SIZE_STANDIN
+    return None
+
+
+def _space_guess(expr) -> str | None:
+    """A stand-in for a size or bound read off an object the code does not give (a gym
+    environment's ``env.observation_space.shape[0]``, ``env.action_space.n``,
+    ``env.action_space.high``): a small size, or the unit interval's bound."""
+    if isinstance(expr, cst.Subscript) and isinstance(expr.value, cst.Attribute) and expr.value.attr.value == "shape":
+        return SIZE_STANDIN
+    if isinstance(expr, cst.Attribute) and isinstance(expr.value, (cst.Attribute, cst.Name)):
+        if expr.attr.value == "n":
+            return SIZE_STANDIN
+        if expr.attr.value in ("high", "low"):
+            return "-1.0" if expr.attr.value == "low" else "1.0"
     return None
 
 
@@ -2906,7 +2923,7 @@ class Planner:
         ):
             return None
         want = f"self.{callee.attr.value}"
-        makes = []
+        makes: list[tuple[cst.BaseExpression, int | None]] = []
         sets: dict[str, list] = {}
         for fn in cls.body.body:
             if not isinstance(fn, cst.FunctionDef):
@@ -2914,17 +2931,22 @@ class Planner:
             for st in flat_statements(fn.body.body):
                 if not isinstance(st, cst.Assign) or len(st.targets) != 1:
                     continue
-                target = src(st.targets[0].target)
+                t = st.targets[0].target
+                target = src(t)
                 if target == want:
-                    makes.append(st.value)
+                    makes.append((st.value, None))
+                if isinstance(t, (cst.Tuple, cst.List)) and isinstance(st.value, cst.Call):
+                    # ``self.actor, self.critic = create_actor_critic(...)``: element i of what it returns
+                    for i, e in enumerate(t.elements):
+                        if src(e.value) == want and not isinstance(e, cst.StarredElement):
+                            makes.append((st.value, i))
                 if target.startswith("self.") and target[5:].isidentifier():
                     sets.setdefault(target[5:], []).append((fn, st.value))
-        if not makes or len({src(m) for m in makes}) != 1:
+        if not makes or len({(src(m), i) for m, i in makes}) != 1:
             return None  # made differently in different places (a train and a test phase alike is fine)
-        if not isinstance(makes[0], cst.Call) or not isinstance(makes[0].func, cst.Name):
+        made, index = makes[0]
+        if not isinstance(made, cst.Call) or not isinstance(made.func, cst.Name):
             return None
-        made: cst.Call = makes[0]
-        assert isinstance(made.func, cst.Name)  # checked above
         ctor = made.func.value
         star = any(
             isinstance(small, cst.ImportFrom) and isinstance(small.names, cst.ImportStar)
@@ -2965,24 +2987,52 @@ class Planner:
                 return guess
             return None  # never set, or set more than once
 
+        # The callee's own parameters, when the module defines it: an argument the trainer gets
+        # from outside (``env.observation_space.shape[0]``, a required parameter) is stood in for
+        # as that parameter would be.
+        target_fn = self.ix.functions.get(ctor)
+        method = False
+        if ctor in self.ix.classes:
+            target_fn = next(
+                (
+                    st
+                    for st in self.ix.classes[ctor].body.body
+                    if isinstance(st, cst.FunctionDef) and st.name.value == "__init__"
+                ),
+                None,
+            )
+            method = True
+        params = []
+        if target_fn is not None:
+            params = list(target_fn.params.posonly_params) + list(target_fn.params.params)
+            params = params[1:] if method else params
+        by_name = {q.name.value: q for q in params + list(target_fn.params.kwonly_params if target_fn else [])}
         args = []
-        for a in made.args:
+        for n, a in enumerate(made.args):
             if a.star:
                 return None
             v = a.value
             if _literal(v):
                 text = src(v)
-            elif isinstance(v, cst.Attribute) and src(v.value) == "self":
+            elif isinstance(v, cst.Attribute) and src(v.value) == "self" and v.attr.value in sets:
                 found = stand_in(v.attr.value)
                 if found is None:
                     return None
                 text = found
             else:
-                return None
+                q = by_name.get(a.keyword.value) if a.keyword is not None else (params[n] if n < len(params) else None)
+                guess = self.stand_in(q, call_kinds([target_fn]), target_fn) if q is not None else None
+                if guess is None:
+                    guess = _space_guess(v)
+                    if guess is not None:
+                        noted.append(f"{src(v)}={guess}")
+                if guess is None:
+                    return None
+                text = guess
             args.append(f"{a.keyword.value}={text}" if a.keyword is not None else text)
         self.module_needed.add(ctor)
         self.module_cutoffs.append(None)
-        shown = f"{ctor}({', '.join(args)})"
+        shown = f"{ctor}({', '.join(args)})" + (f"[{index}]" if index is not None else "")
         self.slicer._note(
             f"built `{want}` alone as `{shown}` (line {self.ix.line(made)}): `{cls.name.value}` itself needs what"
             " the code does not give"
