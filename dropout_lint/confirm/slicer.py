@@ -468,7 +468,11 @@ def value_guess(name: str, kinds: set) -> str | None:
     if tokens and tokens[-1] in ("high", "low") and (len(tokens) > 1 or low in ("high", "low")):
         # A bound (an action space's high / low): the unit interval's.
         return "-1.0" if tokens[-1] == "low" else "1.0"
-    if len(tokens) > 1 and tokens[0] in ("action", "act") and tokens[-1] in ("range", "bound", "bounds", "lim", "limit"):
+    if (
+        len(tokens) > 1
+        and tokens[0] in ("action", "act")
+        and tokens[-1] in ("range", "bound", "bounds", "lim", "limit")
+    ):
         # An action's bound (``action_range``, ``act_lim``): scales the policy's tanh output.
         return "1.0"
     if low.endswith(COUNT_WORDS) and (len(tokens) > 1 or low in ("depth", "layers")):
