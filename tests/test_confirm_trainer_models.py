@@ -164,3 +164,47 @@ def test_keras2_sequential_layers_sharing_a_name_are_renamed_and_said(tmp_path):
     c = findings[0].confirmation
     assert c.status == "confirmed", c
     assert "sharing the name 'relu'" in c.detail, c.detail
+
+
+AGENT = """
+    import tensorflow as tf
+    from tensorflow import keras
+
+
+    def create_actor_critic(ob, ac, scale):
+        s = keras.Input((ob,))
+        h = keras.layers.Dense(8, activation="relu")(s)
+        h = keras.layers.{middle}(h)
+        actor = keras.Model(s, keras.layers.Dense(ac, activation="tanh")(h) * scale)
+        critic = keras.Sequential([keras.Input((ob + ac,)), keras.layers.Dense(1)])
+        return actor, critic
+
+
+    class Agent:
+        def __init__(self, env):
+            self.env = env
+            self.actor, self.critic = create_actor_critic(
+                env.observation_space.shape[0], env.action_space.shape[0], env.action_space.high
+            )
+            self.opt = keras.optimizers.Adam()
+
+        def update(self, states):
+            with tf.GradientTape() as tape:
+                loss = -tf.reduce_mean(self.actor(states))
+            grads = tape.gradient(loss, self.actor.trainable_variables)
+            self.opt.apply_gradients(zip(grads, self.actor.trainable_variables))
+"""
+
+
+@pytest.mark.parametrize(("middle", "status"), [("Dropout(0.2)", "confirmed"), ("Dense(8)", "refuted")])
+def test_an_agent_model_from_a_tuple_and_a_gym_env_is_built_alone(tmp_path, middle, status):
+    """``self.actor, self.critic = create_actor_critic(env.observation_space.shape[0], ...)`` in
+    an agent that needs a gym environment: element 0 of the function's result, with the
+    environment's sizes and bound stood in for."""
+    path = tmp_path / "agent.py"
+    path.write_text(textwrap.dedent(AGENT.format(middle=middle)))
+    finding = at(tmp_path, "agent.py", "DL312", "self.actor(states)")
+    confirm_findings([finding], timeout=120, max_rate=0.8)
+    c = finding.confirmation
+    assert c.status == status, c
+    assert "built `self.actor` alone as `create_actor_critic(" in c.detail and ")[0]`" in c.detail, c.detail
