@@ -259,7 +259,11 @@ def test_hang_memory_and_segfault_end_in_verdicts(escaped):
     for where in ("helper", "layer"):
         assert verdicts[f"{where}:hang"] == ["unbuildable", "timed out after 15s"]
         assert verdicts[f"{where}:memory"][0] == "unbuildable" and "MemoryError" in verdicts[f"{where}:memory"][1]
-        assert verdicts[f"{where}:segfault"] == ["unbuildable", "the build killed the worker (SIGSEGV)"]
+        status, detail = verdicts[f"{where}:segfault"]
+        assert status == "unbuildable" and detail.startswith("the build killed the worker (SIGSEGV) at a peak of"), (
+            detail
+        )
+        assert "MB of memory (limit: 1024 MB above its start" in detail, detail
         # The builds after a killed worker still ran in a fresh one.
         assert verdicts[f"{where}:hang"][0] == "unbuildable"
 

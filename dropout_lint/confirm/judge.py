@@ -644,6 +644,19 @@ _EMPTY_OUTPUT = re.compile(
 )
 
 
+# A batch of two examples, or of one when an example is large (a 400x400 image): a U-Net of that
+# size called on two needs over 4 GB, the worker's memory limit, and TensorFlow dies of it
+# (SIGSEGV) instead of raising. Nothing a judge checks depends on the batch size.
+LARGE_EXAMPLE = 100_000
+
+
+def _batch(dims) -> int:
+    n = 1
+    for d in dims:
+        n *= d
+    return 1 if n >= LARGE_EXAMPLE else 2
+
+
 def _concrete(shape, dtype: str):
     shape = list(shape)
     side = _OPEN["side"]
@@ -669,7 +682,8 @@ def _concrete(shape, dtype: str):
             if note not in NOTES:
                 NOTES.append(note)
     fill = side or 8
-    dims = [2] + [d if isinstance(d, int) and d is not None else fill for d in shape[1:]]
+    dims = [d if isinstance(d, int) and d is not None else fill for d in shape[1:]]
+    dims = [_batch(dims)] + dims
     if "int" in str(dtype):
         return tf.zeros(dims, dtype=dtype)
     if "bool" in str(dtype):
@@ -829,6 +843,50 @@ def _target(ns: dict):
     return t
 
 
+def _graph_inputs(t) -> list | None:
+    """The Input tensors a symbolic Keras tensor is computed from (its functional graph's
+    inputs), or None when some part of it is not a Keras graph."""
+    seen: set[int] = set()
+    found: list = []
+    stack = [t]
+    while stack:
+        x = stack.pop()
+        if id(x) in seen:
+            continue
+        seen.add(id(x))
+        history = getattr(x, "_keras_history", None)
+        if history is None:
+            return None
+        op = history[0]
+        if _kind(op) == "InputLayer":
+            found.append(x)
+            continue
+        try:
+            stack.extend(op._inbound_nodes[history[1]].input_tensors)
+        except (AttributeError, IndexError, TypeError):
+            return None
+    return found or None
+
+
+def _graph_model(ns: dict):
+    """For a rule about a pair of layers in a graph (DL102, DL103): when the slice's target is a
+    builder's tensor (``x = BatchNormalization()(x)`` in a function of ``Input``s), the functional
+    model from those inputs to it, so that the layers after the mark are judged too (noted); else
+    None. Not for DL101: a block's last tensor is not a model's output."""
+    t = _target(ns)
+    ins = _graph_inputs(t) if not _is_layer(t) and getattr(t, "_keras_history", None) is not None else None
+    if ins is None:
+        return None
+    try:
+        model = keras.Model(ins[0] if len(ins) == 1 else ins, t)
+    except Exception:  # noqa: BLE001 - not a graph Keras can make a model of
+        return None
+    note = "judged the functional model from the builder's Input to the tensor it computes"
+    if note not in NOTES:
+        NOTES.append(note)
+    return model
+
+
 def _model_of(ns: dict, marked: list):
     t = _target(ns)
     if _is_layer(t):
@@ -920,7 +978,7 @@ def judge_dl101(ns, marked, error, req):
 
 
 def judge_dl102(ns, marked, error, req):
-    model = _need_layer(ns, marked, error)
+    model = (_graph_model(ns) if error is None else None) or _need_layer(ns, marked, error)
     _, _, recs = _run_model(model)
     leaves = [r for r in recs if not _children(r.layer) or _kind(r.layer) == "TimeDistributed"]
     drops = [r for r in leaves if any(r.layer is m for m in marked) and _kind(r.layer) in DROPOUT_KINDS]
@@ -949,7 +1007,7 @@ def judge_dl102(ns, marked, error, req):
 
 
 def judge_dl103(ns, marked, error, req):
-    model = _need_layer(ns, marked, error)
+    model = (_graph_model(ns) if error is None else None) or _need_layer(ns, marked, error)
     _, _, recs = _run_model(model)  # training=True: every Dropout returns a tensor of its own
     drops = [r for r in recs if _kind(r.layer) in DROPOUT_KINDS and not _children(r.layer)]
     if not drops:

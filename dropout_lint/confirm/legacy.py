@@ -696,6 +696,38 @@ def _sequential_duplicate_names() -> None:
     cls.add = add
 
 
+def _float_sizes() -> None:
+    """``Conv2D(filters / 2, 3)`` with ``filters / 2 == 64.0``: Keras 2 (TensorFlow's) cast a
+    whole float size to int, Keras 3 refuses it; read as the int (noted). Convolutions (and their
+    transposes) and Dense; a fractional size is left for Keras to refuse."""
+    from keras.src.layers.convolutional import base_conv, base_conv_transpose
+    from keras.src.layers.core import dense
+
+    for cls, arg in (
+        (base_conv.BaseConv, "filters"),
+        (base_conv_transpose.BaseConvTranspose, "filters"),
+        (dense.Dense, "units"),
+    ):
+        orig = cls.__init__
+        if getattr(orig, "_dl_keras2", False):
+            continue
+
+        def init(self, *args, __orig=orig, __arg=arg, __rank=cls is not dense.Dense, **kwargs):
+            # BaseConv's own first parameter is the rank; its subclasses pass it positionally.
+            at = 1 if __rank else 0
+            if len(args) > at and isinstance(args[at], float) and args[at].is_integer():
+                _note(f"Keras 2 float {__arg}={args[at]} read as {int(args[at])}")
+                args = args[:at] + (int(args[at]),) + args[at + 1 :]
+            value = kwargs.get(__arg)
+            if isinstance(value, float) and value.is_integer():
+                _note(f"Keras 2 float {__arg}={value} read as {int(value)}")
+                kwargs[__arg] = int(value)
+            __orig(self, *args, **kwargs)
+
+        _mark(init, "_dl_keras2")
+        cls.__init__ = init
+
+
 def _custom_activation_names() -> None:
     """``Conv2D(..., activation="my_act")`` after ``get_custom_objects()["my_act"] = ...``:
     Keras 2 looked the name up there, Keras 3 only among its own; the name is read from the
@@ -1303,6 +1335,7 @@ def install() -> None:
     _weight_list_setters()
     _custom_activation_names()
     _sequential_duplicate_names()
+    _float_sizes()
     _aliases()
     _keras1_layers()
     _keras1_merge()

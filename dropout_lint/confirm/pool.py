@@ -114,10 +114,7 @@ class Worker:
 
     def _death_reason(self) -> str:
         assert self.proc is not None
-        try:
-            code = self.proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            code = None
+        code, peak_kb = self._reap(5.0)
         if code is None:
             return "the worker stopped answering"
         if code < 0:
@@ -125,8 +122,39 @@ class Worker:
                 name = signal.Signals(-code).name
             except ValueError:
                 name = f"signal {-code}"
+            if peak_kb is not None:
+                # TensorFlow that cannot allocate dies (SIGSEGV / SIGABRT) instead of raising: the
+                # peak says whether the memory limit is the likely cause.
+                limit_mb = int(os.environ.get("DROPOUT_LINT_CONFIRM_MEMORY_MB", "4096"))
+                return (
+                    f"the build killed the worker ({name}) at a peak of {peak_kb // 1024} MB of memory "
+                    f"(limit: {limit_mb} MB above its start; DROPOUT_LINT_CONFIRM_MEMORY_MB sets it)"
+                )
             return f"the build killed the worker ({name})"
         return f"the build exited the worker (exit code {code})"
+
+    def _reap(self, timeout: float) -> tuple[int | None, int | None]:
+        """(exit code, peak resident memory in KiB) of the ended worker, or (None, None) when it
+        has not ended within ``timeout``; reaped with ``wait4`` for its resource use."""
+        assert self.proc is not None
+        if self.proc.returncode is not None or not hasattr(os, "wait4"):
+            try:
+                return self.proc.wait(timeout=timeout), None
+            except subprocess.TimeoutExpired:
+                return None, None
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                pid, status, usage = os.wait4(self.proc.pid, os.WNOHANG)
+            except ChildProcessError:
+                return self.proc.poll(), None
+            if pid:
+                code = os.waitstatus_to_exitcode(status)
+                self.proc.returncode = code
+                return code, usage.ru_maxrss
+            if time.monotonic() > deadline:
+                return None, None
+            time.sleep(0.05)
 
     def wait_ready(self) -> None:
         if self.ready:
