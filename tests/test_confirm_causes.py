@@ -1055,6 +1055,8 @@ def test_keras_2_backend_on_symbolic_tensors_is_built_as_a_layer(verdicts):
 
 def test_a_constructors_bounds_get_the_unit_interval(verdicts):
     # Session 7 (ddpg-tf2). Before: "`Agent()` needs obs_dim, act_dim, act_high, act_low and no call site in this file gives them".
+    # Session 16: the agent's value net is built alone from the statement that makes it (the
+    # agent needs what no call site gives); the bounds' stand-ins are the unit interval's.
     check(
         verdicts,
         "bounds",
@@ -1062,8 +1064,11 @@ def test_a_constructors_bounds_get_the_unit_interval(verdicts):
         "BatchNormalization",
         "inference mode",
         "obs_dim=16",
-        "act_high=1.0, act_low=-1.0",
+        "built `self.value` alone as `value_net(16, 16)`",
     )
+    from dropout_lint.confirm.slicer import value_guess
+
+    assert (value_guess("act_high", set()), value_guess("act_low", set())) == ("1.0", "-1.0")
 
 
 def test_a_keras_2_activation_name_registered_in_custom_objects_is_found(verdicts):

@@ -709,7 +709,7 @@ def _float_sizes() -> None:
         (dense.Dense, "units"),
     ):
         orig = cls.__init__
-        if getattr(orig, "_dl_keras2", False):
+        if getattr(orig, "_dl_float_sizes", False):
             continue
 
         def init(self, *args, __orig=orig, __arg=arg, __rank=cls is not dense.Dense, **kwargs):
@@ -724,7 +724,8 @@ def _float_sizes() -> None:
                 kwargs[__arg] = int(value)
             __orig(self, *args, **kwargs)
 
-        _mark(init, "_dl_keras2")
+        # Its own mark: other shims of ``BaseConv.__init__`` (explicit padding) check theirs.
+        _mark(init, "_dl_float_sizes")
         cls.__init__ = init
 
 
