@@ -1327,9 +1327,78 @@ def _tf1_apis() -> None:
                 setattr(mod, attr, value)
 
 
+# TensorFlow Addons (end of life, no release for TensorFlow 2.16+ / Keras 3): the parts GAN and
+# style-transfer code uses most, served from Keras 3 when the package is not installed. Anything
+# else of it is a placeholder (using it says the package is not installed).
+ADDONS_TOP = "tensorflow_addons"
+
+
+def _addons_layers(name: str):
+    import keras
+
+    def instance_norm(*args, **kwargs):
+        kwargs.pop("groups", None)
+        return keras.layers.GroupNormalization(*args, groups=-1, **kwargs)
+
+    def adamw(weight_decay=0.004, learning_rate=0.001, *args, **kwargs):
+        return keras.optimizers.AdamW(learning_rate, weight_decay, *args, **kwargs)
+
+    return {
+        "layers": {
+            "InstanceNormalization": (instance_norm, "keras.layers.GroupNormalization(groups=-1)"),
+            "GroupNormalization": (keras.layers.GroupNormalization, "keras.layers.GroupNormalization"),
+            "SpectralNormalization": (keras.layers.SpectralNormalization, "keras.layers.SpectralNormalization"),
+        },
+        "activations": {
+            "gelu": (keras.activations.gelu, "keras.activations.gelu"),
+            "mish": (keras.activations.mish, "keras.activations.mish"),
+        },
+        "optimizers": {"AdamW": (adamw, "keras.optimizers.AdamW")},
+    }.get(name, {})
+
+
+class _AddonsLoader(importlib.abc.Loader):
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module) -> None:
+        sub = module.__name__[len(ADDONS_TOP) + 1 :]
+        served = _addons_layers(sub) if sub else {}
+
+        def attr(name: str):
+            if name.startswith("__"):
+                raise AttributeError(name)
+            if not sub and name in ("layers", "activations", "optimizers"):
+                return importlib.import_module(f"{ADDONS_TOP}.{name}")
+            if name in served:
+                value, shown = served[name]
+                _note(
+                    f"`{module.__name__}.{name}` ({ADDONS_TOP} is not installed: it has no Keras 3 release) served as `{shown}`"
+                )
+                return value
+            if ADDONS_TOP not in ABSENT:
+                ABSENT.append(ADDONS_TOP)
+            return _Placeholder(ADDONS_TOP, f"{module.__name__}.{name}")
+
+        module.__getattr__ = attr
+
+
+class AddonsFinder(importlib.abc.MetaPathFinder):
+    """``tensorflow_addons`` when it is not installed: see ``_addons_layers``."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != ADDONS_TOP and not fullname.startswith(ADDONS_TOP + "."):
+            return None
+        if fullname.count(".") > 1 or importlib.machinery.PathFinder.find_spec(ADDONS_TOP) is not None:
+            return None
+        return importlib.machinery.ModuleSpec(fullname, _AddonsLoader(), is_package=fullname == ADDONS_TOP)
+
+
 def install() -> None:
     if not any(isinstance(f, LegacyFinder) for f in sys.meta_path):
         sys.meta_path.append(LegacyFinder())
+    if not any(isinstance(f, AddonsFinder) for f in sys.meta_path):
+        sys.meta_path.append(AddonsFinder())
     if not any(isinstance(f, AbsentFinder) for f in sys.meta_path):
         sys.meta_path.append(AbsentFinder())
     _keras2_signatures()

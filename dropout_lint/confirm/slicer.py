@@ -1986,8 +1986,12 @@ def _missing_imports(module, path: str | None) -> set[str]:
             ok = any(os.path.exists(os.path.join(r, mod + ".py")) or os.path.isdir(os.path.join(r, mod)) for r in roots)
             if not ok:
                 try:
-                    # tf_keras (Keras 2) is served from Keras 3 in the worker when it is missing.
-                    ok = importlib.util.find_spec("keras" if mod == "tf_keras" else mod) is not None
+                    # tf_keras (Keras 2) is served from Keras 3 in the worker when it is missing,
+                    # and so are the common layers of tensorflow_addons (legacy.AddonsFinder).
+                    ok = (
+                        mod == "tensorflow_addons"
+                        or importlib.util.find_spec("keras" if mod == "tf_keras" else mod) is not None
+                    )
                     # A package the user's confirm-packages put on the worker's sys.path.
                     ok = ok or bool(EXTRA_PATH and importlib.machinery.PathFinder.find_spec(mod, EXTRA_PATH))
                 except (ImportError, ValueError):
