@@ -208,3 +208,33 @@ def test_an_agent_model_from_a_tuple_and_a_gym_env_is_built_alone(tmp_path, midd
     c = finding.confirmation
     assert c.status == status, c
     assert "built `self.actor` alone as `create_actor_critic(" in c.detail and ")[0]`" in c.detail, c.detail
+
+
+AGENT_GIVEN = """
+    import tensorflow as tf
+
+
+    class Agent:
+        def __init__(self, actions=None, model=None, lr=0.001):
+            self.actions = actions
+            self.model = model
+            self.opt = tf.keras.optimizers.Adam(lr)
+
+        def train_on_batch(self, states, targets):
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_mean(tf.square(self.model(states) - targets))
+            grads = tape.gradient(loss, self.model.trainable_weights)
+            self.opt.apply_gradients(zip(grads, self.model.trainable_weights))
+"""
+
+
+def test_a_model_argument_defaulting_to_none_is_the_callers(tmp_path):
+    """``def __init__(self, model=None): self.model = model``: built from this file the model is
+    None; the verdict says whose it is instead of "'NoneType' object is not callable"."""
+    (tmp_path / "agent.py").write_text(textwrap.dedent(AGENT_GIVEN))
+    finding = at(tmp_path, "agent.py", "DL312", "self.model(states)")
+    confirm_findings([finding], timeout=120, max_rate=0.8)
+    c = finding.confirmation
+    assert c.status == "unbuildable", c
+    assert "is the `model` argument (default None) of `Agent()`" in c.detail, c.detail
+    assert "NoneType" not in c.detail, c.detail

@@ -3458,6 +3458,9 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
             # A model a plain class (a trainer) keeps: built alone from the statement that makes it,
             # rather than through the trainer, whose construction may need data, files or options.
             alone = planner.by_constructor(cls, callee) if cls is not None and not ix.is_keras_class(cls) else None
+            given = _caller_given(cls, callee) if cls is not None and alone is None else None
+            if given is not None and "(default None)" in given:
+                raise Unbuildable(given)  # built here it is None: calling it fails for want of the caller's model
             try:
                 if alone is not None:
                     expr = alone
@@ -3581,8 +3584,26 @@ def _caller_given(cls: cst.ClassDef, callee) -> str | None:
         for name in sorted(names_in(st.value) & set(params)):
             p = params[name]
             ann = src(p.annotation.annotation) if p.annotation is not None else ""
-            if p.default is None or re.search(r"\b(Model|Layer|Sequential)\b", ann):
-                shown = f" (annotated `{ann}`)" if ann else ""
+            # ``model=None`` kept as it is: None unless a caller gives one (never rebound here).
+            none = (
+                p.default is not None
+                and src(p.default) == "None"
+                and src(st.value) == name
+                and not any(
+                    name in target_names(t.target)[0]
+                    for a in flat_statements(init.body.body)
+                    if isinstance(a, cst.Assign)
+                    for t in a.targets
+                )
+            )
+            if p.default is None or none or re.search(r"\b(Model|Layer|Sequential)\b", ann):
+                shown = f" (annotated `{ann}`)" if ann else (" (default None)" if none else "")
+                if none:
+                    return (
+                        f"the model called, `{src(callee)}`, is the `{name}` argument{shown} of `{cls.name.value}()`:"
+                        " None unless a caller gives one, so what it holds, and what the training flag changes in"
+                        " it, is the caller's (the caller's own file is where --confirm can judge it)"
+                    )
                 return (
                     f"the model called, `{src(callee)}`, is the `{name}` argument{shown} of `{cls.name.value}()`, "
                     "which no call site in the project gives: what it holds, and so what the training flag "
