@@ -386,9 +386,64 @@ Tables:
                   .ipynb), tune 22 (170: 168 .py, 2 .ipynb; Huvinesh-Rajendran-12/
                   keras-geometric alone 40).
 
+  --table o       corpus O, /work/corpora/o (REPOS_TSV_O below), session 16: disjoint from
+                  every repository named elsewhere in this project; same method, filter, split
+                  rule and >= 2 files rule, no declaration files (decl_files 0); the same lean
+                  as table n (TF2 / Keras 2-3 code by individuals and small teams), with
+                  search words other than n's where possible.  Candidates chosen by name and
+                  kind only, from find_repos name searches (tensorflow2, keras3, tfkeras,
+                  siamese, siamese-keras, autoencoder-keras, anomaly-detection-keras,
+                  anomaly-keras, keras-anomaly, train_step, mri-keras, xray, chest-xray, ecg-,
+                  eeg-keras, eegnet, sentiment-keras, bert-keras, attention-keras,
+                  capsnet-keras, resnet-keras, densenet-keras, efficientnet-tf,
+                  style-transfer-keras, super-resolution-keras, denoising-autoencoder,
+                  captioning-keras, crnn-keras, keras-ocr, tacotron, wavenet-keras,
+                  keras-audio, keyword-spotting, speech-emotion, lstm-keras, keras-tcn,
+                  informer, stock-prediction-keras, traffic-prediction, recsys-, ncf-,
+                  recommendation-keras, keras-recommend, gcn-keras, graphsage, ddpg-keras,
+                  td3-tf, a3c-keras, alphazero, zero-keras, triplet-loss, concrete-dropout,
+                  bayesian-cnn, evidential, gan-keras, vae-keras, ssd-keras, pspnet,
+                  keras-deeplab, custom-training, tf-2, brain-tumor-segmentation,
+                  medical-image-segmentation, retina-unet, pneumonia-keras, udacity-deep,
+                  coursera-deep, kaggle-competition), before any content was read (101).
+                  Struck off by name because the owner/name or the name occurs in this
+                  project's tracked text (36; by the bare name only:
+                  sungkyu-kim/keras-anomaly-detection,
+                  shivamaggarwal513/coursera-deep-learning-specialization,
+                  aamini/evidential-deep-learning, nuxlear/keras-audio,
+                  nixingyang/Kaggle-Competitions): Changyu-Guo/Transformer-With-TensorFlow2,
+                  modudeepnlp/NLP_Tensorflow2.0, ryancheunggit/tensorflow2_model_zoo,
+                  Fra-Tsuna/SAC-HER-Tensorflow2, spideralessio/TRPO-Tensorflow2,
+                  KATEhuang920909/tensorflow2.0_NER, marload/DeepRL-TensorFlow2,
+                  hubertkarbowy/awd_lstm_tensorflow2, ntozer/mixmatch-tensorflow2.0,
+                  calmiLovesAI/CRNN_TensorFlow2,
+                  DequanZhu/FaceNet-and-FaceLoss-collections-tensorflow2.0,
+                  QiuHongHao123/tensorflow2.0_GAN, srihari-humbarwadi/adain-tensorflow2.x,
+                  lyhue1991/eat_tensorflow2_in_30_days,
+                  YONG-FU/TensorFlow2-Financial_Deep_Learning_Practice, ghif/vit-keras3,
+                  ghif/diffusion-keras3, tensorchiefs/dl_keras3, bubbliiiing/Siamese-keras,
+                  chen0040/keras-anomaly-detection, sungkyu-kim/keras-anomaly-detection,
+                  Separius/BERT-keras, mrhhodd/capsnet-keras, XifengGuo/CapsNet-Keras,
+                  jkamalu/keras_tacotron, subbyte/graphsage-tf2,
+                  shivamaggarwal513/coursera-deep-learning-specialization,
+                  chen0040/keras-recommender, david8862/tf-keras-deeplabv3p-model-set,
+                  schoettner/ssd-keras, jefequien/PSPNet-Keras,
+                  aamini/evidential-deep-learning, mwalmsley/galaxy-zoo-bayesian-cnn,
+                  nuxlear/keras-audio, chen0040/keras-audio, nixingyang/Kaggle-Competitions.
+                  Pinned commit: the snapshot's HEAD.  Of the other 65: no snapshot (0);
+                  snapshot over 500 MB (1: shen-hue/anogan-keras, 1355089920 bytes); 64
+                  fetched; fewer than 2 files (8: thaonguyen2108/ECG-Bayesian-CNN-LSTM-main,
+                  terkelbo/TGS-Salt-Kaggle-Competition (0 files),
+                  GlastonburyC/DenseNet-Keras-implementation,
+                  samuelebouveret/Keras-Traffic-Prediction, khan-farhan/HAR-LSTM-keras,
+                  AlexMetsai/Tensorflow-Custom-Training, gusxo/TimeGAN-keras,
+                  AndBondStyle/wavenet-keyword-spotting (1 file each)).  Kept 56, no second
+                  round needed: validate 28 (260 code files: 245 .py, 15 .ipynb;
+                  sonyisme/keras-recommendation alone 53), tune 28 (219: 213 .py, 6 .ipynb).
+
 --out defaults to the table's directory named above.
 
-Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k|l|m|w|y|n] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k|l|m|w|y|n|o] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
 
 import argparse
@@ -1656,6 +1711,66 @@ vvanirudh/deep-ensembles-uncertainty	d45cf09edee634718b7a58e72321b2fa1585e1b5	un
 liaopeiyuan/kaggle-solutions	58fdae5b21c915e67af9429726452fddfb07dfcd	kaggle	validate	39	0
 """
 
+REPOS_TSV_O = """\
+repo	commit	kind	half	files_extracted	decl_files
+chuckcho/c3d-tensorflow2	4dccb79e39716646e58ac011beda330261bc745d	video	validate	3	0
+logasja/keras3-unets	fb439680e7fbb575138dce70e9f6a71dfc5d4cdb	segmentation	tune	25	0
+kevincoakley/keras3-resnet	e0fe40d7583de60eb22616870ae2b870bf6fc61b	model_zoo	validate	4	0
+ken-matsui/tfkeras-dcgan	bd9fd6a052ea7b762387014f184345f55bdee333	gan	validate	4	0
+J-Taniguchi/deeplab_v3plus_tfkeras	ae6f17b51cf54dbb5cb1ec42851720500c0f2d80	segmentation	tune	16	0
+XiaoyuHuang96/MobilenetV3SSDLite-tfkeras	1a658f53c04481e3f228243f5bf418c41a0288b1	detection	tune	23	0
+koshian2/OctConv-TFKeras	6cf3501d9a3562547aea9360a863e2d3f4f4642d	model_zoo	validate	2	0
+UdiBhaskar/TfKeras-Custom-Layers	ed7568b82593348f88126c0f953d26f4252091c9	tutorial	validate	5	0
+eleow/tfKerasFRCNN	2a5f3d0700078a5d55db23709e79b98c31af659c	detection	validate	3	0
+Osebek/Conditional-Variational-Autoencoder-Keras	6b6a4843ca9d0f386f9aac1e2e271d3fe00f00a2	vae	validate	23	0
+alimirzaei/adverserial-autoencoder-keras	e4f762065f31294bb2a791e284b7ffc3afac5c5a	autoencoder	tune	9	0
+giacomobettas/anomaly-autoencoder-keras-generator	e87657912097408fd8101a12271793c755ccd76c	anomaly	tune	5	0
+Bureaux-Tao/NLP-BERT-keras	4cf4969801c804739741b9c38d73d52a6e96da24	nlp	validate	22	0
+lshug/LearnToPayAttention-Keras	ebcb5bedb479061a300ae23f7e3b46a4b9c9edca	attention	tune	4	0
+khikmatullaev/CapsNet-Keras-Text-Classification	f62bebbe46730554924e2d424041cdf043bc34e4	capsule	tune	6	0
+theelk801/Style-Transfer-Keras	8ca0e3aca18eb0265bf2fdcf193c5270e96e96e9	style_transfer	validate	2	0
+nephilim2016/Super-Resolution-Keras	42df5609df59162bded5d2a5a3e740bb4dad4359	super_resolution	validate	2	0
+rajatkb/RDNSR-Residual-Dense-Network-for-Super-Resolution-Keras	05913112d2e6a9b128640f42db2f3619d83505b7	super_resolution	validate	2	0
+leurekay/CRNN-Keras	c3062b441bd3c9c8ba6761ca42f3fce357143a6c	ocr	tune	4	0
+qjadud1994/CRNN-Keras	58f57507fd0f05d12a6c2123dba7049c7210289b	ocr	tune	4	0
+Ananas120/Tacotron2_in_keras	cd47d4f5fe9848eb5c1781065441b23531405771	audio	validate	13	0
+ZTianle/keras-tcn-solar	921d381ea36d3c477c8e8eaf306a0ce0b406f53c	time_series	validate	8	0
+CUN-bjy/gym-ddpg-keras	17918d432dc90f250d658710a8263666bb52730c	rl	validate	2	0
+pr-shukla/maddpg-keras	610fd334c57ce70010e02a195ebebd78395f1b22	rl	validate	5	0
+NeymarL/ChineseChess-AlphaZero	7f45b0cd7470f7f8e1da7331fc1a31374d6cc10f	rl	tune	6	0
+yinchuandong/A3C-keras	7e3ba4b951f0ab7495e678e2c481a13dd944a30b	rl	validate	5	0
+anisotropy/Coursera-DeepLearningAI-TensorFlow-Developer	0c91bbe66eaec0621036da49fd0f26459d9d41db	course	validate	23	0
+neyugncol/tensorflow-keras-triplet-loss	d338eb4eb9059ec835dcd3fb512ab42d50da7977	metric_learning	tune	9	0
+anupamme/keras-triplet-loss-mnist	422d0feb19cffb9fd44ec1053a7ca57b47d59810	metric_learning	validate	28	0
+AbrarJahin/BiLSTM-Keras	d18aa5e6aa63858537dc255adf3a5890a43bb634	nlp	validate	4	0
+fferroni/PhasedLSTM-Keras	854ed13c1afdd3c5b3b5ba2b1c3584cdc192add4	time_series	tune	4	0
+baoxperceptionio/predict-stocks-lstm-keras	5e7aa4a518cb12a19b5dc7f5cd8698aac7269a29	time_series	validate	4	0
+sonyisme/keras-recommendation	e84fab6706faf8405f4bfc75cf50ecff6433eb77	recommender	validate	53	0
+Jhon-dong/STGCN-keras	055f33023bd0dda3090ad3dd61d8e967a3692907	gnn	tune	2	0
+choiseokkyu/LGCN-keras	64bdd4f7469eea159658e07d8652aa13a8c32672	gnn	validate	4	0
+data-prestige/train-keras-ocr	dcd266f52d3fbd9cf71d3d219bca6882b0a0c099	ocr	validate	4	0
+bkozyrskiy/EBCI_eegnet_keras	32d50185b6b816c38c20b77afdc9c30a332228fc	eeg	validate	16	0
+YangWangsky/tf_EEGNet	c2e668d3a7aa31feac7e71d19ada013829e6b87b	eeg	tune	4	0
+TaQuangTu/YoloV3-tensorflow-keras-custom-training	b5dfc7b3a6543ade26714163e938fe56440639d9	detection	validate	8	0
+RWaiti/Keras-DeeplabV3Plus-MobilenetV2	217d7263fa2ca919f09fd0b26b4cdc283ca53743	segmentation	tune	10	0
+taimir/infogan-keras	e60b6b12ceecaec57bdb03465457d1a2d5d6aac6	gan	tune	12	0
+JBlazing/PixelDTGAN-Keras	749cdd1e44e86176346bfbe10561809c63f06d78	gan	tune	4	0
+jshyunbin/ConditionalStyleGAN-keras	8960dd25fe91c4b3fa861408ed454ea6b77322ff	gan	tune	6	0
+RileyLazarou/AEGAN-keras	a7ed01938598b438efe54cddd6192b3a40c4902d	gan	tune	2	0
+makora9143/ssvae-keras-tensorflow	90013ba538a2eababb3dbbab0446f235e2eb2c65	vae	tune	5	0
+ericphilbaz/CADA-VAE-Keras	d6e4fe0555acae0e2d1f1ea1030ae34ca702040a	vae	validate	7	0
+jedol/SSD-Keras_Tensorflow	553804f5c79196ec697cbe5b399a66285c4c48c1	detection	tune	10	0
+ManishSoni1908/Mobilenet-ssd-keras	3993032e4994b4a34921554efab7d573b87afc64	detection	tune	15	0
+SwagJ/PSPNet_tf2_0	48061fd5d47b3290b30897f97f22b1a111c15b2a	segmentation	tune	7	0
+YBJ123/Keras-PSPNet	7595fff1b29aef23f4b3ba7446aef4f270dee01b	segmentation	tune	6	0
+emirhangulunay/Alzheimer-Mri-Keras-Model	5b595fd19e940fc9e1a72798006ca6b5b855a7b7	medical	validate	2	0
+mostafaelaraby/Tensorflow-Keyword-Spotting	d52be4f4cd31ba41cf73387f5a262a80d3828cd5	audio	tune	9	0
+kulak-at/keras-audio-recognition	1c04aba94799cb6e09732d6f168daa8c1e74cff2	audio	tune	5	0
+orobix/retina-unet	f6ff63bb39409942fd3aaf6907dbce74ca143207	medical	validate	2	0
+wwarriner/retina-unet	c091dade410ab8d7dce76a82d2bdd1b28f447e22	medical	tune	3	0
+buchholzmd/tf-retina-unet	ac19281a04ac5e11fbe986011668f6b89a23990b	medical	tune	4	0
+"""
+
 TABLES = {
     "a": REPOS_TSV,
     "b": REPOS_TSV_B,
@@ -1673,6 +1788,7 @@ TABLES = {
     "w": REPOS_TSV_W,
     "y": REPOS_TSV_Y,
     "n": REPOS_TSV_N,
+    "o": REPOS_TSV_O,
 }
 DEFAULT_OUT = {
     "a": "/work/corpus13",
@@ -1691,6 +1807,7 @@ DEFAULT_OUT = {
     "w": "/work/corpora/w",
     "y": "/work/corpora/y",
     "n": "/work/corpora/n",
+    "o": "/work/corpora/o",
 }
 
 

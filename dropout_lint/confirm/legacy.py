@@ -729,6 +729,70 @@ def _float_sizes() -> None:
         cls.__init__ = init
 
 
+def _applications_without_weights() -> None:
+    """``keras.applications.VGG19(include_top=False)`` in a module the build imports (a perceptual
+    loss in ``losses.py``): its default ``weights="imagenet"`` is a download, which the worker
+    refuses; built with ``weights=None`` instead, noted, as the slicer does in the flagged file.
+    The architecture, and so every layer that reads ``training``, is the same."""
+    import inspect
+
+    import keras
+
+    try:
+        importlib.import_module("keras._tf_keras.keras.applications")
+    except ImportError:
+        pass
+    wrapped: dict = {}
+    for name, mod in list(sys.modules.items()):
+        if not name.startswith("keras.src.applications.") or mod is None:
+            continue
+        for attr, fn in list(vars(mod).items()):
+            if not (inspect.isfunction(fn) and fn.__module__ == name and attr[:1].isupper()):
+                continue
+            params = list(inspect.signature(fn).parameters)
+            if "weights" not in params or getattr(fn, "_dl_no_weights", False):
+                continue
+            at = params.index("weights")
+
+            def build(*args, __fn=fn, __at=at, __name=attr, **kwargs):
+                given = args[__at] if len(args) > __at else kwargs.get("weights", "imagenet")
+                if isinstance(given, str) and given == "imagenet":
+                    if len(args) > __at:
+                        args = args[:__at] + (None,) + args[__at + 1 :]
+                    else:
+                        kwargs["weights"] = None
+                    _note(f"`{__name}` built with weights=None: --confirm downloads no ImageNet weights")
+                return __fn(*args, **kwargs)
+
+            _mark(build, "_dl_no_weights")
+            wrapped[fn] = build
+            setattr(mod, attr, build)
+    for name, mod in list(sys.modules.items()):
+        if mod is None or "applications" not in name or not name.startswith(("keras.", "tensorflow.")):
+            continue
+        for attr, value in list(vars(mod).items()):
+            if inspect.isfunction(value) and value in wrapped:
+                setattr(mod, attr, wrapped[value])
+    del keras
+
+
+def _no_summary_files() -> None:
+    """``tf.summary.create_file_writer("./logs/...")`` in a trainer's constructor: the worker's
+    view of the project is read-only and nothing it logs is read; a no-op writer (noted)."""
+    import tensorflow as tf
+
+    orig = tf.summary.create_file_writer
+    if getattr(orig, "_dl_keras2", False):
+        return
+
+    def create_file_writer(*args, **kwargs):
+        _note("`tf.summary.create_file_writer()` served as a no-op writer: --confirm writes no logs")
+        return tf.summary.create_noop_writer()
+
+    _mark(create_file_writer, "_dl_keras2")
+    tf.summary.create_file_writer = create_file_writer
+
+
 def _custom_activation_names() -> None:
     """``Conv2D(..., activation="my_act")`` after ``get_custom_objects()["my_act"] = ...``:
     Keras 2 looked the name up there, Keras 3 only among its own; the name is read from the
@@ -1406,6 +1470,8 @@ def install() -> None:
     _custom_activation_names()
     _sequential_duplicate_names()
     _float_sizes()
+    _applications_without_weights()
+    _no_summary_files()
     _aliases()
     _keras1_layers()
     _keras1_merge()
