@@ -562,8 +562,39 @@ def _keras1_conv(name: str, cls, rank: int):
     return type(name, (cls,), {"__init__": __init__, "_dl_keras1_conv": True})
 
 
+# Keras 2's lower-case constraint names (``from keras.constraints import maxnorm``).
+CONSTRAINT_ALIASES = {
+    "maxnorm": "MaxNorm",
+    "max_norm": "MaxNorm",
+    "nonneg": "NonNeg",
+    "non_neg": "NonNeg",
+    "unitnorm": "UnitNorm",
+    "unit_norm": "UnitNorm",
+    "min_max_norm": "MinMaxNorm",
+}
+
+
 def _aliases() -> None:
     import keras
+
+    for mod_name in ("keras.constraints", "keras._tf_keras.keras.constraints"):
+        try:
+            mod = importlib.import_module(mod_name)
+        except ImportError:
+            continue
+        for old, new in CONSTRAINT_ALIASES.items():
+            if not hasattr(mod, old) and hasattr(mod, new):
+                setattr(mod, old, getattr(mod, new))
+    # Keras 2.1 kept MobileNet's layer and activation in its application module
+    # (``from keras.applications.mobilenet import DepthwiseConv2D, relu6``).
+    for mod_name in ("keras.applications.mobilenet", "keras._tf_keras.keras.applications.mobilenet"):
+        try:
+            mod = importlib.import_module(mod_name)
+        except ImportError:
+            continue
+        for old, value in (("DepthwiseConv2D", keras.layers.DepthwiseConv2D), ("relu6", keras.activations.relu6)):
+            if not hasattr(mod, old):
+                setattr(mod, old, value)
 
     for old, new in ALIASES.items():
         if not hasattr(keras.layers, old) and hasattr(keras.layers, new):
