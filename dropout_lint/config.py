@@ -228,7 +228,7 @@ class Effective:
             for pattern, codes in self.cfg.per_file_ignores.items():
                 if _glob_match(rel, pattern):
                     enabled -= set(codes)
-        from dropout_lint.project import declared_versions, rate_writers, sampled_callees
+        from dropout_lint.project import declared_versions, rate_writers, sampled_callees, training_mode_never
 
         folder = os.path.dirname(os.path.abspath(path))
         facts: dict[str, Any] = {}
@@ -245,6 +245,10 @@ class Effective:
             sampled = sampled_callees(folder)
             if sampled:
                 facts["sampled-elsewhere"] = list(sampled)
+        if "DL101" in enabled or "DL102" in enabled:
+            steps = training_mode_never(folder)
+            if steps:
+                facts["training-mode-never"] = list(steps)
         if not facts:
             return FileSettings(frozenset(enabled), self.options)
         return FileSettings(frozenset(enabled), {**self.options, **facts})

@@ -169,6 +169,43 @@ def _sampled(root: str) -> tuple[str, ...]:
     return tuple(sorted(found)[:_SAMPLED_MAX])
 
 
+# --- a project that trains its models only in custom loops, never in training mode ---------------
+# A Keras model runs in training mode only when something asks for it: ``fit`` / ``train_on_batch``
+# (``training=True`` for the step), a ``training=`` argument other than False / None (a literal
+# True, a variable, a signature default True), or the learning phase (``set_learning_phase``,
+# ``K.learning_phase()`` fed in TF1), or an Estimator made from the model. A project whose files
+# have custom training steps (``GradientTape`` and ``apply_gradients`` / ``minimize``) and none of
+# these runs every model it trains in inference mode: its Dropout never drops.
+_TRAINING_ON = re.compile(
+    rb"\.fit(?:_generator)?\s*\(|train_on_batch\s*\(|\btraining\s*=\s*(?!\s*(?:False|None)\b)"
+    rb"|learning_phase|model_to_estimator|\bestimator\b"
+)
+_APPLIES = re.compile(rb"apply_gradients\s*\(|\.minimize\s*\(")
+
+
+def training_mode_never(folder: str) -> tuple[str, ...]:
+    """Up to three files (relative to the project root) with a custom training step, for a file
+    in ``folder`` whose project has such steps and never asks for training mode anywhere (see
+    ``_TRAINING_ON``); ``()`` when some file asks for it, when there is no custom step (a library
+    whose users train its models), or when the project has more files than are read."""
+    return _never_training(project_root(folder))
+
+
+@lru_cache(maxsize=1024)
+def _never_training(root: str) -> tuple[str, ...]:
+    steps: list[str] = []
+    n = 0
+    for path, data in _project_texts(root):
+        n += 1
+        if _TRAINING_ON.search(data):
+            return ()
+        if b"GradientTape" in data and _APPLIES.search(data):
+            steps.append(os.path.relpath(path, root).replace(os.sep, "/"))
+    if n >= MAX_SCAN_FILES:
+        return ()
+    return tuple(steps[:3])
+
+
 def _block(lines: list[str], i: int, indent: int, limit: int = 30):
     for body in lines[i + 1 : i + 1 + limit]:
         if not body.strip() or body.lstrip().startswith("#"):

@@ -10,7 +10,7 @@ from dropout_lint.rules._common import (
     node_rate,
     not_in_last_iteration,
 )
-from dropout_lint.rule import Invalid, Rule, example as _ex
+from dropout_lint.rule import Invalid, Rule, Valid, example as _ex
 
 
 class DropoutAfterOutput(Rule):
@@ -54,6 +54,13 @@ class DropoutAfterOutput(Rule):
     ```
 
     ## When it stays silent
+    - **The project runs its models in training mode somewhere**: not in a project (the file's
+      package, or its folder of scripts) that trains only in custom steps (`GradientTape` with
+      `apply_gradients` / `minimize`) and never asks for training mode in any file: no `fit`,
+      `train_on_batch`, `training=` other than False / None, learning phase or Estimator. There
+      every model runs in inference mode, in its training steps too, so the Dropout never drops
+      (DL302 reports the calls it can show; DL312 suspects the others). A library with no training
+      step of its own keeps the finding: its users train the models.
     - **The graph is a model whose output is a prediction**: a Sequential, a functional
       `Model(inputs, outputs)` (also `super().__init__(inputs, outputs)`), or a `Model` subclass's
       `call()` -- but not a `Model` subclass named as a block (`...Attention`, `...Block`,
@@ -124,6 +131,16 @@ class DropoutAfterOutput(Rule):
     fix_safety = "unsafe"
 
     valid = [
+        # premise "the project runs its models in training mode": its only training is a
+        # custom step that never asks for it (another file), so the Dropout never drops
+        Valid(
+            _ex("""
+                from keras import layers, Sequential
+                def critic():
+                    return Sequential([layers.Dense(8), layers.Dense(1), layers.Dropout(0.3)])
+            """),
+            options={"training-mode-never": ["train.py"]},
+        ),
         # premise "on the paths the code takes": one arm of a layer-type dispatcher the caller picks
         _ex("""
             from tensorflow.keras import Input, Model, layers
@@ -689,6 +706,8 @@ class DropoutAfterOutput(Rule):
     ]
 
     def check(self, ctx) -> None:
+        if ctx.option("training-mode-never"):
+            return  # the project trains only in steps that never ask for training mode
         report_outputs(ctx, by_name=False)
 
 

@@ -1,5 +1,5 @@
 from dropout_lint.kinds import BATCHNORM_INFERENCE_BY_DEFAULT, is_batchnorm, is_dropout, is_passthrough
-from dropout_lint.rule import Invalid, Rule, example as _ex
+from dropout_lint.rule import Invalid, Rule, Valid, example as _ex
 from dropout_lint.rules._model_uses import only_trained
 from dropout_lint.rules._common import (
     branch_not_taken,
@@ -73,6 +73,13 @@ class DropoutBeforeBatchNorm(Rule):
     ```
 
     ## When it stays silent
+    - **The project runs its models in training mode somewhere**: not in a project (the file's
+      package, or its folder of scripts) that trains only in custom steps (`GradientTape` with
+      `apply_gradients` / `minimize`) and never asks for training mode in any file: no `fit`,
+      `train_on_batch`, `training=` other than False / None, learning phase or Estimator. There
+      every model runs in inference mode, in its training steps too, so the Dropout never drops
+      (DL302 reports the calls it can show; DL312 suspects the others). A library with no training
+      step of its own keeps the finding: its users train the models.
     - A Dropout applied with `training=True` (always on, Monte-Carlo dropout): it does not turn off
       at inference, so BatchNormalization sees the same variance in both modes.
     - A Dropout at rate 0 (DL203 reports it), one built under an `if` that every call site in the
@@ -130,6 +137,16 @@ class DropoutBeforeBatchNorm(Rule):
     requires = ("ropout",)
 
     valid = [
+        # premise "the project runs its models in training mode": its only training is a
+        # custom step that never asks for it (another file), so the Dropout never drops
+        Valid(
+            _ex("""
+                from keras import layers, Sequential
+                def actor():
+                    return Sequential([layers.Dense(8), layers.Dropout(0.3), layers.BatchNormalization(), layers.Dense(1)])
+            """),
+            options={"training-mode-never": ["buffer.py"]},
+        ),
         # premise "a layer of the model": the BN is applied to a tensor no output of the model uses
         _ex("""
             from tensorflow import keras
@@ -490,6 +507,8 @@ class DropoutBeforeBatchNorm(Rule):
     ]
 
     def check(self, ctx) -> None:
+        if ctx.option("training-mode-never"):
+            return  # the project trains only in steps that never ask for training mode
         for n in ctx.nodes:
             if not is_dropout(n.kind):
                 continue
