@@ -38,3 +38,42 @@ def test_keras2_constraint_and_mobilenet_names_are_served(tmp_path):
     c = finding.confirmation
     assert c.status == "confirmed", c
     assert "feeds BatchNormalization" in c.detail, c.detail
+
+
+CELL = """
+    import keras.backend as K
+    from keras.layers import LSTMCell
+
+
+    class ZoneCell(LSTMCell):
+        def __init__(self, units, zoneout=0.1, **kwargs):
+            super().__init__(units, **kwargs)
+            self.zoneout = zoneout
+
+        def call(self, inputs, state, **kwargs):
+            output, new_state = super().call(inputs, state)
+            prev_c, prev_h = state
+            new_c, new_h = new_state
+            c = K.dropout(new_c - prev_c, self.zoneout) + prev_c
+            return output, [c, new_h]
+"""
+
+
+def test_an_rnn_cell_with_keras2_backend_dropout_is_called_as_a_cell(tmp_path):
+    """DL303 on ``K.dropout`` in a zoneout LSTM cell: the cell is called for one step with zero
+    states (``call(inputs, state)``), and Keras 2's ``K.dropout`` is served by keras.random."""
+    (tmp_path / "cell.py").write_text(textwrap.dedent(CELL))
+    finding = at(tmp_path, "cell.py", "DL303", "K.dropout(")
+    confirm_findings([finding], timeout=120, max_rate=0.8)
+    c = finding.confirmation
+    assert c.status == "confirmed", c
+    assert "called as an RNN cell" in c.detail and "dropout stays on at inference" in c.detail, c.detail
+
+
+def test_stand_ins_for_trailing_underscores_and_rl_coefficients():
+    from dropout_lint.confirm.slicer import value_guess
+
+    assert value_guess("lr_", set()) == "0.001"
+    assert value_guess("tau_", set()) == "0.005"
+    assert value_guess("gamma", set()) == "0.99"
+    assert value_guess("in_dim", set()) == "16"

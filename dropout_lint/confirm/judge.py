@@ -1302,6 +1302,21 @@ def _two_calls(obj, training):
                 if note not in NOTES:
                     NOTES.append(note)
                 return _max_diff(a, b)
+        # An RNN cell (``call(self, inputs, states)``, a ``state_size``): one step, with zero states.
+        states = _zero_states(obj, x)
+        if states is not None:
+            if len(x.shape) == 3:
+                x = x[:, 0, :]  # one step of the sequence guessed for a recurrent kind
+            try:
+                a = obj(x, states, training=training) if training is not None else obj(x, states)
+                b = obj(x, states, training=training) if training is not None else obj(x, states)
+            except Exception as exc_cell:  # noqa: BLE001
+                first = exc_cell  # a cell, called as one: what it failed on is the cause
+            else:
+                note = "called as an RNN cell: one step, (inputs, states) with zero states"
+                if note not in NOTES:
+                    NOTES.append(note)
+                return _max_diff(a, b)
         # A layer whose call takes a list (queries, keys, values...): the same input n times,
         # else (a graph layer: features and a square adjacency, or each node's neighbours) two
         # inputs of N nodes, each (N, d) or (N, k, d).
@@ -1318,6 +1333,18 @@ def _two_calls(obj, training):
             return _max_diff(a, b)
         raise _Unbuildable(f"calling the built object failed: {_reason(first)}") from None
     return _max_diff(a, b)
+
+
+def _zero_states(obj, x) -> list | None:
+    """Zero states for an RNN cell (a layer with an int or a list of ints ``state_size``) called
+    on a batch ``x`` of (batch, width); None for anything else."""
+    size = getattr(obj, "state_size", None)
+    if _is_model(obj) or isinstance(x, (list, tuple)) or len(getattr(x, "shape", ())) not in (2, 3):
+        return None
+    sizes = size if isinstance(size, (list, tuple)) else [size]
+    if not sizes or not all(isinstance(n, int) and n > 0 for n in sizes):
+        return None
+    return [tf.zeros((x.shape[0], n)) for n in sizes]
 
 
 def _input_lists(obj, x):

@@ -945,7 +945,12 @@ def _keras2_backend() -> None:
         value = keras.ops.convert_to_tensor(value, dtype=dtype)
         return keras.ops.broadcast_to(value, shape) if shape is not None else value
 
+    def dropout(x, level, noise_shape=None, seed=None):
+        # Keras 2's K.dropout always drops (it takes no training flag): so does this.
+        return keras.random.dropout(x, rate=level, noise_shape=noise_shape, seed=seed)
+
     named = {
+        "dropout": dropout,
         "variable": variable,
         "constant": constant,
         "image_dim_ordering": lambda: "tf",
@@ -968,7 +973,7 @@ def _keras2_backend() -> None:
                 raise AttributeError(f"module {__mod.__name__!r} has no attribute {name!r}")
             if name not in named:
                 how = "keras.ops"
-            elif "ordering" in name or "random" in name:
+            elif "ordering" in name or "random" in name or name == "dropout":
                 how = "channels-last" if "ordering" in name else "keras.random"
             else:
                 how = SERVED_AS.get(name, "keras.Variable / keras.ops")

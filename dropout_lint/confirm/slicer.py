@@ -454,7 +454,12 @@ SIZE_STANDIN = "16"
 
 def value_guess(name: str, kinds: set) -> str | None:
     """A stand-in for a size, shape, rate, bound or format parameter or variable named ``name``."""
+    name = name.strip("_") or name  # ``lr_``, ``_units``
     low = name.lower()
+    if low in ("tau", "polyak", "polyak_coef", "soft_tau"):
+        return "0.005"  # a target network's soft-update step: the build does not train
+    if low in ("gamma", "discount", "discount_factor"):
+        return "0.99"  # a return's discount: the build does not train
     tokens = [t.rstrip("0123456789") for t in re.split(r"_+|(?<=[a-z])(?=[A-Z])", name) if t]
     tokens = [t.lower() for t in tokens if t]
     if "shape" in tokens or low.endswith("shape"):
