@@ -443,7 +443,7 @@ Tables:
 
 --out defaults to the table's directory named above.
 
-Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k|l|m|w|y|n|o] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k|l|m|w|y|n|o|p] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
 
 import argparse
@@ -1771,6 +1771,85 @@ wwarriner/retina-unet	c091dade410ab8d7dce76a82d2bdd1b28f447e22	medical	tune	3	0
 buchholzmd/tf-retina-unet	ac19281a04ac5e11fbe986011668f6b89a23990b	medical	tune	4	0
 """
 
+REPOS_TSV_P = """\
+repo	commit	kind	half	files_extracted	decl_files
+hyunholee26/Short-term-water-level-prediction-in-the-river-using-LSTM-with-MC-dropout	7315604ac2c331e3d04ca04a044f012df0f66075	uncertainty	validate	7	0
+teelinsan/KerasDropconnect	0b203b56b2564686358fe0907b89316e3fce4014	dropout	validate	3	0
+BayesWatch/tf-variational-dropout	b028185322fd1a088444d23e222b9a4a06c9ec4b	dropout	tune	8	0
+avirupdas55/Gaussian-Dropout-Uncertainty	ea8511c8c8d41732faaba5016362e91e5e214211	uncertainty	tune	4	0
+nicenustian/stocks-bayesian-lstm-and-transfer-learning	5b7673b708b3252f6840c50b2bb4181f9545edd6	uncertainty	tune	3	0
+Kyushik/Predictive-Uncertainty-Estimation-using-Deep-Ensemble	3d6caaedfee83f7d97ead01d820af5e4ef113e4b	uncertainty	validate	8	0
+cnsa/keras-text-classification-w2v	71a450a3bd1d43289eeea33ccd259e03d8fe5a25	nlp	validate	6	0
+samc0de/keras-text-classification-binary	442f0965e6f331ee67cc26b98fc80adb19f3eacf	nlp	tune	4	0
+GINK03/keras-cnn-text-classify	6585f546287061ca6a8b8d418de8a5281ffee6a1	nlp	tune	4	0
+MingyuLi19910814/Convolutional-Neural-Networks-for-Sentence-Classification-tf2	63cac43ddfb37717890dba0381f622983af8a32d	nlp	validate	4	0
+gengjia007/CapsNet-for-text-classification-tf2.0	89f654c057f8e203219fdb227e5a7abdb6fc3c52	nlp	tune	4	0
+jeonghunyoon/Text-classification-tensorflow	3c7c80bc0abea7c8c2b40eb6af3fb09f0530b63e	nlp	validate	4	0
+yxtay/text-classification-tensorflow	1be7e1e357844742c813a536991a49cc47aa7be3	nlp	validate	3	0
+jianwu-github/keras-lstm-sentiment-analysis	17e6b5722ba0e88150a7a0fae113c7d91e6b62e4	sentiment	tune	2	0
+hardianlawi/attention-lstm-sentiment-analysis	1da9ff70a03be76928873f5d03153efaf0337dc2	sentiment	tune	7	0
+VanOvermeire/keras-sentiment-analysis-examples	25ec139249d748cc1b136421bf2dabc2a4fe6d10	sentiment	tune	5	0
+iangregson/imdb-keras	82ad3d5af000daf4260228a290dd1921e5cfe20d	sentiment	validate	4	0
+harshulsoni/lyrics-sentiment-tensorflow	5235199a059107defc4d1cea678ab7c9c775b7b6	sentiment	validate	7	0
+Tirth27/Mnist-and-Cifar10-Keras	60707e7e4859be648e2287104c0b5a26b75c2acd	image_classification	validate	6	0
+Watebear/cifar10-keras-net-zoo	84f6494cbb97856fe1d3d7cc05c375c3b4f29503	image_classification	validate	6	0
+drewszurko/keras-cnn-cifar10	e5ef3fed4ff347b16051f7db3e16d40e808bd3a6	image_classification	tune	4	0
+BSydo/MNIST-Keras-tensorflow--CNN	94235a0900cb0d6465f3b03e77eb9863f07317e5	image_classification	tune	4	0
+NeilNie/EMNIST-Keras	7345181f6eafdee14d7e98fd9aea1dae26f4d7e8	image_classification	tune	2	0
+DonaldKellett/fmnist-keras3	69ddfbcd93fe6250b1d69e97e063d014f04f7293	image_classification	tune	3	0
+ayulockin/fashion-mnist-keras	8ce544f8c001975e86beeb99373f123f4f294eaa	image_classification	validate	5	0
+daveboat/multitask-image-classification-keras-example	a6230b99b134ad4851176f7d30bdc62143868f54	image_classification	validate	2	0
+conqueror7/image-classification-keras-generic	9e567d9892dbfc32de8380095705de7ed8979b25	image_classification	tune	3	0
+emedinac/Classification-tf2x	9d395edc5e3c54d21b536ae86680e7d4383e4291	image_classification	validate	9	0
+oq-Yuki-po/ImageClassification-tf2	d23f1390173bc476229134f89adb62e3d4043e08	image_classification	tune	4	0
+xiayifan1024/CifarClassification-tf2	fea9737487bbddfcfe59eb961de89976d4a0d005	image_classification	validate	7	0
+eremo2002/tf.keras-CNN	24a00b29efb76aa6446b7ae0b38454bb71260256	image_classification	validate	8	0
+itacca/keras-CNN-template	e9e2714cec67b2c611fe6547fd0ceeae6198ab93	image_classification	tune	7	0
+exeex/audio-classifier-keras-cnn	5d25631cb18ab0c709fe975bf8556e0cf88bc79f	audio	tune	6	0
+mbarzegary/ecg-classification-keras-cnn	a00421eb6206cbaab1bd2cd9ddf953f2863824dc	medical	tune	2	0
+X-rayLaser/keras-cnn-1drnn-ctc	e27f717c2c8af75f4774c62a81f70f46c4e8eadf	ocr	validate	20	0
+Arsey/keras-transfer-learning-for-oxford102	5b9040a67b71ae9635a1e35b223d9dd9bf70fcef	transfer_learning	tune	10	0
+yoavz/transfer-learning-keras	382d790dcb36fa9bd62fec4b1777c5aa274aec9a	transfer_learning	validate	4	0
+icchi-h/fine-tuning-keras	f784a6e2280600d83bb54df26495c3bac765ed65	transfer_learning	tune	2	0
+nkmk/tensorflow-keras-examples	720d7851c0d1c9983b06864aa2ebbdcce5efa7c5	tutorial	tune	46	0
+buraketmen/Tensorflow-keras-examples	9c74529a74c46b4231743502fac30285f553d600	tutorial	tune	19	0
+buomsoo-kim/Easy-deep-learning-with-Keras	332d1a580845f8640788b7e5dc9af8fc8af4ba55	tutorial	tune	102	0
+YukihiroTaniguchi/Practicing-Deep-Learning-With-Keras	cb3411e89c9e52d38be26aa7b4d6ee0da6372513	tutorial	tune	9	0
+Jean-Christ1/Deep-Learning-with-Keras-and-Tensorflow	32b7466bb243514d8126208991d025fa53b2fa5f	tutorial	tune	81	0
+masakiaota/deep-learning-with-keras-ja	540e19d16f195f85a172936bf1546d2303835f8b	tutorial	tune	52	0
+tjkemp/keras-projects	03bb5e8979157c5acf642765ba302e1c747ce8a5	tutorial	tune	13	0
+kredy/Keras-Projects	44c9a7b27f31a8d3eaa7b3bc7a0396d2eb0bf430	tutorial	tune	13	0
+PABERTHIER/keras-projects	6f101f9e505c63b541da6887c5d78e2fc94b4c2f	tutorial	tune	4	0
+Prateek-Sharma-87/nlp-keras-tf	0e7dda0b102cca2c82c14d3b4187a4ea5b93a6af	nlp	validate	5	0
+NoorAmer0/simple-chatbot-keras	670a12a4ce321e88db20f74db1e79f5da91e3ad6	chatbot	tune	3	0
+boring-programmer7/Chatbot-Keras	0fc402037f92903ba3ff497d67c4e74960f4a21c	chatbot	validate	3	0
+sekharvth/simple-chatbot-keras	2a198590cc785500a8d9349e474abc2d350a558c	chatbot	tune	2	0
+Bureaux-Tao/BiLSTM-NER-Keras	8dbaf8a52d65de80ef1a75a4b9f3a1cb0986c0c7	ner	tune	50	0
+Bureaux-Tao/BERT-NER-Keras	cc7291db331bb16a5834ec07e23f403f575a21cd	ner	tune	69	0
+vizsatiz/pos-ner-keras	a0961d8610e01399d092793fa51a9572db0fff44	ner	validate	2	0
+stephen-v/zh-NER-keras	78ab9b314b5c77971fa08a2c8edcf194f40567d5	ner	tune	2	0
+samrawal/BiLSTM-CRF-Keras	d564a1f7a27ab5122fecc4b8690b565142800957	ner	validate	2	0
+jonghkim/keras-seq2seq-models	7b2e6f4342ebce16222743983cd41258cd4bf199	seq2seq	tune	5	0
+mohammed-elkomy/encoder-decoder-tensorflow	1d35993ad902d8d398c8d5500a3c1e22faabb913	seq2seq	validate	10	0
+Dragon0Spark/Keras-music-generation	e7ac70546d9f6077876b089ad2298470b9cdd3d6	music	tune	2	0
+durman53/tensorflow-keras-music-generation	02086a2f5afdde32c2a271b60a55ffef2f393061	music	validate	2	0
+jordan-bird/Keras-LSTM-Music-Generator	a850f66aa56dc6f023449a7ceb42e11cdec38630	music	validate	4	0
+randaller/keras-lstm-text-generator	b95f3693d9f736e37c9cee36bc87379d392777fc	nlp	tune	8	0
+MarlonCajamarca/Keras-LSTM-Trajectory-Prediction	5297ab5e649971ed42ca9f8efa9fe925b7da982b	time_series	validate	5	0
+maxuanquang/srgan-tensorflow2.0	b79133a372afa80d3b3339949fc394d4e69a9a01	gan	validate	8	0
+srihari-humbarwadi/progan-tensorflow2.x	2f456c11277a2e80fa9332e29130e8ca384796d9	gan	tune	10	0
+shhra/BigGAN-Tensorflow2.0	49094e26f5a643d0abfeeb292200e5eeea910a69	gan	tune	5	0
+chldkato/MelGAN-Tensorflow2	24fe11caa73b076138c8bc490ecdfcea29dede7b	gan	tune	4	0
+garder14/cyclegan-tensorflow2	3836374314202440b912725e093057bb0e58d52a	gan	validate	5	0
+ditto-cc/cDCGAN-tensorflow2	ed2c968efb75269a75fb845349a84e23837cf261	gan	tune	3	0
+hcnoh/WGAN-tensorflow2	2e31cbde8910166a70818a70b4528774b44a79c6	gan	validate	4	0
+leafinity/SAGAN-tensorflow2.0	b09b035ce39699b724a212e260ce3cf2f03760c1	gan	tune	4	0
+yerfor/WGAN-TensorFlow2	c0e73ffc77842728ad1f0ecb6584e6ddb948e0dd	gan	tune	3	0
+tuananhphamds/MST-VAE-Tensorflow2	2aab8726f936022757cfd1ceb5e0b53dd7a16bf5	vae	validate	7	0
+DaeseungLee/VAE-Tensorflow2.0	8b0a86c702a6a045563fc81fa1901fdc0e3b2a3e	vae	validate	3	0
+TheStarkor/SRCNN-tensorflow2	23eacf0a42aa0363bcd97c33a33f85ca68fa980b	super_resolution	tune	4	0
+"""
+
 TABLES = {
     "a": REPOS_TSV,
     "b": REPOS_TSV_B,
@@ -1789,6 +1868,7 @@ TABLES = {
     "y": REPOS_TSV_Y,
     "n": REPOS_TSV_N,
     "o": REPOS_TSV_O,
+    "p": REPOS_TSV_P,
 }
 DEFAULT_OUT = {
     "a": "/work/corpus13",
@@ -1808,6 +1888,7 @@ DEFAULT_OUT = {
     "y": "/work/corpora/y",
     "n": "/work/corpora/n",
     "o": "/work/corpora/o",
+    "p": "/work/corpora/p",
 }
 
 
