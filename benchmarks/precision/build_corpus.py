@@ -441,6 +441,90 @@ Tables:
                   round needed: validate 28 (260 code files: 245 .py, 15 .ipynb;
                   sonyisme/keras-recommendation alone 53), tune 28 (219: 213 .py, 6 .ipynb).
 
+  --table p       corpus P, /work/corpora/p (REPOS_TSV_P below), session 16: disjoint from every
+                  repository named elsewhere in this project; same method, filter, split rule and
+                  >= 2 files rule, no declaration files (decl_files 0); the lean of tables n and o
+                  (TF2 / Keras 2-3 code by individuals and small teams), here toward repositories
+                  whose names suggest Keras models with dropout and training code (MC dropout /
+                  Bayesian / uncertainty code, text and sentiment classification, CNN image
+                  classification on MNIST / Fashion-MNIST / CIFAR, transfer learning, example and
+                  course collections, chatbots, NER, seq2seq, music generation, GAN / VAE), with
+                  search words other than n's and o's where possible.  Candidates chosen by name and
+                  kind only, from find_repos name searches (mc-dropout, monte-carlo-dropout,
+                  dropout-keras, keras-dropout, dropout-uncertainty, variational-dropout,
+                  dropconnect, spatial-dropout, keras-mc, bayesian-deep, bayesian-lstm, uncertainty,
+                  uncertainty-estimation, text-classification, keras-text-classification,
+                  text-classification-tensorflow, sentiment-analysis, lstm-sentiment,
+                  keras-sentiment, sentiment-tensorflow, imdb-keras, cifar10-keras, cifar-keras,
+                  mnist-keras, fashion-mnist, image-classification-keras, classification-tf2,
+                  cnn-tensorflow2, keras-cnn, keras-classifier, keras-lstm, keras-bilstm,
+                  bilstm-crf-keras, transfer-learning-keras, keras-transfer-learning,
+                  fine-tuning-keras, keras-examples, tf2-examples, keras-models, keras-projects,
+                  deep-learning-projects, deep-learning-with-keras, hands-on-deep, kaggle-keras,
+                  nlp-keras, tensorflow2-nlp, speech-emotion-recognition,
+                  speech-emotion-recognition-keras, emotion-keras, music-generation, keras-music,
+                  chatbot-keras, keras-chatbot, ner-keras, pos-tagging, encoder-decoder,
+                  keras-seq2seq, unet-tf2, gan-tensorflow2, vae-tensorflow2), before any content was
+                  read (134; one more name found, AtLeastITry/seq2seq-keras-chatBot, was left out
+                  because it is on table n's or o's candidate lists; searches whose hits mostly
+                  named no framework, such as speech-emotion-recognition, pos-tagging,
+                  music-generation, deep-learning-projects and hands-on-deep, gave no picks).
+                  Struck off by name because the owner/name or the name occurs in this project's
+                  tracked text (45; by the bare name only: Yasmine-Gharsallah/mc-dropout-mnist,
+                  francescodisalvo05/monte-carlo-dropout, AryaAftab/dropconnect-tensorflow,
+                  jonghkim/keras-text-classification, sarweshsuman/keras-text-classification,
+                  efikarra/keras-text-classification, zdepablo/keras-text-classification,
+                  yanislavzagorov/keras-sentiment-analysis, Darkovian/keras-sentiment-analysis,
+                  guillaume-chevalier/Hyperopt-Keras-CNN-CIFAR-100, Junhojuno/classification-tf2,
+                  jasper2xF/keras-transfer-learning, hequn/keras-transfer-learning,
+                  prymeka/keras-transfer-learning, berquist/keras-examples, lwneal/keras-examples,
+                  pera-urosevic/keras-examples, sofiabesenski4/Keras-Examples,
+                  oliverhiggs/keras-examples, gaussic/keras-examples, ShawDa/Keras-examples,
+                  Steve-Shillitoe/Deep-Learning-With-Keras,
+                  LiterallyTheOne/deep-learning-with-keras,
+                  PrajwalG12121998/Deep-Learning-with-Keras, jinxueyu/keras-models,
+                  JackHunt/keras-models, Marcnuth/Keras-Models, bonbert81/keras-chatbot,
+                  KelianB/Keras-Chatbot, ken-matsui/keras-seq2seq, dimoynwa/keras-seq2seq,
+                  solaris33/UNET-tf2): Yasmine-Gharsallah/mc-dropout-mnist,
+                  nathan215/cifar10-mc-dropout-ood, alexrakowski/mc-dropout-mnist,
+                  YBMQdog/Uncertainty-MC-dropout,
+                  Akanksha-Nadipalli/cnn-uncertainty-estimation-mc-dropout,
+                  mathemage/mc-dropout-u-net-vaihingen, francescodisalvo05/monte-carlo-dropout,
+                  AryaAftab/dropconnect-tensorflow,
+                  asajatovic/bayesian-deep-learning-text-classification,
+                  jonghkim/keras-text-classification, sarweshsuman/keras-text-classification,
+                  efikarra/keras-text-classification, zdepablo/keras-text-classification,
+                  yanislavzagorov/keras-sentiment-analysis, Darkovian/keras-sentiment-analysis,
+                  chen0040/keras-sentiment-analysis-web-api,
+                  SylvainRajkoumar/image-classification-cifar10-keras,
+                  guillaume-chevalier/Hyperopt-Keras-CNN-CIFAR-100, Junhojuno/classification-tf2,
+                  HedgehogCode/keras-transfer-learning, jasper2xF/keras-transfer-learning,
+                  hequn/keras-transfer-learning, prymeka/keras-transfer-learning,
+                  berquist/keras-examples, lwneal/keras-examples, pera-urosevic/keras-examples,
+                  sofiabesenski4/Keras-Examples, oliverhiggs/keras-examples, gaussic/keras-examples,
+                  ShawDa/Keras-examples, Steve-Shillitoe/Deep-Learning-With-Keras,
+                  LiterallyTheOne/deep-learning-with-keras,
+                  PrajwalG12121998/Deep-Learning-with-Keras, jinxueyu/keras-models,
+                  JackHunt/keras-models, Marcnuth/Keras-Models, bonbert81/keras-chatbot,
+                  KelianB/Keras-Chatbot, ken-matsui/keras-seq2seq, dimoynwa/keras-seq2seq,
+                  dslisleedh/GAN-tensorflow2, haozh7109/SEGAN-TensorFlow2,
+                  ppooiiuuyh/SinGAN-tensorflow2.0, LEGO999/BigBiGAN-TensorFlow2.0,
+                  solaris33/UNET-tf2.  Pinned commit: the snapshot's HEAD.  Of the other 89: no
+                  snapshot (0); snapshot over 500 MB (0); 89 fetched; fewer than 2 files (14:
+                  mollymr305/mnist-mc-dropout, Dazheng-Haung/MC-Dropout-based-CNNs,
+                  kkkissiedu/Probablistic-Crack-Detection-with-MC-Dropout,
+                  Alby1224/deep-ensembles-uncertainty-estimation,
+                  erayalp808/lstm-sentiment-analysis-imdb, rahiakela/keras-projects (0 files each);
+                  Yang-Charles/Keras-LSTM-sentiment-classification-master,
+                  hsn8086/Keras-SentimentAnalysis, nikopoulospet/Fashion-MNIST-Keras,
+                  shulkinj/NLP-Keras-Tweet-Classifier, philipperemy/keras-seq2seq-example,
+                  duyongan/keras-seq2seq-attention, shubh-agrawal/keras-music-harmonization,
+                  simonmesmith/keras-lstm-boilerplate (1 file each)).  Kept 75, no second round
+                  needed: validate 31 (173 code files: 151 .py, 22 .ipynb;
+                  X-rayLaser/keras-cnn-1drnn-ctc alone 20), tune 44 (601: 450 .py, 151 .ipynb;
+                  buomsoo-kim/Easy-deep-learning-with-Keras alone 102,
+                  Jean-Christ1/Deep-Learning-with-Keras-and-Tensorflow 81).
+
 --out defaults to the table's directory named above.
 
 Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k|l|m|w|y|n|o|p] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]

@@ -1719,10 +1719,8 @@ def _literal_beside(path: str, name: str) -> tuple[str, str] | None:
         full = os.path.join(folder, fname)
         if full == os.path.abspath(path):
             continue
-        try:
-            with open(full, encoding="utf-8", errors="replace") as fh:
-                text = fh.read(1_000_000)
-        except OSError:
+        text = _read_text(full)
+        if text is None:
             continue
         if not re.search(rf"\b{re.escape(name)}\b\s*[:=]", text):
             continue
@@ -1773,15 +1771,14 @@ def _option_defaults(path: str) -> dict[str, tuple[str, str]]:
     for full, shown in files:
         if not full.endswith(".py"):
             continue
-        try:
-            with open(full, encoding="utf-8", errors="replace") as fh:
-                text = fh.read(1_000_000)
-        except OSError:
+        text = _read_text(full)
+        if text is None:
             continue
         if "add_argument" not in text and "DEFINE_" not in text:
             continue
-        module = _parse_file(full)
-        if module is None:
+        try:
+            module = cst.parse_module(text)
+        except Exception:  # noqa: BLE001 - someone else's file
             continue
 
         class Options(cst.CSTVisitor):
@@ -1903,6 +1900,15 @@ def _class_attrs(module, cls: cst.ClassDef, full: str, depth: int) -> set[str]:
             if found is not None:
                 out |= _class_attrs(found[0], found[1], found[2], depth + 1)
     return out
+
+
+def _read_text(full: str) -> str | None:
+    """The text of a project file (its first MB), or None when it cannot be read."""
+    try:
+        with open(full, encoding="utf-8", errors="replace") as fh:
+            return fh.read(1_000_000)
+    except OSError:
+        return None
 
 
 def _parse_file(full: str):
