@@ -2980,7 +2980,7 @@ class Planner:
         kinds = call_kinds([cls])
         noted: list[str] = []
 
-        def stand_in(attr: str) -> str | None:
+        def attr_value(attr: str) -> str | None:
             values = sets.get(attr, [])
             if len(values) == 1:
                 fn, value = values[0]
@@ -3034,7 +3034,7 @@ class Planner:
             if _literal(v):
                 text = src(v)
             elif isinstance(v, cst.Attribute) and src(v.value) == "self" and v.attr.value in sets:
-                found = stand_in(v.attr.value)
+                found = attr_value(v.attr.value)
                 if found is None:
                     return None
                 text = found
