@@ -525,9 +525,112 @@ Tables:
                   buomsoo-kim/Easy-deep-learning-with-Keras alone 102,
                   Jean-Christ1/Deep-Learning-with-Keras-and-Tensorflow 81).
 
+  --table s       corpus S, /work/corpora/s (REPOS_TSV_S below), session 16: disjoint from every
+                  repository named elsewhere in this project; same method, filter, split rule and
+                  >= 2 files rule, no declaration files (decl_files 0); the lean of tables n, o and
+                  p (TF2 / Keras 2-3 code by individuals and small teams), here toward repositories
+                  whose names suggest Keras models with Dropout or BatchNormalization together with
+                  their training code (CNN / LSTM / RNN classifiers, classic architectures such as
+                  ResNet / VGG / AlexNet / MobileNet / DenseNet / U-Net, GAN / DCGAN / VAE /
+                  autoencoders, siamese and face / emotion recognition, medical and plant-disease
+                  images, traffic signs, activity recognition, time series and anomaly detection,
+                  text / toxic-comment / fake-news classification, captioning, speech, DQN, churn),
+                  with search words other than n's, o's and p's where possible.  Candidates chosen
+                  by name and kind only, from find_repos name searches (keras-cnn, keras-lstm,
+                  keras-rnn, keras-gru, tf2-cnn, tensorflow2-cnn, cnn-keras, lstm-keras,
+                  resnet-keras, keras-resnet, vgg-keras, alexnet, lenet, inception-keras,
+                  mobilenet-keras, densenet, unet-tensorflow, keras-unet, segnet,
+                  autoencoder-tensorflow, keras-autoencoder, lstm-autoencoder, denoising,
+                  dcgan-keras, cgan-keras, wgan-keras, keras-gan, vae-keras, siamese-network,
+                  siamese-keras, triplet-loss-keras, face-recognition-keras,
+                  emotion-recognition-keras, keras-emotion, facial-expression, digit-recognition,
+                  handwriting-recognition, traffic-sign, traffic-sign-keras,
+                  traffic-sign-classification-keras, plant-disease-keras,
+                  plant-disease-detection-keras, skin-cancer-keras, chest-xray-keras, covid-keras,
+                  covid19-keras, pneumonia-detection-keras, tumor-keras, malaria-detection,
+                  sign-language-keras, human-activity-recognition-keras, har-lstm,
+                  stock-prediction-lstm, weather-forecasting-lstm, keras-timeseries,
+                  fraud-detection-keras, churn-prediction-ann, toxic-comment-classification,
+                  fake-news-detection-lstm, intent-classification, question-answering-keras,
+                  text-generation-keras, image-captioning-keras, captioning-tensorflow,
+                  speech-keras, speech-recognition-tensorflow, audio-classification-tensorflow,
+                  music-genre-classification, genre-classification-keras, keras-captcha,
+                  deep-q-learning, dqn-tensorflow, actor-critic, policy-gradient, resnet-tf2,
+                  vgg-tf2, mobilenet-tf2, mnist-tf2, lstm-tf2, vae-tf2, dcgan-tf2, seq2seq-tf2,
+                  keras-mnist, keras-cifar10), before any content was read (179 names picked from
+                  the hits; 7 left out because they are on table n's, o's or p's candidate lists and
+                  already mirrored: makora9143/ssvae-keras-tensorflow, ericphilbaz/CADA-VAE-Keras,
+                  baoxperceptionio/predict-stocks-lstm-keras, fferroni/PhasedLSTM-Keras,
+                  iomanker/VQVAE-TF2, lidless-vision/keras-residual-vae-tf2.3, SDBurt/CVAE-TF2; 46
+                  more left out before the strike step, still by name only, to bring the list near
+                  the size asked for (generic or duplicate names, few indexed files, TF1-era RL
+                  names): eric6356/keras-cnn, coderalo/keras-cnn, nuke99/keras-cnn-v2,
+                  kurakura0916/Keras-CNN, lneeraj97/keras-cnn, wassimseif/Keras-CNN-Cifar10,
+                  21S003018/keras-cnn-captcha, frankred/opencv-keras-cnn, Askjensen/keras-LSTM,
+                  jishnujayakumar/keras-lstm, djsaber/Keras-LSTM, djsaber/Keras-GRU,
+                  djsaber/Keras-CNN, Chetan0403-zz/Keras-LSTM-Text-Normalization,
+                  ManishGotame/Keras-LSTM-TextGenerator, SeongJunChoi/Keras-RNN,
+                  mboyanov/keras-rnn-starter, zixinw/gushi-gen-keras-rnn,
+                  AtanuCSE/TF-Keras-RNN-LSTM, chuanshuoge6/keras-RNN-stock,
+                  ramirezgrosas/tf2-cnn-mnist-classifier, toobaimt/wideresnet-keras,
+                  vintersnow/resnet-keras, ZoeQU/12-Mobilenet-keras, MuAuan/DCGAN-Keras,
+                  YongWookHa/DCGAN-Keras, hongyuanzhu/DCGAN-keras, s-omranpour/X-VAE-keras,
+                  tdrvlad/triplet-loss-keras, juan-28/Emotion-Recognition-Keras,
+                  Shahnawax/HAR-CNN-Keras, adabyt/cnn-keras-tuning-fashion-mnist,
+                  dinsizimansiz/keras-resnet, listenzcc/Keras-Mnist-Noisy,
+                  shamangary/Keras-MNIST-center-loss-with-visualization,
+                  genghk79/LSTM-Autoencoder-Anomaly-Detection,
+                  Rohan-Kumbhar-3387/Customer-Churn-Prediction-ANN,
+                  harsh2kum/customer-churn-prediction-ann, ZidanMusk/deep-RL-DQN-tensorflow,
+                  evancasey/tensorflow-policy-gradient, mbavar/Actor-Critic-Algs-on-Tensorflow,
+                  razisamuely/Multi-Agent-Deep-Deterministic-Policy-Gradients-Tensorflow,
+                  sk-g/Speech-Recognition-Tensorflow-Challenge, jeffchenzc/Keras-LSTM,
+                  huboyku/image-captioning-tensorflow, Kinetic27/char-lstm-rnn-keras; 126
+                  candidates; searches whose hits mostly named no framework, such as lenet, segnet,
+                  denoising, facial-expression, digit-recognition, handwriting-recognition,
+                  traffic-sign, intent-classification, music-genre-classification, deep-q-learning,
+                  actor-critic and policy-gradient, gave no picks that were kept).  Struck off by
+                  name because the owner/name or the name occurs in this project's tracked text (31;
+                  by the bare name only: minhquan6203/Keras-CNN, christianversloot/keras-cnn,
+                  YhHoo/Keras-LSTM, bryan-mwas/keras-lstm, Shuai-Xie/resnet-keras,
+                  ahanaf019/CGAN-Keras, JoyTerence/Emotion-Recognition-Keras, andrhage/cnn-keras,
+                  jcklie/keras-autoencoder, christianversloot/keras-autoencoders,
+                  ghost1412/Keras-Autoencoder, djsaber/Keras-UNet, kousokujin/keras-resnet,
+                  P2333/keras-resnet, danielmarostica/keras-MNIST): minhquan6203/Keras-CNN,
+                  christianversloot/keras-cnn, YhHoo/Keras-LSTM, bryan-mwas/keras-lstm,
+                  Shuai-Xie/resnet-keras, BoomFan/DCGAN-Keras, mitchelljy/DCGAN-Keras,
+                  ahanaf019/CGAN-Keras, bubbliiiing/dcgan-keras,
+                  JoyTerence/Emotion-Recognition-Keras, andrhage/cnn-keras,
+                  chansoopark98/Tensorflow-Keras-GAN, jjvmak/keras-gans-experiments,
+                  forcecore/Keras-GAN-Animeface-Character, BoxFishLab/TF.Keras-GAN,
+                  jason71995/Keras-GAN-Library, chen0040/keras-gan-models, artemmavrin/TF-Keras-GAN,
+                  jcklie/keras-autoencoder, christianversloot/keras-autoencoders,
+                  snatch59/keras-autoencoders, ghost1412/Keras-Autoencoder,
+                  Mateo-EBA/Keras-UNet-Architectures, SanderWooning/keras-UNET-OCT,
+                  HalestormAI/tf2-keras-unet, djsaber/Keras-UNet,
+                  riven314/Keras-UNet-Foreground-Extraction, kousokujin/keras-resnet,
+                  P2333/keras-resnet, w-shimaya/dcgan-tf2, danielmarostica/keras-MNIST.  Pinned
+                  commit: the snapshot's HEAD.  Of the other 95: no snapshot (3:
+                  SSaoulis/Probabilistic-UNet-tensorflow, Moveable-Feast/TF-Keras-MNIST-DA,
+                  vk62945/Customer-Churn-Prediction-ANN); snapshot over 500 MB (0); 92 fetched;
+                  fewer than 2 files (15: Nifra514/asllearning-for-keras-cnn,
+                  ahmadfatnanali/Captcha-Solver-CNN-Keras-Tensorflow, saransh7/Match-LSTM-Keras,
+                  MayCooper/CNN-LSTM-Keras-Video-Action-Recognition-for-Unsafe-Behavior-Detection,
+                  NycolasGarcia/Churn-Prediction-ANN (0 files each);
+                  GINK03/keras-cnn-character-code-detection, shashankg7/Keras-CNN-QA,
+                  KaiWangCanada/har-keras-cnn, a-t-em/Keras-LSTM-spam-text-classification-,
+                  jordan-bird/art-DCGAN-Keras, r0nn13/conditional-dcgan-keras,
+                  zeynepsoyuk/Realtime-HAR-LSTM,
+                  ferhatminder/Age-and-Gender-Classification-Using-CNN-Keras,
+                  istaying233/LSTM-keras-solar-predict,
+                  TeaPearce/precipitation-prediction-convLSTM-keras (1 file each)).  Kept 77, no
+                  second round needed: validate 41 (282 code files: 238 .py, 44 .ipynb;
+                  mikechen66/AlexNet_TensorFlow_2 alone 29), tune 36 (229: 198 .py, 31 .ipynb;
+                  mikechen66/LSTM-TF2 alone 40).
+
 --out defaults to the table's directory named above.
 
-Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k|l|m|w|y|n|o|p] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
+Usage: build_corpus.py [--out DIR] [--table a|b|c|d|e|f|g|h|i|j|k|l|m|w|y|n|o|p|s] [--mirrors DIR] [--half validate|tune|both] [--only owner/name ...]
 """
 
 import argparse
@@ -1934,6 +2037,87 @@ DaeseungLee/VAE-Tensorflow2.0	8b0a86c702a6a045563fc81fa1901fdc0e3b2a3e	vae	valid
 TheStarkor/SRCNN-tensorflow2	23eacf0a42aa0363bcd97c33a33f85ca68fa980b	super_resolution	tune	4	0
 """
 
+REPOS_TSV_S = """\
+repo	commit	kind	half	files_extracted	decl_files
+p-dirac/python-keras-cnn	133b05cb244a1f7840c9d82b825a858741ebcd50	image_classification	tune	10	0
+kittinan/trex-keras-cnn	97b15338072b3438032573a460d54c78e8ed27fc	image_classification	tune	2	0
+Spico197/keras-cnn-relation-classificaiton	ac71b7313974c6fe3316185e912d207b5738b466	nlp	validate	2	0
+ChristopheKar/keras-cnn-classifier	c7f9fa429d91df5d1535bab081ee73a466ddfefa	image_classification	validate	2	0
+tyge318/Keras-LSTM-Exercise	a1e2c08cda7e19e1488f45ba1fde0c445f168c9d	time_series	validate	22	0
+Thartvigsen/Keras-LSTM-Experimental-Framework	012e058fc969aa3c1bbad33e3e02fe18e913d423	time_series	validate	4	0
+despoinanikolakaki01/keras-lstm-music-prediction	fe73719b7c0ca72a8549b6f9dec13832473c782d	music	tune	2	0
+roemmele/keras-rnn-notebooks	14a1a04d37fd8bc9738321fb99e27a8a9d4167c2	nlp	validate	6	0
+pantheon5100/3D-CNN-resnet-keras	41c7e1e7b5f2a2a886c77c714d889446b589b4db	image_classification	tune	2	0
+AbhinavJhanwar/vgg-keras	eede5df194ef78bf2bdb1ec070e764234e4e71d9	image_classification	validate	15	0
+MohamedAliSaada/ISIC2017-SkinLesion-Classification-VGG-Keras	18d434346d0b109ad1c040da66c4170ced962a48	medical	tune	4	0
+ShinYwings/Alexnet-tf2	d4f9b7799ee7c30231b4425ead0bfdd265cc5640	image_classification	tune	5	0
+mikechen66/AlexNet_TensorFlow_2	7654190c763c2d31c74efab718abdc968059be5c	image_classification	validate	29	0
+Iulian277/MobileNet-Keras-Sign-Language	3a633a674366850385ab1acdb0cbc89152e0cb20	sign_language	tune	7	0
+okason97/DenseNet-Tensorflow2	cd3ad4943dddb8e3aa438db19f1540556183d55d	image_classification	tune	8	0
+justincosentino/densenet-tf2	d1e988426d467949e2948c628006b9311a02b263	image_classification	tune	7	0
+zijunsu/Shortcut-3D-UNet-Tensorflow2.0-BraTS-2020	a6b4ef88653928e4e4ba239f82af8dcc3b5af834	medical	tune	10	0
+BenGrainger/UNet-tensorflow2	d96c556e9ea3b01e62d0c92a978ad347c61ba6d2	segmentation	validate	2	0
+ashishpatel26/satellite-Image-Semantic-Segmentation-Unet-Tensorflow-keras	64b1dfd97fdc846b92bf2fba55e9c3382857ded5	segmentation	tune	25	0
+RyanCCC/unet-tensorflow	178f6fab4ad6f666c29644b12ab71d212609e0c6	segmentation	validate	6	0
+JanPalasek/resunet-tensorflow	9f080caba27441a16697818cb7064839c40223e5	segmentation	validate	4	0
+Maximellerbach/Car-DCGAN-Keras	b86b5fe5a9901f61e9fcbb4d2a0b6aefa7e28c68	gan	validate	4	0
+gaborvecsei/CDCGAN-Keras	cbac7d16796785299344d3469cd01840195004ba	gan	tune	3	0
+GBATZOLIS/MCinCGAN-keras	1b908901560e61a58de97872a14145fe5210d486	gan	tune	9	0
+schatty/siamese-networks-tf	69aa18ce8b33479e662c996495520d59d4e172aa	siamese	validate	5	0
+LyticaMx/siamese-networks-tf	48dda05ef60668affc46669f1c49ad85e3b6ea17	siamese	tune	3	0
+Aden-Q/face-verification-with-siamese-network-tensorflow	e8bc534aded109c8c5e2b12d1953a3acfb17e83d	face	tune	7	0
+tensorfreitas/Siamese-Networks-for-One-Shot-Learning	8aae45687b3f0d1499bf8bf804d7a741b7828eb2	siamese	validate	3	0
+mjDelta/face-recognition-keras	7bf8ce53e992ebd4e45966b8419f8c3c1be97548	face	validate	4	0
+KALAISELVANK-18/Face-recognition-keras	85e88fa0f313d1fdaa6735d67737a3a4c13c1444	face	validate	7	0
+mazhar18941/Face-Recognition-Keras	21d34005e09405f250765099097e70b304fe99fd	face	tune	5	0
+iArunava/Malaria-Detection-using-Keras	d289c49f887b0e061431a513691573b66dbe983d	medical	validate	4	0
+1666sApple/Malaria-Detection-Tensorflow	8f2f8d2a96149c78658cbeb3ec00873ec42574e9	medical	tune	5	0
+Nneji123/Plant-Disease-Detection-Keras	c682d425b620189021fe093b18bae7ab22999b5c	plant_disease	tune	2	0
+ZuhirDev/cifar10-cnn-keras	82a12fcc1906b09c3564a5ddb2b8638b194bf8f3	image_classification	tune	4	0
+PabloTorresR/Intel-Image-Classification-CNN-Keras	80d2b5908ee33d583590e1593d6affa794e27524	image_classification	validate	15	0
+mobinyousefi-cs/Traffic-Signs-Recognition-using-CNN-Keras	9e33bd8f2c028d64722d48b09f0ba066709eff0e	traffic_sign	validate	8	0
+deepak2233/Traffic-Signs-Recognition-using-CNN-Keras	86856bfc4ccafec76d3b20b31e9d221c5cf8d130	traffic_sign	validate	7	0
+nek27/FaceExprRecoCNN-keras	d643d5f60fd7a3240d9901b1f8c730b450ee2fcc	emotion	validate	3	0
+zrsoo/CNN-Keras-Emotion-Recognition	7a0787788584d50bfb4da5063fb60a4e83d9e1ba	emotion	tune	4	0
+atomtony/HAR-CNN-Keras	a720fe22e83259086d6f35132b17170a228dcbe1	har	tune	2	0
+wangjiosw/fashion-mnist-cnn-keras	eb83c52808cc40e328b10c99f9f126aab4d45799	image_classification	validate	2	0
+Fight-hawk/TextCNN-keras	628633279fb994cfc0e8f87529c74f9824c959b2	nlp	tune	2	0
+CamillaDeMartino/SRCNN-keras	276011c4229cb4cc577e026d48c16d50d9165a2e	super_resolution	tune	3	0
+honggyuchoi/DnCNN-keras	c2544de44234c23b0de2cb477627665e2d9b9028	denoising	validate	3	0
+nerdimite/sentiment-analysis-lstm-keras	83feabce4f37be843bc8274d160acc4c97a200d1	sentiment	validate	3	0
+JasonRui/WikiQA-LSTM-Keras	0d6a84041d906458d48e4504a264d1c19d11a054	nlp	tune	2	0
+trung1309vn/Abnormal-Event-Detection-using-Keras-Autoencoder	6218f354d4a368ae6a87835db25330aaaaaf00fc	anomaly	validate	4	0
+suraj7974/Tensorflow-Keras-UNET-model-for-Fetal-dataset	44bef1ccb4ecd5bc17e595642c8b9e481f6ae974	medical	validate	12	0
+surtr82/py-project-keras-resnet50-augmented	4139ba88a76f81950c1f2168cefb1422d64a72e6	image_classification	validate	5	0
+shaunbarney/DQN-Tensorflow-2	90bc741338f88ba97d0b1dac2534d703a8814e1d	rl	validate	4	0
+AlphaHelix456/Atari-DQN-TensorFlow	1d73305494a371202da0e021e6b6b23ce9421c57	rl	validate	3	0
+rolczynski/DeepSpeech-Keras	ee06aba33ba9a3f431bc1d2a5bfa74d929406caa	speech	validate	17	0
+animit-kulkarni/image-captioning-tensorflow	68828c593bce1746cc2cb9b53ce3ddf4a10d1e11	captioning	validate	9	0
+kvlsky/image-captioning-tensorflow2	3c9f1388f5a0d3c99f94c7cf25bfd64eae87d533	captioning	tune	4	0
+laeeq-ahmd/Fake-News-Detection-LSTM	e5a260792f9294a34061b17d57d1518fb95a9578	nlp	tune	4	0
+khuangaf/kaggle-toxic-comment-classification	e864861c4dae958557388b667897655895e320d8	nlp	tune	14	0
+nicocadart/kaggle-toxic-comment-classification-challenge	d4bd1d04d6c52556ebd2ce22c52e6242000b15a1	nlp	validate	7	0
+ALEXKIRNAS/Toxic-Comment-Classification-Challenge	1f86d113f38c6c9eaca03ec33c6467709bf2d652	nlp	tune	7	0
+AnLitsas/Autoencoders-MNIST-TF2	19d1219cc8b976576e99ac65d91f43b6a540d038	autoencoder	tune	6	0
+alpxe/python-mnist-tf2.0	0d8b0e49eeaa34d45c2dca1a580a133722bae2c6	image_classification	tune	5	0
+Daipuwei/DANN-MNIST-tf2	04d547f8ac4e3766b6ec360405f8245b35617c55	domain_adaptation	validate	5	0
+dongyups/TLSTM-tf2-keras	1800dbf9471d8f56781ac12e920a807e56e7c996	time_series	validate	2	0
+mikechen66/LSTM-TF2	741250374509c332d9f4f5ddebcb1a966e268df0	time_series	tune	40	0
+adityabingi/DCGAN-TF2.0	020b8bfc2fbe1116c6ffa81937d09b49e5840db4	gan	validate	3	0
+waterophelia/DDcGAN-tf2	4d394d8f25603f1e44332a069133ed95e79efbd6	gan	validate	7	0
+Kirito0918/seq2seq-tf2	64ab389a080e028badc271192a4d1ce991dff308	seq2seq	validate	6	0
+YeongHyeon/RepVGG-TF2	d4957d6f99a94d2c9844e2c3d4d45bf33e2be64b	image_classification	tune	3	0
+Zackory/Keras-MNIST-GAN	1d10f489a846118cda596fcf296a3181f547b266	gan	validate	2	0
+PXZ1337/keras-cifar10-cnn	b5bb4aacfda669b12b788280177869616edeec9a	image_classification	tune	4	0
+jerett/Keras-CIFAR10	d971700375684cb9c91c7a5abe8ef1212066e25a	image_classification	validate	17	0
+anandj91/keras-cifar100	bf9c5efb01b46ed5dc484387cdfdac2c68000b2a	image_classification	validate	8	0
+binli826/LSTM-Autoencoders	8b52c946bb96994ca54a7b43273c8d1d48fcb8cb	anomaly	tune	3	0
+axt7568/Keras-Timeseries-Anomaly-Detection-model	4dc476789bb1fa09d01c371263f881dc3b65ee64	anomaly	tune	3	0
+chen0040/keras-timeseries-web-api	8ef2aecac671ad199c47544c0b830a83426a4366	time_series	validate	9	0
+space-water-bear/keras-captcha	6a7a8830cb6b2699508390207ef81837fdff473f	ocr	tune	3	0
+Ujjwalupreti/churn-prediction-ANN	241b2357962bc086b79f686714a5744673a79df4	tabular	validate	2	0
+"""
+
 TABLES = {
     "a": REPOS_TSV,
     "b": REPOS_TSV_B,
@@ -1953,6 +2137,7 @@ TABLES = {
     "n": REPOS_TSV_N,
     "o": REPOS_TSV_O,
     "p": REPOS_TSV_P,
+    "s": REPOS_TSV_S,
 }
 DEFAULT_OUT = {
     "a": "/work/corpus13",
@@ -1973,6 +2158,7 @@ DEFAULT_OUT = {
     "n": "/work/corpora/n",
     "o": "/work/corpora/o",
     "p": "/work/corpora/p",
+    "s": "/work/corpora/s",
 }
 
 
