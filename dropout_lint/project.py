@@ -187,22 +187,24 @@ def training_mode_never(folder: str) -> tuple[str, ...]:
     """Up to three files (relative to the project root) with a custom training step, for a file
     in ``folder`` whose project has such steps and never asks for training mode anywhere (see
     ``_TRAINING_ON``); ``()`` when some file asks for it, when there is no custom step (a library
-    whose users train its models), or when the project has more files than are read."""
+    whose users train its models), or when some file of the project is not read (too many files,
+    one too large or unreadable): what it does is not shown."""
     return _never_training(project_root(folder))
 
 
 @lru_cache(maxsize=1024)
 def _never_training(root: str) -> tuple[str, ...]:
     steps: list[str] = []
+    skipped: list[str] = []
     n = 0
-    for path, data in _project_texts(root):
+    for path, data in _project_texts(root, skipped):
         n += 1
         if _TRAINING_ON.search(data):
             return ()
         if b"GradientTape" in data and _APPLIES.search(data):
             steps.append(os.path.relpath(path, root).replace(os.sep, "/"))
-    if n >= MAX_SCAN_FILES:
-        return ()
+    if skipped or n >= MAX_SCAN_FILES:
+        return ()  # a file not read may ask for training mode: not shown
     return tuple(steps[:3])
 
 
@@ -286,14 +288,18 @@ def _project_files(root: str):
             yield os.path.join(dirpath, name)
 
 
-def _project_texts(root: str):
+def _project_texts(root: str, skipped: list[str] | None = None):
     """(path, bytes) of the project's ``.py`` / ``.ipynb`` files (at most ``MAX_SCAN_FILES``; a
-    file over ``MAX_SCAN_BYTES`` or unreadable is left out)."""
+    file over ``MAX_SCAN_BYTES`` or unreadable is left out, and appended to ``skipped``)."""
     for path in _project_files(root):
         try:
             if os.path.getsize(path) > MAX_SCAN_BYTES:
+                if skipped is not None:
+                    skipped.append(path)
                 continue
             with open(path, "rb") as fh:
                 yield path, fh.read()
         except OSError:
+            if skipped is not None:
+                skipped.append(path)
             continue

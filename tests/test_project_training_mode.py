@@ -70,3 +70,13 @@ def test_fit_anywhere_keeps_them(cli, tmp_path):
     _project(tmp_path, "states")
     (tmp_path / "train.py").write_text("from model import actor\nm = actor()\nm.compile('adam', 'mse')\nm.fit(x, y)\n")
     assert _codes(cli, tmp_path) == ["DL101", "DL102"]
+
+
+def test_a_file_too_large_to_read_keeps_them(tmp_path, monkeypatch):
+    # The unread file may be where the project asks for training mode: the premise is not shown.
+    from dropout_lint import project
+
+    _project(tmp_path, "states")
+    (tmp_path / "big.py").write_text("x = 1\n" * 1000)
+    monkeypatch.setattr(project, "MAX_SCAN_BYTES", 2000)
+    assert training_mode_never(str(tmp_path)) == ()
