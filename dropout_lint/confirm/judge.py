@@ -804,10 +804,10 @@ def _contains(tensors, t) -> bool:
     return any(x is t for x in tensors)
 
 
-def _call(model, x, training):
+def _call(model, x, training, *rest):
     if training is None:
-        return model(x)
-    return model(x, training=training)
+        return model(x, *rest)
+    return model(x, *rest, training=training)
 
 
 def _max_diff(a, b) -> float:
@@ -874,7 +874,7 @@ def _graph_model(ns: dict):
     model from those inputs to it, so that the layers after the mark are judged too (noted); else
     None. Not for DL101: a block's last tensor is not a model's output."""
     t = _target(ns)
-    ins = _graph_inputs(t) if not _is_layer(t) and getattr(t, "_keras_history", None) is not None else None
+    ins = None if _is_layer(t) else _graph_inputs(t)
     if ins is None:
         return None
     try:
@@ -1308,8 +1308,8 @@ def _two_calls(obj, training):
             if len(x.shape) == 3:
                 x = x[:, 0, :]  # one step of the sequence guessed for a recurrent kind
             try:
-                a = obj(x, states, training=training) if training is not None else obj(x, states)
-                b = obj(x, states, training=training) if training is not None else obj(x, states)
+                a = _call(obj, x, training, states)
+                b = _call(obj, x, training, states)
             except Exception as exc_cell:  # noqa: BLE001
                 first = exc_cell  # a cell, called as one: what it failed on is the cause
             else:

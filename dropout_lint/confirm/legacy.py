@@ -744,7 +744,7 @@ def _float_sizes() -> None:
             continue
 
         def init(self, *args, __orig=orig, __arg=arg, __rank=cls is not dense.Dense, **kwargs):
-            # BaseConv's own first parameter is the rank; its subclasses pass it positionally.
+            # BaseConv's own first parameter is the rank (its subclasses pass both by keyword).
             at = 1 if __rank else 0
             if len(args) > at and isinstance(args[at], float) and args[at].is_integer():
                 _note(f"Keras 2 float {__arg}={args[at]} read as {int(args[at])}")
@@ -767,9 +767,8 @@ def _applications_without_weights() -> None:
     The architecture, and so every layer that reads ``training``, is the same."""
     import inspect
 
-    import keras
-
     try:
+        # tf.keras' view of the applications (``tensorflow.keras.applications``): rebound below too.
         importlib.import_module("keras._tf_keras.keras.applications")
     except ImportError:
         pass
@@ -804,7 +803,6 @@ def _applications_without_weights() -> None:
         for attr, value in list(vars(mod).items()):
             if inspect.isfunction(value) and value in wrapped:
                 setattr(mod, attr, wrapped[value])
-    del keras
 
 
 def _no_summary_files() -> None:

@@ -1891,7 +1891,7 @@ def _config_covering(path: str, name: str, scope) -> list:
 def _class_attrs(module, cls: cst.ClassDef, full: str, depth: int) -> set[str]:
     """The attributes ``cls``'s ``__init__`` (and its bases' in the same package) set on self."""
     out: set[str] = set()
-    init = next((s for s in cls.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"), None)
+    init = _init_of(cls)
     if init is not None:
         out |= set(re.findall(r"\bself\.(\w+)\s*=(?!=)", src(init)))
     if depth < 3:
@@ -1911,6 +1911,11 @@ def _read_text(full: str) -> str | None:
         return None
 
 
+def _init_of(cls: cst.ClassDef) -> cst.FunctionDef | None:
+    """The ``__init__`` a class body defines, if any."""
+    return next((s for s in cls.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"), None)
+
+
 def _parse_file(full: str):
     try:
         with open(full, encoding="utf-8", errors="replace") as fh:
@@ -1925,7 +1930,7 @@ def _required_init(module, cls: cst.ClassDef, full: str, depth: int) -> list | N
     adds the base's required parameters; no ``__init__``: the base's."""
     if depth > 3:
         return None
-    init = next((s for s in cls.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"), None)
+    init = _init_of(cls)
     if init is not None:
         params = list(init.params.posonly_params) + list(init.params.params)
         required = [p for p in params[1:] + list(init.params.kwonly_params) if p.default is None]
@@ -2854,9 +2859,7 @@ class Planner:
         for site, where in self._sites_elsewhere(name):
             self.slicer._note(f"arguments from the call in {where}")
             return src(site.with_changes(func=cst.Name(name)))
-        init = next(
-            (st for st in cls.body.body if isinstance(st, cst.FunctionDef) and st.name.value == "__init__"), None
-        )
+        init = _init_of(cls)
         if init is not None:
             refused = _refused_when_none(init)
             required = [p for p in list(init.params.params)[1:] if p.default is None or p.name.value in refused]
@@ -3012,14 +3015,7 @@ class Planner:
         target_fn = self.ix.functions.get(ctor)
         method = False
         if ctor in self.ix.classes:
-            target_fn = next(
-                (
-                    st
-                    for st in self.ix.classes[ctor].body.body
-                    if isinstance(st, cst.FunctionDef) and st.name.value == "__init__"
-                ),
-                None,
-            )
+            target_fn = _init_of(self.ix.classes[ctor])
             method = True
         params = []
         if target_fn is not None:
@@ -3469,8 +3465,8 @@ def _plan(text, code, row, col, end_row, end_col, data, cache, path) -> Plan:
             # A model a plain class (a trainer) keeps: built alone from the statement that makes it,
             # rather than through the trainer, whose construction may need data, files or options.
             alone = planner.by_constructor(cls, callee) if cls is not None and not ix.is_keras_class(cls) else None
-            given = _caller_given(cls, callee) if cls is not None and alone is None else None
-            if given is not None and "(default None)" in given:
+            given = _caller_given(cls, callee, only_none=True) if cls is not None and alone is None else None
+            if given is not None:
                 raise Unbuildable(given)  # built here it is None: calling it fails for want of the caller's model
             try:
                 if alone is not None:
@@ -3560,7 +3556,7 @@ def _unset_by_slice(cls: cst.ClassDef, scope, callee, synthetic: list) -> bool:
     attr = callee.attr.value
     if not isinstance(scope, cst.FunctionDef) or _builder_for(cls, attr) in (None, scope.name.value):
         return False
-    init = next((st for st in cls.body.body if isinstance(st, cst.FunctionDef) and st.name.value == "__init__"), None)
+    init = _init_of(cls)
     if init is not None:
         for st in flat_statements(init.body.body):
             if isinstance(st, cst.Assign) and any(src(t.target) == f"self.{attr}" for t in st.targets):
@@ -3573,17 +3569,19 @@ def _unset_by_slice(cls: cst.ClassDef, scope, callee, synthetic: list) -> bool:
     return not re.search(rf"\bself\.{re.escape(attr)}\s*[,=]|\bself\.\w+\(", text)
 
 
-def _caller_given(cls: cst.ClassDef, callee) -> str | None:
+def _caller_given(cls: cst.ClassDef, callee, only_none: bool = False) -> str | None:
     """The one-line reason when the model called (``self.encoder``, ``self.projectors[0]``) is
     what ``cls``'s constructor is given (``self.encoder = encoder`` of a required parameter, or
-    one annotated as a Keras model or layer): what it holds is the caller's, not this code's."""
+    one annotated as a Keras model or layer): what it holds is the caller's, not this code's.
+    ``only_none``: only for an optional parameter kept as it is (``model=None``), which the build
+    here would leave None."""
     node = callee
     while isinstance(node, cst.Subscript):
         node = node.value
     if not (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self"):
         return None
     attr = node.attr.value
-    init = next((st for st in cls.body.body if isinstance(st, cst.FunctionDef) and st.name.value == "__init__"), None)
+    init = _init_of(cls)
     if init is None:
         return None
     params = {p.name.value: p for p in list(init.params.params)[1:] + list(init.params.kwonly_params)}
@@ -3607,6 +3605,8 @@ def _caller_given(cls: cst.ClassDef, callee) -> str | None:
                     for t in a.targets
                 )
             )
+            if only_none and not none:
+                continue
             if p.default is None or none or re.search(r"\b(Model|Layer|Sequential)\b", ann):
                 shown = f" (annotated `{ann}`)" if ann else (" (default None)" if none else "")
                 if none:
